@@ -1,0 +1,307 @@
+"""Command line: ``eligo screen | compile | check | explain | schema | vocab``.
+
+A thin layer over the Python API (contract §5).  Heavy imports happen inside commands so
+``eligo --help`` and one-patient screening start fast.  Every :class:`EligoError` becomes one
+clear message on stderr and an exit status: 0 screening ran (whatever the verdict), 1 some
+records of a batch were bad, 2 usage error or unreadable trial.  No traceback reaches a user.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from .errors import EligoError
+
+app = typer.Typer(
+    name="eligo",
+    help="Screen patients against clinical-trial eligibility criteria, with explanations.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class SchemaName(StrEnum):
+    patient = "patient"
+    trial = "trial"
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    typer.echo(message.rstrip(), err=True)
+    return typer.Exit(code)
+
+
+def _as_of(value: str | None) -> date:
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise _fail(
+            f"--as-of: '{value}' is not a date; write YYYY-MM-DD (e.g. 2026-11-27)"
+        ) from None
+
+
+def _sections(value: str | None) -> tuple[str, ...]:
+    if not value:
+        return ()
+    from .errors import did_you_mean
+    from .record import SECTIONS
+
+    out = []
+    for part in value.split(","):
+        name = part.strip()
+        if name not in SECTIONS:
+            raise _fail(
+                f"--assume-complete: '{name}' is not a record section"
+                f"{did_you_mean(name, SECTIONS)}; accepted: {', '.join(SECTIONS)}"
+            )
+        out.append(name)
+    return tuple(out)
+
+
+def _load_trial(path: Path) -> Any:
+    from .trial import load_trial
+
+    try:
+        return load_trial(path)
+    except EligoError as e:
+        raise _fail(str(e)) from None
+
+
+AsOf = Annotated[
+    str | None, typer.Option("--as-of", help="Screening date YYYY-MM-DD (default: today).")
+]
+Fmt = Annotated[Format, typer.Option("--format", "-f", help="text for people, json for machines.")]
+
+
+@app.command()
+def screen(
+    patient: Annotated[
+        Path, typer.Argument(help="Patient JSON / FHIR Bundle, a folder, or JSONL.")
+    ],
+    trial: Annotated[Path, typer.Argument(help="Trial YAML file.")],
+    as_of: AsOf = None,
+    fmt: Fmt = Format.text,
+    assume_complete: Annotated[
+        str | None,
+        typer.Option(
+            "--assume-complete",
+            help="Closed world for these sections: conditions,medications,procedures",
+        ),
+    ] = None,
+) -> None:
+    """Screen one patient (or a batch) against a trial."""
+    from .patient import iter_patients
+    from .screen import screen as run
+
+    day = _as_of(as_of)
+    sections = _sections(assume_complete)
+    t = _load_trial(trial)
+    if not patient.exists():
+        raise _fail(f"{patient}: no such file or folder")
+    bad = 0
+    first = True
+    for label, rec in iter_patients(patient):
+        if isinstance(rec, EligoError):
+            bad += 1
+            if fmt is Format.json:
+                typer.echo(json.dumps({"patient": label, "error": str(rec)}, ensure_ascii=False))
+            else:
+                typer.echo(f"error: {rec}", err=True)
+            continue
+        result = run(rec, t, day, sections)  # type: ignore[arg-type]
+        if fmt is Format.json:
+            typer.echo(json.dumps(result.to_json(), ensure_ascii=False))
+        else:
+            if not first:
+                typer.echo("\n" + "─" * 72 + "\n")
+            typer.echo(result.to_text())
+        first = False
+    if bad:
+        raise typer.Exit(1)
+
+
+@app.command("compile")
+def compile_(
+    trial: Annotated[Path, typer.Argument(help="Trial YAML file.")], fmt: Fmt = Format.text
+) -> None:
+    """Show how each criterion line was read: canonical rule and unread spans."""
+    t = _load_trial(trial)
+    if fmt is Format.json:
+        out = {
+            "trial": t.id,
+            "criteria": [
+                {
+                    "id": c.id,
+                    "kind": c.kind,
+                    "text": c.text,
+                    "understood": c.understood,
+                    "rule": c.rule_text,
+                    "unparsed": list(c.unparsed),
+                    **({"override": True, "note": c.note} if c.override else {}),
+                    **({"annotations": list(c.annotations)} if c.annotations else {}),
+                }
+                for c in t.criteria
+            ],
+        }
+        typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"{t.id}: {t.title or ''}".rstrip(": "))
+    for c in t.criteria:
+        flag = "override" if c.override else ("read" if c.understood else "PARTLY READ")
+        typer.echo(f"\n{c.id} ({c.kind}, {flag}) {c.text}\n  rule: {c.rule_text}")
+        for u in c.unparsed:
+            typer.echo(f"  unparsed: \u201c{u}\u201d")
+        for a in c.annotations:
+            typer.echo(f"  annotation (not a criterion): \u201c{a}\u201d")
+        if c.note:
+            typer.echo(f"  note: {c.note}")
+
+
+@app.command()
+def check(paths: Annotated[list[Path], typer.Argument(help="Trial files or folders.")]) -> None:
+    """Lint trial files: every problem of every file, with file:line:col."""
+    from .trial import check_trial, unread_problems
+
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            files.extend(sorted(p.glob("*.yaml")) + sorted(p.glob("*.yml")))
+        elif p.exists():
+            files.append(p)
+        else:
+            raise _fail(f"{p}: no such file or folder")
+    total = 0
+    for f in files:
+        trial, problems = check_trial(f)
+        if trial is not None:
+            problems = unread_problems(trial)
+        for prob in problems[:50]:
+            typer.echo(str(prob), err=True)
+        if len(problems) > 50:
+            typer.echo(f"… and {len(problems) - 50} more", err=True)
+        total += len(problems)
+        if not problems:
+            n = len(trial.criteria) if trial else 0
+            typer.echo(f"{f}: ok ({n} criteria)")
+    if total:
+        typer.echo(f"{total} problem(s) in {len(files)} file(s)", err=True)
+        raise typer.Exit(1)
+
+
+@app.command()
+def explain(
+    patient: Annotated[Path, typer.Argument(help="Patient JSON or FHIR Bundle.")],
+    trial: Annotated[Path, typer.Argument(help="Trial YAML file.")],
+    criterion: Annotated[str, typer.Argument(help="Criterion id, e.g. I2 or E5.")],
+    as_of: AsOf = None,
+) -> None:
+    """Print the full evaluation trace of one criterion."""
+    from .explain import trace_report
+    from .patient import load_patient
+    from .screen import screen as run
+
+    day = _as_of(as_of)
+    t = _load_trial(trial)
+    try:
+        rec = load_patient(patient)
+    except EligoError as e:
+        raise _fail(str(e), 1) from None
+    result = run(rec, t, day)
+    ids = [c.id for c in result.criteria]
+    match = next((c for c in result.criteria if c.id.lower() == criterion.lower()), None)
+    if match is None:
+        from .errors import did_you_mean
+
+        raise _fail(
+            f"no criterion '{criterion}' in {t.id}{did_you_mean(criterion, ids)}; "
+            f"ids: {', '.join(ids)}"
+        )
+    typer.echo(trace_report(match))
+
+
+@app.command()
+def schema(name: Annotated[SchemaName, typer.Argument(help="patient or trial")]) -> None:
+    """Print the JSON Schema of patient input or of trial files."""
+    if name is SchemaName.patient:
+        from .patient import patient_json_schema
+
+        typer.echo(json.dumps(patient_json_schema(), indent=2))
+    else:
+        from .trial_schema import trial_json_schema
+
+        typer.echo(json.dumps(trial_json_schema(), indent=2))
+
+
+@app.command()
+def vocab(
+    term: Annotated[str | None, typer.Argument(help="Filter by id, synonym or code.")] = None,
+    fmt: Fmt = Format.text,
+) -> None:
+    """List vocabulary concepts: ids, codes, synonyms, units."""
+    from .concepts import vocabulary
+    from .errors import did_you_mean
+
+    v = vocabulary()
+    hits = v.search(term) if term else list(v)
+    if not hits:
+        raise _fail(f"no concept matches '{term}'{did_you_mean(term or '', [c.id for c in v])}", 1)
+    if fmt is Format.json:
+        typer.echo(json.dumps([_concept_json(c) for c in hits], indent=2, ensure_ascii=False))
+        return
+    for c in hits:
+        typer.echo(f"{c.id}  ({c.kind}) {c.label}")
+        for key, val in _concept_json(c).items():
+            if key in ("id", "kind", "label"):
+                continue
+            text = ", ".join(map(str, val)) if isinstance(val, list) else str(val)
+            typer.echo(f"    {key}: {text}")
+
+
+def _concept_json(c: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": c.id, "kind": c.kind, "label": c.label}
+    for key in (
+        "unit",
+        "loinc",
+        "icd10",
+        "exclude_icd10",
+        "snomed",
+        "atc",
+        "rxnorm",
+        "categories",
+        "synonyms",
+        "members",
+        "includes",
+        "plausible",
+        "reference",
+        "derived",
+        "cite",
+    ):
+        val = getattr(c, key)
+        if val:
+            out[key] = list(val) if isinstance(val, tuple) else val
+    return out
+
+
+def main() -> None:
+    """Console entry point: run the app; turn any stray EligoError into a message."""
+    try:
+        app()
+    except EligoError as e:
+        typer.echo(str(e), err=True)
+        sys.exit(2)
+    except BrokenPipeError:  # pragma: no cover - `eligo ... | head`
+        sys.exit(0)

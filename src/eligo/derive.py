@@ -1,0 +1,247 @@
+"""Derived values: scores computed from the record when it does not state them.
+
+Evaluation-stage helper.  Each deriver gathers its inputs from the record (latest value on or
+before the screening date, converted to the unit the formula needs), calls the pure formula in
+:mod:`eligo.scores`, and returns the value together with every input it used, so the
+explanation can show them ("MELD 24 from creatinine 1.9 mg/dL (2026-11-20), …").  When an
+input is missing the result names what is missing instead; nothing is imputed.
+
+Child-Pugh needs ascites and encephalopathy grades that records seldom hold as numbers.  They
+are read from grade observations when present, else bounded by conditions (ascites on record
+means grade ≥ 1; ascites recorded absent, or conditions declared complete without it, means
+none).  The class is then computed for every grade still possible and is definite only when
+all possibilities give the same class.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from . import scores
+from .errors import UnitError
+from .units import convert
+
+if TYPE_CHECKING:
+    from .lookup import RecordView
+
+
+@dataclass(frozen=True)
+class Input:
+    """One value a derivation read."""
+
+    label: str
+    value: float | str
+    unit: str
+    date: date | None
+    source: str
+
+    def text(self) -> str:
+        from .render import number
+
+        v = number(self.value) if isinstance(self.value, float) else str(self.value)
+        u = f" {self.unit}" if self.unit not in ("", "1") else ""
+        d = f" ({self.date.isoformat()})" if self.date else ""
+        return f"{self.label} {v}{u}{d}"
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A derived value with its inputs, or ``value is None`` with what is missing."""
+
+    value: float | str | None
+    unit: str = ""
+    inputs: tuple[Input, ...] = ()
+    missing: tuple[str, ...] = ()
+    notes: tuple[str, ...] = field(default=())
+
+
+class _Gather:
+    """Collect inputs in fixed units; remember what was missing."""
+
+    def __init__(self, view: RecordView, as_of: date) -> None:
+        self.view = view
+        self.as_of = as_of
+        self.inputs: list[Input] = []
+        self.missing: list[str] = []
+
+    def lab(self, concept_id: str, unit: str) -> float | None:
+        c = self.view.vocab[concept_id]
+        obs = self.view.latest(concept_id, self.as_of)
+        if obs is None or not isinstance(obs.value, int | float) or isinstance(obs.value, bool):
+            self.missing.append(c.label)
+            return None
+        src_unit = obs.unit if obs.unit is not None else (c.unit or "")
+        try:
+            value = convert(float(obs.value), src_unit or "1", unit or "1", c.molar_mass)
+        except UnitError:
+            self.missing.append(f"{c.label} in a unit convertible to {unit}")
+            return None
+        self.inputs.append(Input(c.label, float(obs.value), src_unit, obs.date, obs.source))
+        return value
+
+    def female(self) -> bool | None:
+        sex = self.view.record.sex
+        if sex in ("female", "male"):
+            return sex == "female"
+        self.missing.append("sex")
+        return None
+
+    def age(self) -> float | None:
+        rec = self.view.record
+        if rec.birth_date is not None and rec.birth_date <= self.as_of:
+            return float(scores.age_years(rec.birth_date, self.as_of))
+        if rec.age is not None:
+            value, unit = rec.age
+            return value if unit == "a" else convert(value, unit, "a")
+        self.missing.append("age or birth date")
+        return None
+
+    def result(
+        self, value: float | str | None, unit: str = "", notes: tuple[str, ...] = ()
+    ) -> Derived:
+        if self.missing:
+            return Derived(None, unit, tuple(self.inputs), tuple(self.missing), notes)
+        return Derived(value, unit, tuple(self.inputs), (), notes)
+
+
+def _dialysis(view: RecordView, as_of: date) -> tuple[bool, str]:
+    """Dialysis in the prior week (MELD's rule), from procedures or a current dialysis status."""
+    for item in view.items("dialysis"):
+        if item.status == "absent":
+            continue
+        start = item.start
+        if item.kind == "condition" and item.status == "active":
+            return True, f"on dialysis ({item.name})"
+        if start is not None and 0 <= (as_of - start).days <= 7:
+            return True, f"dialysis on {start.isoformat()}"
+    return False, "no dialysis in the prior week on record"
+
+
+def _meld_family(name: str) -> Callable[[RecordView, date], Derived]:
+    def derive(view: RecordView, as_of: date) -> Derived:
+        g = _Gather(view, as_of)
+        cr = g.lab("creatinine", "mg/dL")
+        bili = g.lab("bilirubin", "mg/dL")
+        inr = g.lab("inr", "1")
+        na = g.lab("sodium", "mmol/L") if name in ("meld_na", "meld3") else None
+        alb = g.lab("albumin", "g/dL") if name == "meld3" else None
+        female = g.female() if name == "meld3" else None
+        if g.missing:
+            return g.result(None)
+        dialysis, note = _dialysis(view, as_of)
+        assert cr is not None and bili is not None and inr is not None
+        try:
+            if name == "meld":
+                value: float = scores.meld(cr, bili, inr, dialysis=dialysis)
+            elif name == "meld_na":
+                assert na is not None
+                value = scores.meld_na(cr, bili, inr, na, dialysis=dialysis)
+            else:
+                assert na is not None and alb is not None and female is not None
+                value = scores.meld3(cr, bili, inr, na, alb, female, dialysis=dialysis)
+        except ValueError as e:
+            return Derived(None, "", tuple(g.inputs), (str(e),))
+        return g.result(float(value), "", (note,))
+
+    return derive
+
+
+def _grade_range(
+    view: RecordView, as_of: date, grade_concept: str, condition: str, top: int
+) -> tuple[range, str]:
+    obs = view.latest(grade_concept, as_of)
+    if obs is not None and isinstance(obs.value, int | float) and not isinstance(obs.value, bool):
+        g = int(obs.value)
+        when = f" ({obs.date.isoformat()})" if obs.date else ""
+        return range(g, g + 1), f"{view.vocab[grade_concept].label} {g}{when}"
+    items = [i for i in view.items(condition) if i.status != "absent"]
+    label = view.vocab[condition].label
+    current = [i for i in items if i.status == "active" and (i.end is None or i.end > as_of)]
+    if current:
+        return range(1, top + 1), f"{label} on record ({current[0].name}), grade not recorded"
+    absent = any(i.status == "absent" for i in view.items(condition))
+    if absent or (not items and "conditions" in view.record.complete) or items:
+        return range(0, 1), f"no current {label}"
+    return range(0, top + 1), f"{label} not recorded"
+
+
+def _child_pugh(view: RecordView, as_of: date, want: str) -> Derived:
+    g = _Gather(view, as_of)
+    bili = g.lab("bilirubin", "mg/dL")
+    alb = g.lab("albumin", "g/dL")
+    inr = g.lab("inr", "1")
+    if g.missing:
+        return g.result(None)
+    assert bili is not None and alb is not None and inr is not None
+    asc, asc_note = _grade_range(view, as_of, "ascites_grade", "ascites", 3)
+    he, he_note = _grade_range(view, as_of, "west_haven_grade", "hepatic_encephalopathy", 4)
+    points = sorted({scores.child_pugh_points(bili, alb, inr, a, e) for a in asc for e in he})
+    classes = sorted({scores.child_pugh_class(p) for p in points})
+    notes = (asc_note, he_note)
+    if want == "points":
+        if len(points) == 1:
+            return g.result(float(points[0]), "", notes)
+        return Derived(
+            None,
+            "",
+            tuple(g.inputs),
+            (f"ascites and encephalopathy grades (points could be {points[0]}–{points[-1]})",),
+            notes,
+        )
+    if len(classes) == 1:
+        return g.result(classes[0], "", notes)
+    return Derived(
+        None,
+        "",
+        tuple(g.inputs),
+        (f"ascites and encephalopathy grades (class could be {' or '.join(classes)})",),
+        notes,
+    )
+
+
+def _pf(view: RecordView, as_of: date) -> Derived:
+    g = _Gather(view, as_of)
+    pao2 = g.lab("pao2", "mm[Hg]")
+    fio2 = g.lab("fio2", "1")
+    if g.missing:
+        return g.result(None)
+    assert pao2 is not None and fio2 is not None
+    try:
+        return g.result(scores.pf_ratio(pao2, fio2))
+    except ValueError as e:
+        return Derived(None, "", tuple(g.inputs), (str(e),))
+
+
+def _egfr(view: RecordView, as_of: date) -> Derived:
+    g = _Gather(view, as_of)
+    cr = g.lab("creatinine", "mg/dL")
+    age = g.age()
+    female = g.female()
+    if g.missing:
+        return g.result(None)
+    assert cr is not None and age is not None and female is not None
+    try:
+        value = scores.egfr_ckd_epi_2021(cr, age, female)
+    except ValueError as e:
+        return Derived(None, "", tuple(g.inputs), (str(e),))
+    g.inputs.append(Input("age", age, "a", None, "birth_date"))
+    return g.result(value, "mL/min/{1.73_m2}", ("CKD-EPI 2021 (race-free)",))
+
+
+DERIVERS: dict[str, Callable[[RecordView, date], Derived]] = {
+    "meld": _meld_family("meld"),
+    "meld_na": _meld_family("meld_na"),
+    "meld3": _meld_family("meld3"),
+    "child_pugh_points": lambda v, d: _child_pugh(v, d, "points"),
+    "child_pugh_class": lambda v, d: _child_pugh(v, d, "class"),
+    "pf_ratio": _pf,
+    "egfr": _egfr,
+}
+
+
+def derive(name: str, view: RecordView, as_of: date) -> Derived:
+    """Compute derived value ``name`` (a key of :data:`DERIVERS`) for a record."""
+    return DERIVERS[name](view, as_of)

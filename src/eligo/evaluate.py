@@ -1,0 +1,563 @@
+"""Evaluate: a rule node against a patient record, in three-valued logic.
+
+Stage 4 of the pipeline.  :func:`evaluate` is a pure function of (node, record view, as_of):
+it returns a :class:`Trace` holding one :class:`Result` per node (keyed by the node's
+pre-order index), each with its truth, a plain explanation naming the values, units and dates
+it used, the record items it read, and for unknowns the data that would decide them.
+Explanations of whole criteria are views over this trace (:mod:`eligo.explain`).
+
+Semantics (contract §3–4):
+* labs and scores use the latest value on or before the screening date (within the window when
+  one is given); a derived score is computed when the record does not state it;
+* conditions, medications and procedures: present now (``current``), ever (``history of``), or
+  in a look-back window; a record with status ``absent`` makes the mention false;
+* open world: no record is unknown, unless the section is declared complete;
+* labs are never closed-world: a missing lab stays unknown.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from dataclasses import dataclass
+from datetime import date
+
+from . import scores
+from .concepts import Concept
+from .derive import Derived, derive
+from .errors import UnitError
+from .logic import Truth, k_and, k_not, k_or
+from .lookup import Item, RecordView
+from .nodes import (
+    AllOf,
+    AnyOf,
+    Category,
+    Comparison,
+    Mention,
+    Node,
+    Not,
+    Quantity,
+    Range,
+    RefMultiple,
+    Unparsed,
+    Window,
+)
+from .render import number, unit_text
+from .units import convert
+
+
+@dataclass(frozen=True)
+class Result:
+    """One node's evaluation."""
+
+    truth: Truth
+    explanation: str
+    missing: tuple[str, ...] = ()
+    read: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Trace:
+    """Every node's result, keyed by pre-order index (root = 0), plus the nodes themselves."""
+
+    nodes: tuple[Node, ...]
+    results: tuple[Result, ...]
+
+    @property
+    def root(self) -> Result:
+        return self.results[0]
+
+
+def evaluate(node: Node, view: RecordView, as_of: date) -> Trace:
+    """Evaluate ``node`` for the record behind ``view`` on screening date ``as_of``."""
+    ev = _Evaluator(view, as_of)
+    ev.visit(node)
+    order = sorted(ev.out, key=lambda kv: kv[0])
+    return Trace(tuple(n for _, n, _ in order), tuple(r for _, _, r in order))
+
+
+_OPS = {
+    "<": lambda a, b: a < b,
+    "<=": lambda a, b: a <= b,
+    ">": lambda a, b: a > b,
+    ">=": lambda a, b: a >= b,
+    "=": lambda a, b: a == b,
+    "!=": lambda a, b: a != b,
+}
+_OP_WORDS = {"<": "<", "<=": "≤", ">": ">", ">=": "≥", "=": "=", "!=": "≠"}
+
+
+def compare(a: float, op: str, b: float) -> bool:
+    """Compare with a relative tolerance, so 141 umol/L vs 1.6 mg/dL is not decided by rounding.
+
+    >>> compare(80000.00000000001, ">", 80000), compare(1.6, "<=", 1.6000000000000003)
+    (False, True)
+    """
+    if math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12):
+        a = b
+    return bool(_OPS[op](a, b))
+
+
+def _qty(value: float, unit: str) -> str:
+    return number(_tidy(value)) + unit_text(value, unit)
+
+
+def _tidy(x: float) -> float:
+    return float(f"{x:.6g}")
+
+
+def _date(d: date | None) -> str:
+    return f" ({d.isoformat()})" if d else " (undated)"
+
+
+class _Evaluator:
+    def __init__(self, view: RecordView, as_of: date) -> None:
+        self.view = view
+        self.vocab = view.vocab
+        self.as_of = as_of
+        self.rec = view.record
+        self.counter = 0
+        self.out: list[tuple[int, Node, Result]] = []
+
+    def visit(self, node: Node) -> Result:
+        idx = self.counter
+        self.counter += 1
+        result = self._dispatch(node)
+        self.out.append((idx, node, result))
+        return result
+
+    def _dispatch(self, node: Node) -> Result:
+        if isinstance(node, AllOf | AnyOf):
+            kids = [self.visit(c) for c in node.children]
+            truth = (
+                k_and(k.truth for k in kids)
+                if isinstance(node, AllOf)
+                else k_or(k.truth for k in kids)
+            )
+            return _combine(truth, kids, isinstance(node, AllOf))
+        if isinstance(node, Not):
+            kid = self.visit(node.child)
+            return Result(
+                k_not(kid.truth),
+                f"not ({kid.explanation})" if kid.truth is Truth.UNKNOWN else _negated(kid),
+                kid.missing,
+                kid.read,
+            )
+        if isinstance(node, Comparison):
+            return self.comparison(node)
+        if isinstance(node, Range):
+            return self.range(node)
+        if isinstance(node, Mention):
+            return self.mention(node)
+        if isinstance(node, Unparsed):
+            return Result(
+                Truth.UNKNOWN,
+                f"not understood: \u201c{node.text}\u201d",
+                (f"manual review of \u201c{node.text}\u201d",),
+            )
+        raise TypeError(type(node).__name__)  # pragma: no cover
+
+    # -- values -----------------------------------------------------------------
+    def since(self, window: Window | None) -> date | None:
+        if window is None:
+            return None
+        amount = int(window.amount)
+        if window.unit == "h":
+            return self.as_of  # hours: the screening day itself
+        return scores.add_calendar(self.as_of, -amount, window.unit)
+
+    def value_of(
+        self, c: Concept, window: Window | None
+    ) -> tuple[float | str | None, str, str, tuple[str, ...], tuple[str, ...], float | None]:
+        """(value, unit, description, missing, read, reference_high) for a measurable concept."""
+        if c.id == "age":
+            return self.age()
+        if c.id == "sex":
+            sex = self.rec.sex
+            if sex in (None, "unknown"):
+                return None, "", "", ("sex",), (), None
+            return sex, "", f"sex {sex}", (), ("sex",), None
+        if c.kind == "fact":
+            raw = self.rec.facts.get(c.id)
+            if raw is None:
+                return None, "", "", (c.label,), (), None
+            if isinstance(raw, dict):
+                v, u = float(raw["value"]), str(raw.get("unit") or c.unit or "")
+            else:
+                v, u = float(raw), c.unit or ""
+            return v, u, f"{c.label} {_qty(v, u)}", (), (f"facts.{c.id}",), None
+        if c.kind == "medication":
+            return self.dose(c)
+        since = self.since(window)
+        obs = self.view.latest(c.id, self.as_of, since)
+        if obs is not None:
+            unit = obs.unit if obs.unit is not None else ""
+            if isinstance(obs.value, bool):
+                return None, "", "", (c.label,), (obs.source,), None
+            if isinstance(obs.value, int | float):
+                if obs.unit is None and c.unit not in (None, "1"):
+                    return (None, "", "", (f"{c.label} with a unit",), (obs.source,), None)
+                desc = f"{c.label} {_qty(float(obs.value), unit)}{_date(obs.date)}"
+                return float(obs.value), unit, desc, (), (obs.source,), obs.reference_high
+            desc = f"{c.label} {obs.value}{_date(obs.date)}"
+            return str(obs.value), "", desc, (), (obs.source,), None
+        if c.derived and c.derived in _DERIVABLE:
+            d = derive(c.derived, self.view, self.as_of)
+            return _from_derived(c, d)
+        where = (
+            f" in the last {number(window.amount)}{unit_text(window.amount, window.unit)}"
+            if window
+            else ""
+        )
+        return None, "", "", (c.label + where,), (), None
+
+    def age(self) -> tuple[float | None, str, str, tuple[str, ...], tuple[str, ...], None]:
+        rec = self.rec
+        if rec.birth_date is not None:
+            if rec.birth_date > self.as_of:
+                return (
+                    None,
+                    "",
+                    "",
+                    ("a birth date before the screening date",),
+                    ("birth_date",),
+                    None,
+                )
+            years = scores.age_years(rec.birth_date, self.as_of)
+            return (
+                float(years),
+                "a",
+                f"age {years} years (born {rec.birth_date.isoformat()})",
+                (),
+                ("birth_date",),
+                None,
+            )
+        if rec.age is not None:
+            v, u = rec.age
+            return v, u, f"age {_qty(v, u)} (as recorded)", (), ("age",), None
+        return None, "", "", ("age or birth date",), (), None
+
+    def dose(
+        self, c: Concept
+    ) -> tuple[float | None, str, str, tuple[str, ...], tuple[str, ...], None]:
+        current = [i for i in self.view.items(c.id) if i.kind == "medication" and self._current(i)]
+        dosed = [i for i in current if getattr(i.item, "dose_value", None) is not None]
+        if dosed:
+            med = dosed[-1].item
+            v, u = float(med.dose_value), med.dose_unit or ""  # type: ignore[union-attr, arg-type]
+            return (
+                v,
+                u,
+                f"{c.label} {_qty(v, u)}{_date(dosed[-1].start)}",
+                (),
+                (dosed[-1].source,),
+                None,
+            )
+        if current:
+            return None, "", "", (f"{c.label} dose",), tuple(i.source for i in current), None
+        if "medications" in self.rec.complete:
+            return (
+                0.0,
+                c.unit or "",
+                f"no {c.label} on record (medications declared complete)",
+                (),
+                (),
+                None,
+            )
+        return None, "", "", (f"{c.label} (whether given, and dose)",), (), None
+
+    # -- comparisons --------------------------------------------------------------
+    def comparison(self, node: Comparison) -> Result:
+        c = self.vocab[node.concept]
+        if c.id == "sex" and c.sex is None and isinstance(node.value, Category):
+            pass
+        value, unit, desc, missing, read, ref_high = self.value_of(c, node.window)
+        if value is None:
+            return Result(
+                Truth.UNKNOWN, f"{c.label} unknown: {', '.join(missing)} missing", missing, read
+            )
+        target = node.value
+        if isinstance(target, Category):
+            truth = Truth(compare_text(str(value), node.op, target.value))
+            return Result(
+                truth,
+                f"{desc} {'meets' if truth is Truth.MET else 'does not meet'} "
+                f"{_OP_WORDS[node.op]} {target.value}",
+                (),
+                read,
+            )
+        if isinstance(value, str):
+            return Result(Truth.UNKNOWN, f"{desc}: not a number", (f"numeric {c.label}",), read)
+        if isinstance(target, RefMultiple):
+            return self._ref_multiple(node, c, value, unit, desc, read, ref_high)
+        assert isinstance(target, Quantity)
+        try:
+            v = self._convert(value, unit, target.unit, c)
+        except UnitError as e:
+            return Result(Truth.UNKNOWN, f"{desc}: {e}", (f"{c.label} in a comparable unit",), read)
+        truth = Truth(compare(v, node.op, target.value))
+        shown = desc if _same_unit(unit, target.unit) else f"{desc} = {_qty(v, target.unit)}"
+        assumed = (
+            f" ({_unit_name(target.unit)} assumed for the bare number)" if target.assumed else ""
+        )
+        verb = _OP_WORDS[node.op] if truth is Truth.MET else f"not {_OP_WORDS[node.op]}"
+        return Result(
+            truth, f"{shown} is {verb} {_qty(target.value, target.unit)}{assumed}", (), read
+        )
+
+    def _convert(self, value: float, unit: str, to: str, c: Concept) -> float:
+        if c.id == "age" or (
+            to in ("a", "mo", "wk", "d", "h") and unit in ("a", "mo", "wk", "d", "h")
+        ):
+            if c.id == "age" and self.rec.birth_date is not None and to == "mo":
+                return float(scores.age_months(self.rec.birth_date, self.as_of))
+            return convert(value, unit or "a", to or "a")
+        return convert(value, unit or "1", to or "1", c.molar_mass)
+
+    def _ref_multiple(
+        self,
+        node: Comparison,
+        c: Concept,
+        value: float,
+        unit: str,
+        desc: str,
+        read: tuple[str, ...],
+        ref_high: float | None,
+    ) -> Result:
+        assert isinstance(node.value, RefMultiple)
+        if node.value.limit == "ULN":
+            if ref_high is not None:
+                limit, limit_unit, whose = ref_high, unit, "the lab's reference range"
+            elif c.reference is not None:
+                limit, limit_unit, whose = c.reference[1], c.unit or "", "eligo's default range"
+            else:
+                return Result(
+                    Truth.UNKNOWN,
+                    f"{desc}: no upper limit of normal known",
+                    (f"{c.label} reference range",),
+                    read,
+                )
+        else:
+            if c.reference is None:
+                return Result(
+                    Truth.UNKNOWN,
+                    f"{desc}: no lower limit of normal known",
+                    (f"{c.label} reference range",),
+                    read,
+                )
+            limit, limit_unit, whose = c.reference[0], c.unit or "", "eligo's default range"
+        try:
+            v = convert(value, unit or "1", limit_unit or "1", c.molar_mass)
+        except UnitError as e:
+            return Result(Truth.UNKNOWN, f"{desc}: {e}", (f"{c.label} in a comparable unit",), read)
+        threshold = node.value.value * limit
+        truth = Truth(compare(v, node.op, threshold))
+        verb = _OP_WORDS[node.op] if truth is Truth.MET else f"not {_OP_WORDS[node.op]}"
+        return Result(
+            truth,
+            f"{desc} is {verb} {number(node.value.value)} × {node.value.limit} "
+            f"= {_qty(threshold, limit_unit)} ({node.value.limit} "
+            f"{_qty(limit, limit_unit)} from {whose})",
+            (),
+            read,
+        )
+
+    def range(self, node: Range) -> Result:
+        c = self.vocab[node.concept]
+        value, unit, desc, missing, read, _ = self.value_of(c, node.window)
+        if value is None:
+            return Result(
+                Truth.UNKNOWN, f"{c.label} unknown: {', '.join(missing)} missing", missing, read
+            )
+        if isinstance(value, str):
+            return Result(Truth.UNKNOWN, f"{desc}: not a number", (f"numeric {c.label}",), read)
+        try:
+            lo = self._convert(value, unit, node.low.unit, c)
+            hi = self._convert(value, unit, node.high.unit, c)
+        except UnitError as e:
+            return Result(Truth.UNKNOWN, f"{desc}: {e}", (f"{c.label} in a comparable unit",), read)
+        ok = compare(lo, ">=" if node.low_inclusive else ">", node.low.value) and compare(
+            hi, "<=" if node.high_inclusive else "<", node.high.value
+        )
+        span = f"{number(node.low.value)}–{_qty(node.high.value, node.high.unit)}"
+        shown = desc if _same_unit(unit, node.low.unit) else f"{desc} = {_qty(lo, node.low.unit)}"
+        return Result(Truth(ok), f"{shown} is {'within' if ok else 'outside'} {span}", (), read)
+
+    # -- mentions -----------------------------------------------------------------
+    def _current(self, i: Item) -> bool:
+        if i.status not in ("active", "unknown"):
+            return False
+        if i.start is not None and i.start > self.as_of:
+            return False
+        return i.end is None or i.end >= self.as_of
+
+    def mention(self, node: Mention) -> Result:
+        c = self.vocab[node.concept]
+        if c.kind == "fact":
+            return self.fact(c)
+        if c.sex is not None and self.rec.sex in ("female", "male") and self.rec.sex != c.sex:
+            return Result(
+                Truth.NOT_MET,
+                f"{c.label}: not applicable (patient is {self.rec.sex})",
+                (),
+                ("sex",),
+            )
+        items = [i for i in self.view.items(c.id) if i.start is None or i.start <= self.as_of]
+        present = [i for i in items if i.status != "absent"]
+        absent = [i for i in items if i.status == "absent"]
+        read = tuple(i.source for i in items)
+        section = {
+            "condition": "conditions",
+            "procedure": "procedures",
+            "medication": "medications",
+        }.get(c.kind, "conditions")
+        if node.window is not None:
+            since = self.since(node.window)
+            assert since is not None
+            hits, undetermined, outside = [], [], []
+            for i in present:
+                end = i.end if i.end is not None else (self.as_of if self._current(i) else i.start)
+                if end is None:
+                    undetermined.append(i)
+                elif end >= since:
+                    hits.append(i)
+                else:
+                    outside.append(i)
+            span = f"since {since.isoformat()}"
+            if hits:
+                return Result(
+                    Truth.MET, f"{_item_text(hits[0])} is within the window ({span})", (), read
+                )
+            if undetermined:
+                return Result(
+                    Truth.UNKNOWN,
+                    f"{_item_text(undetermined[0])} has no dates to place "
+                    f"it in the window ({span})",
+                    (f"dates of {c.label}",),
+                    read,
+                )
+            if outside:
+                last = max(outside, key=lambda i: i.end or i.start or date.min)
+                return Result(
+                    Truth.NOT_MET, f"{_item_text(last)} is before the window ({span})", (), read
+                )
+            return self._none(c, absent, read, section, f" {span}")
+        if node.qualifier == "history":
+            if present:
+                return Result(
+                    Truth.MET, f"history of {c.label}: {_item_text(present[0])}", (), read
+                )
+            return self._none(c, absent, read, section, " ever")
+        current = [i for i in present if self._current(i)]
+        if current:
+            return Result(Truth.MET, f"{_item_text(current[0])} is current", (), read)
+        if present:
+            last = present[-1]
+            return Result(Truth.NOT_MET, f"{_item_text(last)} is not current", (), read)
+        return self._none(c, absent, read, section, "")
+
+    def _none(
+        self, c: Concept, absent: list[Item], read: tuple[str, ...], section: str, when: str
+    ) -> Result:
+        if absent:
+            return Result(
+                Truth.NOT_MET, f"{c.label} recorded absent ({absent[0].source})", (), read
+            )
+        if section in self.rec.complete:
+            return Result(
+                Truth.NOT_MET,
+                f"no {c.label} on record{when}; {section} declared complete",
+                (),
+                read,
+            )
+        return Result(
+            Truth.UNKNOWN,
+            f"no {c.label} on record{when} (record not declared complete)",
+            (c.label,),
+            read,
+        )
+
+    def fact(self, c: Concept) -> Result:
+        raw = self.rec.facts.get(c.id)
+        if raw is None:
+            return Result(Truth.UNKNOWN, f"{c.label}: not recorded", (c.label,))
+        if not isinstance(raw, bool):
+            return Result(
+                Truth.UNKNOWN,
+                f"{c.label}: recorded as {raw!r}, not yes/no",
+                (c.label,),
+                (f"facts.{c.id}",),
+            )
+        return Result(Truth(raw), f"{c.label}: {'yes' if raw else 'no'}", (), (f"facts.{c.id}",))
+
+
+_DERIVABLE = {
+    "meld",
+    "meld_na",
+    "meld3",
+    "child_pugh_points",
+    "child_pugh_class",
+    "pf_ratio",
+    "egfr",
+}
+
+
+def _from_derived(
+    c: Concept, d: Derived
+) -> tuple[float | str | None, str, str, tuple[str, ...], tuple[str, ...], None]:
+    read = tuple(i.source for i in d.inputs)
+    if d.value is None:
+        return None, "", "", tuple(f"{m} (for {c.label})" for m in d.missing), read, None
+    inputs = ", ".join(i.text() for i in d.inputs)
+    notes = "; ".join(n for n in d.notes if n)
+    value = d.value if isinstance(d.value, str) else float(d.value)
+    shown = value if isinstance(value, str) else _qty(value, d.unit)
+    desc = f"{c.label} {shown} (computed from {inputs}{'; ' + notes if notes else ''})"
+    return value, d.unit, desc, (), read, None
+
+
+def compare_text(a: str, op: str, b: str) -> bool:
+    """Categorical comparison (case-insensitive; ordered for = and != only)."""
+    eq = a.strip().lower() == b.strip().lower()
+    return eq if op == "=" else not eq
+
+
+def _same_unit(a: str, b: str) -> bool:
+    return (a or "1") == (b or "1")
+
+
+@functools.cache
+def _unit_name(unit: str) -> str:
+    return unit or "no unit"
+
+
+def _item_text(i: Item) -> str:
+    dates = ""
+    if i.start and i.end and i.end != i.start:
+        dates = f" {i.start.isoformat()} to {i.end.isoformat()}"
+    elif i.start:
+        dates = f" since {i.start.isoformat()}" if i.kind != "procedure" else f" on {i.start}"
+    return f"{i.name} ({i.status}{dates})"
+
+
+def _combine(truth: Truth, kids: list[Result], conj: bool) -> Result:
+    decisive = Truth.NOT_MET if conj else Truth.MET
+    if truth is decisive:
+        chosen = [k for k in kids if k.truth is decisive]
+    elif truth is Truth.UNKNOWN:
+        chosen = [k for k in kids if k.truth is Truth.UNKNOWN]
+    else:
+        chosen = kids
+    missing: list[str] = []
+    if truth is Truth.UNKNOWN:
+        for k in chosen:
+            missing.extend(m for m in k.missing if m not in missing)
+    read: list[str] = []
+    for k in kids:
+        read.extend(r for r in k.read if r not in read)
+    joiner = "; and " if conj else "; or "
+    return Result(truth, joiner.join(k.explanation for k in chosen), tuple(missing), tuple(read))
+
+
+def _negated(kid: Result) -> str:
+    return kid.explanation

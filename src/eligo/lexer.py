@@ -1,0 +1,1032 @@
+"""Lexer: registry text → the token stream ``grammar/criteria.lark`` is written over.
+
+Stage 2 of the pipeline.  Registry criteria are not a formal language, so the lexer does the
+work a tokenizer can do well and the grammar cannot: it lets the vocabulary feed it (concept
+names and synonyms, longest match first), recognises comparators in symbols and words, numbers
+in registry spellings ("80,000", "2,5", "one"), units glued or spaced ("1.6mg/dl",
+"x10^9/L"), multiples of the reference limit ("1.5 x ULN"), look-back windows ("within last
+one month"), negation and history cues, and drops filler words that carry no meaning.
+Anything else becomes a ``WORD`` token, which the grammar turns into an ``unparsed`` span:
+unknown words are reported, never guessed.
+
+Context decides a few tokens, and only here: a number is a ``NUMBER`` only where it can be a
+threshold (after a comparator, or as a range bound), a ``(`` right after content is a postfix
+``LPOST`` (a parenthetical about what precedes it) rather than a grouping ``LPAREN``, and a word
+after a categorical concept ("Child Pugh *B*") is a ``CATEGORY``.  Those decisions are what keep
+the grammar LALR(1) and conflict-free.
+
+All tables are data at the top of the module.  Spans are offsets into the normalised text;
+:mod:`eligo.parse` maps them back to the original line.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from .concepts import Vocabulary, vocabulary
+from .normalize import Normalised
+
+# ---------------------------------------------------------------------------- tables
+
+# Comparator phrases → canonical operator.  Matched only when a number follows.
+COMPARATORS: dict[str, str] = {
+    ">=": ">=",
+    "<=": "<=",
+    ">": ">",
+    "<": "<",
+    "=": "=",
+    "!=": "!=",
+    "greater than or equal to": ">=",
+    "greater than equal to": ">=",
+    "greater than or equal": ">=",
+    "more than or equal to": ">=",
+    "higher than or equal to": ">=",
+    "equal to or greater than": ">=",
+    "equal to or more than": ">=",
+    "equal to or higher than": ">=",
+    "equal or greater than": ">=",
+    "equal or more than": ">=",
+    "equal to or above": ">=",
+    "at least": ">=",
+    "not less than": ">=",
+    "no less than": ">=",
+    "minimum of": ">=",
+    "minimum": ">=",
+    "min": ">=",
+    "of at least": ">=",
+    "or greater": ">=",
+    "less than or equal to": "<=",
+    "less than equal to": "<=",
+    "less than or equal": "<=",
+    "lower than or equal to": "<=",
+    "equal to or less than": "<=",
+    "equal to or lower than": "<=",
+    "equal or less than": "<=",
+    "equal to or below": "<=",
+    "at most": "<=",
+    "not more than": "<=",
+    "no more than": "<=",
+    "not greater than": "<=",
+    "no greater than": "<=",
+    "not exceeding": "<=",
+    "not to exceed": "<=",
+    "not exceed": "<=",
+    "maximum of": "<=",
+    "maximum": "<=",
+    "max": "<=",
+    "up to": "<=",
+    "within normal limits": "<=",
+    "greater than": ">",
+    "more than": ">",
+    "higher than": ">",
+    "above": ">",
+    "over": ">",
+    "exceeding": ">",
+    "exceeds": ">",
+    "exceed": ">",
+    "in excess of": ">",
+    "upper than": ">",
+    "less than": "<",
+    "lower than": "<",
+    "below": "<",
+    "under": "<",
+    "fewer than": "<",
+    "smaller than": "<",
+    "inferior to": "<",
+    "superior to": ">",
+    "equal to": "=",
+    "equals": "=",
+}
+# "18 years or older": postfix comparators after a number (and its unit).
+POSTFIX_COMPARATORS: dict[str, str] = {
+    "or more": ">=",
+    "or older": ">=",
+    "or above": ">=",
+    "or greater": ">=",
+    "or higher": ">=",
+    "or over": ">=",
+    "and above": ">=",
+    "and older": ">=",
+    "and over": ">=",
+    "and more": ">=",
+    "or less": "<=",
+    "or younger": "<=",
+    "or below": "<=",
+    "or lower": "<=",
+    "or under": "<=",
+    "and below": "<=",
+    "and younger": "<=",
+    "and under": "<=",
+    "and less": "<=",
+    "+": ">=",
+}
+NEGATIONS = (
+    "not",
+    "no",
+    "non",
+    "without",
+    "absence of",
+    "absent",
+    "inability to",
+    "unable to",
+    "lack of",
+    "lacking",
+    "never",
+    "free of",
+    "negative for",
+    "beyond",
+    "outside",
+    "not able to",
+    "unwilling to",
+    "refusal to",
+    "refuses to",
+    "refused",
+)
+HISTORY_CUES = (
+    "history of",
+    "past history of",
+    "previous history of",
+    "prior history of",
+    "h/o",
+    "previous",
+    "previously",
+    "prior",
+    "past",
+)
+RECENT_CUES = ("recent", "recently")
+# Cues that start commentary on how a criterion is judged; the rest of the clause (to the
+# closing parenthesis, ';' or the end) is kept as an annotation, not read as criteria.
+ANNOTATION_CUES = (
+    "based on",
+    "as per",
+    "according to",
+    "as defined by",
+    "as assessed by",
+    "as determined by",
+    "as judged by",
+    "as documented by",
+    "either due to",
+    "due to",
+    "because of",
+    "in the opinion of",
+    "in the investigator's opinion",
+    "as evidenced by",
+    "will be excluded",
+    "will be included",
+    "are excluded",
+    "are eligible",
+    "is allowed",
+)
+SEX_WORDS = {
+    "women": "female",
+    "woman": "female",
+    "female": "female",
+    "females": "female",
+    "men": "male",
+    "man": "male",
+    "male": "male",
+    "males": "male",
+}
+# Phrases that name both sexes add no criterion.
+BOTH_SEXES = (
+    "men and women",
+    "women and men",
+    "male and female",
+    "female and male",
+    "males and females",
+    "male or female",
+    "female or male",
+    "males or females",
+    "both sexes",
+    "either sex",
+    "all sexes",
+    "both genders",
+    "either gender",
+    "men or women",
+)
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "any",
+        "all",
+        "some",
+        "each",
+        "every",
+        "other",
+        "another",
+        "either",
+        "both",
+        "only",
+        "also",
+        "such",
+        "patients",
+        "patient",
+        "subjects",
+        "subject",
+        "participants",
+        "participant",
+        "individuals",
+        "people",
+        "persons",
+        "adults",
+        "adult",
+        "cases",
+        "case",
+        "with",
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "as",
+        "to",
+        "for",
+        "from",
+        "into",
+        "onto",
+        "upon",
+        "within",
+        "who",
+        "whom",
+        "which",
+        "that",
+        "those",
+        "these",
+        "are",
+        "is",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "will",
+        "shall",
+        "must",
+        "should",
+        "may",
+        "might",
+        "can",
+        "could",
+        "would",
+        "does",
+        "do",
+        "did",
+        "have",
+        "has",
+        "having",
+        "had",
+        "their",
+        "his",
+        "her",
+        "its",
+        "they",
+        "them",
+        "he",
+        "she",
+        "it",
+        "i",
+        "we",
+        "our",
+        "requiring",
+        "required",
+        "requires",
+        "require",
+        "needing",
+        "need",
+        "needs",
+        "clinically",
+        "clinical",
+        "diagnosed",
+        "diagnosis",
+        "documented",
+        "confirmed",
+        "known",
+        "evidence",
+        "signs",
+        "sign",
+        "presence",
+        "present",
+        "existing",
+        "ongoing",
+        "current",
+        "currently",
+        "active",
+        "co-existent",
+        "coexistent",
+        "coexisting",
+        "co-existing",
+        "concomitant",
+        "concurrent",
+        "co-morbid",
+        "comorbid",
+        "comorbidities",
+        "conditions",
+        "condition",
+        "count",
+        "counts",
+        "level",
+        "levels",
+        "value",
+        "values",
+        "serum",
+        "plasma",
+        "concentration",
+        "result",
+        "results",
+        "test",
+        "tests",
+        "measured",
+        "measurement",
+        "positive",
+        "proven",
+        "established",
+        "following",
+        "like",
+        "eg",
+        "e.g.",
+        "e.g",
+        "i.e.",
+        "i.e",
+        "ie",
+        "including",
+        "include",
+        "includes",
+        "such",
+        "as",
+        "etc",
+        "etc.",
+        "defined",
+        "define",
+    ]
+)
+STOP_PHRASES = (
+    "such as",
+    "for example",
+    "e.g.,",
+    "e.g.",
+    "i.e.,",
+    "i.e.",
+    "as well as",
+    "at the time of screening",
+    "at screening",
+    "at the screening visit",
+    "at baseline",
+    "at enrollment",
+    "at enrolment",
+    "at the time of enrollment",
+    "at the time of enrolment",
+    "at randomization",
+    "at randomisation",
+    "prior to randomization",
+    "prior to enrollment",
+    "prior to enrolment",
+    "prior to screening",
+    "before enrollment",
+    "before randomization",
+    "will be",
+    "must be",
+    "must have",
+    "need to",
+    "in the study",
+)
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "ninety": 90,
+}
+TIME_UNITS = {
+    "hours": "h",
+    "hour": "h",
+    "hrs": "h",
+    "hr": "h",
+    "h": "h",
+    "days": "d",
+    "day": "d",
+    "d": "d",
+    "weeks": "wk",
+    "week": "wk",
+    "wks": "wk",
+    "wk": "wk",
+    "months": "mo",
+    "month": "mo",
+    "mths": "mo",
+    "mo": "mo",
+    "mos": "mo",
+    "mouths": "mo",
+    "years": "a",
+    "year": "a",
+    "yrs": "a",
+    "yr": "a",
+    "y": "a",
+}
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?|\.\d+"
+_NUMW = "|".join(NUMBER_WORDS)
+_TIMEU = "|".join(sorted(TIME_UNITS, key=len, reverse=True))
+
+# ---------------------------------------------------------------------------- tokens
+
+
+@dataclass(frozen=True)
+class Tok:
+    """A lexer token: grammar terminal ``type``, decoded ``value``, normalised span."""
+
+    type: str
+    value: object
+    start: int
+    end: int
+
+
+def _words(phrases: Iterable[str]) -> str:
+    """Alternation of phrases, longest first, with flexible inner whitespace."""
+    alts = []
+    for p in sorted(set(phrases), key=len, reverse=True):
+        parts = [re.escape(w) for w in p.split()]
+        alts.append(r"[\s\-]+".join(parts))
+    return "|".join(alts)
+
+
+def _bounded(alternation: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation})(?![A-Za-z0-9])", re.IGNORECASE)
+
+
+_PHRASE_WORD = re.compile(r"[A-Za-z0-9'+/._:]+")
+_GAP = re.compile(r"[\s\-]+")
+
+
+class PhraseMatcher:
+    """Longest-match lookup of vocabulary phrases at a position, by word n-grams.
+
+    A dict lookup per candidate length instead of one huge regex alternation: it builds in
+    microseconds (CLI start-up) and matches as fast.
+    """
+
+    def __init__(self, phrases: dict[str, str]) -> None:
+        self.phrases = phrases
+        self.max_words = max((len(p.split()) for p in phrases), default=1)
+
+    def match(self, text: str, pos: int) -> tuple[str, int] | None:
+        """(concept id, end offset) of the longest phrase starting at ``pos``."""
+        ends: list[int] = []
+        words: list[str] = []
+        p = pos
+        for _ in range(self.max_words):
+            m = _PHRASE_WORD.match(text, p)
+            if not m:
+                break
+            word = m.group(0)
+            end = m.end()
+            while word and word[-1] in ".:,'":
+                word = word[:-1]
+                end -= 1
+            if not word:
+                break
+            words.append(word.lower())
+            ends.append(end)
+            if end < m.end():
+                break  # punctuation ends the phrase ("disease," / "Child-Pugh:")
+            gap = _GAP.match(text, end)
+            if not gap:
+                break
+            p = gap.end()
+        for n in range(len(words), 0, -1):
+            cid = self.phrases.get(" ".join(words[:n]))
+            if cid is not None:
+                nxt = ends[n - 1]
+                if nxt < len(text) and text[nxt].isalnum():
+                    continue
+                return cid, nxt
+        return None
+
+
+@dataclass(frozen=True)
+class _Tables:
+    concept: PhraseMatcher
+    comparator: re.Pattern[str]
+    postfix: re.Pattern[str]
+    negation: re.Pattern[str]
+    history: re.Pattern[str]
+    recent: re.Pattern[str]
+    annotation: re.Pattern[str]
+    both_sexes: re.Pattern[str]
+    stop_phrase: re.Pattern[str]
+    vocab: Vocabulary
+
+
+@functools.cache
+def tables() -> _Tables:
+    """Compiled lexer tables, built once from the vocabulary."""
+    v = vocabulary()
+    return _Tables(
+        concept=PhraseMatcher(v.by_phrase),
+        comparator=re.compile(
+            rf"(?:{_words(k for k in COMPARATORS if k[0].isalpha())})(?![A-Za-z0-9])"
+            r"|>=|<=|!=|>|<|=",
+            re.IGNORECASE,
+        ),
+        postfix=re.compile(rf"\s*(?:{_words(POSTFIX_COMPARATORS)})(?![A-Za-z0-9])", re.I),
+        negation=_bounded(_words(NEGATIONS)),
+        history=_bounded(_words(HISTORY_CUES)),
+        recent=_bounded(_words(RECENT_CUES)),
+        annotation=_bounded(_words(ANNOTATION_CUES)),
+        both_sexes=_bounded(_words(BOTH_SEXES)),
+        stop_phrase=re.compile(
+            "|".join(
+                rf"{re.escape(p)}" + (r"(?![A-Za-z0-9])" if p[-1].isalnum() else "")
+                for p in sorted(STOP_PHRASES, key=len, reverse=True)
+            ),
+            re.IGNORECASE,
+        ),
+        vocab=v,
+    )
+
+
+_WS = re.compile(r"\s+")
+_NUMBER = re.compile(rf"(?:{_NUM})(?![\d])|(?:{_NUMW})(?![A-Za-z])", re.IGNORECASE)
+_WINDOW = re.compile(
+    r"(?:within|in|during|over|for)\s+(?:the\s+)?(?:last|past|previous|preceding|prior)?\s*"
+    rf"(?P<n>{_NUM}|{_NUMW}|a|an)?\s*(?P<u>{_TIMEU})(?![A-Za-z])"
+    r"(?:\s+(?:prior\s+to|before|preceding|of)\s+(?:the\s+)?(?:first\s+)?"
+    r"(?:screening|enrol(?:l)?ment|randomi[sz]ation|study\s+entry|inclusion|admission"
+    r"|study\s+start|study\s+drug|treatment|dosing|first\s+dose|day\s+1|baseline))?",
+    re.IGNORECASE,
+)
+_ULN = re.compile(
+    r"\s*(?:x|times|fold|-fold)?\s*(?:the\s+)?(?:institutional\s+)?"
+    r"(?P<lim>uln|lln|upper\s+limits?\s+of\s+(?:the\s+)?normal(?:\s+range)?"
+    r"|lower\s+limits?\s+of\s+(?:the\s+)?normal(?:\s+range)?|normal)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+# Unit candidates after a number, most specific first; validated by units.normalize_unit.
+_UNIT_CANDIDATES = re.compile(
+    r"\s*(?P<u>"
+    r"(?:x|\*)?\s*10\s*(?:\^|\*|e)\s*\d+\s*/\s*(?:u?l|mm3|ul|µl|mcl)"
+    r"|ml\s*/\s*min\s*/\s*1[.,]73\s*m\s*\^?\s*2|ml/min/1[.,]73m2?"
+    r"|mm\s*hg|cm\s*h2o|years?\s+old|years?\s+of\s+age"
+    r"|[A-Za-z%/\[\]{}][A-Za-z0-9%/\.\^\*\[\]{}_]*"
+    r")",
+    re.IGNORECASE,
+)
+_RANGE_LINK = re.compile(rf"\s*(?:-|to|and)\s*(?:{_NUM})", re.IGNORECASE)
+_WORD = re.compile(r"[^\s(),;\[\]]+")
+_ELLIPSIS_LEFT = re.compile(
+    r"(?P<left>(?!(?:and|or)\b)[A-Za-z][A-Za-z\-]*(?:\s+(?!(?:and|or)\b)[A-Za-z][A-Za-z\-]*){0,2})"
+    r"\s*"
+    r"(?P<conj>and\s*/\s*or|or|and|/)\s*",
+    re.IGNORECASE,
+)
+# Words that, before an elided pair, qualify both ("severe cardiac and/or pulmonary disease").
+MODIFIERS = frozenset(["severe", "significant", "active", "chronic", "acute", "uncontrolled"])
+_CONTENT = {
+    "CONCEPT",
+    "NUMBER",
+    "UNIT",
+    "ULN",
+    "CATEGORY",
+    "BCATEGORY",
+    "SEX",
+    "RPAREN",
+    "WORD",
+    "WINDOW",
+}
+
+
+def parse_number(text: str) -> float:
+    """Read a registry number: thousands commas, decimal commas, number words.
+
+    >>> parse_number("80,000"), parse_number("2,5"), parse_number("one"), parse_number(".5")
+    (80000.0, 2.5, 1.0, 0.5)
+    """
+    t = text.strip().lower()
+    if t in NUMBER_WORDS:
+        return float(NUMBER_WORDS[t])
+    if t in ("a", "an"):
+        return 1.0
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", t):
+        return float(t.replace(",", ""))
+    return float(t.replace(",", "."))
+
+
+def _unit_at(text: str, pos: int) -> tuple[str, int] | None:
+    """UCUM code and end offset of a unit starting at ``pos`` (after spaces), if any."""
+    from .units import known_unit
+
+    m = _UNIT_CANDIDATES.match(text, pos)
+    if not m:
+        return None
+    raw = m.group("u")
+    low = raw.lower()
+    if low.startswith(("years old", "year old", "years of age", "year of age")):
+        return "a", m.end()
+    if low in TIME_UNITS:
+        return TIME_UNITS[low], m.end()
+    # Try the longest candidate first, then trim trailing punctuation / trailing segments.
+    cand = raw
+    while cand:
+        if cand.lower() in TIME_UNITS:
+            return TIME_UNITS[cand.lower()], m.start("u") + len(cand)
+        code = known_unit(cand)
+        if code is not None:
+            return code, m.start("u") + len(cand)
+        trimmed = cand.rstrip(".,:")
+        if trimmed != cand:
+            cand = trimmed
+            continue
+        break
+    return None
+
+
+class Lexer:
+    """Turn one normalised criterion into :class:`Tok` tokens plus annotations."""
+
+    def __init__(self, norm: Normalised) -> None:
+        self.text = norm.text
+        self.t = tables()
+        self.tokens: list[Tok] = []
+        self.annotations: list[tuple[int, int]] = []
+        self.cat_concept: str | None = None
+        self.in_between = False
+
+    # -- helpers ----------------------------------------------------------------
+    def _prev(self) -> str | None:
+        return self.tokens[-1].type if self.tokens else None
+
+    def _emit(self, type_: str, value: object, start: int, end: int) -> None:
+        if type_ in ("CMP", "CATEGORY") and self._prev() != "CONCEPT":
+            type_ = "B" + type_  # a bound or category without its subject: "or more than 70"
+        self.tokens.append(Tok(type_, value, start, end))
+
+    def _number_follows(self, pos: int) -> bool:
+        m = re.compile(r"\s*(?:\(\s*(?:>=|<=|>|<|=)\s*\)\s*)?").match(self.text, pos)
+        p = m.end() if m else pos
+        return bool(_NUMBER.match(self.text, p)) and not re.match(
+            rf"(?:{_NUMW})\s+(?:of|or|and)\b", self.text[p:], re.I
+        )
+
+    def _category_at(self, pos: int) -> tuple[str, int] | None:
+        if self.cat_concept is None:
+            return None
+        cats = self.t.vocab[self.cat_concept].categories
+        m = re.compile(r"[A-Za-z0-9]+").match(self.text, pos)
+        if not m:
+            return None
+        word = m.group(0)
+        for c in cats:
+            if word.lower() == c.lower() and (len(word) > 1 or word.isupper()):
+                end = m.end()
+                if end < len(self.text) and self.text[end].isalnum():
+                    return None
+                return c, end
+        return None
+
+    # -- main loop --------------------------------------------------------------
+    def run(self) -> list[Tok]:
+        text = self.text
+        pos = 0
+        n = len(text)
+        while pos < n:
+            m = _WS.match(text, pos)
+            if m:
+                pos = m.end()
+                continue
+            pos = self._step(pos)
+        return self._tidy(self.tokens)
+
+    def _step(self, pos: int) -> int:
+        text, t = self.text, self.t
+        ch = text[pos]
+        prev = self._prev()
+        # annotations swallow to ')' ';' or end
+        m = t.annotation.match(text, pos)
+        if m:
+            end = pos
+            depth = 0
+            while end < len(text):
+                c = text[end]
+                if c == "(":
+                    depth += 1
+                elif c == ")":
+                    if depth == 0:
+                        break
+                    depth -= 1
+                elif c == ";" and depth == 0:
+                    break
+                end += 1
+            while self.tokens and self.tokens[-1].type == "COMMA":
+                self.tokens.pop()
+            self.annotations.append((pos, end))
+            return end
+        if ch in "([":
+            kind = "LPOST" if prev in _CONTENT else "LPAREN"
+            self._emit(kind, ch, pos, pos + 1)
+            return pos + 1
+        if ch in ")]":
+            self._emit("RPAREN", ch, pos, pos + 1)
+            return pos + 1
+        if ch in ",;" or (ch == "." and (pos + 1 >= len(text) or text[pos + 1].isspace())):
+            self._emit("COMMA", ch, pos, pos + 1)
+            self.in_between = False
+            return pos + 1
+        m = _WINDOW.match(text, pos)
+        if m and (
+            m.group("n")
+            or re.match(
+                r"\w+\s+(?:the\s+)?(?:last|past|previous|preceding|prior)", m.group(0), re.I
+            )
+        ):
+            amount = parse_number(m.group("n")) if m.group("n") else 1.0
+            self._emit("WINDOW", (amount, TIME_UNITS[m.group("u").lower()]), pos, m.end())
+            return m.end()
+        m = t.both_sexes.match(text, pos)
+        if m:
+            return m.end()
+        # a category right after its concept ("Child Pugh B", "Child-Pugh class C")
+        if (
+            prev in ("CONCEPT", "CATEGORY", "BCATEGORY", "OR", "AND", "TO", "CMP", "BCMP", "COMMA")
+            and self.cat_concept
+        ):
+            hit = self._category_at(pos)
+            if hit:
+                self._emit("CATEGORY", hit[0], pos, hit[1])
+                return hit[1]
+        hit = t.concept.match(text, pos)
+        if hit:
+            cid, end = hit
+            self._emit("CONCEPT", cid, pos, end)
+            self.cat_concept = cid if t.vocab[cid].categories else None
+            return end
+        if text[pos : pos + 7].lower() == "between" and self._number_follows(pos + 7):
+            self._emit("BETWEEN", "between", pos, pos + 7)
+            self.in_between = True
+            return pos + 7
+        m = t.comparator.match(text, pos)
+        if (m and self._number_follows(m.end())) or (
+            m and self.cat_concept and self._category_follows(m.end())
+        ):
+            op = COMPARATORS.get(_phrase(m.group(0)), m.group(0))
+            end = m.end()
+            dup = re.compile(r"\s*\(\s*(?:>=|<=|>|<|=)\s*\)").match(text, end)
+            if dup:
+                end = dup.end()
+            if prev in ("CMP", "BCMP") and self.tokens[-1].value == op:
+                return end  # "greater than (>)": said twice
+            self._emit("CMP", op, pos, end)
+            return end
+        m = _NUMBER.match(text, pos)
+        if m:
+            return self._number(pos, m)
+        if ch == "-" and prev in ("NUMBER", "UNIT") and self._number_follows(pos + 1):
+            self._emit("TO", "-", pos, pos + 1)
+            return pos + 1
+        low = text[pos : pos + 4].lower()
+        if low.startswith("to") and prev in ("NUMBER", "UNIT") and self._number_follows(pos + 2):
+            self._emit("TO", "to", pos, pos + 2)
+            return pos + 2
+        m = re.compile(
+            r"and\s*/\s*or(?![A-Za-z])|or(?![A-Za-z])|nor(?![A-Za-z])|/or(?![A-Za-z])", re.I
+        ).match(text, pos)
+        if m:
+            self._emit("OR", "or", pos, m.end())
+            return m.end()
+        m = re.compile(r"and(?![A-Za-z])|&|but(?![A-Za-z])|plus(?![A-Za-z])", re.I).match(text, pos)
+        if m:
+            self._emit("AND", "and", pos, m.end())
+            return m.end()
+        m = t.negation.match(text, pos)
+        if m:
+            self._emit("NOT", "not", pos, m.end())
+            return m.end()
+        m = t.history.match(text, pos)
+        if m:
+            self._emit("HISTORY", "history", pos, m.end())
+            return m.end()
+        m = t.recent.match(text, pos)
+        if m:
+            self._emit("RECENT", "recent", pos, m.end())
+            return m.end()
+        m = re.compile(r"[A-Za-z]+(?![A-Za-z])").match(text, pos)
+        if m and m.group(0).lower() in SEX_WORDS:
+            self._emit("SEX", SEX_WORDS[m.group(0).lower()], pos, m.end())
+            return m.end()
+        m = t.stop_phrase.match(text, pos)
+        if m:
+            return m.end()
+        ell = self._ellipsis(pos)
+        if ell is not None:
+            return ell
+        return self._word(pos)
+
+    def _ellipsis(self, pos: int) -> int | None:
+        """Shared head nouns: "severe cardiac and/or pulmonary disease", "hepatitis B or C".
+
+        Read as two concept mentions when both expansions are vocabulary phrases; otherwise
+        return ``None`` and let the words be read (or reported) one by one.
+        """
+        text, t = self.text, self.t
+        m = _ELLIPSIS_LEFT.match(text, pos)
+        if m:
+            left_words = m.group("left").split()
+            rhit = t.concept.match(text, m.end())
+            if rhit:
+                rstart, rend = m.end(), rhit[1]
+                right = _phrase(text[rstart:rend]).split()
+                for j in range(1, len(right)):
+                    head = right[j:]
+                    left_cid = t.vocab.lookup_phrase(" ".join(left_words + head))
+                    if left_cid is None:
+                        continue
+                    right_cid = t.vocab.lookup_phrase(" ".join(right))
+                    if left_words[0].lower() in MODIFIERS:
+                        right_cid = (
+                            t.vocab.lookup_phrase(" ".join([left_words[0], *right])) or right_cid
+                        )
+                    if right_cid is None:
+                        continue
+                    conj = "AND" if _phrase(m.group("conj")) == "and" else "OR"
+                    self._emit("CONCEPT", left_cid, pos, m.start("conj"))
+                    self._emit(conj, conj.lower(), m.start("conj"), m.end("conj"))
+                    self._emit("CONCEPT", right_cid, rstart, rend)
+                    self.cat_concept = None
+                    return rend
+        # "hepatitis B or C": the second alternative re-uses the first's head words
+        if (
+            len(self.tokens) >= 2
+            and self.tokens[-1].type in ("OR", "AND")
+            and self.tokens[-2].type == "CONCEPT"
+        ):
+            w = _WORD.match(text, pos)
+            if w:
+                first = _phrase(text[self.tokens[-2].start : self.tokens[-2].end]).split()
+                if len(first) > 1:
+                    cid = t.vocab.lookup_phrase(" ".join([*first[:-1], w.group(0)]))
+                    if cid is not None:
+                        self._emit("CONCEPT", cid, pos, w.end())
+                        return w.end()
+        return None
+
+    def _category_follows(self, pos: int) -> bool:
+        m = _WS.match(self.text, pos)
+        return self._category_at(m.end() if m else pos) is not None
+
+    def _word(self, pos: int) -> int:
+        m = _WORD.match(self.text, pos)
+        end = m.end() if m else pos + 1
+        word = self.text[pos:end]
+        # trailing sentence punctuation is not part of the word
+        while len(word) > 1 and word[-1] in ".:":
+            word = word[:-1]
+            end -= 1
+        if word.lower() in STOPWORDS or word in ("-", "/", ":", "*", "."):
+            return end
+        self._emit("WORD", word, pos, end)
+        return end
+
+    def _number(self, pos: int, m: re.Match[str]) -> int:
+        text = self.text
+        prev = self._prev()
+        after = m.end()
+        value = parse_number(m.group(0))
+        threshold = prev in ("CMP", "BCMP", "BETWEEN", "TO") or (prev == "AND" and self.in_between)
+        range_start = prev in ("CONCEPT", None, "COMMA", "LPAREN", "LPOST") and bool(
+            _RANGE_LINK.match(text, self._after_unit(after))
+        )
+        postfix = None
+        unit_end = self._after_unit(after)
+        pm = self.t.postfix.match(text, unit_end)
+        if pm and prev in ("CONCEPT", None, "COMMA", "LPAREN", "LPOST"):
+            postfix = pm
+        if not (threshold or range_start or postfix):
+            return self._word(pos)
+        if postfix is not None:
+            op = POSTFIX_COMPARATORS[_phrase(postfix.group(0))]
+            # emitted before the number (grammar order); its span is the postfix phrase
+            lead = len(postfix.group(0)) - len(postfix.group(0).lstrip())
+            self._emit("CMP", op, postfix.start() + lead, postfix.end())
+        self._emit("NUMBER", value, pos, after)
+        end = self._unit_or_limit(after)
+        if postfix is not None:
+            end = max(end, postfix.end())
+        if self.in_between and prev == "AND":
+            self.in_between = False
+        return end
+
+    def _after_unit(self, pos: int) -> int:
+        lim = _ULN.match(self.text, pos)
+        if lim and lim.group(0).strip().lower() != "normal":
+            return lim.end()
+        u = _unit_at(self.text, pos)
+        return u[1] if u else pos
+
+    def _unit_or_limit(self, pos: int) -> int:
+        lim = _ULN.match(self.text, pos)
+        if lim and (lim.group(0).strip().lower() != "normal"):
+            limit = "LLN" if lim.group("lim").lower().startswith(("lln", "lower")) else "ULN"
+            self._emit(
+                "ULN", limit, pos + len(lim.group(0)) - len(lim.group(0).lstrip()), lim.end()
+            )
+            return lim.end()
+        u = _unit_at(self.text, pos)
+        if u:
+            ucum, end = u
+            start = pos + len(self.text[pos:end]) - len(self.text[pos:end].lstrip())
+            self._emit("UNIT", ucum, start, end)
+            return end
+        return pos
+
+    # -- clean-up ---------------------------------------------------------------
+    def _tidy(self, toks: list[Tok]) -> list[Tok]:
+        out: list[Tok] = []
+        for tok in toks:
+            if tok.type == "WORD" and out and out[-1].type == "WORD":
+                prev = out[-1]
+                out[-1] = Tok("WORD", self.text[prev.start : tok.end], prev.start, tok.end)
+                continue
+            if tok.type == "COMMA" and (
+                not out
+                or out[-1].type
+                in ("COMMA", "LPAREN", "LPOST", "AND", "OR", "NOT", "HISTORY", "RECENT")
+            ):
+                continue
+            if tok.type in ("AND", "OR") and (
+                not out or out[-1].type in ("COMMA", "LPAREN", "LPOST", "AND", "OR")
+            ):
+                if out and out[-1].type == "COMMA" and tok.type in ("AND", "OR"):
+                    out[-1] = tok  # Oxford comma: ", and" / ", or"
+                continue
+            if tok.type == "RPAREN":
+                while out and out[-1].type in ("COMMA", "AND", "OR"):
+                    out.pop()
+            out.append(tok)
+        while out and out[-1].type in ("COMMA", "AND", "OR"):
+            out.pop()
+        out = _balance(out)
+        # "(within last one month)": a parenthesised window is just a window
+        res: list[Tok] = []
+        i = 0
+        while i < len(out):
+            if (
+                i + 2 < len(out)
+                and out[i].type in ("LPOST", "LPAREN")
+                and out[i + 1].type == "WINDOW"
+                and out[i + 2].type == "RPAREN"
+            ):
+                res.append(replace(out[i + 1], start=out[i].start, end=out[i + 2].end))
+                i += 3
+                continue
+            if (
+                i + 1 < len(out)
+                and out[i].type in ("LPOST", "LPAREN")
+                and out[i + 1].type == "RPAREN"
+            ):
+                i += 2
+                continue
+            res.append(out[i])
+            i += 1
+        return res
+
+
+def _balance(toks: list[Tok]) -> list[Tok]:
+    """Drop unmatched ``)`` and close unclosed ``(`` at the end of the line."""
+    out: list[Tok] = []
+    depth = 0
+    for tok in toks:
+        if tok.type in ("LPAREN", "LPOST"):
+            depth += 1
+        elif tok.type == "RPAREN":
+            if depth == 0:
+                continue
+            depth -= 1
+        out.append(tok)
+    end = toks[-1].end if toks else 0
+    out.extend(Tok("RPAREN", ")", end, end) for _ in range(depth))
+    return out
+
+
+def _phrase(text: str) -> str:
+    return re.sub(r"[\s\-]+", " ", text.strip().lower())
+
+
+def lex(norm: Normalised) -> tuple[list[Tok], list[tuple[int, int]]]:
+    """Tokens and annotation spans (normalised offsets) of one criterion."""
+    lx = Lexer(norm)
+    return lx.run(), lx.annotations

@@ -1,0 +1,151 @@
+"""Rule nodes: the compiled form of a criterion.
+
+Stage 3 of the pipeline (``transform`` emits these; ``evaluate``, ``render`` and ``explain``
+dispatch on their type).  Nodes are frozen dataclasses.  Each carries the span of the source
+text it came from; spans and other provenance fields are excluded from equality, so a rule
+compiled from registry text equals the rule compiled from its canonical rendering
+(``compile(render(r)) == r``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, TypeAlias
+
+Op = Literal["<", "<=", ">", ">=", "=", "!="]
+Qualifier = Literal["current", "history"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """Half-open character range ``[start, end)`` in the original criterion text."""
+
+    start: int
+    end: int
+
+
+NO_SPAN = Span(0, 0)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with a UCUM unit ("" for a pure number)."""
+
+    value: float
+    unit: str = ""
+    # True when the criterion gave a bare number and the unit was inferred from the analyte.
+    assumed: bool = field(default=False, compare=False)
+
+
+@dataclass(frozen=True)
+class RefMultiple:
+    """A multiple of the lab's reference limit: ``1.5 x ULN`` or ``0.8 x LLN``."""
+
+    value: float
+    limit: Literal["ULN", "LLN"] = "ULN"
+
+
+@dataclass(frozen=True)
+class Category:
+    """A categorical value such as Child-Pugh class ``B`` or sex ``female``."""
+
+    value: str
+
+
+Value: TypeAlias = Quantity | RefMultiple | Category
+
+
+@dataclass(frozen=True)
+class Window:
+    """A look-back window ending at the screening date: ``within 1 month``."""
+
+    amount: float
+    unit: Literal["h", "d", "wk", "mo", "a"]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """``concept op value``: a lab, vital, score, fact or drug dose against a threshold."""
+
+    concept: str
+    op: Op
+    value: Value
+    window: Window | None = None
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Range:
+    """``low <= concept <= high`` (bounds inclusive unless stated)."""
+
+    concept: str
+    low: Quantity
+    high: Quantity
+    low_inclusive: bool = True
+    high_inclusive: bool = True
+    window: Window | None = None
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A condition, medication, procedure or boolean fact: present now, ever, or in a window."""
+
+    concept: str
+    qualifier: Qualifier = "current"
+    window: Window | None = None
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Not:
+    """Kleene negation."""
+
+    child: Node
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class AllOf:
+    """Kleene conjunction of two or more children."""
+
+    children: tuple[Node, ...]
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    """Kleene disjunction of two or more children."""
+
+    children: tuple[Node, ...]
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Unparsed:
+    """Text the grammar could not read; always evaluates to unknown."""
+
+    text: str
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+
+Node: TypeAlias = Comparison | Range | Mention | Not | AllOf | AnyOf | Unparsed
+
+
+def walk(node: Node) -> list[Node]:
+    """All nodes of a tree in pre-order (the order node ids are numbered in)."""
+    out: list[Node] = []
+    stack: list[Node] = [node]
+    while stack:
+        n = stack.pop()
+        out.append(n)
+        if isinstance(n, AllOf | AnyOf):
+            stack.extend(reversed(n.children))
+        elif isinstance(n, Not):
+            stack.append(n.child)
+    return out
+
+
+def unparsed_spans(node: Node) -> list[Unparsed]:
+    """Every ``Unparsed`` leaf of a tree, in reading order."""
+    return [n for n in walk(node) if isinstance(n, Unparsed)]

@@ -1,0 +1,93 @@
+"""Normalise registry text before lexing, keeping a map back to the original offsets.
+
+Registry lines carry CT.gov markdown escapes (``\\<20,000``), unicode comparators and units
+(``≥``, ``×10⁹/L``, ``µmol``), and typos that recur across records (``Pa02/Fi02``).  The
+rewrites are a data table; every output character maps back to an offset in the original, so
+spans, carets and ``unparsed`` fragments always point into the text the author wrote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# (pattern, replacement) applied in one left-to-right pass; first alternative wins.
+REWRITES: tuple[tuple[str, str], ...] = (
+    (r"\\([<>\[\]*_()=+-])", r"\1"),  # CT.gov markdown escapes: \< \> \[ \*
+    (r"≥|⩾|≧|=>", ">="),
+    (r"≤|⩽|≦|=<", "<="),
+    (r"＞", ">"),
+    (r"＜", "<"),
+    (r"≠", "!="),
+    (r"[×✕]", "x"),
+    (r"[µμ]", "u"),
+    (r"⁹", "^9"),
+    (r"³", "3"),
+    (r"²", "2"),
+    (r"[；;]", ";"),
+    (r"[–—−‐]", "-"),
+    (r"[‘’´`]", "'"),
+    (r"[“”]", '"'),
+    (r"\u00a0", " "),
+    (r"\b(?i:pa)0(?=2\b)", "PaO"),  # "Pa02" typed with a zero
+    (r"\b(?i:fi)0(?=2\b)", "FiO"),
+    (r"\bmcL\b", "uL"),
+)
+_PATTERN = re.compile("|".join(f"(?:{p})" for p, _ in REWRITES))
+_SUBS = [(re.compile(p), r) for p, r in REWRITES]
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """Normalised text plus ``offsets[i]`` = original offset of normalised char ``i``."""
+
+    text: str
+    offsets: tuple[int, ...]
+    original: str
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalised ``[start, end)`` back to the original text."""
+        if not self.offsets:
+            return (0, 0)
+        s = (
+            self.offsets[min(start, len(self.offsets) - 1)]
+            if start < len(self.offsets)
+            else len(self.original)
+        )
+        if end <= 0:
+            return (s, s)
+        e = self.offsets[min(end, len(self.offsets)) - 1] + 1
+        return (s, max(s, min(e, len(self.original))))
+
+
+def normalise(text: str) -> Normalised:
+    """Apply :data:`REWRITES` to ``text``.
+
+    >>> n = normalise("Pa02/Fi02 \\\\<150")
+    >>> n.text
+    'PaO2/FiO2 <150'
+    >>> n.original[slice(*n.original_span(10, 14))]
+    '\\\\<150'
+    """
+    out: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for m in _PATTERN.finditer(text):
+        for i in range(pos, m.start()):
+            out.append(text[i])
+            offsets.append(i)
+        matched = m.group(0)
+        replacement = matched
+        for rx, rep in _SUBS:
+            own = rx.match(text, m.start())
+            if own and own.end() == m.end():
+                replacement = own.expand(rep)
+                break
+        for j, ch in enumerate(replacement):
+            out.append(ch)
+            offsets.append(m.start() + min(j, len(matched) - 1))
+        pos = m.end()
+    for i in range(pos, len(text)):
+        out.append(text[i])
+        offsets.append(i)
+    return Normalised("".join(out), tuple(offsets), text)

@@ -1,0 +1,760 @@
+"""Transform: Lark parse trees → rule nodes.  The only module that sees ``lark.Tree``.
+
+Two transformers share one finishing pass (:func:`canonicalize`):
+
+* :class:`TextTransformer` reads registry text (``grammar/criteria.lark``).  It first builds
+  a small *proto* tree that still holds the registry's loose constructs — comma lists,
+  juxtaposition, postfix parentheticals, stray windows, subject-less bounds ("or more than
+  70 years") — then :func:`_resolve` decides what they mean, with these documented rules:
+
+  - a bound without a subject takes the concept of the nearest comparison before it, and a
+    number without a unit takes the unit written for the same concept elsewhere in the line,
+    else the analyte's plausible unit (``Quantity.assumed``; the explanation says so);
+  - a comma/semicolon list takes the connective of its last clause ("A, B or C" is OR); with
+    none, an inclusion list is AND (all required) and an exclusion list OR (any excludes);
+  - juxtaposed pieces are ANDed ("severe ARDS with PaO2/FiO2 < 150");
+  - a window applies to every mention and comparison of the piece before it ("GI bleeding or
+    SBP (within last one month)"), or after it when it comes first;
+  - ``recent`` without a stated window is not guessed: it stays as an unparsed qualifier;
+  - a postfix parenthetical that repeats the concept is an abbreviation and is dropped; one
+    that negates ("beyond Milan") restricts (AND); one fully read otherwise extends (OR:
+    examples or definitions); one not fully read restricts (AND) so nothing unread can make a
+    line true; words the grammar did not read followed by a fully read parenthetical are read
+    as defined by it ("severe coagulopathy (platelets <20,000 or INR >4)").
+
+* :class:`RuleTransformer` reads canonical rules (``grammar/rule.lark``), strictly.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from dataclasses import replace as dc_replace
+from typing import Any, Literal
+
+from lark import Token, Transformer, v_args
+
+from .concepts import Concept, vocabulary
+from .errors import CriterionSyntaxError, UnitError, did_you_mean
+from .lexer import TIME_UNITS, Tok
+from .nodes import (
+    AllOf,
+    AnyOf,
+    Category,
+    Comparison,
+    Mention,
+    Node,
+    Not,
+    Op,
+    Quantity,
+    Range,
+    RefMultiple,
+    Span,
+    Unparsed,
+    Value,
+    Window,
+    walk,
+)
+from .normalize import Normalised
+
+Kind = Literal["inclusion", "exclusion"]
+
+# ---------------------------------------------------------------------------- proto tree
+
+
+@dataclass
+class PBound:
+    """A comparison whose subject may still be missing ("or more than 70 years")."""
+
+    concept: str | None
+    op: str
+    value: Any  # ("q", number, unit|None, limit|None) | ("cat", str)
+    span: Span
+    window: Window | None = None
+
+
+@dataclass
+class PRange:
+    concept: str
+    low: tuple[float, str | None]
+    high: tuple[float, str | None]
+    span: Span
+
+
+@dataclass
+class PWindow:
+    window: Window
+    span: Span
+
+
+@dataclass
+class PList:
+    clauses: list[Any]
+
+
+@dataclass
+class PJuxt:
+    children: list[Any]
+
+
+@dataclass
+class PParen:
+    atom: Any
+    parens: list[Any]
+
+
+@dataclass
+class PPrefix:
+    cue: Literal["not", "history", "recent"]
+    child: Any
+    span: Span
+
+
+@dataclass
+class PAny:
+    children: list[Any]
+
+
+@dataclass
+class PAll:
+    children: list[Any]
+
+
+@dataclass
+class PLeaf:
+    node: Node
+
+
+@dataclass
+class Context:
+    """What the text transformer needs besides the tree."""
+
+    norm: Normalised
+    toks: list[Tok]
+    kind: Kind
+    notes: list[str] = field(default_factory=list)
+
+    def span(self, *tokens: Token) -> Span:
+        toks = [self.toks[int(t.start_pos or 0)] for t in tokens]
+        s, _ = self.norm.original_span(toks[0].start, toks[0].end)
+        _, e = self.norm.original_span(toks[-1].start, toks[-1].end)
+        return Span(s, e)
+
+    def tok(self, t: Token) -> Tok:
+        return self.toks[int(t.start_pos or 0)]
+
+    def text(self, span: Span) -> str:
+        return self.norm.original[span.start : span.end]
+
+
+def _join(a: Span, b: Span) -> Span:
+    return Span(min(a.start, b.start), max(a.end, b.end))
+
+
+@v_args(inline=True)
+class TextTransformer(Transformer[Token, Any]):
+    """Registry-text parse tree → proto tree (see module docstring)."""
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__()
+        self.ctx = ctx
+
+    def start(self, clauses: Any) -> Any:
+        return clauses
+
+    def clauses(self, *items: Any) -> Any:
+        seqs = [i for i in items if not isinstance(i, Token)]
+        return seqs[0] if len(seqs) == 1 else PList(seqs)
+
+    def juxt(self, *children: Any) -> Any:
+        return PJuxt(list(children))
+
+    def any_of(self, *items: Any) -> Any:
+        return PAny([i for i in items if not isinstance(i, Token)])
+
+    def all_of(self, *items: Any) -> Any:
+        return PAll([i for i in items if not isinstance(i, Token)])
+
+    def negation(self, cue: Token, child: Any) -> Any:
+        return PPrefix("not", child, self.ctx.span(cue))
+
+    def history(self, cue: Token, child: Any) -> Any:
+        return PPrefix("history", child, self.ctx.span(cue))
+
+    def recent(self, cue: Token, child: Any) -> Any:
+        return PPrefix("recent", child, self.ctx.span(cue))
+
+    def with_paren(self, atom: Any, *parens: Any) -> Any:
+        return PParen(atom, list(parens))
+
+    def paren(self, _l: Token, clauses: Any, _r: Token) -> Any:
+        return clauses
+
+    def group(self, _l: Token, clauses: Any, _r: Token) -> Any:
+        return clauses
+
+    def mention(self, concept: Token) -> Any:
+        return PLeaf(Mention(self.ctx.tok(concept).value, span=self.ctx.span(concept)))  # type: ignore[arg-type]
+
+    def comparison(self, concept: Token, tail: Any) -> Any:
+        cid = str(self.ctx.tok(concept).value)
+        tail.concept = cid
+        tail.span = _join(self.ctx.span(concept), tail.span)
+        return tail
+
+    def bound(self, cmp: Token, q: Any) -> Any:
+        return PBound(None, str(self.ctx.tok(cmp).value), q[0], _join(self.ctx.span(cmp), q[1]))
+
+    def bare_bound(self, cmp: Token, q: Any) -> Any:
+        return self.bound(cmp, q)
+
+    def category_bound(self, cmp: Token, cat: Token) -> Any:
+        val = ("cat", str(self.ctx.tok(cat).value))
+        return PBound(None, str(self.ctx.tok(cmp).value), val, self.ctx.span(cmp, cat))
+
+    def category_eq(self, cat: Token) -> Any:
+        return PBound(None, "=", ("cat", str(self.ctx.tok(cat).value)), self.ctx.span(cat))
+
+    def bare_category(self, cat: Token) -> Any:
+        return self.category_eq(cat)
+
+    def range(self, *parts: Any) -> Any:
+        qs = [p for p in parts if isinstance(p, tuple)]
+        (lo, lo_span), (hi, hi_span) = qs
+        return PRange("", (lo[1], lo[2]), (hi[1], hi[2]), _join(lo_span, hi_span))
+
+    def quantity(self, number: Token, unit: Token | None = None) -> Any:
+        value = float(self.ctx.tok(number).value)  # type: ignore[arg-type]
+        span = self.ctx.span(number) if unit is None else self.ctx.span(number, unit)
+        if unit is None:
+            return (("q", value, None, None), span)
+        tok = self.ctx.tok(unit)
+        if tok.type == "ULN":
+            return (("q", value, None, str(tok.value)), span)
+        return (("q", value, str(tok.value), None), span)
+
+    def sex(self, tok: Token) -> Any:
+        span = self.ctx.span(tok)
+        return PLeaf(Comparison("sex", "=", Category(str(self.ctx.tok(tok).value)), span=span))
+
+    def window(self, tok: Token) -> Any:
+        value: Any = self.ctx.tok(tok).value
+        amount, unit = value
+        return PWindow(Window(float(amount), unit), self.ctx.span(tok))
+
+    def junk(self, tok: Token) -> Any:
+        span = self.ctx.span(tok)
+        return PLeaf(Unparsed(self.ctx.text(span), span=span))
+
+
+# ---------------------------------------------------------------------------- resolution
+
+
+class _Resolver:
+    """Turn a proto tree into rule nodes (rules in the module docstring)."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.vocab = vocabulary()
+        self.last_concept: str | None = None
+        self.last_categorical: str | None = None
+        self.units: dict[str, str] = {}
+
+    # subject and unit filling walk the proto tree in reading order first
+    def fill(self, p: Any) -> None:
+        if isinstance(p, PBound):
+            if p.concept is None:
+                if p.value[0] == "cat":
+                    p.concept = self.last_categorical
+                else:
+                    p.concept = self.last_concept
+            if p.concept:
+                self.last_concept = p.concept
+                if self.vocab[p.concept].categories:
+                    self.last_categorical = p.concept
+                if p.value[0] == "q" and p.value[2]:
+                    self.units.setdefault(p.concept, p.value[2])
+        elif isinstance(p, PRange):
+            if p.concept:
+                self.last_concept = p.concept
+                for u in (p.low[1], p.high[1]):
+                    if u:
+                        self.units.setdefault(p.concept, u)
+        elif isinstance(p, PLeaf):
+            if isinstance(p.node, Mention | Comparison):
+                c = self.vocab[p.node.concept]
+                if c.categories:
+                    self.last_categorical = c.id
+        elif isinstance(p, PList):
+            for c in p.clauses:
+                self.fill(c)
+        elif isinstance(p, PJuxt | PAny | PAll):
+            for c in p.children:
+                self.fill(c)
+        elif isinstance(p, PParen):
+            self.fill(p.atom)
+            for c in p.parens:
+                self.fill(c)
+        elif isinstance(p, PPrefix):
+            self.fill(p.child)
+
+    def unparsed(self, span: Span) -> Unparsed:
+        return Unparsed(self.ctx.text(span), span=span)
+
+    def quantity(self, concept: Concept, value: float, unit: str | None) -> Quantity | None:
+        """A threshold in a unit the concept can be compared in, or ``None``."""
+        from .units import compatible
+
+        if unit is None:
+            unit = self.units.get(concept.id)
+            if unit is None:
+                inferred = concept.bare_unit(value)
+                if inferred is None or inferred == "1":
+                    return Quantity(value, "")
+                return Quantity(value, inferred, assumed=True)
+        if concept.unit in (None, "1") and unit in ("1", ""):
+            return Quantity(value, "")
+        if concept.unit is None:
+            return None
+        if unit in TIME_UNITS.values() and concept.unit in TIME_UNITS.values():
+            return Quantity(value, unit)
+        try:
+            ok = compatible(unit, concept.unit, concept.molar_mass)
+        except UnitError:
+            ok = False
+        return Quantity(value, unit) if ok else None
+
+    def bound(self, p: PBound) -> Node:
+        if not p.concept:
+            return self.unparsed(p.span)
+        c = self.vocab[p.concept]
+        kind = p.value[0]
+        if kind == "cat":
+            cat = p.value[1]
+            if not c.categories or p.op not in ("=", "!="):
+                return self.unparsed(p.span)
+            return Comparison(c.id, p.op, Category(cat), p.window, span=p.span)  # type: ignore[arg-type]
+        _, number, unit, limit = p.value
+        if c.categories:
+            twin = c.numeric_twin
+            if not twin:
+                return self.unparsed(p.span)
+            c = self.vocab[twin]
+        if not c.numeric and not (c.kind == "medication" and c.unit):
+            return self.unparsed(p.span)
+        value: Value
+        if limit is not None:
+            if c.kind != "analyte":
+                return self.unparsed(p.span)
+            value = RefMultiple(number, limit)
+        else:
+            q = self.quantity(c, number, unit)
+            if q is None:
+                return self.unparsed(p.span)
+            value = q
+        return Comparison(c.id, p.op, value, p.window, span=p.span)  # type: ignore[arg-type]
+
+    def range(self, p: PRange) -> Node:
+        if not p.concept:
+            return self.unparsed(p.span)
+        c = self.vocab[p.concept]
+        if not c.numeric:
+            return self.unparsed(p.span)
+        hi_unit = p.high[1]
+        lo_unit = p.low[1] or hi_unit
+        lo = self.quantity(c, p.low[0], lo_unit)
+        hi = self.quantity(c, p.high[0], hi_unit or lo_unit)
+        if lo is None or hi is None:
+            return self.unparsed(p.span)
+        return Range(c.id, lo, hi, span=p.span)
+
+    def leaf(self, node: Node) -> Node:
+        if isinstance(node, Mention):
+            c = self.vocab[node.concept]
+            if c.numeric or c.categories or c.kind == "demographic" or c.fact_type == "quantity":
+                # "INR" or "Child Pugh" with no threshold says nothing checkable
+                return self.unparsed(node.span)
+        return node
+
+    def resolve(self, p: Any) -> Any:
+        if isinstance(p, PLeaf):
+            return self.leaf(p.node)
+        if isinstance(p, PBound):
+            return self.bound(p)
+        if isinstance(p, PRange):
+            return self.range(p)
+        if isinstance(p, PWindow):
+            return p
+        if isinstance(p, PAny):
+            return self.combine(AnyOf, [self.resolve(c) for c in p.children])
+        if isinstance(p, PAll):
+            return self.combine(AllOf, [self.resolve(c) for c in p.children])
+        if isinstance(p, PJuxt):
+            return self.juxt([self.resolve(c) for c in p.children])
+        if isinstance(p, PList):
+            return self.list_([self.resolve(c) for c in p.clauses], p)
+        if isinstance(p, PParen):
+            return self.paren(self.resolve(p.atom), [self.resolve(c) for c in p.parens])
+        if isinstance(p, PPrefix):
+            child = self.resolve(p.child)
+            if isinstance(child, PWindow):
+                return self.unparsed(_join(p.span, child.span))
+            if p.cue == "not":
+                return Not(child, span=_join(p.span, span_of(child)))
+            if p.cue == "history":
+                return _set_history(child)
+            return _Recent(child, p.span)
+        raise TypeError(f"unexpected proto node {p!r}")  # pragma: no cover
+
+    def combine(self, cls: type[AllOf] | type[AnyOf], items: list[Any]) -> Any:
+        nodes = [self.unparsed(i.span) if isinstance(i, PWindow) else i for i in items]
+        if all(isinstance(n, Unparsed) for n in nodes):
+            return self.unparsed(_join(span_of(nodes[0]), span_of(nodes[-1])))
+        span = _join(span_of(nodes[0]), span_of(nodes[-1]))
+        return cls(tuple(nodes), span=span)
+
+    def juxt(self, items: list[Any]) -> Any:
+        out: list[Any] = []
+        pending: PWindow | None = None
+        for item in items:
+            if isinstance(item, PWindow):
+                if out and not isinstance(out[-1], Unparsed):
+                    out[-1] = _apply_window(out[-1], item.window)
+                else:
+                    pending = item
+                continue
+            if pending is not None:
+                item = _apply_window(item, pending.window)
+                pending = None
+            if out and isinstance(out[-1], Unparsed) and isinstance(item, Unparsed):
+                out[-1] = self.unparsed(_join(out[-1].span, item.span))
+                continue
+            out.append(item)
+        if pending is not None:
+            out.append(self.unparsed(pending.span))
+        if len(out) == 1:
+            return out[0]
+        return AllOf(tuple(out), span=_join(span_of(out[0]), span_of(out[-1])))
+
+    def list_(self, items: list[Any], proto: PList) -> Any:
+        # window-only clauses apply to their neighbour
+        clauses: list[Any] = []
+        pending: PWindow | None = None
+        for it in items:
+            if isinstance(it, PWindow):
+                if clauses:
+                    clauses[-1] = _apply_window(clauses[-1], it.window)
+                else:
+                    pending = it
+                continue
+            if pending is not None:
+                it = _apply_window(it, pending.window)
+                pending = None
+            clauses.append(it)
+        if pending is not None:
+            clauses.append(self.unparsed(pending.span))
+        if len(clauses) == 1:
+            return clauses[0]
+        last = proto.clauses[-1]
+        cls: type[AllOf] | type[AnyOf]
+        if isinstance(last, PAny) and isinstance(clauses[-1], AnyOf):
+            cls = AnyOf
+        elif isinstance(last, PAll) and isinstance(clauses[-1], AllOf):
+            cls = AllOf
+        else:
+            cls = AllOf if self.ctx.kind == "inclusion" else AnyOf
+        return self.combine(cls, clauses)
+
+    def paren(self, atom: Any, contents: list[Any]) -> Any:
+        node = atom
+        for content in contents:
+            if isinstance(content, PWindow):
+                node = _apply_window(node, content.window)
+                continue
+            if (
+                isinstance(content, Mention)
+                and isinstance(node, Mention)
+                and content.concept == node.concept
+            ):
+                continue  # "(HVOTO)": an abbreviation of what precedes it
+            if (
+                isinstance(content, Mention)
+                and isinstance(node, Mention)
+                and _same_family(node.concept, content.concept)
+            ):
+                continue
+            fully_read = not any(isinstance(n, Unparsed) for n in walk(content))
+            span = _join(span_of(node), span_of(content))
+            if isinstance(node, Unparsed) and fully_read:
+                self.ctx.notes.append(
+                    f"'{node.text}' read as defined by the parenthesis that follows it"
+                )
+                node = content
+            elif fully_read and not isinstance(content, Not):
+                node = AnyOf((node, content), span=span)
+            else:
+                node = AllOf((node, content), span=span)
+        return node
+
+
+def _same_family(a: str, b: str) -> bool:
+    """Concepts written as name + abbreviation of a near-synonym (HCC / liver tumour)."""
+    return False
+
+
+@dataclass(frozen=True)
+class _Recent:
+    """``recent X``: resolved after windows are applied (see :func:`_finish`)."""
+
+    child: Any
+    span: Span
+
+
+def span_of(n: Any) -> Span:
+    return getattr(n, "span", Span(0, 0))
+
+
+def _apply_window(node: Any, window: Window) -> Any:
+    """Give ``window`` to every mention/comparison under ``node`` that has none."""
+    if isinstance(node, Mention | Comparison | Range):
+        return node if node.window is not None else dc_replace(node, window=window)
+    if isinstance(node, AllOf | AnyOf):
+        return dc_replace(node, children=tuple(_apply_window(c, window) for c in node.children))
+    if isinstance(node, Not):
+        return dc_replace(node, child=_apply_window(node.child, window))
+    if isinstance(node, _Recent):
+        return _Recent(_apply_window(node.child, window), node.span)
+    return node
+
+
+def _set_history(node: Any) -> Any:
+    if isinstance(node, Mention):
+        return node if node.window is not None else dc_replace(node, qualifier="history")
+    if isinstance(node, AllOf | AnyOf):
+        return dc_replace(node, children=tuple(_set_history(c) for c in node.children))
+    if isinstance(node, Not):
+        return dc_replace(node, child=_set_history(node.child))
+    if isinstance(node, _Recent):
+        return _Recent(_set_history(node.child), node.span)
+    return node
+
+
+def _finish(node: Any, ctx: Context) -> Node:
+    """Resolve ``recent`` markers: a window settles them, otherwise 'recent' stays unread."""
+    if isinstance(node, _Recent):
+        child = _finish(node.child, ctx)
+        leaves = [n for n in walk(child) if isinstance(n, Mention | Comparison | Range)]
+        if leaves and all(n.window is not None for n in leaves):
+            return child
+        span = node.span
+        return AllOf(
+            (child, Unparsed(ctx.norm.original[span.start : span.end], span=span)),
+            span=_join(span, span_of(child)),
+        )
+    if isinstance(node, AllOf | AnyOf):
+        return dc_replace(node, children=tuple(_finish(c, ctx) for c in node.children))
+    if isinstance(node, Not):
+        return dc_replace(node, child=_finish(node.child, ctx))
+    if isinstance(node, PWindow):
+        return Unparsed(ctx.norm.original[node.span.start : node.span.end], span=node.span)
+    return node  # type: ignore[no-any-return]
+
+
+def resolve_text(proto: Any, ctx: Context) -> Node:
+    """Proto tree → canonical rule node for one registry line."""
+    r = _Resolver(ctx)
+    r.fill(proto)
+    node = r.resolve(proto)
+    return canonicalize(_finish(node, ctx))
+
+
+# ---------------------------------------------------------------------------- canonical form
+
+_FOLD_LOW = {">=": True, ">": False}
+_FOLD_HIGH = {"<=": True, "<": False}
+
+
+def canonicalize(node: Node) -> Node:
+    """Flatten nested and/or, drop double negation, fold ``c >= a and c <= b`` into a Range.
+
+    Both transformers end here, so text and canonical rules meet in one normal form.
+    """
+    if isinstance(node, Not):
+        child = canonicalize(node.child)
+        if isinstance(child, Not):
+            return child.child
+        return Not(child, span=node.span)
+    if isinstance(node, AllOf | AnyOf):
+        flat: list[Node] = []
+        for c in node.children:
+            c = canonicalize(c)
+            if type(c) is type(node):
+                flat.extend(c.children)
+            else:
+                flat.append(c)
+        if isinstance(node, AllOf):
+            flat = _fold_ranges(flat)
+        if len(flat) == 1:
+            return flat[0]
+        return type(node)(tuple(flat), span=node.span)
+    return node
+
+
+def _fold_ranges(items: list[Node]) -> list[Node]:
+    out: list[Node] = []
+    i = 0
+    while i < len(items):
+        a = items[i]
+        b = items[i + 1] if i + 1 < len(items) else None
+        if (
+            isinstance(a, Comparison)
+            and isinstance(b, Comparison)
+            and a.concept == b.concept
+            and a.window == b.window
+            and a.op in _FOLD_LOW
+            and b.op in _FOLD_HIGH
+            and isinstance(a.value, Quantity)
+            and isinstance(b.value, Quantity)
+        ):
+            out.append(
+                Range(
+                    a.concept,
+                    a.value,
+                    b.value,
+                    _FOLD_LOW[a.op],
+                    _FOLD_HIGH[b.op],
+                    a.window,
+                    span=_join(a.span, b.span),
+                )
+            )
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+# ---------------------------------------------------------------------------- canonical rules
+
+_TIME_WORDS = {
+    "hour": "h",
+    "hours": "h",
+    "day": "d",
+    "days": "d",
+    "week": "wk",
+    "weeks": "wk",
+    "month": "mo",
+    "months": "mo",
+    "year": "a",
+    "years": "a",
+}
+
+
+@v_args(inline=True)
+class RuleTransformer(Transformer[Token, Any]):
+    """Canonical rule parse tree → rule nodes; unknown concepts/units are syntax errors."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+        self.vocab = vocabulary()
+
+    def _error(self, message: str, tok: Token) -> CriterionSyntaxError:
+        col = int(tok.column or 1)
+        return CriterionSyntaxError(message, self.text, col, max(1, len(str(tok))))
+
+    def _span(self, tok: Token) -> Span:
+        return Span(int(tok.start_pos or 0), int(tok.end_pos or 0))
+
+    def _concept(self, tok: Token) -> Concept:
+        name = str(tok)
+        if name not in self.vocab:
+            hint = did_you_mean(name, [c.id for c in self.vocab])
+            raise self._error(f"unknown concept '{name}'{hint}", tok)
+        return self.vocab[name]
+
+    def any_of(self, *children: Node) -> Node:
+        return AnyOf(tuple(children))
+
+    def all_of(self, *children: Node) -> Node:
+        return AllOf(tuple(children))
+
+    def negation(self, child: Node) -> Node:
+        return Not(child)
+
+    def unparsed(self, s: Token) -> Node:
+        return Unparsed(json.loads(str(s)), span=self._span(s))
+
+    def window(self, n: Token, unit: Token) -> Window:
+        return Window(float(n), _TIME_WORDS[str(unit).lower()])  # type: ignore[arg-type]
+
+    def mention(self, *parts: Any) -> Node:
+        history = any(isinstance(p, Token) and p.type == "HISTORY" for p in parts)
+        ctok = next(p for p in parts if isinstance(p, Token) and p.type == "CONCEPT")
+        window = next((p for p in parts if isinstance(p, Window)), None)
+        c = self._concept(ctok)
+        if c.numeric or c.categories:
+            raise self._error(
+                f"'{c.id}' is a measured concept: compare it with a threshold "
+                f"(e.g. {c.id} > 1{' ' + c.unit if c.unit and c.unit != '1' else ''})",
+                ctok,
+            )
+        return Mention(c.id, "history" if history else "current", window, span=self._span(ctok))
+
+    def comparison(self, ctok: Token, op: Token, value: Any, window: Window | None = None) -> Node:
+        c = self._concept(ctok)
+        val: Value
+        if isinstance(value, tuple) and value[0] == "q":
+            _, num, utok = value
+            val = self._quantity(c, num, utok, ctok)
+        elif isinstance(value, tuple) and value[0] == "ref":
+            val = RefMultiple(float(value[1]), value[2])
+        else:
+            word = str(value)
+            if not c.categories:
+                raise self._error(f"'{c.id}' is compared with numbers, not '{word}'", value)
+            match = next((k for k in c.categories if k.lower() == word.lower()), None)
+            if match is None:
+                raise self._error(
+                    f"'{word}' is not a value of {c.id} (accepted: {', '.join(c.categories)})",
+                    value,
+                )
+            val = Category(match)
+        return Comparison(c.id, str(op), val, window, span=self._span(ctok))  # type: ignore[arg-type]
+
+    def _quantity(self, c: Concept, num: Token, utok: Token | None, ctok: Token) -> Quantity:
+        from .units import compatible, normalize_unit
+
+        value = float(num)
+        if utok is None:
+            if c.unit not in (None, "1") and c.kind != "demographic":
+                raise self._error(f"missing unit after {num}: {c.id} is measured in {c.unit}", num)
+            if c.kind == "demographic":
+                raise self._error(f"missing unit after {num} (years or months)", num)
+            return Quantity(value, "")
+        raw = str(utok)
+        if raw.lower() in _TIME_WORDS:
+            return Quantity(value, _TIME_WORDS[raw.lower()])
+        try:
+            unit = normalize_unit(raw)
+        except UnitError as e:
+            raise self._error(str(e), utok) from None
+        if c.unit is None or not compatible(unit, c.unit, c.molar_mass):
+            raise self._error(f"unit {unit} cannot measure {c.id} (canonical unit {c.unit})", utok)
+        return Quantity(value, unit)
+
+    def quantity(self, num: Token, unit: Token | None = None) -> Any:
+        return ("q", num, unit)
+
+    def ref_multiple(self, num: Token, limit: Token) -> Any:
+        return ("ref", num, str(limit))
+
+    def category(self, word: Token) -> Any:
+        return word
+
+
+def op_of(text: str) -> Op:
+    """Validate an operator string."""
+    if text not in ("<", "<=", ">", ">=", "=", "!="):
+        raise ValueError(text)
+    return text  # type: ignore[return-value]

@@ -1,0 +1,176 @@
+"""Grammar, canonical rules and round trips."""
+
+from __future__ import annotations
+
+import pytest
+from lark import Lark
+
+from eligo.nodes import (
+    AllOf,
+    AnyOf,
+    Category,
+    Comparison,
+    Mention,
+    Not,
+    Quantity,
+    Range,
+    RefMultiple,
+    Unparsed,
+    Window,
+)
+from eligo.parse import compile_rule, compile_text, grammar_text
+from eligo.render import render
+
+
+@pytest.mark.parametrize("name", ["criteria.lark", "rule.lark"])
+def test_grammars_build_under_lark_strict_mode(name: str) -> None:
+    # strict=True makes Lark raise on shift/reduce conflicts and terminal collisions.
+    if name == "criteria.lark":
+        from eligo.parse import _TokenList
+
+        Lark(grammar_text(name), parser="lalr", lexer=_TokenList, strict=True)
+    else:
+        Lark(grammar_text(name), parser="lalr", strict=True)
+
+
+# One canonical rule per line: render(compile_rule(x)) == x
+ROUND_TRIP = [
+    "age >= 20 years and age <= 70 years",
+    "age < 20 years or age > 70 years",
+    "cirrhosis and (child_pugh_class = B or (meld > 10 and meld < 20))",
+    "not willing_for_transplant",
+    "platelets > 80000 /uL and inr < 1.6",
+    "life_expectancy >= 3 months",
+    "consent",
+    "liver_tumour or history of cancer",
+    "(pregnancy or lactation) and sex = female",
+    "hepatorenal_syndrome or aki or creatinine > 1.6 mg/dL",
+    "gi_bleeding within 1 month or sbp within 1 month",
+    "norepinephrine > 0.5 ug/kg/min",
+    "ards and pf_ratio < 150",
+    "bilirubin <= 1.5 x ULN",
+    "creatinine > 141 umol/L",
+    "platelets >= 100 10*9/L",
+    "hcc and not milan_criteria",
+    "not (hiv or hbv)",
+    "age >= 6 months",
+    "sepsis within 14 days",
+    'cirrhosis and unparsed("transfusion independent")',
+    "egfr < 30 mL/min/{1.73_m2}",
+]
+
+
+@pytest.mark.parametrize("rule", ROUND_TRIP)
+def test_canonical_round_trip(rule: str) -> None:
+    node = compile_rule(rule)
+    assert render(node) == rule
+    assert compile_rule(render(node)) == node
+
+
+def test_node_types_compile_as_expected() -> None:
+    assert compile_rule("age >= 20 years and age <= 70 years") == Range(
+        "age", Quantity(20, "a"), Quantity(70, "a")
+    )
+    assert compile_rule("bilirubin <= 1.5 x ULN") == Comparison(
+        "bilirubin", "<=", RefMultiple(1.5, "ULN")
+    )
+    assert compile_rule("sex = female") == Comparison("sex", "=", Category("female"))
+    assert compile_rule("history of cancer") == Mention("cancer", "history")
+    assert compile_rule("sbp within 1 month") == Mention("sbp", "current", Window(1, "mo"))
+    assert compile_rule("not hiv") == Not(Mention("hiv"))
+    assert compile_rule("hiv or hbv and hcv") == AnyOf(
+        (Mention("hiv"), AllOf((Mention("hbv"), Mention("hcv"))))
+    )
+    assert compile_rule('unparsed("x y")') == Unparsed("x y")
+
+
+# Registry text → canonical rule (the seeds' lines and general shapes).
+TEXT = [
+    ("Age between 20-70 years", "inclusion", "age >= 20 years and age <= 70 years"),
+    ("Age 20 to 70 years old", "inclusion", "age >= 20 years and age <= 70 years"),
+    ("Age between 20 and 70 years", "inclusion", "age >= 20 years and age <= 70 years"),
+    ("Age less than 20 or more than 70 years", "exclusion", "age < 20 years or age > 70 years"),
+    ("18 years or older", "inclusion", "unparsed(\"18 years or older\")"),
+    ("Age 18 years or older", "inclusion", "age >= 18 years"),
+    (
+        "Child Pugh B or MELD >10 but below 20",
+        "inclusion",
+        "child_pugh_class = B or (meld > 10 and meld < 20)",
+    ),
+    ("Platelets >80,000 and INR <1.6", "inclusion", "platelets > 80000 /uL and inr < 1.6"),
+    ("Serum creatinine >1.6 mg/dl", "exclusion", "creatinine > 1.6 mg/dL"),
+    ("creatinine > 141 µmol/l", "exclusion", "creatinine > 141 umol/L"),
+    ("Platelet count ≥ 100 x10^9/L", "inclusion", "platelets >= 100 10*9/L"),
+    ("norepinephrine \\>0.5ug/kg/min", "exclusion", "norepinephrine > 0.5 ug/kg/min"),
+    ("Pa02/Fi02 \\<150", "exclusion", "pf_ratio < 150"),
+    ("platelets \\<20,000 or INR\\>4", "exclusion", "platelets < 20000 /uL or inr > 4"),
+    (
+        "GI bleeding or SBP within last one month",
+        "exclusion",
+        "gi_bleeding within 1 month or sbp within 1 month",
+    ),
+    (
+        "GI bleeding within the past 6 months",
+        "exclusion",
+        "gi_bleeding within 6 months",
+    ),
+    ("Pregnant or lactating women", "exclusion", "(pregnancy or lactation) and sex = female"),
+    ("Hepatitis B, Hepatitis C, HIV", "exclusion", "hbv or hcv or hiv"),
+    ("Hepatitis B, Hepatitis C and HIV", "inclusion", "hbv and hcv and hiv"),
+    ("Hepatitis B or C", "exclusion", "hbv or hcv"),
+    ("Bilirubin ≤ 1.5 × ULN", "inclusion", "bilirubin <= 1.5 x ULN"),
+    ("Bilirubin not exceeding 3 mg/dL", "inclusion", "bilirubin <= 3 mg/dL"),
+    ("Creatinine at least 1.5", "inclusion", "creatinine >= 1.5 mg/dL"),
+    ("Inability to give informed consent", "exclusion", "not consent"),
+    ("Lack of informed consent", "exclusion", "not consent"),
+    ("No history of cancer", "exclusion", "not history of cancer"),
+    ("Recent variceal bleeding", "exclusion", 'gi_bleeding and unparsed("Recent")'),
+    ("MELD score greater than or equal to 15", "inclusion", "meld >= 15"),
+    ("Child-Pugh class C", "exclusion", "child_pugh_class = C"),
+    ("Child-Pugh: <=7", "inclusion", "child_pugh_points <= 7"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "rule"), TEXT)
+def test_registry_text_compiles_to_canonical_rule(text: str, kind: str, rule: str) -> None:
+    compiled = compile_text(text, kind)  # type: ignore[arg-type]
+    assert render(compiled.rule) == rule
+    # and the canonical rendering compiles back to the same rule
+    assert compile_rule(render(compiled.rule)) == compiled.rule
+
+
+def test_unknown_words_are_reported_not_guessed() -> None:
+    c = compile_text("Platelets >= 100,000/uL (transfusion independent)", "inclusion")
+    assert not c.understood
+    assert [u.text for u in c.unparsed] == ["transfusion independent"]
+    assert render(c.rule) == 'platelets >= 100000 /uL and unparsed("transfusion independent")'
+
+
+def test_unparsed_span_points_into_original_text() -> None:
+    text = "Patients with \\<20,000 platelets frobnicated"
+    c = compile_text(text, "exclusion")
+    for u in c.unparsed:
+        assert text[u.span.start : u.span.end] == u.text
+
+
+def test_bare_threshold_unit_is_marked_assumed() -> None:
+    c = compile_text("Platelet count of > 80,000", "inclusion")
+    assert isinstance(c.rule, Comparison)
+    assert isinstance(c.rule.value, Quantity)
+    assert c.rule.value.unit == "/uL" and c.rule.value.assumed
+    explicit = compile_text("Platelet count of > 80,000 /uL", "inclusion").rule
+    assert isinstance(explicit, Comparison) and isinstance(explicit.value, Quantity)
+    assert not explicit.value.assumed
+    assert explicit == c.rule  # provenance does not change the rule
+
+
+def test_annotations_are_kept_apart_from_criteria() -> None:
+    c = compile_text("Evidence of ongoing sepsis - as per Surviving sepsis guideline", "exclusion")
+    assert render(c.rule) == "sepsis"
+    assert c.annotations == ("as per Surviving sepsis guideline",)
+
+
+def test_parser_never_raises_on_odd_registry_text() -> None:
+    for text in ["", "((", ")", "between 20 and", "> > 5", "and or not", "INR <", "x10^9/L"]:
+        c = compile_text(text, "inclusion")
+        assert c.rule is not None
