@@ -90,7 +90,7 @@ TEXT = [
     ("Age 20 to 70 years old", "inclusion", "age >= 20 years and age <= 70 years"),
     ("Age between 20 and 70 years", "inclusion", "age >= 20 years and age <= 70 years"),
     ("Age less than 20 or more than 70 years", "exclusion", "age < 20 years or age > 70 years"),
-    ("18 years or older", "inclusion", "unparsed(\"18 years or older\")"),
+    ("18 years or older", "inclusion", 'unparsed("18 years or older")'),
     ("Age 18 years or older", "inclusion", "age >= 18 years"),
     (
         "Child Pugh B or MELD >10 but below 20",

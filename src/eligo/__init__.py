@@ -20,7 +20,7 @@ __all__ = ["compile_rule", "compile_text", "load_patient", "load_trial", "screen
 _LAZY = {
     "load_trial": ("eligo.trial", "load_trial"),
     "load_patient": ("eligo.patient", "load_patient"),
-    "screen": ("eligo.screen", "screen"),
+    "screen": ("eligo.screening", "screen"),
     "compile_rule": ("eligo.parse", "compile_rule"),
     "compile_text": ("eligo.parse", "compile_text"),
 }

@@ -105,7 +105,7 @@ def screen(
 ) -> None:
     """Screen one patient (or a batch) against a trial."""
     from .patient import iter_patients
-    from .screen import screen as run
+    from .screening import screen as run
 
     day = _as_of(as_of)
     sections = _sections(assume_complete)
@@ -174,7 +174,7 @@ def compile_(
 @app.command()
 def check(paths: Annotated[list[Path], typer.Argument(help="Trial files or folders.")]) -> None:
     """Lint trial files: every problem of every file, with file:line:col."""
-    from .trial import check_trial, unread_problems
+    from .trial import check_trial
 
     files: list[Path] = []
     for p in paths:
@@ -186,9 +186,7 @@ def check(paths: Annotated[list[Path], typer.Argument(help="Trial files or folde
             raise _fail(f"{p}: no such file or folder")
     total = 0
     for f in files:
-        trial, problems = check_trial(f)
-        if trial is not None:
-            problems = unread_problems(trial)
+        trial, problems = check_trial(f, report_unread=True)
         for prob in problems[:50]:
             typer.echo(str(prob), err=True)
         if len(problems) > 50:
@@ -212,7 +210,7 @@ def explain(
     """Print the full evaluation trace of one criterion."""
     from .explain import trace_report
     from .patient import load_patient
-    from .screen import screen as run
+    from .screening import screen as run
 
     day = _as_of(as_of)
     t = _load_trial(trial)
@@ -305,3 +303,6 @@ def main() -> None:
         sys.exit(2)
     except BrokenPipeError:  # pragma: no cover - `eligo ... | head`
         sys.exit(0)
+    except Exception as e:  # pragma: no cover - a bug: say so in one line, no traceback
+        typer.echo(f"eligo: internal error ({type(e).__name__}: {e}); please report it", err=True)
+        sys.exit(3)

@@ -164,8 +164,11 @@ class Vocabulary:
                 and not last.endswith("s")
             ):
                 self.by_phrase.setdefault(key + "s", cid)
+        for c in concepts.values():
             for code in c.loinc:
-                self.by_loinc.setdefault(code, c.id)
+                other = self.by_loinc.setdefault(code, c.id)
+                if other != c.id:
+                    raise VocabularyError(f"LOINC {code} belongs to both {other} and {c.id}")
 
     def __getitem__(self, concept_id: str) -> Concept:
         try:

@@ -54,12 +54,16 @@ class CriterionSyntaxError(EligoError):
     file: str | None = None
     line: int | None = None  # 1-based line in ``file`` where ``text`` starts
     line_column: int | None = None  # 1-based column in the file where ``text`` starts
+    source_line: str | None = None  # the file's line, shown instead of ``text`` when known
 
     def __str__(self) -> str:
         where = ""
         if self.file:
             col = (self.line_column or 1) + self.column - 1
             where = f"{self.file}:{self.line or 1}:{col}: "
+            if self.source_line is not None:
+                caret = caret_block(self.source_line, col, self.width)
+                return f"{where}{self.message}\n{caret}"
         return f"{where}{self.message}\n{caret_block(self.text, self.column, self.width)}"
 
 

@@ -12,7 +12,7 @@ from .evaluate import Trace
 from .logic import Truth
 from .nodes import AllOf, AnyOf, Not
 from .render import render
-from .screen import CriterionResult, ScreenResult
+from .screening import CriterionResult, ScreenResult
 
 VERDICT_TEXT = {
     "eligible": "ELIGIBLE",

@@ -21,7 +21,13 @@ from typing import Any
 
 from lark import Lark, Token
 from lark.common import LexerConf
-from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+from lark.exceptions import (
+    LarkError,
+    UnexpectedCharacters,
+    UnexpectedInput,
+    UnexpectedToken,
+    VisitError,
+)
 from lark.lexer import Lexer
 
 from .errors import CriterionSyntaxError
@@ -177,7 +183,12 @@ def compile_rule(text: str) -> Node:
         raise CriterionSyntaxError(msg, text, col) from None
     except LarkError as e:  # pragma: no cover - any other parser failure
         raise CriterionSyntaxError(str(e), text, 1) from None
-    return canonicalize(RuleTransformer(text).transform(tree))
+    try:
+        return canonicalize(RuleTransformer(text).transform(tree))
+    except VisitError as e:  # the transformer's own errors arrive wrapped by Lark
+        if isinstance(e.orig_exc, CriterionSyntaxError):
+            raise e.orig_exc from None
+        raise
 
 
 _HUMAN = {

@@ -31,6 +31,9 @@ TOP_KEYS = ("id", "title", "source", "population", "inclusion", "exclusion", "co
 ITEM_KEYS = ("text", "id", "rule", "note")
 POPULATION_KEYS = ("min_age", "max_age", "sex", "healthy_volunteers")
 Kind = Literal["inclusion", "exclusion"]
+_PLAIN_TAGS = {"!"} | {
+    f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "seq", "map")
+}
 
 
 @dataclass(frozen=True)
@@ -105,7 +108,7 @@ def _read_yaml(path: str) -> yaml.Node:
                     "YAML anchors (&name) are not accepted in trial files", path, line, col
                 )
             tag = getattr(event, "tag", None)
-            if tag and not tag.startswith("tag:yaml.org,2002:") and tag != "!":
+            if tag and tag not in _PLAIN_TAGS:
                 raise TrialFileError(
                     f"YAML tag {tag} is not accepted (plain YAML only)", path, line, col
                 )
@@ -174,8 +177,14 @@ class _Checker:
         return out
 
 
-def check_trial(path: str | Path) -> tuple[Trial | None, list[EligoError]]:
-    """Compile a trial file, collecting every problem (``eligo check``)."""
+def check_trial(
+    path: str | Path, report_unread: bool = False
+) -> tuple[Trial | None, list[EligoError]]:
+    """Compile a trial file, collecting every problem (``eligo check``).
+
+    With ``report_unread``, criterion lines the grammar could not fully read (and that carry
+    no ``rule:`` override) are reported too, as ``eligo check`` does.
+    """
     path = str(path)
     ck = _Checker(path)
     try:
@@ -222,9 +231,15 @@ def check_trial(path: str | Path) -> tuple[Trial | None, list[EligoError]]:
         ck.problem("missing 'inclusion' and 'exclusion' lists", root)
     elif total == 0:
         ck.problem("both 'inclusion' and 'exclusion' are empty: nothing to screen", root)
+    unread = _unread(ck, criteria) if report_unread else []
     if ck.problems or trial_id is None:
-        return None, ck.problems
-    return Trial(trial_id, title, source, tuple(criteria), path, population), []
+        return None, sorted(ck.problems + unread, key=_position)
+    trial = Trial(trial_id, title, source, tuple(criteria), path, population)
+    return trial, unread
+
+
+def _position(e: EligoError) -> tuple[int, int]:
+    return (getattr(e, "line", None) or 0, getattr(e, "column", None) or 0)
 
 
 _AGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(years?|months?|weeks?|days?)?\s*$", re.I)
@@ -327,6 +342,8 @@ def _criterion(ck: _Checker, item: yaml.Node, kind: Kind, default_id: str) -> Cr
             quote = 1 if getattr(rule_node, "style", None) in ("'", '"') else 0
             e.file, e.line = ck.path, rule_node.start_mark.line + 1
             e.line_column = rule_node.start_mark.column + 1 + quote
+            if rule_node.start_mark.line < len(ck.lines) and "\n" not in rule_src.strip():
+                e.source_line = ck.lines[rule_node.start_mark.line]
             ck.problems.append(e)
             return None
         unparsed = tuple(u.text for u in unparsed_spans(rule))
@@ -358,11 +375,11 @@ def _criterion(ck: _Checker, item: yaml.Node, kind: Kind, default_id: str) -> Cr
     )
 
 
-def unread_problems(trial: Trial) -> list[EligoError]:
-    """One problem per criterion line with text the grammar could not read (``eligo check``)."""
+def _unread(ck: _Checker, criteria: list[Criterion]) -> list[EligoError]:
+    """One problem per criterion line with text the grammar could not read."""
     problems: list[EligoError] = []
-    lines = Path(trial.path).read_text("utf-8").splitlines() if trial.path else []
-    for c in trial.criteria:
+    lines = ck.lines
+    for c in criteria:
         if c.understood or c.line is None:
             continue
         src = lines[c.line - 1] if c.line - 1 < len(lines) else c.text
@@ -373,7 +390,7 @@ def unread_problems(trial: Trial) -> list[EligoError]:
             TrialFileError(
                 f"{c.id}: not understood: \u201c{first}\u201d{more}; extend the vocabulary or add "
                 f"a 'rule:' override with a 'note:'",
-                trial.path,
+                ck.path,
                 c.line,
                 col,
                 src,

@@ -1,0 +1,73 @@
+"""The vocabulary file: well formed, cited, indexed."""
+
+from __future__ import annotations
+
+import pytest
+
+from eligo.concepts import load_vocabulary_text, vocabulary
+from eligo.units import compatible, normalize_unit
+
+
+def test_every_concept_cites_its_source() -> None:
+    missing = [c.id for c in vocabulary() if not c.cite]
+    assert missing == []
+
+
+def test_every_loinc_code_is_indexed_to_its_concept() -> None:
+    v = vocabulary()
+    for c in v:
+        for code in c.loinc:
+            assert v.by_loinc[code] == c.id
+    assert v.by_loinc["2160-0"] == "creatinine"
+    assert v.by_loinc["777-3"] == "platelets"
+
+
+def test_synonyms_resolve_to_their_concept() -> None:
+    v = vocabulary()
+    assert v.lookup_phrase("Hepato-renal syndrome") == "hepatorenal_syndrome"
+    assert v.lookup_phrase("platelet count") == "platelets"
+    assert v.lookup_phrase("chronic kidney diseases") == "ckd"  # plural of a condition
+
+
+def test_measured_concepts_have_ucum_units_and_sane_ranges() -> None:
+    for c in vocabulary():
+        if c.unit:
+            assert normalize_unit(c.unit) == c.unit, c.id
+        if c.plausible and c.reference:
+            assert c.plausible[0] <= c.reference[0] <= c.reference[1] <= c.plausible[1], c.id
+        for rule in c.bare_units:
+            assert c.unit is not None
+            assert compatible(rule.unit, c.unit, c.molar_mass), (c.id, rule.unit)
+
+
+def test_seed_concepts_exist() -> None:
+    v = vocabulary()
+    needed = {
+        "platelets", "inr", "creatinine", "bilirubin", "albumin", "sodium", "meld", "meld_na",
+        "meld3", "child_pugh_class", "child_pugh_points", "pf_ratio", "egfr", "age", "sex",
+        "cirrhosis", "liver_tumour", "hcc", "cancer", "pregnancy", "lactation",
+        "hepatorenal_syndrome", "aki", "ckd", "sepsis", "gi_bleeding", "sbp", "hiv", "hbv", "hcv",
+        "autoimmune_hepatitis", "hvoto", "ehpvo", "ards", "dic", "multi_organ_failure",
+        "severe_cardiac_disease", "severe_pulmonary_disease", "norepinephrine",
+        "immunosuppressants", "consent", "willing_for_transplant", "life_expectancy",
+    }  # fmt: skip
+    assert needed <= {c.id for c in v}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("concepts:\n  x: {kind: analyte, colour: red}\n", "unknown keys ['colour']"),
+        ("concepts:\n  x: {kind: gizmo}\n", "kind must be one of"),
+        (
+            "concepts:\n  a: {kind: condition, synonyms: [foo]}\n"
+            "  b: {kind: condition, synonyms: [foo]}\n",
+            "synonym 'foo' belongs to both a and b",
+        ),
+        ("concepts:\n  a: {kind: condition, includes: [zz]}\n", "unknown concept 'zz'"),
+        ("[1, 2]\n", "expected a mapping"),
+    ],
+)
+def test_malformed_vocabulary_is_refused(text: str, message: str) -> None:
+    with pytest.raises(Exception, match=message.replace("[", r"\[").replace("]", r"\]")):
+        load_vocabulary_text(text)
