@@ -183,6 +183,10 @@ class _Evaluator:
                 return None, "", "", (c.label,), (), None
             if isinstance(raw, dict):
                 v, u = float(raw["value"]), str(raw.get("unit") or c.unit or "")
+            elif isinstance(raw, tuple | list):
+                v, u = float(raw[0]), str(raw[1] or c.unit or "")
+            elif isinstance(raw, bool):
+                return None, "", "", (f"{c.label} as a quantity",), (f"facts.{c.id}",), None
             else:
                 v, u = float(raw), c.unit or ""
             return v, u, f"{c.label} {_qty(v, u)}", (), (f"facts.{c.id}",), None
@@ -279,13 +283,8 @@ class _Evaluator:
         target = node.value
         if isinstance(target, Category):
             truth = Truth(compare_text(str(value), node.op, target.value))
-            return Result(
-                truth,
-                f"{desc} {'meets' if truth is Truth.MET else 'does not meet'} "
-                f"{_OP_WORDS[node.op]} {target.value}",
-                (),
-                read,
-            )
+            same = compare_text(str(value), "=", target.value)
+            return Result(truth, f"{desc}: {'is' if same else 'is not'} {target.value}", (), read)
         if isinstance(value, str):
             return Result(Truth.UNKNOWN, f"{desc}: not a number", (f"numeric {c.label}",), read)
         if isinstance(target, RefMultiple):
@@ -298,7 +297,9 @@ class _Evaluator:
         truth = Truth(compare(v, node.op, target.value))
         shown = desc if _same_unit(unit, target.unit) else f"{desc} = {_qty(v, target.unit)}"
         assumed = (
-            f" ({_unit_name(target.unit)} assumed for the bare number)" if target.assumed else ""
+            f" (unit {_unit_name(target.unit)} assumed: the criterion gives a bare number)"
+            if target.assumed
+            else ""
         )
         verb = _OP_WORDS[node.op] if truth is Truth.MET else f"not {_OP_WORDS[node.op]}"
         return Result(
@@ -385,7 +386,9 @@ class _Evaluator:
 
     # -- mentions -----------------------------------------------------------------
     def _current(self, i: Item) -> bool:
-        if i.status not in ("active", "unknown"):
+        """Active on the screening date (status unknown counts only for medications)."""
+        allowed = ("active", "unknown") if i.kind == "medication" else ("active",)
+        if i.status not in allowed:
             return False
         if i.start is not None and i.start > self.as_of:
             return False
@@ -451,6 +454,16 @@ class _Evaluator:
         current = [i for i in present if self._current(i)]
         if current:
             return Result(Truth.MET, f"{_item_text(current[0])} is current", (), read)
+        unsure = [
+            i for i in present if i.status == "unknown" and (i.end is None or i.end >= self.as_of)
+        ]
+        if unsure:
+            return Result(
+                Truth.UNKNOWN,
+                f"{_item_text(unsure[0])} is on record without a clinical status",
+                (f"clinical status of {c.label}",),
+                read,
+            )
         if present:
             last = present[-1]
             return Result(Truth.NOT_MET, f"{_item_text(last)} is not current", (), read)

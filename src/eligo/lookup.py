@@ -70,10 +70,10 @@ class RecordView:
     def _observation_concept(self, obs: Observation) -> str | None:
         if obs.code and (obs.system is None or _system_in(obs.system, (LOINC, "loinc"))):
             if _LOINC_CODE.match(obs.code):
-                cid = self.vocab.by_loinc.get(obs.code)
-                if cid is not None:
-                    return cid
-            elif obs.system is not None:
+                # a real LOINC code says what was measured (urine sodium is not serum
+                # sodium, whatever its display says): no fallback to the name
+                return self.vocab.by_loinc.get(obs.code)
+            if obs.system is not None:
                 return None  # under the LOINC system but not a LOINC code: read nothing
         if obs.name:
             name = obs.name.strip()
@@ -97,7 +97,7 @@ class RecordView:
         return out
 
     def latest(self, concept_id: str, as_of: date, since: date | None = None) -> Observation | None:
-        """The latest usable observation on/before ``as_of`` (undated ones only as a last resort)."""
+        """The latest usable observation on/before ``as_of`` (undated only as a last resort)."""
         obs = [o for o in self.observations(concept_id, as_of, since) if o.value is not None]
         dated = [o for o in obs if o.date is not None]
         if dated:
