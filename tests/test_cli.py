@@ -97,7 +97,7 @@ def test_batch_folder_gives_one_line_per_patient_in_order_and_error_lines(tmp_pa
     p = run("screen", str(folder), TRIAL, "--as-of", "2026-11-27", "-f", "json")
     assert p.returncode == 1
     rows = [json.loads(x) for x in p.stdout.splitlines()]
-    assert [r.get("patient") for r in rows][0] == "P0"
+    assert rows[0]["patient"] == "P0"
     assert len(rows) == 4
     errors = [r for r in rows if "error" in r]
     assert len(errors) == 1 and "p1b.json" in errors[0]["patient"]

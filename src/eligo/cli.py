@@ -172,9 +172,40 @@ def compile_(
 
 
 @app.command()
-def check(paths: Annotated[list[Path], typer.Argument(help="Trial files or folders.")]) -> None:
+def check(
+    paths: Annotated[list[Path], typer.Argument(help="Trial files or folders.")],
+    coverage: Annotated[
+        bool,
+        typer.Option(
+            "--coverage", help="Report how much of the text the grammar reads, per trial and total."
+        ),
+    ] = False,
+    fmt: Fmt = Format.text,
+    top: Annotated[int, typer.Option("--top", help="Unparsed phrases to list.")] = 25,
+) -> None:
     """Lint trial files: every problem of every file, with file:line:col."""
     from .trial import check_trial
+
+    if coverage:
+        from .coverage import coverage as measure
+        from .coverage import summary, text_report
+
+        for p in paths:
+            if not p.exists():
+                raise _fail(f"{p}: no such file or folder")
+        try:
+            trials = measure(list(paths))
+        except EligoError as e:
+            raise _fail(str(e)) from None
+        if fmt is Format.json:
+            out = {
+                "summary": summary(trials, top),
+                "trials": [{k: v for k, v in vars(t).items() if k != "unread"} for t in trials],
+            }
+            typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        else:
+            typer.echo(text_report(trials, top))
+        return
 
     files: list[Path] = []
     for p in paths:

@@ -213,6 +213,19 @@ class _Evaluator:
             if window
             else ""
         )
+        dates = [o.date for o in self.view.observations(c.id, date.max) if o.date is not None]
+        if dates and not where and min(dates) > self.as_of:
+            return (
+                None,
+                "",
+                "",
+                (
+                    f"{c.label} on or before {self.as_of.isoformat()} (the only "
+                    f"one is dated {min(dates).isoformat()}, after it)",
+                ),
+                (),
+                None,
+            )
         return None, "", "", (c.label + where,), (), None
 
     def age(self) -> tuple[float | None, str, str, tuple[str, ...], tuple[str, ...], None]:
@@ -259,6 +272,24 @@ class _Evaluator:
             )
         if current:
             return None, "", "", (f"{c.label} dose",), tuple(i.source for i in current), None
+        past = [
+            i
+            for i in self.view.items(c.id)
+            if i.kind == "medication"
+            and i.status != "absent"
+            and (i.start is None or i.start <= self.as_of)
+        ]
+        if past:
+            last = past[-1]
+            ended = f" (ended {last.end.isoformat()})" if last.end else f" ({last.status})"
+            return (
+                0.0,
+                c.unit or "",
+                f"no current {c.label}: {last.name}{ended}",
+                (),
+                tuple(i.source for i in past),
+                None,
+            )
         if "medications" in self.rec.complete:
             return (
                 0.0,
@@ -307,11 +338,12 @@ class _Evaluator:
         )
 
     def _convert(self, value: float, unit: str, to: str, c: Concept) -> float:
-        if c.id == "age" or (
-            to in ("a", "mo", "wk", "d", "h") and unit in ("a", "mo", "wk", "d", "h")
-        ):
-            if c.id == "age" and self.rec.birth_date is not None and to == "mo":
+        if c.id == "age":
+            # ages are completed calendar units: 70.5 years is 70 years old
+            if self.rec.birth_date is not None and to == "mo":
                 return float(scores.age_months(self.rec.birth_date, self.as_of))
+            return float(math.floor(convert(value, unit or "a", to or "a") + 1e-9))
+        if to in ("a", "mo", "wk", "d", "h") and unit in ("a", "mo", "wk", "d", "h"):
             return convert(value, unit or "a", to or "a")
         return convert(value, unit or "1", to or "1", c.molar_mass)
 
@@ -407,7 +439,8 @@ class _Evaluator:
             )
         items = [i for i in self.view.items(c.id) if i.start is None or i.start <= self.as_of]
         present = [i for i in items if i.status != "absent"]
-        absent = [i for i in items if i.status == "absent"]
+        # ruling out a narrower diagnosis (HIV) does not rule out the broader one (retroviral)
+        absent = [i for i in items if i.status == "absent" and i.direct]
         read = tuple(i.source for i in items)
         section = {
             "condition": "conditions",
@@ -569,7 +602,8 @@ def _combine(truth: Truth, kids: list[Result], conj: bool) -> Result:
     for k in kids:
         read.extend(r for r in k.read if r not in read)
     joiner = "; and " if conj else "; or "
-    return Result(truth, joiner.join(k.explanation for k in chosen), tuple(missing), tuple(read))
+    texts = list(dict.fromkeys(k.explanation for k in chosen))  # one record item, named once
+    return Result(truth, joiner.join(texts), tuple(missing), tuple(read))
 
 
 def _negated(kid: Result) -> str:

@@ -11,7 +11,7 @@ The index is built once per record and reused across every criterion of every tr
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 
@@ -51,6 +51,7 @@ class Item:
     end: date | None
     source: str
     item: Condition | Procedure | Medication
+    direct: bool = True  # matched the concept itself, not a narrower one it includes
 
 
 class RecordView:
@@ -60,6 +61,7 @@ class RecordView:
         self.record = record
         self.vocab = vocab or vocabulary()
         self._obs: dict[str, list[Observation]] = {}
+        self._primary: dict[tuple[str | None, str | None, str | None], str | None] = {}
         for obs in record.observations:
             cid = self._observation_concept(obs)
             if cid is not None:
@@ -158,9 +160,57 @@ class RecordView:
         return bool(name) and bool(self._pattern(c).search(name or ""))
 
     def items(self, concept_id: str) -> list[Item]:
-        """Conditions, procedures and medications that mean the concept (or one it includes)."""
+        """Conditions, procedures and medications that mean the concept (or one it includes).
+
+        One item per record entry: an entry coded twice (ICD-10 and SNOMED) is listed once.
+        """
+        out = []
+        seen: set[str] = set()
+        for item in self._items(self._concepts(concept_id)):
+            if item.source in seen:
+                continue
+            seen.add(item.source)
+            primary = self.primary(item.item)
+            out.append(item if primary in (None, concept_id) else replace(item, direct=False))
+        return out
+
+    def primary(self, entry: Condition | Procedure | Medication) -> str | None:
+        """The most specific concept a record entry names (None when nothing does).
+
+        A ruled-out entry rules out only this concept: "HIV: absent" says nothing about
+        HTLV (retroviral infection), "HCC: absent" nothing about other liver tumours.
+        """
+        key_ = (entry.code, entry.system, entry.name)
+        if key_ in self._primary:
+            return self._primary[key_]
+        self._primary[key_] = found = self._find_primary(entry)
+        return found
+
+    def _find_primary(self, entry: Condition | Procedure | Medication) -> str | None:
+        best: tuple[int, int, str] | None = None
+        if entry.code and _system_in(entry.system, ICD10):
+            nc = _norm_code(entry.code)
+            for c in self.vocab:
+                for p in c.icd10:
+                    np_ = _norm_code(p)
+                    if nc.startswith(np_) and not any(
+                        nc.startswith(_norm_code(x)) for x in c.exclude_icd10
+                    ):
+                        key = (len(np_), -len(c.includes), c.id)
+                        if best is None or key[:2] > best[:2]:
+                            best = key
+        elif entry.code and _system_in(entry.system, SNOMED):
+            for c in self.vocab:
+                if entry.code in c.snomed:
+                    key = (1, -len(c.includes), c.id)
+                    if best is None or key[:2] > best[:2]:
+                        best = key
+        if best is not None:
+            return best[2]
+        return self.vocab.lookup_phrase(entry.name) if entry.name else None
+
+    def _items(self, concepts: list[Concept]) -> list[Item]:
         out: list[Item] = []
-        concepts = self._concepts(concept_id)
         drugish = any(c.kind == "medication" for c in concepts)
         for cond in self.record.conditions:
             if any(

@@ -97,11 +97,11 @@ def compile_text(text: str, kind: Kind = "inclusion") -> Compiled:
         node = Unparsed(text[:80] + "…")
         return Compiled(text, node, (node,), (), (f"line longer than {MAX_LINE} characters",))
     norm = normalise(text)
-    toks, annotations = lex(norm)
+    toks, annotations = lex(norm, kind)
     if not toks:
         node = Unparsed(text.strip())
         return Compiled(text, node, (node,) if text.strip() else (), (), ())
-    tree = _parse_tokens(toks)
+    tree, toks = _parse_tokens(toks)
     ctx = Context(norm, toks, kind)
     proto = TextTransformer(ctx).transform(tree)
     rule = resolve_text(proto, ctx)
@@ -110,19 +110,24 @@ def compile_text(text: str, kind: Kind = "inclusion") -> Compiled:
     return Compiled(text, rule, tuple(unparsed_spans(rule)), ann, tuple(notes))
 
 
-def _parse_tokens(toks: list[Tok]) -> Any:
+def _parse_tokens(toks: list[Tok]) -> tuple[Any, list[Tok]]:
+    """Parse, demoting unplaceable tokens to words; returns the tree and the tokens it indexes."""
     parser = text_parser()
     toks = list(toks)
     for _ in range(len(toks) + 1):
         try:
-            return parser.parse(toks)
+            return parser.parse(toks), toks
         except UnexpectedToken as e:
             idx = _demote_index(toks, e)
-            toks[idx] = Tok("WORD", toks[idx].value, toks[idx].start, toks[idx].end)
+            if toks[idx].start == toks[idx].end:
+                del toks[idx]  # a token the lexer supplied (closing parenthesis): no text
+            else:
+                toks[idx] = Tok("WORD", toks[idx].value, toks[idx].start, toks[idx].end)
             toks = _retidy(toks)
         except UnexpectedInput:  # pragma: no cover - the token lexer has no character errors
             break
-    return parser.parse([Tok("WORD", t.value, t.start, t.end) for t in toks])
+    words = [Tok("WORD", t.value, t.start, t.end) for t in toks if t.start != t.end]
+    return parser.parse(words), words
 
 
 def _demote_index(toks: list[Tok], e: UnexpectedToken) -> int:
@@ -148,7 +153,8 @@ def _retidy(toks: list[Tok]) -> list[Tok]:
             depth += 1
         elif t.type == "RPAREN":
             if depth == 0:
-                out.append(Tok("WORD", t.value, t.start, t.end))
+                if t.start != t.end:
+                    out.append(Tok("WORD", t.value, t.start, t.end))
                 continue
             depth -= 1
         out.append(t)
