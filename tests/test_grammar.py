@@ -90,7 +90,25 @@ TEXT = [
     ("Age 20 to 70 years old", "inclusion", "age >= 20 years and age <= 70 years"),
     ("Age between 20 and 70 years", "inclusion", "age >= 20 years and age <= 70 years"),
     ("Age less than 20 or more than 70 years", "exclusion", "age < 20 years or age > 70 years"),
-    ("18 years or older", "inclusion", 'unparsed("18 years or older")'),
+    ("18 years or older", "inclusion", "age >= 18 years"),
+    ("Adult patients 18-74 years of age", "inclusion", "age >= 18 years and age <= 74 years"),
+    ("At least 19 years of age", "inclusion", "age >= 19 years"),
+    ("Dialysis for more than 14 days", "exclusion", 'dialysis and unparsed("more than 14 days")'),
+    (
+        "Creatinine/bilirubin <= 1.5 x ULN",
+        "inclusion",
+        "creatinine <= 1.5 x ULN and bilirubin <= 1.5 x ULN",
+    ),
+    (
+        "Bilirubin and/or creatinine above 2 x ULN",
+        "exclusion",
+        "bilirubin > 2 x ULN or creatinine > 2 x ULN",
+    ),
+    (
+        "Participant is anemic, as defined by an INR of more than 8",
+        "exclusion",
+        "inr > 8",
+    ),
     ("Age 18 years or older", "inclusion", "age >= 18 years"),
     (
         "Child Pugh B or MELD >10 but below 20",

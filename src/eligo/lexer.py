@@ -160,26 +160,18 @@ RECENT_CUES = ("recent", "recently")
 # Cues that start commentary on how a criterion is judged; the rest of the clause (to the
 # closing parenthesis, ';' or the end) is kept as an annotation, not read as criteria.
 ANNOTATION_CUES = (
-    "based on",
-    "as per",
-    "according to",
-    "as defined by",
-    "as assessed by",
-    "as determined by",
-    "as judged by",
-    "as documented by",
-    "either due to",
-    "due to",
-    "because of",
-    "in the opinion of",
-    "in the investigator's opinion",
-    "as evidenced by",
-    "will be excluded",
-    "will be included",
-    "are excluded",
-    "are eligible",
-    "is allowed",
-)
+    "based on", "as per", "according to", "as assessed by", "as determined by",
+    "as judged by", "as documented by", "either due to", "due to", "because of",
+    "in the opinion of", "in the investigator's opinion", "judged by", "as measured by",
+    "as calculated by", "measured by", "calculated by", "will be excluded",
+    "will be included", "are excluded", "are eligible", "is allowed", "to be eligible",
+    "as outlined in the protocol", "per protocol",
+)  # fmt: skip
+# Cues that introduce a definition of what precedes them: read like a parenthetical.
+DEFINITION_CUES = (
+    "as defined by", "defined as", "defined by", "as evidenced by", "as indicated by",
+    "indicated by", "as shown by", "confirmed by", "i.e.", "ie.", "that is",
+)  # fmt: skip
 SEX_WORDS = {
     "women": "female",
     "woman": "female",
@@ -528,6 +520,7 @@ class _Tables:
     history: re.Pattern[str]
     recent: re.Pattern[str]
     annotation: re.Pattern[str]
+    definition: re.Pattern[str]
     both_sexes: re.Pattern[str]
     stop_phrase: re.Pattern[str]
     vocab: Vocabulary
@@ -549,6 +542,13 @@ def tables() -> _Tables:
         history=_bounded(_words(HISTORY_CUES)),
         recent=_bounded(_words(RECENT_CUES)),
         annotation=_bounded(_words(ANNOTATION_CUES)),
+        definition=re.compile(
+            "|".join(
+                re.escape(c).replace(r"\ ", r"\s+") + (r"(?![A-Za-z])" if c[-1].isalpha() else "")
+                for c in sorted(DEFINITION_CUES, key=len, reverse=True)
+            ),
+            re.IGNORECASE,
+        ),
         both_sexes=_bounded(_words(BOTH_SEXES)),
         stop_phrase=re.compile(
             "|".join(
@@ -563,12 +563,54 @@ def tables() -> _Tables:
 
 _WS = re.compile(r"\s+")
 _NUMBER = re.compile(rf"(?:{_NUM})(?![\d])|(?:{_NUMW})(?![A-Za-z])", re.IGNORECASE)
+# Anchors a look-back window may name; eligo anchors every window at the screening date.
+WINDOW_ANCHORS = (
+    "screening",
+    "the screening visit",
+    "screening visit",
+    "enrollment",
+    "enrolment",
+    "randomization",
+    "randomisation",
+    "study entry",
+    "inclusion",
+    "admission",
+    "study start",
+    "study drug",
+    "study drug administration",
+    "treatment",
+    "study treatment",
+    "the first study treatment",
+    "first study treatment",
+    "dosing",
+    "first dose",
+    "the first dose",
+    "first dose of study drug",
+    "day 1",
+    "cycle 1 day 1",
+    "study day 1",
+    "baseline",
+    "the baseline visit",
+    "baseline visit",
+    "registration",
+    "consent",
+    "informed consent",
+    "signing informed consent",
+    "signing the informed consent",
+    "first administration",
+    "visit 1",
+    "the start of study treatment",
+    "start of treatment",
+)
 _WINDOW = re.compile(
-    r"(?:within|in|during|over|for)\s+(?:the\s+)?(?:last|past|previous|preceding|prior)?\s*"
+    r"(?:within\s+(?:the\s+)?(?:last|past|previous|preceding|prior)?|"
+    r"(?:in|during|over)\s+(?:the\s+)?(?:last|past|previous|preceding|prior))\s*"
     rf"(?P<n>{_NUM}|{_NUMW}|a|an)?\s*(?P<u>{_TIMEU})(?![A-Za-z])"
-    r"(?:\s+(?:prior\s+to|before|preceding|of)\s+(?:the\s+)?(?:first\s+)?"
-    r"(?:screening|enrol(?:l)?ment|randomi[sz]ation|study\s+entry|inclusion|admission"
-    r"|study\s+start|study\s+drug|treatment|dosing|first\s+dose|day\s+1|baseline))?",
+    r"(?:\s+(?:prior\s+to|before|preceding|of)\s+(?:the\s+)?(?:"
+    + "|".join(
+        re.escape(a).replace(r"\ ", r"\s+") for a in sorted(WINDOW_ANCHORS, key=len, reverse=True)
+    )
+    + r")(?![A-Za-z]))?",
     re.IGNORECASE,
 )
 _ULN = re.compile(
@@ -587,6 +629,12 @@ _UNIT_CANDIDATES = re.compile(
     r")",
     re.IGNORECASE,
 )
+_HEADER = re.compile(r"^\s*(?P<head>[A-Za-z][A-Za-z /&\-]{1,45}?)\s*:\s+(?=\S)")
+_AGE_WORDS = re.compile(r"\bold\b|of\s+age|\baged?\b|older|younger")
+_SLASH_PAIR = re.compile(
+    r"(?P<a>[A-Za-z][A-Za-z0-9]*)\s*/\s*(?P<b>[A-Za-z][A-Za-z0-9]*)(?![A-Za-z0-9/])"
+)
+_ABBREV = re.compile(r"^[A-Z][A-Za-z0-9\-]{0,9}$")
 _RANGE_LINK = re.compile(rf"\s*(?:-|to|and)\s*(?:{_NUM})", re.IGNORECASE)
 _WORD = re.compile(r"[^\s(),;\[\]]+")
 _ELLIPSIS_LEFT = re.compile(
@@ -659,8 +707,11 @@ def _unit_at(text: str, pos: int) -> tuple[str, int] | None:
 class Lexer:
     """Turn one normalised criterion into :class:`Tok` tokens plus annotations."""
 
-    def __init__(self, norm: Normalised) -> None:
+    def __init__(self, norm: Normalised, kind: str = "inclusion") -> None:
         self.text = norm.text
+        self.kind = kind
+        self.open_defs = 0  # definitions opened by "defined as", closed at ';' or the end
+        self.age_units: set[int] = set()  # token indexes of units that say "of age"/"old"
         self.t = tables()
         self.tokens: list[Tok] = []
         self.annotations: list[tuple[int, int]] = []
@@ -702,7 +753,7 @@ class Lexer:
     # -- main loop --------------------------------------------------------------
     def run(self) -> list[Tok]:
         text = self.text
-        pos = 0
+        pos = self._header()
         n = len(text)
         while pos < n:
             m = _WS.match(text, pos)
@@ -710,12 +761,43 @@ class Lexer:
                 pos = m.end()
                 continue
             pos = self._step(pos)
+        self._close_definitions(len(text))
         return self._tidy(self.tokens)
+
+    def _header(self) -> int:
+        """Skip a section header ("PATIENT CHARACTERISTICS:", "Inc Criteria:") at the start.
+
+        Kept as an annotation; not skipped when the header names a concept ("Child-Pugh:").
+        """
+        m = _HEADER.match(self.text)
+        if not m:
+            return 0
+        head = m.group("head")
+        probe = 0
+        while probe < len(head):
+            if self.t.concept.match(head, probe):
+                return 0
+            nxt = re.compile(r"\S*\s*").match(head, probe)
+            probe = nxt.end() if nxt and nxt.end() > probe else probe + 1
+        self.annotations.append((0, m.end("head") + 1))
+        return m.end()
+
+    def _close_definitions(self, pos: int) -> None:
+        while self.open_defs:
+            self._emit("RPAREN", ")", pos, pos)
+            self.open_defs -= 1
 
     def _step(self, pos: int) -> int:
         text, t = self.text, self.t
         ch = text[pos]
         prev = self._prev()
+        m = t.definition.match(text, pos)
+        if m and self.tokens:
+            while self.tokens and self.tokens[-1].type == "COMMA":
+                self.tokens.pop()  # "anemic, as defined by …": the definition is anemic's
+            self._emit("LPOST", "(", pos, m.end())
+            self.open_defs += 1
+            return m.end()
         # annotations swallow to ')' ';' or end
         m = t.annotation.match(text, pos)
         if m:
@@ -743,6 +825,8 @@ class Lexer:
         if ch in ")]":
             self._emit("RPAREN", ch, pos, pos + 1)
             return pos + 1
+        if ch == ";" or (ch == "." and (pos + 1 >= len(text) or text[pos + 1].isspace())):
+            self._close_definitions(pos)
         if ch in ",;" or (ch == "." and (pos + 1 >= len(text) or text[pos + 1].isspace())):
             self._emit("COMMA", ch, pos, pos + 1)
             self.in_between = False
@@ -775,6 +859,17 @@ class Lexer:
             self._emit("CONCEPT", cid, pos, end)
             self.cat_concept = cid if t.vocab[cid].categories else None
             return end
+        m = _SLASH_PAIR.match(text, pos)
+        if m:
+            a = t.vocab.lookup_phrase(m.group("a"))
+            b = t.vocab.lookup_phrase(m.group("b"))
+            if a and b:
+                # "AST/ALT < 3 x ULN": both must hold in an inclusion, either excludes
+                conj = "AND" if self.kind == "inclusion" else "OR"
+                self._emit("CONCEPT", a, pos, m.end("a"))
+                self._emit(conj, conj.lower(), m.end("a"), m.start("b"))
+                self._emit("CONCEPT", b, m.start("b"), m.end("b"))
+                return m.end()
         if text[pos : pos + 7].lower() == "between" and self._number_follows(pos + 7):
             self._emit("BETWEEN", "between", pos, pos + 7)
             self.in_between = True
@@ -814,8 +909,9 @@ class Lexer:
             return m.end()
         m = t.negation.match(text, pos)
         if m:
-            self._emit("NOT", "not", pos, m.end())
-            return m.end()
+            end = m.end() + 1 if text[m.end() : m.end() + 1] == "-" else m.end()
+            self._emit("NOT", "not", pos, end)
+            return end
         m = t.history.match(text, pos)
         if m:
             self._emit("HISTORY", "history", pos, m.end())
@@ -926,6 +1022,8 @@ class Lexer:
         end = self._unit_or_limit(after)
         if postfix is not None:
             end = max(end, postfix.end())
+            if re.search(r"older|younger", postfix.group(0), re.I) and self._prev() == "UNIT":
+                self.age_units.add(len(self.tokens) - 1)
         if self.in_between and prev == "AND":
             self.in_between = False
         return end
@@ -950,11 +1048,72 @@ class Lexer:
             ucum, end = u
             start = pos + len(self.text[pos:end]) - len(self.text[pos:end].lstrip())
             self._emit("UNIT", ucum, start, end)
+            tail = self.text[start : end + 24].lower()
+            if ucum in ("a", "mo") and _AGE_WORDS.search(tail):
+                self.age_units.add(len(self.tokens) - 1)
             return end
         return pos
 
     # -- clean-up ---------------------------------------------------------------
+    def _insert_age(self, toks: list[Tok]) -> list[Tok]:
+        """ "18-74 years of age", "at least 19 years old": the unit names the subject."""
+        out = list(toks)
+        for idx in sorted(self.age_units, reverse=True):
+            j = idx - 1
+            while j >= 0 and out[j].type in ("NUMBER", "TO", "BETWEEN", "CMP", "BCMP"):
+                j -= 1
+            if j >= 0 and out[j].type == "CONCEPT":
+                continue  # "Age >= 18 years old": the subject is there already
+            j += 1
+            if j < len(out):
+                out.insert(j, Tok("CONCEPT", "age", out[j].start, out[j].start))
+        return out
+
+    def _drop_abbreviations(self, toks: list[Tok]) -> list[Tok]:
+        """ "Hepatocellular carcinoma (HCC)", "performance status (PS)", "8 g/dL (g/dL)"."""
+        from .units import known_unit
+
+        out: list[Tok] = []
+        i = 0
+        while i < len(toks):
+            tok = toks[i]
+            if (
+                tok.type == "LPOST"
+                and i + 2 < len(toks)
+                and toks[i + 2].type == "RPAREN"
+                and out
+                and out[-1].type in ("CONCEPT", "UNIT")
+            ):
+                inner = toks[i + 1]
+                same = inner.type == "CONCEPT" and inner.value == out[-1].value
+                abbrev = (
+                    out[-1].type == "CONCEPT"
+                    and inner.type == "WORD"
+                    and bool(_ABBREV.match(str(inner.value)))
+                )
+                unit = (
+                    out[-1].type == "UNIT"
+                    and inner.type in ("WORD", "UNIT")
+                    and (known_unit(str(inner.value)) is not None or inner.type == "UNIT")
+                )
+                if same or abbrev or unit:
+                    i += 3
+                    continue
+            if (
+                tok.type == "CONCEPT"
+                and out
+                and out[-1].type == "CONCEPT"
+                and out[-1].value == tok.value
+            ):
+                out[-1] = Tok("CONCEPT", tok.value, out[-1].start, tok.end)
+                i += 1
+                continue
+            out.append(tok)
+            i += 1
+        return out
+
     def _tidy(self, toks: list[Tok]) -> list[Tok]:
+        toks = self._drop_abbreviations(self._insert_age(toks))
         out: list[Tok] = []
         for tok in toks:
             if tok.type == "WORD" and out and out[-1].type == "WORD":
@@ -1002,6 +1161,13 @@ class Lexer:
                 continue
             res.append(out[i])
             i += 1
+        # a comparator or category belongs to the concept right before it, else it is bare
+        for k, tok in enumerate(res):
+            if tok.type in ("CMP", "BCMP", "CATEGORY", "BCATEGORY"):
+                base = tok.type.removeprefix("B")
+                typ = base if k and res[k - 1].type == "CONCEPT" else "B" + base
+                if typ != tok.type:
+                    res[k] = Tok(typ, tok.value, tok.start, tok.end)
         return res
 
 
@@ -1026,7 +1192,7 @@ def _phrase(text: str) -> str:
     return re.sub(r"[\s\-]+", " ", text.strip().lower())
 
 
-def lex(norm: Normalised) -> tuple[list[Tok], list[tuple[int, int]]]:
+def lex(norm: Normalised, kind: str = "inclusion") -> tuple[list[Tok], list[tuple[int, int]]]:
     """Tokens and annotation spans (normalised offsets) of one criterion."""
-    lx = Lexer(norm)
+    lx = Lexer(norm, kind)
     return lx.run(), lx.annotations

@@ -71,6 +71,7 @@ class PBound:
     value: Any  # ("q", number, unit|None, limit|None) | ("cat", str)
     span: Span
     window: Window | None = None
+    bound_span: Span | None = None  # the comparator and value alone, without the concept
 
 
 @dataclass
@@ -199,6 +200,8 @@ class TextTransformer(Transformer[Token, Any]):
     def comparison(self, concept: Token, tail: Any) -> Any:
         cid = str(self.ctx.tok(concept).value)
         tail.concept = cid
+        if isinstance(tail, PBound):
+            tail.bound_span = tail.span
         tail.span = _join(self.ctx.span(concept), tail.span)
         return tail
 
@@ -341,6 +344,9 @@ class _Resolver:
                 return self.unparsed(p.span)
             c = self.vocab[twin]
         if not c.numeric and not (c.kind == "medication" and c.unit):
+            if c.kind in ("condition", "procedure", "medication") and p.bound_span is not None:
+                # "Dialysis for more than 14 days": the mention is read, the duration is not
+                return AllOf((Mention(c.id, span=p.span), self.unparsed(p.bound_span)), span=p.span)
             return self.unparsed(p.span)
         value: Value
         if limit is not None:
@@ -385,10 +391,10 @@ class _Resolver:
             return self.range(p)
         if isinstance(p, PWindow):
             return p
-        if isinstance(p, PAny):
-            return self.combine(AnyOf, [self.resolve(c) for c in p.children])
-        if isinstance(p, PAll):
-            return self.combine(AllOf, [self.resolve(c) for c in p.children])
+        if isinstance(p, PAny | PAll):
+            kids = self.distribute(p.children)
+            cls = AnyOf if isinstance(p, PAny) else AllOf
+            return self.combine(cls, [self.resolve(c) for c in kids])
         if isinstance(p, PJuxt):
             return self.juxt([self.resolve(c) for c in p.children])
         if isinstance(p, PList):
@@ -405,6 +411,31 @@ class _Resolver:
                 return _set_history(child)
             return _Recent(child, p.span)
         raise TypeError(f"unexpected proto node {p!r}")  # pragma: no cover
+
+    def distribute(self, kids: list[Any]) -> list[Any]:
+        """ "ALT and AST < 3 x ULN": the final bound applies to every measured concept listed."""
+        last = kids[-1]
+        if not (isinstance(last, PBound) and last.concept and last.value[0] == "q"):
+            return kids
+        out = []
+        for k in kids[:-1]:
+            if (
+                isinstance(k, PLeaf)
+                and isinstance(k.node, Mention)
+                and self.vocab[k.node.concept].numeric
+            ):
+                out.append(
+                    PBound(
+                        k.node.concept,
+                        last.op,
+                        last.value,
+                        _join(k.node.span, last.span),
+                        last.window,
+                    )
+                )
+            else:
+                out.append(k)
+        return [*out, last]
 
     def combine(self, cls: type[AllOf] | type[AnyOf], items: list[Any]) -> Any:
         nodes = [self.unparsed(i.span) if isinstance(i, PWindow) else i for i in items]
