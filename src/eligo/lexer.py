@@ -140,6 +140,8 @@ NEGATIONS = (
     "beyond",
     "outside",
     "not able to",
+    "unable",
+    "unwilling",
     "unwilling to",
     "refusal to",
     "refuses to",
@@ -381,6 +383,13 @@ STOP_PHRASES = (
     "before enrollment",
     "before randomization",
     "will be",
+    "one or more of the following",
+    "at least one of the following",
+    "any of the following",
+    "all of the following",
+    "the following criteria",
+    "the following",
+    "as follows",
     "must be",
     "must have",
     "need to",
@@ -507,6 +516,8 @@ class PhraseMatcher:
                 nxt = ends[n - 1]
                 if nxt < len(text) and text[nxt].isalnum():
                     continue
+                if re.match(r"-[A-Za-z0-9]", text[nxt : nxt + 2]):
+                    continue  # "CKD-EPI", "HBV-DNA": a hyphenated compound is another word
                 return cid, nxt
         return None
 
@@ -634,6 +645,10 @@ _AGE_WORDS = re.compile(r"\bold\b|of\s+age|\baged?\b|older|younger")
 _SLASH_PAIR = re.compile(
     r"(?P<a>[A-Za-z][A-Za-z0-9]*)\s*/\s*(?P<b>[A-Za-z][A-Za-z0-9]*)(?![A-Za-z0-9/])"
 )
+HEAD_NOUNS = frozenset(
+    ["infection", "infections", "disease", "diseases", "positivity", "seropositivity",
+     "seropositive", "positive", "syndrome", "disorder", "diagnosis", "status"]
+)  # fmt: skip
 _ABBREV = re.compile(r"^[A-Z][A-Za-z0-9\-]{0,9}$")
 _RANGE_LINK = re.compile(rf"\s*(?:-|to|and)\s*(?:{_NUM})", re.IGNORECASE)
 _WORD = re.compile(r"[^\s(),;\[\]]+")
@@ -1100,6 +1115,17 @@ class Lexer:
                     i += 3
                     continue
             if (
+                tok.type in ("WORD", "CONCEPT")
+                and out
+                and out[-1].type == "CONCEPT"
+                and self.t.vocab[str(out[-1].value)].kind == "condition"
+                and self.text[tok.start : tok.end].lower() in HEAD_NOUNS
+            ):
+                # "HIV (HIV) infection", "hepatitis B positive": the noun restates the concept
+                out[-1] = Tok("CONCEPT", out[-1].value, out[-1].start, tok.end)
+                i += 1
+                continue
+            if (
                 tok.type == "CONCEPT"
                 and out
                 and out[-1].type == "CONCEPT"
@@ -1114,6 +1140,20 @@ class Lexer:
 
     def _tidy(self, toks: list[Tok]) -> list[Tok]:
         toks = self._drop_abbreviations(self._insert_age(toks))
+        merged: list[Tok] = []
+        for tok in toks:
+            # "unable or unwilling to": one negation
+            if (
+                tok.type == "NOT"
+                and len(merged) >= 2
+                and merged[-1].type in ("OR", "AND")
+                and merged[-2].type == "NOT"
+            ):
+                merged.pop()
+                merged[-1] = Tok("NOT", "not", merged[-1].start, tok.end)
+                continue
+            merged.append(tok)
+        toks = merged
         out: list[Tok] = []
         for tok in toks:
             if tok.type == "WORD" and out and out[-1].type == "WORD":

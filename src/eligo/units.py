@@ -90,6 +90,8 @@ CASED_SPELLINGS: Mapping[str, str] = {
 # those must be written in UCUM case.
 SPELLINGS: Mapping[str, str] = {
     # mass concentration
+    "mg/deciliter": "mg/dL", "g/deciliter": "g/dL", "grams/deciliter": "g/dL",
+    "milligrams/deciliter": "mg/dL", "mg/100ml": "mg/dL", "grams/liter": "g/L",
     "mg/dl": "mg/dL", "mg/l": "mg/L", "mg/ml": "mg/mL", "g/dl": "g/dL", "gm/dl": "g/dL",
     "g/l": "g/L", "ug/l": "ug/L", "mcg/l": "ug/L", "ug/dl": "ug/dL", "mcg/dl": "ug/dL",
     "ug/ml": "ug/mL", "mcg/ml": "ug/mL", "ng/ml": "ng/mL", "ng/dl": "ng/dL", "ng/l": "ng/L",
