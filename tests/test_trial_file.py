@@ -152,3 +152,20 @@ def test_load_trial_fails_fast_with_first_problem(tmp_path: Path) -> None:
     p = write(tmp_path, "id: X\nbogus: 1\ninclusion:\n  - text: a\n    rule: frob\n")
     with pytest.raises(TrialFileError, match="unknown key 'bogus'"):
         load_trial(p)
+
+
+def test_compiled_trial_cache_is_used_and_invalidated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    p = write(tmp_path, "id: X\ninclusion:\n  - Platelets > 80,000\n")
+    first = load_trial(p)
+    entries = list((tmp_path / "cache" / "eligo" / "trials").glob("*.pickle"))
+    assert len(entries) == 1
+    assert load_trial(p) == first  # served from the cache
+    p.write_text("id: X\ninclusion:\n  - Platelets > 100,000\n")
+    second = load_trial(p)
+    assert second.criteria[0].rule_text == "platelets > 100000 /uL"
+    entries[0].write_bytes(b"not a pickle")
+    p.write_text("id: X\ninclusion:\n  - Platelets > 80,000\n")
+    assert load_trial(p) == first  # a corrupt entry is recompiled, not trusted

@@ -1,4 +1,4 @@
-"""Command line: ``eligo screen | compile | check | explain | schema | vocab``.
+"""Command line: ``eligo screen | compile | check | explain | schema | vocab | import | match``.
 
 A thin layer over the Python API (contract §5).  Heavy imports happen inside commands so
 ``eligo --help`` and one-patient screening start fast.  Every :class:`EligoError` becomes one
@@ -31,6 +31,12 @@ app = typer.Typer(
 class Format(StrEnum):
     text = "text"
     json = "json"
+
+
+class ReportFormat(StrEnum):
+    text = "text"
+    json = "json"
+    html = "html"
 
 
 class SchemaName(StrEnum):
@@ -85,6 +91,13 @@ AsOf = Annotated[
     str | None, typer.Option("--as-of", help="Screening date YYYY-MM-DD (default: today).")
 ]
 Fmt = Annotated[Format, typer.Option("--format", "-f", help="text for people, json for machines.")]
+ReportFmt = Annotated[
+    ReportFormat,
+    typer.Option("--format", "-f", help="text for people, json for machines, html for a page."),
+]
+Output = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+]
 
 
 @app.command()
@@ -94,7 +107,7 @@ def screen(
     ],
     trial: Annotated[Path, typer.Argument(help="Trial YAML file.")],
     as_of: AsOf = None,
-    fmt: Fmt = Format.text,
+    fmt: ReportFmt = ReportFormat.text,
     assume_complete: Annotated[
         str | None,
         typer.Option(
@@ -102,6 +115,7 @@ def screen(
             help="Closed world for these sections: conditions,medications,procedures",
         ),
     ] = None,
+    output: Output = None,
 ) -> None:
     """Screen one patient (or a batch) against a trial."""
     from .patient import iter_patients
@@ -112,24 +126,35 @@ def screen(
     t = _load_trial(trial)
     if not patient.exists():
         raise _fail(f"{patient}: no such file or folder")
+    if output is not None and fmt is not ReportFormat.html:
+        raise _fail("--output writes the HTML page (--format html); redirect text and JSON with >")
+    pages: list[Any] = []
+    page_errors: list[str] = []
     bad = 0
     first = True
     for label, rec in iter_patients(patient):
         if isinstance(rec, EligoError):
             bad += 1
-            if fmt is Format.json:
+            page_errors.append(str(rec))
+            if fmt is ReportFormat.json:
                 typer.echo(json.dumps({"patient": label, "error": str(rec)}, ensure_ascii=False))
             else:
                 typer.echo(f"error: {rec}", err=True)
             continue
         result = run(rec, t, day, sections)  # type: ignore[arg-type]
-        if fmt is Format.json:
+        if fmt is ReportFormat.json:
             typer.echo(json.dumps(result.to_json(), ensure_ascii=False))
+        elif fmt is ReportFormat.html:
+            pages.append(result)
         else:
             if not first:
                 typer.echo("\n" + "─" * 72 + "\n")
             typer.echo(result.to_text())
         first = False
+    if fmt is ReportFormat.html:
+        from .report_html import screen_html
+
+        _emit(screen_html(pages, t, page_errors), output)
     if bad:
         raise typer.Exit(1)
 
@@ -323,6 +348,107 @@ def _concept_json(c: Any) -> dict[str, Any]:
         if val:
             out[key] = list(val) if isinstance(val, tuple) else val
     return out
+
+
+def _emit(text: str, output: Path | None) -> None:
+    """Write ``text`` to ``output``, or to stdout when no file is given."""
+    if output is None:
+        typer.echo(text, nl=not text.endswith("\n"))
+        return
+    try:
+        output.write_text(text, "utf-8")
+    except OSError as e:
+        raise _fail(f"{output}: cannot write: {e.strerror}") from None
+
+
+@app.command("import")
+def import_(
+    record: Annotated[
+        Path, typer.Argument(help="ClinicalTrials.gov API v2 study JSON, or criteria text.")
+    ],
+    output: Output = None,
+    trial_id: Annotated[
+        str | None, typer.Option("--id", help="Trial id (default: the record's NCT id).")
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite an -o file that differs (was edited).")
+    ] = False,
+) -> None:
+    """Draft a trial YAML from a registry record: bullets verbatim, plus a compile report."""
+    from .ctgov import compile_report, read_record, to_yaml
+
+    try:
+        imported = read_record(record, trial_id)
+    except EligoError as e:
+        raise _fail(str(e)) from None
+    text = to_yaml(imported)
+    if output is not None and output.exists() and not force:
+        try:
+            same = output.read_text("utf-8") == text
+        except (OSError, UnicodeDecodeError):
+            same = False
+        if not same:
+            raise _fail(
+                f"{output} exists and differs from this import (reviewed by hand?); "
+                "pass --force to overwrite it"
+            )
+    _emit(text, output)
+    unread = len(compile_report(imported))
+    n_in, n_ex = len(imported.inclusion), len(imported.exclusion)
+    where = f"; wrote {output}" if output else ""
+    typer.echo(
+        f"{imported.id}: {n_in} inclusion + {n_ex} exclusion lines, {unread} partly read{where}."
+        + (" Draft: review the # comments, then run `eligo check`." if unread else ""),
+        err=True,
+    )
+
+
+@app.command()
+def match(
+    patient: Annotated[Path, typer.Argument(help="One patient: eligo JSON or FHIR Bundle.")],
+    criteria_dir: Annotated[Path, typer.Argument(help="Folder of trial YAML files.")],
+    as_of: AsOf = None,
+    fmt: ReportFmt = ReportFormat.text,
+    assume_complete: Annotated[
+        str | None,
+        typer.Option(
+            "--assume-complete",
+            help="Closed world for these sections: conditions,medications,procedures",
+        ),
+    ] = None,
+    output: Output = None,
+) -> None:
+    """Rank every trial in a folder for one patient, with the data that would decide them."""
+    from .match import load_trials, text_report
+    from .match import match as run
+    from .patient import load_patient
+
+    day = _as_of(as_of)
+    sections = _sections(assume_complete)
+    if not criteria_dir.is_dir():
+        raise _fail(f"{criteria_dir}: not a folder of trial files")
+    if patient.is_dir():
+        raise _fail(f"{patient}: match ranks trials for one patient; give one patient file")
+    trials, errors = load_trials(criteria_dir)
+    if not trials and not errors:
+        raise _fail(f"{criteria_dir}: no trial files (*.yaml)")
+    try:
+        rec = load_patient(patient)
+    except EligoError as e:
+        raise _fail(str(e), 1) from None
+    result = run(rec, trials, day, sections, errors, str(criteria_dir))  # type: ignore[arg-type]
+    if fmt is ReportFormat.json:
+        _emit(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n", output)
+    elif fmt is ReportFormat.html:
+        from .report_html import match_html
+
+        _emit(match_html(result), output)
+    else:
+        _emit(text_report(result) + "\n", output)
+    for bad in errors:
+        typer.echo(f"error: {bad.message}", err=True)
+    if errors:
+        raise typer.Exit(1)
 
 
 def main() -> None:

@@ -15,8 +15,6 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from lark import Lark, Token
@@ -31,21 +29,13 @@ from lark.exceptions import (
 from lark.lexer import Lexer
 
 from .errors import CriterionSyntaxError
+from .grammars import grammar_text
 from .lexer import Tok, lex
 from .nodes import Node, Unparsed, unparsed_spans
 from .normalize import normalise
 from .transform import Context, Kind, RuleTransformer, TextTransformer, canonicalize, resolve_text
 
 MAX_LINE = 4000  # characters; longer "lines" are not criteria, and would slow the parser
-
-
-def grammar_text(name: str) -> str:
-    """Source of ``grammar/<name>``: shipped inside the wheel, or beside ``src/`` in a checkout."""
-    packaged = resources.files("eligo").joinpath("grammar", name)
-    if packaged.is_file():
-        return packaged.read_text("utf-8")
-    here = Path(__file__).resolve().parents[2] / "grammar" / name
-    return here.read_text("utf-8")
 
 
 class _TokenList(Lexer):

@@ -12,6 +12,9 @@ fails fast with the first one (the Python API and ``eligo screen``).
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +24,6 @@ import yaml
 
 from .errors import CriterionSyntaxError, EligoError, TrialFileError, did_you_mean
 from .nodes import AllOf, Category, Comparison, Node, Quantity, Range, unparsed_spans
-from .parse import compile_rule, compile_text
 from .render import render
 
 MAX_BYTES = 2_000_000
@@ -304,6 +306,8 @@ def _population(ck: _Checker, node: yaml.Node, out: dict[str, str]) -> list[Crit
 
 
 def _criterion(ck: _Checker, item: yaml.Node, kind: Kind, default_id: str) -> Criterion | None:
+    from .parse import compile_rule, compile_text
+
     rule_node: yaml.Node | None = None
     note = None
     cid = default_id
@@ -399,13 +403,66 @@ def _unread(ck: _Checker, criteria: list[Criterion]) -> list[EligoError]:
     return problems
 
 
-def load_trial(path: str | Path) -> Trial:
-    """Load and compile a trial file; raise the first problem as an :class:`EligoError`."""
+def load_trial(path: str | Path, cache: bool = True) -> Trial:
+    """Load and compile a trial file; raise the first problem as an :class:`EligoError`.
+
+    A compiled trial is cached (``~/.cache/eligo``, or ``$XDG_CACHE_HOME/eligo``) under a key
+    made of the file's bytes and the vocabulary, grammar and compiler sources, so a second
+    ``eligo screen`` does not load the parser at all.  A stale or unreadable cache entry is
+    ignored and rewritten.
+    """
+    key = _cache_file(Path(path)) if cache else None
+    if key is not None and key.is_file():
+        try:
+            with key.open("rb") as fh:
+                cached = pickle.load(fh)
+            if isinstance(cached, Trial) and cached.path == str(path):
+                return cached
+        except Exception:
+            pass
     trial, problems = check_trial(path)
     if problems:
         raise problems[0]
     assert trial is not None
+    if key is not None:
+        try:
+            key.parent.mkdir(parents=True, exist_ok=True)
+            tmp = key.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump(trial, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(key)
+        except OSError:
+            pass  # a read-only home: compile every time
     return trial
+
+
+_COMPILER_SOURCES = (
+    "trial.py", "parse.py", "lexer.py", "transform.py", "normalize.py", "nodes.py",
+    "render.py", "concepts.py", "units.py", "data/vocabulary.yaml", "data/unit_table.json",
+)  # fmt: skip
+
+
+def _cache_file(path: Path) -> Path | None:
+    """Cache entry for a trial file, keyed by its content and the compiler that reads it."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256(data)
+    h.update(str(path).encode())
+    for name in _COMPILER_SOURCES:
+        try:
+            st = (here / name).stat()
+        except OSError:
+            continue
+        h.update(f"{name}:{st.st_size}:{st.st_mtime_ns}".encode())
+    from .grammars import grammar_text
+
+    for g in ("criteria.lark", "rule.lark"):
+        h.update(grammar_text(g).encode())
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "eligo" / "trials"
+    return base / f"{h.hexdigest()[:32]}.pickle"
 
 
 def rule_is_conjunction(rule: Node) -> bool:  # pragma: no cover - helper for reports
