@@ -139,7 +139,7 @@ class _Evaluator:
             kid = self.visit(node.child)
             return Result(
                 k_not(kid.truth),
-                f"not ({kid.explanation})" if kid.truth is Truth.UNKNOWN else _negated(kid),
+                kid.explanation,
                 kid.missing,
                 kid.read,
             )
@@ -308,9 +308,7 @@ class _Evaluator:
             pass
         value, unit, desc, missing, read, ref_high = self.value_of(c, node.window)
         if value is None:
-            return Result(
-                Truth.UNKNOWN, f"{c.label} unknown: {', '.join(missing)} missing", missing, read
-            )
+            return Result(Truth.UNKNOWN, _unknown_text(c, missing), missing, read)
         target = node.value
         if isinstance(target, Category):
             truth = Truth(compare_text(str(value), node.op, target.value))
@@ -399,9 +397,7 @@ class _Evaluator:
         c = self.vocab[node.concept]
         value, unit, desc, missing, read, _ = self.value_of(c, node.window)
         if value is None:
-            return Result(
-                Truth.UNKNOWN, f"{c.label} unknown: {', '.join(missing)} missing", missing, read
-            )
+            return Result(Truth.UNKNOWN, _unknown_text(c, missing), missing, read)
         if isinstance(value, str):
             return Result(Truth.UNKNOWN, f"{desc}: not a number", (f"numeric {c.label}",), read)
         try:
@@ -412,7 +408,20 @@ class _Evaluator:
         ok = compare(lo, ">=" if node.low_inclusive else ">", node.low.value) and compare(
             hi, "<=" if node.high_inclusive else "<", node.high.value
         )
-        span = f"{number(node.low.value)}–{_qty(node.high.value, node.high.unit)}"
+        if node.low_inclusive and node.high_inclusive:
+            span = f"{number(node.low.value)}–{_qty(node.high.value, node.high.unit)}"
+        else:
+            lo_op = "≥" if node.low_inclusive else ">"
+            hi_op = "≤" if node.high_inclusive else "<"
+            span = (
+                f"{lo_op} {_qty(node.low.value, node.low.unit)} and "
+                f"{hi_op} {_qty(node.high.value, node.high.unit)}"
+            )
+            ok_word = "is " if ok else "is not "
+            shown = (
+                desc if _same_unit(unit, node.low.unit) else f"{desc} = {_qty(lo, node.low.unit)}"
+            )
+            return Result(Truth(ok), f"{shown} {ok_word}{span}", (), read)
         shown = desc if _same_unit(unit, node.low.unit) else f"{desc} = {_qty(lo, node.low.unit)}"
         return Result(Truth(ok), f"{shown} is {'within' if ok else 'outside'} {span}", (), read)
 
@@ -553,13 +562,20 @@ def _from_derived(
 ) -> tuple[float | str | None, str, str, tuple[str, ...], tuple[str, ...], None]:
     read = tuple(i.source for i in d.inputs)
     if d.value is None:
-        return None, "", "", tuple(f"{m} (for {c.label})" for m in d.missing), read, None
+        return None, "", "", tuple(d.missing), read, None
     inputs = ", ".join(i.text() for i in d.inputs)
     notes = "; ".join(n for n in d.notes if n)
     value = d.value if isinstance(d.value, str) else float(d.value)
     shown = value if isinstance(value, str) else _qty(value, d.unit)
     desc = f"{c.label} {shown} (computed from {inputs}{'; ' + notes if notes else ''})"
     return value, d.unit, desc, (), read, None
+
+
+def _unknown_text(c: Concept, missing: tuple[str, ...]) -> str:
+    """ "no INR on record" / "MELD score unknown: needs INR (for MELD score)"."""
+    if len(missing) == 1 and missing[0].startswith(c.label):
+        return f"no {missing[0]} on record"
+    return f"{c.label} unknown: needs {'; '.join(missing)}"
 
 
 def compare_text(a: str, op: str, b: str) -> bool:
@@ -604,7 +620,3 @@ def _combine(truth: Truth, kids: list[Result], conj: bool) -> Result:
     joiner = "; and " if conj else "; or "
     texts = list(dict.fromkeys(k.explanation for k in chosen))  # one record item, named once
     return Result(truth, joiner.join(texts), tuple(missing), tuple(read))
-
-
-def _negated(kid: Result) -> str:
-    return kid.explanation
