@@ -228,6 +228,9 @@ STOPWORDS = frozenset(
         "people",
         "persons",
         "adults",
+        "recipient",
+        "recipients",
+        "expected",
         "adult",
         "cases",
         "case",
@@ -383,6 +386,9 @@ STOP_PHRASES = (
     "before enrollment",
     "before randomization",
     "will be",
+    "known or suspected",
+    "suspected or known",
+    "confirmed or suspected",
     "one or more of the following",
     "at least one of the following",
     "any of the following",
@@ -649,8 +655,48 @@ HEAD_NOUNS = frozenset(
     ["infection", "infections", "disease", "diseases", "positivity", "seropositivity",
      "seropositive", "positive", "syndrome", "disorder", "diagnosis", "status"]
 )  # fmt: skip
+# Nouns that restate a measured concept: "Child-Pugh (CP) score", "QTc interval".
+MEASURE_NOUNS = frozenset(
+    ["score", "scores", "class", "grade", "stage", "index", "interval", "ratio", "rate",
+     "level", "levels", "value", "values", "count", "concentration", "status"]
+)  # fmt: skip
+_RESTATED = re.compile(rf"\s*(?P<open>[(\[])\s*(?:[<>]=?|=)?\s*(?P<num>{_NUM})", re.IGNORECASE)
+_ANCHOR_ALT = "|".join(
+    re.escape(a).replace(r"\ ", r"\s+")
+    for a in sorted(
+        (*WINDOW_ANCHORS, "random assignment", "study enrollment"), key=len, reverse=True
+    )
+)
+_SINCE = re.compile(
+    r"(?:at\s+least|more\s+than|greater\s+than|a\s+minimum\s+of|minimum\s+of|>=?|≥)\s*"
+    rf"(?P<n>{_NUM}|{_NUMW})\s*(?P<u>{_TIMEU})(?![A-Za-z])\s+"
+    r"(?:must\s+have\s+(?:elapsed|passed)\s+|(?:have\s+)?(?:elapsed|passed)\s+)?"
+    r"(?:since|from|after)\s+(?:the\s+)?(?:last|prior|previous|completion\s+of|end\s+of)?",
+    re.IGNORECASE,
+)
+_BEFORE = re.compile(
+    rf"(?:<|less\s+than|within)\s*(?P<n>{_NUM}|{_NUMW})\s*(?P<u>{_TIMEU})(?![A-Za-z])\s+"
+    rf"(?:before|prior\s+to|preceding)(?:\s+(?:the\s+)?(?:{_ANCHOR_ALT})(?![A-Za-z]))?",
+    re.IGNORECASE,
+)
+_BARE_WINDOW = re.compile(
+    r"(?:the\s+)?(?:last|past|previous|preceding|prior)\s+"
+    rf"(?P<n>{_NUM}|{_NUMW})\s*(?P<u>{_TIMEU})(?![A-Za-z])",
+    re.IGNORECASE,
+)
+# Nouns that restate a drug or procedure: "lactulose use", "tacrolimus therapy".
+TREATMENT_NOUNS = frozenset(
+    ["use", "therapy", "therapies", "treatment", "treatments", "administration", "intake",
+     "medication", "medications", "drug", "drugs", "agent", "agents", "regimen", "procedure"]
+)  # fmt: skip
+_NOUNS_BY_KIND = {
+    "condition": HEAD_NOUNS,
+    "medication": TREATMENT_NOUNS,
+    "procedure": TREATMENT_NOUNS,
+}
 _ABBREV = re.compile(r"^[A-Z][A-Za-z0-9\-]{0,9}$")
-_RANGE_LINK = re.compile(rf"\s*(?:-|to|and)\s*(?:{_NUM})", re.IGNORECASE)
+_RANGE_LINK = re.compile(rf"\s*(?:-|to\s*<?|and)\s*(?:{_NUM})", re.IGNORECASE)
+_TO_BELOW = re.compile(r"to(?:\s*<(?!=))?(?![A-Za-z])", re.IGNORECASE)
 _WORD = re.compile(r"[^\s(),;\[\]]+")
 _ELLIPSIS_LEFT = re.compile(
     r"(?P<left>(?!(?:and|or)\b)[A-Za-z][A-Za-z\-]*(?:\s+(?!(?:and|or)\b)[A-Za-z][A-Za-z\-]*){0,2})"
@@ -725,7 +771,9 @@ class Lexer:
     def __init__(self, norm: Normalised, kind: str = "inclusion") -> None:
         self.text = norm.text
         self.kind = kind
-        self.open_defs = 0  # definitions opened by "defined as", closed at ';' or the end
+        # groups opened by "defined as" / "at least 4 weeks since", closed at ';' or the end;
+        # each entry holds the tokens that close it (a window, then ')')
+        self.closers: list[list[tuple[str, object, tuple[int, int] | None]]] = []
         self.age_units: set[int] = set()  # token indexes of units that say "of age"/"old"
         self.t = tables()
         self.tokens: list[Tok] = []
@@ -798,9 +846,11 @@ class Lexer:
         return m.end()
 
     def _close_definitions(self, pos: int) -> None:
-        while self.open_defs:
-            self._emit("RPAREN", ")", pos, pos)
-            self.open_defs -= 1
+        while self.closers:
+            for type_, value, span in self.closers.pop():
+                # a closing window keeps the span of the phrase that opened it
+                start, end = span if span is not None else (pos, pos)
+                self.tokens.append(Tok(type_, value, start, end))
 
     def _step(self, pos: int) -> int:
         text, t = self.text, self.t
@@ -811,7 +861,21 @@ class Lexer:
             while self.tokens and self.tokens[-1].type == "COMMA":
                 self.tokens.pop()  # "anemic, as defined by …": the definition is anemic's
             self._emit("LPOST", "(", pos, m.end())
-            self.open_defs += 1
+            self.closers.append([("RPAREN", ")", None)])
+            return m.end()
+        m = _SINCE.match(text, pos)
+        if m:
+            # "at least 4 weeks since prior radiotherapy": none in the last 4 weeks
+            amount = parse_number(m.group("n"))
+            self._emit("NOT", "not", pos, m.end())
+            self._emit("LPAREN", "(", m.end(), m.end())
+            unit = TIME_UNITS[m.group("u").lower()]
+            self.closers.append([("WINDOW", (amount, unit), (pos, m.end())), ("RPAREN", ")", None)])
+            return m.end()
+        m = _BEFORE.match(text, pos) or _BARE_WINDOW.match(text, pos)
+        if m:
+            amount = parse_number(m.group("n")) if m.group("n") else 1.0
+            self._emit("WINDOW", (amount, TIME_UNITS[m.group("u").lower()]), pos, m.end())
             return m.end()
         # annotations swallow to ')' ';' or end
         m = t.annotation.match(text, pos)
@@ -908,10 +972,11 @@ class Lexer:
         if ch == "-" and prev in ("NUMBER", "UNIT") and self._number_follows(pos + 1):
             self._emit("TO", "-", pos, pos + 1)
             return pos + 1
-        low = text[pos : pos + 4].lower()
-        if low.startswith("to") and prev in ("NUMBER", "UNIT") and self._number_follows(pos + 2):
-            self._emit("TO", "to", pos, pos + 2)
-            return pos + 2
+        m = _TO_BELOW.match(text, pos)
+        if m and prev in ("NUMBER", "UNIT") and self._number_follows(m.end()):
+            # "2 to < 18 years": the upper bound is exclusive
+            self._emit("TO", "<" if "<" in m.group(0) else "to", pos, m.end())
+            return m.end()
         m = re.compile(
             r"and\s*/\s*or(?![A-Za-z])|or(?![A-Za-z])|nor(?![A-Za-z])|/or(?![A-Za-z])", re.I
         ).match(text, pos)
@@ -1018,7 +1083,7 @@ class Lexer:
         after = m.end()
         value = parse_number(m.group(0))
         threshold = prev in ("CMP", "BCMP", "BETWEEN", "TO") or (prev == "AND" and self.in_between)
-        range_start = prev in ("CONCEPT", None, "COMMA", "LPAREN", "LPOST") and bool(
+        range_start = prev in ("CONCEPT", None, "COMMA", "LPAREN", "LPOST", "RPAREN") and bool(
             _RANGE_LINK.match(text, self._after_unit(after))
         )
         postfix = None
@@ -1066,6 +1131,15 @@ class Lexer:
             tail = self.text[start : end + 24].lower()
             if ucum in ("a", "mo") and _AGE_WORDS.search(tail):
                 self.age_units.add(len(self.tokens) - 1)
+            # "270 mg/dL (15 mmol/L)": the same threshold restated in other units
+            m = _RESTATED.match(self.text, end)
+            if m and _unit_at(self.text, m.end("num")) is not None:
+                inner = _unit_at(self.text, m.end("num"))
+                assert inner is not None
+                close = re.compile(r"\s*[)\]]").match(self.text, inner[1])
+                if close:
+                    self.annotations.append((m.start("open"), close.end()))
+                    return close.end()
             return end
         return pos
 
@@ -1118,8 +1192,8 @@ class Lexer:
                 tok.type in ("WORD", "CONCEPT")
                 and out
                 and out[-1].type == "CONCEPT"
-                and self.t.vocab[str(out[-1].value)].kind == "condition"
-                and self.text[tok.start : tok.end].lower() in HEAD_NOUNS
+                and self.text[tok.start : tok.end].lower()
+                in _NOUNS_BY_KIND.get(self.t.vocab[str(out[-1].value)].kind, MEASURE_NOUNS)
             ):
                 # "HIV (HIV) infection", "hepatitis B positive": the noun restates the concept
                 out[-1] = Tok("CONCEPT", out[-1].value, out[-1].start, tok.end)

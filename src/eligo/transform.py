@@ -80,6 +80,7 @@ class PRange:
     low: tuple[float, str | None]
     high: tuple[float, str | None]
     span: Span
+    high_inclusive: bool = True
 
 
 @dataclass
@@ -224,7 +225,10 @@ class TextTransformer(Transformer[Token, Any]):
     def range(self, *parts: Any) -> Any:
         qs = [p for p in parts if isinstance(p, tuple)]
         (lo, lo_span), (hi, hi_span) = qs
-        return PRange("", (lo[1], lo[2]), (hi[1], hi[2]), _join(lo_span, hi_span))
+        below = any(
+            isinstance(p, Token) and p.type == "TO" and self.ctx.tok(p).value == "<" for p in parts
+        )
+        return PRange("", (lo[1], lo[2]), (hi[1], hi[2]), _join(lo_span, hi_span), not below)
 
     def quantity(self, number: Token, unit: Token | None = None) -> Any:
         value = float(self.ctx.tok(number).value)  # type: ignore[arg-type]
@@ -372,7 +376,7 @@ class _Resolver:
         hi = self.quantity(c, p.high[0], hi_unit or lo_unit)
         if lo is None or hi is None:
             return self.unparsed(p.span)
-        return Range(c.id, lo, hi, span=p.span)
+        return Range(c.id, lo, hi, high_inclusive=p.high_inclusive, span=p.span)
 
     def leaf(self, node: Node) -> Node:
         if isinstance(node, Mention):
@@ -439,6 +443,10 @@ class _Resolver:
 
     def combine(self, cls: type[AllOf] | type[AnyOf], items: list[Any]) -> Any:
         nodes = [self.unparsed(i.span) if isinstance(i, PWindow) else i for i in items]
+        sexes = [_sex_of(n) for n in nodes]
+        if cls is AllOf and len(nodes) > 1 and all(sexes) and len(set(sexes)) == len(sexes):
+            # ">450 ms (males) and >470 ms (females)": one threshold per sex, so either applies
+            cls = AnyOf
         if all(isinstance(n, Unparsed) for n in nodes):
             return self.unparsed(_join(span_of(nodes[0]), span_of(nodes[-1])))
         span = _join(span_of(nodes[0]), span_of(nodes[-1]))
@@ -516,6 +524,9 @@ class _Resolver:
                 continue
             fully_read = not any(isinstance(n, Unparsed) for n in walk(content))
             span = _join(span_of(node), span_of(content))
+            if isinstance(content, Comparison) and content.concept == "sex":
+                node = AllOf((node, content), span=span)  # ">450 ms (males)": applies to men
+                continue
             if isinstance(node, Unparsed) and fully_read:
                 self.ctx.notes.append(
                     f"'{node.text}' read as defined by the parenthesis that follows it"
@@ -526,6 +537,15 @@ class _Resolver:
             else:
                 node = AllOf((node, content), span=span)
         return node
+
+
+def _sex_of(node: Any) -> str | None:
+    """The sex a node is restricted to ("… (males)"), if it is an AND with a sex comparison."""
+    if isinstance(node, AllOf):
+        for c in node.children:
+            if isinstance(c, Comparison) and c.concept == "sex" and isinstance(c.value, Category):
+                return c.value.value
+    return None
 
 
 def _same_family(a: str, b: str) -> bool:

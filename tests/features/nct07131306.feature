@@ -289,6 +289,7 @@ Feature: NCT07131306 — mesenchymal stem cells in non-viral acute-on-chronic li
     And its explanation mentions "<fragment>"
     And its missing data mention <needs>
 
+    # Ruling out one drug (tacrolimus not taken) does not rule out the class.
     Examples: by ATC class (L04A, H02AB) or by drug name
       | drug                            | status    | course                        | complete    | met       | outcome | fragment                      | needs                            |
       | ATC L04AD02 "tacrolimus"        | active    | since 2026-10-01              | no sections | met       | fail    | tacrolimus                    | none                             |
@@ -296,7 +297,7 @@ Feature: NCT07131306 — mesenchymal stem cells in non-viral acute-on-chronic li
       | "Prednisone 20 MG Oral Tablet"  | active    | since 2026-11-01              | no sections | met       | fail    | Prednisone 20 MG Oral Tablet  | none                             |
       | ATC H02AB07 "prednisone"        | active    | since 2026-11-01              | no sections | met       | fail    | prednisone                    | none                             |
       | "prednisone"                    | completed | from 2025-01-01 to 2025-03-01 | no sections | not met   | pass    | is not current                | none                             |
-      | ATC L04AD02 "tacrolimus"        | not-taken | undated                       | no sections | not met   | pass    | recorded absent               | none                             |
+      | ATC L04AD02 "tacrolimus"        | not-taken | undated                       | no sections | undecided | unknown | not declared complete         | "immunosuppressive medication"   |
       | ATC A06AD11 "lactulose"         | active    | since 2026-10-01              | medications | not met   | pass    | medications declared complete | none                             |
       | nothing                         | active    | undated                       | medications | not met   | pass    | medications declared complete | none                             |
       | nothing                         | active    | undated                       | no sections | undecided | unknown | not declared complete         | "immunosuppressive medication"   |
