@@ -229,6 +229,14 @@ STOPWORDS = frozenset(
         "persons",
         "adults",
         "recipient",
+        "mean",
+        "average",
+        "screening",
+        "determined",
+        "histologically",
+        "cytologically",
+        "radiologically",
+        "pathologically",
         "recipients",
         "expected",
         "adult",
@@ -387,6 +395,24 @@ STOP_PHRASES = (
     "before randomization",
     "will be",
     "known or suspected",
+    "for age",
+    "for the institution",
+    "for the laboratory",
+    "laboratory parameters",
+    "laboratory values",
+    "laboratory tests",
+    "lab values",
+    "as defined below",
+    "organ and marrow function",
+    "adequate organ function",
+    "adequate organ and marrow function",
+    "adequate bone marrow function",
+    "adequate hematologic function",
+    "adequate renal and hepatic function",
+    "adequate renal and hepatic functions",
+    "adequate renal function",
+    "adequate hepatic function",
+    "adequate liver function",
     "suspected or known",
     "confirmed or suspected",
     "one or more of the following",
@@ -631,15 +657,20 @@ _WINDOW = re.compile(
     re.IGNORECASE,
 )
 _ULN = re.compile(
-    r"\s*(?:x|times|fold|-fold)?\s*(?:the\s+)?(?:institutional\s+)?"
-    r"(?P<lim>uln|lln|upper\s+limits?\s+of\s+(?:the\s+)?normal(?:\s+range)?"
-    r"|lower\s+limits?\s+of\s+(?:the\s+)?normal(?:\s+range)?|normal)(?![A-Za-z])",
+    r"\s*(?:x|times|fold|-fold)?\s*(?:the\s+)?(?:institutional\s+|local\s+|site\s+)?"
+    r"(?P<lim>uln|unl|lln|upper\s+limits?\s+of\s+(?:the\s+)?normal(?:\s+range)?"
+    r"|upper\s+normal\s+limits?|normal\s+upper\s+limits?|upper\s+limits?\s+normal"
+    r"|lower\s+limits?\s+of\s+(?:the\s+)?normal(?:\s+range)?|lower\s+normal\s+limits?"
+    r"|normal)(?![A-Za-z])",
     re.IGNORECASE,
 )
+# A number multiplied by something the lexer cannot read ("2.5 x the reference value"):
+# never a bare threshold.
+_MULT_AFTER = re.compile(r"\s*(?:x|times|fold|-fold)(?![A-Za-z])", re.IGNORECASE)
 # Unit candidates after a number, most specific first; validated by units.normalize_unit.
 _UNIT_CANDIDATES = re.compile(
     r"\s*(?P<u>"
-    r"(?:x|\*)?\s*10\s*(?:\^|\*|e)\s*\d+\s*/\s*(?:u?l|mm3|ul|µl|mcl)"
+    r"(?:x|\*)?\s*10\s*(?:\^|\*|e)\s*\d+\s*/\s*(?:microliters?|liters?|litres?|u?l|mm3|ul|µl|mcl)"
     r"|ml\s*/\s*min\s*/\s*1[.,]73\s*m\s*\^?\s*2|ml/min/1[.,]73m2?"
     r"|mm\s*hg|cm\s*h2o|years?\s+old|years?\s+of\s+age"
     r"|[A-Za-z%/\[\]{}][A-Za-z0-9%/\.\^\*\[\]{}_]*"
@@ -758,6 +789,8 @@ def _unit_at(text: str, pos: int) -> tuple[str, int] | None:
         if code is not None:
             return code, m.start("u") + len(cand)
         trimmed = cand.rstrip(".,:")
+        if trimmed == cand and cand.count("[") < cand.count("]"):
+            trimmed = cand[:-1]  # "mEq/L]" closing a bracket
         if trimmed != cand:
             cand = trimmed
             continue
@@ -1093,6 +1126,13 @@ class Lexer:
             postfix = pm
         if not (threshold or range_start or postfix):
             return self._word(pos)
+        lim = _ULN.match(text, after)
+        if (
+            _MULT_AFTER.match(text, after)
+            and not (lim and lim.group(0).strip().lower() != "normal")
+            and _unit_at(text, after) is None
+        ):
+            return self._word(pos)  # a multiple of something unread: not "2.5 U/L"
         if postfix is not None:
             op = POSTFIX_COMPARATORS[_phrase(postfix.group(0))]
             # emitted before the number (grammar order); its span is the postfix phrase
@@ -1171,7 +1211,7 @@ class Lexer:
                 and i + 2 < len(toks)
                 and toks[i + 2].type == "RPAREN"
                 and out
-                and out[-1].type in ("CONCEPT", "UNIT")
+                and out[-1].type in ("CONCEPT", "UNIT", "ULN")
             ):
                 inner = toks[i + 1]
                 same = inner.type == "CONCEPT" and inner.value == out[-1].value
@@ -1184,6 +1224,10 @@ class Lexer:
                     out[-1].type == "UNIT"
                     and inner.type in ("WORD", "UNIT")
                     and (known_unit(str(inner.value)) is not None or inner.type == "UNIT")
+                ) or (
+                    out[-1].type == "ULN"
+                    and inner.type == "WORD"
+                    and str(inner.value).upper() in ("ULN", "UNL", "LLN")
                 )
                 if same or abbrev or unit:
                     i += 3

@@ -32,6 +32,7 @@ REWRITES: tuple[tuple[str, str], ...] = (
     (r"\b(?i:pa)0(?=2\b)", "PaO"),  # "Pa02" typed with a zero
     (r"\b(?i:fi)0(?=2\b)", "FiO"),
     (r"\bmcL\b", "uL"),
+    (r"(?<=\d)(\s*[A-Za-z]{1,4})\s+/\s*(?=[A-Za-z])", r"\1/"),  # "10g /dL"
     (r"(?<=[xX×] )10(?=[369]/[lLuU])|(?<=[xX×])10(?=[369]/[lLuU])", "10^"),  # "x 109/L"
 )
 _PATTERN = re.compile("|".join(f"(?:{p})" for p, _ in REWRITES))

@@ -90,6 +90,8 @@ CASED_SPELLINGS: Mapping[str, str] = {
 # those must be written in UCUM case.
 SPELLINGS: Mapping[str, str] = {
     # mass concentration
+    "10*3/microliter": "10*3/uL", "10*9/liter": "10*9/L", "/microliter": "/uL",
+    "cells/microliter": "/uL", "10*6/microliter": "10*6/uL",
     "mg/deciliter": "mg/dL", "g/deciliter": "g/dL", "grams/deciliter": "g/dL",
     "milligrams/deciliter": "mg/dL", "mg/100ml": "mg/dL", "grams/liter": "g/L",
     "mg/dl": "mg/dL", "mg/l": "mg/L", "mg/ml": "mg/mL", "g/dl": "g/dL", "gm/dl": "g/dL",
