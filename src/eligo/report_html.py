@@ -87,7 +87,7 @@ code, .rule { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monosp
 .criterion.unknown { border-left-color: var(--unknown); background: var(--unknown-bg); }
 .badge { display: inline-block; min-width: 6.2em; font-weight: 700; font-size: .8rem;
   padding: .05rem .45rem; border-radius: 3px; margin-right: .5rem; color: #fff;
-  text-align: center; }
+  text-align: center; white-space: nowrap; }
 .badge.pass { background: var(--pass); }
 .badge.fail { background: var(--fail); }
 .badge.unknown { background: var(--unknown); color: #3d2a00; }
@@ -167,11 +167,11 @@ def _counts(result: ScreenResult) -> str:
     return f"{n['pass']} pass · {n['fail']} fail · {n['unknown']} unknown"
 
 
-def _criterion(r: CriterionResult) -> str:
+def _criterion(r: CriterionResult, anchor: str) -> str:
     c = r.criterion
     kind = "inclusion" if c.kind == "inclusion" else "exclusion"
     parts = [
-        f'<li class="criterion {r.outcome}" id="c-{escape(r.id, quote=True)}" '
+        f'<li class="criterion {r.outcome}" id="{escape(f"{anchor}-{r.id}", quote=True)}" '
         f'data-outcome="{r.outcome}">',
         f'<div><span class="badge {r.outcome}">{OUTCOME_LABEL[r.outcome]}</span>'
         f'<span class="cid">{escape(r.id)}</span> <span class="kind">({kind})</span>',
@@ -191,7 +191,8 @@ def _criterion(r: CriterionResult) -> str:
     return "".join(parts)
 
 
-def _screen_body(result: ScreenResult, trial: Trial | None, level: int = 2) -> list[str]:
+def _screen_body(result: ScreenResult, anchor: str, level: int = 2) -> list[str]:
+    """Verdict, worklist and criteria of one result; ``anchor`` prefixes element ids."""
     h = f"h{level}"
     out = [
         f'<div class="verdict {result.verdict}" data-verdict="{result.verdict}">'
@@ -219,7 +220,7 @@ def _screen_body(result: ScreenResult, trial: Trial | None, level: int = 2) -> l
             continue
         out.append(f"<{h}>{title} ({len(rs)})</{h}>")
         out.append('<ul class="criteria">')
-        out.extend(_criterion(r) for r in rs)
+        out.extend(_criterion(r, anchor) for r in rs)
         out.append("</ul>")
     return out
 
@@ -244,7 +245,7 @@ def screen_html(
             f'<p class="meta"><span>Patient <b>{escape(r.patient)}</b></span>'
             f"<span>Trial {head}</span><span>As of {r.as_of.isoformat()}</span></p>"
         )
-        body += _screen_body(r, trial)
+        body += _screen_body(r, r.trial)
     else:
         as_of = results[0].as_of.isoformat() if results else ""
         body.append(
@@ -265,7 +266,7 @@ def screen_html(
         body.append("</tbody></table>")
         for n, r in enumerate(results):
             body.append(f'<section class="trial" id="p-{n}"><h2>Patient {escape(r.patient)}</h2>')
-            body += _screen_body(r, trial, level=3)
+            body += _screen_body(r, f"p{n}-{r.trial}", level=3)
             body.append("</section>")
     if errs:
         body.append("<h2>Records that could not be read</h2><ul class='errors'>")
@@ -334,6 +335,6 @@ def match_html(m: MatchResult) -> str:
             f'<section class="trial" id="t-{escape(t.id, quote=True)}">'
             f"<h2>{r.rank}. {_trial_line(t.id, t.title, t.source)}</h2>"
         )
-        body += _screen_body(r.result, t, level=3)
+        body += _screen_body(r.result, t.id, level=3)
         body.append("</section>")
     return _page(f"eligo · {m.patient} · trial matching", body)
