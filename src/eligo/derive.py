@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from . import scores
 from .errors import UnitError
-from .units import convert
+from .units import convert, convert_analyte
 
 if TYPE_CHECKING:
     from .lookup import RecordView
@@ -75,7 +75,9 @@ class _Gather:
             return None
         src_unit = obs.unit if obs.unit is not None else (c.unit or "")
         try:
-            value = convert(float(obs.value), src_unit or "1", unit or "1", c.molar_mass)
+            value = convert_analyte(
+                c.id, float(obs.value), src_unit or "1", unit or "1", c.molar_mass
+            )
         except UnitError:
             self.missing.append(f"{c.label} in a unit convertible to {unit}")
             return None
@@ -231,7 +233,69 @@ def _egfr(view: RecordView, as_of: date) -> Derived:
     return g.result(value, "mL/min/{1.73_m2}", ("CKD-EPI 2021 (race-free)",))
 
 
+def _crcl(view: RecordView, as_of: date) -> Derived:
+    g = _Gather(view, as_of)
+    cr = g.lab("creatinine", "mg/dL")
+    weight = g.lab("body_weight", "kg")
+    age = g.age()
+    female = g.female()
+    if g.missing:
+        return g.result(None)
+    assert cr is not None and weight is not None and age is not None and female is not None
+    try:
+        value = scores.crcl_cockcroft_gault(age, weight, cr, female)
+    except ValueError as e:
+        return Derived(None, "", tuple(g.inputs), (str(e),))
+    g.inputs.append(Input("age", age, "a", None, "birth_date"))
+    return g.result(value, "mL/min", ("Cockcroft-Gault, actual body weight",))
+
+
+def _bmi(view: RecordView, as_of: date) -> Derived:
+    g = _Gather(view, as_of)
+    weight = g.lab("body_weight", "kg")
+    height = g.lab("body_height", "m")
+    if g.missing:
+        return g.result(None)
+    assert weight is not None and height is not None
+    try:
+        return g.result(scores.bmi(weight, height), "kg/m2")
+    except ValueError as e:
+        return Derived(None, "", tuple(g.inputs), (str(e),))
+
+
+def _abic(view: RecordView, as_of: date) -> Derived:
+    g = _Gather(view, as_of)
+    age = g.age()
+    bili = g.lab("bilirubin", "mg/dL")
+    cr = g.lab("creatinine", "mg/dL")
+    inr = g.lab("inr", "1")
+    if g.missing:
+        return g.result(None)
+    assert age is not None and bili is not None and cr is not None and inr is not None
+    g.inputs.append(Input("age", age, "a", None, "birth_date"))
+    return g.result(scores.abic(age, bili, cr, inr))
+
+
+def _maddrey(view: RecordView, as_of: date) -> Derived:
+    g = _Gather(view, as_of)
+    pt = g.lab("prothrombin_time", "s")
+    control = (
+        g.lab("prothrombin_time_control", "s") if "prothrombin_time_control" in view.vocab else None
+    )
+    if control is None and "prothrombin_time_control" not in view.vocab:
+        g.missing.append("control prothrombin time")
+    bili = g.lab("bilirubin", "mg/dL")
+    if g.missing:
+        return g.result(None)
+    assert pt is not None and control is not None and bili is not None
+    return g.result(scores.maddrey_df(pt, control, bili))
+
+
 DERIVERS: dict[str, Callable[[RecordView, date], Derived]] = {
+    "creatinine_clearance": _crcl,
+    "bmi": _bmi,
+    "abic": _abic,
+    "maddrey_df": _maddrey,
     "meld": _meld_family("meld"),
     "meld_na": _meld_family("meld_na"),
     "meld3": _meld_family("meld3"),

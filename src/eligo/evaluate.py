@@ -24,7 +24,7 @@ from datetime import date
 
 from . import scores
 from .concepts import Concept
-from .derive import Derived, derive
+from .derive import DERIVERS, Derived, derive
 from .errors import UnitError
 from .logic import Truth, k_and, k_not, k_or
 from .lookup import Item, RecordView
@@ -43,7 +43,7 @@ from .nodes import (
     Window,
 )
 from .render import number, unit_text
-from .units import convert
+from .units import convert, convert_analyte
 
 
 @dataclass(frozen=True)
@@ -205,7 +205,7 @@ class _Evaluator:
                 return float(obs.value), unit, desc, (), (obs.source,), obs.reference_high
             desc = f"{c.label} {obs.value}{_date(obs.date)}"
             return str(obs.value), "", desc, (), (obs.source,), None
-        if c.derived and c.derived in _DERIVABLE:
+        if c.derived and c.derived in DERIVERS:
             d = derive(c.derived, self.view, self.as_of)
             return _from_derived(c, d)
         where = (
@@ -343,7 +343,7 @@ class _Evaluator:
             return float(math.floor(convert(value, unit or "a", to or "a") + 1e-9))
         if to in ("a", "mo", "wk", "d", "h") and unit in ("a", "mo", "wk", "d", "h"):
             return convert(value, unit or "a", to or "a")
-        return convert(value, unit or "1", to or "1", c.molar_mass)
+        return convert_analyte(c.id, value, unit or "1", to or "1", c.molar_mass)
 
     def _ref_multiple(
         self,
@@ -378,7 +378,7 @@ class _Evaluator:
                 )
             limit, limit_unit, whose = c.reference[0], c.unit or "", "eligo's default range"
         try:
-            v = convert(value, unit or "1", limit_unit or "1", c.molar_mass)
+            v = convert_analyte(c.id, value, unit or "1", limit_unit or "1", c.molar_mass)
         except UnitError as e:
             return Result(Truth.UNKNOWN, f"{desc}: {e}", (f"{c.label} in a comparable unit",), read)
         threshold = node.value.value * limit
@@ -544,17 +544,6 @@ class _Evaluator:
                 (f"facts.{c.id}",),
             )
         return Result(Truth(raw), f"{c.label}: {'yes' if raw else 'no'}", (), (f"facts.{c.id}",))
-
-
-_DERIVABLE = {
-    "meld",
-    "meld_na",
-    "meld3",
-    "child_pugh_points",
-    "child_pugh_class",
-    "pf_ratio",
-    "egfr",
-}
 
 
 def _from_derived(

@@ -725,6 +725,13 @@ _NOUNS_BY_KIND = {
     "medication": TREATMENT_NOUNS,
     "procedure": TREATMENT_NOUNS,
 }
+_BP = re.compile(
+    r"(?:(?:arterial\s+)?blood\s+pressure|b\.?p\.?)(?:\s*\(\s*BP\s*\))?\s*(?:of\s+)?"
+    r"(?P<op>[<>]=?|(?:less|lower|greater|higher|more)\s+than(?:\s+or\s+equal\s+to)?"
+    r"|below|above|under|over|at\s+least|at\s+most|not\s+exceeding)\s*"
+    rf"(?P<sys>{_NUM})\s*/\s*(?P<dia>{_NUM})(?:\s*mm\s*\[?hg\]?)?",
+    re.IGNORECASE,
+)
 _ABBREV = re.compile(r"^[A-Z][A-Za-z0-9\-]{0,9}$")
 _RANGE_LINK = re.compile(rf"\s*(?:-|to\s*<?|and)\s*(?:{_NUM})", re.IGNORECASE)
 _TO_BELOW = re.compile(r"to(?:\s*<(?!=))?(?![A-Za-z])", re.IGNORECASE)
@@ -965,6 +972,21 @@ class Lexer:
             if hit:
                 self._emit("CATEGORY", hit[0], pos, hit[1])
                 return hit[1]
+        m = _BP.match(text, pos)
+        if m and "systolic_bp" in t.vocab and "diastolic_bp" in t.vocab:
+            # "BP < 140/90 mmHg": systolic and diastolic; both in an inclusion, either excludes
+            op = COMPARATORS.get(_phrase(m.group("op")), m.group("op"))
+            conj = "AND" if self.kind == "inclusion" else "OR"
+            unit_end = m.end()
+            for name, num in (("systolic_bp", "sys"), ("diastolic_bp", "dia")):
+                self._emit("CONCEPT", name, pos, m.start("op"))
+                self._emit("CMP", op, m.start("op"), m.end("op"))
+                self._emit("NUMBER", parse_number(m.group(num)), m.start(num), m.end(num))
+                self._emit("UNIT", "mm[Hg]", m.end(num), unit_end)
+                if name == "systolic_bp":
+                    self._emit(conj, conj.lower(), m.end("sys"), m.start("dia"))
+            self.cat_concept = None
+            return unit_end
         hit = t.concept.match(text, pos)
         if hit:
             cid, end = hit
@@ -1214,7 +1236,13 @@ class Lexer:
                 and out[-1].type in ("CONCEPT", "UNIT", "ULN")
             ):
                 inner = toks[i + 1]
-                same = inner.type == "CONCEPT" and inner.value == out[-1].value
+                inner_text = self.text[inner.start : inner.end]
+                same = inner.type == "CONCEPT" and (
+                    inner.value == out[-1].value
+                    # "systolic blood pressure (SBP)": an acronym names what precedes it,
+                    # even when the same letters mean something else elsewhere
+                    or (out[-1].type == "CONCEPT" and inner_text.isupper() and len(inner_text) <= 6)
+                )
                 abbrev = (
                     out[-1].type == "CONCEPT"
                     and inner.type == "WORD"

@@ -37,7 +37,7 @@ import functools
 import json
 import re
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -557,3 +557,31 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+# Conversions that are not UCUM factors: the analyte's own equation. UCUM would turn 6.5 %
+# into 65 mmol/mol (both dimensionless); HbA1c needs the IFCC-NGSP master equation.
+# IFCC (mmol/mol) = (NGSP % - 2.152) / 0.09148  (ngsp.org/ifccngsp.asp; reference note §1.1,
+# marked [unverified] there; worked check: 6.5 % -> 47.5 mmol/mol, 7.0 % -> 53.0 mmol/mol).
+_ANALYTE_CONVERSIONS: dict[tuple[str, str, str], Callable[[float], float]] = {
+    ("hba1c", "%", "mmol/mol"): lambda v: (v - 2.152) / 0.09148,
+    ("hba1c", "mmol/mol", "%"): lambda v: v * 0.09148 + 2.152,
+}
+
+
+def convert_analyte(
+    concept_id: str, value: float, from_unit: str, to_unit: str, molar_mass: float | None = None
+) -> float:
+    """Convert a value of one analyte, using its own equation where UCUM factors are wrong.
+
+    >>> round(convert_analyte("hba1c", 6.5, "%", "mmol/mol"), 1)
+    47.5
+    >>> round(convert_analyte("creatinine", 1.0, "mg/dL", "umol/L", 113.12), 1)
+    88.4
+    """
+    special = _ANALYTE_CONVERSIONS.get((concept_id, from_unit, to_unit))
+    if special is not None:
+        return special(value)
+    if concept_id == "hba1c" and {from_unit, to_unit} & {"mmol/mol"} and from_unit != to_unit:
+        raise UnitError(f"HbA1c converts between % and mmol/mol only, not {from_unit} to {to_unit}")
+    return convert(value, from_unit, to_unit, molar_mass)
