@@ -897,10 +897,15 @@ class Lexer:
         ch = text[pos]
         prev = self._prev()
         m = t.definition.match(text, pos)
+        if m and self.tokens and self.tokens[-1].type in ("LPOST", "LPAREN"):
+            # "(defined as …": the parenthesis already opened is the definition
+            last = self.tokens[-1]
+            self.tokens[-1] = Tok("LPOST", "def", last.start, m.end())
+            return m.end()
         if m and self.tokens:
             while self.tokens and self.tokens[-1].type == "COMMA":
                 self.tokens.pop()  # "anemic, as defined by …": the definition is anemic's
-            self._emit("LPOST", "(", pos, m.end())
+            self._emit("LPOST", "def", pos, m.end())
             self.closers.append([("RPAREN", ")", None)])
             return m.end()
         m = _SINCE.match(text, pos)
@@ -1213,6 +1218,9 @@ class Lexer:
             j = idx - 1
             while j >= 0 and out[j].type in ("NUMBER", "TO", "BETWEEN", "CMP", "BCMP"):
                 j -= 1
+            nxt = idx + 1
+            if nxt < len(out) and out[nxt].type == "CONCEPT" and out[nxt].value == "age":
+                del out[nxt]  # "18 years or older of age": the trailing "age" restates it
             if j >= 0 and out[j].type == "CONCEPT":
                 continue  # "Age >= 18 years old": the subject is there already
             j += 1

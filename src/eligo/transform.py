@@ -90,6 +90,14 @@ class PWindow:
 
 
 @dataclass
+class PDefinition:
+    """ "X (defined as Y)": Y is what X means here."""
+
+    content: Any
+    cue: Span
+
+
+@dataclass
 class PList:
     clauses: list[Any]
 
@@ -189,7 +197,9 @@ class TextTransformer(Transformer[Token, Any]):
     def with_paren(self, atom: Any, *parens: Any) -> Any:
         return PParen(atom, list(parens))
 
-    def paren(self, _l: Token, clauses: Any, _r: Token) -> Any:
+    def paren(self, lpar: Token, clauses: Any, _r: Token) -> Any:
+        if self.ctx.tok(lpar).value == "def":
+            return PDefinition(clauses, self.ctx.span(lpar))
         return clauses
 
     def group(self, _l: Token, clauses: Any, _r: Token) -> Any:
@@ -302,6 +312,8 @@ class _Resolver:
             self.fill(p.atom)
             for c in p.parens:
                 self.fill(c)
+        elif isinstance(p, PDefinition):
+            self.fill(p.content)
         elif isinstance(p, PPrefix):
             self.fill(p.child)
 
@@ -405,6 +417,8 @@ class _Resolver:
             return self.list_([self.resolve(c) for c in p.clauses], p)
         if isinstance(p, PParen):
             return self.paren(self.resolve(p.atom), [self.resolve(c) for c in p.parens])
+        if isinstance(p, PDefinition):
+            return _Definition(self.resolve(p.content))
         if isinstance(p, PPrefix):
             child = self.resolve(p.child)
             if isinstance(child, PWindow):
@@ -507,6 +521,17 @@ class _Resolver:
     def paren(self, atom: Any, contents: list[Any]) -> Any:
         node = atom
         for content in contents:
+            if isinstance(content, _Definition):
+                inner = content.node
+                if not any(isinstance(n, Unparsed) for n in walk(inner)):
+                    # "renal impairment (defined as CrCl < 60 mL/min)": the definition decides
+                    self.ctx.notes.append(
+                        f"'{self.ctx.text(span_of(node))}' read as the definition that follows it"
+                    )
+                    node = inner
+                else:
+                    node = AllOf((node, inner), span=_join(span_of(node), span_of(inner)))
+                continue
             if isinstance(content, PWindow):
                 node = _apply_window(node, content.window)
                 continue
@@ -551,6 +576,13 @@ def _sex_of(node: Any) -> str | None:
 def _same_family(a: str, b: str) -> bool:
     """Concepts written as name + abbreviation of a near-synonym (HCC / liver tumour)."""
     return False
+
+
+@dataclass(frozen=True)
+class _Definition:
+    """A resolved definition, waiting for the term it defines (see ``_Resolver.paren``)."""
+
+    node: Any
 
 
 @dataclass(frozen=True)
