@@ -229,6 +229,11 @@ STOPWORDS = frozenset(
         "persons",
         "adults",
         "recipient",
+        "baseline",
+        "blood",
+        "inclusive",
+        "ranges",
+        "range",
         "mean",
         "average",
         "screening",
@@ -468,6 +473,7 @@ TIME_UNITS = {
     "mos": "mo",
     "mouths": "mo",
     "years": "a",
+    "y/o": "a",
     "year": "a",
     "yrs": "a",
     "yr": "a",
@@ -677,7 +683,7 @@ _UNIT_CANDIDATES = re.compile(
     r")",
     re.IGNORECASE,
 )
-_HEADER = re.compile(r"^\s*(?P<head>[A-Za-z][A-Za-z /&\-]{1,45}?)\s*:\s+(?=\S)")
+_HEADER = re.compile(r"\s*(?P<head>[A-Za-z][A-Za-z /&\-]{1,45}?)\s*:\s+(?=\S)")
 _AGE_WORDS = re.compile(r"\bold\b|of\s+age|\baged?\b|older|younger")
 _SLASH_PAIR = re.compile(
     r"(?P<a>[A-Za-z][A-Za-z0-9]*)\s*/\s*(?P<b>[A-Za-z][A-Za-z0-9]*)(?![A-Za-z0-9/])"
@@ -726,10 +732,16 @@ _NOUNS_BY_KIND = {
     "procedure": TREATMENT_NOUNS,
 }
 _BP = re.compile(
-    r"(?:(?:arterial\s+)?blood\s+pressure|b\.?p\.?)(?:\s*\(\s*BP\s*\))?\s*(?:of\s+)?"
+    r"(?:(?:arterial\s+)?blood\s+pressure|b\.?p\.?|(?:arterial\s+)?hypertension)"
+    r"(?:\s*\(\s*BP\s*\))?\s*(?:of\s+)?"
     r"(?P<op>[<>]=?|(?:less|lower|greater|higher|more)\s+than(?:\s+or\s+equal\s+to)?"
     r"|below|above|under|over|at\s+least|at\s+most|not\s+exceeding)\s*"
     rf"(?P<sys>{_NUM})\s*/\s*(?P<dia>{_NUM})(?:\s*mm\s*\[?hg\]?)?",
+    re.IGNORECASE,
+)
+_NORMAL = re.compile(
+    r"\s*(?:(?:is|are|must\s+be|should\s+be)\s+)?(?:within\s+(?:the\s+)?normal\s+(?:limits|range)"
+    r"|in\s+the\s+normal\s+range|normal|wnl)(?![A-Za-z])(?!\s*(?:x|times|value|upper|lower))",
     re.IGNORECASE,
 )
 _ABBREV = re.compile(r"^[A-Z][A-Za-z0-9\-]{0,9}$")
@@ -754,7 +766,6 @@ _CONTENT = {
     "SEX",
     "RPAREN",
     "WORD",
-    "WINDOW",
 }
 
 
@@ -867,23 +878,27 @@ class Lexer:
         self._close_definitions(len(text))
         return self._tidy(self.tokens)
 
-    def _header(self) -> int:
-        """Skip a section header ("PATIENT CHARACTERISTICS:", "Inc Criteria:") at the start.
+    def _header(self, start: int = 0, depth: int = 0) -> int:
+        """Skip section headers ("PATIENT CHARACTERISTICS:", "Exc Criteria: Cardiac conditions
+        as follows:") at the start, two deep at most.
 
-        Kept as an annotation; not skipped when the header names a concept ("Child-Pugh:").
+        Kept as annotations; not skipped when the header names a concept ("Child-Pugh:").
         """
-        m = _HEADER.match(self.text)
-        if not m:
-            return 0
+        m = _HEADER.match(self.text, start)
+        if not m or depth >= 2:
+            return start
         head = m.group("head")
         probe = 0
         while probe < len(head):
-            if self.t.concept.match(head, probe):
-                return 0
+            hit = self.t.concept.match(head, probe)
+            if hit and self.t.vocab[hit[0]].kind != "condition":
+                return start  # "Child-Pugh: <=7" names what is measured
+            if hit:
+                return start
             nxt = re.compile(r"\S*\s*").match(head, probe)
             probe = nxt.end() if nxt and nxt.end() > probe else probe + 1
-        self.annotations.append((0, m.end("head") + 1))
-        return m.end()
+        self.annotations.append((start, m.end("head") + 1))
+        return self._header(m.end(), depth + 1)
 
     def _close_definitions(self, pos: int) -> None:
         while self.closers:
@@ -979,10 +994,11 @@ class Lexer:
                 return hit[1]
         m = _BP.match(text, pos)
         if m and "systolic_bp" in t.vocab and "diastolic_bp" in t.vocab:
-            # "BP < 140/90 mmHg": systolic and diastolic; both in an inclusion, either excludes
+            # "BP < 140/90 mmHg": both below; "BP >= 150/100": either at or above
             op = COMPARATORS.get(_phrase(m.group("op")), m.group("op"))
-            conj = "AND" if self.kind == "inclusion" else "OR"
+            conj = "AND" if op in ("<", "<=") else "OR"
             unit_end = m.end()
+            self._emit("LPAREN", "(", pos, pos)
             for name, num in (("systolic_bp", "sys"), ("diastolic_bp", "dia")):
                 self._emit("CONCEPT", name, pos, m.start("op"))
                 self._emit("CMP", op, m.start("op"), m.end("op"))
@@ -990,11 +1006,24 @@ class Lexer:
                 self._emit("UNIT", "mm[Hg]", m.end(num), unit_end)
                 if name == "systolic_bp":
                     self._emit(conj, conj.lower(), m.end("sys"), m.start("dia"))
+            self._emit("RPAREN", ")", unit_end, unit_end)
             self.cat_concept = None
             return unit_end
         hit = t.concept.match(text, pos)
         if hit:
             cid, end = hit
+            nm = _NORMAL.match(text, end)
+            if nm and t.vocab[cid].kind == "analyte" and t.vocab[cid].reference:
+                # "creatinine normal": within the reference range (LLN to ULN)
+                for op, lim in ((">=", "LLN"), ("<=", "ULN")):
+                    if lim == "ULN":
+                        self._emit("AND", "and", end, end)
+                    self._emit("CONCEPT", cid, pos, end)
+                    self._emit("CMP", op, end, nm.end())
+                    self._emit("NUMBER", 1.0, end, nm.end())
+                    self._emit("ULN", lim, end, nm.end())
+                self.cat_concept = None
+                return nm.end()
             self._emit("CONCEPT", cid, pos, end)
             self.cat_concept = cid if t.vocab[cid].categories else None
             return end
@@ -1003,8 +1032,15 @@ class Lexer:
             a = t.vocab.lookup_phrase(m.group("a"))
             b = t.vocab.lookup_phrase(m.group("b"))
             if a and b:
-                # "AST/ALT < 3 x ULN": both must hold in an inclusion, either excludes
-                conj = "AND" if self.kind == "inclusion" else "OR"
+                # "AST/ALT < 3 x ULN": both below; "AST/ALT > 5 x ULN": either above
+                ahead = t.comparator.search(text[m.end() : m.end() + 40])
+                op = COMPARATORS.get(_phrase(ahead.group(0)), ahead.group(0)) if ahead else None
+                if op in ("<", "<="):
+                    conj = "AND"
+                elif op in (">", ">="):
+                    conj = "OR"
+                else:
+                    conj = "AND" if self.kind == "inclusion" else "OR"
                 self._emit("CONCEPT", a, pos, m.end("a"))
                 self._emit(conj, conj.lower(), m.end("a"), m.start("b"))
                 self._emit("CONCEPT", b, m.start("b"), m.end("b"))
@@ -1022,6 +1058,9 @@ class Lexer:
             dup = re.compile(r"\s*\(\s*(?:>=|<=|>|<|=)\s*\)").match(text, end)
             if dup:
                 end = dup.end()
+            num = _NUMBER.match(text, _WS.match(text, end).end() if _WS.match(text, end) else end)
+            if op == ">=" and num and _RANGE_LINK.match(text, self._after_unit(num.end())):
+                return end  # "≥ 6 months to < 11 years": the range says it
             if prev in ("CMP", "BCMP") and self.tokens[-1].value == op:
                 return end  # "greater than (>)": said twice
             self._emit("CMP", op, pos, end)
