@@ -226,7 +226,7 @@ def test_analyte_found_by_loinc_code_alone() -> None:
 
 
 def test_negative_lab_value_rejected_even_for_unknown_analytes() -> None:
-    message = error_of(with_observation(name="ferritin", value=-3, unit="ug/L"))
+    message = error_of(with_observation(name="frobulin (made-up analyte)", value=-3, unit="ug/L"))
     assert "observations[0].value: -3 ug/L is negative, which is impossible" in message
     # scales that go below zero are fine
     parse_patient(with_observation(name="DXA T-score", value=-2.5, unit="{T-score}"))

@@ -1,0 +1,115 @@
+"""Grammar constructs from real corpus lines, screened on both sides of the threshold.
+
+Each scenario compiles one registry line from its text (``compile_text``) and evaluates it
+against a patient built as eligo patient JSON and loaded through ``parse_patient``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from pytest_bdd import given, parsers, scenarios, then, when
+
+from eligo.evaluate import Trace, evaluate
+from eligo.lookup import RecordView
+from eligo.parse import Compiled, compile_text
+from eligo.patient import parse_patient
+from eligo.render import render
+
+scenarios("corpus_constructs.feature")
+
+LAB_DATE = "2026-11-20"
+_OBS = re.compile(
+    r"^(?P<name>\w+) (?P<value>[\d.]+) (?P<unit>\S+)(?: ref (?P<lo>[\d.]+)-(?P<hi>[\d.]+))?$"
+)
+MET = {"met": True, "not met": False, "undecided": None}
+
+
+def _observations(text: str) -> list[dict[str, Any]]:
+    if text.strip() == "nothing":
+        return []
+    out = []
+    for part in text.split(";"):
+        m = _OBS.match(part.strip())
+        assert m, f"cannot read observation {part!r}"
+        obs: dict[str, Any] = {
+            "name": m["name"],
+            "value": float(m["value"]),
+            "unit": m["unit"],
+            "date": LAB_DATE,
+        }
+        if m["lo"]:
+            obs["reference_low"] = float(m["lo"])
+            obs["reference_high"] = float(m["hi"])
+        out.append(obs)
+    return out
+
+
+@given(parsers.parse('the {kind} line "{line}"'), target_fixture="compiled")
+def the_line(kind: str, line: str) -> Compiled:
+    return compile_text(line, kind)  # type: ignore[arg-type]
+
+
+@given(parsers.parse("a patient with observations {observations}"), target_fixture="patient")
+def patient_with_observations(observations: str) -> dict[str, Any]:
+    return {
+        "id": "t",
+        "birth_date": "1970-01-01",
+        "sex": "female",
+        "observations": _observations(observations),
+    }
+
+
+@given(
+    parsers.parse("a {sex} patient with observations {what} {value:d} ms"), target_fixture="patient"
+)
+def sexed_patient(sex: str, what: str, value: int) -> dict[str, Any]:
+    return {
+        "id": "t",
+        "birth_date": "1970-01-01",
+        "sex": sex,
+        "observations": [{"name": what, "value": value, "unit": "ms", "date": LAB_DATE}],
+    }
+
+
+@given(
+    parsers.parse("a {sex} patient born {born} with observations {observations}"),
+    target_fixture="patient",
+)
+def sexed_born_patient(sex: str, born: str, observations: str) -> dict[str, Any]:
+    return {"id": "t", "birth_date": born, "sex": sex, "observations": _observations(observations)}
+
+
+@given(parsers.parse("a patient born {born}"), target_fixture="patient")
+def patient_born(born: str) -> dict[str, Any]:
+    return {"id": "t"} if born == "unknown" else {"id": "t", "birth_date": born}
+
+
+@given(parsers.parse("a patient with the procedure {name} on {when}"), target_fixture="patient")
+def patient_with_procedure(name: str, when: str) -> dict[str, Any]:
+    procs = [] if when == "never" else [{"name": name, "date": when, "status": "completed"}]
+    return {"id": "t", "birth_date": "1970-01-01", "procedures": procs}
+
+
+@when(parsers.parse("the line is evaluated on {day}"), target_fixture="trace")
+def evaluated(compiled: Compiled, patient: dict[str, Any], day: str) -> Trace:
+    record = parse_patient(patient, "feature")
+    return evaluate(compiled.rule, RecordView(record), date.fromisoformat(day))
+
+
+@then(parsers.parse('the line reads as "{rule}"'))
+def reads_as(compiled: Compiled, rule: str) -> None:
+    assert compiled.understood, [u.text for u in compiled.unparsed]
+    assert render(compiled.rule) == rule
+
+
+@then(parsers.parse("it is {met}"))
+def it_is(trace: Trace, met: str) -> None:
+    assert trace.root.truth.value is MET[met], trace.root.explanation
+
+
+@then(parsers.parse('its explanation mentions "{fragment}"'))
+def explanation_mentions(trace: Trace, fragment: str) -> None:
+    assert fragment in trace.root.explanation, trace.root.explanation

@@ -1,0 +1,437 @@
+"""Vocabulary breadth (issue 4): real registry lines the added concepts make readable, and codes.
+
+Every line below is quoted verbatim from ``../shared/corpus`` (ClinicalTrials.gov criteria; the
+trial id is in the comment).  Each is read by the concepts added for issue 4 — analytes with
+UCUM units and bare-number rules, performance scores, conditions with ICD-10-CM prefixes, drug
+classes with ATC prefixes, procedures and investigator-recorded facts — and compiles to the
+canonical rule a clinician would write.  The code checks pin the identifiers records are matched
+by (LOINC, ICD-10-CM, ATC), so a typo in the vocabulary cannot silently stop matching.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eligo import lexer
+from eligo.concepts import vocabulary
+from eligo.lookup import RecordView
+from eligo.parse import compile_rule, compile_text
+from eligo.record import Condition, Medication, Observation, Procedure, Record
+from eligo.render import render
+from eligo.units import compatible, known_unit
+
+# (verbatim corpus line, section, canonical rule)
+LINES = [
+    # -- labs and vitals: new analytes, UCUM units, bare-number rules
+    ("Hemoglobin > 9 g/dL", "inclusion", "hemoglobin > 9 g/dL"),  # NCT00559507
+    ("Absolute neutrophil count ≥ 1,500/mcL", "inclusion", "anc >= 1500 /uL"),  # NCT00559507
+    ("Absolute neutrophil count >0.75 × 10^9/L", "inclusion", "anc > 0.75 10*9/L"),
+    ("Absolute Neutrophil Count < 500/mm³", "exclusion", "anc < 500 /uL"),  # NCT03869073
+    ("CD4 count < 50/mm³", "exclusion", "cd4 < 50 /uL"),  # NCT03869073
+    ("Body weight ≥ 40 kg", "inclusion", "body_weight >= 40 kg"),  # NCT01217749
+    (
+        "Lean body weight 38.0-96.0 kg at the time of screening",  # NCT02521181
+        "inclusion",
+        "lean_body_weight >= 38 kg and lean_body_weight <= 96 kg",
+    ),
+    ("No QTc interval ≥ 500 msecs", "inclusion", "not qtc >= 500 ms"),  # NCT00559507
+    ("Left ventricular ejection fraction > 50%;", "inclusion", "lvef > 50 %"),  # NCT03928158
+    (
+        "Systolic blood pressure < 110 mmHg or > 180 mmHg;",  # NCT03928158
+        "exclusion",
+        "systolic_bp < 110 mm[Hg] or systolic_bp > 180 mm[Hg]",
+    ),
+    ("Resting heart rate > 100 bpm", "exclusion", "heart_rate > 100 /min"),
+    ("Potassium concentration >5.2 mmol/L.", "exclusion", "potassium > 5.2 mmol/L"),
+    (
+        "Must have a fasting plasma glucose concentration ≤ 200 mg/dl, and HbA1C ≤ 10%",
+        "inclusion",  # NCT01165268
+        "fasting_glucose <= 200 mg/dL and hba1c <= 10 %",
+    ),
+    ("Subject has a FPG of less than 10.0 mmol/l", "inclusion", "fasting_glucose < 10 mmol/L"),
+    (
+        "Subject has a HbA1c level above 7.0% and less than 9.0% at screening",
+        "inclusion",
+        "hba1c > 7 % and hba1c < 9 %",
+    ),
+    ("Hemoglobin A1c (HbA1c) <7% or >11%.", "exclusion", "hba1c < 7 % or hba1c > 11 %"),
+    ("Hemoglobin A1C > 12 (within past year)", "exclusion", "hba1c > 12 % within 1 year"),
+    ("Body Mass Index ≤ 45.0 kg/m2", "inclusion", "bmi <= 45 kg/m2"),  # NCT02551874
+    (
+        "Subject has a Body Mass Index (BMI) more than or equal to 18.5 and less than 28.0 kg/m2",
+        "inclusion",
+        "bmi >= 18.5 kg/m2 and bmi < 28 kg/m2",
+    ),
+    (
+        "Cockcroft-Gault GFR values ≥40 mL/min and ≤90mL/min at screening",  # NCT00086346
+        "inclusion",
+        "creatinine_clearance >= 40 mL/min and creatinine_clearance <= 90 mL/min",
+    ),
+    ("Alanine transaminase (ALT): ≤ 3 x the ULN.", "inclusion", "alt <= 3 x ULN"),  # NCT01857115
+    (
+        "ALT or AST levels > 5xULN, Alkaline Phosphatase > 2xULN",  # NCT01909778
+        "exclusion",
+        "alt > 5 x ULN or ast > 5 x ULN or alp > 2 x ULN",
+    ),
+    (
+        "Prothrombin time activity < 40% or prothrombin time international ratio > 1.5；",
+        "inclusion",  # NCT03920618
+        "prothrombin_activity < 40 % or inr > 1.5",
+    ),
+    ("Portal pressure greater than equal to (≥)10 mmHg.", "inclusion", "hvpg >= 10 mm[Hg]"),
+    ("HBV DNA ≤ 1000 IU/mL at the time of screening", "inclusion", "hbv_dna <= 1000 [IU]/mL"),
+    # -- scores
+    ("ECOG performance status of 0-2", "inclusion", "ecog >= 0 and ecog <= 2"),  # NCT00516165
+    (
+        "Eastern Cooperative Oncology Group performance status of 0 to 2",
+        "inclusion",
+        "ecog >= 0 and ecog <= 2",
+    ),
+    (
+        "Eastern Cooperative Oncology Group (ECOG) performance status (PS) ≤ 2 "
+        "(Karnofsky PS 60-100%)",  # NCT00559507
+        "inclusion",
+        "ecog <= 2 or (karnofsky >= 60 % and karnofsky <= 100 %)",
+    ),
+    ("Gorelick score ≤ 3", "exclusion", "gorelick_score <= 3"),  # NCT01234883
+    ("Child-Pugh's scores > 13", "exclusion", "child_pugh_points > 13"),  # NCT01112852
+    (
+        "Participants with ACLF grade 2 and above according to the criteria published by Moreau",
+        "exclusion",  # NCT06223893
+        "aclf_grade >= 2",
+    ),
+    (
+        "Chronic heart failure NYHA class III or IV",  # NCT06855056
+        "exclusion",
+        "heart_failure and (nyha_class = III or nyha_class = IV)",
+    ),
+    # -- conditions
+    ("Cardiac failure", "exclusion", "heart_failure"),  # NCT00108355
+    ("Organic renal disease", "exclusion", "kidney_disease"),  # NCT00108355
+    ("Known history of HIV seropositivity", "exclusion", "history of hiv"),  # NCT00516165
+    ("Active, bleeding diathesis", "exclusion", "bleeding_diathesis"),  # NCT00516165
+    ("No known brain metastases", "inclusion", "not brain_metastases"),  # NCT00559507
+    ("No diffuse pontine gliomas", "inclusion", "not diffuse_pontine_glioma"),  # NCT00679354
+    (
+        "Patients with stroke or transient ischemic attack (TIA) within the last 3 months",
+        "exclusion",
+        "stroke within 3 months or tia within 3 months",
+    ),
+    ("Diagnosis of T2DM", "inclusion", "type2_diabetes"),  # NCT01165268
+    ("Subject has type 1 diabetes mellitus", "exclusion", "type1_diabetes"),
+    (
+        "Participant has been diagnosed with chronic respiratory insufficiency.",  # NCT01842581
+        "exclusion",
+        "chronic_respiratory_failure",
+    ),
+    (
+        "Intestinal obstruction or inflammatory bowel disease.",  # NCT01842581
+        "exclusion",
+        "intestinal_obstruction or inflammatory_bowel_disease",
+    ),
+    ("Evidence of chronic obstructive pulmonary disease", "exclusion", "copd"),  # NCT01887717
+    ("Known renal or hepatic dysfunction", "exclusion", "renal_failure or hepatic_impairment"),
+    ("Unstable angina.", "exclusion", "unstable_angina"),  # NCT02442531
+    ("Stroke within 6 months prior to Cycle 1 Day 1.", "exclusion", "stroke within 6 months"),
+    ("Fulminant hepatic failure", "exclusion", "acute_liver_failure"),
+    ("Patient with Wilson disease.", "exclusion", "wilson_disease"),  # NCT03799770
+    ("Subjects must be documented as non-cirrhotic.", "inclusion", "not cirrhosis"),
+    ("History of tuberculosis infection.", "exclusion", "history of tuberculosis"),
+    ("Current smoker", "exclusion", "tobacco_use"),  # NCT02654665
+    ("History of ketoacidosis", "exclusion", "history of diabetic_ketoacidosis"),
+    (
+        "No evidence of active infection as determined by the investigator.",
+        "inclusion",
+        "not active_infection",
+    ),
+    # -- drugs, procedures, facts
+    (
+        "accepted primary prevention (non-selective beta blockers or endoscopic variceal "
+        "ligation);",
+        "exclusion",
+        "nonselective_beta_blockers or variceal_ligation",
+    ),
+    ("Continuous renal replacement therapy", "exclusion", "dialysis"),  # NCT03798600
+    ("Prior liver transplant", "exclusion", "history of liver_transplant"),  # NCT02576509
+    ("Multiple organ transplant", "exclusion", "organ_transplant"),  # NCT00118742
+    ("Previous stem cell transplantation", "exclusion", "history of stem_cell_transplant"),
+    ("History of bariatric surgery", "exclusion", "history of bariatric_surgery"),  # NCT01801332
+    (
+        "Major surgery within 4 weeks before first dose of study drug",  # NCT01217749
+        "exclusion",
+        "major_surgery within 4 weeks",
+    ),
+    (
+        "Patients with TIPS or other surgical porto-caval shunts",  # NCT06855056
+        "exclusion",
+        "tips or portosystemic_shunt",
+    ),
+    ("On a transplant list", "exclusion", "liver_transplant_candidate"),  # NCT01887717
+    (
+        "Patients with end-stage liver disease who require liver transplantation",
+        "inclusion",  # NCT03865966
+        "end_stage_liver_disease and liver_transplant_candidate",
+    ),
+    (
+        "Known hypersensitivity to any content of the study drug",  # NCT01909778
+        "exclusion",
+        "study_drug_hypersensitivity",
+    ),
+    (
+        "No participation in concurrent clinical trials",  # NCT01887717
+        "exclusion",
+        "not other_trial_participation",
+    ),
+    (
+        "Participation in another interventional drug study within previous 1 month",
+        "exclusion",  # NCT03869073
+        "other_trial_participation within 1 month",
+    ),
+    (
+        "Current participation in another interventional research study",  # NCT02521181
+        "exclusion",
+        "other_trial_participation",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "rule"), LINES)
+def test_corpus_line_compiles_to_canonical_rule(text: str, kind: str, rule: str) -> None:
+    compiled = compile_text(text, kind)  # type: ignore[arg-type]
+    assert render(compiled.rule) == rule
+    assert compiled.understood, [u.text for u in compiled.unparsed]
+    assert compile_rule(rule) == compiled.rule  # the canonical rule round-trips
+
+
+def test_enough_corpus_lines_are_pinned() -> None:
+    assert len(LINES) >= 40
+
+
+# -- codes records are matched by --------------------------------------------------------------
+
+LOINC = {
+    "1742-6": "alt",
+    "1920-8": "ast",
+    "6768-6": "alp",
+    "2324-2": "ggt",
+    "1968-7": "direct_bilirubin",
+    "718-7": "hemoglobin",
+    "751-8": "anc",
+    "26499-4": "anc",
+    "6690-2": "wbc",
+    "731-0": "lymphocytes",
+    "1558-6": "fasting_glucose",
+    "2345-7": "glucose",
+    "4548-4": "hba1c",
+    "2164-2": "creatinine_clearance",
+    "3094-0": "bun",
+    "2524-7": "lactate",
+    "16362-6": "ammonia",
+    "1834-1": "afp",
+    "33762-6": "nt_probnp",
+    "30934-4": "bnp",
+    "10839-9": "troponin_i",
+    "6598-7": "troponin_t",
+    "1988-5": "crp",
+    "59408-5": "spo2",
+    "2276-4": "ferritin",
+    "3016-3": "tsh",
+    "2823-3": "potassium",
+    "5902-2": "prothrombin_time",
+    "8636-3": "qtc",
+    "39156-5": "bmi",
+    "8480-6": "systolic_bp",
+    "8462-4": "diastolic_bp",
+    "8867-4": "heart_rate",
+    "9279-1": "respiratory_rate",
+    "29463-7": "body_weight",
+    "8302-2": "body_height",
+    "8310-5": "body_temperature",
+}
+
+
+@pytest.mark.parametrize(("code", "concept"), sorted(LOINC.items()))
+def test_loinc_codes_index_to_their_analyte(code: str, concept: str) -> None:
+    assert vocabulary().by_loinc[code] == concept
+
+
+def test_units_and_reference_ranges_of_key_analytes() -> None:
+    v = vocabulary()
+    assert v["alt"].unit == "U/L" and v["alt"].reference == (7, 55)
+    assert v["anc"].unit == "10*9/L"
+    assert v["hemoglobin"].unit == "g/dL" and v["hemoglobin"].molar_mass == 16114.5
+    assert v["creatinine_clearance"].unit == "mL/min"  # never the eGFR unit
+    assert v["egfr"].unit == "mL/min/{1.73_m2}"
+    assert v["qtc"].unit == "ms" and v["lvef"].unit == "%" and v["bmi"].unit == "kg/m2"
+    assert v["hvpg"].unit == "mm[Hg]" and v["body_temperature"].unit == "Cel"
+    assert v["hbv_dna"].unit == "[IU]/mL" and v["cd4"].unit == "/uL"
+
+
+def test_hba1c_is_percent_only_and_viral_loads_skip_log_codes() -> None:
+    v = vocabulary()
+    hba1c = v["hba1c"]
+    assert hba1c.unit == "%"
+    # IFCC mmol/mol is not a unit rescaling of NGSP %: no rule, no IFCC code
+    assert all(rule.unit != "mmol/mol" for rule in hba1c.bare_units)
+    assert "59261-8" not in v.by_loinc
+    assert "48398-2" not in v.by_loinc  # HBV DNA in log10 IU/mL
+    assert "38180-6" not in v.by_loinc  # HCV RNA in log10 IU/mL
+
+
+@pytest.mark.parametrize(
+    ("concept", "value", "unit"),
+    [
+        ("anc", 1500, "/uL"),
+        ("anc", 1.5, "10*9/L"),
+        ("wbc", 3000, "/uL"),
+        ("wbc", 3, "10*9/L"),
+        ("hemoglobin", 9, "g/dL"),
+        ("hemoglobin", 90, "g/L"),
+        ("glucose", 5.6, "mmol/L"),
+        ("fasting_glucose", 126, "mg/dL"),
+        ("direct_bilirubin", 2, "mg/dL"),
+        ("direct_bilirubin", 34, "umol/L"),
+        ("qtc", 0.45, "s"),
+        ("qtc", 450, "ms"),
+        ("body_height", 1.7, "m"),
+        ("body_temperature", 101, "[degF]"),
+        ("urine_protein_24h", 1, "g/d"),
+        ("urine_protein_24h", 500, "mg/d"),
+    ],
+)
+def test_bare_numbers_get_the_documented_unit(concept: str, value: float, unit: str) -> None:
+    assert vocabulary()[concept].bare_unit(value) == unit
+
+
+def test_every_bare_unit_rule_converts_to_its_concept_unit() -> None:
+    with_rules = [c for c in vocabulary() if c.bare_units]
+    assert len(with_rules) >= 15
+    for c in with_rules:
+        assert c.unit is not None, c.id
+        for rule in c.bare_units:
+            assert compatible(rule.unit, c.unit, c.molar_mass), (c.id, rule.unit)
+
+
+def _record(*, conditions: tuple[Condition, ...] = (), meds: tuple[Medication, ...] = ()) -> Record:
+    return Record(id="p", conditions=conditions, medications=meds)
+
+
+def _med(code: str, name: str) -> Medication:
+    return Medication(code, "http://www.whocc.no/atc", name, "active", date(2024, 1, 1), None, "m")
+
+
+ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm"
+
+
+def _cond(code: str, name: str) -> Condition:
+    return Condition(code, ICD10CM, name, "active", None, None, "c")
+
+
+def test_drug_classes_match_by_atc_prefix() -> None:
+    view = RecordView(_record(meds=(_med("B01AA03", "warfarin"), _med("B01AC06", "aspirin"))))
+    assert [i.name for i in view.items("anticoagulants")] == ["warfarin"]  # not the antiplatelet
+    assert [i.name for i in view.items("antiplatelets")] == ["aspirin"]
+    assert [i.name for i in view.items("vitamin_k_antagonists")] == ["warfarin"]
+    v = vocabulary()
+    assert "B01AA" in v["anticoagulants"].atc and "B01AC" not in v["anticoagulants"].atc
+    assert v["systemic_corticosteroids"].atc == ("H02",)
+    assert v["sorafenib"].atc[0] == "L01EX02"
+
+
+def test_drug_classes_match_by_member_name_without_a_code() -> None:
+    med = Medication(None, None, "Rivaroxaban 20 mg tablet", "active", None, None, "m")
+    assert len(RecordView(_record(meds=(med,))).items("anticoagulants")) == 1
+
+
+def test_conditions_match_by_icd10_prefix_and_exclusions_hold() -> None:
+    view = RecordView(
+        _record(
+            conditions=(
+                _cond("E11.9", "type 2 diabetes"),
+                _cond("B18.1", "chronic hepatitis B"),
+                _cond("I85.00", "esophageal varices"),
+            )
+        )
+    )
+    assert [i.name for i in view.items("diabetes")] == ["type 2 diabetes"]
+    assert [i.name for i in view.items("type2_diabetes")] == ["type 2 diabetes"]
+    assert view.items("type1_diabetes") == []
+    assert [i.name for i in view.items("varices")] == ["esophageal varices"]
+    # chronic viral hepatitis is not an "active infection"; varices are not cardiovascular disease
+    assert view.items("active_infection") == []
+    assert view.items("cardiovascular_disease") == []
+    assert [i.name for i in view.items("hbv")] == ["chronic hepatitis B"]
+
+
+def test_liver_transplant_status_code() -> None:
+    proc = Procedure("Z94.4", ICD10CM, "s/p OLT", "completed", None, "p")
+    view = RecordView(Record(id="p", procedures=(proc,)))
+    assert len(view.items("liver_transplant")) == 1
+    assert len(view.items("organ_transplant")) == 1  # a liver is an organ
+
+
+def test_observation_by_loinc_reads_the_new_analyte() -> None:
+    obs = Observation("1742-6", "http://loinc.org", "ALT", 88.0, "U/L", date(2024, 1, 2), "o")
+    view = RecordView(Record(id="p", observations=(obs,)))
+    latest = view.latest("alt", date(2024, 2, 1))
+    assert latest is not None and latest.value == 88.0
+
+
+# -- synonyms stay safe for the lexer --------------------------------------------------------------
+
+
+def test_single_word_synonyms_do_not_shadow_lexer_words() -> None:
+    """No one-word synonym is a stopword, a unit, a number, a sex word or a cue the lexer reads."""
+    cues = {p.split()[0] for p in (*lexer.NEGATIONS, *lexer.HISTORY_CUES, *lexer.RECENT_CUES)}
+    allowed = {"hrs"}  # pre-existing: hepatorenal syndrome (numbers take "hrs" as hours first)
+    clashes = []
+    for phrase, cid in vocabulary().by_phrase.items():
+        if " " in phrase or phrase in allowed:
+            continue
+        if (
+            phrase in lexer.STOPWORDS
+            or phrase in lexer.TIME_UNITS
+            or phrase in lexer.NUMBER_WORDS
+            or phrase in lexer.SEX_WORDS
+            or phrase in lexer.COMPARATORS
+            or phrase in cues
+            or known_unit(phrase) is not None
+        ):
+            clashes.append((phrase, cid))
+    assert clashes == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "concept"),
+    [
+        ("infection", None),  # generic noun: "HCV infection" names one infection, not two
+        ("depression", None),  # "respiratory depression" is not a mood disorder
+        ("nursing home residents", "institutionalised"),  # not lactation ("nursing")
+        ("women of child-bearing potential", "childbearing_potential"),
+        ("WOCBP", "childbearing_potential"),
+        ("ECOG PS", "ecog"),
+        ("WHO performance status", "ecog"),
+        ("Karnofsky PS", "karnofsky"),
+        ("New York Heart Association", "nyha_class"),
+        ("HBsAg", "hbv"),
+        ("Hemoglobin A1c", "hba1c"),
+        ("SGPT", "alt"),
+        ("serum creatinine clearance", "creatinine_clearance"),
+        ("non-selective beta-blockers", "nonselective_beta_blockers"),
+        ("RAD001", "everolimus"),
+        ("investigational drug", "investigational_drug"),
+        ("non-melanoma skin cancer", "nonmelanoma_skin_cancer"),
+        ("diabetes insipidus", "diabetes_insipidus"),
+        ("inhaled steroids", "inhaled_corticosteroids"),
+    ],
+)
+def test_phrases_resolve_to_the_intended_concept(phrase: str, concept: str | None) -> None:
+    assert vocabulary().lookup_phrase(phrase) == concept
+
+
+def test_facts_restricted_to_women_say_so() -> None:
+    v = vocabulary()
+    for cid in ("childbearing_potential", "postmenopausal"):
+        assert v[cid].kind == "fact" and v[cid].sex == "female"
