@@ -149,6 +149,61 @@ TEXT = [
 ]
 
 
+# Readings that used to give a wrong definite answer (found by reviewing corpus output).
+SAFETY = [
+    (
+        "Subjects with Type 1 Diabetes or uncontrolled Type 2 Diabetes Mellitus",
+        "exclusion",
+        'type1_diabetes or (unparsed("uncontrolled") and type2_diabetes)',
+    ),
+    ("Not pregnant or nursing", "inclusion", "not (pregnancy or lactation)"),
+    (
+        "History of drug or alcohol abuse",
+        "exclusion",
+        "history of drug_abuse or history of alcohol_use_disorder",
+    ),
+    ("Negative pregnancy test", "inclusion", "not pregnancy"),
+    (
+        "No concurrent strong CYP3A4 inducers, including any of the following: Rifampicin",
+        "inclusion",
+        "not (strong_cyp3a4_inducers or rifampicin)",
+    ),
+    (
+        "prothrombin time (PT) or aPTT >1.5 x ULN or fibrinogen <0.5 x LLN",
+        "exclusion",
+        "prothrombin_time > 1.5 x ULN or aptt > 1.5 x ULN or fibrinogen < 0.5 x LLN",
+    ),
+    ("Alcohol intake ≥ 14 units/week", "exclusion", 'unparsed("Alcohol intake ≥ 14 units/week")'),
+    ("AST < 2.5 x the reference value", "inclusion", 'unparsed("AST < 2.5 x the reference")'),
+    ("SBP < 90 mmHg", "exclusion", "systolic_bp < 90 mm[Hg]"),
+    ("Seizure disorder is allowed", "exclusion", 'seizure_disorder and unparsed("allowed")'),
+    (
+        "PATIENT CHARACTERISTICS: No arterial hypertension ≥ 150/100 mm Hg despite therapy",
+        "inclusion",
+        "not (systolic_bp >= 150 mm[Hg] or diastolic_bp >= 100 mm[Hg]) and "
+        'unparsed("despite therapy")',
+    ),
+    (
+        "The Model for End-stage Liver Disease (MELD) score 15 to 30 points.",
+        "inclusion",
+        "meld >= 15 and meld <= 30",
+    ),
+    ("Age 2 to < 18 years", "inclusion", "age >= 2 years and age < 18 years"),
+    (
+        "QTc interval of >450 ms (males) and >470 ms (females)",
+        "exclusion",
+        "(qtc > 450 ms and sex = male) or (qtc > 470 ms and sex = female)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "rule"), SAFETY)
+def test_corpus_lines_are_not_misread(text: str, kind: str, rule: str) -> None:
+    compiled = compile_text(text, kind)  # type: ignore[arg-type]
+    assert render(compiled.rule) == rule
+    assert compile_rule(render(compiled.rule)) == compiled.rule
+
+
 @pytest.mark.parametrize(("text", "kind", "rule"), TEXT)
 def test_registry_text_compiles_to_canonical_rule(text: str, kind: str, rule: str) -> None:
     compiled = compile_text(text, kind)  # type: ignore[arg-type]

@@ -438,6 +438,14 @@ class _Evaluator:
     def mention(self, node: Mention) -> Result:
         c = self.vocab[node.concept]
         if c.kind == "fact":
+            if node.window is not None:
+                return Result(
+                    Truth.UNKNOWN,
+                    f"{c.label}: a recorded fact has no date, so the "
+                    f"time window{_window_text(node.window)} cannot be checked",
+                    (f"{c.label} with its date",),
+                    (f"facts.{c.id}",),
+                )
             return self.fact(c)
         if c.sex is not None and self.rec.sex in ("female", "male") and self.rec.sex != c.sex:
             return Result(
@@ -558,6 +566,10 @@ def _from_derived(
     shown = value if isinstance(value, str) else _qty(value, d.unit)
     desc = f"{c.label} {shown} (computed from {inputs}{'; ' + notes if notes else ''})"
     return value, d.unit, desc, (), read, None
+
+
+def _window_text(w: Window) -> str:
+    return f" (within {number(w.amount)}{unit_text(w.amount, w.unit)})"
 
 
 def _unknown_text(c: Concept, missing: tuple[str, ...]) -> str:

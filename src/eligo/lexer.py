@@ -141,6 +141,8 @@ NEGATIONS = (
     "outside",
     "not able to",
     "unable",
+    "negative",
+    "undetectable",
     "unwilling",
     "unwilling to",
     "refusal to",
@@ -163,11 +165,15 @@ RECENT_CUES = ("recent", "recently")
 # closing parenthesis, ';' or the end) is kept as an annotation, not read as criteria.
 ANNOTATION_CUES = (
     "based on", "as per", "according to", "as assessed by", "as determined by",
-    "as judged by", "as documented by", "either due to", "due to", "because of",
+    "as judged by", "as documented by", "either due to",
     "in the opinion of", "in the investigator's opinion", "judged by", "as measured by",
     "as calculated by", "measured by", "calculated by", "will be excluded",
-    "will be included", "are excluded", "are eligible", "is allowed", "to be eligible",
-    "as outlined in the protocol", "per protocol",
+    "are excluded", "to be eligible", "as outlined in the protocol", "per protocol",
+)  # fmt: skip
+# "X, such as Y" / "X, including Y": examples of X, so alternatives of it.
+EXAMPLE_CUES = (
+    "including but not limited to", "including, but not limited to", "including without limitation",
+    "such as", "including", "e.g.,", "e.g.", "eg.", "eg", "for example", "for instance",
 )  # fmt: skip
 # Cues that introduce a definition of what precedes them: read like a parenthetical.
 DEFINITION_CUES = (
@@ -358,7 +364,6 @@ STOPWORDS = frozenset(
         "following",
         "like",
         "eg",
-        "e.g.",
         "e.g",
         "i.e.",
         "i.e",
@@ -375,9 +380,6 @@ STOPWORDS = frozenset(
     ]
 )
 STOP_PHRASES = (
-    "such as",
-    "for example",
-    "e.g.,",
     "e.g.",
     "i.e.,",
     "i.e.",
@@ -400,6 +402,11 @@ STOP_PHRASES = (
     "before randomization",
     "will be",
     "known or suspected",
+    "treatment with",
+    "treated with",
+    "therapy with",
+    "use of",
+    "exposure to",
     "for age",
     "for the institution",
     "for the laboratory",
@@ -570,6 +577,7 @@ class _Tables:
     recent: re.Pattern[str]
     annotation: re.Pattern[str]
     definition: re.Pattern[str]
+    example: re.Pattern[str]
     both_sexes: re.Pattern[str]
     stop_phrase: re.Pattern[str]
     vocab: Vocabulary
@@ -591,6 +599,13 @@ def tables() -> _Tables:
         history=_bounded(_words(HISTORY_CUES)),
         recent=_bounded(_words(RECENT_CUES)),
         annotation=_bounded(_words(ANNOTATION_CUES)),
+        example=re.compile(
+            "|".join(
+                re.escape(c) + (r"(?![A-Za-z])" if c[-1].isalpha() else "")
+                for c in sorted(EXAMPLE_CUES, key=len, reverse=True)
+            ),
+            re.IGNORECASE,
+        ),
         definition=re.compile(
             "|".join(
                 re.escape(c).replace(r"\ ", r"\s+") + (r"(?![A-Za-z])" if c[-1].isalpha() else "")
@@ -744,6 +759,12 @@ _NORMAL = re.compile(
     r"|in\s+the\s+normal\s+range|normal|wnl)(?![A-Za-z])(?!\s*(?:x|times|value|upper|lower))",
     re.IGNORECASE,
 )
+# A word right after a number that is surely a unit, though not one eligo reads.
+_UNIT_LIKE = re.compile(
+    r"\s?(?:[A-Za-z%µμ][\w%µμ.]*/[\w.]+|units?\b|iu\b|copies\b|cells\b|drinks?\b)",
+    re.IGNORECASE,
+)
+_CMP_AHEAD = re.compile(r"\s*(?:[<>≤≥]|of\s+[<>]|below|above|less|greater|more)")
 _ABBREV = re.compile(r"^[A-Z][A-Za-z0-9\-]{0,9}$")
 _RANGE_LINK = re.compile(rf"\s*(?:-|to\s*<?|and)\s*(?:{_NUM})", re.IGNORECASE)
 _TO_BELOW = re.compile(r"to(?:\s*<(?!=))?(?![A-Za-z])", re.IGNORECASE)
@@ -796,6 +817,8 @@ def _unit_at(text: str, pos: int) -> tuple[str, int] | None:
     low = raw.lower()
     if low.startswith(("years old", "year old", "years of age", "year of age")):
         return "a", m.end()
+    if low.rstrip(".,:;") in ("points", "point", "pts"):
+        return "1", m.start("u") + len(low.rstrip(".,:;"))  # scores: "MELD 15 to 30 points"
     if low in TIME_UNITS:
         return TIME_UNITS[low], m.end()
     # Try the longest candidate first, then trim trailing punctuation / trailing segments.
@@ -944,6 +967,12 @@ class Lexer:
             depth = 0
             while end < len(text):
                 c = text[end]
+                if (
+                    depth == 0
+                    and not m.group(0).lower().startswith("either")
+                    and re.match(r"\s(?:or|and/or)\s", text[end : end + 8], re.I)
+                ):
+                    break  # "calculated by MDRD or creatinine clearance < 50": an alternative
                 if c == "(":
                     depth += 1
                 elif c == ")":
@@ -983,6 +1012,13 @@ class Lexer:
         m = t.both_sexes.match(text, pos)
         if m:
             return m.end()
+        m = t.example.match(text, pos)
+        if m:
+            while self.tokens and self.tokens[-1].type == "COMMA":
+                self.tokens.pop()
+            if self.tokens and self.tokens[-1].type in _CONTENT:
+                self._emit("OR", "or", pos, m.end())
+            return m.end()
         # a category right after its concept ("Child Pugh B", "Child-Pugh class C")
         if (
             prev in ("CONCEPT", "CATEGORY", "BCATEGORY", "OR", "AND", "TO", "CMP", "BCMP", "COMMA")
@@ -1010,6 +1046,14 @@ class Lexer:
             self.cat_concept = None
             return unit_end
         hit = t.concept.match(text, pos)
+        if (
+            hit
+            and hit[0] == "sbp"
+            and text[pos : hit[1]] == "SBP"
+            and "systolic_bp" in t.vocab
+            and _CMP_AHEAD.match(text, hit[1])
+        ):
+            hit = ("systolic_bp", hit[1])  # "SBP < 90 mmHg" is systolic blood pressure
         if hit:
             cid, end = hit
             nm = _NORMAL.match(text, end)
@@ -1137,7 +1181,12 @@ class Lexer:
                         )
                     if right_cid is None:
                         continue
-                    conj = "AND" if _phrase(m.group("conj")) == "and" else "OR"
+                    # "alcoholic and autoimmune hepatitis": both in an inclusion, either excludes
+                    conj = (
+                        "AND"
+                        if _phrase(m.group("conj")) == "and" and self.kind == "inclusion"
+                        else "OR"
+                    )
                     self._emit("CONCEPT", left_cid, pos, m.start("conj"))
                     self._emit(conj, conj.lower(), m.start("conj"), m.end("conj"))
                     self._emit("CONCEPT", right_cid, rstart, rend)
@@ -1176,9 +1225,32 @@ class Lexer:
         self._emit("WORD", word, pos, end)
         return end
 
+    def _effective_prev(self) -> str | None:
+        """The previous token, looking past what tidy-up will fold into a concept: restating
+        nouns ("score") and abbreviations in parentheses ("(MELD)")."""
+        k = len(self.tokens) - 1
+        while k >= 0:
+            tok = self.tokens[k]
+            word = self.text[tok.start : tok.end].lower()
+            if tok.type == "WORD" and word in (MEASURE_NOUNS | HEAD_NOUNS | TREATMENT_NOUNS):
+                k -= 1
+                continue
+            if (
+                tok.type == "RPAREN"
+                and k >= 2
+                and self.tokens[k - 2].type == "LPOST"
+                and self.tokens[k - 1].type in ("WORD", "CONCEPT")
+            ):
+                k -= 3
+                continue
+            return tok.type
+        return None
+
     def _number(self, pos: int, m: re.Match[str]) -> int:
         text = self.text
         prev = self._prev()
+        if prev in ("WORD", "RPAREN") and self._effective_prev() == "CONCEPT":
+            prev = "CONCEPT"
         after = m.end()
         value = parse_number(m.group(0))
         threshold = prev in ("CMP", "BCMP", "BETWEEN", "TO") or (prev == "AND" and self.in_between)
@@ -1192,6 +1264,8 @@ class Lexer:
             postfix = pm
         if not (threshold or range_start or postfix):
             return self._word(pos)
+        if _unit_at(text, after) is None and _UNIT_LIKE.match(text, after):
+            return self._word(pos)  # "14 units/week": a unit eligo cannot read; no bare number
         lim = _ULN.match(text, after)
         if (
             _MULT_AFTER.match(text, after)
@@ -1346,7 +1420,10 @@ class Lexer:
                 merged[-1] = Tok("NOT", "not", merged[-1].start, tok.end)
                 continue
             merged.append(tok)
-        toks = merged
+        toks = _postfix_negation(merged, self.text)
+        toks = _modifiers(toks)
+        for cue in ("HISTORY", "NOT"):
+            toks = _wrap_chains(toks, cue)
         out: list[Tok] = []
         for tok in toks:
             if tok.type == "WORD" and out and out[-1].type == "WORD":
@@ -1402,6 +1479,80 @@ class Lexer:
                 if typ != tok.type:
                     res[k] = Tok(typ, tok.value, tok.start, tok.end)
         return res
+
+
+def _postfix_negation(toks: list[Tok], text: str) -> list[Tok]:
+    """ "HBsAg negative", "HIV negative": the negation follows what it negates."""
+    out = list(toks)
+    for i in range(1, len(out)):
+        word = text[out[i].start : out[i].end].lower()
+        if (
+            out[i].type == "NOT"
+            and word in ("negative", "undetectable")
+            and out[i - 1].type == "CONCEPT"
+        ):
+            if i + 1 == len(out) or out[i + 1].type in ("COMMA", "AND", "OR", "RPAREN"):
+                out[i - 1], out[i] = out[i], out[i - 1]
+    return out
+
+
+def _modifiers(toks: list[Tok]) -> list[Tok]:
+    """An unread word right before a concept qualifies that concept only ("uncontrolled").
+
+    "Type 1 diabetes or uncontrolled type 2 diabetes": the word binds to its concept, so it
+    cannot split the "or" ("MOD" in the grammar binds like a prefix).
+    """
+    out = list(toks)
+    for i in range(len(out) - 1):
+        if out[i].type == "WORD" and out[i + 1].type == "CONCEPT":
+            out[i] = Tok("MOD", out[i].value, out[i].start, out[i].end)
+    return out
+
+
+def _item_end(toks: list[Tok], j: int) -> int | None:
+    """End of one alternative in a list: MOD* CONCEPT followed by its parentheticals."""
+    while j < len(toks) and toks[j].type == "MOD":
+        j += 1
+    if j >= len(toks) or toks[j].type != "CONCEPT":
+        return None
+    j += 1
+    while j < len(toks) and toks[j].type == "LPOST":
+        depth = 0
+        while j < len(toks):
+            if toks[j].type in ("LPOST", "LPAREN"):
+                depth += 1
+            elif toks[j].type == "RPAREN":
+                depth -= 1
+                if depth == 0:
+                    j += 1
+                    break
+            j += 1
+    return j
+
+
+def _wrap_chains(toks: list[Tok], cue: str) -> list[Tok]:
+    """ "No A or B", "history of A, B or C": the cue covers every alternative of the list."""
+    out = list(toks)
+    i = 0
+    while i < len(out):
+        if out[i].type == cue:
+            end = _item_end(out, i + 1)
+            seps = 0
+            last_sep = None
+            while end is not None and end < len(out) and out[end].type in ("OR", "COMMA"):
+                nxt = _item_end(out, end + 1)
+                if nxt is None:
+                    break
+                seps += 1
+                last_sep = out[end].type
+                end = nxt
+            if seps and last_sep == "OR" and end is not None:
+                at = out[i].end
+                out.insert(end, Tok("RPAREN", ")", out[end - 1].end, out[end - 1].end))
+                out.insert(i + 1, Tok("LPAREN", "(", at, at))
+                i += 1
+        i += 1
+    return out
 
 
 def _balance(toks: list[Tok]) -> list[Tok]:

@@ -194,6 +194,10 @@ class TextTransformer(Transformer[Token, Any]):
     def recent(self, cue: Token, child: Any) -> Any:
         return PPrefix("recent", child, self.ctx.span(cue))
 
+    def modified(self, mod: Token, child: Any) -> Any:
+        span = self.ctx.span(mod)
+        return PAll([PLeaf(Unparsed(self.ctx.text(span), span=span)), child])
+
     def with_paren(self, atom: Any, *parens: Any) -> Any:
         return PParen(atom, list(parens))
 
@@ -431,29 +435,32 @@ class _Resolver:
         raise TypeError(f"unexpected proto node {p!r}")  # pragma: no cover
 
     def distribute(self, kids: list[Any]) -> list[Any]:
-        """ "ALT and AST < 3 x ULN": the final bound applies to every measured concept listed."""
-        last = kids[-1]
-        if not (isinstance(last, PBound) and last.concept and last.value[0] == "q"):
-            return kids
-        out = []
-        for k in kids[:-1]:
-            if (
+        """ "ALT and AST < 3 x ULN": a bound applies to the measured concepts listed before it.
+
+        Each bare measured concept takes the nearest bound after it ("PT or aPTT > 1.5 x ULN
+        or fibrinogen < 0.5 x LLN": PT and aPTT take > 1.5 x ULN, not fibrinogen's bound).
+        """
+        out = list(kids)
+        for i, k in enumerate(out):
+            if not (
                 isinstance(k, PLeaf)
                 and isinstance(k.node, Mention)
                 and self.vocab[k.node.concept].numeric
             ):
-                out.append(
-                    PBound(
-                        k.node.concept,
-                        last.op,
-                        last.value,
-                        _join(k.node.span, last.span),
-                        last.window,
-                    )
+                continue
+            nxt = next(
+                (
+                    b
+                    for b in out[i + 1 :]
+                    if not (isinstance(b, PLeaf) and isinstance(b.node, Mention))
+                ),
+                None,
+            )
+            if isinstance(nxt, PBound) and nxt.concept and nxt.value[0] == "q":
+                out[i] = PBound(
+                    k.node.concept, nxt.op, nxt.value, _join(k.node.span, nxt.span), nxt.window
                 )
-            else:
-                out.append(k)
-        return [*out, last]
+        return out
 
     def combine(self, cls: type[AllOf] | type[AnyOf], items: list[Any]) -> Any:
         nodes = [self.unparsed(i.span) if isinstance(i, PWindow) else i for i in items]
