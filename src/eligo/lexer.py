@@ -1078,10 +1078,12 @@ class Lexer:
             if a and b:
                 # "AST/ALT < 3 x ULN": both below; "AST/ALT > 5 x ULN": either above
                 ahead = t.comparator.search(text[m.end() : m.end() + 40])
-                op = COMPARATORS.get(_phrase(ahead.group(0)), ahead.group(0)) if ahead else None
-                if op in ("<", "<="):
+                direction = (
+                    COMPARATORS.get(_phrase(ahead.group(0)), ahead.group(0)) if ahead else None
+                )
+                if direction in ("<", "<="):
                     conj = "AND"
-                elif op in (">", ">="):
+                elif direction in (">", ">="):
                     conj = "OR"
                 else:
                     conj = "AND" if self.kind == "inclusion" else "OR"
@@ -1102,8 +1104,9 @@ class Lexer:
             dup = re.compile(r"\s*\(\s*(?:>=|<=|>|<|=)\s*\)").match(text, end)
             if dup:
                 end = dup.end()
-            num = _NUMBER.match(text, _WS.match(text, end).end() if _WS.match(text, end) else end)
-            if op == ">=" and num and _RANGE_LINK.match(text, self._after_unit(num.end())):
+            ws = _WS.match(text, end)
+            first = _NUMBER.match(text, ws.end() if ws else end)
+            if op == ">=" and first and _RANGE_LINK.match(text, self._after_unit(first.end())):
                 return end  # "≥ 6 months to < 11 years": the range says it
             if prev in ("CMP", "BCMP") and self.tokens[-1].value == op:
                 return end  # "greater than (>)": said twice
@@ -1490,9 +1493,9 @@ def _postfix_negation(toks: list[Tok], text: str) -> list[Tok]:
             out[i].type == "NOT"
             and word in ("negative", "undetectable")
             and out[i - 1].type == "CONCEPT"
+            and (i + 1 == len(out) or out[i + 1].type in ("COMMA", "AND", "OR", "RPAREN"))
         ):
-            if i + 1 == len(out) or out[i + 1].type in ("COMMA", "AND", "OR", "RPAREN"):
-                out[i - 1], out[i] = out[i], out[i - 1]
+            out[i - 1], out[i] = out[i], out[i - 1]
     return out
 
 
