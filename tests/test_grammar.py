@@ -189,6 +189,13 @@ SAFETY = [
         "meld >= 15 and meld <= 30",
     ),
     ("Age 2 to < 18 years", "inclusion", "age >= 2 years and age < 18 years"),
+    ("NYHA Class II or above", "exclusion", "nyha_class >= II"),
+    ("Central nervous system (CNS) metastasis.", "exclusion", "cns_metastases"),
+    (
+        "Anemia (<11 g/dL) or thrombocytopenia (<100,000/μL)",
+        "exclusion",
+        "anemia or hemoglobin < 11 g/dL or thrombocytopenia or platelets < 100000 /uL",
+    ),
     (
         "QTc interval of >450 ms (males) and >470 ms (females)",
         "exclusion",

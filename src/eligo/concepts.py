@@ -73,6 +73,7 @@ class Concept:
     includes: tuple[str, ...] = ()  # narrower concepts whose records also mean this one
     sex: Literal["female", "male"] | None = None  # only possible in this sex (pregnancy)
     numeric_twin: str | None = None  # numeric concept for "Child-Pugh <= 7"
+    measured_by: str | None = None  # analyte that defines a condition: "anemia (< 11 g/dL)"
 
     @property
     def numeric(self) -> bool:
@@ -144,7 +145,8 @@ class Vocabulary:
         self.by_phrase: dict[str, str] = {}
         self.by_loinc: dict[str, str] = {}
         for c in concepts.values():
-            for ref in (*c.includes, *([c.numeric_twin] if c.numeric_twin else [])):
+            refs = (*c.includes, *(x for x in (c.numeric_twin, c.measured_by) if x))
+            for ref in refs:
                 if ref not in concepts:
                     raise VocabularyError(f"{c.id}: refers to unknown concept '{ref}'")
         for c in concepts.values():

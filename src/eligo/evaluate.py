@@ -311,9 +311,22 @@ class _Evaluator:
             return Result(Truth.UNKNOWN, _unknown_text(c, missing), missing, read)
         target = node.value
         if isinstance(target, Category):
-            truth = Truth(compare_text(str(value), node.op, target.value))
-            same = compare_text(str(value), "=", target.value)
-            return Result(truth, f"{desc}: {'is' if same else 'is not'} {target.value}", (), read)
+            decided = compare_text(str(value), node.op, target.value, c.categories)
+            if decided is None:
+                return Result(
+                    Truth.UNKNOWN,
+                    f"{desc}: not one of {', '.join(c.categories)}",
+                    (f"{c.label} as one of {', '.join(c.categories)}",),
+                    read,
+                )
+            truth = Truth(decided)
+            if node.op in ("=", "!="):
+                same = compare_text(str(value), "=", target.value)
+                return Result(
+                    truth, f"{desc}: {'is' if same else 'is not'} {target.value}", (), read
+                )
+            verb = _OP_WORDS[node.op] if decided else f"not {_OP_WORDS[node.op]}"
+            return Result(truth, f"{desc} is {verb} {target.value}", (), read)
         if isinstance(value, str):
             return Result(Truth.UNKNOWN, f"{desc}: not a number", (f"numeric {c.label}",), read)
         if isinstance(target, RefMultiple):
@@ -579,10 +592,20 @@ def _unknown_text(c: Concept, missing: tuple[str, ...]) -> str:
     return f"{c.label} unknown: needs {'; '.join(missing)}"
 
 
-def compare_text(a: str, op: str, b: str) -> bool:
-    """Categorical comparison (case-insensitive; ordered for = and != only)."""
-    eq = a.strip().lower() == b.strip().lower()
-    return eq if op == "=" else not eq
+def compare_text(a: str, op: str, b: str, order: tuple[str, ...] = ()) -> bool | None:
+    """Categorical comparison, case-insensitive; <, <=, >, >= follow ``order`` (the concept's
+    categories, listed mildest first: NYHA I..IV), and are undecidable (None) outside it.
+
+    >>> compare_text("III", ">=", "II", ("I", "II", "III", "IV")), compare_text("b", "=", "B")
+    (True, True)
+    """
+    x, y = a.strip().lower(), b.strip().lower()
+    if op in ("=", "!="):
+        return (x == y) if op == "=" else (x != y)
+    ranks = [o.lower() for o in order]
+    if x not in ranks or y not in ranks:
+        return None
+    return compare(float(ranks.index(x)), op, float(ranks.index(y)))
 
 
 def _same_unit(a: str, b: str) -> bool:

@@ -765,6 +765,12 @@ _UNIT_LIKE = re.compile(
     re.IGNORECASE,
 )
 _CMP_AHEAD = re.compile(r"\s*(?:[<>≤≥]|of\s+[<>]|below|above|less|greater|more)")
+_UPWARD = ("greater", "higher", "above", "more", "worse", "over")
+_ORDINAL_POSTFIX = re.compile(
+    r"\s+(?:or|and)\s+(?P<dir>greater|higher|above|more|worse|over|less|lower|below|better)"
+    r"(?![A-Za-z])",
+    re.IGNORECASE,
+)
 _ABBREV = re.compile(r"^[A-Z][A-Za-z0-9\-]{0,9}$")
 _RANGE_LINK = re.compile(rf"\s*(?:-|to\s*<?|and)\s*(?:{_NUM})", re.IGNORECASE)
 _TO_BELOW = re.compile(r"to(?:\s*<(?!=))?(?![A-Za-z])", re.IGNORECASE)
@@ -843,7 +849,7 @@ class Lexer:
     """Turn one normalised criterion into :class:`Tok` tokens plus annotations."""
 
     def __init__(self, norm: Normalised, kind: str = "inclusion") -> None:
-        self.text = norm.text
+        self.text = _blank_initialisms(norm.text)
         self.kind = kind
         # groups opened by "defined as" / "at least 4 weeks since", closed at ';' or the end;
         # each entry holds the tokens that close it (a window, then ')')
@@ -1020,12 +1026,26 @@ class Lexer:
                 self._emit("OR", "or", pos, m.end())
             return m.end()
         # a category right after its concept ("Child Pugh B", "Child-Pugh class C")
-        if (
-            prev in ("CONCEPT", "CATEGORY", "BCATEGORY", "OR", "AND", "TO", "CMP", "BCMP", "COMMA")
-            and self.cat_concept
-        ):
+        if (prev if prev != "WORD" else self._effective_prev()) in (
+            "CONCEPT",
+            "CATEGORY",
+            "BCATEGORY",
+            "OR",
+            "AND",
+            "TO",
+            "CMP",
+            "BCMP",
+            "COMMA",
+        ) and self.cat_concept:
             hit = self._category_at(pos)
             if hit:
+                pm = _ORDINAL_POSTFIX.match(text, hit[1])
+                if pm:
+                    # "NYHA class II or greater": the comparator comes after the category
+                    op = ">=" if pm.group("dir").lower() in _UPWARD else "<="
+                    self._emit("CMP", op, hit[1], pm.end())
+                    self._emit("CATEGORY", hit[0], pos, hit[1])
+                    return pm.end()
                 self._emit("CATEGORY", hit[0], pos, hit[1])
                 return hit[1]
         m = _BP.match(text, pos)
@@ -1478,10 +1498,49 @@ class Lexer:
         for k, tok in enumerate(res):
             if tok.type in ("CMP", "BCMP", "CATEGORY", "BCATEGORY"):
                 base = tok.type.removeprefix("B")
-                typ = base if k and res[k - 1].type == "CONCEPT" else "B" + base
+                attached = k and (
+                    res[k - 1].type == "CONCEPT"
+                    or (
+                        base == "CATEGORY"
+                        and k > 1
+                        and res[k - 1].type == "CMP"
+                        and res[k - 2].type == "CONCEPT"
+                    )
+                )
+                typ = base if attached else "B" + base
                 if typ != tok.type:
                     res[k] = Tok(typ, tok.value, tok.start, tok.end)
         return res
+
+
+_INITIALISM = re.compile(r"\(\s*(?P<abbr>[A-Z][A-Za-z]{1,7})\s*\)")
+_SMALL_WORDS = frozenset(["of", "and", "the", "for", "in", "on", "with", "to", "a"])
+
+
+def _blank_initialisms(text: str) -> str:
+    """Blank "(CNS)" after "central nervous system": an initialism of the words before it.
+
+    Replaced by spaces (same length, so offsets hold) so a phrase the initialism interrupts
+    ("Central nervous system (CNS) metastasis") is read whole.
+
+    >>> _blank_initialisms("Central nervous system (CNS) metastasis")
+    'Central nervous system       metastasis'
+    """
+    out = text
+    for m in _INITIALISM.finditer(text):
+        letters = m.group("abbr").lower()
+        words = re.findall(r"[A-Za-z][A-Za-z']*", text[: m.start()])
+        k = len(letters)
+        for word in reversed(words):
+            if k == 0:
+                break
+            if word[0].lower() == letters[k - 1]:
+                k -= 1
+            elif word.lower() not in _SMALL_WORDS:
+                break
+        if k == 0:
+            out = out[: m.start()] + " " * (m.end() - m.start()) + out[m.end() :]
+    return out
 
 
 def _postfix_negation(toks: list[Tok], text: str) -> list[Tok]:

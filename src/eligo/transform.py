@@ -306,6 +306,9 @@ class _Resolver:
                 c = self.vocab[p.node.concept]
                 if c.categories:
                     self.last_categorical = c.id
+                if c.measured_by:
+                    # "Anemia (< 11 g/dL)": a bare bound after it is on its analyte
+                    self.last_concept = c.measured_by
         elif isinstance(p, PList):
             for c in p.clauses:
                 self.fill(c)
@@ -354,7 +357,7 @@ class _Resolver:
         kind = p.value[0]
         if kind == "cat":
             cat = p.value[1]
-            if not c.categories or p.op not in ("=", "!="):
+            if not c.categories:
                 return self.unparsed(p.span)
             return Comparison(c.id, p.op, Category(cat), p.window, span=p.span)  # type: ignore[arg-type]
         _, number, unit, limit = p.value
