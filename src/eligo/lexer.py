@@ -975,6 +975,12 @@ class Lexer:
                 c = text[end]
                 if (
                     depth == 0
+                    and c.isspace()
+                    and (_WINDOW.match(text, end + 1) or _BEFORE.match(text, end + 1))
+                ):
+                    break  # "… in the opinion of the investigator within 3 years": a window
+                if (
+                    depth == 0
                     and not m.group(0).lower().startswith("either")
                     and re.match(r"\s(?:or|and/or)\s", text[end : end + 8], re.I)
                 ):
@@ -1116,6 +1122,16 @@ class Lexer:
             self.in_between = True
             return pos + 7
         m = t.comparator.match(text, pos)
+        if m and prev == "CONCEPT" and not self._number_follows(m.end()):
+            lim = _ULN.match(text, m.end())
+            if lim and lim.group(0).strip().lower() != "normal":
+                # "creatinine > ULN": once the upper limit of normal
+                op = COMPARATORS.get(_phrase(m.group(0)), m.group(0))
+                name = "LLN" if lim.group("lim").lower().startswith(("lln", "lower")) else "ULN"
+                self._emit("CMP", op, pos, m.end())
+                self._emit("NUMBER", 1.0, m.end(), m.end())
+                self._emit("ULN", name, m.end(), lim.end())
+                return lim.end()
         if (m and self._number_follows(m.end())) or (
             m and self.cat_concept and self._category_follows(m.end())
         ):
