@@ -1123,15 +1123,15 @@ class Lexer:
             return pos + 7
         m = t.comparator.match(text, pos)
         if m and prev == "CONCEPT" and not self._number_follows(m.end()):
-            lim = _ULN.match(text, m.end())
-            if lim and lim.group(0).strip().lower() != "normal":
+            once = _ULN.match(text, m.end())
+            if once and once.group(0).strip().lower() != "normal":
                 # "creatinine > ULN": once the upper limit of normal
                 op = COMPARATORS.get(_phrase(m.group(0)), m.group(0))
-                name = "LLN" if lim.group("lim").lower().startswith(("lln", "lower")) else "ULN"
+                low = once.group("lim").lower().startswith(("lln", "lower"))
                 self._emit("CMP", op, pos, m.end())
                 self._emit("NUMBER", 1.0, m.end(), m.end())
-                self._emit("ULN", name, m.end(), lim.end())
-                return lim.end()
+                self._emit("ULN", "LLN" if low else "ULN", m.end(), once.end())
+                return once.end()
         if (m and self._number_follows(m.end())) or (
             m and self.cat_concept and self._category_follows(m.end())
         ):
