@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import Any, Literal
 
 import yaml
@@ -229,6 +230,9 @@ def load_vocabulary_text(text: str) -> Vocabulary:
 
 @functools.cache
 def vocabulary() -> Vocabulary:
-    """The packaged vocabulary, loaded once."""
+    """The packaged vocabulary, loaded once per process (and cached on disk across runs)."""
+    from .cache import digest, load_or_build
+
     text = resources.files("eligo").joinpath("data/vocabulary.yaml").read_text("utf-8")
-    return load_vocabulary_text(text)
+    key = digest(text, Path(__file__).read_bytes())
+    return load_or_build("vocabulary", key, lambda: load_vocabulary_text(text), Vocabulary)

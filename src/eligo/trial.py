@@ -12,9 +12,6 @@ fails fast with the first one (the Python API and ``eligo screen``).
 
 from __future__ import annotations
 
-import hashlib
-import os
-import pickle
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -406,33 +403,26 @@ def _unread(ck: _Checker, criteria: list[Criterion]) -> list[EligoError]:
 def load_trial(path: str | Path, cache: bool = True) -> Trial:
     """Load and compile a trial file; raise the first problem as an :class:`EligoError`.
 
-    A compiled trial is cached (``~/.cache/eligo``, or ``$XDG_CACHE_HOME/eligo``) under a key
-    made of the file's bytes and the vocabulary, grammar and compiler sources, so a second
-    ``eligo screen`` does not load the parser at all.  A stale or unreadable cache entry is
-    ignored and rewritten.
+    A compiled trial is cached (see :mod:`eligo.cache`) under a key made of the file's bytes
+    and path and the vocabulary, grammar and compiler sources, so a second ``eligo screen``
+    does not load the parser at all.
     """
-    key = _cache_file(Path(path)) if cache else None
-    if key is not None and key.is_file():
-        try:
-            with key.open("rb") as fh:
-                cached = pickle.load(fh)
-            if isinstance(cached, Trial) and cached.path == str(path):
-                return cached
-        except Exception:
-            pass
-    trial, problems = check_trial(path)
-    if problems:
-        raise problems[0]
-    assert trial is not None
-    if key is not None:
-        try:
-            key.parent.mkdir(parents=True, exist_ok=True)
-            tmp = key.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as fh:
-                pickle.dump(trial, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            tmp.replace(key)
-        except OSError:
-            pass  # a read-only home: compile every time
+
+    def build() -> Trial:
+        trial, problems = check_trial(path)
+        if problems:
+            raise problems[0]
+        assert trial is not None
+        return trial
+
+    key = _cache_key(Path(path)) if cache else None
+    if key is None:
+        return build()
+    from .cache import load_or_build
+
+    trial = load_or_build("trials", key, build, Trial)
+    if trial.path != str(path):  # pragma: no cover - keyed by path, so only on a hash clash
+        return build()
     return trial
 
 
@@ -442,27 +432,25 @@ _COMPILER_SOURCES = (
 )  # fmt: skip
 
 
-def _cache_file(path: Path) -> Path | None:
-    """Cache entry for a trial file, keyed by its content and the compiler that reads it."""
+def _cache_key(path: Path) -> str | None:
+    """Cache key for a trial file: its content and path, and the compiler that reads it."""
+    from .cache import digest
+    from .grammars import grammar_text
+
     try:
         data = path.read_bytes()
     except OSError:
         return None
     here = Path(__file__).resolve().parent
-    h = hashlib.sha256(data)
-    h.update(str(path).encode())
+    parts: list[bytes | str] = [data, str(path)]
     for name in _COMPILER_SOURCES:
         try:
             st = (here / name).stat()
         except OSError:
             continue
-        h.update(f"{name}:{st.st_size}:{st.st_mtime_ns}".encode())
-    from .grammars import grammar_text
-
-    for g in ("criteria.lark", "rule.lark"):
-        h.update(grammar_text(g).encode())
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "eligo" / "trials"
-    return base / f"{h.hexdigest()[:32]}.pickle"
+        parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
+    parts.extend(grammar_text(g) for g in ("criteria.lark", "rule.lark"))
+    return digest(*parts)
 
 
 def rule_is_conjunction(rule: Node) -> bool:  # pragma: no cover - helper for reports
