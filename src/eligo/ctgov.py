@@ -29,9 +29,9 @@ Design decisions:
   otherwise require every alternative.
 - **The output is a draft.**  Each line is compiled as ``eligo check`` would; lines the grammar
   cannot fully read are listed in a compile report written as YAML comments (a header count
-  and a comment above each such line).  ``eligo check`` reports those lines as problems (exit
-  status 1) until each gets a ``rule:`` override or the vocabulary learns its words; apart
-  from them the draft passes ``eligo check``.
+  and a comment above each such line).  ``eligo check --draft`` accepts the draft and lists
+  those lines as warnings; plain ``eligo check`` reports them as problems (exit status 1)
+  until each gets a ``rule:`` override or the vocabulary learns its words.
 - **Stable.**  The output depends only on the input and eligo's vocabulary (no dates, no
   paths), so importing the same record twice gives the same bytes.
 """
@@ -609,9 +609,10 @@ def to_yaml(imp: Imported) -> str:
     ]
     if report:
         out += _comment(
-            "Each partly read line has a comment above it. `eligo check` lists them as "
-            "problems until each gets a 'rule:' override (with a 'note:') or the vocabulary "
-            "learns its words. Review this draft before screening with it."
+            "Each partly read line has a comment above it. `eligo check --draft` accepts this "
+            "draft and lists them as warnings; plain `eligo check` fails on them until each "
+            "gets a 'rule:' override (with a 'note:') or the vocabulary learns its words. "
+            "Review this draft before screening with it."
         )
     for note in imp.notes:
         out += _comment(f"Note: {note}.")

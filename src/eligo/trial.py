@@ -376,6 +376,10 @@ def _criterion(ck: _Checker, item: yaml.Node, kind: Kind, default_id: str) -> Cr
     )
 
 
+class UnreadLine(TrialFileError):
+    """A criterion line the grammar could not fully read (a warning under ``check --draft``)."""
+
+
 def _unread(ck: _Checker, criteria: list[Criterion]) -> list[EligoError]:
     """One problem per criterion line with text the grammar could not read."""
     problems: list[EligoError] = []
@@ -388,7 +392,7 @@ def _unread(ck: _Checker, criteria: list[Criterion]) -> list[EligoError]:
         col = src.find(first) + 1 if first in src else (c.column or 1)
         more = f" (and {len(c.unparsed) - 1} more)" if len(c.unparsed) > 1 else ""
         problems.append(
-            TrialFileError(
+            UnreadLine(
                 f"{c.id}: not understood: \u201c{first}\u201d{more}; extend the vocabulary or add "
                 f"a 'rule:' override with a 'note:'",
                 ck.path,
