@@ -523,3 +523,143 @@ def test_nct06223893_not_yet_admitted_needs_review_not_eligible() -> None:
     verdict, outcomes = _screen("NCT06223893", outpatient)
     assert verdict == "needs_review"
     assert [k for k, v in outcomes.items() if v == "unknown"] == ["I4"]
+
+
+# CKD stage 3b, creatinine 1.9 mg/dL at 66 (CKD-EPI 2021 eGFR about 38), never dialysed
+CKD_3B: dict[str, Any] = {
+    "id": "ckd-3b",
+    "birth_date": "1960-02-01",
+    "sex": "male",
+    "observations": [_obs("Creatinine", "2160-0", 1.9, "mg/dL")],
+    "conditions": [_cond("Chronic kidney disease stage 3b", "N18.32")],
+    "facts": {"consent": True},
+    "complete": COMPLETE,
+}
+
+
+def test_nct03929900_ckd_3b_is_eligible() -> None:
+    _need("NCT03929900")
+    verdict, outcomes = _screen("NCT03929900", CKD_3B)
+    assert verdict == "eligible", outcomes
+
+
+def test_nct03929900_egfr_below_20_and_past_dialysis_exclude() -> None:
+    _need("NCT03929900")
+    low = {**CKD_3B, "id": "ckd-4", "observations": [_obs("Creatinine", "2160-0", 4.5, "mg/dL")]}
+    verdict, outcomes = _screen("NCT03929900", low)
+    assert verdict == "ineligible"
+    assert [k for k, v in outcomes.items() if v == "fail"] == ["I2"]  # eGFR about 13
+    dialysed = {
+        **CKD_3B,
+        "id": "ckd-past-dialysis",
+        "procedures": [
+            {
+                "name": "haemodialysis",
+                "date": "2024-05-01",
+                "code": "Z99.2",
+                "system": "http://hl7.org/fhir/sid/icd-10-cm",
+            }
+        ],
+    }
+    verdict, outcomes = _screen("NCT03929900", dialysed)
+    assert verdict == "ineligible"
+    assert "E3" in [k for k, v in outcomes.items() if v == "fail"]
+
+
+# Compensated HCV cirrhosis with clinically significant portal hypertension (HVPG 14 mmHg)
+PORTAL_HT: dict[str, Any] = {
+    "id": "hvpg-14",
+    "birth_date": "1970-02-01",
+    "sex": "male",
+    "observations": [
+        {"name": "hvpg", "value": 14, "unit": "mm[Hg]", "date": "2026-11-25"},
+        _obs("Platelets", "777-3", 110, "10*9/L"),
+        _obs("INR", "6301-6", 1.2, None),
+        _obs("Bilirubin", "1975-2", 1.2, "mg/dL"),
+        _obs("Sodium", "2951-2", 138, "mmol/L"),
+        _obs("Leukocytes", "6690-2", 5.1, "10*9/L"),
+        _obs("Creatinine", "2160-0", 0.9, "mg/dL"),
+        {"name": "ascites_grade", "value": 0, "date": "2026-11-25"},
+    ],
+    "conditions": [_cond("Hepatitis C cirrhosis", "K74.60")],
+    "facts": {"consent": True, "suspected_malignancy": False, "serious_medical_condition": False},
+    "complete": COMPLETE,
+}
+
+
+def test_nct05508633_hvpg_14_is_eligible() -> None:
+    _need("NCT05508633")
+    verdict, outcomes = _screen("NCT05508633", PORTAL_HT)
+    assert verdict == "eligible", outcomes
+
+
+def test_nct05508633_low_hvpg_fails_and_low_platelets_exclude() -> None:
+    _need("NCT05508633")
+    obs = PORTAL_HT["observations"]
+    low_hvpg = {
+        **PORTAL_HT,
+        "id": "hvpg-8",
+        "observations": [
+            {"name": "hvpg", "value": 8, "unit": "mm[Hg]", "date": "2026-11-25"},
+            *obs[1:],
+        ],
+    }
+    verdict, outcomes = _screen("NCT05508633", low_hvpg)
+    assert verdict == "ineligible"
+    assert [k for k, v in outcomes.items() if v == "fail"] == ["I3"]
+    low_plt = {
+        **PORTAL_HT,
+        "id": "plt-40",
+        "observations": [obs[0], _obs("Platelets", "777-3", 40, "10*9/L"), *obs[2:]],
+    }
+    verdict, outcomes = _screen("NCT05508633", low_plt)
+    assert verdict == "ineligible"
+    assert [k for k, v in outcomes.items() if v == "fail"] == ["E4"]
+
+
+# PBC cirrhosis, Child-Pugh B, ALP 2.5 x ULN after a year of UDCA without full response
+PBC_UDCA: dict[str, Any] = {
+    "id": "pbc-udca",
+    "birth_date": "1965-06-10",
+    "sex": "male",
+    "observations": [
+        {"name": "child_pugh_class", "value": "B", "date": "2026-11-25"},
+        {**_obs("Alkaline phosphatase", "6768-6", 300, "U/L"), "reference_high": 120},
+        _obs("INR", "6301-6", 1.5, None),
+    ],
+    "conditions": [_cond("Primary biliary cirrhosis", "K74.3")],
+    "medications": [_med("ursodeoxycholic acid", "A05AA02", start="2025-09-01")],
+    "facts": {"consent": True, "udca_incomplete_response": True},
+    "complete": COMPLETE,
+}
+
+
+def test_nct00713934_child_b_pbc_with_alp_2_5_uln_is_eligible() -> None:
+    _need("NCT00713934")
+    verdict, outcomes = _screen("NCT00713934", PBC_UDCA)
+    assert verdict == "eligible", outcomes
+
+
+def test_nct00713934_alp_above_3_uln_fails_and_inr_above_2_excludes() -> None:
+    _need("NCT00713934")
+    obs = PBC_UDCA["observations"]
+    high_alp = {
+        **PBC_UDCA,
+        "id": "pbc-alp-4x",
+        "observations": [obs[0], {**obs[1], "value": 500}, obs[2]],
+    }
+    verdict, outcomes = _screen("NCT00713934", high_alp)
+    assert verdict == "ineligible"
+    assert [k for k, v in outcomes.items() if v == "fail"] == ["I2"]
+    high_inr = {
+        **PBC_UDCA,
+        "id": "pbc-inr",
+        "observations": [*obs[:2], _obs("INR", "6301-6", 2.4, None)],
+    }
+    verdict, outcomes = _screen("NCT00713934", high_inr)
+    assert verdict == "ineligible"
+    assert [k for k, v in outcomes.items() if v == "fail"] == ["E10"]
+    no_response_recorded = {**PBC_UDCA, "id": "pbc-no-fact", "facts": {"consent": True}}
+    verdict, outcomes = _screen("NCT00713934", no_response_recorded)
+    assert verdict == "needs_review"
+    assert [k for k, v in outcomes.items() if v == "unknown"] == ["I4"]
