@@ -244,7 +244,7 @@ def test_invalid_resource_names_entry_and_field() -> None:
     )
 
 
-def test_implausible_value_is_an_error() -> None:
+def test_impossible_value_is_an_error() -> None:
     obs = observation(
         "6301-6",
         "INR",
@@ -254,6 +254,26 @@ def test_implausible_value_is_an_error() -> None:
         "b.json: p1: entry[1] (Observation/o-6301-6).valueQuantity.value: "
         "-2 is not a plausible INR; accepted range 0.5–20"
     )
+
+
+def test_implausible_positive_value_is_set_aside_with_its_reason() -> None:
+    from datetime import date
+
+    from eligo.evaluate import evaluate
+    from eligo.lookup import RecordView
+    from eligo.parse import compile_rule
+
+    obs = observation(
+        "6301-6",
+        "INR",
+        {"value": 45, "unit": "1", "system": "http://unitsofmeasure.org", "code": "1"},
+    )
+    record = parse_bundle(bundle(obs), "b.json")
+    (o,) = record.observations
+    assert o.value is None and o.problem and "45 is not a plausible INR" in o.problem
+    trace = evaluate(compile_rule("inr < 1.6"), RecordView(record), date(2030, 1, 1))
+    assert trace.root.truth.value is None
+    assert "set aside" in trace.root.missing[0]
 
 
 def test_unit_that_does_not_fit_the_analyte_is_dropped() -> None:

@@ -213,6 +213,17 @@ class _Evaluator:
             if window
             else ""
         )
+        flagged = [o for o in self.view.observations(c.id, self.as_of) if o.problem]
+        if flagged:
+            o = flagged[-1]
+            return (
+                None,
+                "",
+                "",
+                (f"{c.label} (the record's value was set aside: {o.problem})",),
+                (o.source,),
+                None,
+            )
         dates = [o.date for o in self.view.observations(c.id, date.max) if o.date is not None]
         if dates and not where and min(dates) > self.as_of:
             return (

@@ -414,8 +414,16 @@ class _BundleReader:
                 )
                 unit = None
             problem = value_problem(value, unit, concept, need_unit=False)
-            if problem is not None:
+            if problem is not None and (value < 0 or concept is None):
                 raise self.error(problem.message, f"{field}.valueQuantity.{problem.field}")
+            if problem is not None:
+                # third-party bundles carry the odd mislabelled lab (Synthea's total protein
+                # "78 g/dL"): a positive value outside the plausible range is set aside, with
+                # the reason, and the rest of the patient is kept
+                self.note(f"{where}: {problem.message}; value set aside")
+                return Observation(
+                    code, system, name, None, unit, day, where, problem=problem.message
+                )
         low = high = None
         for rr in part.referenceRange or []:
             if rr.low is not None or rr.high is not None:

@@ -36,6 +36,9 @@ class Observation:
     source: str
     reference_low: float | None = None
     reference_high: float | None = None
+    # set when a third-party record carries a value eligo will not use (implausible for the
+    # analyte): ``value`` is then None and this says why, so explanations can name it
+    problem: str | None = None
 
 
 @dataclass(frozen=True)
