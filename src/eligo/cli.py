@@ -44,6 +44,11 @@ class SchemaName(StrEnum):
     trial = "trial"
 
 
+class Engine(StrEnum):
+    python = "python"
+    duckdb = "duckdb"
+
+
 def _fail(message: str, code: int = 2) -> typer.Exit:
     typer.echo(message.rstrip(), err=True)
     return typer.Exit(code)
@@ -87,6 +92,70 @@ def _load_trial(path: Path) -> Any:
         raise _fail(str(e)) from None
 
 
+def _batch_size(patient: Path) -> int | None:
+    """How many records a batch holds (``None`` for a single file): the progress bar's total."""
+    if patient.is_dir():
+        return sum(1 for f in patient.iterdir() if f.suffix.lower() == ".json" and f.is_file())
+    if patient.suffix.lower() in (".jsonl", ".ndjson"):
+        with patient.open("rb") as handle:
+            return sum(1 for line in handle if line.strip())
+    return None
+
+
+class _Progress:
+    """A rich progress bar on stderr while a batch is screened.
+
+    Shown only for a batch, when stderr is a terminal and stdout is not (with both on the
+    terminal the reports themselves show the progress).  It never writes to stdout, so JSON
+    Lines output stays clean; rich is imported only when the bar is shown.
+    """
+
+    def __init__(self, patient: Path, trial_id: str) -> None:
+        self.bar: Any = None
+        total = _batch_size(patient)
+        if total is None or not sys.stderr.isatty() or sys.stdout.isatty():
+            return
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
+        self.bar = Progress(
+            TextColumn(f"screening against {trial_id}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            redirect_stdout=False,
+            redirect_stderr=False,
+        )
+        self.task = self.bar.add_task("screening", total=total)
+
+    def __enter__(self) -> _Progress:
+        if self.bar is not None:
+            self.bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+    def advance(self) -> None:
+        if self.bar is not None:
+            self.bar.advance(self.task)
+
+    def error(self, text: str) -> None:
+        """An error line on stderr, printed above the bar when it is shown."""
+        if self.bar is not None:
+            self.bar.console.print(text, markup=False, highlight=False, soft_wrap=True)
+        else:
+            typer.echo(text, err=True)
+
+
 AsOf = Annotated[
     str | None, typer.Option("--as-of", help="Screening date YYYY-MM-DD (default: today).")
 ]
@@ -116,9 +185,13 @@ def screen(
         ),
     ] = None,
     output: Output = None,
+    engine: Annotated[
+        Engine,
+        typer.Option("--engine", help="python (default), or duckdb: screen in SQL, for cohorts."),
+    ] = Engine.python,
 ) -> None:
-    """Screen one patient (or a batch) against a trial."""
-    from .patient import iter_patients
+    """Screen one patient (or a batch, or cohort tables) against a trial."""
+    from .cohort import iter_input
     from .screening import screen as run
 
     day = _as_of(as_of)
@@ -128,29 +201,38 @@ def screen(
         raise _fail(f"{patient}: no such file or folder")
     if output is not None and fmt is not ReportFormat.html:
         raise _fail("--output writes the HTML page (--format html); redirect text and JSON with >")
+    if engine is Engine.duckdb:
+        if fmt is ReportFormat.html:
+            raise _fail("--engine duckdb writes text or json; use eligo cohort screen for files")
+        from .cohort_cli import screen_duckdb
+
+        raise typer.Exit(screen_duckdb(patient, t, day, sections, fmt.value))
     pages: list[Any] = []
     page_errors: list[str] = []
     bad = 0
     first = True
-    for label, rec in iter_patients(patient):
-        if isinstance(rec, EligoError):
-            bad += 1
-            page_errors.append(str(rec))
+    with _Progress(patient, t.id) as progress:
+        for label, rec in iter_input(patient):
+            progress.advance()
+            if isinstance(rec, EligoError):
+                bad += 1
+                page_errors.append(str(rec))
+                row = {"patient": label, "error": str(rec)}
+                if fmt is ReportFormat.json:
+                    typer.echo(json.dumps(row, ensure_ascii=False))
+                else:
+                    progress.error(f"error: {rec}")
+                continue
+            result = run(rec, t, day, sections)  # type: ignore[arg-type]
             if fmt is ReportFormat.json:
-                typer.echo(json.dumps({"patient": label, "error": str(rec)}, ensure_ascii=False))
+                typer.echo(json.dumps(result.to_json(), ensure_ascii=False))
+            elif fmt is ReportFormat.html:
+                pages.append(result)
             else:
-                typer.echo(f"error: {rec}", err=True)
-            continue
-        result = run(rec, t, day, sections)  # type: ignore[arg-type]
-        if fmt is ReportFormat.json:
-            typer.echo(json.dumps(result.to_json(), ensure_ascii=False))
-        elif fmt is ReportFormat.html:
-            pages.append(result)
-        else:
-            if not first:
-                typer.echo("\n" + "─" * 72 + "\n")
-            typer.echo(result.to_text())
-        first = False
+                if not first:
+                    typer.echo("\n" + "─" * 72 + "\n")
+                typer.echo(result.to_text())
+            first = False
     if fmt is ReportFormat.html:
         from .report_html import screen_html
 
@@ -207,6 +289,14 @@ def check(
     ] = False,
     fmt: Fmt = Format.text,
     top: Annotated[int, typer.Option("--top", help="Unparsed phrases to list.")] = 25,
+    draft: Annotated[
+        bool,
+        typer.Option(
+            "--draft",
+            help="Accept lines not fully understood (an imported draft): report them as "
+            "warnings, fail only on real errors.",
+        ),
+    ] = False,
 ) -> None:
     """Lint trial files: every problem of every file, with file:line:col."""
     from .trial import check_trial
@@ -240,17 +330,24 @@ def check(
             files.append(p)
         else:
             raise _fail(f"{p}: no such file or folder")
+    from .trial import UnreadLine
+
     total = 0
     for f in files:
         trial, problems = check_trial(f, report_unread=True)
-        for prob in problems[:50]:
-            typer.echo(str(prob), err=True)
-        if len(problems) > 50:
-            typer.echo(f"… and {len(problems) - 50} more", err=True)
+        warnings = [p for p in problems if draft and isinstance(p, UnreadLine)]
+        problems = [p for p in problems if p not in warnings]
+        shown = [*problems, *warnings]
+        for prob in shown[:50]:
+            prefix = "warning: " if prob in warnings else ""
+            typer.echo(f"{prefix}{prob}", err=True)
+        if len(shown) > 50:
+            typer.echo(f"… and {len(shown) - 50} more", err=True)
         total += len(problems)
         if not problems:
             n = len(trial.criteria) if trial else 0
-            typer.echo(f"{f}: ok ({n} criteria)")
+            note = f", {len(warnings)} line(s) not fully understood" if warnings else ""
+            typer.echo(f"{f}: ok ({n} criteria{note})")
     if total:
         typer.echo(f"{total} problem(s) in {len(files)} file(s)", err=True)
         raise typer.Exit(1)
@@ -449,6 +546,11 @@ def match(
         typer.echo(f"error: {bad.message}", err=True)
     if errors:
         raise typer.Exit(1)
+
+
+from .cohort_cli import cohort_app  # noqa: E402  (the sub-commands register on import)
+
+app.add_typer(cohort_app, name="cohort")
 
 
 def main() -> None:

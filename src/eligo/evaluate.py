@@ -161,10 +161,13 @@ class _Evaluator:
     def since(self, window: Window | None) -> date | None:
         if window is None:
             return None
-        amount = int(window.amount)
+        amount = int(min(window.amount, 100_000))
         if window.unit == "h":
             return self.as_of  # hours: the screening day itself
-        return scores.add_calendar(self.as_of, -amount, window.unit)
+        try:
+            return scores.add_calendar(self.as_of, -amount, window.unit)
+        except (ValueError, OverflowError):
+            return date.min  # a window reaching past the calendar covers all history
 
     def value_of(
         self, c: Concept, window: Window | None

@@ -22,6 +22,7 @@ All tables are data at the top of the module.  Spans are offsets into the normal
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -1292,6 +1293,8 @@ class Lexer:
             prev = "CONCEPT"
         after = m.end()
         value = parse_number(m.group(0))
+        if not math.isfinite(value) or abs(value) > 1e15:
+            return self._word(pos)  # not a threshold anyone wrote
         threshold = prev in ("CMP", "BCMP", "BETWEEN", "TO") or (prev == "AND" and self.in_between)
         range_start = prev in ("CONCEPT", None, "COMMA", "LPAREN", "LPOST", "RPAREN") and bool(
             _RANGE_LINK.match(text, self._after_unit(after))

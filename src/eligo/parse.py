@@ -13,6 +13,7 @@ Stage 2–3 of the pipeline.  Two Lark LALR parsers, each built once (``functool
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -28,7 +29,7 @@ from lark.exceptions import (
 )
 from lark.lexer import Lexer
 
-from .errors import CriterionSyntaxError
+from .errors import CriterionSyntaxError, did_you_mean
 from .grammars import grammar_text
 from .lexer import Tok, lex
 from .nodes import Node, Unparsed, unparsed_spans
@@ -36,6 +37,7 @@ from .normalize import normalise
 from .transform import Context, Kind, RuleTransformer, TextTransformer, canonicalize, resolve_text
 
 MAX_LINE = 4000  # characters; longer "lines" are not criteria, and would slow the parser
+MAX_REPAIRS = 40  # re-parses after demoting a token; past that the line is read as words
 
 
 class _TokenList(Lexer):
@@ -86,6 +88,15 @@ def compile_text(text: str, kind: Kind = "inclusion") -> Compiled:
     if len(text) > MAX_LINE:
         node = Unparsed(text[:80] + "…")
         return Compiled(text, node, (node,), (), (f"line longer than {MAX_LINE} characters",))
+    try:
+        return _compile_text(text, kind)
+    except RecursionError:
+        # 300 nested parentheses: not a criterion anyone wrote; report it unread
+        node = Unparsed(text[:80] + ("…" if len(text) > 80 else ""))
+        return Compiled(text, node, (node,), (), ("nested too deeply to read",))
+
+
+def _compile_text(text: str, kind: Kind) -> Compiled:
     norm = normalise(text)
     toks, annotations = lex(norm, kind)
     if not toks:
@@ -104,7 +115,7 @@ def _parse_tokens(toks: list[Tok]) -> tuple[Any, list[Tok]]:
     """Parse, demoting unplaceable tokens to words; returns the tree and the tokens it indexes."""
     parser = text_parser()
     toks = list(toks)
-    for _ in range(len(toks) + 1):
+    for _ in range(min(len(toks) + 1, MAX_REPAIRS)):
         try:
             return parser.parse(toks), toks
         except UnexpectedToken as e:
@@ -161,30 +172,48 @@ def compile_rule(text: str) -> Node:
     'age >= 20 years and age <= 70 years'
     """
     try:
+        return _compile_rule(text)
+    except RecursionError:
+        raise CriterionSyntaxError("rule nested too deeply", text, 1) from None
+
+
+def _compile_rule(text: str) -> Node:
+    try:
         tree = rule_parser().parse(text)
     except UnexpectedCharacters as e:
-        raise CriterionSyntaxError(
-            f"unexpected character {text[e.pos_in_stream or 0]!r} in rule", text, e.column
-        ) from None
+        pos = e.pos_in_stream or 0
+        msg = _character_hint(text, pos) or f"unexpected character {text[pos]!r} in rule"
+        raise CriterionSyntaxError(msg, text, e.column) from None
     except UnexpectedToken as e:
         expected = sorted(_HUMAN.get(x, x) for x in e.expected if not x.startswith("__"))
         if e.token.type == "$END":
             col = len(text) + 1
+            hint = _end_hint(text)
             msg = "rule ends too early (dangling operator or unclosed parenthesis?)"
         else:
             col = int(e.column or 1)
+            hint = _token_hint(text, col - 1)
             msg = f"unexpected {str(e.token)!r} in rule"
-        if expected:
+        if hint is not None:
+            msg, col = hint[0], hint[1] or col
+        elif expected:
             msg += f"; expected {', '.join(expected[:6])}"
         raise CriterionSyntaxError(msg, text, col) from None
     except LarkError as e:  # pragma: no cover - any other parser failure
         raise CriterionSyntaxError(str(e), text, 1) from None
+    except RecursionError:
+        raise CriterionSyntaxError(_TOO_DEEP, text, 1) from None
     try:
         return canonicalize(RuleTransformer(text).transform(tree))
     except VisitError as e:  # the transformer's own errors arrive wrapped by Lark
         if isinstance(e.orig_exc, CriterionSyntaxError):
             raise e.orig_exc from None
         raise
+    except RecursionError:  # "not not not …" hundreds deep
+        raise CriterionSyntaxError(_TOO_DEEP, text, 1) from None
+
+
+_TOO_DEEP = "rule nested too deeply (hundreds of 'not' or parentheses); simplify it"
 
 
 _HUMAN = {
@@ -204,3 +233,184 @@ _HUMAN = {
     "NOT": "'not'",
     "WITHIN": "'within'",
 }
+
+
+# ---------------------------------------------------------------------------- error labels
+#
+# Human labels for the mistakes people make writing canonical rules (``rule:`` overrides):
+# a dangling comparator or ``and``, an unclosed range or parenthesis, a missing comparator or
+# unit, an unknown concept, registry spellings (``80,000``, ``≥``, ``=>``, ``MELD >10 <20``).
+# They read the text with a small tokenizer of their own, so they only shape messages and
+# never change what compiles.
+
+_HINT_TOKEN = re.compile(
+    r"""(?P<str>"(?:[^"\\]|\\.)*"?)
+      | (?P<op>>=|<=|!=|=>|=<|<>|[<>=])
+      | (?P<lpar>\()
+      | (?P<rpar>\))
+      | (?P<num>-?\d[\d.,]*(?:[eE][-+]?\d+)?)
+      | (?P<word>[^\s()<>=!"]+)""",
+    re.X,
+)
+_CONNECTIVES = ("and", "or", "not")
+_MISSPELT_OPS = {"=>": ">=", "=<": "<=", "<>": "!="}
+_SYMBOLS = {"≥": ">=", "≤": "<=", "≠": "!=", "＞": ">", "＜": "<", "×": "x"}
+
+HintToken = tuple[str, str, int]  # (kind: str|op|lpar|rpar|num|word, text, start)
+Hint = tuple[str, int | None]  # (message, 1-based column or None to keep the parser's)
+
+
+def _hint_tokens(text: str) -> list[HintToken]:
+    return [(m.lastgroup or "", m.group(), m.start()) for m in _HINT_TOKEN.finditer(text)]
+
+
+def _is(tok: HintToken | None, *words: str) -> bool:
+    return tok is not None and tok[0] == "word" and tok[1].lower() in words
+
+
+def _example(concept: str, op: str = ">") -> str:
+    """A comparison of ``concept`` written correctly, for a message."""
+    from .concepts import vocabulary
+    from .render import number
+
+    c = vocabulary().concepts.get(concept)
+    if c is None:
+        return f"creatinine {op} 1.5 mg/dL"
+    if c.categories:
+        return f"{concept} = {c.categories[0]}"
+    if c.unit in ("a", "mo"):
+        upper = op in ("<", "<=")
+        years = "70 years" if upper else "18 years"
+        return f"{concept} {op} {years if c.unit == 'a' else '3 months'}"
+    if c.reference:
+        value = c.reference[1]
+    elif c.plausible:
+        value = sum(c.plausible) / 2
+    else:
+        value = 1.0
+    unit = "" if c.unit in (None, "1") else f" {c.unit}"
+    return f"{concept} {op} {number(float(f'{value:.2g}'))}{unit}"
+
+
+def _unclosed(toks: list[HintToken]) -> int | None:
+    """Start of the first '(' that is never closed, if any."""
+    opened: list[int] = []
+    for kind, _, start in toks:
+        if kind == "lpar":
+            opened.append(start)
+        elif kind == "rpar" and opened:
+            opened.pop()
+    return opened[0] if opened else None
+
+
+def _end_hint(text: str) -> Hint | None:
+    """Label a rule that stops too soon (the message keeps "rule ends too early")."""
+    toks = _hint_tokens(text)
+    end = "rule ends too early"
+    if not toks:
+        return f"{end}: the rule is empty; write e.g. 'inr < 1.6' or 'not hiv'", 1
+    last = toks[-1]
+    before = toks[-2] if len(toks) > 1 else None
+    if last[0] == "op":
+        concept = before[1] if before is not None and before[0] == "word" else ""
+        earlier = [t.lower() for k, t, _ in toks[:-2] if k == "word"]
+        if concept and "and" in earlier and concept.lower() in earlier:
+            return (
+                f"{end}: unclosed range: '{concept} {last[1]}' needs its other bound "
+                f"(e.g. {_example(concept, last[1])})",
+                None,
+            )
+        example = f" (e.g. {_example(concept, last[1])})" if concept else ""
+        return f"{end}: dangling comparator '{last[1]}' needs a value after it{example}", None
+    if _is(last, *_CONNECTIVES):
+        return f"{end}: dangling '{last[1]}' needs a condition after it", None
+    if _is(last, "within") or (last[0] == "num" and _is(before, "within")):
+        return f"{end}: 'within' needs a number and a time unit (e.g. within 3 months)", None
+    if _is(last, "of") and _is(before, "history"):
+        return f"{end}: 'history of' needs a concept after it (e.g. history of cancer)", None
+    opened = _unclosed(toks)
+    if opened is not None:
+        return f"{end}: unclosed parenthesis: this '(' is never closed", opened + 1
+    return None
+
+
+def _token_hint(text: str, pos: int) -> Hint | None:
+    """Label the token the parser did not expect at ``pos`` (0-based), by its neighbours."""
+    toks = _hint_tokens(text)
+    at = next((i for i, (_, t, start) in enumerate(toks) if start + len(t) > pos), None)
+    if at is None:
+        return None
+    kind, tok, start = toks[at]
+    prev = toks[at - 1] if at else None
+    before = toks[at - 2] if at >= 2 else None
+    if kind == "rpar" and _unclosed(toks[:at]) is None:
+        return "unmatched ')': there is no '(' before it", None
+    if kind == "op" and tok in _MISSPELT_OPS:
+        return f"'{tok}' is not a comparator; write '{_MISSPELT_OPS[tok]}'", start + 1
+    if kind == "op" and prev is not None and prev[0] == "op":
+        return f"two comparators in a row ('{prev[1]}' then '{tok}')", start + 1
+    if kind == "op" and prev is not None and prev[0] in ("num", "word"):
+        concept = next((t for k, t, _ in reversed(toks[:at]) if k == "word" and t.islower()), "")
+        if concept and concept not in _CONNECTIVES:
+            return (
+                f"'{tok}' needs its concept again: a range is two comparisons "
+                f"(write '{concept} … and {concept} {tok} …')",
+                start + 1,
+            )
+    if kind == "num" and prev is not None and prev[0] == "word" and not _is(prev, *_CONNECTIVES):
+        if re.match(r"-?\d[\d.]*\s*(?:-|to)\s*\d", text[start:]):
+            return (
+                f"missing comparator after '{prev[1]}': a range is two comparisons "
+                f"(e.g. {prev[1]} >= 20 years and {prev[1]} <= 70 years)",
+                None,
+            )
+        return (
+            f"missing comparator between '{prev[1]}' and '{tok}' (e.g. {_example(prev[1])})",
+            None,
+        )
+    if kind == "word" and prev is not None and prev[0] == "num" and _is(before, "within"):
+        return f"unknown time unit '{tok}'; use hours, days, weeks, months or years", None
+    if prev is not None and _is(prev, *_CONNECTIVES) and _is(before, prev[1].lower()):
+        return f"'{prev[1]}' twice in a row", prev[2] + 1
+    if kind == "lpar" and prev is not None and prev[0] in ("word", "num", "rpar"):
+        return "missing 'and' or 'or' before '('", None
+    if kind == "word" and not _is(toks[at], *_CONNECTIVES, "history", "of", "unparsed"):
+        starts = prev is None or prev[0] == "lpar" or _is(prev, *_CONNECTIVES)
+        if starts:
+            return _unknown_concept(tok)
+        if prev is not None and prev[0] in ("word", "rpar") and not _is(prev, "of"):
+            return f"missing 'and' or 'or' between '{prev[1]}' and '{tok}'", None
+    if kind == "num" and (prev is None or prev[0] == "lpar" or _is(prev, *_CONNECTIVES)):
+        return "a comparison starts with its concept (e.g. age >= 20 years, not 20 <= age)", None
+    return None
+
+
+def _unknown_concept(word: str) -> Hint | None:
+    from .concepts import vocabulary
+
+    ids = [c.id for c in vocabulary()]
+    if word in ids:
+        return None
+    if word.lower() in ids:
+        return (
+            f"unknown concept '{word}': concept ids are lower case (write '{word.lower()}')",
+            None,
+        )
+    return f"unknown concept '{word}'{did_you_mean(word, ids)}", None
+
+
+def _character_hint(text: str, pos: int) -> str | None:
+    """Label a character the rule language does not use."""
+    ch = text[pos]
+    if ch in _SYMBOLS:
+        return f"write '{_SYMBOLS[ch]}' instead of '{ch}'"
+    if ch == "," and pos and text[pos - 1].isdigit():
+        start = pos
+        while start and (text[start - 1].isdigit() or text[start - 1] == ","):
+            start -= 1
+        digits = re.match(r"[\d,]+", text[start:])
+        plain = digits.group().replace(",", "") if digits else ""
+        return f"write numbers without thousands separators (e.g. {plain})"
+    if ch == '"':
+        return 'unclosed quote: unparsed("…") needs its closing \'"\''
+    return None

@@ -39,7 +39,9 @@ def number(x: float) -> str:
         return str(int(x))
     text = repr(x)
     if "e" in text:
-        text = f"{x:.15f}".rstrip("0").rstrip(".")
+        from decimal import Decimal
+
+        text = format(Decimal(text), "f")  # exact: the shortest repr's digits, no exponent
     return text
 
 

@@ -28,6 +28,7 @@ Two transformers share one finishing pass (:func:`canonicalize`):
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field
 from dataclasses import replace as dc_replace
 from typing import Any, Literal
@@ -779,7 +780,10 @@ class RuleTransformer(Transformer[Token, Any]):
         return Unparsed(json.loads(str(s)), span=self._span(s))
 
     def window(self, n: Token, unit: Token) -> Window:
-        return Window(float(n), _TIME_WORDS[str(unit).lower()])  # type: ignore[arg-type]
+        amount = float(n)
+        if not math.isfinite(amount) or amount > 100_000:
+            raise self._error(f"window of {n} is longer than any record", n)
+        return Window(amount, _TIME_WORDS[str(unit).lower()])  # type: ignore[arg-type]
 
     def mention(self, *parts: Any) -> Node:
         history = any(isinstance(p, Token) and p.type == "HISTORY" for p in parts)
@@ -819,6 +823,8 @@ class RuleTransformer(Transformer[Token, Any]):
         from .units import compatible, normalize_unit
 
         value = float(num)
+        if not math.isfinite(value) or abs(value) > 1e15:
+            raise self._error(f"number {num} is too large for a threshold", num)
         if utok is None:
             if c.unit not in (None, "1") and c.kind != "demographic":
                 raise self._error(f"missing unit after {num}: {c.id} is measured in {c.unit}", num)

@@ -23,7 +23,7 @@ from .errors import CriterionSyntaxError, EligoError, TrialFileError, did_you_me
 from .nodes import AllOf, Category, Comparison, Node, Quantity, Range, unparsed_spans
 from .render import render
 
-MAX_BYTES = 2_000_000
+MAX_BYTES = 500_000  # the largest real trial file is ~10 kB
 MAX_DEPTH = 12
 MAX_EVENTS = 200_000
 TOP_KEYS = ("id", "title", "source", "population", "inclusion", "exclusion", "conditions", "note")

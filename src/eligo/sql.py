@@ -1,0 +1,1714 @@
+"""SQL backend: compile a trial's rule trees into one SQL query over the tabular cohort layout.
+
+The evaluation stage again, for whole cohorts.  :func:`compile_trial` turns every criterion of
+a :class:`~eligo.trial.Trial` into a three-valued SQL expression (``TRUE`` / ``FALSE`` /
+``NULL`` = met / not met / unknown) over one row per patient, built with sqlglot, so one
+compiled form is printed for DuckDB (the default) or Spark SQL.  SQL's own ``AND`` / ``OR`` /
+``NOT`` on ``NULL`` are Kleene's, so combining nodes is plain SQL.
+
+One semantics, not two.  The query reproduces :mod:`eligo.evaluate` exactly (the differential
+test holds it to that, criterion by criterion):
+
+* **Matching stays in Python.**  Which record item means which concept (LOINC first, then
+  name; ICD-10-CM prefixes and exclusions, SNOMED CT, ATC, RxNorm, member names, ``includes``)
+  is decided by :class:`~eligo.lookup.RecordView` itself, once per *distinct* (code, system,
+  name) in the cohort; the answers ride along as small inline ``VALUES`` tables that the query
+  joins.  So are the per-item facts lookup derives (``direct``).
+* **Units stay in Python.**  For each unit a concept's rows carry, :func:`eligo.units.convert`
+  is asked once for its factors; the query applies them with the same float operations in the
+  same order, so converted values are bit-for-bit those of the in-process evaluator.
+* **Latest value on or before the screening date**: ``ARG_MAX`` over a key that orders dated
+  rows by (date, position in the record) and puts undated rows below every dated one.
+* **Derived scores** (MELD, MELD-Na, MELD 3.0, Child-Pugh points and class with unknown
+  ascites / encephalopathy grades bounded as :mod:`eligo.derive` bounds them, P/F, eGFR) are SQL
+  expressions that repeat the formulas of :mod:`eligo.scores` operation by operation, with the
+  published half-up rounding done exactly (see :func:`_round_half_up`).
+* Windows, ages and the screening date are constants computed by :mod:`eligo.scores` at
+  compile time (calendar arithmetic, never in SQL).
+
+A criterion the compiler cannot express faithfully is not guessed: it is listed in
+:attr:`CompiledTrial.fallback` with the reason, its column is ``NULL`` in the query, and the
+cohort runner (:func:`eligo.cohort.screen_cohort`) evaluates it in-process and says so.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
+
+from sqlglot import exp
+from sqlglot.dialects.duckdb import DuckDB
+
+from . import scores
+from .concepts import Concept, Vocabulary, vocabulary
+from .errors import EligoError
+from .nodes import (
+    AllOf,
+    AnyOf,
+    Category,
+    Comparison,
+    Mention,
+    Node,
+    Not,
+    Quantity,
+    Range,
+    RefMultiple,
+    Unparsed,
+    Window,
+)
+from .record import SECTIONS
+from .trial import Trial
+from .units import convert, unit_entry
+
+if TYPE_CHECKING:
+    from .lookup import RecordView
+
+Dialect = Literal["duckdb", "spark"]
+DIALECTS: tuple[Dialect, ...] = ("duckdb", "spark")
+TIME_UNITS = ("a", "mo", "wk", "d", "h")
+
+# derived values the SQL backend computes; others fall back to the in-process evaluator
+SQL_DERIVED = frozenset(
+    {
+        "meld",
+        "meld_na",
+        "meld3",
+        "child_pugh_points",
+        "child_pugh_class",
+        "pf_ratio",
+        "egfr",
+        "creatinine_clearance",
+        "bmi",
+        "abic",
+        "maddrey_df",
+    }
+)
+_SECTION_OF_KIND = {
+    "condition": "conditions",
+    "procedure": "procedures",
+    "medication": "medications",
+}
+_ITEM_SECTION = {"condition": "conditions", "procedure": "procedures", "medication": "medications"}
+_UNDATED = 4611686018427387904  # 2**62: undated rows sort below every dated one
+_SEQ_SPAN = 16777216  # 2**24 positions per day in the ordering key
+
+
+class SqlCompileError(EligoError):
+    """A cohort query could not be built (a unit conversion SQL cannot repeat exactly)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+# --------------------------------------------------------------------------- bindings
+
+
+ObsKey = tuple[str | None, str | None, str | None, str | None]  # code, system, name, unit
+ItemKey = tuple[
+    str, str | None, str | None, str | None, str | None
+]  # section, code, sys, name, unit
+
+
+@dataclass(frozen=True)
+class Bindings:
+    """What the query needs to know about the data: its distinct codes, names and units.
+
+    Gathered by :func:`distinct_queries` (one ``SELECT DISTINCT`` per table), so the query
+    carries small lookup tables instead of re-deciding matching and units per row.
+    """
+
+    observations: tuple[ObsKey, ...] = ()
+    items: tuple[ItemKey, ...] = ()  # section is condition | procedure | medication
+    facts: tuple[tuple[str, str | None], ...] = ()  # fact id, unit
+    age_units: tuple[str | None, ...] = ()
+
+
+def distinct_queries(dialect: Dialect = "duckdb") -> dict[str, str]:
+    """The ``SELECT DISTINCT`` queries whose rows make :class:`Bindings` (by field name)."""
+    q = {
+        "observations": "SELECT DISTINCT code, system, name, unit FROM observations",
+        "items": (
+            "SELECT DISTINCT 'condition', code, system, name, CAST(NULL AS VARCHAR) FROM conditions"
+            " UNION SELECT DISTINCT 'procedure', code, system, name, CAST(NULL AS VARCHAR)"
+            " FROM procedures"
+            " UNION SELECT DISTINCT 'medication', code, system, name, dose_unit FROM medications"
+        ),
+        "facts": "SELECT DISTINCT fact, unit FROM facts",
+        "age_units": "SELECT DISTINCT age_unit FROM patients",
+    }
+    from sqlglot import transpile
+
+    return {k: transpile(v, read="duckdb", write=dialect)[0] for k, v in q.items()}
+
+
+def bindings_from(run: Callable[[str], Sequence[Sequence[object]]], dialect: Dialect) -> Bindings:
+    """Gather :class:`Bindings` by running :func:`distinct_queries` with ``run``."""
+    rows = {k: [tuple(r) for r in run(v)] for k, v in distinct_queries(dialect).items()}
+    return Bindings(
+        observations=tuple(rows["observations"]),  # type: ignore[arg-type]
+        items=tuple(rows["items"]),  # type: ignore[arg-type]
+        facts=tuple(rows["facts"]),  # type: ignore[arg-type]
+        age_units=tuple(r[0] for r in rows["age_units"]),  # type: ignore[misc]
+    )
+
+
+# --------------------------------------------------------------------------- sql helpers
+
+
+def num(x: float) -> exp.Expr:
+    """A DOUBLE literal that reads back as exactly ``x`` (never a DECIMAL)."""
+    text = repr(float(x))
+    if not math.isfinite(x):
+        raise SqlCompileError(f"non-finite number {x!r} in a rule")
+    if "e" not in text:
+        text += "e0"
+    if text.startswith("-"):
+        return exp.Paren(this=exp.Neg(this=exp.Literal.number(text[1:])))
+    return exp.Literal.number(text)
+
+
+def integer(n: int) -> exp.Expr:
+    return exp.Literal.number(str(n)) if n >= 0 else exp.Paren(this=exp.Neg(this=integer(-n)))
+
+
+def text(s: str) -> exp.Expr:
+    return exp.Literal.string(s)
+
+
+def day(d: date) -> exp.Expr:
+    return _cast(exp.Literal.string(d.isoformat()), "DATE")
+
+
+def col(name: str, table: str | None = None) -> exp.Column:
+    return exp.column(name, table=table)
+
+
+def paren(e: exp.Expr) -> exp.Expr:
+    return (
+        e
+        if isinstance(e, exp.Paren | exp.Column | exp.Literal | exp.Boolean)
+        else exp.Paren(this=e)
+    )
+
+
+def and_(*parts: exp.Expr) -> exp.Expr:
+    out = paren(parts[0])
+    for p in parts[1:]:
+        out = exp.And(this=out, expression=paren(p))
+    return out
+
+
+def or_(*parts: exp.Expr) -> exp.Expr:
+    out = paren(parts[0])
+    for p in parts[1:]:
+        out = exp.Or(this=out, expression=paren(p))
+    return out
+
+
+def not_(e: exp.Expr) -> exp.Expr:
+    return exp.Not(this=paren(e))
+
+
+def case(whens: Iterable[tuple[exp.Expr, exp.Expr]], default: exp.Expr) -> exp.Case:
+    return exp.Case(ifs=[exp.If(this=c, true=v) for c, v in whens], default=default)
+
+
+def _select(*exprs: exp.Expr) -> exp.Select:
+    return exp.Select(expressions=list(exprs))
+
+
+def _cast(e: exp.Expr, to: str) -> exp.Expr:
+    return exp.cast(e, to, copy=False)
+
+
+def _alias(e: exp.Expr, name: str, table: bool = False) -> exp.Expr:
+    out: exp.Expr = exp.alias_(e, name, table=table, copy=False)
+    return out
+
+
+def null_bool() -> exp.Expr:
+    return _cast(exp.Null(), "BOOLEAN")
+
+
+def null_double() -> exp.Expr:
+    return _cast(exp.Null(), "DOUBLE")
+
+
+def true() -> exp.Expr:
+    return exp.Boolean(this=True)
+
+
+def false() -> exp.Expr:
+    return exp.Boolean(this=False)
+
+
+def is_null(e: exp.Expr) -> exp.Expr:
+    return exp.Is(this=paren(e), expression=exp.Null())
+
+
+def not_null(e: exp.Expr) -> exp.Expr:
+    return exp.Not(this=is_null(e))
+
+
+def add(a: exp.Expr, b: exp.Expr) -> exp.Expr:
+    return exp.Add(this=paren(a), expression=paren(b))
+
+
+def sub(a: exp.Expr, b: exp.Expr) -> exp.Expr:
+    return exp.Sub(this=paren(a), expression=paren(b))
+
+
+def mul(a: exp.Expr, b: exp.Expr) -> exp.Expr:
+    return exp.Mul(this=paren(a), expression=paren(b))
+
+
+def div(a: exp.Expr, b: exp.Expr) -> exp.Expr:
+    return exp.Div(this=paren(a), expression=paren(b), typed=False, safe=False)
+
+
+def cmp(a: exp.Expr, op: str, b: exp.Expr) -> exp.Expr:
+    cls = {
+        "<": exp.LT,
+        "<=": exp.LTE,
+        ">": exp.GT,
+        ">=": exp.GTE,
+        "=": exp.EQ,
+        "!=": exp.NEQ,
+    }[op]
+    out: exp.Expr = cls(this=paren(a), expression=paren(b))
+    return out
+
+
+def fn(name: str, *args: exp.Expr) -> exp.Expr:
+    known: dict[str, Callable[..., exp.Expr]] = {
+        "LN": lambda a: exp.Ln(this=a),
+        "FLOOR": lambda a: exp.Floor(this=a),
+        "ABS": lambda a: exp.Abs(this=a),
+        "POWER": lambda a, b: exp.Pow(this=a, expression=b),
+        # NULL in, NULL out: Spark's GREATEST/LEAST skip NULL arguments, DuckDB's do not
+        "GREATEST": lambda a, *b: case(
+            [(is_null(a), null_double())], exp.Greatest(this=a, expressions=list(b))
+        ),
+        "LEAST": lambda a, *b: case(
+            [(is_null(a), null_double())], exp.Least(this=a, expressions=list(b))
+        ),
+        "LOWER": lambda a: exp.Lower(this=a),
+        "TRUNC": lambda a: exp.Trunc(this=a),
+        "MAX": lambda a: exp.Max(this=a),
+        "COALESCE": lambda a, *b: exp.Coalesce(this=a, expressions=list(b)),
+        "ARG_MAX": lambda a, b: exp.ArgMax(this=a, expression=b),
+    }
+    return known[name](*args)
+
+
+def in_(e: exp.Expr, values: Sequence[str]) -> exp.Expr:
+    return exp.In(this=paren(e), expressions=[text(v) for v in values])
+
+
+def to_sql(tree: exp.Expr, dialect: Dialect = "duckdb", pretty: bool = False) -> str:
+    """Print a compiled query for ``dialect``.
+
+    ``ARG_MAX`` here means "the value on the row with the greatest key, NULL values kept":
+    Spark's ``MAX_BY``, DuckDB's ``ARG_MAX_NULL`` (DuckDB's ``ARG_MAX`` skips NULL values).
+    """
+    return tree.sql(dialect=_DuckDB if dialect == "duckdb" else dialect, pretty=pretty)
+
+
+class _DuckDB(DuckDB):
+    class Generator(DuckDB.Generator):  # type: ignore[misc, valid-type]
+        TRANSFORMS: ClassVar[dict[type[exp.Expr], Any]] = {
+            **DuckDB.Generator.TRANSFORMS,
+            exp.ArgMax: lambda self, e: self.func("ARG_MAX_NULL", e.this, e.expression),
+        }
+
+
+# --------------------------------------------------------------------------- units
+
+
+# Analyte equations that are not unit factors (units.convert_analyte), as Python and SQL
+# twins; each is checked bit for bit against eligo.units before use.
+_ANALYTE_SQL: dict[
+    tuple[str, str, str], tuple[Callable[[float], float], Callable[[exp.Expr], exp.Expr]]
+] = {
+    ("hba1c", "%", "mmol/mol"): (
+        lambda v: (v - 2.152) / 0.09148,
+        lambda v: div(sub(v, num(2.152)), num(0.09148)),
+    ),
+    ("hba1c", "mmol/mol", "%"): (
+        lambda v: v * 0.09148 + 2.152,
+        lambda v: add(mul(v, num(0.09148)), num(2.152)),
+    ),
+}
+
+
+def _affine(
+    src: str, dst: str, molar_mass: float | None, concept: str | None = None
+) -> Callable[[exp.Expr], exp.Expr] | None:
+    """The SQL form of a unit conversion, or None where eligo's conversion raises.
+
+    With ``concept`` the conversion is :func:`eligo.units.convert_analyte` (an analyte's own
+    equation where UCUM factors are wrong, e.g. HbA1c % ↔ mmol/mol), else
+    :func:`eligo.units.convert`.  The SQL repeats convert's float operations in its order and
+    is checked bit for bit on sample values; a conversion it cannot repeat exactly makes the
+    criterion fall back to the in-process evaluator instead of disagreeing with it.
+    """
+    from . import units
+
+    analyte = getattr(units, "convert_analyte", None)
+
+    def reference(v: float) -> float:
+        if concept is not None and analyte is not None:
+            return float(analyte(concept, v, src, dst, molar_mass))
+        return convert(v, src, dst, molar_mass)
+
+    try:
+        reference(1.0)
+        s, d = unit_entry(src), unit_entry(dst)
+    except EligoError:
+        return None
+    special = _ANALYTE_SQL.get((concept or "", src, dst))
+    if special is not None:
+        py_f, sq_f = special
+        for v in (0.0, 1.0, 5.6, 6.5, 7.0, 47.5, 53.0, 123.456):
+            if py_f(v) != reference(v):
+                raise _Fallback(f"conversion {src} → {dst} cannot be repeated exactly in SQL")
+        return sq_f
+    k = 1.0
+    if s.dims != d.dims:
+        if molar_mass is None:
+            raise _Fallback(f"conversion {src} → {dst} is not a unit factor")
+        kg_per_mol = molar_mass / 1000.0
+        ks = [
+            x
+            for x in (kg_per_mol**1, kg_per_mol**-1)
+            if 3.7 * s.factor / x / d.factor == reference(3.7)
+        ]
+        if not ks:
+            raise _Fallback(f"conversion {src} → {dst} is not a unit factor")
+        k = ks[0]
+    offsets = bool(s.offset or d.offset)
+
+    def py(v: float) -> float:
+        if s.dims != d.dims:
+            return v * s.factor / k / d.factor
+        if offsets:
+            return (v * s.factor + s.offset - d.offset) / d.factor
+        return (v * s.factor) / d.factor
+
+    def sq(v: exp.Expr) -> exp.Expr:
+        if s.dims != d.dims:
+            return div(div(mul(v, num(s.factor)), num(k)), num(d.factor))
+        if offsets:
+            return div(sub(add(mul(v, num(s.factor)), num(s.offset)), num(d.offset)), num(d.factor))
+        return div(mul(v, num(s.factor)), num(d.factor))
+
+    for v in (0.0, 1.0, 0.1, 1.6, 6.5, 141.44, 80000.0, 37.25, 1e-7, 123456.789):
+        if py(v) != reference(v):
+            raise _Fallback(f"conversion {src} → {dst} cannot be repeated exactly in SQL")
+    return sq
+
+
+# --------------------------------------------------------------------------- values
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """A value's unit: fixed, or read per row from ``expr`` (one of ``choices``)."""
+
+    fixed: str | None = None
+    expr: exp.Expr | None = None
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Val:
+    """One way a concept's value can be known: when ``guard`` holds, these expressions."""
+
+    guard: exp.Expr
+    num: exp.Expr | None  # numeric value (NULL when unknown or not a number)
+    unit: _Unit
+    text: exp.Expr | Callable[[], exp.Expr] | None = None  # categorical value
+    ref_high: exp.Expr | Callable[[], exp.Expr] | None = None
+    age: Literal["born", "recorded", ""] = ""
+    key: tuple[object, ...] = ()  # names the value, so its conversions are computed once
+
+
+class _Fallback(Exception):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class CompiledTrial:
+    """A trial compiled to SQL for one screening date and one cohort's bindings."""
+
+    trial: Trial
+    as_of: date
+    query: exp.Select  # columns: patient_id, c0, c1, … (met of each criterion), verdict
+    met_query: exp.Select  # columns: patient_id, c0, c1, … only
+    columns: tuple[str, ...]  # c0, c1, … in criterion order
+    fallback: dict[str, str] = field(default_factory=dict)  # criterion id → reason
+    maps: dict[str, list[tuple[object, ...]]] = field(default_factory=dict)  # lookup table rows
+
+    def sql(self, dialect: Dialect = "duckdb", pretty: bool = False) -> str:
+        """The whole query (met per criterion and the verdict) for ``dialect``."""
+        return to_sql(self.query, dialect, pretty)
+
+
+class _Compiler:
+    def __init__(
+        self,
+        as_of: date,
+        bindings: Bindings,
+        assume_complete: frozenset[str],
+        vocab: Vocabulary,
+    ) -> None:
+        self.as_of = as_of
+        self.b = bindings
+        self.complete_extra = assume_complete
+        self.vocab = vocab
+        self.obs_aggs: dict[str, exp.Expr] = {}
+        self.item_aggs: dict[str, exp.Expr] = {}
+        self.fact_aggs: dict[str, exp.Expr] = {}
+        self.layers: list[dict[str, exp.Expr]] = [{}, {}, {}, {}, {}]
+        self.obs_concepts: set[str] = set()
+        self.item_concepts: set[str] = set()
+        self.fact_ids: set[str] = set()
+        self._names: dict[object, str] = {}
+        self._obs_units: dict[str, set[str]] | None = None
+
+    # -- naming -------------------------------------------------------------------
+    def _name(self, key: object, prefix: str) -> str:
+        if key not in self._names:
+            self._names[key] = f"{prefix}{len(self._names)}"
+        return self._names[key]
+
+    # -- record columns -----------------------------------------------------------
+    def obs(self, concept: str, since: date | None, what: str) -> exp.Expr:
+        """The latest observation of ``concept`` (on/after ``since``): ``k`` v u t r.
+
+        One aggregate per slot over the patient's rows, ``FILTER``-ed to the concept (and
+        window), so each row updates only its own concept's aggregates.
+        """
+        self.obs_concepts.add(concept)
+        p = self._name(("obs", concept, since), "o")
+        alias = f"{p}_{what}"
+        if alias not in self.obs_aggs:
+            mine: exp.Expr = exp.EQ(this=col("concept"), expression=text(concept))
+            if since is not None:
+                mine = and_(mine, cmp(col("date"), ">=", day(since)))
+            if what == "k":
+                agg = fn("MAX", col("k"))
+            else:
+                source = {"v": "value", "u": "unit", "t": "value_text", "r": "reference_high"}
+                agg = fn("ARG_MAX", col(source[what]), col("k"))
+            self.obs_aggs[alias] = _filtered(agg, mine)
+        return col(alias)
+
+    def item(self, key: tuple[object, ...], build: Callable[[], exp.Expr]) -> exp.Expr:
+        alias = self._name(("item", *key), "m")
+        if alias not in self.item_aggs:
+            self.item_aggs[alias] = build()
+        return col(alias)
+
+    def fact(self, fact_id: str, what: str) -> exp.Expr:
+        self.fact_ids.add(fact_id)
+        alias = self._name(("fact", fact_id, what), "f")
+        if alias not in self.fact_aggs:
+            source = {"b": "value_bool", "v": "value", "u": "unit"}[what]
+            value: exp.Expr = col(source)
+            if what == "b":
+                value = case(
+                    [(col(source), integer(1)), (not_(col(source)), integer(0))], exp.Null()
+                )
+            mine = exp.EQ(this=col("fact"), expression=text(fact_id))
+            self.fact_aggs[alias] = _filtered(fn("MAX", value), mine)
+        return col(alias)
+
+    def define(self, layer: int, key: object, build: Callable[[], exp.Expr]) -> exp.Expr:
+        """A computed column on ``layer``, built once.
+
+        Layers: 1 inputs (labs in a formula's unit, ages), 2 intermediates, 3 scores,
+        4 values converted to a criterion's unit.
+        """
+        alias = self._name(("def", key), "d")
+        if alias not in self.layers[layer]:
+            self.layers[layer][alias] = build()
+        return col(alias)
+
+    def complete(self, section: str) -> exp.Expr:
+        if section in self.complete_extra:
+            return true()
+        return fn("COALESCE", col(f"complete_{section}"), false())
+
+    # -- units ------------------------------------------------------------------------
+    def obs_units(self, concept: str) -> tuple[str, ...]:
+        """Every unit (NULL as "") the cohort's observations of ``concept`` carry."""
+        if self._obs_units is None:
+            self._obs_units = {}
+            for code, system, name, unit in self.b.observations:
+                self._obs_units.setdefault(repr((code, system, name)), set()).add(unit or "")
+        okeys = tuple(sorted({k[:3] for k in self.b.observations}, key=_sort_key))
+        units: set[str] = set()
+        for k in _observation_matches(okeys, concept, self.vocab):
+            units |= self._obs_units[repr(tuple(k))]
+        return tuple(sorted(units))
+
+    def dose_units(self, concept: str) -> tuple[str, ...]:
+        """Every dose unit (NULL as "") of the cohort's medications that mean ``concept``."""
+        ikeys = tuple(sorted({k[:4] for k in self.b.items}, key=_sort_key))
+        by_key: dict[str, set[str]] = {}
+        for k in self.b.items:
+            if k[0] == "medication":
+                by_key.setdefault(repr(tuple(k[:4])), set()).add(k[4] or "")
+        units: set[str] = set()
+        for key, _ in _item_matches(ikeys, concept, self.vocab):
+            if key[0] == "medication":
+                units |= by_key.get(repr(tuple(key)), set())
+        return tuple(sorted(units))
+
+    def converted(
+        self,
+        value: exp.Expr,
+        unit: _Unit,
+        to: str,
+        plan: Callable[[str], Callable[[exp.Expr], exp.Expr] | None],
+    ) -> exp.Expr:
+        """``value`` in unit ``to``: NULL where convert would raise."""
+        if unit.fixed is not None:
+            f = plan(unit.fixed)
+            return f(value) if f is not None else null_double()
+        assert unit.expr is not None
+        whens = []
+        for u in unit.choices:
+            f = plan(u)
+            if f is not None:
+                whens.append((exp.EQ(this=unit.expr, expression=text(u)), f(value)))
+        if not whens:
+            return null_double()
+        return case(whens, null_double())
+
+    # -- value_of ---------------------------------------------------------------------
+    def values(self, c: Concept, window: Window | None) -> list[_Val]:
+        """The ways ``evaluate._Evaluator.value_of`` can find a value, in its order."""
+        if c.id == "age":
+            return self.age_values()
+        if c.id == "sex":
+            sex = col("sex")
+            known = and_(not_null(sex), exp.NEQ(this=sex, expression=text("unknown")))
+            return [_Val(known, None, _Unit(""), text=sex, key=("sex",))]
+        if c.kind == "fact":
+            v, u = self.fact(c.id, "v"), self.fact(c.id, "u")
+            units = {u_ or c.unit or "" for f, u_ in self.b.facts if f == c.id}
+            expr = fn("COALESCE", u, text(c.unit or ""))
+            unit = _Unit(expr=expr, choices=tuple(sorted(units)))
+            return [_Val(not_null(v), v, unit, key=("fact", c.id))]
+        if c.kind == "medication":
+            return self.dose_values(c)
+        since = self.since(window)
+        k = self.obs(c.id, since, "k")
+        v, u = self.obs(c.id, since, "v"), self.obs(c.id, since, "u")
+        needs_unit = c.unit not in (None, "1")
+        value = case([(and_(is_null(u), true() if needs_unit else false()), null_double())], v)
+        seen_units = self.obs_units(c.id)
+        out = [
+            _Val(
+                not_null(k),
+                value,
+                _Unit(expr=fn("COALESCE", u, text("")), choices=seen_units),
+                # built on first use: the text and reference columns cost aggregates
+                text=lambda: self.obs(c.id, since, "t"),
+                ref_high=lambda: self.obs(c.id, since, "r"),
+                key=("obs", c.id, since),
+            )
+        ]
+        if c.derived and c.derived in _evaluator_derivable():
+            if c.derived not in SQL_DERIVED:
+                raise _Fallback(f"derived value {c.derived} has no SQL form")
+            out.append(self.derived(c))
+        return out
+
+    def since(self, window: Window | None) -> date | None:
+        if window is None:
+            return None
+        if window.unit == "h":
+            return self.as_of
+        return scores.add_calendar(self.as_of, -int(window.amount), window.unit)
+
+    def age_values(self) -> list[_Val]:
+        born = col("birth_date")
+        years = self.define(1, "age_years", lambda: self.age_years(born))
+        units = tuple(sorted({u or "" for u in self.b.age_units}))
+        return [
+            _Val(
+                and_(not_null(born), cmp(born, "<=", day(self.as_of))),
+                years,
+                _Unit("a"),
+                age="born",
+                key=("age", "born"),
+            ),
+            _Val(
+                and_(is_null(born), not_null(col("age_value"))),
+                col("age_value"),
+                _Unit(expr=fn("COALESCE", col("age_unit"), text("")), choices=units),
+                age="recorded",
+                key=("age", "recorded"),
+            ),
+        ]
+
+    def age_years(self, born: exp.Expr) -> exp.Expr:
+        a = self.as_of
+        before = or_(
+            cmp(exp.Month(this=born), ">", integer(a.month)),
+            and_(
+                exp.EQ(this=exp.Month(this=born), expression=integer(a.month)),
+                cmp(exp.Day(this=born), ">", integer(a.day)),
+            ),
+        )
+        years = sub(
+            sub(integer(a.year), exp.Year(this=born)), case([(before, integer(1))], integer(0))
+        )
+        return _cast(years, "DOUBLE")
+
+    def age_months(self, born: exp.Expr) -> exp.Expr:
+        a = self.as_of
+        months = sub(
+            add(mul(sub(integer(a.year), exp.Year(this=born)), integer(12)), integer(a.month)),
+            exp.Month(this=born),
+        )
+        short = case([(cmp(integer(a.day), "<", exp.Day(this=born)), integer(1))], integer(0))
+        return _cast(sub(months, short), "DOUBLE")
+
+    # -- medications ------------------------------------------------------------------------
+    def _current_med(self) -> exp.Expr:
+        return and_(
+            exp.EQ(this=col("section"), expression=text("medication")),
+            in_(col("status"), ("active", "unknown")),
+            or_(is_null(col("start_date")), cmp(col("start_date"), "<=", day(self.as_of))),
+            or_(is_null(col("end_date")), cmp(col("end_date"), ">=", day(self.as_of))),
+        )
+
+    def dose_values(self, c: Concept) -> list[_Val]:
+        self.item_concepts.add(c.id)
+        mine = exp.EQ(this=col("concept"), expression=text(c.id))
+        dosed = and_(mine, self._current_med(), not_null(col("dose_value")))
+        dv = self.item(
+            ("dose_v", c.id),
+            lambda: _filtered(fn("ARG_MAX", col("dose_value"), col("seq")), dosed),
+        )
+        du = self.item(
+            ("dose_u", c.id),
+            lambda: _filtered(fn("ARG_MAX", col("dose_unit"), col("seq")), dosed.copy()),
+        )
+        past = and_(
+            exp.EQ(this=col("section"), expression=text("medication")),
+            exp.NEQ(this=col("status"), expression=text("absent")),
+            or_(is_null(col("start_date")), cmp(col("start_date"), "<=", day(self.as_of))),
+        )
+        rank = self.item(
+            ("dose_rank", c.id),
+            lambda: _filtered(
+                fn(
+                    "MAX", case([(self._current_med(), integer(2)), (past, integer(1))], integer(0))
+                ),
+                mine,
+            ),
+        )
+        r = fn("COALESCE", rank, integer(0))
+        return [
+            _Val(
+                not_null(dv),
+                dv,
+                _Unit(expr=fn("COALESCE", du, text("")), choices=self.dose_units(c.id)),
+                key=("dose", c.id),
+            ),
+            _Val(
+                and_(
+                    cmp(r, "<", integer(2)),
+                    or_(exp.EQ(this=r, expression=integer(1)), self.complete("medications")),
+                ),
+                num(0.0),
+                _Unit(c.unit or ""),
+                key=("dose0", c.id),
+            ),
+        ]
+
+    # -- derived --------------------------------------------------------------------------
+    def lab(self, concept: str, unit: str) -> exp.Expr:
+        """``derive._Gather.lab``: the latest value (any window) converted to ``unit``."""
+        c = self.vocab[concept]
+
+        def build() -> exp.Expr:
+            v, u = self.obs(concept, None, "v"), self.obs(concept, None, "u")
+            units = tuple(sorted({x or (c.unit or "") for x in self.obs_units(concept)}))
+            src = _Unit(expr=fn("COALESCE", u, text(c.unit or "")), choices=units)
+            return self.converted(
+                v, src, unit, lambda s: _affine(s or "1", unit or "1", c.molar_mass, c.id)
+            )
+
+        return self.define(1, ("lab", concept, unit), build)
+
+    def female(self) -> exp.Expr:
+        """1 female, 0 male, NULL otherwise (``derive._Gather.female``)."""
+        sex = col("sex")
+        return case(
+            [
+                (exp.EQ(this=sex, expression=text("female")), integer(1)),
+                (exp.EQ(this=sex, expression=text("male")), integer(0)),
+            ],
+            exp.Null(),
+        )
+
+    def dialysis(self) -> exp.Expr:
+        self.item_concepts.add("dialysis")
+        a = self.as_of
+        mine = exp.EQ(this=col("concept"), expression=text("dialysis"))
+        hit = and_(
+            exp.NEQ(this=col("status"), expression=text("absent")),
+            or_(
+                and_(
+                    exp.EQ(this=col("section"), expression=text("condition")),
+                    exp.EQ(this=col("status"), expression=text("active")),
+                ),
+                and_(
+                    not_null(col("start_date")),
+                    cmp(col("start_date"), ">=", day(a - timedelta(days=7))),
+                    cmp(col("start_date"), "<=", day(a)),
+                ),
+            ),
+        )
+        flag = self.item(
+            ("dialysis",), lambda: _filtered(fn("MAX", case([(hit, integer(1))], integer(0))), mine)
+        )
+        return exp.EQ(this=fn("COALESCE", flag, integer(0)), expression=integer(1))
+
+    def derived(self, c: Concept) -> _Val:
+        name = c.derived
+        assert name is not None
+        if name in ("meld", "meld_na", "meld3"):
+            value = self.define(3, name, lambda: self.meld(name))
+            return _Val(not_null(value), value, _Unit(""), key=("derived", name))
+        if name in ("child_pugh_points", "child_pugh_class"):
+            lo, hi = self.child_pugh_bounds()
+            if name == "child_pugh_points":
+                pts = case([(exp.EQ(this=lo, expression=hi), _cast(lo, "DOUBLE"))], null_double())
+                value = self.define(3, name, lambda: pts)
+                return _Val(not_null(value), value, _Unit(""), key=("derived", name))
+            cls_lo, cls_hi = _cp_class(lo), _cp_class(hi)
+            cls = case(
+                [(exp.EQ(this=cls_lo, expression=cls_hi), cls_lo)], _cast(exp.Null(), "VARCHAR")
+            )
+            value = self.define(3, name, lambda: cls)
+            return _Val(not_null(value), None, _Unit(""), text=value, key=("derived", name))
+        if name == "pf_ratio":
+            value = self.define(2, name, self.pf)
+            return _Val(not_null(value), value, _Unit(""), key=("derived", name))
+        if name == "egfr":
+            value = self.define(2, name, self.egfr)
+            return _Val(not_null(value), value, _Unit("mL/min/{1.73_m2}"), key=("derived", name))
+        extra = {
+            "creatinine_clearance": (self.crcl, "mL/min"),
+            "bmi": (self.bmi, "kg/m2"),
+            "abic": (self.abic, ""),
+            "maddrey_df": (self.maddrey, ""),
+        }
+        if name in extra:
+            build, unit = extra[name]
+            value = self.define(2, name, build)
+            return _Val(not_null(value), value, _Unit(unit), key=("derived", name))
+        raise _Fallback(f"derived value {name} has no SQL form")  # pragma: no cover
+
+    def crcl(self) -> exp.Expr:
+        """scores.crcl_cockcroft_gault from the latest creatinine and weight."""
+        cr, weight = self.lab("creatinine", "mg/dL"), self.lab("body_weight", "kg")
+        age = self.define(1, "gather_age", self.gather_age)
+        fem = self.female()
+        value = div(mul(sub(integer(140), age), weight), mul(integer(72), cr))
+        value = case([(exp.EQ(this=fem, expression=integer(1)), mul(value, num(0.85)))], value)
+        bad = or_(
+            *[is_null(x) for x in (cr, weight, age, fem)],
+            cmp(age, "<", num(18.0)),
+            cmp(age, ">=", num(140.0)),
+            cmp(weight, "<=", num(0.0)),
+            cmp(cr, "<=", num(0.0)),
+        )
+        return case([(bad, null_double())], _round_half_up(value, 1))
+
+    def bmi(self) -> exp.Expr:
+        weight, height = self.lab("body_weight", "kg"), self.lab("body_height", "m")
+        bad = or_(
+            is_null(weight),
+            is_null(height),
+            cmp(weight, "<=", num(0.0)),
+            cmp(height, "<=", num(0.0)),
+        )
+        value = div(weight, fn("POWER", height, integer(2)))
+        return case([(bad, null_double())], _round_half_up(value, 1))
+
+    def abic(self) -> exp.Expr:
+        age = self.define(1, "gather_age", self.gather_age)
+        bili, cr = self.lab("bilirubin", "mg/dL"), self.lab("creatinine", "mg/dL")
+        inr = self.lab("inr", "1")
+        value = add(
+            add(add(mul(num(0.1), age), mul(num(0.08), bili)), mul(num(0.3), cr)),
+            mul(num(0.8), inr),
+        )
+        bad = or_(
+            *[is_null(x) for x in (age, bili, cr, inr)],
+            cmp(age, "<", num(0.0)),
+            *[cmp(x, "<=", num(0.0)) for x in (bili, cr, inr)],
+        )
+        return case([(bad, null_double())], _round_half_up(value, 2))
+
+    def maddrey(self) -> exp.Expr:
+        if "prothrombin_time_control" not in self.vocab:
+            return null_double()  # derive lists the control time as missing: always unknown
+        pt = self.lab("prothrombin_time", "s")
+        control = self.lab("prothrombin_time_control", "s")
+        bili = self.lab("bilirubin", "mg/dL")
+        value = add(mul(num(4.6), sub(pt, control)), bili)
+        bad = or_(
+            *[is_null(x) for x in (pt, control, bili)],
+            *[cmp(x, "<=", num(0.0)) for x in (pt, control, bili)],
+        )
+        return case([(bad, null_double())], _round_half_up(value, 1))
+
+    def meld(self, name: str) -> exp.Expr:
+        cr, bili, inr = (
+            self.lab("creatinine", "mg/dL"),
+            self.lab("bilirubin", "mg/dL"),
+            self.lab("inr", "1"),
+        )
+        inputs = [cr, bili, inr]
+        na = alb = fem = None
+        if name in ("meld_na", "meld3"):
+            na = self.lab("sodium", "mmol/L")
+            inputs.append(na)
+        if name == "meld3":
+            alb = self.lab("albumin", "g/dL")
+            fem = self.female()
+            inputs += [alb, fem]
+        dia = self.dialysis()
+        cr_max = num(3.0 if name == "meld3" else 4.0)
+        crb = case([(dia, cr_max)], fn("LEAST", fn("GREATEST", cr, num(1.0)), cr_max))
+        bilib, inrb = fn("GREATEST", bili, num(1.0)), fn("GREATEST", inr, num(1.0))
+        positive = [cmp(x, "<=", num(0.0)) for x in (cr, bili, inr)]
+        if na is not None:
+            positive.append(cmp(na, "<=", num(0.0)))
+        if alb is not None:
+            positive.append(cmp(alb, "<=", num(0.0)))
+        bad = or_(*[is_null(x) for x in inputs], *positive)
+        if name == "meld3":
+            assert na is not None and alb is not None and fem is not None
+            nac = fn("LEAST", fn("GREATEST", na, num(125.0)), num(137.0))
+            albc = fn("LEAST", fn("GREATEST", alb, num(1.5)), num(3.5))
+            lnb, lncr = fn("LN", bilib), fn("LN", crb)
+            d_na, d_alb = sub(integer(137), nac), sub(num(3.5), albc)
+            score = add(
+                sub(
+                    add(
+                        add(
+                            add(
+                                sub(
+                                    add(
+                                        add(mul(num(1.33), fem), mul(num(4.56), lnb)),
+                                        mul(num(0.82), d_na),
+                                    ),
+                                    mul(mul(num(0.24), d_na), lnb),
+                                ),
+                                mul(num(9.09), fn("LN", inrb)),
+                            ),
+                            mul(num(11.14), lncr),
+                        ),
+                        mul(num(1.85), d_alb),
+                    ),
+                    mul(mul(num(1.83), d_alb), lncr),
+                ),
+                integer(6),
+            )
+            value = _clamp(_round_half_up(score, 0), 6, 40)
+            return case([(bad, null_double())], value)
+        raw = add(
+            add(
+                add(mul(num(0.957), fn("LN", crb)), mul(num(0.378), fn("LN", bilib))),
+                mul(num(1.120), fn("LN", inrb)),
+            ),
+            num(0.643),
+        )
+        # meld_i = float(round_half_up(raw, 1) * 10): the tenths count, exactly
+        meld_i = self.define(
+            2, ("meld_i", name), lambda: case([(bad, null_double())], _tenths_half_up(raw))
+        )
+        if name == "meld":
+            return fn("LEAST", meld_i, num(40.0))
+        assert na is not None
+        nac = fn("LEAST", fn("GREATEST", na, num(125.0)), num(137.0))
+        d_na = sub(integer(137), nac)
+        bumped = add(meld_i, sub(mul(num(1.32), d_na), mul(mul(num(0.033), meld_i), d_na)))
+        score = case([(cmp(meld_i, ">", integer(11)), bumped)], meld_i)
+        return _clamp(_round_half_up(score, 0), 6, 40)
+
+    def grade_bounds(self, grade: str, condition: str, top: int) -> tuple[exp.Expr, exp.Expr]:
+        """``derive._grade_range`` as (lowest, highest) grade still possible."""
+        self.item_concepts.add(condition)
+        k, v = self.obs(grade, None, "k"), self.obs(grade, None, "v")
+        a = day(self.as_of)
+        mine = exp.EQ(this=col("concept"), expression=text(condition))
+        current = and_(
+            exp.EQ(this=col("status"), expression=text("active")),
+            or_(is_null(col("end_date")), cmp(col("end_date"), ">", a)),
+        )
+        rank = self.item(
+            ("grade", condition),
+            lambda: _filtered(
+                fn(
+                    "MAX",
+                    case(
+                        [
+                            (current, integer(3)),
+                            (exp.NEQ(this=col("status"), expression=text("absent")), integer(2)),
+                        ],
+                        integer(1),
+                    ),
+                ),
+                mine,
+            ),
+        )
+        r = fn("COALESCE", rank, integer(0))
+        g = fn("TRUNC", v)
+        graded = and_(not_null(k), not_null(v))
+        none = or_(cmp(r, ">=", integer(1)), self.complete("conditions"))
+        lo = case([(graded, g), (exp.EQ(this=r, expression=integer(3)), num(1.0))], num(0.0))
+        hi = case(
+            [
+                (graded, g),
+                (exp.EQ(this=r, expression=integer(3)), num(float(top))),
+                (none, num(0.0)),
+            ],
+            num(float(top)),
+        )
+        lo_col = self.define(1, ("grade_lo", grade), lambda: lo)
+        hi_col = self.define(1, ("grade_hi", grade), lambda: hi)
+        return lo_col, hi_col
+
+    def child_pugh_bounds(self) -> tuple[exp.Expr, exp.Expr]:
+        def build(which: int) -> exp.Expr:
+            bili, alb, inr = (
+                self.lab("bilirubin", "mg/dL"),
+                self.lab("albumin", "g/dL"),
+                self.lab("inr", "1"),
+            )
+            alo, ahi = self.grade_bounds("ascites_grade", "ascites", 3)
+            elo, ehi = self.grade_bounds("west_haven_grade", "hepatic_encephalopathy", 4)
+            base = add(
+                add(_tier(bili, 2.0, 3.0), sub(integer(4), _tier(alb, 2.8, 3.5))),
+                _tier(inr, 1.7, 2.3),
+            )
+            a, e = (alo, elo) if which == 0 else (ahi, ehi)
+            pts = add(add(base, fn("LEAST", add(a, num(1.0)), num(3.0))), _enc_points(e))
+            bad = or_(
+                *[is_null(x) for x in (bili, alb, inr)],
+                *[cmp(x, "<=", num(0.0)) for x in (bili, alb, inr)],
+                cmp(alo, "<", num(0.0)),
+                cmp(ahi, ">", num(3.0)),
+                cmp(elo, "<", num(0.0)),
+                cmp(ehi, ">", num(4.0)),
+            )
+            return case([(bad, null_double())], pts)
+
+        lo = self.define(2, ("cp", 0), lambda: build(0))
+        hi = self.define(2, ("cp", 1), lambda: build(1))
+        return lo, hi
+
+    def pf(self) -> exp.Expr:
+        pao2, fio2 = self.lab("pao2", "mm[Hg]"), self.lab("fio2", "1")
+        bad = or_(
+            is_null(pao2),
+            is_null(fio2),
+            cmp(pao2, "<=", num(0.0)),
+            cmp(fio2, "<", num(0.21)),
+            cmp(fio2, ">", num(1.0)),
+        )
+        return case([(bad, null_double())], _round_half_up(div(pao2, fio2), 1))
+
+    def egfr(self) -> exp.Expr:
+        cr = self.lab("creatinine", "mg/dL")
+        age = self.define(1, "gather_age", self.gather_age)
+        fem = self.female()
+        kappa = case([(exp.EQ(this=fem, expression=integer(1)), num(0.7))], num(0.9))
+        alpha = case([(exp.EQ(this=fem, expression=integer(1)), num(-0.241))], num(-0.302))
+        ratio = div(cr, kappa)
+        gfr = mul(
+            mul(
+                mul(integer(142), fn("POWER", fn("LEAST", ratio, num(1.0)), alpha)),
+                fn("POWER", fn("GREATEST", ratio, num(1.0)), num(-1.2)),
+            ),
+            fn("POWER", num(0.9938), age),
+        )
+        gfr = case([(exp.EQ(this=fem, expression=integer(1)), mul(gfr, num(1.012)))], gfr)
+        bad = or_(
+            is_null(cr),
+            is_null(age),
+            is_null(fem),
+            cmp(cr, "<=", num(0.0)),
+            cmp(age, "<", num(18.0)),
+        )
+        return case([(bad, null_double())], _round_half_up(gfr, 1))
+
+    def gather_age(self) -> exp.Expr:
+        """``derive._Gather.age``: completed years, or the recorded age in years."""
+        born = col("birth_date")
+        years = self.age_years(born)
+        units = tuple(sorted({u or "" for u in self.b.age_units}))
+        recorded = self.converted(
+            col("age_value"),
+            _Unit(expr=fn("COALESCE", col("age_unit"), text("")), choices=units),
+            "a",
+            lambda s: (lambda v: v) if s == "a" else _affine(s, "a", None),
+        )
+        return case(
+            [
+                (and_(not_null(born), cmp(born, "<=", day(self.as_of))), years),
+                (not_null(col("age_value")), recorded),
+            ],
+            null_double(),
+        )
+
+    # -- nodes ------------------------------------------------------------------------
+    def node(self, n: Node) -> exp.Expr:
+        if isinstance(n, AllOf):
+            return and_(*[self.node(k) for k in n.children])
+        if isinstance(n, AnyOf):
+            return or_(*[self.node(k) for k in n.children])
+        if isinstance(n, Not):
+            return not_(self.node(n.child))
+        if isinstance(n, Comparison):
+            return self.comparison(n)
+        if isinstance(n, Range):
+            return self.range(n)
+        if isinstance(n, Mention):
+            return self.mention(n)
+        if isinstance(n, Unparsed):
+            return null_bool()
+        raise _Fallback(f"rule node {type(n).__name__} has no SQL form")
+
+    def _convert_plan(
+        self, c: Concept, val: _Val, to: str
+    ) -> Callable[[str], Callable[[exp.Expr], exp.Expr] | None]:
+        """``evaluate._Evaluator._convert`` for one source unit (ages floor to whole units)."""
+        if c.id == "age":
+
+            def age_plan(u: str) -> Callable[[exp.Expr], exp.Expr] | None:
+                f = _affine(u or "a", to or "a", None)
+                if f is None:
+                    return None
+                g = f
+                return lambda v: fn("FLOOR", add(g(v), num(1e-9)))
+
+            return age_plan
+
+        def plan(u: str) -> Callable[[exp.Expr], exp.Expr] | None:
+            if to in TIME_UNITS and u in TIME_UNITS:
+                return _affine(u or "a", to or "a", None)
+            return _affine(u or "1", to or "1", c.molar_mass, c.id)
+
+        return plan
+
+    def _in_unit(self, c: Concept, val: _Val, to: str) -> exp.Expr:
+        num_ = val.num
+        assert num_ is not None
+        if val.age == "born" and to == "mo":
+            return self.define(1, "age_months", lambda: self.age_months(col("birth_date")))
+        return self.define(
+            4,
+            ("in", c.id, val.key, to),
+            lambda: self.converted(num_, val.unit, to, self._convert_plan(c, val, to)),
+        )
+
+    def _in(
+        self,
+        c: Concept,
+        val: _Val,
+        to: str,
+        why: str,
+        plan: Callable[[str], Callable[[exp.Expr], exp.Expr] | None],
+    ) -> exp.Expr:
+        num_ = val.num
+        assert num_ is not None
+        return self.define(
+            4, (why, c.id, val.key, to), lambda: self.converted(num_, val.unit, to, plan)
+        )
+
+    def comparison(self, n: Comparison) -> exp.Expr:
+        c = self.vocab[n.concept]
+        branches: list[tuple[exp.Expr, exp.Expr]] = []
+        for val in self.values(c, n.window):
+            branches.append((val.guard, self.compare_value(c, val, n)))
+        return case(branches, null_bool())
+
+    def compare_value(self, c: Concept, val: _Val, n: Comparison) -> exp.Expr:
+        target = n.value
+        if isinstance(target, Category):
+            want = target.value.strip().lower()
+            eq_text: exp.Expr = null_bool()
+            value_text = _built(val.text)
+            if value_text is not None:
+                eq_text = exp.EQ(this=fn("LOWER", value_text), expression=text(want))
+            eq_num: exp.Expr = false()
+            if _could_be_float_text(want):
+                raise _Fallback(f"category '{target.value}' could equal a number's text")
+            if n.op != "=":
+                eq_text, eq_num = not_(eq_text), not_(eq_num)
+            whens = []
+            if value_text is not None:
+                whens.append((not_null(value_text), eq_text))
+            if val.num is not None:
+                whens.append((not_null(val.num), eq_num))
+            return case(whens, null_bool())
+        if val.num is None:
+            return null_bool()  # a text value compared with a number: unknown
+        if isinstance(target, RefMultiple):
+            return self.ref_multiple(c, val, n, target)
+        assert isinstance(target, Quantity)
+        v = self._in_unit(c, val, target.unit)
+        return _compare(v, n.op, num(target.value))
+
+    def ref_multiple(self, c: Concept, val: _Val, n: Comparison, target: RefMultiple) -> exp.Expr:
+        assert val.num is not None
+        same = lambda u: _affine(u or "1", u or "1", c.molar_mass, c.id)  # noqa: E731
+        to_default = lambda u: _affine(u or "1", (c.unit or "") or "1", c.molar_mass, c.id)  # noqa: E731
+        if target.limit == "ULN":
+            default = None
+            if c.reference is not None:
+                v = self._in(c, val, c.unit or "", "ref", to_default)
+                default = _compare(v, n.op, num(target.value * c.reference[1]))
+            ref_high = _built(val.ref_high)
+            if ref_high is None:
+                return default if default is not None else null_bool()
+            v_own = self._in(c, val, "", "own", same)
+            own = _compare(v_own, n.op, mul(num(target.value), ref_high))
+            return case(
+                [(not_null(ref_high), own)], default if default is not None else null_bool()
+            )
+        if c.reference is None:
+            return null_bool()
+        v = self._in(c, val, c.unit or "", "ref", to_default)
+        return _compare(v, n.op, num(target.value * c.reference[0]))
+
+    def range(self, n: Range) -> exp.Expr:
+        c = self.vocab[n.concept]
+        branches = []
+        for val in self.values(c, n.window):
+            if val.num is None:
+                branches.append((val.guard, null_bool()))
+                continue
+            lo = self._in_unit(c, val, n.low.unit)
+            hi = self._in_unit(c, val, n.high.unit)
+            ok = and_(
+                _compare(lo, ">=" if n.low_inclusive else ">", num(n.low.value)),
+                _compare(hi, "<=" if n.high_inclusive else "<", num(n.high.value)),
+            )
+            branches.append((val.guard, case([(or_(is_null(lo), is_null(hi)), null_bool())], ok)))
+        return case(branches, null_bool())
+
+    def mention(self, n: Mention) -> exp.Expr:
+        c = self.vocab[n.concept]
+        if c.kind == "fact":
+            b = self.fact(c.id, "b")
+            return case(
+                [
+                    (exp.EQ(this=b, expression=integer(1)), true()),
+                    (exp.EQ(this=b, expression=integer(0)), false()),
+                ],
+                null_bool(),
+            )
+        self.item_concepts.add(c.id)
+        a = day(self.as_of)
+        section = _SECTION_OF_KIND.get(c.kind, "conditions")
+        mine = and_(
+            exp.EQ(this=col("concept"), expression=text(c.id)),
+            or_(is_null(col("start_date")), cmp(col("start_date"), "<=", a)),
+        )
+        present = exp.NEQ(this=col("status"), expression=text("absent"))
+        current = and_(
+            or_(
+                and_(
+                    exp.EQ(this=col("section"), expression=text("medication")),
+                    in_(col("status"), ("active", "unknown")),
+                ),
+                and_(
+                    exp.NEQ(this=col("section"), expression=text("medication")),
+                    exp.EQ(this=col("status"), expression=text("active")),
+                ),
+            ),
+            or_(is_null(col("end_date")), cmp(col("end_date"), ">=", a)),
+        )
+        absent_direct = col("direct")
+        if n.window is not None:
+            since = self.since(n.window)
+            assert since is not None
+            end = fn("COALESCE", col("end_date"), case([(current, a)], col("start_date")))
+            rank_row = case(
+                [
+                    (and_(present, is_null(end)), integer(3)),
+                    (and_(present, cmp(end, ">=", day(since))), integer(4)),
+                    (present, integer(2)),
+                    (absent_direct, integer(1)),
+                ],
+                integer(0),
+            )
+            key: tuple[object, ...] = ("window", c.id, since)
+        elif n.qualifier == "history":
+            rank_row = case([(present, integer(2)), (absent_direct, integer(1))], integer(0))
+            key = ("history", c.id)
+        else:
+            unsure = and_(
+                exp.EQ(this=col("status"), expression=text("unknown")),
+                or_(is_null(col("end_date")), cmp(col("end_date"), ">=", a)),
+            )
+            rank_row = case(
+                [
+                    (and_(present, current), integer(4)),
+                    (unsure, integer(3)),
+                    (present, integer(2)),
+                    (absent_direct, integer(1)),
+                ],
+                integer(0),
+            )
+            key = ("current", c.id)
+        rank = self.item(key, lambda: _filtered(fn("MAX", rank_row), mine))
+        top = 2 if n.qualifier == "history" and n.window is None else 4
+        r = fn("COALESCE", rank, integer(0))
+        whens: list[tuple[exp.Expr, exp.Expr]] = []
+        if c.sex is not None:
+            whens.append(
+                (
+                    and_(
+                        in_(col("sex"), ("female", "male")),
+                        exp.NEQ(this=col("sex"), expression=text(c.sex)),
+                    ),
+                    false(),
+                )
+            )
+        whens += [
+            (exp.EQ(this=r, expression=integer(top)), true()),
+            (exp.EQ(this=r, expression=integer(3)), null_bool()),
+            (cmp(r, ">=", integer(1)), false()),
+            (self.complete(section), false()),
+        ]
+        return case(whens, null_bool())
+
+    # -- the query ------------------------------------------------------------------------
+    def map_rows(self) -> dict[str, list[tuple[object, ...]]]:
+        """Rows of the lookup tables: observation key → concept; item key → concept, direct."""
+        okeys = tuple(sorted({k[:3] for k in self.b.observations}, key=_sort_key))
+        ikeys = tuple(sorted({k[:4] for k in self.b.items}, key=_sort_key))
+        orows: list[tuple[object, ...]] = []
+        for cid in sorted(self.obs_concepts):
+            orows.extend((*k, cid) for k in _observation_matches(okeys, cid, self.vocab))
+        irows: list[tuple[object, ...]] = []
+        for cid in sorted(self.item_concepts):
+            irows.extend((*k, cid, direct) for k, direct in _item_matches(ikeys, cid, self.vocab))
+        return {"eligo_obs_map": orows, "eligo_item_map": irows}
+
+    def query(
+        self,
+        criteria: list[tuple[str, exp.Expr]],
+        verdict: exp.Expr,
+        row_column: str | None,
+        maps: dict[str, list[tuple[object, ...]]] | None,
+    ) -> tuple[exp.Select, exp.Select]:
+        """The met-only query and the query with the verdict, sharing one set of CTEs."""
+        a = day(self.as_of)
+        ctes: list[tuple[str, exp.Expr]] = []
+        if maps is not None:
+            ctes += [(name, _values(*MAP_COLUMNS[name], rows)) for name, rows in maps.items()]
+        has_value = or_(
+            not_null(col("value", "x")),
+            not_null(col("value_text", "x")),
+            not_null(col("value_bool", "x")),
+        )
+        days = exp.DateDiff(
+            this=col("date", "x"), expression=day(date(1970, 1, 1)), unit=exp.var("DAY")
+        )
+        ordkey = case(
+            [(is_null(col("date", "x")), sub(col("seq", "x"), integer(_UNDATED)))],
+            add(mul(_cast(days, "BIGINT"), integer(_SEQ_SPAN)), col("seq", "x")),
+        )
+        obs_rows = (
+            _select(
+                col("patient_id", "x"),
+                col("concept", "m"),
+                col("date", "x"),
+                col("value", "x"),
+                col("value_text", "x"),
+                col("unit", "x"),
+                col("reference_high", "x"),
+                _alias(ordkey, "k"),
+            )
+            .from_(_alias(exp.to_table("observations"), "x", table=True), copy=False)
+            .join(
+                _alias(exp.to_table("eligo_obs_map"), "m", table=True),
+                on=_key_join("x", "m", ("code", "system", "name")),
+                copy=False,
+            )
+            .where(
+                and_(or_(is_null(col("date", "x")), cmp(col("date", "x"), "<=", a)), has_value),
+                copy=False,
+            )
+        )
+        ctes.append(("eligo_obs", obs_rows))
+        ctes.append(("eligo_obs_p", _grouped("eligo_obs", self.obs_aggs)))
+        parts = []
+        for section, table, start, end, dose in (
+            ("condition", "conditions", "onset_date", "abatement_date", False),
+            ("procedure", "procedures", "date", "date", False),
+            ("medication", "medications", "start_date", "end_date", True),
+        ):
+            on = and_(
+                exp.EQ(this=col("section", "m"), expression=text(section)),
+                _key_join("x", "m", ("code", "system", "name")),
+            )
+            parts.append(
+                _select(
+                    col("patient_id", "x"),
+                    col("section", "m"),
+                    col("concept", "m"),
+                    col("direct", "m"),
+                    col("status", "x"),
+                    _alias(col(start, "x"), "start_date"),
+                    _alias(col(end, "x"), "end_date"),
+                    col("seq", "x"),
+                    _alias(col("dose_value", "x") if dose else null_double(), "dose_value"),
+                    _alias(
+                        col("dose_unit", "x") if dose else _cast(exp.Null(), "VARCHAR"),
+                        "dose_unit",
+                    ),
+                )
+                .from_(_alias(exp.to_table(table), "x", table=True), copy=False)
+                .join(_alias(exp.to_table("eligo_item_map"), "m", table=True), on=on, copy=False)
+            )
+        items = exp.union(exp.union(parts[0], parts[1], distinct=False), parts[2], distinct=False)
+        ctes.append(("eligo_items", items))
+        ctes.append(("eligo_items_p", _grouped("eligo_items", self.item_aggs)))
+        ctes.append(("eligo_facts_p", _grouped("facts", self.fact_aggs)))
+        pcols = ["patient_id", "birth_date", "age_value", "age_unit", "sex"]
+        pcols += [f"complete_{s}" for s in SECTIONS]
+        if row_column:
+            pcols.append(row_column)
+        base = _select(
+            *[col(x, "p") for x in pcols],
+            *[col(k, "op") for k in self.obs_aggs],
+            *[col(k, "ip") for k in self.item_aggs],
+            *[col(k, "fp") for k in self.fact_aggs],
+        ).from_(_alias(exp.to_table("patients"), "p", table=True), copy=False)
+        for cte, alias in (("eligo_obs_p", "op"), ("eligo_items_p", "ip"), ("eligo_facts_p", "fp")):
+            base = base.join(
+                _alias(exp.to_table(cte), alias, table=True),
+                on=exp.EQ(this=col("patient_id", "p"), expression=col("patient_id", alias)),
+                join_type="left",
+                copy=False,
+            )
+        ctes.append(("eligo_base", base))
+        prev = "eligo_base"
+        for i, layer in enumerate(self.layers[1:], 1):
+            if layer:
+                sel = _select(exp.Star(), *[_alias(e, k) for k, e in layer.items()]).from_(
+                    prev, copy=False
+                )
+                ctes.append((f"eligo_d{i}", sel))
+                prev = f"eligo_d{i}"
+        outs = [col("patient_id")] + ([col(row_column)] if row_column else [])
+        met = _select(*outs, *[_alias(e, name) for name, e in criteria]).from_(prev, copy=False)
+        met.set(
+            "with_",
+            exp.With(
+                expressions=[
+                    exp.CTE(this=body, alias=exp.TableAlias(this=exp.to_identifier(name)))
+                    for name, body in ctes
+                ]
+            ),
+        )
+        # the verdict over the met columns; the CTEs stay inside the subquery (no copy)
+        full = _select(exp.Star(), _alias(verdict, "verdict")).from_(
+            exp.Subquery(this=met, alias=exp.TableAlias(this=exp.to_identifier("eligo_met"))),
+            copy=False,
+        )
+        return met, full
+
+
+def _built(e: exp.Expr | Callable[[], exp.Expr] | None) -> exp.Expr | None:
+    return e() if callable(e) else e
+
+
+def _filtered(agg: exp.Expr, where: exp.Expr) -> exp.Expr:
+    """``agg FILTER (WHERE where)``: only matching rows update the aggregate."""
+    return exp.Filter(this=agg, expression=exp.Where(this=where))
+
+
+def _grouped(table: str, aggs: dict[str, exp.Expr]) -> exp.Select:
+    return (
+        _select(col("patient_id"), *[_alias(e, k) for k, e in aggs.items()])
+        .from_(table, copy=False)
+        .group_by(col("patient_id"), copy=False)
+    )
+
+
+def _sort_key(k: tuple[object, ...]) -> tuple[str, ...]:
+    return tuple("" if x is None else "\x01" + str(x) for x in k)
+
+
+def _key_join(left: str, right: str, cols: Sequence[str]) -> exp.Expr:
+    return and_(*[exp.NullSafeEQ(this=col(c, left), expression=col(c, right)) for c in cols])
+
+
+MAP_COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "eligo_obs_map": (("code", "system", "name", "concept"), ("VARCHAR",) * 4),
+    "eligo_item_map": (
+        ("section", "code", "system", "name", "concept", "direct"),
+        ("VARCHAR",) * 5 + ("BOOLEAN",),
+    ),
+}
+
+
+@functools.lru_cache(maxsize=8)
+def _observation_view(keys: tuple[tuple[str | None, ...], ...], vocab: Vocabulary) -> RecordView:
+    from .lookup import RecordView
+    from .record import Observation, Record
+
+    obs = tuple(Observation(k[0], k[1], k[2], 0.0, None, None, str(i)) for i, k in enumerate(keys))
+    return RecordView(Record(id="_", observations=obs), vocab)
+
+
+@functools.lru_cache(maxsize=4096)
+def _observation_matches(
+    keys: tuple[tuple[str | None, ...], ...], concept: str, vocab: Vocabulary
+) -> tuple[tuple[str | None, ...], ...]:
+    """The distinct observation keys that lookup reads as ``concept``."""
+    view = _observation_view(keys, vocab)
+    return tuple(keys[int(o.source)] for o in view.observations(concept, date.max))
+
+
+@functools.lru_cache(maxsize=8)
+def _item_view(keys: tuple[tuple[str | None, ...], ...], vocab: Vocabulary) -> RecordView:
+    from .lookup import RecordView
+    from .record import Condition, Medication, Procedure, Record
+
+    made: dict[str, list[Any]] = {"condition": [], "procedure": [], "medication": []}
+    for i, k in enumerate(keys):
+        code, system, name, src = k[1], k[2], k[3], str(i)
+        if k[0] == "condition":
+            made["condition"].append(Condition(code, system, name, "active", None, None, src))
+        elif k[0] == "procedure":
+            made["procedure"].append(Procedure(code, system, name, "completed", None, src))
+        else:
+            made["medication"].append(Medication(code, system, name, "active", None, None, src))
+    rec = Record(
+        id="_",
+        conditions=tuple(made["condition"]),
+        procedures=tuple(made["procedure"]),
+        medications=tuple(made["medication"]),
+    )
+    return RecordView(rec, vocab)
+
+
+@functools.lru_cache(maxsize=4096)
+def _item_matches(
+    keys: tuple[tuple[str | None, ...], ...], concept: str, vocab: Vocabulary
+) -> tuple[tuple[tuple[str | None, ...], bool], ...]:
+    """The distinct item keys that lookup lists for ``concept``, with its ``direct`` flag."""
+    view = _item_view(keys, vocab)
+    return tuple(
+        (keys[int(it.source)], bool(getattr(it, "direct", True))) for it in view.items(concept)
+    )
+
+
+def _values(
+    names: Sequence[str], types: Sequence[str], rows: Sequence[Sequence[object]]
+) -> exp.Expr:
+    """An inline table; typed through CASTs so all-NULL columns keep their type."""
+
+    def lit(v: object, t: str) -> exp.Expr:
+        if v is None:
+            return _cast(exp.Null(), t)
+        if isinstance(v, bool):
+            return exp.Boolean(this=v)
+        return _cast(exp.Literal.string(str(v)), t) if t != "VARCHAR" else text(str(v))
+
+    if not rows:
+        return _select(
+            *[_alias(_cast(exp.Null(), t), n) for n, t in zip(names, types, strict=True)]
+        ).where(false(), copy=False)
+    typed = [
+        exp.Tuple(expressions=[lit(v, t) for v, t in zip(r, types, strict=True)]) for r in rows
+    ]
+    values = exp.Values(
+        expressions=typed,
+        alias=exp.TableAlias(
+            this=exp.to_identifier("t"), columns=[exp.to_identifier(n) for n in names]
+        ),
+    )
+    return _select(*[col(n) for n in names]).from_(values, copy=False)
+
+
+def _compare(a: exp.Expr, op: str, b: exp.Expr) -> exp.Expr:
+    """``evaluate.compare``: ``a`` counts as ``b`` when math.isclose(a, b, 1e-9, 1e-12).
+
+    CPython's isclose is ``|b-a| <= |1e-9·b| or |b-a| <= |1e-9·a| or |b-a| <= 1e-12``;
+    snapping ``a`` to ``b`` then comparing is the same as the forms below.
+    """
+    diff = fn("ABS", sub(b, a))
+    close = cmp(
+        diff,
+        "<=",
+        exp.Greatest(
+            this=fn("ABS", mul(num(1e-9), b)),
+            expressions=[fn("ABS", mul(num(1e-9), a)), num(1e-12)],
+        ),
+    )
+    if op in (">", "<"):
+        return and_(cmp(a, op, b), not_(close))
+    if op in (">=", "<="):
+        return or_(cmp(a, op, b), close)
+    return close if op == "=" else not_(close)
+
+
+def _round_half_up(x: exp.Expr, places: int) -> exp.Expr:
+    """``scores._round_half_up(x, places)`` as a float, exactly.
+
+    Python rounds the shortest decimal form of ``x`` half up (ties away from zero).  For
+    ``x >= 0`` with ``f = floor(x·10^p)``, the tie is the decimal ``(f + ½)/10^p``, whose
+    nearest double ``T`` the division computes exactly; ``x`` rounds up iff ``x >= T``
+    (``x == T`` means repr(x) is the tie itself).  Negative values mirror positive ones.
+    """
+
+    def positive(v: exp.Expr) -> exp.Expr:
+        scale = num(10.0**places)
+        f = fn("FLOOR", mul(v, scale) if places else v)
+        tie = div(add(f, num(0.5)), scale) if places else add(f, num(0.5))
+        rounded = case([(cmp(v, ">=", tie), add(f, num(1.0)))], f)
+        return _cast(div(rounded, scale) if places else rounded, "DOUBLE")
+
+    return case(
+        [(cmp(x, "<", num(0.0)), exp.Neg(this=paren(positive(exp.Neg(this=paren(x))))))],
+        positive(x),
+    )
+
+
+def _tenths_half_up(x: exp.Expr) -> exp.Expr:
+    """``float(_round_half_up(x, 1) * 10)``: the count of tenths, an exact whole number."""
+    f = fn("FLOOR", mul(x, num(10.0)))
+    tie = div(add(f, num(0.5)), num(10.0))
+    return _cast(case([(cmp(x, ">=", tie), add(f, num(1.0)))], f), "DOUBLE")
+
+
+def _clamp(x: exp.Expr, lo: float, hi: float) -> exp.Expr:
+    return fn("LEAST", fn("GREATEST", x, num(lo)), num(hi))
+
+
+def _tier(v: exp.Expr, low: float, high: float) -> exp.Expr:
+    return case(
+        [(cmp(v, "<", num(low)), integer(1)), (cmp(v, "<=", num(high)), integer(2))], integer(3)
+    )
+
+
+def _enc_points(g: exp.Expr) -> exp.Expr:
+    return case(
+        [(exp.EQ(this=g, expression=num(0.0)), integer(1)), (cmp(g, "<=", num(2.0)), integer(2))],
+        integer(3),
+    )
+
+
+def _cp_class(points: exp.Expr) -> exp.Expr:
+    """Class A/B/C of a point count; NULL points give a NULL class."""
+    return case(
+        [
+            (is_null(points), _cast(exp.Null(), "VARCHAR")),
+            (cmp(points, "<=", num(6.0)), text("A")),
+            (cmp(points, "<=", num(9.0)), text("B")),
+        ],
+        text("C"),
+    )
+
+
+def _could_be_float_text(s: str) -> bool:
+    """Whether ``str(some float).lower()`` could equal ``s`` (then SQL would need Python's repr)."""
+    try:
+        float(s)
+    except ValueError:
+        return False
+    return True
+
+
+def _evaluator_derivable() -> frozenset[str]:
+    """The derived values the in-process evaluator computes (derive.DERIVERS)."""
+    from . import derive
+
+    return frozenset(getattr(derive, "DERIVERS", SQL_DERIVED))
+
+
+def compile_trial(
+    trial: Trial,
+    as_of: date,
+    bindings: Bindings | None = None,
+    assume_complete: Iterable[str] = (),
+    row_column: str | None = None,
+    vocab: Vocabulary | None = None,
+    inline_maps: bool = True,
+) -> CompiledTrial:
+    """Compile every criterion of ``trial`` into one query over the cohort tables.
+
+    Args:
+        trial: The compiled trial.
+        as_of: Screening date (ages, windows, "latest on or before").
+        bindings: The cohort's distinct codes, names and units (:func:`bindings_from`);
+            without them no record item matches and no unit converts.
+        assume_complete: Sections closed-world for every patient (``--assume-complete``).
+        row_column: A patients column to carry through for ordering (the loader's ``_row``).
+        vocab: The vocabulary (default: eligo's).
+        inline_maps: Carry the lookup tables as inline ``VALUES``; when false the query reads
+            tables ``eligo_obs_map`` / ``eligo_item_map`` the caller creates from
+            :attr:`CompiledTrial.maps` (faster to print and plan for large cohorts).
+
+    Returns:
+        The query and the criteria (if any) left to the in-process evaluator, with reasons.
+    """
+    comp = _Compiler(
+        as_of, bindings or Bindings(), frozenset(assume_complete), vocab or vocabulary()
+    )
+    exprs: list[tuple[str, exp.Expr]] = []
+    fallback: dict[str, str] = {}
+    columns = []
+    outcomes = []
+    for i, c in enumerate(trial.criteria):
+        name = f"c{i}"
+        columns.append(name)
+        try:
+            e = comp.node(c.rule)
+        except _Fallback as f:
+            fallback[c.id] = f.reason
+            e = null_bool()
+        exprs.append((name, e))
+        fail = col(name) if c.kind == "exclusion" else not_(col(name))
+        outcomes.append((fail, is_null(col(name))))
+    if not outcomes:
+        raise SqlCompileError(f"trial {trial.id} has no criteria")
+    verdict = case(
+        [
+            (or_(*[f for f, _ in outcomes]), text("ineligible")),
+            (or_(*[u for _, u in outcomes]), text("needs_review")),
+        ],
+        text("eligible"),
+    )
+    maps = comp.map_rows()
+    met, full = comp.query(exprs, verdict, row_column, maps if inline_maps else None)
+    return CompiledTrial(trial, as_of, full, met, tuple(columns), fallback, maps)

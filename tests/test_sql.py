@@ -1,0 +1,393 @@
+"""The SQL backend against the in-process evaluator: one semantics, criterion by criterion.
+
+A seeded generator (eligo.synthetic) writes patients aimed at the corners — values on
+thresholds, alternate units, several values on one day, undated and future values, text
+results, missing data, ``absent`` and ``unknown`` statuses, complete sections, windows,
+recorded ages — and every criterion of every trial in ``criteria/`` must get the same ``met``
+from ``eligo.cohort.screen_cohort`` (DuckDB) as from ``eligo.screening.screen``.
+"""
+
+from __future__ import annotations
+
+import math
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+import sqlglot
+
+from conftest import CRITERIA, SHARED
+from eligo import sql
+from eligo.cohort import Cohort, records_to_cohort, screen_cohort
+from eligo.errors import PatientRecordError
+from eligo.evaluate import evaluate
+from eligo.lookup import RecordView
+from eligo.parse import compile_rule
+from eligo.patient import parse_patient
+from eligo.record import Record
+from eligo.render import render
+from eligo.screening import screen
+from eligo.synthetic import Generator
+from eligo.trial import Criterion, Trial, load_trial
+
+AS_OF = date(2026, 11, 27)
+PATIENTS = 2000
+TRIALS = sorted(CRITERIA.glob("*.yaml"))
+SEED_TRIALS = [CRITERIA / "NCT04243681.yaml", CRITERIA / "NCT07131306.yaml"]
+
+
+@dataclass(frozen=True)
+class Population:
+    records: list[Record]
+    cohort: Cohort
+
+
+def _records(n: int, seed: int) -> list[Record]:
+    gen = Generator(seed, AS_OF)
+    out: list[Record] = []
+    for i, data in enumerate(gen.patients(n * 2)):
+        try:
+            out.append(parse_patient(data, f"synthetic:{i}"))
+        except PatientRecordError:
+            continue
+        if len(out) == n:
+            break
+    return out
+
+
+@pytest.fixture(scope="module")
+def population() -> Population:
+    records = _records(PATIENTS, seed=20261127)
+    return Population(records, records_to_cohort((r.id, r) for r in records))
+
+
+def _disagreements(
+    trial: Trial, records: list[Record], cohort: Cohort, assume_complete: tuple[str, ...] = ()
+) -> list[str]:
+    result = screen_cohort(cohort, trial, AS_OF, assume_complete)
+    by_id = {pid: (verdict, met) for pid, verdict, met in result.rows()}
+    out = []
+    for rec in records:
+        expected = screen(rec, trial, AS_OF, assume_complete)  # type: ignore[arg-type]
+        verdict, met = by_id[rec.id]
+        for crit, got in zip(expected.criteria, met, strict=True):
+            if crit.met is not got:
+                out.append(
+                    f"{rec.id} {crit.id} `{crit.criterion.rule_text}`: in-process {crit.met} "
+                    f"({crit.explanation}), SQL {got}"
+                )
+        if verdict != expected.verdict:
+            out.append(f"{rec.id}: verdict {expected.verdict} in-process, {verdict} in SQL")
+    return out
+
+
+def test_population_is_large_and_varied(population: Population) -> None:
+    records = population.records
+    assert len(records) >= 2000
+    units = {o.unit for r in records for o in r.observations}
+    assert {"umol/L", "mg/dL", "/uL", "10*9/L", "%", "1", "g/L", "kPa"} <= units
+    assert any(c.status == "absent" for r in records for c in r.conditions)
+    assert any(r.complete for r in records) and any(r.age for r in records)
+    assert any(r.birth_date is None and r.age is None for r in records)
+
+
+@pytest.mark.parametrize("path", SEED_TRIALS, ids=[p.stem for p in SEED_TRIALS])
+def test_sql_agrees_with_in_process_on_every_criterion(path: Path, population: Population) -> None:
+    trial = load_trial(path)
+    wrong = _disagreements(trial, population.records, population.cohort)
+    assert not wrong, f"{len(wrong)} disagreements, first ones:\n" + "\n".join(wrong[:10])
+
+
+def test_sql_agrees_on_every_other_trial_in_criteria(population: Population) -> None:
+    """Every other trial file, as one combined trial (one query) on the first 300 patients."""
+    others = [load_trial(p) for p in TRIALS if p not in SEED_TRIALS]
+    if not others:
+        pytest.skip("criteria/ holds only the seed trials")
+    crits = tuple(replace(c, id=f"{t.id}:{c.id}") for t in others for c in t.criteria)
+    trial = Trial("criteria", None, None, crits)
+    records = population.records[:300]
+    cohort = records_to_cohort((r.id, r) for r in records)
+    wrong = _disagreements(trial, records, cohort)
+    assert not wrong, f"{len(wrong)} disagreements, first ones:\n" + "\n".join(wrong[:10])
+
+
+CANONICAL = (
+    "bmi >= 30 kg/m2", "creatinine_clearance < 60 mL/min", "abic >= 6.71", "maddrey_df >= 32",
+    "hba1c > 53 mmol/mol", "hba1c <= 6.5 %", "egfr < 30 mL/min/{1.73_m2}", "meld_na >= 15",
+    "meld3 > 20", "meld > 10 and meld < 20", "child_pugh_points <= 7", "child_pugh_class != C",
+    "pf_ratio < 150", "creatinine > 1.5 x ULN", "bilirubin < 0.8 x LLN", "age >= 18 years",
+    "age < 240 months", "history of cancer", "gi_bleeding within 2 weeks",
+    "norepinephrine > 0.5 ug/kg/min", "life_expectancy >= 12 weeks", "sex = female",
+    "inr > 1.5 within 7 days", "dialysis within 1 week", "immunosuppressants", "not ascites",
+    "platelets >= 100000 /uL within 3 months", "sodium < 130 mmol/L", "albumin < 28 g/L",
+    "pregnancy or lactation", "hiv or retroviral_infection",
+    "consent and not willing_for_transplant",
+)  # fmt: skip
+
+
+def test_sql_agrees_on_every_derived_value_and_construct(population: Population) -> None:
+    """Canonical rules for every derived value, window, × ULN / LLN and range, 600 patients."""
+    from eligo.nodes import Quantity, Range
+
+    crits = [
+        Criterion(f"R{i}", "inclusion", text, compile_rule(text))
+        for i, text in enumerate(CANONICAL)
+    ]
+    ranges = (
+        Range("platelets", Quantity(50, "10*9/L"), Quantity(100, "10*9/L"), high_inclusive=False),
+        Range("age", Quantity(20, "a"), Quantity(70, "a")),
+        Range("creatinine", Quantity(0.7, "mg/dL"), Quantity(141.44, "umol/L")),
+    )
+    crits += [Criterion(f"G{i}", "exclusion", render(r), r) for i, r in enumerate(ranges)]
+    trial = Trial("constructs", None, None, tuple(crits))
+    records = population.records[:600]
+    cohort = records_to_cohort((r.id, r) for r in records)
+    assert not screen_cohort(cohort, trial, AS_OF).compiled.fallback
+    wrong = _disagreements(trial, records, cohort)
+    assert not wrong, f"{len(wrong)} disagreements, first ones:\n" + "\n".join(wrong[:10])
+
+
+def test_sql_agrees_with_assume_complete(population: Population) -> None:
+    trial = load_trial(TRIALS[0])
+    records = population.records[:400]
+    cohort = records_to_cohort((r.id, r) for r in records)
+    wrong = _disagreements(trial, records, cohort, ("conditions", "medications"))
+    assert not wrong, "\n".join(wrong[:10])
+
+
+def _corpus_trial(limit: int) -> Trial:
+    import yaml
+
+    from eligo.parse import compile_text
+
+    corpus = SHARED / "corpus"
+    if not corpus.is_dir():
+        pytest.skip(f"{corpus} is absent: this test reads ../shared/corpus in place")
+    crits: list[Criterion] = []
+    seen: set[str] = set()
+    for f in sorted(corpus.glob("*.yaml")):
+        data = yaml.safe_load(f.read_text(encoding="utf-8"))
+        for kind in ("inclusion", "exclusion"):
+            for line in data.get(kind) or []:
+                text = line if isinstance(line, str) else str(line.get("text", ""))
+                rule = compile_text(text, kind).rule
+                key = render(rule)
+                if key in seen or not key.strip("?"):
+                    continue
+                seen.add(key)
+                crits.append(Criterion(f"C{len(crits)}", kind, text, rule))
+    step = max(1, len(crits) // limit)
+    return Trial("corpus", None, None, tuple(crits[::step][:limit]))
+
+
+def test_sql_agrees_on_registry_corpus_lines(population: Population) -> None:
+    """Every shape the grammar reads in ../shared/corpus: ranges, × ULN, windows, history."""
+    trial = _corpus_trial(150)
+    records = population.records[:200]
+    cohort = records_to_cohort((r.id, r) for r in records)
+    result = screen_cohort(cohort, trial, AS_OF)
+    assert not result.compiled.fallback
+    by_id = {pid: met for pid, _, met in result.rows()}
+    wrong = []
+    for rec in records:
+        view = RecordView(rec)
+        for crit, got in zip(trial.criteria, by_id[rec.id], strict=True):
+            want = evaluate(crit.rule, view, AS_OF).root.truth.value
+            if want is not got:
+                wrong.append(f"{rec.id} `{render(crit.rule)}`: in-process {want}, SQL {got}")
+    assert not wrong, "\n".join(wrong[:10])
+
+
+def test_a_criterion_sql_cannot_express_falls_back_in_process(
+    population: Population, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sql, "SQL_DERIVED", sql.SQL_DERIVED - {"meld", "child_pugh_class"})
+    trial = load_trial(CRITERIA / "NCT04243681.yaml")
+    records = population.records[:150]
+    cohort = records_to_cohort((r.id, r) for r in records)
+    result = screen_cohort(cohort, trial, AS_OF)
+    assert set(result.compiled.fallback) == {"I2"}
+    assert "has no SQL form" in result.compiled.fallback["I2"]
+    assert "I2 was evaluated in-process" in result.funnel().text()
+    assert not _disagreements(trial, records, cohort)
+
+
+# ---------------------------------------------------------------------------- pieces
+
+
+def _one(query: str) -> tuple[object, ...]:
+    import duckdb
+
+    row = duckdb.connect().execute(query).fetchone()
+    assert row is not None
+    return tuple(row)
+
+
+def _duck(expr: sqlglot.exp.Expr) -> object:
+    row = _one(f"SELECT {sql.to_sql(expr)}")
+    assert row is not None
+    return row[0]
+
+
+@pytest.mark.parametrize(
+    "x", [2.45, 1.005, 0.15, 2.5, 24.35, 0.05, 150.05, 75.45, 9.95, 1e-7, 123456.785, 2.4499999]
+)
+@pytest.mark.parametrize("places", [0, 1])
+def test_half_up_rounding_matches_scores(x: float, places: int) -> None:
+    from eligo.scores import _round_half_up
+
+    assert _duck(sql._round_half_up(sql.num(x), places)) == float(_round_half_up(x, places))
+
+
+def test_half_up_rounding_on_random_values() -> None:
+    import random
+
+    from eligo.scores import _round_half_up
+
+    rng = random.Random(5)
+    xs = [round(rng.uniform(0, 60), rng.choice((1, 2, 3, 6))) for _ in range(300)]
+    xs += [rng.uniform(0, 500) for _ in range(100)]
+    exprs = ", ".join(sql.to_sql(sql._round_half_up(sql.num(x), 1)) for x in xs)
+    got = _one(f"SELECT {exprs}")
+    assert list(got) == [float(_round_half_up(x, 1)) for x in xs]
+
+
+@pytest.mark.parametrize(
+    ("value", "src", "dst", "mm"),
+    [
+        (141.44, "umol/L", "mg/dL", 113.12),
+        (1.6, "mg/dL", "umol/L", 113.12),
+        (80, "10*9/L", "/uL", None),
+        (60, "%", "1", None),
+        (12, "kPa", "mm[Hg]", None),
+        (37.5, "Cel", "[degF]", None),
+        (13, "wk", "mo", None),
+    ],
+)
+def test_sql_unit_conversion_is_bit_for_bit(
+    value: float, src: str, dst: str, mm: float | None
+) -> None:
+    from eligo.units import convert
+
+    f = sql._affine(src, dst, mm)
+    assert f is not None
+    assert _duck(f(sql.num(value))) == convert(value, src, dst, mm)
+
+
+def test_inconvertible_units_have_no_sql_form() -> None:
+    assert sql._affine("mg/h", "ug/kg/min", None) is None
+    assert sql._affine("mg/dL", "umol/L", None) is None
+
+
+def test_double_literals_are_never_decimals() -> None:
+    row = _one(f"SELECT typeof({sql.to_sql(sql.num(0.1))}), {sql.to_sql(sql.num(-2.5))}")
+    assert row == ("DOUBLE", -2.5)
+
+
+def test_kleene_logic_is_sql_logic() -> None:
+    t, f, u = "TRUE", "FALSE", "CAST(NULL AS BOOLEAN)"
+    row = _one(f"SELECT {f} AND {u}, {t} AND {u}, {t} OR {u}, {f} OR {u}, NOT {u}")
+    assert row == (False, None, True, None, None)
+
+
+# ---------------------------------------------------------------------------- Spark
+
+
+def _compiled(population: Population) -> list[sql.CompiledTrial]:
+    con = records_to_cohort((r.id, r) for r in population.records[:200]).con
+    bindings = sql.bindings_from(lambda q: con.execute(q).fetchall(), "duckdb")
+    return [sql.compile_trial(load_trial(p), AS_OF, bindings) for p in SEED_TRIALS]
+
+
+def test_spark_sql_parses_back_with_sqlglot(population: Population) -> None:
+    """The Spark dialect text is valid Spark SQL to sqlglot's Spark parser, and uses MAX_BY."""
+    for compiled in _compiled(population):
+        text = compiled.sql("spark")
+        assert "MAX_BY(" in text and "ARG_MAX" not in text
+        tree = sqlglot.parse_one(text, read="spark")
+        assert tree.sql(dialect="spark")
+        assert "ARG_MAX_NULL(" in compiled.sql("duckdb")
+
+
+def _spark_session() -> Iterator[object]:
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        pytest.skip(
+            "pyspark is not installed (pip install -e '.[spark]'); "
+            "Spark SQL is checked by sqlglot parse-back only"
+        )
+    if shutil.which("java") is None:
+        pytest.skip("no Java runtime for pyspark; Spark SQL checked by parse-back only")
+    session = (
+        SparkSession.builder.master("local[1]")
+        .appName("eligo-test")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "2")
+        .getOrCreate()
+    )
+    yield session
+    session.stop()
+
+
+@pytest.fixture(scope="module")
+def spark() -> Iterator[object]:
+    yield from _spark_session()
+
+
+@pytest.mark.spark
+def test_spark_runs_the_same_query(population: Population, spark: object, tmp_path: Path) -> None:
+    """The Spark dialect run in a local Spark session gives DuckDB's answer on every criterion."""
+    records = population.records[:100]
+    cohort = records_to_cohort((r.id, r) for r in records)
+    cohort.write(tmp_path, "parquet")
+    for table in ("patients", "observations", "conditions", "medications", "procedures", "facts"):
+        spark.read.parquet(str(tmp_path / f"{table}.parquet")).createOrReplaceTempView(table)  # type: ignore[attr-defined]
+    con = cohort.con
+    bindings = sql.bindings_from(lambda q: con.execute(q).fetchall(), "duckdb")
+    for path in SEED_TRIALS:  # each Spark run costs seconds; the seeds cover every construct
+        trial = load_trial(path)
+        compiled = sql.compile_trial(trial, AS_OF, bindings)
+        rows = spark.sql(compiled.sql("spark")).collect()  # type: ignore[attr-defined]
+        got = {r["patient_id"]: tuple(r[c] for c in compiled.columns) for r in rows}
+        want = {pid: met for pid, _, met in screen_cohort(cohort, trial, AS_OF).rows()}
+        assert got == want
+        verdicts = {r["patient_id"]: r["verdict"] for r in rows}
+        for rec in records[:50]:
+            assert verdicts[rec.id] == screen(rec, trial, AS_OF).verdict
+
+
+def test_records_survive_the_tables(population: Population) -> None:
+    from eligo.cohort import iter_records
+
+    records = population.records[:200]
+    cohort = records_to_cohort((r.id, r) for r in records)
+    back = dict(iter_records(cohort))
+    for rec in records:
+        got = back[rec.id]
+        same = replace(
+            got,
+            source=rec.source,
+            observations=tuple(
+                replace(o, source=w.source)
+                for o, w in zip(got.observations, rec.observations, strict=True)
+            ),
+            conditions=tuple(
+                replace(o, source=w.source)
+                for o, w in zip(got.conditions, rec.conditions, strict=True)
+            ),
+            medications=tuple(
+                replace(o, source=w.source)
+                for o, w in zip(got.medications, rec.medications, strict=True)
+            ),
+            procedures=tuple(
+                replace(o, source=w.source)
+                for o, w in zip(got.procedures, rec.procedures, strict=True)
+            ),
+        )
+        assert same.facts == dict(rec.facts) or same.facts == rec.facts
+        assert replace(same, facts=rec.facts) == rec
+    assert math.isfinite(1.0)
