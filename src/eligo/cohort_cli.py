@@ -184,20 +184,10 @@ def _outcome(kind: str, met: bool | None) -> str:
 
 
 def _sections(value: str | None) -> tuple[str, ...]:
-    from .record import SECTIONS
+    """``--assume-complete`` parsed exactly as ``eligo screen`` parses it."""
+    from .cli import _sections as parse_sections  # cli imports this module at its end
 
-    if not value:
-        return ()
-    out = []
-    for part in value.split(","):
-        name = part.strip()
-        if name not in SECTIONS:
-            raise _fail(
-                f"--assume-complete: '{name}' is not a record section; accepted: "
-                f"{', '.join(SECTIONS)}"
-            )
-        out.append(name)
-    return tuple(out)
+    return parse_sections(value)
 
 
 def _day(value: str | None) -> date:
