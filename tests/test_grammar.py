@@ -254,3 +254,10 @@ def test_parser_never_raises_on_odd_registry_text() -> None:
     for text in ["", "((", ")", "between 20 and", "> > 5", "and or not", "INR <", "x10^9/L"]:
         c = compile_text(text, "inclusion")
         assert c.rule is not None
+
+
+def test_deeply_nested_text_is_reported_unread_not_crashed() -> None:
+    text = "(Severe cardiovascular disease " * 120
+    compiled = compile_text(text, "exclusion")
+    assert not compiled.understood
+    assert compiled.notes == ("nested too deeply to read",)

@@ -38,6 +38,19 @@ from .transform import Context, Kind, RuleTransformer, TextTransformer, canonica
 
 MAX_LINE = 4000  # characters; longer "lines" are not criteria, and would slow the parser
 MAX_REPAIRS = 40  # re-parses after demoting a token; past that the line is read as words
+MAX_NESTING = 12  # parentheses; registry text never nests deeper than three
+
+
+def _nesting(text: str) -> int:
+    """Deepest parenthesis nesting in ``text``."""
+    depth = deepest = 0
+    for ch in text:
+        if ch in "([":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in ")]" and depth:
+            depth -= 1
+    return deepest
 
 
 class _TokenList(Lexer):
@@ -88,8 +101,16 @@ def compile_text(text: str, kind: Kind = "inclusion") -> Compiled:
     if len(text) > MAX_LINE:
         node = Unparsed(text[:80] + "…")
         return Compiled(text, node, (node,), (), (f"line longer than {MAX_LINE} characters",))
+    if _nesting(text) > MAX_NESTING:
+        node = Unparsed(text[:80] + ("…" if len(text) > 80 else ""))
+        return Compiled(text, node, (node,), (), ("nested too deeply to read",))
     try:
         return _compile_text(text, kind)
+    except VisitError as e:  # an error inside a transformer callback arrives wrapped
+        if not isinstance(e.orig_exc, RecursionError):
+            raise
+        node = Unparsed(text[:80] + ("…" if len(text) > 80 else ""))
+        return Compiled(text, node, (node,), (), ("nested too deeply to read",))
     except RecursionError:
         # 300 nested parentheses: not a criterion anyone wrote; report it unread
         node = Unparsed(text[:80] + ("…" if len(text) > 80 else ""))
