@@ -324,3 +324,29 @@ def test_check_labels_common_mistakes_in_rules(tmp_path: Path) -> None:
         source, caret = block.splitlines()[1:3]
         assert source.strip().startswith("rule:") and caret.strip().startswith("^"), block
         assert caret.index("^") == col - 1 + len("    "), (rule, block)
+
+
+def test_a_record_that_fails_while_screening_gives_an_error_line_and_the_batch_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    import eligo.screening
+    from eligo.cli import app
+
+    real = eligo.screening.screen
+
+    def flaky(record: Any, *args: Any, **kwargs: Any) -> Any:
+        if record.id == "B":
+            raise ValueError("boom")
+        return real(record, *args, **kwargs)
+
+    monkeypatch.setattr(eligo.screening, "screen", flaky)
+    batch = tmp_path / "b.jsonl"
+    batch.write_text("\n".join(json.dumps({"id": x, "sex": "male"}) for x in "ABC") + "\n")
+    trial = Path(__file__).resolve().parents[1] / "criteria" / "NCT04243681.yaml"
+    out = CliRunner().invoke(app, ["screen", str(batch), str(trial), "-f", "json"])
+    rows = [json.loads(x) for x in out.stdout.splitlines()]
+    assert out.exit_code == 1
+    assert [r["patient"] for r in rows] == ["A", f"{batch}:2", "C"]
+    assert "cannot screen this record (ValueError: boom)" in rows[1]["error"]

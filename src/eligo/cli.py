@@ -17,7 +17,7 @@ from typing import Annotated, Any
 
 import typer
 
-from .errors import EligoError
+from .errors import EligoError, PatientRecordError
 
 app = typer.Typer(
     name="eligo",
@@ -214,7 +214,15 @@ def screen(
     with _Progress(patient, t.id) as progress:
         for label, rec in iter_input(patient):
             progress.advance()
-            if isinstance(rec, EligoError):
+            result = None
+            if not isinstance(rec, EligoError):
+                try:
+                    result = run(rec, t, day, sections)  # type: ignore[arg-type]
+                except Exception as e:  # one record that cannot be screened must not end the batch
+                    rec = PatientRecordError(
+                        f"cannot screen this record ({type(e).__name__}: {e})", record=label
+                    )
+            if isinstance(rec, EligoError) or result is None:
                 bad += 1
                 page_errors.append(str(rec))
                 row = {"patient": label, "error": str(rec)}
@@ -223,7 +231,6 @@ def screen(
                 else:
                     progress.error(f"error: {rec}")
                 continue
-            result = run(rec, t, day, sections)  # type: ignore[arg-type]
             if fmt is ReportFormat.json:
                 typer.echo(json.dumps(result.to_json(), ensure_ascii=False))
             elif fmt is ReportFormat.html:
