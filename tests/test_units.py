@@ -296,3 +296,20 @@ def test_import_and_table_conversions_do_not_load_pint() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_every_table_code_is_valid_ucum_syntax() -> None:
+    """The fast syntax gate (ucumvert's grammar alone) accepts every code eligo ships, so it
+    never refuses a unit the full parser would read."""
+    from eligo.units import _ucum_syntax, unit_table
+
+    rejected = [code for code in unit_table() if _ucum_syntax(code) is False]
+    assert rejected == []
+
+
+def test_syntax_gate_refuses_words_and_defers_annotations() -> None:
+    from eligo.units import _ucum_syntax
+
+    assert _ucum_syntax("furlong") is False
+    assert _ucum_syntax("mg/dL") is True
+    assert _ucum_syntax("mL/min/{1.73_m2}") is None  # annotations: the full parser decides

@@ -316,7 +316,47 @@ def unit_entry(code: str) -> UnitEntry:
         return entry
     if not code or any(not 33 <= ord(c) <= 126 for c in code):
         raise _unknown_unit(code)  # UCUM is printable ASCII; no need to load the parser
+    if _ucum_syntax(code) is False:
+        raise _unknown_unit(code)  # not UCUM: refused without loading pint (seconds)
     return _live_entry(code)
+
+
+def _ucum_syntax(code: str) -> bool | None:
+    """Whether ``code`` parses with ucumvert's UCUM grammar (None: the grammar is unavailable).
+
+    Only the grammar file is read (``import ucumvert`` would load pint), so refusing a word
+    that is not UCUM ("furlong") costs a fraction of a second, not the seconds the full
+    registry takes.  Annotations are left to the full parser, which reads them eligo's way.
+    """
+    if "{" in code:
+        return None
+    parser = _syntax_parser()
+    if parser is None:
+        return None
+    from lark.exceptions import LarkError
+
+    try:
+        parser.parse(code)
+    except LarkError:
+        return False
+    return True
+
+
+@functools.cache
+def _syntax_parser() -> Any:
+    import importlib.util
+
+    spec = importlib.util.find_spec("ucumvert")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    grammar = Path(next(iter(spec.submodule_search_locations))) / "ucum_grammar.lark"
+    try:
+        text = grammar.read_text(encoding="utf-8")
+    except OSError:
+        return None
+    from lark import Lark
+
+    return Lark(text, start="main_term")
 
 
 @functools.cache
