@@ -93,6 +93,15 @@ def patient_with_procedure(name: str, when: str) -> dict[str, Any]:
     return {"id": "t", "birth_date": "1970-01-01", "procedures": procs}
 
 
+@given(
+    parsers.parse("the patient's record declares its {complete} complete"),
+    target_fixture="patient",
+)
+def patient_complete(patient: dict[str, Any], complete: str) -> dict[str, Any]:
+    sections = [] if complete == "no sections" else [s.strip() for s in complete.split(",")]
+    return {**patient, "complete": sections}
+
+
 @when(parsers.parse("the line is evaluated on {day}"), target_fixture="trace")
 def evaluated(compiled: Compiled, patient: dict[str, Any], day: str) -> Trace:
     record = parse_patient(patient, "feature")

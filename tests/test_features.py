@@ -229,6 +229,16 @@ def _status(text: str) -> str:
     return text
 
 
+@with_pattern(r"is not on dialysis|was dialysed on 2026-11-24|says nothing about dialysis")
+def _dialysis(text: str) -> str:
+    """'is not on dialysis' / 'was dialysed on 2026-11-24' / 'says nothing about dialysis'."""
+    return {
+        "is not on dialysis": "absent",
+        "was dialysed on 2026-11-24": "dialysed",
+        "says nothing about dialysis": "silent",
+    }[text]
+
+
 @with_pattern(rf"no sections|{_SECTION}(?:(?:, | and ){_SECTION})*")
 def _sections(text: str) -> tuple[str, ...]:
     if text == "no sections":
@@ -286,6 +296,7 @@ TYPES: Mapping[str, Any] = MappingProxyType(
         "Span": _span,
         "Status": _status,
         "Sections": _sections,
+        "Dialysis": _dialysis,
         "Sex": _sex,
         "Cid": _criterion_id,
         "Met": _met,
@@ -451,6 +462,20 @@ def condition_with_status(patient: Patient, item: Coded | None, status: str, spa
     if span.end is not None:
         cond["abatement"] = span.end
     return _adding(patient, "conditions", cond)
+
+
+@given(step("the record says the patient {dialysis:Dialysis}"), target_fixture="patient")
+def dialysis_status(patient: Patient, dialysis: str) -> Patient:
+    """MELD counts dialysis in the prior week; a record silent about it leaves MELD open."""
+    if dialysis == "silent":
+        return patient
+    proc: dict[str, Any] = {"code": "108241001", "system": "http://snomed.info/sct",
+                            "name": "hemodialysis"}  # fmt: skip
+    if dialysis == "absent":
+        proc["status"] = "absent"
+    else:
+        proc["date"] = "2026-11-24"
+    return _adding(patient, "procedures", proc)
 
 
 # --------------------------------------------------------------------------- given: medications

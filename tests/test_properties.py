@@ -177,12 +177,6 @@ def test_deleting_a_data_item_never_flips_a_definite_answer(
 
 
 @pytest.mark.fuzz
-@pytest.mark.xfail(
-    strict=True,
-    reason="known open issue (as test_a_resolved_cancer_does_not_rule_out_another_cancer): "
-    "an inactive cardiomyopathy beside an active acute coronary syndrome; deleting the "
-    "syndrome turns 'cardiovascular_disease' from true into false",
-)
 @settings(DETERMINISTIC, max_examples=1000)
 @given(patients(), st.lists(rules(max_leaves=5), max_size=3))
 def test_deleting_any_data_item_never_flips_a_definite_answer_heavy(
@@ -191,12 +185,6 @@ def test_deleting_any_data_item_never_flips_a_definite_answer_heavy(
     check_monotone(p, extra, None)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known open issue: MELD assumes no dialysis when none is recorded, so deleting a "
-    "dialysis record can turn a definite answer into the opposite one; the fix must change "
-    "derive.py and sql.py together (see the stop note)",
-)
 def test_meld_dialysis_is_open_world() -> None:
     """MELD sets creatinine to 4 after dialysis; an unrecorded dialysis is unknown, not "no".
 
@@ -226,12 +214,6 @@ def test_meld_dialysis_is_open_world() -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known open issue: a condition on record but resolved makes 'current X' false even "
-    "without a complete conditions section; open-world semantics say unknown. Needs the same "
-    "change in evaluate.py and sql.py (see the stop note)",
-)
 def test_a_resolved_cancer_does_not_rule_out_another_cancer() -> None:
     """Two different cancers on record: deleting the active one must not make "cancer" false.
 

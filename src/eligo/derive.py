@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from . import scores
 from .errors import UnitError
+from .render import number
 from .units import convert, convert_analyte
 
 if TYPE_CHECKING:
@@ -56,6 +57,9 @@ class Derived:
     inputs: tuple[Input, ...] = ()
     missing: tuple[str, ...] = ()
     notes: tuple[str, ...] = field(default=())
+    # when ``value`` is None for want of one yes/no input, the value under each answer
+    # (("without dialysis", 29.0), ("with dialysis", 39.0)): a criterion both satisfy is decided
+    alternatives: tuple[tuple[str, float], ...] = ()
 
 
 class _Gather:
@@ -109,9 +113,14 @@ class _Gather:
         return Derived(value, unit, tuple(self.inputs), (), notes)
 
 
-def _dialysis(view: RecordView, as_of: date) -> tuple[bool, str]:
-    """Dialysis in the prior week (MELD's rule), from procedures or a current dialysis status."""
-    for item in view.items("dialysis"):
+def _dialysis(view: RecordView, as_of: date) -> tuple[bool | None, str]:
+    """Dialysis in the prior week (MELD's rule): True, False, or None when the record is silent.
+
+    Yes from a dialysis procedure in the prior week or a current dialysis status; no from a
+    record of dialysis as absent, or a procedures section declared complete (open world).
+    """
+    items = view.items("dialysis")
+    for item in items:
         if item.status == "absent":
             continue
         start = item.start
@@ -119,10 +128,24 @@ def _dialysis(view: RecordView, as_of: date) -> tuple[bool, str]:
             return True, f"on dialysis ({item.name})"
         if start is not None and 0 <= (as_of - start).days <= 7:
             return True, f"dialysis on {start.isoformat()}"
-    return False, "no dialysis in the prior week on record"
+    if any(i.status == "absent" and i.direct for i in items):
+        return False, "dialysis recorded absent"
+    if "procedures" in view.record.complete:
+        return False, "no dialysis in the prior week on record (procedures declared complete)"
+    return None, "dialysis in the prior week not recorded"
 
 
 def _meld_family(name: str) -> Callable[[RecordView, date], Derived]:
+    def score(cr: float, bili: float, inr: float, na: float | None, alb: float | None,
+              female: bool | None, dialysis: bool) -> float:  # fmt: skip
+        if name == "meld":
+            return float(scores.meld(cr, bili, inr, dialysis=dialysis))
+        assert na is not None
+        if name == "meld_na":
+            return float(scores.meld_na(cr, bili, inr, na, dialysis=dialysis))
+        assert alb is not None and female is not None
+        return float(scores.meld3(cr, bili, inr, na, alb, female, dialysis=dialysis))
+
     def derive(view: RecordView, as_of: date) -> Derived:
         g = _Gather(view, as_of)
         cr = g.lab("creatinine", "mg/dL")
@@ -136,17 +159,29 @@ def _meld_family(name: str) -> Callable[[RecordView, date], Derived]:
         dialysis, note = _dialysis(view, as_of)
         assert cr is not None and bili is not None and inr is not None
         try:
-            if name == "meld":
-                value: float = scores.meld(cr, bili, inr, dialysis=dialysis)
-            elif name == "meld_na":
-                assert na is not None
-                value = scores.meld_na(cr, bili, inr, na, dialysis=dialysis)
-            else:
-                assert na is not None and alb is not None and female is not None
-                value = scores.meld3(cr, bili, inr, na, alb, female, dialysis=dialysis)
+            if dialysis is not None:
+                return g.result(score(cr, bili, inr, na, alb, female, dialysis), "", (note,))
+            # unrecorded dialysis decides nothing only when it would not change the score
+            without = score(cr, bili, inr, na, alb, female, False)
+            with_ = score(cr, bili, inr, na, alb, female, True)
         except ValueError as e:
             return Derived(None, "", tuple(g.inputs), (str(e),))
-        return g.result(float(value), "", (note,))
+        cap = 3 if name == "meld3" else 4
+        if without == with_:
+            return g.result(without, "", (f"{note}; it would not change the score",))
+        return Derived(
+            None,
+            "",
+            tuple(g.inputs),
+            (
+                f"dialysis in the prior week (score {number(without)} without it, "
+                f"{number(with_)} with it)",
+            ),
+            alternatives=(
+                ("without dialysis", without),
+                (f"with dialysis (creatinine counted as {cap} mg/dL)", with_),
+            ),
+        )
 
     return derive
 
@@ -165,8 +200,10 @@ def _grade_range(
     if current:
         return range(1, top + 1), f"{label} on record ({current[0].name}), grade not recorded"
     absent = any(i.status == "absent" for i in view.items(condition))
-    if absent or (not items and "conditions" in view.record.complete) or items:
+    if absent or "conditions" in view.record.complete:
         return range(0, 1), f"no current {label}"
+    if items:  # resolved: says nothing about a current episode (open world)
+        return range(0, top + 1), f"{label} on record but not current ({items[-1].name})"
     return range(0, top + 1), f"{label} not recorded"
 
 

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import functools
 import math
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date
 
 from . import scores
@@ -44,6 +45,9 @@ from .nodes import (
 )
 from .render import number, unit_text
 from .units import convert, convert_analyte
+
+# (value, unit, description, missing, read, reference high) of a measurable concept
+_Value = tuple[float | str | None, str, str, tuple[str, ...], tuple[str, ...], float | None]
 
 
 @dataclass(frozen=True)
@@ -286,43 +290,75 @@ class _Evaluator:
             )
         if current:
             return None, "", "", (f"{c.label} dose",), tuple(i.source for i in current), None
-        past = [
+        mine = [
             i
             for i in self.view.items(c.id)
-            if i.kind == "medication"
-            and i.status != "absent"
-            and (i.start is None or i.start <= self.as_of)
+            if i.kind == "medication" and (i.start is None or i.start <= self.as_of)
         ]
-        if past:
-            last = past[-1]
-            ended = f" (ended {last.end.isoformat()})" if last.end else f" ({last.status})"
+        read = tuple(i.source for i in mine)
+        absent = [i for i in mine if i.status == "absent" and i.direct]
+        if absent:
             return (
                 0.0,
                 c.unit or "",
-                f"no current {c.label}: {last.name}{ended}",
+                f"no current {c.label}: recorded as not taken ({absent[0].source})",
                 (),
-                tuple(i.source for i in past),
+                read,
                 None,
             )
+        # a stopped course says nothing about another, current one (open world)
+        past = [i for i in mine if i.status != "absent"]
+        seen = ""
+        if past:
+            last = past[-1]
+            ended = f"ended {last.end.isoformat()}" if last.end else last.status
+            seen = f"{last.name} ({ended}) is not current"
         if "medications" in self.rec.complete:
             return (
                 0.0,
                 c.unit or "",
-                f"no {c.label} on record (medications declared complete)",
+                f"{seen + '; ' if seen else ''}no {'other ' if seen else ''}{c.label} on record "
+                "(medications declared complete)",
                 (),
-                (),
+                read,
                 None,
             )
-        return None, "", "", (f"{c.label} (whether given, and dose)",), (), None
+        return None, "", seen, (f"{c.label} (whether given, and dose)",), read, None
 
     # -- comparisons --------------------------------------------------------------
     def comparison(self, node: Comparison) -> Result:
         c = self.vocab[node.concept]
-        if c.id == "sex" and c.sex is None and isinstance(node.value, Category):
-            pass
-        value, unit, desc, missing, read, ref_high = self.value_of(c, node.window)
+        return self._either(c, node.window, lambda v: self._comparison(node, c, v))
+
+    def _either(
+        self, c: Concept, window: Window | None, judge: Callable[[_Value], Result]
+    ) -> Result:
+        """Judge the concept's value; a derived value open on one yes/no input (MELD without
+        a dialysis record) is judged under each answer and decided when both agree."""
+        got = self.value_of(c, window)
+        if got[0] is not None or not c.derived or c.derived not in DERIVERS:
+            return judge(got)
+        d = derive(c.derived, self.view, self.as_of)
+        if not d.alternatives:
+            return judge(got)
+        results = [
+            (label, judge(_from_derived(c, replace(d, value=v, missing=(), alternatives=()))))
+            for label, v in d.alternatives
+        ]
+        truths = {r.truth for _, r in results}
+        if len(truths) == 1 and Truth.UNKNOWN not in truths:
+            either = "; ".join(f"{label}, {r.explanation}" for label, r in results)
+            open_on = "; ".join(d.missing)
+            return Result(
+                results[0][1].truth, f"{open_on} not recorded, but either way: {either}", (), got[4]
+            )
+        return judge(got)
+
+    def _comparison(self, node: Comparison, c: Concept, got: _Value) -> Result:
+        value, unit, desc, missing, read, ref_high = got
         if value is None:
-            return Result(Truth.UNKNOWN, _unknown_text(c, missing), missing, read)
+            said = f"{desc}; " if desc else ""
+            return Result(Truth.UNKNOWN, said + _unknown_text(c, missing), missing, read)
         target = node.value
         if isinstance(target, Category):
             decided = compare_text(str(value), node.op, target.value, c.categories)
@@ -422,7 +458,10 @@ class _Evaluator:
 
     def range(self, node: Range) -> Result:
         c = self.vocab[node.concept]
-        value, unit, desc, missing, read, _ = self.value_of(c, node.window)
+        return self._either(c, node.window, lambda v: self._range(node, c, v))
+
+    def _range(self, node: Range, c: Concept, got: _Value) -> Result:
+        value, unit, desc, missing, read, _ = got
         if value is None:
             return Result(Truth.UNKNOWN, _unknown_text(c, missing), missing, read)
         if isinstance(value, str):
@@ -516,12 +555,12 @@ class _Evaluator:
                     (f"dates of {c.label}",),
                     read,
                 )
+            # an item before the window says nothing about another one inside it (open world)
+            seen = ""
             if outside:
                 last = max(outside, key=lambda i: i.end or i.start or date.min)
-                return Result(
-                    Truth.NOT_MET, f"{_item_text(last)} is before the window ({span})", (), read
-                )
-            return self._none(c, absent, read, section, f" {span}")
+                seen = f"{_item_text(last)} is before the window; "
+            return self._none(c, absent, read, section, f" {span}", seen)
         if node.qualifier == "history":
             if present:
                 return Result(
@@ -541,28 +580,35 @@ class _Evaluator:
                 (f"clinical status of {c.label}",),
                 read,
             )
-        if present:
-            last = present[-1]
-            return Result(Truth.NOT_MET, f"{_item_text(last)} is not current", (), read)
-        return self._none(c, absent, read, section, "")
+        # a resolved or stopped item says nothing about another, current one (open world)
+        seen = f"{_item_text(present[-1])} is not current; " if present else ""
+        return self._none(c, absent, read, section, "", seen)
 
     def _none(
-        self, c: Concept, absent: list[Item], read: tuple[str, ...], section: str, when: str
+        self,
+        c: Concept,
+        absent: list[Item],
+        read: tuple[str, ...],
+        section: str,
+        when: str,
+        seen: str = "",
     ) -> Result:
+        """No qualifying item: false only when ruled out or the section is complete."""
+        other = "other " if seen else ""
         if absent:
             return Result(
-                Truth.NOT_MET, f"{c.label} recorded absent ({absent[0].source})", (), read
+                Truth.NOT_MET, f"{seen}{c.label} recorded absent ({absent[0].source})", (), read
             )
         if section in self.rec.complete:
             return Result(
                 Truth.NOT_MET,
-                f"no {c.label} on record{when}; {section} declared complete",
+                f"{seen}no {other}{c.label} on record{when}; {section} declared complete",
                 (),
                 read,
             )
         return Result(
             Truth.UNKNOWN,
-            f"no {c.label} on record{when} (record not declared complete)",
+            f"{seen}no {other}{c.label} on record{when} (record not declared complete)",
             (c.label,),
             read,
         )

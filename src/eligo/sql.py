@@ -439,6 +439,9 @@ class _Val:
     ref_high: exp.Expr | Callable[[], exp.Expr] | None = None
     age: Literal["born", "recorded", ""] = ""
     key: tuple[object, ...] = ()  # names the value, so its conversions are computed once
+    # the value under the other answer to an unrecorded yes/no input (MELD with dialysis when
+    # the record is silent on it), NULL when the answer is known or changes nothing
+    alt: exp.Expr | None = None
 
 
 class _Fallback(Exception):
@@ -709,16 +712,19 @@ class _Compiler:
             ("dose_u", c.id),
             lambda: _filtered(fn("ARG_MAX", col("dose_unit"), col("seq")), dosed.copy()),
         )
-        past = and_(
+        # ruled out: a direct "absent" medication record; a stopped course rules out nothing
+        ruled_out = and_(
             exp.EQ(this=col("section"), expression=text("medication")),
-            exp.NEQ(this=col("status"), expression=text("absent")),
+            exp.EQ(this=col("status"), expression=text("absent")),
+            col("direct"),
             or_(is_null(col("start_date")), cmp(col("start_date"), "<=", day(self.as_of))),
         )
         rank = self.item(
             ("dose_rank", c.id),
             lambda: _filtered(
                 fn(
-                    "MAX", case([(self._current_med(), integer(2)), (past, integer(1))], integer(0))
+                    "MAX",
+                    case([(self._current_med(), integer(2)), (ruled_out, integer(1))], integer(0)),
                 ),
                 mine,
             ),
@@ -786,17 +792,31 @@ class _Compiler:
                 ),
             ),
         )
+        ruled_out = and_(exp.EQ(this=col("status"), expression=text("absent")), col("direct"))
         flag = self.item(
-            ("dialysis",), lambda: _filtered(fn("MAX", case([(hit, integer(1))], integer(0))), mine)
+            ("dialysis",),
+            lambda: _filtered(
+                fn("MAX", case([(hit, integer(2)), (ruled_out, integer(1))], integer(0))), mine
+            ),
         )
-        return exp.EQ(this=fn("COALESCE", flag, integer(0)), expression=integer(1))
+        # derive._dialysis: yes, no (ruled out or procedures complete), else unknown (NULL)
+        f = fn("COALESCE", flag, integer(0))
+        return case(
+            [
+                (exp.EQ(this=f, expression=integer(2)), true()),
+                (exp.EQ(this=f, expression=integer(1)), false()),
+                (self.complete("procedures"), false()),
+            ],
+            null_bool(),
+        )
 
     def derived(self, c: Concept) -> _Val:
         name = c.derived
         assert name is not None
         if name in ("meld", "meld_na", "meld3"):
             value = self.define(3, name, lambda: self.meld(name))
-            return _Val(not_null(value), value, _Unit(""), key=("derived", name))
+            alt = self.define(3, (name, "alt"), lambda: self.meld_alt(name))
+            return _Val(not_null(value), value, _Unit(""), key=("derived", name), alt=alt)
         if name in ("child_pugh_points", "child_pugh_class"):
             lo, hi = self.child_pugh_bounds()
             if name == "child_pugh_points":
@@ -883,6 +903,20 @@ class _Compiler:
         return case([(bad, null_double())], _round_half_up(value, 1))
 
     def meld(self, name: str) -> exp.Expr:
+        """``derive._meld_family``: the score without dialysis unless the record shows it (with
+        dialysis unrecorded, ``meld_alt`` holds the score with it when that differs)."""
+        dia = self.dialysis()
+        return case([(dia, self._meld(name, True))], self._meld(name, False))
+
+    def meld_alt(self, name: str) -> exp.Expr:
+        """The MELD with dialysis when the record is silent on it and it changes the score."""
+        yes, no = self._meld(name, True), self._meld(name, False)
+        return case(
+            [(and_(is_null(self.dialysis()), exp.NEQ(this=yes, expression=no)), yes)],
+            null_double(),
+        )
+
+    def _meld(self, name: str, dialysis: bool) -> exp.Expr:
         cr, bili, inr = (
             self.lab("creatinine", "mg/dL"),
             self.lab("bilirubin", "mg/dL"),
@@ -897,9 +931,8 @@ class _Compiler:
             alb = self.lab("albumin", "g/dL")
             fem = self.female()
             inputs += [alb, fem]
-        dia = self.dialysis()
         cr_max = num(3.0 if name == "meld3" else 4.0)
-        crb = case([(dia, cr_max)], fn("LEAST", fn("GREATEST", cr, num(1.0)), cr_max))
+        crb = cr_max if dialysis else fn("LEAST", fn("GREATEST", cr, num(1.0)), cr_max)
         bilib, inrb = fn("GREATEST", bili, num(1.0)), fn("GREATEST", inr, num(1.0))
         positive = [cmp(x, "<=", num(0.0)) for x in (cr, bili, inr)]
         if na is not None:
@@ -946,7 +979,9 @@ class _Compiler:
         )
         # meld_i = float(round_half_up(raw, 1) * 10): the tenths count, exactly
         meld_i = self.define(
-            2, ("meld_i", name), lambda: case([(bad, null_double())], _tenths_half_up(raw))
+            2,
+            ("meld_i", name, dialysis),
+            lambda: case([(bad, null_double())], _tenths_half_up(raw)),
         )
         if name == "meld":
             return fn("LEAST", meld_i, num(40.0))
@@ -975,7 +1010,7 @@ class _Compiler:
                     case(
                         [
                             (current, integer(3)),
-                            (exp.NEQ(this=col("status"), expression=text("absent")), integer(2)),
+                            (exp.EQ(this=col("status"), expression=text("absent")), integer(2)),
                         ],
                         integer(1),
                     ),
@@ -986,7 +1021,8 @@ class _Compiler:
         r = fn("COALESCE", rank, integer(0))
         g = fn("TRUNC", v)
         graded = and_(not_null(k), not_null(v))
-        none = or_(cmp(r, ">=", integer(1)), self.complete("conditions"))
+        # none: recorded absent, or conditions complete; a resolved item rules nothing out
+        none = or_(exp.EQ(this=r, expression=integer(2)), self.complete("conditions"))
         lo = case([(graded, g), (exp.EQ(this=r, expression=integer(3)), num(1.0))], num(0.0))
         hi = case(
             [
@@ -1152,7 +1188,7 @@ class _Compiler:
         c = self.vocab[n.concept]
         branches: list[tuple[exp.Expr, exp.Expr]] = []
         for val in self.values(c, n.window):
-            branches.append((val.guard, self.compare_value(c, val, n)))
+            branches.append((val.guard, _either(val, lambda v: self.compare_value(c, v, n))))
         return case(branches, null_bool())
 
     def compare_value(self, c: Concept, val: _Val, n: Comparison) -> exp.Expr:
@@ -1211,14 +1247,17 @@ class _Compiler:
             if val.num is None:
                 branches.append((val.guard, null_bool()))
                 continue
-            lo = self._in_unit(c, val, n.low.unit)
-            hi = self._in_unit(c, val, n.high.unit)
-            ok = and_(
-                _compare(lo, ">=" if n.low_inclusive else ">", num(n.low.value)),
-                _compare(hi, "<=" if n.high_inclusive else "<", num(n.high.value)),
-            )
-            branches.append((val.guard, case([(or_(is_null(lo), is_null(hi)), null_bool())], ok)))
+            branches.append((val.guard, _either(val, lambda v: self._within(c, v, n))))
         return case(branches, null_bool())
+
+    def _within(self, c: Concept, val: _Val, n: Range) -> exp.Expr:
+        lo = self._in_unit(c, val, n.low.unit)
+        hi = self._in_unit(c, val, n.high.unit)
+        ok = and_(
+            _compare(lo, ">=" if n.low_inclusive else ">", num(n.low.value)),
+            _compare(hi, "<=" if n.high_inclusive else "<", num(n.high.value)),
+        )
+        return case([(or_(is_null(lo), is_null(hi)), null_bool())], ok)
 
     def mention(self, n: Mention) -> exp.Expr:
         c = self.vocab[n.concept]
@@ -1252,7 +1291,7 @@ class _Compiler:
             ),
             or_(is_null(col("end_date")), cmp(col("end_date"), ">=", a)),
         )
-        absent_direct = col("direct")
+        absent_direct = and_(exp.EQ(this=col("status"), expression=text("absent")), col("direct"))
         if n.window is not None:
             since = self.since(n.window)
             assert since is not None
@@ -1261,14 +1300,13 @@ class _Compiler:
                 [
                     (and_(present, is_null(end)), integer(3)),
                     (and_(present, cmp(end, ">=", day(since))), integer(4)),
-                    (present, integer(2)),
-                    (absent_direct, integer(1)),
+                    (absent_direct, integer(2)),
                 ],
                 integer(0),
             )
             key: tuple[object, ...] = ("window", c.id, since)
         elif n.qualifier == "history":
-            rank_row = case([(present, integer(2)), (absent_direct, integer(1))], integer(0))
+            rank_row = case([(present, integer(4)), (absent_direct, integer(2))], integer(0))
             key = ("history", c.id)
         else:
             unsure = and_(
@@ -1279,14 +1317,15 @@ class _Compiler:
                 [
                     (and_(present, current), integer(4)),
                     (unsure, integer(3)),
-                    (present, integer(2)),
-                    (absent_direct, integer(1)),
+                    (absent_direct, integer(2)),
                 ],
                 integer(0),
             )
             key = ("current", c.id)
         rank = self.item(key, lambda: _filtered(fn("MAX", rank_row), mine))
-        top = 2 if n.qualifier == "history" and n.window is None else 4
+        # 4 qualifies, 3 undetermined, 2 ruled out by a direct "absent"; an item that is
+        # resolved, stopped or outside the window says nothing of another one (open world)
+        top = 4
         r = fn("COALESCE", rank, integer(0))
         whens: list[tuple[exp.Expr, exp.Expr]] = []
         if c.sex is not None:
@@ -1302,7 +1341,7 @@ class _Compiler:
         whens += [
             (exp.EQ(this=r, expression=integer(top)), true()),
             (exp.EQ(this=r, expression=integer(3)), null_bool()),
-            (cmp(r, ">=", integer(1)), false()),
+            (exp.EQ(this=r, expression=integer(2)), false()),
             (self.complete(section), false()),
         ]
         return case(whens, null_bool())
@@ -1448,6 +1487,21 @@ class _Compiler:
 
 def _built(e: exp.Expr | Callable[[], exp.Expr] | None) -> exp.Expr | None:
     return e() if callable(e) else e
+
+
+def _either(val: _Val, judge: Callable[[_Val], exp.Expr]) -> exp.Expr:
+    """``evaluate._either``: with an open yes/no input, decided only when both answers agree."""
+    if val.alt is None:
+        return judge(val)
+    one = judge(val)
+    other = judge(_Val(not_null(val.alt), val.alt, val.unit, key=(*val.key, "alt")))
+    return case(
+        [
+            (is_null(val.alt), one.copy()),
+            (exp.EQ(this=exp.paren(one), expression=exp.paren(other)), one.copy()),
+        ],
+        null_bool(),
+    )
 
 
 def _filtered(agg: exp.Expr, where: exp.Expr) -> exp.Expr:

@@ -76,15 +76,19 @@ Feature: Constructs the grammar reads in real registry text
   Scenario Outline: Time since a treatment ("At least 4 weeks since prior radiotherapy")
     Given the inclusion line "At least 4 weeks since prior radiotherapy"
     And a patient with the procedure radiotherapy on <when>
+    And the patient's record declares its <complete> complete
     When the line is evaluated on 2026-11-27
     Then the line reads as "not radiotherapy within 4 weeks"
     And it is <met>
 
+    # A course before the window says nothing about another inside it (open world)
     Examples:
-      | when       | met       |
-      | 2026-10-01 | met       |
-      | 2026-11-15 | not met   |
-      | never      | undecided |
+      | when       | complete    | met       |
+      | 2026-10-01 | procedures  | met       |
+      | 2026-10-01 | no sections | undecided |
+      | 2026-11-15 | no sections | not met   |
+      | never      | no sections | undecided |
+      | never      | procedures  | met       |
 
   Scenario Outline: HbA1c in % or mmol/mol (IFCC-NGSP master equation)
     Given the <kind> line "<line>"

@@ -80,6 +80,7 @@ Feature: NCT04243681 — autologous MSC and HSC infusion in decompensated cirrho
     And the patient's serum creatinine is 1.0 mg/dL
     And the patient's total bilirubin is <bilirubin>
     And the patient's INR is 1.2
+    And the record says the patient is not on dialysis
     When the patient is screened against NCT04243681 on 2026-11-27
     Then criterion I2 is <met> and the outcome is <outcome>
     And its explanation mentions "<fragment>"
@@ -99,6 +100,7 @@ Feature: NCT04243681 — autologous MSC and HSC infusion in decompensated cirrho
     And the patient's serum albumin is 3.6 g/dL
     And the patient's ascites grade is 0
     And the patient's West Haven grade is 0
+    And the record says the patient <dialysis>
     When the patient is screened against NCT04243681 on 2026-11-27
     Then the published MELD formula gives <meld> for those labs
     And criterion I2 is <met> and the outcome is <outcome>
@@ -106,13 +108,15 @@ Feature: NCT04243681 — autologous MSC and HSC infusion in decompensated cirrho
     And its missing data mention <needs>
 
     Examples: Child-Pugh is class A in every row, so MELD alone decides
-      | creatinine  | bilirubin    | inr | meld    | met       | outcome | fragment      | needs        |
-      | 1.0 mg/dL   | 1.5 mg/dL    | 1.2 | 10      | not met   | fail    | MELD score 10 | none         |
-      | 1.0 mg/dL   | 2.0 mg/dL    | 1.2 | 11      | met       | pass    | MELD score 11 | none         |
-      | 2.0 mg/dL   | 1.5 mg/dL    | 1.5 | 19      | met       | pass    | MELD score 19 | none         |
-      | 176.8 umol/L| 25.65 umol/L | 1.5 | 19      | met       | pass    | MELD score 19 | none         |
-      | 1.5 mg/dL   | 1.5 mg/dL    | 2.0 | 20      | not met   | fail    | MELD score 20 | none         |
-      | missing     | 1.5 mg/dL    | 1.2 | unknown | undecided | unknown | MELD score    | "creatinine" |
+      | creatinine  | bilirubin    | inr | dialysis                    | meld    | met       | outcome | fragment      | needs        |
+      | 1.0 mg/dL   | 1.5 mg/dL    | 1.2 | is not on dialysis          | 10      | not met   | fail    | MELD score 10 | none         |
+      | 1.0 mg/dL   | 2.0 mg/dL    | 1.2 | is not on dialysis          | 11      | met       | pass    | MELD score 11 | none         |
+      | 2.0 mg/dL   | 1.5 mg/dL    | 1.5 | is not on dialysis          | 19      | met       | pass    | MELD score 19 | none         |
+      | 176.8 umol/L| 25.65 umol/L | 1.5 | is not on dialysis          | 19      | met       | pass    | MELD score 19 | none         |
+      | 1.5 mg/dL   | 1.5 mg/dL    | 2.0 | is not on dialysis          | 20      | not met   | fail    | MELD score 20 | none         |
+      | missing     | 1.5 mg/dL    | 1.2 | is not on dialysis          | unknown | undecided | unknown | MELD score    | "creatinine" |
+      | 1.0 mg/dL   | 2.0 mg/dL    | 1.2 | says nothing about dialysis | 11      | undecided | unknown | MELD score    | "dialysis"   |
+      | 1.0 mg/dL   | 2.0 mg/dL    | 1.2 | was dialysed on 2026-11-24  | 11      | not met   | fail    | MELD score 24 | none         |
 
   Scenario: I2 — Child-Pugh C and MELD 21 fail both arms
     Given a patient
@@ -123,6 +127,7 @@ Feature: NCT04243681 — autologous MSC and HSC infusion in decompensated cirrho
     And the patient's INR is 2.4
     And the patient's ascites grade is 3
     And the patient's West Haven grade is 2
+    And the record says the patient is not on dialysis
     When the patient is screened against NCT04243681 on 2026-11-27
     Then the published MELD formula gives 21 for those labs
     And criterion I2 is not met and the outcome is fail
@@ -287,7 +292,8 @@ Feature: NCT04243681 — autologous MSC and HSC infusion in decompensated cirrho
       | condition                                  | status   | dates                         | complete    | met       | outcome | fragment              | needs      |
       | ICD-10 A41.9 "Sepsis, unspecified organism" | active  | since 2026-11-24              | no sections | met       | fail    | is current            | none       |
       | SNOMED 91302008 "Sepsis"                   | active   | since 2026-11-24              | no sections | met       | fail    | Sepsis (active        | none       |
-      | ICD-10 A41.9 "Sepsis, unspecified organism" | resolved | from 2026-08-01 to 2026-08-20 | no sections | not met | pass    | is not current        | none       |
+      | ICD-10 A41.9 "Sepsis, unspecified organism" | resolved | from 2026-08-01 to 2026-08-20 | no sections | undecided | unknown | no other sepsis     | "sepsis"   |
+      | ICD-10 A41.9 "Sepsis, unspecified organism" | resolved | from 2026-08-01 to 2026-08-20 | conditions  | not met | pass    | is not current        | none       |
       | ICD-10 A41.9 "Sepsis, unspecified organism" | absent  | undated                       | no sections | not met   | pass    | recorded absent       | none       |
       | nothing                                    | active   | undated                       | conditions  | not met   | pass    | declared complete     | none       |
       | nothing                                    | active   | undated                       | no sections | undecided | unknown | no sepsis on record   | "sepsis"   |

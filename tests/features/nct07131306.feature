@@ -46,7 +46,8 @@ Feature: NCT07131306 — mesenchymal stem cells in non-viral acute-on-chronic li
       | condition                                    | status   | dates                         | complete    | met       | outcome | fragment            | needs    |
       | ICD-10 A41.9 "Sepsis, unspecified organism"  | active   | since 2026-11-24              | no sections | met       | fail    | is current          | none     |
       | SNOMED 91302008 "Sepsis"                     | active   | since 2026-11-24              | no sections | met       | fail    | Sepsis (active      | none     |
-      | ICD-10 A41.9 "Sepsis, unspecified organism"  | resolved | from 2026-08-01 to 2026-08-20 | no sections | not met   | pass    | is not current      | none     |
+      | ICD-10 A41.9 "Sepsis, unspecified organism"  | resolved | from 2026-08-01 to 2026-08-20 | no sections | undecided | unknown | no other sepsis     | "sepsis" |
+      | ICD-10 A41.9 "Sepsis, unspecified organism"  | resolved | from 2026-08-01 to 2026-08-20 | conditions  | not met   | pass    | is not current      | none     |
       | nothing                                      | active   | undated                       | conditions  | not met   | pass    | declared complete   | none     |
       | nothing                                      | active   | undated                       | no sections | undecided | unknown | no sepsis on record | "sepsis" |
 
@@ -134,7 +135,8 @@ Feature: NCT07131306 — mesenchymal stem cells in non-viral acute-on-chronic li
       | nothing                           | ATC C01CA03 "norepinephrine"       | 0.6 ug/kg/min    | since 2026-11-25              | conditions  | not met   | pass    | no shock on record          | none                       |
       | ICD-10 R57.9 "Shock, unspecified" | nothing                            | no recorded dose | undated                       | medications | not met   | pass    | medications declared complete | none                     |
       | ICD-10 R57.9 "Shock, unspecified" | nothing                            | no recorded dose | undated                       | no sections | undecided | unknown | norepinephrine              | "norepinephrine"           |
-      | ICD-10 R57.9 "Shock, unspecified" | ATC C01CA03 "norepinephrine"       | 0.6 ug/kg/min    | from 2026-11-20 to 2026-11-25 | no sections | not met   | pass    | norepinephrine              | none                       |
+      | ICD-10 R57.9 "Shock, unspecified" | ATC C01CA03 "norepinephrine"       | 0.6 ug/kg/min    | from 2026-11-20 to 2026-11-25 | no sections | undecided | unknown | is not current              | "norepinephrine"           |
+      | ICD-10 R57.9 "Shock, unspecified" | ATC C01CA03 "norepinephrine"       | 0.6 ug/kg/min    | from 2026-11-20 to 2026-11-25 | medications | not met   | pass    | no other norepinephrine     | none                       |
 
   Scenario Outline: E6 Patients with severe Acute Respiratory Distress Syndrome (ARDS) with Pa02/Fi02 <150
     Given a patient
@@ -155,7 +157,8 @@ Feature: NCT07131306 — mesenchymal stem cells in non-viral acute-on-chronic li
       | ICD-10 J80 "Acute respiratory distress syndrome"  | active   | since 2026-11-25              | 12 kPa    | 0.6     | no sections | not met   | pass    | 12 kPa                            | none                        |
       | ICD-10 J80 "Acute respiratory distress syndrome"  | active   | since 2026-11-25              | 11.9 kPa  | 60 %    | no sections | met       | fail    | PaO2/FiO2 ratio 148.8             | none                        |
       | SNOMED 67782005 "Acute respiratory distress syndrome" | active | since 2026-11-25            | 60 mm[Hg] | 0.6     | no sections | met       | fail    | PaO2/FiO2 ratio 100               | none                        |
-      | ICD-10 J80 "Acute respiratory distress syndrome"  | resolved | from 2026-09-01 to 2026-09-20 | 60 mm[Hg] | 0.6     | no sections | not met   | pass    | is not current                    | none                        |
+      | ICD-10 J80 "Acute respiratory distress syndrome"  | resolved | from 2026-09-01 to 2026-09-20 | 60 mm[Hg] | 0.6     | no sections | undecided | unknown | is not current                    | "acute respiratory distress syndrome" |
+      | ICD-10 J80 "Acute respiratory distress syndrome"  | resolved | from 2026-09-01 to 2026-09-20 | 60 mm[Hg] | 0.6     | conditions  | not met   | pass    | is not current                    | none                        |
       | ICD-10 J80 "Acute respiratory distress syndrome"  | active   | since 2026-11-25              | 90 mm[Hg] | missing | no sections | undecided | unknown | inspired oxygen fraction          | "inspired oxygen fraction"  |
       | nothing                                           | active   | undated                       | 60 mm[Hg] | 0.6     | conditions  | not met   | pass    | no acute respiratory distress syndrome on record | none         |
 
@@ -296,7 +299,8 @@ Feature: NCT07131306 — mesenchymal stem cells in non-viral acute-on-chronic li
       | "prednisone"                    | active    | since 2026-11-01              | no sections | met       | fail    | prednisone                    | none                             |
       | "Prednisone 20 MG Oral Tablet"  | active    | since 2026-11-01              | no sections | met       | fail    | Prednisone 20 MG Oral Tablet  | none                             |
       | ATC H02AB07 "prednisone"        | active    | since 2026-11-01              | no sections | met       | fail    | prednisone                    | none                             |
-      | "prednisone"                    | completed | from 2025-01-01 to 2025-03-01 | no sections | not met   | pass    | is not current                | none                             |
+      | "prednisone"                    | completed | from 2025-01-01 to 2025-03-01 | no sections | undecided | unknown | is not current                | "immunosuppressive medication"   |
+      | "prednisone"                    | completed | from 2025-01-01 to 2025-03-01 | medications | not met   | pass    | no other immunosuppressive    | none                             |
       | ATC L04AD02 "tacrolimus"        | not-taken | undated                       | no sections | undecided | unknown | not declared complete         | "immunosuppressive medication"   |
       | ATC A06AD11 "lactulose"         | active    | since 2026-10-01              | medications | not met   | pass    | medications declared complete | none                             |
       | nothing                         | active    | undated                       | medications | not met   | pass    | medications declared complete | none                             |
