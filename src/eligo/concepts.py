@@ -17,8 +17,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
 from .errors import EligoError, did_you_mean
 
 Kind = Literal["analyte", "score", "condition", "medication", "procedure", "fact", "demographic"]
@@ -222,6 +220,8 @@ def _concept(cid: str, raw: Mapping[str, Any]) -> Concept:
 
 def load_vocabulary_text(text: str) -> Vocabulary:
     """Build a vocabulary from YAML text (used by tests and by :func:`vocabulary`)."""
+    import yaml  # lazily: the vocabulary normally comes from the cache
+
     data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     if not isinstance(data, dict) or not isinstance(data.get("concepts"), dict):
         raise VocabularyError("expected a mapping with a 'concepts' mapping")

@@ -15,13 +15,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
-
-import yaml
+from typing import TYPE_CHECKING, Literal
 
 from .errors import CriterionSyntaxError, EligoError, TrialFileError, did_you_mean
 from .nodes import AllOf, Category, Comparison, Node, Quantity, Range, unparsed_spans
 from .render import render
+
+if TYPE_CHECKING:
+    import yaml
 
 MAX_BYTES = 500_000  # the largest real trial file is ~10 kB
 MAX_DEPTH = 12
@@ -76,6 +77,8 @@ class Trial:
 
 
 def _read_yaml(path: str) -> yaml.Node:
+    import yaml  # lazily: a cached trial never needs the parser
+
     p = Path(path)
     try:
         size = p.stat().st_size
@@ -152,6 +155,8 @@ class _Checker:
         self.problems.append(TrialFileError(message, self.path, line + 1, col, src))
 
     def scalar(self, node: yaml.Node, what: str) -> str | None:
+        import yaml  # lazily: a cached trial never needs the parser
+
         if not isinstance(node, yaml.ScalarNode):
             self.problem(f"{what} must be text", node)
             return None
@@ -160,6 +165,7 @@ class _Checker:
     def keys(
         self, node: yaml.MappingNode, allowed: tuple[str, ...], what: str
     ) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+
         out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
         for k, v in node.value:
             key = str(k.value)
@@ -184,6 +190,8 @@ def check_trial(
     With ``report_unread``, criterion lines the grammar could not fully read (and that carry
     no ``rule:`` override) are reported too, as ``eligo check`` does.
     """
+    import yaml  # lazily: a cached trial never needs the parser
+
     path = str(path)
     ck = _Checker(path)
     try:
@@ -246,6 +254,8 @@ _AGE_UNITS = {"year": "a", "month": "mo", "week": "wk", "day": "d"}
 
 
 def _population(ck: _Checker, node: yaml.Node, out: dict[str, str]) -> list[Criterion]:
+    import yaml  # lazily: a cached trial never needs the parser
+
     if not isinstance(node, yaml.MappingNode):
         ck.problem("'population' must be a mapping (min_age, max_age, sex)", node)
         return []
@@ -303,6 +313,8 @@ def _population(ck: _Checker, node: yaml.Node, out: dict[str, str]) -> list[Crit
 
 
 def _criterion(ck: _Checker, item: yaml.Node, kind: Kind, default_id: str) -> Criterion | None:
+    import yaml  # lazily: a cached trial never needs the parser
+
     from .parse import compile_rule, compile_text
 
     rule_node: yaml.Node | None = None
