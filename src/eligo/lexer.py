@@ -519,23 +519,31 @@ def _bounded(alternation: str) -> re.Pattern[str]:
 
 _PHRASE_WORD = re.compile(r"[A-Za-z0-9'+/._:]+")
 _GAP = re.compile(r"[\s\-]+")
+_HYPHEN_WORD = re.compile(r"-[A-Za-z0-9]")
 
 
 class PhraseMatcher:
     """Longest-match lookup of vocabulary phrases at a position, by word n-grams.
 
     A dict lookup per candidate length instead of one huge regex alternation: it builds in
-    microseconds (CLI start-up) and matches as fast.
+    microseconds (CLI start-up) and matches as fast.  Words are read only while they still
+    begin some phrase (``prefixes``), so most positions cost one word and one set lookup.
     """
 
     def __init__(self, phrases: dict[str, str]) -> None:
         self.phrases = phrases
         self.max_words = max((len(p.split()) for p in phrases), default=1)
+        prefixes: set[str] = set()
+        for phrase in phrases:
+            words = phrase.split(" ")
+            prefixes.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
+        self.prefixes = frozenset(prefixes)
 
     def match(self, text: str, pos: int) -> tuple[str, int] | None:
         """(concept id, end offset) of the longest phrase starting at ``pos``."""
         ends: list[int] = []
-        words: list[str] = []
+        keys: list[str] = []
+        key = ""
         p = pos
         for _ in range(self.max_words):
             m = _PHRASE_WORD.match(text, p)
@@ -548,7 +556,10 @@ class PhraseMatcher:
                 end -= 1
             if not word:
                 break
-            words.append(word.lower())
+            key = f"{key} {word.lower()}" if keys else word.lower()
+            if key not in self.prefixes:
+                break  # no phrase goes on with this word
+            keys.append(key)
             ends.append(end)
             if end < m.end():
                 break  # punctuation ends the phrase ("disease," / "Child-Pugh:")
@@ -556,13 +567,13 @@ class PhraseMatcher:
             if not gap:
                 break
             p = gap.end()
-        for n in range(len(words), 0, -1):
-            cid = self.phrases.get(" ".join(words[:n]))
+        for n in range(len(keys), 0, -1):
+            cid = self.phrases.get(keys[n - 1])
             if cid is not None:
                 nxt = ends[n - 1]
                 if nxt < len(text) and text[nxt].isalnum():
                     continue
-                if re.match(r"-[A-Za-z0-9]", text[nxt : nxt + 2]):
+                if _HYPHEN_WORD.match(text, nxt, nxt + 2):
                     continue  # "CKD-EPI", "HBV-DNA": a hyphenated compound is another word
                 return cid, nxt
         return None
@@ -782,6 +793,19 @@ _ELLIPSIS_LEFT = re.compile(
     r"(?P<conj>and\s*/\s*or|or|and|/)\s*",
     re.IGNORECASE,
 )
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_CMP_IN_PARENS = re.compile(r"\s*(?:\(\s*(?:>=|<=|>|<|=)\s*\)\s*)?")
+_CMP_REPEATED = re.compile(r"\s*\(\s*(?:>=|<=|>|<|=)\s*\)")
+_NUMBER_WORD_CONJ = re.compile(rf"(?:{_NUMW})\s+(?:of|or|and)\b", re.I)
+_ALNUM = re.compile(r"[A-Za-z0-9]+")
+_LETTERS = re.compile(r"[A-Za-z]+(?![A-Za-z])")
+_NEXT_WORD = re.compile(r"\S*\s*")
+_ALTERNATIVE = re.compile(r"\s(?:or|and/or)\s", re.I)
+_OR = re.compile(r"and\s*/\s*or(?![A-Za-z])|or(?![A-Za-z])|nor(?![A-Za-z])|/or(?![A-Za-z])", re.I)
+_AND = re.compile(r"and(?![A-Za-z])|&|but(?![A-Za-z])|plus(?![A-Za-z])", re.I)
+_OLDER = re.compile(r"older|younger", re.I)
+_CLOSE = re.compile(r"\s*[)\]]")
+_INITIAL_WORDS = re.compile(r"[A-Za-z][A-Za-z']*")
 # Words that, before an elided pair, qualify both ("severe cardiac and/or pulmonary disease").
 MODIFIERS = frozenset(["severe", "significant", "active", "chronic", "acute", "uncontrolled"])
 _CONTENT = {
@@ -808,7 +832,7 @@ def parse_number(text: str) -> float:
         return float(NUMBER_WORDS[t])
     if t in ("a", "an"):
         return 1.0
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", t):
+    if _THOUSANDS.fullmatch(t):
         return float(t.replace(",", ""))
     return float(t.replace(",", "."))
 
@@ -872,17 +896,15 @@ class Lexer:
         self.tokens.append(Tok(type_, value, start, end))
 
     def _number_follows(self, pos: int) -> bool:
-        m = re.compile(r"\s*(?:\(\s*(?:>=|<=|>|<|=)\s*\)\s*)?").match(self.text, pos)
+        m = _CMP_IN_PARENS.match(self.text, pos)
         p = m.end() if m else pos
-        return bool(_NUMBER.match(self.text, p)) and not re.match(
-            rf"(?:{_NUMW})\s+(?:of|or|and)\b", self.text[p:], re.I
-        )
+        return bool(_NUMBER.match(self.text, p)) and not _NUMBER_WORD_CONJ.match(self.text, p)
 
     def _category_at(self, pos: int) -> tuple[str, int] | None:
         if self.cat_concept is None:
             return None
         cats = self.t.vocab[self.cat_concept].categories
-        m = re.compile(r"[A-Za-z0-9]+").match(self.text, pos)
+        m = _ALNUM.match(self.text, pos)
         if not m:
             return None
         word = m.group(0)
@@ -925,7 +947,7 @@ class Lexer:
                 return start  # "Child-Pugh: <=7" names what is measured
             if hit:
                 return start
-            nxt = re.compile(r"\S*\s*").match(head, probe)
+            nxt = _NEXT_WORD.match(head, probe)
             probe = nxt.end() if nxt and nxt.end() > probe else probe + 1
         self.annotations.append((start, m.end("head") + 1))
         return self._header(m.end(), depth + 1)
@@ -983,7 +1005,7 @@ class Lexer:
                 if (
                     depth == 0
                     and not m.group(0).lower().startswith("either")
-                    and re.match(r"\s(?:or|and/or)\s", text[end : end + 8], re.I)
+                    and _ALTERNATIVE.match(text, end, end + 8)
                 ):
                     break  # "calculated by MDRD or creatinine clearance < 50": an alternative
                 if c == "(":
@@ -1138,7 +1160,7 @@ class Lexer:
         ):
             op = COMPARATORS.get(_phrase(m.group(0)), m.group(0))
             end = m.end()
-            dup = re.compile(r"\s*\(\s*(?:>=|<=|>|<|=)\s*\)").match(text, end)
+            dup = _CMP_REPEATED.match(text, end)
             if dup:
                 end = dup.end()
             ws = _WS.match(text, end)
@@ -1160,13 +1182,11 @@ class Lexer:
             # "2 to < 18 years": the upper bound is exclusive
             self._emit("TO", "<" if "<" in m.group(0) else "to", pos, m.end())
             return m.end()
-        m = re.compile(
-            r"and\s*/\s*or(?![A-Za-z])|or(?![A-Za-z])|nor(?![A-Za-z])|/or(?![A-Za-z])", re.I
-        ).match(text, pos)
+        m = _OR.match(text, pos)
         if m:
             self._emit("OR", "or", pos, m.end())
             return m.end()
-        m = re.compile(r"and(?![A-Za-z])|&|but(?![A-Za-z])|plus(?![A-Za-z])", re.I).match(text, pos)
+        m = _AND.match(text, pos)
         if m:
             self._emit("AND", "and", pos, m.end())
             return m.end()
@@ -1183,7 +1203,7 @@ class Lexer:
         if m:
             self._emit("RECENT", "recent", pos, m.end())
             return m.end()
-        m = re.compile(r"[A-Za-z]+(?![A-Za-z])").match(text, pos)
+        m = _LETTERS.match(text, pos)
         if m and m.group(0).lower() in SEX_WORDS:
             self._emit("SEX", SEX_WORDS[m.group(0).lower()], pos, m.end())
             return m.end()
@@ -1324,7 +1344,7 @@ class Lexer:
         end = self._unit_or_limit(after)
         if postfix is not None:
             end = max(end, postfix.end())
-            if re.search(r"older|younger", postfix.group(0), re.I) and self._prev() == "UNIT":
+            if _OLDER.search(postfix.group(0)) and self._prev() == "UNIT":
                 self.age_units.add(len(self.tokens) - 1)
         if self.in_between and prev == "AND":
             self.in_between = False
@@ -1358,7 +1378,7 @@ class Lexer:
             if m and _unit_at(self.text, m.end("num")) is not None:
                 inner = _unit_at(self.text, m.end("num"))
                 assert inner is not None
-                close = re.compile(r"\s*[)\]]").match(self.text, inner[1])
+                close = _CLOSE.match(self.text, inner[1])
                 if close:
                     self.annotations.append((m.start("open"), close.end()))
                     return close.end()
@@ -1548,7 +1568,7 @@ def _blank_initialisms(text: str) -> str:
     out = text
     for m in _INITIALISM.finditer(text):
         letters = m.group("abbr").lower()
-        words = re.findall(r"[A-Za-z][A-Za-z']*", text[: m.start()])
+        words = _INITIAL_WORDS.findall(text, 0, m.start())
         k = len(letters)
         for word in reversed(words):
             if k == 0:
