@@ -75,9 +75,8 @@ def normalise(text: str) -> Normalised:
     offsets: list[int] = []
     pos = 0
     for m in _PATTERN.finditer(text):
-        for i in range(pos, m.start()):
-            out.append(text[i])
-            offsets.append(i)
+        out.append(text[pos : m.start()])  # unchanged text keeps its offsets
+        offsets.extend(range(pos, m.start()))
         matched = m.group(0)
         replacement = matched
         for rx, rep in _SUBS:
@@ -89,7 +88,6 @@ def normalise(text: str) -> Normalised:
             out.append(ch)
             offsets.append(m.start() + min(j, len(matched) - 1))
         pos = m.end()
-    for i in range(pos, len(text)):
-        out.append(text[i])
-        offsets.append(i)
+    out.append(text[pos:])
+    offsets.extend(range(pos, len(text)))
     return Normalised("".join(out), tuple(offsets), text)
