@@ -25,9 +25,10 @@ import functools
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from .concepts import Vocabulary, vocabulary
+from .firstchars import cannot_start
 from .normalize import Normalised
 
 # ---------------------------------------------------------------------------- tables
@@ -593,11 +594,23 @@ class _Tables:
     both_sexes: re.Pattern[str]
     stop_phrase: re.Pattern[str]
     vocab: Vocabulary
+    # ASCII character → indexes (in _step_patterns) of the patterns that can match there
+    starts: dict[str, frozenset[int]] = field(default_factory=dict)
 
 
 @functools.cache
 def tables() -> _Tables:
     """Compiled lexer tables, built once from the vocabulary."""
+    t = _tables()
+    skips = [cannot_start(rx) for rx in _step_patterns(t)]
+    starts = {
+        ch: frozenset(i for i, skip in enumerate(skips) if ch not in skip)
+        for ch in map(chr, range(128))
+    }
+    return replace(t, starts=starts)
+
+
+def _tables() -> _Tables:
     v = vocabulary()
     return _Tables(
         concept=PhraseMatcher(v.by_phrase),
@@ -798,7 +811,7 @@ _CMP_IN_PARENS = re.compile(r"\s*(?:\(\s*(?:>=|<=|>|<|=)\s*\)\s*)?")
 _CMP_REPEATED = re.compile(r"\s*\(\s*(?:>=|<=|>|<|=)\s*\)")
 _NUMBER_WORD_CONJ = re.compile(rf"(?:{_NUMW})\s+(?:of|or|and)\b", re.I)
 _ALNUM = re.compile(r"[A-Za-z0-9]+")
-_LETTERS = re.compile(r"[A-Za-z]+(?![A-Za-z])")
+_SEX_WORD = re.compile(rf"(?:{'|'.join(SEX_WORDS)})(?![A-Za-z])", re.ASCII | re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\S*\s*")
 _ALTERNATIVE = re.compile(r"\s(?:or|and/or)\s", re.I)
 _OR = re.compile(r"and\s*/\s*or(?![A-Za-z])|or(?![A-Za-z])|nor(?![A-Za-z])|/or(?![A-Za-z])", re.I)
@@ -868,6 +881,24 @@ def _unit_at(text: str, pos: int) -> tuple[str, int] | None:
             continue
         break
     return None
+
+
+# The anchored patterns ``Lexer._step`` tries at a position, in order.  Most fail on the first
+# character, so ``_step`` tries only those that can start with it (``_Tables.starts``).
+(
+    _DEFINITION, _SINCE_AT, _BEFORE_AT, _BARE_WINDOW_AT, _ANNOTATION, _WINDOW_AT, _BOTH_SEXES,
+    _EXAMPLE, _BP_AT, _SLASH_PAIR_AT, _COMPARATOR, _NUMBER_AT, _TO_BELOW_AT, _OR_AT, _AND_AT,
+    _NEGATION, _HISTORY, _RECENT, _SEX_AT, _STOP_PHRASE, _ELLIPSIS_AT,
+) = range(21)  # fmt: skip
+_ANY = frozenset(range(21))  # a character outside ASCII: try them all
+
+
+def _step_patterns(t: _Tables) -> list[re.Pattern[str]]:
+    return [
+        t.definition, _SINCE, _BEFORE, _BARE_WINDOW, t.annotation, _WINDOW, t.both_sexes,
+        t.example, _BP, _SLASH_PAIR, t.comparator, _NUMBER, _TO_BELOW, _OR, _AND,
+        t.negation, t.history, t.recent, _SEX_WORD, t.stop_phrase, _ELLIPSIS_LEFT,
+    ]  # fmt: skip
 
 
 class Lexer:
@@ -963,7 +994,8 @@ class Lexer:
         text, t = self.text, self.t
         ch = text[pos]
         prev = self._prev()
-        m = t.definition.match(text, pos)
+        can = t.starts.get(ch, _ANY)
+        m = t.definition.match(text, pos) if _DEFINITION in can else None
         if m and self.tokens and self.tokens[-1].type in ("LPOST", "LPAREN"):
             # "(defined as …": the parenthesis already opened is the definition
             last = self.tokens[-1]
@@ -975,7 +1007,7 @@ class Lexer:
             self._emit("LPOST", "def", pos, m.end())
             self.closers.append([("RPAREN", ")", None)])
             return m.end()
-        m = _SINCE.match(text, pos)
+        m = _SINCE.match(text, pos) if _SINCE_AT in can else None
         if m:
             # "at least 4 weeks since prior radiotherapy": none in the last 4 weeks
             amount = parse_number(m.group("n"))
@@ -984,13 +1016,15 @@ class Lexer:
             unit = TIME_UNITS[m.group("u").lower()]
             self.closers.append([("WINDOW", (amount, unit), (pos, m.end())), ("RPAREN", ")", None)])
             return m.end()
-        m = _BEFORE.match(text, pos) or _BARE_WINDOW.match(text, pos)
+        m = (_BEFORE.match(text, pos) if _BEFORE_AT in can else None) or (
+            _BARE_WINDOW.match(text, pos) if _BARE_WINDOW_AT in can else None
+        )
         if m:
             amount = parse_number(m.group("n")) if m.group("n") else 1.0
             self._emit("WINDOW", (amount, TIME_UNITS[m.group("u").lower()]), pos, m.end())
             return m.end()
         # annotations swallow to ')' ';' or end
-        m = t.annotation.match(text, pos)
+        m = t.annotation.match(text, pos) if _ANNOTATION in can else None
         if m:
             end = pos
             depth = 0
@@ -1034,7 +1068,7 @@ class Lexer:
             self._emit("COMMA", ch, pos, pos + 1)
             self.in_between = False
             return pos + 1
-        m = _WINDOW.match(text, pos)
+        m = _WINDOW.match(text, pos) if _WINDOW_AT in can else None
         if m and (
             m.group("n")
             or re.match(
@@ -1044,10 +1078,10 @@ class Lexer:
             amount = parse_number(m.group("n")) if m.group("n") else 1.0
             self._emit("WINDOW", (amount, TIME_UNITS[m.group("u").lower()]), pos, m.end())
             return m.end()
-        m = t.both_sexes.match(text, pos)
+        m = t.both_sexes.match(text, pos) if _BOTH_SEXES in can else None
         if m:
             return m.end()
-        m = t.example.match(text, pos)
+        m = t.example.match(text, pos) if _EXAMPLE in can else None
         if m:
             while self.tokens and self.tokens[-1].type == "COMMA":
                 self.tokens.pop()
@@ -1077,7 +1111,7 @@ class Lexer:
                     return pm.end()
                 self._emit("CATEGORY", hit[0], pos, hit[1])
                 return hit[1]
-        m = _BP.match(text, pos)
+        m = _BP.match(text, pos) if _BP_AT in can else None
         if m and "systolic_bp" in t.vocab and "diastolic_bp" in t.vocab:
             # "BP < 140/90 mmHg": both below; "BP >= 150/100": either at or above
             op = COMPARATORS.get(_phrase(m.group("op")), m.group("op"))
@@ -1120,7 +1154,7 @@ class Lexer:
             self._emit("CONCEPT", cid, pos, end)
             self.cat_concept = cid if t.vocab[cid].categories else None
             return end
-        m = _SLASH_PAIR.match(text, pos)
+        m = _SLASH_PAIR.match(text, pos) if _SLASH_PAIR_AT in can else None
         if m:
             a = t.vocab.lookup_phrase(m.group("a"))
             b = t.vocab.lookup_phrase(m.group("b"))
@@ -1144,7 +1178,7 @@ class Lexer:
             self._emit("BETWEEN", "between", pos, pos + 7)
             self.in_between = True
             return pos + 7
-        m = t.comparator.match(text, pos)
+        m = t.comparator.match(text, pos) if _COMPARATOR in can else None
         if m and prev == "CONCEPT" and not self._number_follows(m.end()):
             once = _ULN.match(text, m.end())
             if once and once.group(0).strip().lower() != "normal":
@@ -1171,58 +1205,58 @@ class Lexer:
                 return end  # "greater than (>)": said twice
             self._emit("CMP", op, pos, end)
             return end
-        m = _NUMBER.match(text, pos)
+        m = _NUMBER.match(text, pos) if _NUMBER_AT in can else None
         if m:
             return self._number(pos, m)
         if ch == "-" and prev in ("NUMBER", "UNIT") and self._number_follows(pos + 1):
             self._emit("TO", "-", pos, pos + 1)
             return pos + 1
-        m = _TO_BELOW.match(text, pos)
+        m = _TO_BELOW.match(text, pos) if _TO_BELOW_AT in can else None
         if m and prev in ("NUMBER", "UNIT") and self._number_follows(m.end()):
             # "2 to < 18 years": the upper bound is exclusive
             self._emit("TO", "<" if "<" in m.group(0) else "to", pos, m.end())
             return m.end()
-        m = _OR.match(text, pos)
+        m = _OR.match(text, pos) if _OR_AT in can else None
         if m:
             self._emit("OR", "or", pos, m.end())
             return m.end()
-        m = _AND.match(text, pos)
+        m = _AND.match(text, pos) if _AND_AT in can else None
         if m:
             self._emit("AND", "and", pos, m.end())
             return m.end()
-        m = t.negation.match(text, pos)
+        m = t.negation.match(text, pos) if _NEGATION in can else None
         if m:
             end = m.end() + 1 if text[m.end() : m.end() + 1] == "-" else m.end()
             self._emit("NOT", "not", pos, end)
             return end
-        m = t.history.match(text, pos)
+        m = t.history.match(text, pos) if _HISTORY in can else None
         if m:
             self._emit("HISTORY", "history", pos, m.end())
             return m.end()
-        m = t.recent.match(text, pos)
+        m = t.recent.match(text, pos) if _RECENT in can else None
         if m:
             self._emit("RECENT", "recent", pos, m.end())
             return m.end()
-        m = _LETTERS.match(text, pos)
-        if m and m.group(0).lower() in SEX_WORDS:
+        m = _SEX_WORD.match(text, pos) if _SEX_AT in can else None
+        if m:
             self._emit("SEX", SEX_WORDS[m.group(0).lower()], pos, m.end())
             return m.end()
-        m = t.stop_phrase.match(text, pos)
+        m = t.stop_phrase.match(text, pos) if _STOP_PHRASE in can else None
         if m:
             return m.end()
-        ell = self._ellipsis(pos)
+        ell = self._ellipsis(pos, _ELLIPSIS_AT in can)
         if ell is not None:
             return ell
         return self._word(pos)
 
-    def _ellipsis(self, pos: int) -> int | None:
+    def _ellipsis(self, pos: int, left: bool = True) -> int | None:
         """Shared head nouns: "severe cardiac and/or pulmonary disease", "hepatitis B or C".
 
         Read as two concept mentions when both expansions are vocabulary phrases; otherwise
         return ``None`` and let the words be read (or reported) one by one.
         """
         text, t = self.text, self.t
-        m = _ELLIPSIS_LEFT.match(text, pos)
+        m = _ELLIPSIS_LEFT.match(text, pos) if left else None
         if m:
             left_words = m.group("left").split()
             rhit = t.concept.match(text, m.end())
