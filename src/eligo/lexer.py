@@ -766,6 +766,7 @@ TREATMENT_NOUNS = frozenset(
     ["use", "therapy", "therapies", "treatment", "treatments", "administration", "intake",
      "medication", "medications", "drug", "drugs", "agent", "agents", "regimen", "procedure"]
 )  # fmt: skip
+_RESTATING_NOUNS = MEASURE_NOUNS | HEAD_NOUNS | TREATMENT_NOUNS
 _NOUNS_BY_KIND = {
     "condition": HEAD_NOUNS,
     "medication": TREATMENT_NOUNS,
@@ -1326,7 +1327,7 @@ class Lexer:
         while k >= 0:
             tok = self.tokens[k]
             word = self.text[tok.start : tok.end].lower()
-            if tok.type == "WORD" and word in (MEASURE_NOUNS | HEAD_NOUNS | TREATMENT_NOUNS):
+            if tok.type == "WORD" and word in _RESTATING_NOUNS:
                 k -= 1
                 continue
             if (

@@ -101,7 +101,7 @@ def compile_text(text: str, kind: Kind = "inclusion") -> Compiled:
     if len(text) > MAX_LINE:
         node = Unparsed(text[:80] + "…")
         return Compiled(text, node, (node,), (), (f"line longer than {MAX_LINE} characters",))
-    if _nesting(text) > MAX_NESTING:
+    if text.count("(") + text.count("[") > MAX_NESTING and _nesting(text) > MAX_NESTING:
         node = Unparsed(text[:80] + ("…" if len(text) > 80 else ""))
         return Compiled(text, node, (node,), (), ("nested too deeply to read",))
     try:

@@ -147,9 +147,10 @@ class Context:
     notes: list[str] = field(default_factory=list)
 
     def span(self, *tokens: Token) -> Span:
-        toks = [self.toks[int(t.start_pos or 0)] for t in tokens]
-        s, _ = self.norm.original_span(toks[0].start, toks[0].end)
-        _, e = self.norm.original_span(toks[-1].start, toks[-1].end)
+        first = self.toks[int(tokens[0].start_pos or 0)]
+        last = self.toks[int(tokens[-1].start_pos or 0)]
+        s, _ = self.norm.original_span(first.start, first.end)
+        _, e = self.norm.original_span(last.start, last.end)
         return Span(s, e)
 
     def tok(self, t: Token) -> Tok:
