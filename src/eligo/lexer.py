@@ -539,9 +539,14 @@ class PhraseMatcher:
             words = phrase.split(" ")
             prefixes.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
         self.prefixes = frozenset(prefixes)
+        # the first one or two characters of every phrase's first word: a quick "no"
+        self.starts = frozenset(p.split(" ")[0][:2] for p in phrases)
 
     def match(self, text: str, pos: int) -> tuple[str, int] | None:
         """(concept id, end offset) of the longest phrase starting at ``pos``."""
+        two = text[pos : pos + 2].lower()
+        if two not in self.starts and two[:1] not in self.starts:
+            return None
         ends: list[int] = []
         keys: list[str] = []
         key = ""
@@ -807,6 +812,9 @@ _ELLIPSIS_LEFT = re.compile(
     r"(?P<conj>and\s*/\s*or|or|and|/)\s*",
     re.IGNORECASE,
 )
+# Where _ELLIPSIS_LEFT's conjunction could start: within its (at most three) left words.
+_LEFT_WORDS = re.compile(r"[A-Za-z][A-Za-z\-]*(?:\s+[A-Za-z][A-Za-z\-]*){0,2}\s*", re.IGNORECASE)
+_CONJ = re.compile(r"and|or|/", re.IGNORECASE)
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _CMP_IN_PARENS = re.compile(r"\s*(?:\(\s*(?:>=|<=|>|<|=)\s*\)\s*)?")
 _CMP_REPEATED = re.compile(r"\s*\(\s*(?:>=|<=|>|<|=)\s*\)")
@@ -1257,7 +1265,12 @@ class Lexer:
         return ``None`` and let the words be read (or reported) one by one.
         """
         text, t = self.text, self.t
-        m = _ELLIPSIS_LEFT.match(text, pos) if left else None
+        words = _LEFT_WORDS.match(text, pos) if left else None
+        m = (
+            _ELLIPSIS_LEFT.match(text, pos)
+            if words and _CONJ.search(text, pos + 1, words.end() + 6)
+            else None
+        )
         if m:
             left_words = m.group("left").split()
             rhit = t.concept.match(text, m.end())
