@@ -1098,7 +1098,7 @@ class Lexer:
                 self._emit("OR", "or", pos, m.end())
             return m.end()
         # a category right after its concept ("Child Pugh B", "Child-Pugh class C")
-        if (prev if prev != "WORD" else self._effective_prev()) in (
+        if self.cat_concept and (prev if prev != "WORD" else self._effective_prev()) in (
             "CONCEPT",
             "CATEGORY",
             "BCATEGORY",
@@ -1108,7 +1108,7 @@ class Lexer:
             "CMP",
             "BCMP",
             "COMMA",
-        ) and self.cat_concept:
+        ):
             hit = self._category_at(pos)
             if hit:
                 pm = _ORDINAL_POSTFIX.match(text, hit[1])
