@@ -25,9 +25,10 @@ import functools
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from .concepts import Vocabulary, vocabulary
+from .firstchars import cannot_start
 from .normalize import Normalised
 
 # ---------------------------------------------------------------------------- tables
@@ -519,23 +520,36 @@ def _bounded(alternation: str) -> re.Pattern[str]:
 
 _PHRASE_WORD = re.compile(r"[A-Za-z0-9'+/._:]+")
 _GAP = re.compile(r"[\s\-]+")
+_HYPHEN_WORD = re.compile(r"-[A-Za-z0-9]")
 
 
 class PhraseMatcher:
     """Longest-match lookup of vocabulary phrases at a position, by word n-grams.
 
     A dict lookup per candidate length instead of one huge regex alternation: it builds in
-    microseconds (CLI start-up) and matches as fast.
+    microseconds (CLI start-up) and matches as fast.  Words are read only while they still
+    begin some phrase (``prefixes``), so most positions cost one word and one set lookup.
     """
 
     def __init__(self, phrases: dict[str, str]) -> None:
         self.phrases = phrases
         self.max_words = max((len(p.split()) for p in phrases), default=1)
+        prefixes: set[str] = set()
+        for phrase in phrases:
+            words = phrase.split(" ")
+            prefixes.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
+        self.prefixes = frozenset(prefixes)
+        # the first one or two characters of every phrase's first word: a quick "no"
+        self.starts = frozenset(p.split(" ")[0][:2] for p in phrases)
 
     def match(self, text: str, pos: int) -> tuple[str, int] | None:
         """(concept id, end offset) of the longest phrase starting at ``pos``."""
+        two = text[pos : pos + 2].lower()
+        if two not in self.starts and two[:1] not in self.starts:
+            return None
         ends: list[int] = []
-        words: list[str] = []
+        keys: list[str] = []
+        key = ""
         p = pos
         for _ in range(self.max_words):
             m = _PHRASE_WORD.match(text, p)
@@ -548,7 +562,10 @@ class PhraseMatcher:
                 end -= 1
             if not word:
                 break
-            words.append(word.lower())
+            key = f"{key} {word.lower()}" if keys else word.lower()
+            if key not in self.prefixes:
+                break  # no phrase goes on with this word
+            keys.append(key)
             ends.append(end)
             if end < m.end():
                 break  # punctuation ends the phrase ("disease," / "Child-Pugh:")
@@ -556,13 +573,13 @@ class PhraseMatcher:
             if not gap:
                 break
             p = gap.end()
-        for n in range(len(words), 0, -1):
-            cid = self.phrases.get(" ".join(words[:n]))
+        for n in range(len(keys), 0, -1):
+            cid = self.phrases.get(keys[n - 1])
             if cid is not None:
                 nxt = ends[n - 1]
                 if nxt < len(text) and text[nxt].isalnum():
                     continue
-                if re.match(r"-[A-Za-z0-9]", text[nxt : nxt + 2]):
+                if _HYPHEN_WORD.match(text, nxt, nxt + 2):
                     continue  # "CKD-EPI", "HBV-DNA": a hyphenated compound is another word
                 return cid, nxt
         return None
@@ -582,11 +599,23 @@ class _Tables:
     both_sexes: re.Pattern[str]
     stop_phrase: re.Pattern[str]
     vocab: Vocabulary
+    # ASCII character → indexes (in _step_patterns) of the patterns that can match there
+    starts: dict[str, frozenset[int]] = field(default_factory=dict)
 
 
 @functools.cache
 def tables() -> _Tables:
     """Compiled lexer tables, built once from the vocabulary."""
+    t = _tables()
+    skips = [cannot_start(rx) for rx in _step_patterns(t)]
+    starts = {
+        ch: frozenset(i for i, skip in enumerate(skips) if ch not in skip)
+        for ch in map(chr, range(128))
+    }
+    return replace(t, starts=starts)
+
+
+def _tables() -> _Tables:
     v = vocabulary()
     return _Tables(
         concept=PhraseMatcher(v.by_phrase),
@@ -742,6 +771,7 @@ TREATMENT_NOUNS = frozenset(
     ["use", "therapy", "therapies", "treatment", "treatments", "administration", "intake",
      "medication", "medications", "drug", "drugs", "agent", "agents", "regimen", "procedure"]
 )  # fmt: skip
+_RESTATING_NOUNS = MEASURE_NOUNS | HEAD_NOUNS | TREATMENT_NOUNS
 _NOUNS_BY_KIND = {
     "condition": HEAD_NOUNS,
     "medication": TREATMENT_NOUNS,
@@ -782,6 +812,22 @@ _ELLIPSIS_LEFT = re.compile(
     r"(?P<conj>and\s*/\s*or|or|and|/)\s*",
     re.IGNORECASE,
 )
+# Where _ELLIPSIS_LEFT's conjunction could start: within its (at most three) left words.
+_LEFT_WORDS = re.compile(r"[A-Za-z][A-Za-z\-]*(?:\s+[A-Za-z][A-Za-z\-]*){0,2}\s*", re.IGNORECASE)
+_CONJ = re.compile(r"and|or|/", re.IGNORECASE)
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_CMP_IN_PARENS = re.compile(r"\s*(?:\(\s*(?:>=|<=|>|<|=)\s*\)\s*)?")
+_CMP_REPEATED = re.compile(r"\s*\(\s*(?:>=|<=|>|<|=)\s*\)")
+_NUMBER_WORD_CONJ = re.compile(rf"(?:{_NUMW})\s+(?:of|or|and)\b", re.I)
+_ALNUM = re.compile(r"[A-Za-z0-9]+")
+_SEX_WORD = re.compile(rf"(?:{'|'.join(SEX_WORDS)})(?![A-Za-z])", re.ASCII | re.IGNORECASE)
+_NEXT_WORD = re.compile(r"\S*\s*")
+_ALTERNATIVE = re.compile(r"\s(?:or|and/or)\s", re.I)
+_OR = re.compile(r"and\s*/\s*or(?![A-Za-z])|or(?![A-Za-z])|nor(?![A-Za-z])|/or(?![A-Za-z])", re.I)
+_AND = re.compile(r"and(?![A-Za-z])|&|but(?![A-Za-z])|plus(?![A-Za-z])", re.I)
+_OLDER = re.compile(r"older|younger", re.I)
+_CLOSE = re.compile(r"\s*[)\]]")
+_INITIAL_WORDS = re.compile(r"[A-Za-z][A-Za-z']*")
 # Words that, before an elided pair, qualify both ("severe cardiac and/or pulmonary disease").
 MODIFIERS = frozenset(["severe", "significant", "active", "chronic", "acute", "uncontrolled"])
 _CONTENT = {
@@ -808,7 +854,7 @@ def parse_number(text: str) -> float:
         return float(NUMBER_WORDS[t])
     if t in ("a", "an"):
         return 1.0
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", t):
+    if _THOUSANDS.fullmatch(t):
         return float(t.replace(",", ""))
     return float(t.replace(",", "."))
 
@@ -846,6 +892,24 @@ def _unit_at(text: str, pos: int) -> tuple[str, int] | None:
     return None
 
 
+# The anchored patterns ``Lexer._step`` tries at a position, in order.  Most fail on the first
+# character, so ``_step`` tries only those that can start with it (``_Tables.starts``).
+(
+    _DEFINITION, _SINCE_AT, _BEFORE_AT, _BARE_WINDOW_AT, _ANNOTATION, _WINDOW_AT, _BOTH_SEXES,
+    _EXAMPLE, _BP_AT, _SLASH_PAIR_AT, _COMPARATOR, _NUMBER_AT, _TO_BELOW_AT, _OR_AT, _AND_AT,
+    _NEGATION, _HISTORY, _RECENT, _SEX_AT, _STOP_PHRASE, _ELLIPSIS_AT,
+) = range(21)  # fmt: skip
+_ANY = frozenset(range(21))  # a character outside ASCII: try them all
+
+
+def _step_patterns(t: _Tables) -> list[re.Pattern[str]]:
+    return [
+        t.definition, _SINCE, _BEFORE, _BARE_WINDOW, t.annotation, _WINDOW, t.both_sexes,
+        t.example, _BP, _SLASH_PAIR, t.comparator, _NUMBER, _TO_BELOW, _OR, _AND,
+        t.negation, t.history, t.recent, _SEX_WORD, t.stop_phrase, _ELLIPSIS_LEFT,
+    ]  # fmt: skip
+
+
 class Lexer:
     """Turn one normalised criterion into :class:`Tok` tokens plus annotations."""
 
@@ -872,17 +936,15 @@ class Lexer:
         self.tokens.append(Tok(type_, value, start, end))
 
     def _number_follows(self, pos: int) -> bool:
-        m = re.compile(r"\s*(?:\(\s*(?:>=|<=|>|<|=)\s*\)\s*)?").match(self.text, pos)
+        m = _CMP_IN_PARENS.match(self.text, pos)
         p = m.end() if m else pos
-        return bool(_NUMBER.match(self.text, p)) and not re.match(
-            rf"(?:{_NUMW})\s+(?:of|or|and)\b", self.text[p:], re.I
-        )
+        return bool(_NUMBER.match(self.text, p)) and not _NUMBER_WORD_CONJ.match(self.text, p)
 
     def _category_at(self, pos: int) -> tuple[str, int] | None:
         if self.cat_concept is None:
             return None
         cats = self.t.vocab[self.cat_concept].categories
-        m = re.compile(r"[A-Za-z0-9]+").match(self.text, pos)
+        m = _ALNUM.match(self.text, pos)
         if not m:
             return None
         word = m.group(0)
@@ -925,7 +987,7 @@ class Lexer:
                 return start  # "Child-Pugh: <=7" names what is measured
             if hit:
                 return start
-            nxt = re.compile(r"\S*\s*").match(head, probe)
+            nxt = _NEXT_WORD.match(head, probe)
             probe = nxt.end() if nxt and nxt.end() > probe else probe + 1
         self.annotations.append((start, m.end("head") + 1))
         return self._header(m.end(), depth + 1)
@@ -941,7 +1003,8 @@ class Lexer:
         text, t = self.text, self.t
         ch = text[pos]
         prev = self._prev()
-        m = t.definition.match(text, pos)
+        can = t.starts.get(ch, _ANY)
+        m = t.definition.match(text, pos) if _DEFINITION in can else None
         if m and self.tokens and self.tokens[-1].type in ("LPOST", "LPAREN"):
             # "(defined as …": the parenthesis already opened is the definition
             last = self.tokens[-1]
@@ -953,7 +1016,7 @@ class Lexer:
             self._emit("LPOST", "def", pos, m.end())
             self.closers.append([("RPAREN", ")", None)])
             return m.end()
-        m = _SINCE.match(text, pos)
+        m = _SINCE.match(text, pos) if _SINCE_AT in can else None
         if m:
             # "at least 4 weeks since prior radiotherapy": none in the last 4 weeks
             amount = parse_number(m.group("n"))
@@ -962,13 +1025,15 @@ class Lexer:
             unit = TIME_UNITS[m.group("u").lower()]
             self.closers.append([("WINDOW", (amount, unit), (pos, m.end())), ("RPAREN", ")", None)])
             return m.end()
-        m = _BEFORE.match(text, pos) or _BARE_WINDOW.match(text, pos)
+        m = (_BEFORE.match(text, pos) if _BEFORE_AT in can else None) or (
+            _BARE_WINDOW.match(text, pos) if _BARE_WINDOW_AT in can else None
+        )
         if m:
             amount = parse_number(m.group("n")) if m.group("n") else 1.0
             self._emit("WINDOW", (amount, TIME_UNITS[m.group("u").lower()]), pos, m.end())
             return m.end()
         # annotations swallow to ')' ';' or end
-        m = t.annotation.match(text, pos)
+        m = t.annotation.match(text, pos) if _ANNOTATION in can else None
         if m:
             end = pos
             depth = 0
@@ -983,7 +1048,7 @@ class Lexer:
                 if (
                     depth == 0
                     and not m.group(0).lower().startswith("either")
-                    and re.match(r"\s(?:or|and/or)\s", text[end : end + 8], re.I)
+                    and _ALTERNATIVE.match(text, end, end + 8)
                 ):
                     break  # "calculated by MDRD or creatinine clearance < 50": an alternative
                 if c == "(":
@@ -1012,7 +1077,7 @@ class Lexer:
             self._emit("COMMA", ch, pos, pos + 1)
             self.in_between = False
             return pos + 1
-        m = _WINDOW.match(text, pos)
+        m = _WINDOW.match(text, pos) if _WINDOW_AT in can else None
         if m and (
             m.group("n")
             or re.match(
@@ -1022,10 +1087,10 @@ class Lexer:
             amount = parse_number(m.group("n")) if m.group("n") else 1.0
             self._emit("WINDOW", (amount, TIME_UNITS[m.group("u").lower()]), pos, m.end())
             return m.end()
-        m = t.both_sexes.match(text, pos)
+        m = t.both_sexes.match(text, pos) if _BOTH_SEXES in can else None
         if m:
             return m.end()
-        m = t.example.match(text, pos)
+        m = t.example.match(text, pos) if _EXAMPLE in can else None
         if m:
             while self.tokens and self.tokens[-1].type == "COMMA":
                 self.tokens.pop()
@@ -1033,7 +1098,7 @@ class Lexer:
                 self._emit("OR", "or", pos, m.end())
             return m.end()
         # a category right after its concept ("Child Pugh B", "Child-Pugh class C")
-        if (prev if prev != "WORD" else self._effective_prev()) in (
+        if self.cat_concept and (prev if prev != "WORD" else self._effective_prev()) in (
             "CONCEPT",
             "CATEGORY",
             "BCATEGORY",
@@ -1043,7 +1108,7 @@ class Lexer:
             "CMP",
             "BCMP",
             "COMMA",
-        ) and self.cat_concept:
+        ):
             hit = self._category_at(pos)
             if hit:
                 pm = _ORDINAL_POSTFIX.match(text, hit[1])
@@ -1055,7 +1120,7 @@ class Lexer:
                     return pm.end()
                 self._emit("CATEGORY", hit[0], pos, hit[1])
                 return hit[1]
-        m = _BP.match(text, pos)
+        m = _BP.match(text, pos) if _BP_AT in can else None
         if m and "systolic_bp" in t.vocab and "diastolic_bp" in t.vocab:
             # "BP < 140/90 mmHg": both below; "BP >= 150/100": either at or above
             op = COMPARATORS.get(_phrase(m.group("op")), m.group("op"))
@@ -1098,7 +1163,7 @@ class Lexer:
             self._emit("CONCEPT", cid, pos, end)
             self.cat_concept = cid if t.vocab[cid].categories else None
             return end
-        m = _SLASH_PAIR.match(text, pos)
+        m = _SLASH_PAIR.match(text, pos) if _SLASH_PAIR_AT in can else None
         if m:
             a = t.vocab.lookup_phrase(m.group("a"))
             b = t.vocab.lookup_phrase(m.group("b"))
@@ -1122,7 +1187,7 @@ class Lexer:
             self._emit("BETWEEN", "between", pos, pos + 7)
             self.in_between = True
             return pos + 7
-        m = t.comparator.match(text, pos)
+        m = t.comparator.match(text, pos) if _COMPARATOR in can else None
         if m and prev == "CONCEPT" and not self._number_follows(m.end()):
             once = _ULN.match(text, m.end())
             if once and once.group(0).strip().lower() != "normal":
@@ -1138,7 +1203,7 @@ class Lexer:
         ):
             op = COMPARATORS.get(_phrase(m.group(0)), m.group(0))
             end = m.end()
-            dup = re.compile(r"\s*\(\s*(?:>=|<=|>|<|=)\s*\)").match(text, end)
+            dup = _CMP_REPEATED.match(text, end)
             if dup:
                 end = dup.end()
             ws = _WS.match(text, end)
@@ -1149,60 +1214,63 @@ class Lexer:
                 return end  # "greater than (>)": said twice
             self._emit("CMP", op, pos, end)
             return end
-        m = _NUMBER.match(text, pos)
+        m = _NUMBER.match(text, pos) if _NUMBER_AT in can else None
         if m:
             return self._number(pos, m)
         if ch == "-" and prev in ("NUMBER", "UNIT") and self._number_follows(pos + 1):
             self._emit("TO", "-", pos, pos + 1)
             return pos + 1
-        m = _TO_BELOW.match(text, pos)
+        m = _TO_BELOW.match(text, pos) if _TO_BELOW_AT in can else None
         if m and prev in ("NUMBER", "UNIT") and self._number_follows(m.end()):
             # "2 to < 18 years": the upper bound is exclusive
             self._emit("TO", "<" if "<" in m.group(0) else "to", pos, m.end())
             return m.end()
-        m = re.compile(
-            r"and\s*/\s*or(?![A-Za-z])|or(?![A-Za-z])|nor(?![A-Za-z])|/or(?![A-Za-z])", re.I
-        ).match(text, pos)
+        m = _OR.match(text, pos) if _OR_AT in can else None
         if m:
             self._emit("OR", "or", pos, m.end())
             return m.end()
-        m = re.compile(r"and(?![A-Za-z])|&|but(?![A-Za-z])|plus(?![A-Za-z])", re.I).match(text, pos)
+        m = _AND.match(text, pos) if _AND_AT in can else None
         if m:
             self._emit("AND", "and", pos, m.end())
             return m.end()
-        m = t.negation.match(text, pos)
+        m = t.negation.match(text, pos) if _NEGATION in can else None
         if m:
             end = m.end() + 1 if text[m.end() : m.end() + 1] == "-" else m.end()
             self._emit("NOT", "not", pos, end)
             return end
-        m = t.history.match(text, pos)
+        m = t.history.match(text, pos) if _HISTORY in can else None
         if m:
             self._emit("HISTORY", "history", pos, m.end())
             return m.end()
-        m = t.recent.match(text, pos)
+        m = t.recent.match(text, pos) if _RECENT in can else None
         if m:
             self._emit("RECENT", "recent", pos, m.end())
             return m.end()
-        m = re.compile(r"[A-Za-z]+(?![A-Za-z])").match(text, pos)
-        if m and m.group(0).lower() in SEX_WORDS:
+        m = _SEX_WORD.match(text, pos) if _SEX_AT in can else None
+        if m:
             self._emit("SEX", SEX_WORDS[m.group(0).lower()], pos, m.end())
             return m.end()
-        m = t.stop_phrase.match(text, pos)
+        m = t.stop_phrase.match(text, pos) if _STOP_PHRASE in can else None
         if m:
             return m.end()
-        ell = self._ellipsis(pos)
+        ell = self._ellipsis(pos, _ELLIPSIS_AT in can)
         if ell is not None:
             return ell
         return self._word(pos)
 
-    def _ellipsis(self, pos: int) -> int | None:
+    def _ellipsis(self, pos: int, left: bool = True) -> int | None:
         """Shared head nouns: "severe cardiac and/or pulmonary disease", "hepatitis B or C".
 
         Read as two concept mentions when both expansions are vocabulary phrases; otherwise
         return ``None`` and let the words be read (or reported) one by one.
         """
         text, t = self.text, self.t
-        m = _ELLIPSIS_LEFT.match(text, pos)
+        words = _LEFT_WORDS.match(text, pos) if left else None
+        m = (
+            _ELLIPSIS_LEFT.match(text, pos)
+            if words and _CONJ.search(text, pos + 1, words.end() + 6)
+            else None
+        )
         if m:
             left_words = m.group("left").split()
             rhit = t.concept.match(text, m.end())
@@ -1272,7 +1340,7 @@ class Lexer:
         while k >= 0:
             tok = self.tokens[k]
             word = self.text[tok.start : tok.end].lower()
-            if tok.type == "WORD" and word in (MEASURE_NOUNS | HEAD_NOUNS | TREATMENT_NOUNS):
+            if tok.type == "WORD" and word in _RESTATING_NOUNS:
                 k -= 1
                 continue
             if (
@@ -1324,7 +1392,7 @@ class Lexer:
         end = self._unit_or_limit(after)
         if postfix is not None:
             end = max(end, postfix.end())
-            if re.search(r"older|younger", postfix.group(0), re.I) and self._prev() == "UNIT":
+            if _OLDER.search(postfix.group(0)) and self._prev() == "UNIT":
                 self.age_units.add(len(self.tokens) - 1)
         if self.in_between and prev == "AND":
             self.in_between = False
@@ -1358,7 +1426,7 @@ class Lexer:
             if m and _unit_at(self.text, m.end("num")) is not None:
                 inner = _unit_at(self.text, m.end("num"))
                 assert inner is not None
-                close = re.compile(r"\s*[)\]]").match(self.text, inner[1])
+                close = _CLOSE.match(self.text, inner[1])
                 if close:
                     self.annotations.append((m.start("open"), close.end()))
                     return close.end()
@@ -1548,7 +1616,7 @@ def _blank_initialisms(text: str) -> str:
     out = text
     for m in _INITIALISM.finditer(text):
         letters = m.group("abbr").lower()
-        words = re.findall(r"[A-Za-z][A-Za-z']*", text[: m.start()])
+        words = _INITIAL_WORDS.findall(text, 0, m.start())
         k = len(letters)
         for word in reversed(words):
             if k == 0:

@@ -36,6 +36,15 @@ REWRITES: tuple[tuple[str, str], ...] = (
     (r"(?<=[xX×] )10(?=[369]/[lLuU])|(?<=[xX×])10(?=[369]/[lLuU])", "10^"),  # "x 109/L"
 )
 _PATTERN = re.compile("|".join(f"(?:{p})" for p, _ in REWRITES))
+# Something every match of a rewrite above contains (keep in step with REWRITES): most
+# lines have none, and finding that out is much cheaper than trying every rewrite at every
+# character.
+_MAY_REWRITE = re.compile(
+    r"[\\≥⩾≧=≤⩽≦＞＜≠×✕µμ⁹³²；;–—−‐‘’´`“”\u00a0]"  # the characters rewritten
+    r"|(?i:pa|fi)0|mcL"  # Pa02, Fi02, mcL
+    r"|\s/"  # "10g /dL"
+    r"|10[369]/"  # "x 109/L"
+)
 _SUBS = [(re.compile(p), r) for p, r in REWRITES]
 
 
@@ -71,13 +80,14 @@ def normalise(text: str) -> Normalised:
     >>> n.original[slice(*n.original_span(10, 14))]
     '\\\\<150'
     """
+    if not _MAY_REWRITE.search(text):
+        return Normalised(text, tuple(range(len(text))), text)
     out: list[str] = []
     offsets: list[int] = []
     pos = 0
     for m in _PATTERN.finditer(text):
-        for i in range(pos, m.start()):
-            out.append(text[i])
-            offsets.append(i)
+        out.append(text[pos : m.start()])  # unchanged text keeps its offsets
+        offsets.extend(range(pos, m.start()))
         matched = m.group(0)
         replacement = matched
         for rx, rep in _SUBS:
@@ -89,7 +99,6 @@ def normalise(text: str) -> Normalised:
             out.append(ch)
             offsets.append(m.start() + min(j, len(matched) - 1))
         pos = m.end()
-    for i in range(pos, len(text)):
-        out.append(text[i])
-        offsets.append(i)
+    out.append(text[pos:])
+    offsets.extend(range(pos, len(text)))
     return Normalised("".join(out), tuple(offsets), text)

@@ -28,6 +28,7 @@ from lark.exceptions import (
     VisitError,
 )
 from lark.lexer import Lexer
+from lark.parsers.lalr_analysis import Shift
 
 from .errors import CriterionSyntaxError, did_you_mean
 from .grammars import grammar_text
@@ -70,6 +71,78 @@ def text_parser() -> Lark:
     return Lark(grammar_text("criteria.lark"), parser="lalr", lexer=_TokenList, cache=True)
 
 
+class _LalrTables:
+    """The text parser's LALR tables, run directly over eligo tokens.
+
+    ``Lark.parse`` sets up a lexer thread, a parser state and (on an error) an interactive
+    parser for every call, and hashes a ``Rule`` object at every reduction; the repair loop
+    calls it once or more per line.  This runs the same table with the same tree-building
+    callbacks, so it builds the same tree, and raises ``UnexpectedToken`` at the same token.
+    """
+
+    def __init__(self, lark: Lark) -> None:
+        inner = lark.parser.parser.parser  # ParsingFrontend → LALR_Parser → _Parser
+        table, callbacks = inner.parse_table, inner.callbacks
+        if any(isinstance(k, str) for k in callbacks):  # pragma: no cover - no token callbacks
+            raise TypeError("terminal callbacks are not supported")
+        self.start = table.start_states["start"]
+        self.end = table.end_states["start"]
+        # state → symbol → (next state, None, 0, "") to shift, or (None, callback, size, rule
+        # name) to reduce by a rule of ``size`` symbols
+        self.actions: dict[Any, dict[str, tuple[Any, Any, int, str]]] = {
+            state: {
+                symbol: (arg, None, 0, "")
+                if action is Shift
+                else (None, callbacks[arg], len(arg.expansion), arg.origin.name)
+                for symbol, (action, arg) in acts.items()
+            }
+            for state, acts in table.states.items()
+        }
+
+    def parse(self, toks: list[Tok]) -> Any:
+        """The parse tree of ``toks`` (``Token.start_pos`` = index), as ``Lark.parse`` gives."""
+        tokens = [
+            Token(t.type, str(t.value), start_pos=i, line=1, column=i + 1)
+            for i, t in enumerate(toks)
+        ]
+        end = Token.new_borrow_pos("$END", "", tokens[-1]) if tokens else Token("$END", "", 0, 1, 1)
+        tokens.append(end)
+        actions = self.actions
+        states: list[Any] = [self.start]
+        values: list[Any] = []
+        for token in tokens:
+            while True:
+                act = actions[states[-1]].get(token.type)
+                if act is None:
+                    expected = {s for s in actions[states[-1]] if s.isupper()}
+                    raise UnexpectedToken(token, expected)  # type: ignore[no-untyped-call]
+                target, callback, size, name = act
+                if callback is None:
+                    states.append(target)
+                    values.append(token)
+                    break
+                if size:
+                    children = values[-size:]
+                    del states[-size:]
+                    del values[-size:]
+                else:
+                    children = []
+                values.append(callback(children))
+                states.append(actions[states[-1]][name][0])
+                if token is end and states[-1] == self.end:
+                    return values[-1]
+        raise AssertionError("unreachable: $END always ends the parse")  # pragma: no cover
+
+
+@functools.cache
+def _lalr_tables() -> _LalrTables | None:
+    """The text parser's tables, or ``None`` if this Lark keeps them elsewhere."""
+    try:
+        return _LalrTables(text_parser())
+    except (AttributeError, KeyError, TypeError):  # pragma: no cover - another Lark layout
+        return None
+
+
 @functools.cache
 def rule_parser() -> Lark:
     """The canonical-rule parser (LALR, contextual lexer), built once."""
@@ -101,7 +174,7 @@ def compile_text(text: str, kind: Kind = "inclusion") -> Compiled:
     if len(text) > MAX_LINE:
         node = Unparsed(text[:80] + "…")
         return Compiled(text, node, (node,), (), (f"line longer than {MAX_LINE} characters",))
-    if _nesting(text) > MAX_NESTING:
+    if text.count("(") + text.count("[") > MAX_NESTING and _nesting(text) > MAX_NESTING:
         node = Unparsed(text[:80] + ("…" if len(text) > 80 else ""))
         return Compiled(text, node, (node,), (), ("nested too deeply to read",))
     try:
@@ -135,10 +208,11 @@ def _compile_text(text: str, kind: Kind) -> Compiled:
 def _parse_tokens(toks: list[Tok]) -> tuple[Any, list[Tok]]:
     """Parse, demoting unplaceable tokens to words; returns the tree and the tokens it indexes."""
     parser = text_parser()
+    tables = _lalr_tables()
     toks = list(toks)
     for _ in range(min(len(toks) + 1, MAX_REPAIRS)):
         try:
-            return parser.parse(toks), toks
+            return (tables.parse(toks) if tables else parser.parse(toks)), toks
         except UnexpectedToken as e:
             idx = _demote_index(toks, e)
             if toks[idx].start == toks[idx].end:

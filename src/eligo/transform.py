@@ -33,7 +33,8 @@ from dataclasses import dataclass, field
 from dataclasses import replace as dc_replace
 from typing import Any, Literal
 
-from lark import Token, Transformer, v_args
+from lark import Token, Transformer, Tree, v_args
+from lark.exceptions import VisitError
 
 from .concepts import Concept, vocabulary
 from .errors import CriterionSyntaxError, UnitError, did_you_mean
@@ -146,9 +147,10 @@ class Context:
     notes: list[str] = field(default_factory=list)
 
     def span(self, *tokens: Token) -> Span:
-        toks = [self.toks[int(t.start_pos or 0)] for t in tokens]
-        s, _ = self.norm.original_span(toks[0].start, toks[0].end)
-        _, e = self.norm.original_span(toks[-1].start, toks[-1].end)
+        first = self.toks[int(tokens[0].start_pos or 0)]
+        last = self.toks[int(tokens[-1].start_pos or 0)]
+        s, _ = self.norm.original_span(first.start, first.end)
+        _, e = self.norm.original_span(last.start, last.end)
         return Span(s, e)
 
     def tok(self, t: Token) -> Tok:
@@ -162,13 +164,28 @@ def _join(a: Span, b: Span) -> Span:
     return Span(min(a.start, b.start), max(a.end, b.end))
 
 
-@v_args(inline=True)
-class TextTransformer(Transformer[Token, Any]):
-    """Registry-text parse tree → proto tree (see module docstring)."""
+class TextTransformer:
+    """Registry-text parse tree → proto tree (see module docstring).
+
+    Works like a ``lark.Transformer`` with ``v_args(inline=True)``: bottom up, each rule's
+    method gets its transformed children with tokens as they are, a rule without a method
+    stays a ``Tree``, and an error in a method arrives wrapped in ``VisitError``.  The walk is
+    written out because Lark's generic dispatch (a new wrapper per call, a failed attribute
+    lookup per token) cost more than the methods themselves.
+    """
 
     def __init__(self, ctx: Context) -> None:
-        super().__init__()
         self.ctx = ctx
+
+    def transform(self, tree: Tree[Token]) -> Any:
+        children = [self.transform(c) if isinstance(c, Tree) else c for c in tree.children]
+        method = getattr(self, tree.data, None)
+        if method is None:
+            return Tree(tree.data, children, tree.meta)
+        try:
+            return method(*children)
+        except Exception as e:
+            raise VisitError(tree.data, tree, e) from e  # type: ignore[no-untyped-call]
 
     def start(self, clauses: Any) -> Any:
         return clauses
