@@ -1,0 +1,95 @@
+"""The compile speed-ups that lean on library internals must never change an answer.
+
+``eligo.firstchars`` reads a pattern with ``re._parser`` to skip patterns that cannot match at
+a character; ``eligo.parse._LalrTables`` runs Lark's LALR table directly.  Both fall back to
+the plain path when the internals are missing; these tests pin them to the plain path.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lark.exceptions import UnexpectedToken
+
+from eligo.firstchars import cannot_start
+from eligo.lexer import _step_patterns, lex, tables
+from eligo.normalize import normalise
+from eligo.parse import _lalr_tables, text_parser
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def _lines() -> list[tuple[str, str]]:
+    sources = sorted((ROOT / "criteria").glob("*.yaml"))
+    if CORPUS.is_dir():
+        sources += sorted(CORPUS.glob("*.yaml"))
+    out = []
+    for path in sources:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for kind in ("inclusion", "exclusion"):
+            for line in data.get(kind) or []:
+                text = line if isinstance(line, str) else str(line.get("text", ""))
+                if text.strip():
+                    out.append((text, kind))
+    return out
+
+
+PATTERNS = _step_patterns(tables())
+TEXT = st.text(
+    alphabet=st.sampled_from(list("abcdefghinorstuwxyz <>=≥≤-–()[],./%0123456789ABHINORSUW\n'\"")),
+    max_size=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_a_skipped_pattern_never_matches_there(text: str) -> None:
+    for rx in PATTERNS:
+        skip = cannot_start(rx)
+        for i in range(len(text)):
+            if text[i] in skip:
+                assert rx.match(text, i) is None, (rx.pattern[:80], text, i)
+
+
+def test_skips_hold_on_every_position_of_real_lines() -> None:
+    lines = [normalise(t).text for t, _ in _lines()][:400]
+    skips = [(rx, cannot_start(rx)) for rx in PATTERNS]
+    assert any(skip for _, skip in skips), "the analysis skipped nothing: it is not in use"
+    for line in lines:
+        for rx, skip in skips:
+            for i, ch in enumerate(line):
+                if ch in skip:
+                    assert rx.match(line, i) is None, (rx.pattern[:80], line, i)
+
+
+def test_an_unreadable_pattern_skips_nothing() -> None:
+    assert cannot_start(re.compile(r"()\1y")) == frozenset()  # a backreference first
+    assert cannot_start(re.compile(r"x*")) == frozenset()  # matches the empty string
+
+
+def test_lalr_tables_build_the_trees_lark_builds() -> None:
+    tables_ = _lalr_tables()
+    assert tables_ is not None, "this Lark keeps its tables elsewhere: the fast path is off"
+    parser = text_parser()
+    compared = failed = 0
+    for text, kind in _lines():
+        toks, _ = lex(normalise(text), kind)
+        if not toks:
+            continue
+        try:
+            want = parser.parse(toks)
+        except UnexpectedToken as e:
+            with pytest.raises(UnexpectedToken) as got:
+                tables_.parse(toks)
+            assert got.value.token.start_pos == e.token.start_pos, text
+            failed += 1
+            continue
+        assert tables_.parse(toks) == want, text
+        compared += 1
+    assert compared > 20 and failed >= 0
