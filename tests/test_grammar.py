@@ -57,6 +57,13 @@ ROUND_TRIP = [
     "sepsis within 14 days",
     'cirrhosis and unparsed("transfusion independent")',
     "egfr < 30 mL/min/{1.73_m2}",
+    "history of cancer within 5 years and not (hcc or nonmelanoma_skin_cancer)",
+    "not (cancer and not nonmelanoma_skin_cancer)",
+    "not age > 16 years or (karnofsky >= 50 % and karnofsky <= 100 %)",
+    'age > 13 years and (age > 18 years or unparsed("as required by some local regulations"))',
+    "(sex = male or (sex = female and not pregnancy and not lactation)) and age >= 18 years",
+    "urine_protein_24h < 500 mg/d",
+    "icu_admission and age > 18 years",
 ]
 
 
@@ -146,6 +153,20 @@ TEXT = [
     ("MELD score greater than or equal to 15", "inclusion", "meld >= 15"),
     ("Child-Pugh class C", "exclusion", "child_pugh_class = C"),
     ("Child-Pugh: <=7", "inclusion", "child_pugh_points <= 7"),
+    ("Proteinuria <500 mg per day", "inclusion", "urine_protein_24h < 500 mg/d"),
+    (
+        "Blood potassium level >5.5 millimole (mmol)/liter (L) during Screening",
+        "exclusion",
+        "potassium > 5.5 mmol/L",
+    ),
+    ("Patients aged ≥18 years old at time of informed consent;", "inclusion", "age >= 18 years"),
+    (
+        "Supine blood pressure ≤145/90 mmHg",
+        "inclusion",
+        "systolic_bp <= 145 mm[Hg] and diastolic_bp <= 90 mm[Hg]",
+    ),
+    ("Estimated life expectancy < 3 months", "exclusion", "life_expectancy < 3 months"),
+    ("Adults ≥ 18 years", "inclusion", "age >= 18 years"),
 ]
 
 
@@ -200,6 +221,72 @@ SAFETY = [
         "QTc interval of >450 ms (males) and >470 ms (females)",
         "exclusion",
         "(qtc > 450 ms and sex = male) or (qtc > 470 ms and sex = female)",
+    ),
+    # a conditional stricter threshold is not ANDed with the base one
+    (
+        "Age greater than 13 years (age greater than 18 years as required by some local "
+        "regulations).",
+        "inclusion",
+        'age > 13 years and (age > 18 years or unparsed("as required by some local regulations"))',
+    ),
+    # a looser threshold under an unread condition is an alternative, not a second requirement
+    (
+        "Platelet count ≥ 50 × 109/L (≥ 30 × 109/L if myeloma involvement in the bone marrow "
+        "is > 50%)",
+        "inclusion",
+        "platelets >= 50 10*9/L or (platelets >= 30 10*9/L and "
+        'unparsed("if myeloma involvement in the bone marrow is > 50%"))',
+    ),
+    # an age group in parentheses says who must meet the threshold, not an alternative to it
+    (
+        "Karnofsky performance status (PS) 50-100% (patients > 16 years of age)",
+        "inclusion",
+        "not age > 16 years or (karnofsky >= 50 % and karnofsky <= 100 %)",
+    ),
+    ("Adult ICU patients (>18 yrs)", "inclusion", "icu_admission and age > 18 years"),
+    # the adjectives qualify the females only
+    (
+        "Male or non-pregnant, non-lactating females greater than or equal to (≥) 18 years old.",
+        "inclusion",
+        "(sex = male or (sex = female and not pregnancy and not lactation)) and age >= 18 years",
+    ),
+    # a window closing a list of conditions closes every item
+    (
+        "Patients with acute coronary syndrome, myocardial infarction, coronary artery bypass "
+        "or angioplasty within 3 months",
+        "exclusion",
+        "acute_coronary_syndrome within 3 months or myocardial_infarction within 3 months or "
+        "cabg within 3 months or pci within 3 months",
+    ),
+    # exceptions restrict what precedes them; under "no" they restrict what is negated
+    (
+        "History of malignancy in the last 5 years (except hepatoma or non-melanoma skin cancer)",
+        "exclusion",
+        "history of cancer within 5 years and not (hcc or nonmelanoma_skin_cancer)",
+    ),
+    (
+        "No diagnosis of malignancy (except non-melanoma skin cancer)",
+        "inclusion",
+        "not (cancer and not nonmelanoma_skin_cancer)",
+    ),
+    (
+        "Active malignancy (except for hepatocellular carcinoma within the Milan criteria or "
+        "nonmelanocytic skin cancer)",
+        "exclusion",
+        "cancer and not ((hcc and milan_criteria) or nonmelanoma_skin_cancer)",
+    ),
+    # a qualified concept is read as the threshold that defines it, not as the bare concept
+    ("Severe Liver failure (Child Pugh score > 6)", "exclusion", "child_pugh_points > 6"),
+    (
+        "4. uncontrolled hypertension (diastolic BP > 110mmHg)",
+        "exclusion",
+        "diastolic_bp > 110 mm[Hg]",
+    ),
+    # ... but not when the parenthesis gives examples
+    (
+        "Uncontrolled hypertension (e.g. systolic blood pressure > 160 mmHg)",
+        "exclusion",
+        'unparsed("Uncontrolled") and (hypertension or systolic_bp > 160 mm[Hg])',
     ),
 ]
 

@@ -162,6 +162,8 @@ HISTORY_CUES = (
     "past",
 )
 RECENT_CUES = ("recent", "recently")
+# Cues that open an exception to what precedes them ("malignancy (except hepatoma)").
+EXCEPT_CUES = ("except", "except for", "with the exception of", "with the exception")
 # Cues that start commentary on how a criterion is judged; the rest of the clause (to the
 # closing parenthesis, ';' or the end) is kept as an annotation, not read as criteria.
 ANNOTATION_CUES = (
@@ -228,6 +230,8 @@ STOPWORDS = frozenset(
         "patients",
         "patient",
         "subjects",
+        "subject's",
+        "patient's",
         "subject",
         "participants",
         "participant",
@@ -439,6 +443,27 @@ STOP_PHRASES = (
     "must have",
     "need to",
     "in the study",
+    # when a value is taken, not what it must be: every value is read as of screening
+    "at time of informed consent",
+    "at the time of informed consent",
+    "at time of signing informed consent",
+    "at the time of signing informed consent",
+    "at time of screening",
+    "at the time of screening",
+    "at screening visit",
+    "at the screening visit",
+    "at the enrolment visit",
+    "at the enrollment visit",
+    "at enrolment visit",
+    "at enrollment visit",
+    "at the baseline visit",
+    "at baseline visit",
+    "during screening",
+    "regardless of gender",
+    "regardless of sex",
+    "regardless of race or gender",
+    "including borderline values",
+    "extremes included",
 )
 NUMBER_WORDS = {
     "one": 1,
@@ -576,6 +601,7 @@ class _Tables:
     negation: re.Pattern[str]
     history: re.Pattern[str]
     recent: re.Pattern[str]
+    exception: re.Pattern[str]
     annotation: re.Pattern[str]
     definition: re.Pattern[str]
     example: re.Pattern[str]
@@ -599,6 +625,7 @@ def tables() -> _Tables:
         negation=_bounded(_words(NEGATIONS)),
         history=_bounded(_words(HISTORY_CUES)),
         recent=_bounded(_words(RECENT_CUES)),
+        exception=_bounded(_words(EXCEPT_CUES)),
         annotation=_bounded(_words(ANNOTATION_CUES)),
         example=re.compile(
             "|".join(
@@ -701,6 +728,8 @@ _UNIT_CANDIDATES = re.compile(
 )
 _HEADER = re.compile(r"\s*(?P<head>[A-Za-z][A-Za-z /&\-]{1,45}?)\s*:\s+(?=\S)")
 _AGE_WORDS = re.compile(r"\bold\b|of\s+age|\baged?\b|older|younger")
+# "Adults >= 18 years", "Adult ICU patients (>18 yrs)": the years are the patient's age
+_ADULTS = re.compile(r"\badults?\b[\w\s]{0,25}\(?\s*$", re.IGNORECASE)
 _SLASH_PAIR = re.compile(
     r"(?P<a>[A-Za-z][A-Za-z0-9]*)\s*/\s*(?P<b>[A-Za-z][A-Za-z0-9]*)(?![A-Za-z0-9/])"
 )
@@ -748,6 +777,7 @@ _NOUNS_BY_KIND = {
     "procedure": TREATMENT_NOUNS,
 }
 _BP = re.compile(
+    r"(?:(?:supine|sitting|seated|resting)\s+)?"  # where it is measured: still the BP
     r"(?:(?:arterial\s+)?blood\s+pressure|b\.?p\.?|(?:arterial\s+)?hypertension)"
     r"(?:\s*\(\s*BP\s*\))?\s*(?:of\s+)?"
     r"(?P<op>[<>]=?|(?:less|lower|greater|higher|more)\s+than(?:\s+or\s+equal\s+to)?"
@@ -1170,6 +1200,12 @@ class Lexer:
         if m:
             self._emit("AND", "and", pos, m.end())
             return m.end()
+        m = t.exception.match(text, pos)
+        if m:
+            while self.tokens and self.tokens[-1].type == "COMMA":
+                self.tokens.pop()  # "malignancy, except …": the exception is the malignancy's
+            self._emit("EXCEPT", "except", pos, m.end())
+            return m.end()
         m = t.negation.match(text, pos)
         if m:
             end = m.end() + 1 if text[m.end() : m.end() + 1] == "-" else m.end()
@@ -1353,6 +1389,13 @@ class Lexer:
             tail = self.text[start : end + 24].lower()
             if ucum in ("a", "mo") and _AGE_WORDS.search(tail):
                 self.age_units.add(len(self.tokens) - 1)
+            elif (
+                ucum == "a"
+                and len(self.tokens) >= 3
+                and self.tokens[-3].type in ("CMP", "BCMP")
+                and _ADULTS.search(self.text[: self.tokens[-3].start])
+            ):
+                self.age_units.add(len(self.tokens) - 1)  # "Adults >= 18 years", "(>18 yrs)"
             # "270 mg/dL (15 mmol/L)": the same threshold restated in other units
             m = _RESTATED.match(self.text, end)
             if m and _unit_at(self.text, m.end("num")) is not None:
@@ -1464,6 +1507,8 @@ class Lexer:
             merged.append(tok)
         toks = _postfix_negation(merged, self.text)
         toks = _modifiers(toks)
+        toks = _within_criteria(toks, self.text, self.t.vocab)
+        toks = _sex_adjectives(toks)
         for cue in ("HISTORY", "NOT"):
             toks = _wrap_chains(toks, cue)
         out: list[Tok] = []
@@ -1475,20 +1520,20 @@ class Lexer:
             if tok.type == "COMMA" and (
                 not out
                 or out[-1].type
-                in ("COMMA", "LPAREN", "LPOST", "AND", "OR", "NOT", "HISTORY", "RECENT")
+                in ("COMMA", "LPAREN", "LPOST", "AND", "OR", "NOT", "HISTORY", "RECENT", "EXCEPT")
             ):
                 continue
             if tok.type in ("AND", "OR") and (
-                not out or out[-1].type in ("COMMA", "LPAREN", "LPOST", "AND", "OR")
+                not out or out[-1].type in ("COMMA", "LPAREN", "LPOST", "AND", "OR", "EXCEPT")
             ):
                 if out and out[-1].type == "COMMA" and tok.type in ("AND", "OR"):
                     out[-1] = tok  # Oxford comma: ", and" / ", or"
                 continue
             if tok.type == "RPAREN":
-                while out and out[-1].type in ("COMMA", "AND", "OR"):
+                while out and out[-1].type in ("COMMA", "AND", "OR", "EXCEPT"):
                     out.pop()
             out.append(tok)
-        while out and out[-1].type in ("COMMA", "AND", "OR"):
+        while out and out[-1].type in ("COMMA", "AND", "OR", "EXCEPT"):
             out.pop()
         out = _balance(out)
         # "(within last one month)": a parenthesised window is just a window
@@ -1574,6 +1619,75 @@ def _postfix_negation(toks: list[Tok], text: str) -> list[Tok]:
             and (i + 1 == len(out) or out[i + 1].type in ("COMMA", "AND", "OR", "RPAREN"))
         ):
             out[i - 1], out[i] = out[i], out[i - 1]
+    return out
+
+
+def _within_criteria(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
+    """ "hepatocellular carcinoma within the Milan criteria or …": one item, bound together.
+
+    A fact right after a condition, joined by "within", qualifies that condition only, so it
+    is grouped before "or" can split it.
+    """
+    out: list[Tok] = []
+    i = 0
+    while i < len(toks):
+        a = toks[i]
+        b = toks[i + 1] if i + 1 < len(toks) else None
+        if (
+            b is not None
+            and a.type == "CONCEPT"
+            and b.type == "CONCEPT"
+            and vocab[str(a.value)].kind == "condition"
+            and vocab[str(b.value)].kind == "fact"
+            and re.fullmatch(r"\s+within\s+(?:the\s+)?", text[a.end : b.start], re.I)
+        ):
+            out += [
+                Tok("LPAREN", "(", a.start, a.start),
+                a,
+                Tok("AND", "and", a.end, b.start),
+                b,
+                Tok("RPAREN", ")", b.end, b.end),
+            ]
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _sex_adjectives(toks: list[Tok]) -> list[Tok]:
+    """ "Male or non-pregnant, non-lactating females": the adjectives qualify the females.
+
+    ``NOT CONCEPT (, NOT CONCEPT)* SEX`` after "or" (or at the start) becomes one group,
+    ``(SEX and not A and not B)``, so "or" cannot split it.
+    """
+    out = list(toks)
+    i = 0
+    while i < len(out):
+        if out[i].type != "SEX":
+            i += 1
+            continue
+        pairs: list[tuple[Tok, Tok]] = []
+        j = i
+        while j >= 2 and out[j - 1].type == "CONCEPT" and out[j - 2].type == "NOT":
+            pairs.append((out[j - 2], out[j - 1]))
+            j -= 2
+            if j >= 3 and out[j - 1].type in ("COMMA", "AND") and out[j - 2].type == "CONCEPT":
+                j -= 1  # the separator between two adjectives
+                continue
+            break
+        if j < i and out[j].type in ("COMMA", "AND"):
+            j += 1  # a separator not followed by an adjective stays where it is
+        if not pairs or (j > 0 and out[j - 1].type not in ("OR", "LPAREN")):
+            i += 1
+            continue
+        sex = out[i]
+        group = [Tok("LPAREN", "(", out[j].start, out[j].start), sex]
+        for neg, concept in reversed(pairs):
+            group += [Tok("AND", "and", neg.start, neg.start), neg, concept]
+        group.append(Tok("RPAREN", ")", sex.end, sex.end))
+        out[j : i + 1] = group
+        i = j + len(group)
     return out
 
 

@@ -12,7 +12,21 @@ import re
 from dataclasses import dataclass
 
 # (pattern, replacement) applied in one left-to-right pass; first alternative wins.
+_UNIT_WORD = r"(?i:milli|micro)?(?i:liter|litre|gram|mole|meter|metre|minute|equivalent|second)s?"
 REWRITES: tuple[tuple[str, str], ...] = (
+    (r"^\s*\d{1,2}[.)]\s+(?=[A-Za-z])", ""),  # "4. uncontrolled hypertension": a list number
+    # "30 milliliter (mL)/minute (min)", "milliliter/minute (mL/min)": the unit as abbreviated
+    (
+        rf"(?<![A-Za-z]){_UNIT_WORD}(?:\s*/\s*{_UNIT_WORD})*"
+        r"\s*\(\s*([A-Za-z%]{1,5}(?:/[A-Za-z]{1,5})*)\s*\)",
+        r"\1",
+    ),
+    (r"(?<![A-Za-z])(?i:percent)\s*\(\s*%\s*\)", "%"),  # "6.5 percent (%)"
+    (r"(?<![A-Za-z])(?i:millilit(?:er|re)s?)(?=\s*/)", "mL"),  # "60milliLitre/min/1.73 m2"
+    # "500 mg per day", "1 g/24 h", "200 mg/24 hours": an amount per day
+    (r"(?<![A-Za-z])((?i:mg|g|ug|mcg))\s+(?i:per\s+day)(?![A-Za-z])", r"\1/d"),
+    (r"(?<=[A-Za-z])\s*/\s*24\s*-?\s*(?i:hours?|hrs?|h)(?![A-Za-z])", "/d"),
+    (r"(?<=\d)(\s*[A-Za-z^\d]{1,5})/\s+(?=[A-Za-z])", r"\1/"),  # "125 mmol/ L"
     (r"\\([<>\[\]*_()=+-])", r"\1"),  # CT.gov markdown escapes: \< \> \[ \*
     (r"≥|⩾|≧|=>", ">="),
     (r"≤|⩽|≦|=<", "<="),

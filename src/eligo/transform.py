@@ -15,12 +15,23 @@ Two transformers share one finishing pass (:func:`canonicalize`):
   - juxtaposed pieces are ANDed ("severe ARDS with PaO2/FiO2 < 150");
   - a window applies to every mention and comparison of the piece before it ("GI bleeding or
     SBP (within last one month)"), or after it when it comes first;
+  - a window after the last item of a comma list of conditions ("ACS, MI, CABG or angioplasty
+    within 3 months") applies to every item of the list;
   - ``recent`` without a stated window is not guessed: it stays as an unparsed qualifier;
+  - an exception ("malignancy (except hepatoma or non-melanoma skin cancer)") restricts what
+    precedes it: ``cancer and not (hcc or nonmelanoma_skin_cancer)``; under a negation ("no
+    malignancy except …") it restricts what is negated;
   - a postfix parenthetical that repeats the concept is an abbreviation and is dropped; one
     that negates ("beyond Milan") restricts (AND); one fully read otherwise extends (OR:
     examples or definitions); one not fully read restricts (AND) so nothing unread can make a
     line true; words the grammar did not read followed by a fully read parenthetical are read
-    as defined by it ("severe coagulopathy (platelets <20,000 or INR >4)").
+    as defined by it ("severe coagulopathy (platelets <20,000 or INR >4)"), and so is a
+    concept with an unread qualifier when the parenthetical states a threshold ("severe liver
+    failure (Child Pugh score > 6)" is ``child_pugh_points > 6``); a parenthetical age or sex
+    restricts (AND: "ICU patients (>18 yrs)"); a parenthetical that restates the threshold of
+    the same measure under a condition eligo cannot read ("age greater than 13 years (age
+    greater than 18 years as required by some local regulations)") is not ANDed: the stricter
+    threshold holds only under the unread condition.
 
 * :class:`RuleTransformer` reads canonical rules (``grammar/rule.lark``), strictly.
 """
@@ -29,6 +40,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from dataclasses import replace as dc_replace
 from typing import Any, Literal
@@ -96,6 +108,30 @@ class PDefinition:
 
     content: Any
     cue: Span
+
+
+@dataclass
+class PExcept:
+    """ "except Y": Y is left out of what precedes it."""
+
+    content: Any
+    span: Span
+
+
+@dataclass
+class PExceptOf:
+    """ "X except Y" within one list of clauses."""
+
+    base: Any
+    exception: PExcept
+
+
+@dataclass
+class PModified:
+    """ "uncontrolled hypertension": a concept with a qualifier eligo cannot read."""
+
+    mod: PLeaf
+    child: Any
 
 
 @dataclass
@@ -174,8 +210,13 @@ class TextTransformer(Transformer[Token, Any]):
         return clauses
 
     def clauses(self, *items: Any) -> Any:
-        seqs = [i for i in items if not isinstance(i, Token)]
-        return seqs[0] if len(seqs) == 1 else PList(seqs)
+        seqs = [i for i in items if not isinstance(i, Token | PExcept)]
+        base = seqs[0] if len(seqs) == 1 else PList(seqs)
+        exceptions = [i for i in items if isinstance(i, PExcept)]
+        return PExceptOf(base, exceptions[0]) if exceptions else base
+
+    def exception(self, cue: Token, clauses: Any) -> Any:
+        return PExcept(clauses, self.ctx.span(cue))
 
     def juxt(self, *children: Any) -> Any:
         return PJuxt(list(children))
@@ -197,7 +238,7 @@ class TextTransformer(Transformer[Token, Any]):
 
     def modified(self, mod: Token, child: Any) -> Any:
         span = self.ctx.span(mod)
-        return PAll([PLeaf(Unparsed(self.ctx.text(span), span=span)), child])
+        return PModified(PLeaf(Unparsed(self.ctx.text(span), span=span)), child)
 
     def with_paren(self, atom: Any, *parens: Any) -> Any:
         return PParen(atom, list(parens))
@@ -320,9 +361,12 @@ class _Resolver:
             self.fill(p.atom)
             for c in p.parens:
                 self.fill(c)
-        elif isinstance(p, PDefinition):
+        elif isinstance(p, PDefinition | PExcept):
             self.fill(p.content)
-        elif isinstance(p, PPrefix):
+        elif isinstance(p, PExceptOf):
+            self.fill(p.base)
+            self.fill(p.exception)
+        elif isinstance(p, PModified | PPrefix):
             self.fill(p.child)
 
     def unparsed(self, span: Span) -> Unparsed:
@@ -427,6 +471,13 @@ class _Resolver:
             return self.paren(self.resolve(p.atom), [self.resolve(c) for c in p.parens])
         if isinstance(p, PDefinition):
             return _Definition(self.resolve(p.content))
+        if isinstance(p, PExcept):
+            inner = self.resolve(p.content)
+            return _Except(inner, _join(p.span, span_of(inner)))
+        if isinstance(p, PExceptOf):
+            return self.except_(self.resolve(p.base), self.resolve(p.exception))
+        if isinstance(p, PModified):
+            return self.modified(p)
         if isinstance(p, PPrefix):
             child = self.resolve(p.child)
             if isinstance(child, PWindow):
@@ -437,6 +488,86 @@ class _Resolver:
                 return _set_history(child)
             return _Recent(child, p.span)
         raise TypeError(f"unexpected proto node {p!r}")  # pragma: no cover
+
+    def except_(self, base: Any, exception: Any) -> Any:
+        """ "X except Y" is X and not Y; "no X except Y" is not (X and not Y)."""
+        if isinstance(exception, _Except):
+            exception = exception.node
+        if isinstance(base, PWindow | _Except) or isinstance(exception, PWindow | _Except):
+            return self.unparsed(_join(span_of(base), span_of(exception)))
+        left_out = Not(exception, span=span_of(exception))
+        if isinstance(base, Not):
+            inner = AllOf((base.child, left_out), span=_join(span_of(base), span_of(exception)))
+            return Not(inner, span=inner.span)
+        return AllOf((base, left_out), span=_join(span_of(base), span_of(exception)))
+
+    def modified(self, p: PModified) -> Any:
+        """ "severe liver failure (Child Pugh score > 6)": a stated threshold defines it."""
+        child = p.child
+        if (
+            isinstance(child, PParen)
+            and isinstance(child.atom, PLeaf)
+            and isinstance(child.atom.node, Mention)
+            and len(child.parens) == 1
+        ):
+            content = self.resolve(child.parens[0])
+            inner = content.node if isinstance(content, _Definition) else content
+            between = self.ctx.norm.original[
+                child.atom.node.span.end : span_of(inner).start
+            ].lower()
+            whole = self.ctx.norm.original[child.atom.node.span.end : span_of(inner).end]
+            if (
+                not _CONDITION_WORDS.search(whole.lower())
+                and not isinstance(inner, Not | PWindow | _Except)
+                and not any(isinstance(n, Unparsed) for n in walk(inner))
+                and any(isinstance(n, Comparison | Range) for n in walk(inner))
+                and not any(
+                    isinstance(n, Comparison) and n.concept in ("sex", "age") for n in walk(inner)
+                )
+                and not _EXAMPLE_WORDS.search(between)
+            ):
+                concept = self.ctx.text(_join(p.mod.node.span, child.atom.node.span))
+                self.ctx.notes.append(f"'{concept}' read as the threshold that follows it")
+                return inner
+        return self.resolve(PAll([p.mod, child]))
+
+    def conditional(self, node: Any, content: Any) -> Any:
+        """ "Age > 13 years (age > 18 years as required by some local regulations)".
+
+        The parenthetical restates the threshold of the same measure under a condition eligo
+        cannot read.  The base threshold holds unless the condition applies, so a stricter
+        restatement holds only under the unread condition (``base and (alt or unread)``) and a
+        looser one is an alternative to the base (``base or (alt and unread)``).  ``None``
+        when the parenthetical is not of that shape.
+        """
+        if not (isinstance(node, Comparison) and isinstance(content, AllOf)):
+            return None
+        same = [
+            c
+            for c in content.children
+            if isinstance(c, Comparison) and c.concept == node.concept and c.window == node.window
+        ]
+        if len(same) != 1 or not any(isinstance(c, Unparsed) for c in content.children):
+            return None
+        alt = same[0]
+        up = node.op in (">", ">=")
+        if up != (alt.op in (">", ">=")) or node.op in ("=", "!=") or alt.op in ("=", "!="):
+            return None
+        a, b = node.value, alt.value
+        if isinstance(a, Quantity) and isinstance(b, Quantity) and a.unit == b.unit:
+            pass
+        elif not (isinstance(a, RefMultiple) and isinstance(b, RefMultiple) and a.limit == b.limit):
+            return None
+        stricter = (b.value >= a.value) if up else (b.value <= a.value)
+        cond_span = Span(alt.span.end, span_of(content).end)
+        cond = self.unparsed(cond_span)
+        if not cond.text.strip():
+            return None
+        cond = Unparsed(cond.text.strip(" ,;"), span=cond_span)
+        span = _join(span_of(node), span_of(content))
+        if stricter:
+            return AllOf((node, AnyOf((alt, cond), span=span_of(content))), span=span)
+        return AnyOf((node, AllOf((alt, cond), span=span_of(content))), span=span)
 
     def distribute(self, kids: list[Any]) -> list[Any]:
         """ "ALT and AST < 3 x ULN": a bound applies to the measured concepts listed before it.
@@ -481,6 +612,11 @@ class _Resolver:
         out: list[Any] = []
         pending: PWindow | None = None
         for item in items:
+            if isinstance(item, _Except) and out:
+                # "malignancy in the last 5 years (except hepatoma)": the pieces before it
+                base = out[0] if len(out) == 1 else AllOf(tuple(out), span=span_of(out[-1]))
+                out = [self.except_(base, item)]
+                continue
             if isinstance(item, PWindow):
                 if out and not isinstance(out[-1], Unparsed):
                     out[-1] = _apply_window(out[-1], item.window)
@@ -520,6 +656,14 @@ class _Resolver:
         if len(clauses) == 1:
             return clauses[0]
         last = proto.clauses[-1]
+        if (
+            isinstance(last, PJuxt)
+            and isinstance(last.children[-1], PWindow)
+            and all(_conditions_only(c) for c in clauses)
+        ):
+            # "ACS, MI, CABG or angioplasty within 3 months": the window closes the whole list
+            window = last.children[-1].window
+            clauses = [_apply_window(c, window) for c in clauses]
         cls: type[AllOf] | type[AnyOf]
         if isinstance(last, PAny) and isinstance(clauses[-1], AnyOf):
             cls = AnyOf
@@ -546,6 +690,9 @@ class _Resolver:
             if isinstance(content, PWindow):
                 node = _apply_window(node, content.window)
                 continue
+            if isinstance(content, _Except):
+                node = self.except_(node, content)
+                continue
             if (
                 isinstance(content, Mention)
                 and isinstance(node, Mention)
@@ -560,8 +707,22 @@ class _Resolver:
                 continue
             fully_read = not any(isinstance(n, Unparsed) for n in walk(content))
             span = _join(span_of(node), span_of(content))
-            if isinstance(content, Comparison) and content.concept == "sex":
-                node = AllOf((node, content), span=span)  # ">450 ms (males)": applies to men
+            if (
+                isinstance(content, Comparison | Range)
+                and content.concept == "age"
+                and isinstance(node, Comparison | Range)
+                and self.ctx.kind == "inclusion"
+            ):
+                # "Karnofsky 50-100% (patients > 16 years of age)": required of those patients
+                node = AnyOf((Not(content, span=span_of(content)), node), span=span)
+                continue
+            if isinstance(content, Comparison | Range) and content.concept in ("sex", "age"):
+                # ">450 ms (males)": applies to men; "ICU patients (>18 yrs)": adults only
+                node = AllOf((node, content), span=span)
+                continue
+            conditional = None if fully_read else self.conditional(node, content)
+            if conditional is not None:
+                node = conditional
                 continue
             if isinstance(node, Unparsed) and fully_read:
                 self.ctx.notes.append(
@@ -573,6 +734,21 @@ class _Resolver:
             else:
                 node = AllOf((node, content), span=span)
         return node
+
+
+_CONDITION_WORDS = re.compile(
+    r"\b(?:if|when|unless|for (?:patients|subjects|participants|pts)|in (?:patients|case))\b"
+)
+_EXAMPLE_WORDS = re.compile(r"\b(?:e\.?g|eg|such as|including|for example|for instance)\b")
+
+
+def _conditions_only(node: Any) -> bool:
+    """Whether ``node`` is mentions joined by and/or (a list item a trailing window closes)."""
+    if isinstance(node, Mention):
+        return True
+    if isinstance(node, AllOf | AnyOf):
+        return all(_conditions_only(c) for c in node.children)
+    return False
 
 
 def _sex_of(node: Any) -> str | None:
@@ -594,6 +770,14 @@ class _Definition:
     """A resolved definition, waiting for the term it defines (see ``_Resolver.paren``)."""
 
     node: Any
+
+
+@dataclass(frozen=True)
+class _Except:
+    """ "(except Y)": resolved against the pieces before it (see ``_Resolver.except_``)."""
+
+    node: Any
+    span: Span
 
 
 @dataclass(frozen=True)
@@ -649,7 +833,7 @@ def _finish(node: Any, ctx: Context) -> Node:
         return dc_replace(node, children=tuple(_finish(c, ctx) for c in node.children))
     if isinstance(node, Not):
         return dc_replace(node, child=_finish(node.child, ctx))
-    if isinstance(node, PWindow):
+    if isinstance(node, PWindow | _Except):
         return Unparsed(ctx.norm.original[node.span.start : node.span.end], span=node.span)
     return node  # type: ignore[no-any-return]
 

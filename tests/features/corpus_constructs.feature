@@ -111,3 +111,104 @@ Feature: Constructs the grammar reads in real registry text
       | creatinine 1.2 mg/dL; body_weight 70 kg           | not met   | 64.8 mL/min               |
       | creatinine 1.5 mg/dL; body_weight 70 kg           | met       | Cockcroft-Gault           |
       | creatinine 1.2 mg/dL                              | undecided | body weight               |
+
+  Scenario Outline: An exception restricts what precedes it (NCT00118742 "except hepatoma …")
+    Given the exclusion line "History of malignancy in the last 5 years (except hepatoma or non-melanoma skin cancer)"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "history of cancer within 5 years and not (hcc or nonmelanoma_skin_cancer)"
+    And it is <met>
+
+    Examples:
+      | conditions                              | met       |
+      | C18.9 since 2024-03-01, complete        | met       |
+      | C18.9 since 2015-03-01 resolved 2016-01-01, complete | not met |
+      | C22.0 since 2024-03-01, complete        | not met   |
+      | C18.9 since 2024-03-01                  | undecided |
+      | nothing                                 | undecided |
+
+  Scenario Outline: A qualified concept defined by its threshold (NCT03864276 "uncontrolled hypertension (diastolic BP > 110mmHg)")
+    Given the exclusion line "4. uncontrolled hypertension (diastolic BP > 110mmHg)"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "diastolic_bp > 110 mm[Hg]"
+    And it is <met>
+
+    Examples:
+      | observations              | met       |
+      | diastolic_bp 115 mm[Hg]   | met       |
+      | diastolic_bp 100 mm[Hg]   | not met   |
+      | nothing                   | undecided |
+
+  Scenario Outline: A stricter threshold under an unread condition (NCT00086346 "age greater than 18 years as required by some local regulations")
+    Given the inclusion line "Age greater than 13 years (age greater than 18 years as required by some local regulations)."
+    And a patient born <born>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, in part, as "age > 13 years and (age > 18 years or unparsed("as required by some local regulations"))"
+    And it is <met>
+
+    Examples:
+      | born       | met       |
+      | 2000-01-01 | met       |
+      | 2011-01-01 | undecided |
+      | 2016-01-01 | not met   |
+      | unknown    | undecided |
+
+  Scenario Outline: A threshold required of an age group only (NCT00679354 "Karnofsky … (patients > 16 years of age)")
+    Given the inclusion line "Karnofsky performance status (PS) 50-100% (patients > 16 years of age)"
+    And a female patient born <born> with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "not age > 16 years or (karnofsky >= 50 % and karnofsky <= 100 %)"
+    And it is <met>
+
+    Examples:
+      | born       | observations    | met       |
+      | 1970-01-01 | karnofsky 70 %  | met       |
+      | 1970-01-01 | karnofsky 40 %  | not met   |
+      | 1970-01-01 | nothing         | undecided |
+      | 2016-01-01 | nothing         | met       |
+
+  Scenario Outline: Adjectives of one sex stay with it (NCT01842581 "Male or non-pregnant, non-lactating females")
+    Given the inclusion line "Male or non-pregnant, non-lactating females greater than or equal to (≥) 18 years old."
+    And a <sex> patient born <born> with observations nothing
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "(sex = male or (sex = female and not pregnancy and not lactation)) and age >= 18 years"
+    And it is <met>
+
+    Examples:
+      | sex    | born       | met       |
+      | male   | 1970-01-01 | met       |
+      | male   | 2015-01-01 | not met   |
+      | female | 1970-01-01 | undecided |
+
+  Scenario Outline: A window closing a list applies to every item (NCT00679484 "ACS, MI, CABG or angioplasty within 3 months")
+    Given the exclusion line "Patients with acute coronary syndrome, myocardial infarction, coronary artery bypass or angioplasty within 3 months"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "acute_coronary_syndrome within 3 months or myocardial_infarction within 3 months or cabg within 3 months or pci within 3 months"
+    And it is <met>
+
+    Examples:
+      | conditions                        | met       |
+      | I21.9 since 2026-10-01            | met       |
+      | I21.9 since 2020-01-01 resolved 2020-02-01, complete | not met |
+      | nothing                           | undecided |
+
+  Scenario Outline: Units spelled out, amounts per day, study-visit filler (NCT02065791, NCT00089570, NCT02054156)
+    Given the <kind> line "<line>"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "<rule>"
+    And it is <met>
+
+    Examples:
+      | kind      | line                                                          | rule                          | observations               | met       |
+      | exclusion | Blood potassium level >5.5 millimole (mmol)/liter (L) during Screening | potassium > 5.5 mmol/L | potassium 6.0 mmol/L       | met       |
+      | exclusion | Blood potassium level >5.5 millimole (mmol)/liter (L) during Screening | potassium > 5.5 mmol/L | potassium 4.5 mmol/L       | not met   |
+      | exclusion | Blood potassium level >5.5 millimole (mmol)/liter (L) during Screening | potassium > 5.5 mmol/L | nothing                    | undecided |
+      | inclusion | Proteinuria <500 mg per day                                   | urine_protein_24h < 500 mg/d  | urine_protein_24h 300 mg/d | met       |
+      | inclusion | Proteinuria <500 mg per day                                   | urine_protein_24h < 500 mg/d  | urine_protein_24h 0.7 g/d  | not met   |
+      | inclusion | Proteinuria <500 mg per day                                   | urine_protein_24h < 500 mg/d  | nothing                    | undecided |
+      | exclusion | Weight <6.0 kg at the Baseline Visit                          | body_weight < 6 kg            | body_weight 5 kg           | met       |
+      | exclusion | Weight <6.0 kg at the Baseline Visit                          | body_weight < 6 kg            | body_weight 7 kg           | not met   |
+      | exclusion | Weight <6.0 kg at the Baseline Visit                          | body_weight < 6 kg            | nothing                    | undecided |
