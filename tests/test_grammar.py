@@ -64,6 +64,8 @@ ROUND_TRIP = [
     "(sex = male or (sex = female and not pregnancy and not lactation)) and age >= 18 years",
     "urine_protein_24h < 500 mg/d",
     "icu_admission and age > 18 years",
+    "not hepatic_impairment or (systolic_bp <= 160 mm[Hg] and diastolic_bp <= 100 mm[Hg])",
+    "refractory_ascites",
 ]
 
 
@@ -167,6 +169,54 @@ TEXT = [
     ),
     ("Estimated life expectancy < 3 months", "exclusion", "life_expectancy < 3 months"),
     ("Adults ≥ 18 years", "inclusion", "age >= 18 years"),
+    (
+        "Aspartate aminotransferase (AST) (serum glutamic oxaloacetic transaminase [SGOT])/alanine "
+        "aminotransferase (ALT) (serum glutamic pyruvate transaminase [SGPT]) ≤ 2.5 x "
+        "institutional upper limit of normal",
+        "inclusion",
+        "ast <= 2.5 x ULN and alt <= 2.5 x ULN",
+    ),
+    (
+        "Aspartate aminotransferase(AST)/serum glutamic oxaloacetic transaminase(SGOT), alanine "
+        "aminotransferase(ALT)/serum glutamic pyruvic transaminase (SGPT) and total bilirubin <3 "
+        "× upper limit of normal",
+        "inclusion",
+        "ast < 3 x ULN and alt < 3 x ULN and bilirubin < 3 x ULN",
+    ),
+    ("Subject has a (FPG) of less than 10.0 mmol/l", "inclusion", "fasting_glucose < 10 mmol/L"),
+    (
+        "Serum total bilirubin ≥ 5 fold of upper limits of normal",
+        "exclusion",
+        "bilirubin >= 5 x ULN",
+    ),
+    (
+        "History of prior lactulose use or HE within 6 months",
+        "exclusion",
+        "history of lactulose within 6 months or history of hepatic_encephalopathy within 6 months",
+    ),
+    (
+        "Treatment with an SGLT2 inhibitor (canagliflozin, dapagliflozin, empagliflozin) during "
+        "the last 12 months.",
+        "exclusion",
+        "sglt2_inhibitors within 12 months",
+    ),
+    (
+        "glomerular filtration rate less than 30 ml / min / 1.73m",
+        "inclusion",
+        "egfr < 30 mL/min/{1.73_m2}",
+    ),
+    (
+        "Impaired renal function, defined as eGFR < 30 ml/min/1.73 m²;",
+        "exclusion",
+        "egfr < 30 mL/min/{1.73_m2}",
+    ),
+    ("Refractory ascites", "exclusion", "refractory_ascites"),
+    (
+        "Presence of Child's-Pugh score ≥12, hepato-renal syndrome(s), refractory ascites, or "
+        "spontaneous bacterial peritonitis (SBP).",
+        "exclusion",
+        "child_pugh_points >= 12 or hepatorenal_syndrome or refractory_ascites or sbp",
+    ),
 ]
 
 
@@ -274,6 +324,18 @@ SAFETY = [
         "nonmelanocytic skin cancer)",
         "exclusion",
         "cancer and not ((hcc and milan_criteria) or nonmelanoma_skin_cancer)",
+    ),
+    # a cohort header says who an inclusion applies to, and whom an exclusion excludes
+    (
+        "Subjects with Hepatic Impairment: Supine blood pressure ≤160/100 mmHg",
+        "inclusion",
+        "not hepatic_impairment or (systolic_bp <= 160 mm[Hg] and diastolic_bp <= 100 mm[Hg])",
+    ),
+    (
+        "Subjects with Hepatic Impairment: Screening creatinine clearance <50 mL/min using the "
+        "Cockcroft-Gault equation",
+        "exclusion",
+        "hepatic_impairment and creatinine_clearance < 50 mL/min",
     ),
     # a qualified concept is read as the threshold that defines it, not as the bare concept
     ("Severe Liver failure (Child Pugh score > 6)", "exclusion", "child_pugh_points > 6"),

@@ -162,6 +162,8 @@ HISTORY_CUES = (
     "past",
 )
 RECENT_CUES = ("recent", "recently")
+# Acronyms read only in capitals: lower case they are ordinary words ("he").
+CASE_SENSITIVE_ACRONYMS = {"HE": "hepatic_encephalopathy"}
 # Cues that open an exception to what precedes them ("malignancy (except hepatoma)").
 EXCEPT_CUES = ("except", "except for", "with the exception of", "with the exception")
 # Cues that start commentary on how a criterion is judged; the rest of the clause (to the
@@ -170,6 +172,7 @@ ANNOTATION_CUES = (
     "based on", "as per", "according to", "as assessed by", "as determined by",
     "as judged by", "as documented by", "either due to",
     "in the opinion of", "in the investigator's opinion", "judged by", "as measured by",
+    "using the cockcroft", "using cockcroft",
     "as calculated by", "measured by", "calculated by", "will be excluded",
     "are excluded", "to be eligible", "as outlined in the protocol", "per protocol",
 )  # fmt: skip
@@ -462,8 +465,14 @@ STOP_PHRASES = (
     "regardless of gender",
     "regardless of sex",
     "regardless of race or gender",
-    "including borderline values",
+    "borderline values",
     "extremes included",
+    "of any aetiology",
+    "of any etiology",
+    "of any cause",
+    # pre-dose study days: the screening measurement
+    "on day -1",
+    "on day -2",
 )
 NUMBER_WORDS = {
     "one": 1,
@@ -706,7 +715,7 @@ _WINDOW = re.compile(
     re.IGNORECASE,
 )
 _ULN = re.compile(
-    r"\s*(?:x|times|fold|-fold)?\s*(?:the\s+)?(?:institutional\s+|local\s+|site\s+)?"
+    r"\s*(?:(?:x|times|fold|-fold)(?:\s+of)?)?\s*(?:the\s+)?(?:institutional\s+|local\s+|site\s+)?"
     r"(?P<lim>uln|unl|lln|upper\s+limits?\s+of\s+(?:the\s+)?normal(?:\s+range)?"
     r"|upper\s+normal\s+limits?|normal\s+upper\s+limits?|upper\s+limits?\s+normal"
     r"|lower\s+limits?\s+of\s+(?:the\s+)?normal(?:\s+range)?|lower\s+normal\s+limits?"
@@ -727,6 +736,11 @@ _UNIT_CANDIDATES = re.compile(
     re.IGNORECASE,
 )
 _HEADER = re.compile(r"\s*(?P<head>[A-Za-z][A-Za-z /&\-]{1,45}?)\s*:\s+(?=\S)")
+# Section headers that name a cohort of a multi-cohort trial, not what is measured
+_COHORT = re.compile(
+    r"(?:subjects|patients|participants)\s+with\s|matched\s|healthy\s+volunteers\s*$",
+    re.IGNORECASE,
+)
 _AGE_WORDS = re.compile(r"\bold\b|of\s+age|\baged?\b|older|younger")
 # "Adults >= 18 years", "Adult ICU patients (>18 yrs)": the years are the patient's age
 _ADULTS = re.compile(r"\badults?\b[\w\s]{0,25}\(?\s*$", re.IGNORECASE)
@@ -803,6 +817,7 @@ _ORDINAL_POSTFIX = re.compile(
     re.IGNORECASE,
 )
 _ABBREV = re.compile(r"^[A-Z][A-Za-z0-9\-]{0,9}$")
+_ACRONYM = re.compile(r"[A-Z]{2,6}(?![A-Za-z0-9])")
 _RANGE_LINK = re.compile(rf"\s*(?:-|to\s*<?|and)\s*(?:{_NUM})", re.IGNORECASE)
 _TO_BELOW = re.compile(r"to(?:\s*<(?!=))?(?![A-Za-z])", re.IGNORECASE)
 _WORD = re.compile(r"[^\s(),;\[\]]+")
@@ -891,6 +906,7 @@ class Lexer:
         self.annotations: list[tuple[int, int]] = []
         self.cat_concept: str | None = None
         self.in_between = False
+        self.cohort_end: int | None = None  # end of a cohort header ("Subjects with X:")
 
     # -- helpers ----------------------------------------------------------------
     def _prev(self) -> str | None:
@@ -936,7 +952,31 @@ class Lexer:
                 continue
             pos = self._step(pos)
         self._close_definitions(len(text))
-        return self._tidy(self.tokens)
+        return self._cohort(self._tidy(self.tokens))
+
+    def _cohort(self, toks: list[Tok]) -> list[Tok]:
+        """ "Subjects with Hepatic Impairment: Supine blood pressure <= 160/100 mmHg".
+
+        In an inclusion line a cohort header says who must meet the rest, so the line reads
+        ``not cohort or (rest)``: a patient of another cohort is not held to it.  In an
+        exclusion line the header restricts whom the rest excludes (``cohort and rest``,
+        what juxtaposition reads anyway).
+        """
+        if self.cohort_end is None or self.kind != "inclusion":
+            return toks
+        head = [t for t in toks if t.start < self.cohort_end]
+        rest = toks[len(head) :]
+        if len(head) != 1 or head[0].type != "CONCEPT" or not rest:
+            return toks
+        c = head[0]
+        return [
+            Tok("NOT", "not", c.start, c.start),
+            c,
+            Tok("OR", "or", c.end, c.end),
+            Tok("LPAREN", "(", rest[0].start, rest[0].start),
+            *rest,
+            Tok("RPAREN", ")", rest[-1].end, rest[-1].end),
+        ]
 
     def _header(self, start: int = 0, depth: int = 0) -> int:
         """Skip section headers ("PATIENT CHARACTERISTICS:", "Exc Criteria: Cardiac conditions
@@ -948,6 +988,8 @@ class Lexer:
         if not m or depth >= 2:
             return start
         head = m.group("head")
+        if depth == 0 and _COHORT.match(head):
+            self.cohort_end = m.end()
         probe = 0
         while probe < len(head):
             hit = self.t.concept.match(head, probe)
@@ -1023,6 +1065,9 @@ class Lexer:
                         break
                     depth -= 1
                 elif c == ";" and depth == 0:
+                    break
+                elif c == ":" and depth == 0 and text[end + 1 : end + 2].isspace():
+                    end += 1  # "…, as determined by the central laboratory: ALT ≤ 8 x ULN"
                     break
                 end += 1
             while self.tokens and self.tokens[-1].type == "COMMA":
@@ -1111,6 +1156,10 @@ class Lexer:
             and _CMP_AHEAD.match(text, hit[1])
         ):
             hit = ("systolic_bp", hit[1])  # "SBP < 90 mmHg" is systolic blood pressure
+        if hit is None:
+            m = _ACRONYM.match(text, pos)
+            if m and m.group(0) in CASE_SENSITIVE_ACRONYMS:
+                hit = (CASE_SENSITIVE_ACRONYMS[m.group(0)], m.end())
         if hit:
             cid, end = hit
             nm = _NORMAL.match(text, end)
@@ -1128,22 +1177,23 @@ class Lexer:
             self._emit("CONCEPT", cid, pos, end)
             self.cat_concept = cid if t.vocab[cid].categories else None
             return end
+        if ch == "/" and self._concept_before() is not None:
+            # "Aspartate aminotransferase (AST) (SGOT)/alanine aminotransferase (ALT)": a pair
+            # of analytes spelled out with their abbreviations, or two names of one analyte
+            gap = _WS.match(text, pos + 1)
+            nxt = t.concept.match(text, gap.end() if gap else pos + 1)
+            before = self._concept_before()
+            if nxt and before and t.vocab[before].numeric and t.vocab[nxt[0]].numeric:
+                if nxt[0] != before:
+                    conj = self._slash_conj(pos + 1)
+                    self._emit(conj, conj.lower(), pos, pos + 1)
+                return pos + 1
         m = _SLASH_PAIR.match(text, pos)
         if m:
             a = t.vocab.lookup_phrase(m.group("a"))
             b = t.vocab.lookup_phrase(m.group("b"))
             if a and b:
-                # "AST/ALT < 3 x ULN": both below; "AST/ALT > 5 x ULN": either above
-                ahead = t.comparator.search(text[m.end() : m.end() + 40])
-                direction = (
-                    COMPARATORS.get(_phrase(ahead.group(0)), ahead.group(0)) if ahead else None
-                )
-                if direction in ("<", "<="):
-                    conj = "AND"
-                elif direction in (">", ">="):
-                    conj = "OR"
-                else:
-                    conj = "AND" if self.kind == "inclusion" else "OR"
+                conj = self._slash_conj(m.end())
                 self._emit("CONCEPT", a, pos, m.end("a"))
                 self._emit(conj, conj.lower(), m.end("a"), m.start("b"))
                 self._emit("CONCEPT", b, m.start("b"), m.end("b"))
@@ -1282,6 +1332,32 @@ class Lexer:
                     if cid is not None:
                         self._emit("CONCEPT", cid, pos, w.end())
                         return w.end()
+        return None
+
+    def _slash_conj(self, pos: int) -> str:
+        """ "AST/ALT < 3 x ULN": both below (AND); "AST/ALT > 5 x ULN": either above (OR)."""
+        ahead = self.t.comparator.search(self.text[pos : pos + 40])
+        direction = COMPARATORS.get(_phrase(ahead.group(0)), ahead.group(0)) if ahead else None
+        if direction in ("<", "<="):
+            return "AND"
+        if direction in (">", ">="):
+            return "OR"
+        return "AND" if self.kind == "inclusion" else "OR"
+
+    def _concept_before(self) -> str | None:
+        """The concept the last tokens name, looking past parentheticals after it."""
+        k = len(self.tokens) - 1
+        while k >= 0 and self.tokens[k].type == "RPAREN":
+            depth = 0
+            while k >= 0:
+                typ = self.tokens[k].type
+                depth += typ == "RPAREN"
+                depth -= typ in ("LPOST", "LPAREN")
+                k -= 1
+                if depth == 0:
+                    break
+        if k >= 0 and self.tokens[k].type == "CONCEPT":
+            return str(self.tokens[k].value)
         return None
 
     def _category_follows(self, pos: int) -> bool:
@@ -1491,7 +1567,12 @@ class Lexer:
         return out
 
     def _tidy(self, toks: list[Tok]) -> list[Tok]:
-        toks = self._drop_abbreviations(self._insert_age(toks))
+        toks = self._insert_age(toks)
+        for _ in range(3):  # nested: "(serum glutamic oxaloacetic transaminase [SGOT])"
+            tidied = self._drop_abbreviations(toks)
+            if tidied == toks:
+                break
+            toks = tidied
         merged: list[Tok] = []
         for tok in toks:
             # "unable or unwilling to": one negation
@@ -1555,6 +1636,15 @@ class Lexer:
                 and out[i + 1].type == "RPAREN"
             ):
                 i += 2
+                continue
+            if (
+                i + 2 < len(out)
+                and out[i].type == "LPAREN"
+                and out[i + 1].type == "CONCEPT"
+                and out[i + 2].type == "RPAREN"
+            ):
+                res.append(out[i + 1])  # "a (FPG) of less than 10.0 mmol/l": just the concept
+                i += 3
                 continue
             res.append(out[i])
             i += 1

@@ -27,6 +27,12 @@ REWRITES: tuple[tuple[str, str], ...] = (
     (r"(?<![A-Za-z])((?i:mg|g|ug|mcg))\s+(?i:per\s+day)(?![A-Za-z])", r"\1/d"),
     (r"(?<=[A-Za-z])\s*/\s*24\s*-?\s*(?i:hours?|hrs?|h)(?![A-Za-z])", "/d"),
     (r"(?<=\d)(\s*[A-Za-z^\d]{1,5})/\s+(?=[A-Za-z])", r"\1/"),  # "125 mmol/ L"
+    (r"(?<=[a-z])\(s\)", "s"),  # "syndrome(s)"
+    # "30 ml / min / 1.73m": eGFR units spaced out, the square left off
+    (
+        r"(?<=\d)\s*(?i:ml)\s*/\s*(?i:min)\s*/\s*1[.,]73\s*(?i:m)(?:2|\^2|²)?(?![A-Za-z0-9])",
+        " mL/min/1.73m2",
+    ),
     (r"\\([<>\[\]*_()=+-])", r"\1"),  # CT.gov markdown escapes: \< \> \[ \*
     (r"≥|⩾|≧|=>", ">="),
     (r"≤|⩽|≦|=<", "<="),

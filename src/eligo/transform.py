@@ -466,6 +466,14 @@ class _Resolver:
         if isinstance(p, PJuxt):
             return self.juxt([self.resolve(c) for c in p.children])
         if isinstance(p, PList):
+            last = p.clauses[-1]
+            if (
+                isinstance(last, PAll | PAny)
+                and all(self._bare_measure(c) for c in p.clauses[:-1])
+                and self._bare_measure(last.children[0])
+            ):
+                # "AST, ALT and total bilirubin < 3 x ULN": one list of measures, one bound
+                return self.resolve(type(last)([*p.clauses[:-1], *last.children]))
             return self.list_([self.resolve(c) for c in p.clauses], p)
         if isinstance(p, PParen):
             return self.paren(self.resolve(p.atom), [self.resolve(c) for c in p.parens])
@@ -488,6 +496,14 @@ class _Resolver:
                 return _set_history(child)
             return _Recent(child, p.span)
         raise TypeError(f"unexpected proto node {p!r}")  # pragma: no cover
+
+    def _bare_measure(self, p: Any) -> bool:
+        """A measured concept named without a threshold ("ALT" in "ALT and AST < 3 x ULN")."""
+        return (
+            isinstance(p, PLeaf)
+            and isinstance(p.node, Mention)
+            and self.vocab[p.node.concept].numeric
+        )
 
     def except_(self, base: Any, exception: Any) -> Any:
         """ "X except Y" is X and not Y; "no X except Y" is not (X and not Y)."""
@@ -694,6 +710,12 @@ class _Resolver:
                 node = self.except_(node, content)
                 continue
             if (
+                isinstance(node, Mention)
+                and isinstance(content, Unparsed)
+                and _lists_members(self.vocab[node.concept], content.text)
+            ):
+                continue  # "SGLT2 inhibitor (canagliflozin, dapagliflozin)": its own members
+            if (
                 isinstance(content, Mention)
                 and isinstance(node, Mention)
                 and content.concept == node.concept
@@ -740,6 +762,13 @@ _CONDITION_WORDS = re.compile(
     r"\b(?:if|when|unless|for (?:patients|subjects|participants|pts)|in (?:patients|case))\b"
 )
 _EXAMPLE_WORDS = re.compile(r"\b(?:e\.?g|eg|such as|including|for example|for instance)\b")
+
+
+def _lists_members(concept: Concept, text: str) -> bool:
+    """Whether ``text`` only names drugs of the class ``concept`` ("canagliflozin, …")."""
+    members = {m.lower() for m in concept.members}
+    names = [n for n in re.split(r"\s*(?:[,;/]|\bor\b|\band\b|\betc\b\.?)\s*", text.lower()) if n]
+    return bool(members) and bool(names) and all(n in members for n in names)
 
 
 def _conditions_only(node: Any) -> bool:

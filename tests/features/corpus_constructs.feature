@@ -212,3 +212,29 @@ Feature: Constructs the grammar reads in real registry text
       | exclusion | Weight <6.0 kg at the Baseline Visit                          | body_weight < 6 kg            | body_weight 5 kg           | met       |
       | exclusion | Weight <6.0 kg at the Baseline Visit                          | body_weight < 6 kg            | body_weight 7 kg           | not met   |
       | exclusion | Weight <6.0 kg at the Baseline Visit                          | body_weight < 6 kg            | nothing                    | undecided |
+
+  Scenario Outline: Two analytes spelled out with their abbreviations (NCT01887717 "Aspartate transaminase (AST)/ alanine aminotransferase (ALT)")
+    Given the inclusion line "Aspartate transaminase (AST)/ alanine aminotransferase (ALT) ≤5 times upper limit of normal"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "ast <= 5 x ULN and alt <= 5 x ULN"
+    And it is <met>
+
+    Examples:
+      | observations                                   | met       |
+      | ast 100 U/L ref 8-48; alt 100 U/L ref 7-55     | met       |
+      | ast 300 U/L ref 8-48; alt 100 U/L ref 7-55     | not met   |
+      | alt 100 U/L ref 7-55                           | undecided |
+
+  Scenario Outline: A lead-in that ends in a colon is commentary (NCT03053063 "…, as determined by the central laboratory: Platelet count ≥ 100,000/μL")
+    Given the inclusion line "Has the following laboratory parameters at the screening visit, as determined by the central laboratory: Platelet count ≥ 100,000/μL"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "platelets >= 100000 /uL"
+    And it is <met>
+
+    Examples:
+      | observations           | met       |
+      | platelets 150000 /uL   | met       |
+      | platelets 90000 /uL    | not met   |
+      | nothing                | undecided |
