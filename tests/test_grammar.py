@@ -66,6 +66,8 @@ ROUND_TRIP = [
     "icu_admission and age > 18 years",
     "not hepatic_impairment or (systolic_bp <= 160 mm[Hg] and diastolic_bp <= 100 mm[Hg])",
     "refractory_ascites",
+    'inr <= 1.4 or unparsed("due to therapeutic anti-coagulation")',
+    "(not age > 12 years or karnofsky > 50 %) and (not age < 12 years or lansky > 50 %)",
 ]
 
 
@@ -212,6 +214,11 @@ TEXT = [
     ),
     ("Refractory ascites", "exclusion", "refractory_ascites"),
     (
+        "Child-Pugh Score of 7 - 9, inclusive, at time of Screening.",
+        "inclusion",
+        "child_pugh_points >= 7 and child_pugh_points <= 9",
+    ),
+    (
         "Presence of Child's-Pugh score ≥12, hepato-renal syndrome(s), refractory ascites, or "
         "spontaneous bacterial peritonitis (SBP).",
         "exclusion",
@@ -324,6 +331,42 @@ SAFETY = [
         "nonmelanocytic skin cancer)",
         "exclusion",
         "cancer and not ((hcc and milan_criteria) or nonmelanoma_skin_cancer)",
+    ),
+    # "unless" waives an inclusion requirement and spares from an exclusion
+    (
+        "Child-Pugh (CP) score > 6, as determined at screening, unless due to therapeutic "
+        "anti-coagulation",
+        "exclusion",
+        'child_pugh_points > 6 and not unparsed("due to therapeutic anti-coagulation")',
+    ),
+    (
+        "International normalised ratio (INR) ≤ 1.4, unless due to therapeutic anti-coagulation",
+        "inclusion",
+        'inr <= 1.4 or unparsed("due to therapeutic anti-coagulation")',
+    ),
+    # a waiver or conditional threshold after a shared bound is every listed analyte's
+    (
+        "ALT and AST < 2.5 times the Upper Limits of Normal (ULN) ( < 5 x ULN for patients with "
+        "liver involvement)",
+        "inclusion",
+        '(alt < 2.5 x ULN or (alt < 5 x ULN and unparsed("for patients with liver involvement")))'
+        ' and (ast < 2.5 x ULN or (ast < 5 x ULN and unparsed("for patients with liver '
+        'involvement")))',
+    ),
+    # an exception ends with its sentence
+    (
+        "Malignancy - except spino- or basocellular skin cancer. Patients with prior malignant "
+        "disease are allowed if cancer-free for at least one year",
+        "exclusion",
+        '(cancer and not (unparsed("spino-") or basal_cell_carcinoma)) or (history of cancer and '
+        'unparsed("allowed if cancer-free for at least one year"))',
+    ),
+    # the transaminases named in parentheses take the bound, not the analyte before them
+    (
+        "Inc Criteria: Hepatobiliary function: serum bilirubin <1.5 x upper limit of normal (ULN); "
+        "serum ALP <5 x ULN; serum transaminase (AST or ALT) <2.5 x ULN",
+        "inclusion",
+        "bilirubin < 1.5 x ULN and alp < 5 x ULN and ast < 2.5 x ULN and alt < 2.5 x ULN",
     ),
     # a cohort header says who an inclusion applies to, and whom an exclusion excludes
     (

@@ -165,7 +165,7 @@ RECENT_CUES = ("recent", "recently")
 # Acronyms read only in capitals: lower case they are ordinary words ("he").
 CASE_SENSITIVE_ACRONYMS = {"HE": "hepatic_encephalopathy"}
 # Cues that open an exception to what precedes them ("malignancy (except hepatoma)").
-EXCEPT_CUES = ("except", "except for", "with the exception of", "with the exception")
+EXCEPT_CUES = ("except", "except for", "with the exception of", "with the exception", "unless")
 # Cues that start commentary on how a criterion is judged; the rest of the clause (to the
 # closing parenthesis, ';' or the end) is kept as an annotation, not read as criteria.
 ANNOTATION_CUES = (
@@ -466,6 +466,8 @@ STOP_PHRASES = (
     "regardless of sex",
     "regardless of race or gender",
     "borderline values",
+    "as indicated by the following laboratory values:",
+    "as indicated by the following laboratory values",
     "extremes included",
     "of any aetiology",
     "of any etiology",
@@ -907,6 +909,8 @@ class Lexer:
         self.cat_concept: str | None = None
         self.in_between = False
         self.cohort_end: int | None = None  # end of a cohort header ("Subjects with X:")
+        self.sentence_start = 0  # token index where the current sentence starts
+        self.exception_open = False  # an "except" in the current sentence
 
     # -- helpers ----------------------------------------------------------------
     def _prev(self) -> str | None:
@@ -1002,6 +1006,18 @@ class Lexer:
         self.annotations.append((start, m.end("head") + 1))
         return self._header(m.end(), depth + 1)
 
+    def _close_exception(self, pos: int) -> None:
+        """ "Malignancy - except basal cell skin cancer. Patients with …": an exception ends
+        with its sentence, so the sentence is grouped and the next one stands apart."""
+        if not self.exception_open:
+            return
+        self.exception_open = False
+        at = self.sentence_start
+        start = self.tokens[at].start if at < len(self.tokens) else pos
+        self.tokens.insert(at, Tok("LPAREN", "(", start, start))
+        self.age_units = {i + 1 if i >= at else i for i in self.age_units}
+        self.tokens.append(Tok("RPAREN", ")", pos, pos))
+
     def _close_definitions(self, pos: int) -> None:
         while self.closers:
             for type_, value, span in self.closers.pop():
@@ -1081,11 +1097,17 @@ class Lexer:
         if ch in ")]":
             self._emit("RPAREN", ch, pos, pos + 1)
             return pos + 1
-        if ch == ";" or (ch == "." and (pos + 1 >= len(text) or text[pos + 1].isspace())):
+        sentence_end = ch == ";" or (
+            ch == "." and (pos + 1 >= len(text) or text[pos + 1].isspace())
+        )
+        if sentence_end:
             self._close_definitions(pos)
-        if ch in ",;" or (ch == "." and (pos + 1 >= len(text) or text[pos + 1].isspace())):
+            self._close_exception(pos)
+        if ch in ",;" or sentence_end:
             self._emit("COMMA", ch, pos, pos + 1)
             self.in_between = False
+            if sentence_end:
+                self.sentence_start = len(self.tokens)
             return pos + 1
         m = _WINDOW.match(text, pos)
         if m and (
@@ -1254,7 +1276,9 @@ class Lexer:
         if m:
             while self.tokens and self.tokens[-1].type == "COMMA":
                 self.tokens.pop()  # "malignancy, except …": the exception is the malignancy's
-            self._emit("EXCEPT", "except", pos, m.end())
+            cue = "unless" if m.group(0).lower() == "unless" else "except"
+            self.exception_open = True
+            self._emit("EXCEPT", cue, pos, m.end())
             return m.end()
         m = t.negation.match(text, pos)
         if m:
@@ -1590,6 +1614,7 @@ class Lexer:
         toks = _modifiers(toks)
         toks = _within_criteria(toks, self.text, self.t.vocab)
         toks = _sex_adjectives(toks)
+        toks = _for_age_group(toks, self.text)
         for cue in ("HISTORY", "NOT"):
             toks = _wrap_chains(toks, cue)
         out: list[Tok] = []
@@ -1741,6 +1766,50 @@ def _within_criteria(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]
             i += 2
             continue
         out.append(a)
+        i += 1
+    return out
+
+
+_FOR_GROUP = re.compile(
+    r"\s*for\s+(?:(?:patients|pts|subjects|participants|children)\s+)?(?:aged\s+)?$", re.I
+)
+
+
+def _for_age_group(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Karnofsky > 50% for pts > 12 years": the age group the threshold is asked of.
+
+    Written as the postfix parenthetical "(patients > 12 years)" would be, so the resolver
+    reads it the same way.
+    """
+    out = list(toks)
+    i = 1
+    while i + 2 < len(out):
+        j = i
+        if out[j].type in ("WORD", "MOD") and str(out[j].value).lower() in ("pts", "pts."):
+            j += 1
+        age = out[j].type == "CONCEPT" and out[j].value == "age"
+        k = j + 1 if age else j
+        if (
+            k + 2 < len(out)
+            and out[i - 1].type in ("UNIT", "ULN", "NUMBER")
+            and out[k].type in ("CMP", "BCMP")
+            and out[k + 1].type == "NUMBER"
+            and out[k + 2].type == "UNIT"
+            and out[k + 2].value in ("a", "mo")
+            and _FOR_GROUP.match(text[out[i - 1].end : out[i].start])
+        ):
+            cmp, num, unit = out[k], out[k + 1], out[k + 2]
+            group = [
+                Tok("LPOST", "(", out[i].start, out[i].start),
+                Tok("CONCEPT", "age", cmp.start, cmp.start),
+                Tok("CMP", cmp.value, cmp.start, cmp.end),
+                num,
+                unit,
+                Tok("RPAREN", ")", unit.end, unit.end),
+            ]
+            out[i : k + 3] = group
+            i += len(group)
+            continue
         i += 1
     return out
 

@@ -27,7 +27,13 @@ REWRITES: tuple[tuple[str, str], ...] = (
     (r"(?<![A-Za-z])((?i:mg|g|ug|mcg))\s+(?i:per\s+day)(?![A-Za-z])", r"\1/d"),
     (r"(?<=[A-Za-z])\s*/\s*24\s*-?\s*(?i:hours?|hrs?|h)(?![A-Za-z])", "/d"),
     (r"(?<=\d)(\s*[A-Za-z^\d]{1,5})/\s+(?=[A-Za-z])", r"\1/"),  # "125 mmol/ L"
-    (r"(?<=[a-z])\(s\)", "s"),  # "syndrome(s)"
+    (r"(?<=[a-z])\((?=s\))|(?<=[a-z]\(s)\)", ""),  # "syndrome(s)"
+    # "serum transaminase (AST or ALT) < 2.5 x ULN": the transaminases named, like "AST/ALT"
+    (
+        r"(?i:(?:serum\s+)?transaminases?)\s*\(\s*(AST|ALT)\s*(?:or|and|and/or|/|,)\s*"
+        r"(AST|ALT)\s*\)",
+        r"\1/\2",
+    ),
     # "30 ml / min / 1.73m": eGFR units spaced out, the square left off
     (
         r"(?<=\d)\s*(?i:ml)\s*/\s*(?i:min)\s*/\s*1[.,]73\s*(?i:m)(?:2|\^2|²)?(?![A-Za-z0-9])",
@@ -107,7 +113,9 @@ def normalise(text: str) -> Normalised:
                 break
         for j, ch in enumerate(replacement):
             out.append(ch)
-            offsets.append(m.start() + min(j, len(matched) - 1))
+            # the last character stands for the end of what it replaced ("mg per day" -> "mg/d")
+            last = 0 < j == len(replacement) - 1
+            offsets.append(m.end() - 1 if last else m.start() + min(j, len(matched) - 1))
         pos = m.end()
     for i in range(pos, len(text)):
         out.append(text[i])

@@ -38,10 +38,11 @@ Two transformers share one finishing pass (:func:`canonicalize`):
 
 from __future__ import annotations
 
+import copy
 import json
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from dataclasses import replace as dc_replace
 from typing import Any, Literal
 
@@ -112,10 +113,11 @@ class PDefinition:
 
 @dataclass
 class PExcept:
-    """ "except Y": Y is left out of what precedes it."""
+    """ "except Y" / "unless Y": Y is left out of what precedes it."""
 
     content: Any
     span: Span
+    cue: str = "except"
 
 
 @dataclass
@@ -216,7 +218,7 @@ class TextTransformer(Transformer[Token, Any]):
         return PExceptOf(base, exceptions[0]) if exceptions else base
 
     def exception(self, cue: Token, clauses: Any) -> Any:
-        return PExcept(clauses, self.ctx.span(cue))
+        return PExcept(clauses, self.ctx.span(cue), str(self.ctx.tok(cue).value))
 
     def juxt(self, *children: Any) -> Any:
         return PJuxt(list(children))
@@ -432,6 +434,8 @@ class _Resolver:
         if not p.concept:
             return self.unparsed(p.span)
         c = self.vocab[p.concept]
+        if c.categories and c.numeric_twin:
+            c = self.vocab[c.numeric_twin]  # "Child-Pugh score of 7 - 9": the points
         if not c.numeric:
             return self.unparsed(p.span)
         hi_unit = p.high[1]
@@ -481,7 +485,7 @@ class _Resolver:
             return _Definition(self.resolve(p.content))
         if isinstance(p, PExcept):
             inner = self.resolve(p.content)
-            return _Except(inner, _join(p.span, span_of(inner)))
+            return _Except(inner, _join(p.span, span_of(inner)), p.cue)
         if isinstance(p, PExceptOf):
             return self.except_(self.resolve(p.base), self.resolve(p.exception))
         if isinstance(p, PModified):
@@ -506,11 +510,19 @@ class _Resolver:
         )
 
     def except_(self, base: Any, exception: Any) -> Any:
-        """ "X except Y" is X and not Y; "no X except Y" is not (X and not Y)."""
+        """ "X except Y" is X and not Y; "no X except Y" is not (X and not Y).
+
+        "unless" waives a requirement: an inclusion "bilirubin <= 1.5 x ULN unless due to
+        Gilbert's disease" is met by either, so it reads ``X or Y``; an exclusion "Child-Pugh
+        score > 6 unless due to anticoagulation" excludes X only without Y (``X and not Y``).
+        """
+        unless = isinstance(exception, _Except) and exception.cue == "unless"
         if isinstance(exception, _Except):
             exception = exception.node
         if isinstance(base, PWindow | _Except) or isinstance(exception, PWindow | _Except):
             return self.unparsed(_join(span_of(base), span_of(exception)))
+        if unless and self.ctx.kind == "inclusion":
+            return AnyOf((base, exception), span=_join(span_of(base), span_of(exception)))
         left_out = Not(exception, span=span_of(exception))
         if isinstance(base, Not):
             inner = AllOf((base.child, left_out), span=_join(span_of(base), span_of(exception)))
@@ -607,10 +619,17 @@ class _Resolver:
                 ),
                 None,
             )
+            parens = None
+            if isinstance(nxt, PParen):
+                # "ALT and AST < 3 x ULN (unless …)": the bound and what qualifies it
+                parens, nxt = nxt.parens, nxt.atom
             if isinstance(nxt, PBound) and nxt.concept and nxt.value[0] == "q":
-                out[i] = PBound(
+                bound = PBound(
                     k.node.concept, nxt.op, nxt.value, _join(k.node.span, nxt.span), nxt.window
                 )
+                recast = None if parens is None else _recast(parens, nxt.concept, k.node.concept)
+                # the waiver or conditional threshold is every listed analyte's
+                out[i] = bound if recast is None else PParen(bound, recast)
         return out
 
     def combine(self, cls: type[AllOf] | type[AnyOf], items: list[Any]) -> Any:
@@ -732,7 +751,7 @@ class _Resolver:
             if (
                 isinstance(content, Comparison | Range)
                 and content.concept == "age"
-                and isinstance(node, Comparison | Range)
+                and not isinstance(node, Mention)
                 and self.ctx.kind == "inclusion"
             ):
                 # "Karnofsky 50-100% (patients > 16 years of age)": required of those patients
@@ -762,6 +781,33 @@ _CONDITION_WORDS = re.compile(
     r"\b(?:if|when|unless|for (?:patients|subjects|participants|pts)|in (?:patients|case))\b"
 )
 _EXAMPLE_WORDS = re.compile(r"\b(?:e\.?g|eg|such as|including|for example|for instance)\b")
+
+
+def _recast(protos: list[Any], old: str, new: str) -> list[Any] | None:
+    """Copies of parenthetical protos with bounds on ``old`` moved to ``new``.
+
+    ``None`` when a parenthetical bounds some other measure (it is not the same threshold
+    restated for the next analyte of a list).
+    """
+    bounds: list[PBound] = []
+
+    def collect(p: Any) -> None:
+        if isinstance(p, PBound):
+            bounds.append(p)
+        elif is_dataclass(p) and not isinstance(p, type):
+            for f in fields(p):
+                value = getattr(p, f.name)
+                for v in value if isinstance(value, list) else [value]:
+                    collect(v)
+
+    copies = copy.deepcopy(protos)
+    for c in copies:
+        collect(c)
+    if any(b.concept not in (old, None) for b in bounds):
+        return None
+    for b in bounds:
+        b.concept = new
+    return copies
 
 
 def _lists_members(concept: Concept, text: str) -> bool:
@@ -807,6 +853,7 @@ class _Except:
 
     node: Any
     span: Span
+    cue: str = "except"
 
 
 @dataclass(frozen=True)

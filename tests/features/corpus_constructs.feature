@@ -238,3 +238,31 @@ Feature: Constructs the grammar reads in real registry text
       | platelets 150000 /uL   | met       |
       | platelets 90000 /uL    | not met   |
       | nothing                | undecided |
+
+  Scenario Outline: "unless" waives an inclusion requirement (NCT01217749 "unless due to Gilbert's disease")
+    Given the inclusion line "Subjects must have organ and marrow function as defined below: Total bilirubin ≤ 1.5 x institutional upper limit of normal unless due to Gilbert's disease"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, in part, as "bilirubin <= 1.5 x ULN or unparsed("due to Gilbert's disease")"
+    And it is <met>
+
+    Examples:
+      | observations                       | met       |
+      | bilirubin 1.0 mg/dL ref 0.2-1.2    | met       |
+      | bilirubin 2.5 mg/dL ref 0.2-1.2    | undecided |
+      | nothing                            | undecided |
+
+  Scenario Outline: A threshold asked of one age group (NCT02141828 "Karnofsky > 50% for pts > 12 years; Lansky > 50% for pts < 12 years")
+    Given the inclusion line "Performance Level: Karnofsky > 50% for pts > 12 years; Lansky > 50% for pts < 12 years of age."
+    And a female patient born <born> with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "(not age > 12 years or karnofsky > 50 %) and (not age < 12 years or lansky > 50 %)"
+    And it is <met>
+
+    Examples:
+      | born       | observations    | met       |
+      | 1970-01-01 | karnofsky 70 %  | met       |
+      | 1970-01-01 | karnofsky 40 %  | not met   |
+      | 2020-01-01 | lansky 70 %     | met       |
+      | 2020-01-01 | lansky 30 %     | not met   |
+      | 2020-01-01 | nothing         | undecided |
