@@ -368,6 +368,20 @@ SAFETY = [
         "inclusion",
         "bilirubin < 1.5 x ULN and alp < 5 x ULN and ast < 2.5 x ULN and alt < 2.5 x ULN",
     ),
+    # an exclusion filed among the inclusions under an "Exc Criteria:" header is negated
+    ("Exc Criteria: ECOG PS>1", "inclusion", "not ecog > 1"),
+    (
+        "Exc Criteria: Cardiac conditions as follows: Atrial fibrillation with heart rate >100 bpm",
+        "inclusion",
+        "not (atrial_fibrillation and heart_rate > 100 /min)",
+    ),
+    (
+        "Exc Criteria: Current or impending rectal obstruction (unless defunctioning stoma "
+        "present), metallic colonic rectal stent in situ",
+        "inclusion",
+        'not ((unparsed("impending rectal obstruction") and not unparsed("defunctioning stoma")) '
+        'or unparsed("metallic colonic rectal stent in situ"))',
+    ),
     # a cohort header says who an inclusion applies to, and whom an exclusion excludes
     (
         "Subjects with Hepatic Impairment: Supine blood pressure ≤160/100 mmHg",

@@ -738,6 +738,9 @@ _UNIT_CANDIDATES = re.compile(
     re.IGNORECASE,
 )
 _HEADER = re.compile(r"\s*(?P<head>[A-Za-z][A-Za-z /&\-]{1,45}?)\s*:\s+(?=\S)")
+# "Exc Criteria:" / "Exclusion criteria:" heading a line filed among the inclusions
+_EXCLUSION_HEAD = re.compile(r"exc(?:lusion)?\.?\s+criteria", re.IGNORECASE)
+EXCLUSION_HEADER = "exclusion header"
 # Section headers that name a cohort of a multi-cohort trial, not what is measured
 _COHORT = re.compile(
     r"(?:subjects|patients|participants)\s+with\s|matched\s|healthy\s+volunteers\s*$",
@@ -910,6 +913,7 @@ class Lexer:
         self.in_between = False
         self.cohort_end: int | None = None  # end of a cohort header ("Subjects with X:")
         self.sentence_start = 0  # token index where the current sentence starts
+        self.exclusion_header = False  # "Exc Criteria:" heads this inclusion line
         self.exception_open = False  # an "except" in the current sentence
 
     # -- helpers ----------------------------------------------------------------
@@ -956,7 +960,33 @@ class Lexer:
                 continue
             pos = self._step(pos)
         self._close_definitions(len(text))
-        return self._cohort(self._tidy(self.tokens))
+        return self._exclusion_header(self._cohort(self._tidy(self.tokens)))
+
+    def _exclusion_header(self, toks: list[Tok]) -> list[Tok]:
+        """ "Exc Criteria: ECOG PS>1" in an inclusion list: not (the exclusion).
+
+        Registry text without Inclusion/Exclusion sections sometimes lands every line among
+        the inclusions, each marked by a header.  The line is lexed as an exclusion, with
+        commas read as "or" (any of them excludes), and negated; the NOT token carries
+        :data:`EXCLUSION_HEADER` so the resolver reads the inside as an exclusion too.
+        """
+        if not self.exclusion_header or not toks:
+            return toks
+        inner: list[Tok] = []
+        depth = 0
+        for t in toks:
+            depth += t.type in ("LPAREN", "LPOST")
+            depth -= t.type == "RPAREN"
+            if t.type == "COMMA" and depth == 0:
+                t = Tok("OR", "or", t.start, t.end)
+            inner.append(t)
+        start, end = toks[0].start, toks[-1].end
+        return [
+            Tok("NOT", EXCLUSION_HEADER, start, start),
+            Tok("LPAREN", "(", start, start),
+            *inner,
+            Tok("RPAREN", ")", end, end),
+        ]
 
     def _cohort(self, toks: list[Tok]) -> list[Tok]:
         """ "Subjects with Hepatic Impairment: Supine blood pressure <= 160/100 mmHg".
@@ -994,6 +1024,9 @@ class Lexer:
         head = m.group("head")
         if depth == 0 and _COHORT.match(head):
             self.cohort_end = m.end()
+        if depth == 0 and self.kind == "inclusion" and _EXCLUSION_HEAD.fullmatch(head.strip()):
+            self.kind = "exclusion"
+            self.exclusion_header = True
         probe = 0
         while probe < len(head):
             hit = self.t.concept.match(head, probe)

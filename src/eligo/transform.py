@@ -50,7 +50,7 @@ from lark import Token, Transformer, v_args
 
 from .concepts import Concept, vocabulary
 from .errors import CriterionSyntaxError, UnitError, did_you_mean
-from .lexer import TIME_UNITS, Tok
+from .lexer import EXCLUSION_HEADER, TIME_UNITS, Tok
 from .nodes import (
     AllOf,
     AnyOf,
@@ -916,6 +916,10 @@ def _finish(node: Any, ctx: Context) -> Node:
 
 def resolve_text(proto: Any, ctx: Context) -> Node:
     """Proto tree → canonical rule node for one registry line."""
+    if ctx.toks and ctx.toks[0].type == "NOT" and ctx.toks[0].value == EXCLUSION_HEADER:
+        # "Exc Criteria: ECOG PS>1" listed among inclusions: read as the exclusion it is,
+        # under the negation the lexer put around it
+        ctx.kind = "exclusion"
     r = _Resolver(ctx)
     r.fill(proto)
     node = r.resolve(proto)

@@ -266,3 +266,16 @@ Feature: Constructs the grammar reads in real registry text
       | 2020-01-01 | lansky 70 %     | met       |
       | 2020-01-01 | lansky 30 %     | not met   |
       | 2020-01-01 | nothing         | undecided |
+
+  Scenario Outline: An exclusion filed among the inclusions (NCT01160926 "Exc Criteria: ECOG PS>1")
+    Given the inclusion line "Exc Criteria: ECOG PS>1"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "not ecog > 1"
+    And it is <met>
+
+    Examples:
+      | observations | met       |
+      | ecog 0 1     | met       |
+      | ecog 2 1     | not met   |
+      | nothing      | undecided |
