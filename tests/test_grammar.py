@@ -368,6 +368,19 @@ SAFETY = [
         "inclusion",
         "bilirubin < 1.5 x ULN and alp < 5 x ULN and ast < 2.5 x ULN and alt < 2.5 x ULN",
     ),
+    # a threshold no patient could reach is a typo: left unread, never obeyed
+    (
+        "The following laboratory parameters: Total bilirubin ≤ 30mmol/L",
+        "inclusion",
+        'unparsed("Total bilirubin ≤ 30mmol/L")',
+    ),
+    # a treatment named as a section title is not a requirement to have had it
+    (
+        "Myelosuppressive Chemotherapy: At least 7 days since the completion of therapy with "
+        "hematopoietic growth factors",
+        "inclusion",
+        "not hematopoietic_growth_factors within 7 days",
+    ),
     # an exclusion filed among the inclusions under an "Exc Criteria:" header is negated
     ("Exc Criteria: ECOG PS>1", "inclusion", "not ecog > 1"),
     (

@@ -1027,9 +1027,14 @@ class Lexer:
         if depth == 0 and self.kind == "inclusion" and _EXCLUSION_HEAD.fullmatch(head.strip()):
             self.kind = "exclusion"
             self.exclusion_header = True
+        # "Myelosuppressive Chemotherapy: At least 7 days since …": a section on prior
+        # treatment, whose lines say what must have elapsed, is a title, not a requirement
+        title = bool(_SINCE.match(self.text, m.end()))
         probe = 0
         while probe < len(head):
             hit = self.t.concept.match(head, probe)
+            if hit and title and self.t.vocab[hit[0]].kind in ("medication", "procedure"):
+                break
             if hit and self.t.vocab[hit[0]].kind != "condition":
                 return start  # "Child-Pugh: <=7" names what is measured
             if hit:

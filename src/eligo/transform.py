@@ -395,7 +395,32 @@ class _Resolver:
             ok = compatible(unit, concept.unit, concept.molar_mass)
         except UnitError:
             ok = False
+        if ok and not self.plausible(concept, value, unit):
+            return None
         return Quantity(value, unit) if ok else None
+
+    def plausible(self, concept: Concept, value: float, unit: str) -> bool:
+        """Whether a threshold lies within the analyte's plausible range.
+
+        "Total bilirubin <= 30mmol/L" (a typo for umol/L) would be met by every patient;
+        a threshold no patient's value could reach is left unread, never obeyed.
+        """
+        from .units import convert
+
+        if concept.kind != "analyte" or concept.plausible is None or concept.unit is None:
+            return True
+        try:
+            v = convert(value, unit, concept.unit, concept.molar_mass)
+        except UnitError:
+            return True
+        lo, hi = concept.plausible
+        if lo <= v <= hi:
+            return True
+        self.ctx.notes.append(
+            f"threshold {value:g} {unit} is outside the plausible range of {concept.label} "
+            f"({lo:g}-{hi:g} {concept.unit}); left unread"
+        )
+        return False
 
     def bound(self, p: PBound) -> Node:
         if not p.concept:
