@@ -68,6 +68,7 @@ ROUND_TRIP = [
     "refractory_ascites",
     'inr <= 1.4 or unparsed("due to therapeutic anti-coagulation")',
     "(not age > 12 years or karnofsky > 50 %) and (not age < 12 years or lansky > 50 %)",
+    "age > 3 months and age < 18 years",
 ]
 
 
@@ -213,6 +214,19 @@ TEXT = [
         "egfr < 30 mL/min/{1.73_m2}",
     ),
     ("Refractory ascites", "exclusion", "refractory_ascites"),
+    ("Age: >3 months to <18 years of age.", "inclusion", "age > 3 months and age < 18 years"),
+    (
+        "estimated survival time>24 months, and model for end-stage liver disease score<19, and "
+        "without liver transplant;",
+        "inclusion",
+        "life_expectancy > 24 months and meld < 19 and not liver_transplant",
+    ),
+    (
+        "Coagulopathy, including platelet count < 50× 10^9/ L, international normalized ratio "
+        "(INR) of prothrombin time ≥1.5.",
+        "exclusion",
+        "bleeding_diathesis or platelets < 50 10*9/L or inr >= 1.5",
+    ),
     (
         "Child-Pugh Score of 7 - 9, inclusive, at time of Screening.",
         "inclusion",

@@ -825,7 +825,7 @@ _ABBREV = re.compile(r"^[A-Z][A-Za-z0-9\-]{0,9}$")
 _ACRONYM = re.compile(r"[A-Z]{2,6}(?![A-Za-z0-9])")
 _RANGE_LINK = re.compile(rf"\s*(?:-|to\s*<?|and)\s*(?:{_NUM})", re.IGNORECASE)
 _TO_BELOW = re.compile(r"to(?:\s*<(?!=))?(?![A-Za-z])", re.IGNORECASE)
-_WORD = re.compile(r"[^\s(),;\[\]]+")
+_WORD = re.compile(r"[^\s(),;\[\]<>=]+")  # "score<19": the comparator is no part of the word
 _ELLIPSIS_LEFT = re.compile(
     r"(?P<left>(?!(?:and|or)\b)[A-Za-z][A-Za-z\-]*(?:\s+(?!(?:and|or)\b)[A-Za-z][A-Za-z\-]*){0,2})"
     r"\s*"

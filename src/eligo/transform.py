@@ -95,6 +95,7 @@ class PRange:
     high: tuple[float, str | None]
     span: Span
     high_inclusive: bool = True
+    low_inclusive: bool = True
 
 
 @dataclass
@@ -286,7 +287,12 @@ class TextTransformer(Transformer[Token, Any]):
         below = any(
             isinstance(p, Token) and p.type == "TO" and self.ctx.tok(p).value == "<" for p in parts
         )
-        return PRange("", (lo[1], lo[2]), (hi[1], hi[2]), _join(lo_span, hi_span), not below)
+        # "> 3 months to < 18 years": the lower bound is exclusive
+        above = any(
+            isinstance(p, Token) and p.type == "CMP" and self.ctx.tok(p).value == ">" for p in parts
+        )
+        span = _join(lo_span, hi_span)
+        return PRange("", (lo[1], lo[2]), (hi[1], hi[2]), span, not below, not above)
 
     def quantity(self, number: Token, unit: Token | None = None) -> Any:
         value = float(self.ctx.tok(number).value)  # type: ignore[arg-type]
@@ -469,7 +475,7 @@ class _Resolver:
         hi = self.quantity(c, p.high[0], hi_unit or lo_unit)
         if lo is None or hi is None:
             return self.unparsed(p.span)
-        return Range(c.id, lo, hi, high_inclusive=p.high_inclusive, span=p.span)
+        return Range(c.id, lo, hi, p.low_inclusive, p.high_inclusive, span=p.span)
 
     def leaf(self, node: Node) -> Node:
         if isinstance(node, Mention):

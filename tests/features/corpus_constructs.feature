@@ -279,3 +279,17 @@ Feature: Constructs the grammar reads in real registry text
       | ecog 0 1     | met       |
       | ecog 2 1     | not met   |
       | nothing      | undecided |
+
+  Scenario Outline: An age range with an exclusive lower bound (NCT02141828 "Age: >3 months to <18 years of age")
+    Given the inclusion line "Age: >3 months to <18 years of age."
+    And a patient born <born>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "age > 3 months and age < 18 years"
+    And it is <met>
+
+    Examples:
+      | born       | met       |
+      | 2026-10-01 | not met   |
+      | 2020-01-01 | met       |
+      | 2000-01-01 | not met   |
+      | unknown    | undecided |
