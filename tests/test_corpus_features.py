@@ -88,6 +88,16 @@ _CONDITION = re.compile(
 )
 
 
+@given(
+    parsers.parse("a patient with observations {observations} and conditions {conditions}"),
+    target_fixture="patient",
+)
+def patient_with_observations_and_conditions(observations: str, conditions: str) -> dict[str, Any]:
+    patient = patient_with_conditions(conditions)
+    patient["observations"] = _observations(observations)
+    return patient
+
+
 @given(parsers.parse("a patient with conditions {conditions}"), target_fixture="patient")
 def patient_with_conditions(conditions: str) -> dict[str, Any]:
     """ "C18.9 since 2024-03-01; I21.9 since 2020-01-01 resolved 2020-02-01, complete"."""

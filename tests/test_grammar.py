@@ -69,6 +69,8 @@ ROUND_TRIP = [
     'inr <= 1.4 or unparsed("due to therapeutic anti-coagulation")',
     "(not age > 12 years or karnofsky > 50 %) and (not age < 12 years or lansky > 50 %)",
     "age > 3 months and age < 18 years",
+    "(bilirubin > 1.5 x ULN and not liver_metastases) or "
+    "(bilirubin > 2 x ULN and liver_metastases)",
 ]
 
 
@@ -381,6 +383,22 @@ SAFETY = [
         "serum ALP <5 x ULN; serum transaminase (AST or ALT) <2.5 x ULN",
         "inclusion",
         "bilirubin < 1.5 x ULN and alp < 5 x ULN and ast < 2.5 x ULN and alt < 2.5 x ULN",
+    ),
+    # one threshold without a condition, another with it
+    (
+        "AST or ALT > 2.5 x ULN if no liver metastases (> 5x ULN in patients with liver "
+        "metastases).",
+        "exclusion",
+        "((ast > 2.5 x ULN or alt > 2.5 x ULN) and not liver_metastases) or "
+        "((ast > 5 x ULN or alt > 5 x ULN) and liver_metastases)",
+    ),
+    # a condition eligo cannot read stays whole, not read piecemeal into the threshold
+    (
+        "Alkaline phosphatase levels > 2.5 x ULN if no liver metastases (> 5 x ULN in patients "
+        "with liver metastases, or > 10 x ULN in patients with bone metastases).",
+        "exclusion",
+        'alp > 2.5 x ULN and unparsed("if no liver metastases (> 5 x ULN in patients with liver '
+        'metastases, or > 10 x ULN in patients with bone metastases)")',
     ),
     # a threshold no patient could reach is a typo: left unread, never obeyed
     (

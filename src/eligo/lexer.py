@@ -1653,6 +1653,7 @@ class Lexer:
         toks = _within_criteria(toks, self.text, self.t.vocab)
         toks = _sex_adjectives(toks)
         toks = _for_age_group(toks, self.text)
+        toks = _unread_condition(_if_no_else(toks), self.text)
         for cue in ("HISTORY", "NOT"):
             toks = _wrap_chains(toks, cue)
         out: list[Tok] = []
@@ -1850,6 +1851,80 @@ def _for_age_group(toks: list[Tok], text: str) -> list[Tok]:
             continue
         i += 1
     return out
+
+
+def _if_no_else(toks: list[Tok]) -> list[Tok]:
+    """ "AST or ALT > 2.5 x ULN if no liver metastases (> 5x ULN in patients with liver
+    metastases)": one threshold without the condition, another with it.
+
+    ``HEAD CMP q if NOT X ( CMP q' X )`` at the end of the line becomes
+    ``((HEAD CMP q) and not X) or ((HEAD CMP q') and X)``.
+    """
+    n = len(toks)
+    for i, tok in enumerate(toks):
+        if not (tok.type == "WORD" and str(tok.value).lower() == "if"):
+            continue
+        tail = [t.type for t in toks[i + 1 : i + 9]]
+        if tail[:2] != ["NOT", "CONCEPT"] or tail[2:4] != ["LPOST", "BCMP"]:
+            return toks
+        cond, alt_cmp, alt_num, alt_unit = toks[i + 2], toks[i + 4], toks[i + 5], toks[i + 6]
+        if (
+            i + 8 > n
+            or tail[4:8] != ["NUMBER", alt_unit.type, "CONCEPT", "RPAREN"]
+            or alt_unit.type not in ("ULN", "UNIT")
+            or toks[i + 7].value != cond.value
+            or any(t.type != "COMMA" for t in toks[i + 9 :])
+            or i < 3
+            or toks[i - 3].type != "CMP"
+            or toks[i - 1].type != alt_unit.type
+        ):
+            return toks
+        head = toks[:i]
+        alt = [*head[:-3], Tok("CMP", alt_cmp.value, alt_cmp.start, alt_cmp.end), alt_num, alt_unit]
+        s, e = toks[0].start, toks[i + 8].end
+        without = _and_group(head, [toks[i + 1], cond], s, e)
+        return [*without, Tok("OR", "or", e, e), *_and_group(alt, [cond], s, e)]
+    return toks
+
+
+def _and_group(inner: list[Tok], condition: list[Tok], start: int, end: int) -> list[Tok]:
+    """``((inner) and condition)`` as tokens; the added ones take no text."""
+    return [
+        Tok("LPAREN", "(", start, start),
+        Tok("LPAREN", "(", start, start),
+        *inner,
+        Tok("RPAREN", ")", end, end),
+        Tok("AND", "and", end, end),
+        *condition,
+        Tok("RPAREN", ")", end, end),
+    ]
+
+
+def _unread_condition(toks: list[Tok], text: str) -> list[Tok]:
+    """ "ALP > 2.5 x ULN if no liver metastases (> 5 x ULN in patients with …)": a condition
+    eligo cannot read runs, unread, to the end of its sentence.
+
+    Read piecemeal, its parts ("no liver metastases", "> 5 x ULN") were ANDed with the
+    threshold and could decide the line the wrong way.
+    """
+    for i, tok in enumerate(toks):
+        if i == 0 or not (tok.type == "WORD" and str(tok.value).lower() == "if"):
+            continue
+        depth = 0
+        j = i + 1
+        while j < len(toks):
+            t = toks[j]
+            if depth == 0 and t.type in ("COMMA", "RPAREN") and t.value in (".", ";", ")"):
+                break
+            depth += t.type in ("LPAREN", "LPOST")
+            depth -= t.type == "RPAREN"
+            j += 1
+        if j == i + 1:
+            continue
+        end = max(t.end for t in toks[i:j])
+        word = Tok("WORD", text[tok.start : end], tok.start, end)
+        return [*toks[:i], word, *_unread_condition(toks[j:], text)]
+    return toks
 
 
 def _sex_adjectives(toks: list[Tok]) -> list[Tok]:

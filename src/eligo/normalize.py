@@ -28,6 +28,7 @@ REWRITES: tuple[tuple[str, str], ...] = (
     (r"(?<=[A-Za-z])\s*/\s*24\s*-?\s*(?i:hours?|hrs?|h)(?![A-Za-z])", "/d"),
     (r"(?<=\d)(\s*[A-Za-z^\d]{1,5})/\s+(?=[A-Za-z])", r"\1/"),  # "125 mmol/ L"
     (r"(?<=[a-z])\((?=s\))|(?<=[a-z]\(s)\)", ""),  # "syndrome(s)"
+    (r"\((?=(?i:total)\)\s*(?i:bilirubin))|(?<=\((?i:total))\)(?=\s*(?i:bilirubin))", ""),
     # "serum transaminase (AST or ALT) < 2.5 x ULN": the transaminases named, like "AST/ALT"
     (
         r"(?i:(?:serum\s+)?transaminases?)\s*\(\s*(AST|ALT)\s*(?:or|and|and/or|/|,)\s*"

@@ -293,3 +293,19 @@ Feature: Constructs the grammar reads in real registry text
       | 2020-01-01 | met       |
       | 2000-01-01 | not met   |
       | unknown    | undecided |
+
+  Scenario Outline: One threshold without a condition, another with it (NCT02442531 "if no liver metastases (> 2 x ULN in patients with liver metastases)")
+    Given the exclusion line "Serum (total) bilirubin > 1.5 x the Upper Limit of Normal (ULN) for the institution if no liver metastases (> 2 x ULN in patients with liver metastases)."
+    And a patient with observations <observations> and conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "(bilirubin > 1.5 x ULN and not liver_metastases) or (bilirubin > 2 x ULN and liver_metastases)"
+    And it is <met>
+
+    Examples:
+      | observations                     | conditions                        | met       |
+      | bilirubin 2.0 mg/dL ref 0.2-1.0  | nothing, complete                 | met       |
+      | bilirubin 2.0 mg/dL ref 0.2-1.0  | C78.7 since 2026-01-01, complete  | not met   |
+      | bilirubin 2.5 mg/dL ref 0.2-1.0  | C78.7 since 2026-01-01, complete  | met       |
+      | bilirubin 1.2 mg/dL ref 0.2-1.0  | nothing                           | not met   |
+      | bilirubin 2.0 mg/dL ref 0.2-1.0  | nothing                           | undecided |
+      | nothing                          | nothing                           | undecided |
