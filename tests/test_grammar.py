@@ -400,6 +400,20 @@ SAFETY = [
         'alp > 2.5 x ULN and unparsed("if no liver metastases (> 5 x ULN in patients with liver '
         'metastases, or > 10 x ULN in patients with bone metastases)")',
     ),
+    # "no A including B" rules out the examples too
+    (
+        "No intercurrent cardiac dysfunction including, but not limited to, any of the "
+        "following: History of myocardial infarction within 6 months of treatment",
+        "inclusion",
+        'not (unparsed("intercurrent cardiac dysfunction") or history of myocardial_infarction '
+        "within 6 months)",
+    ),
+    # ... but examples of a "non-" adjective are not under the negation
+    (
+        "Dyspnea due to non-cardiac causes such as pulmonary disease",
+        "exclusion",
+        'unparsed("Dyspnea due") and (not unparsed("cardiac causes") or severe_pulmonary_disease)',
+    ),
     # a threshold no patient could reach is a typo: left unread, never obeyed
     (
         "The following laboratory parameters: Total bilirubin ≤ 30mmol/L",

@@ -181,6 +181,7 @@ EXAMPLE_CUES = (
     "including but not limited to", "including, but not limited to", "including without limitation",
     "such as", "including", "e.g.,", "e.g.", "eg.", "eg", "for example", "for instance",
 )  # fmt: skip
+EXAMPLE_OR = "or, for example"  # value of the OR an example cue stands for
 # Cues that introduce a definition of what precedes them: read like a parenthetical.
 DEFINITION_CUES = (
     "as defined by", "defined as", "defined by", "as evidenced by", "as indicated by",
@@ -1165,7 +1166,7 @@ class Lexer:
             while self.tokens and self.tokens[-1].type == "COMMA":
                 self.tokens.pop()
             if self.tokens and self.tokens[-1].type in _CONTENT:
-                self._emit("OR", "or", pos, m.end())
+                self._emit("OR", EXAMPLE_OR, pos, m.end())
             return m.end()
         # a category right after its concept ("Child Pugh B", "Child-Pugh class C")
         if (prev if prev != "WORD" else self._effective_prev()) in (
@@ -1656,6 +1657,7 @@ class Lexer:
         toks = _unread_condition(_if_no_else(toks), self.text)
         for cue in ("HISTORY", "NOT"):
             toks = _wrap_chains(toks, cue)
+        toks = _negated_examples(toks, self.text)
         out: list[Tok] = []
         for tok in toks:
             if tok.type == "WORD" and out and out[-1].type == "WORD":
@@ -2018,6 +2020,49 @@ def _wrap_chains(toks: list[Tok], cue: str) -> list[Tok]:
                 out.insert(end, Tok("RPAREN", ")", out[end - 1].end, out[end - 1].end))
                 out.insert(i + 1, Tok("LPAREN", "(", at, at))
                 i += 1
+        i += 1
+    return out
+
+
+def _negated_examples(toks: list[Tok], text: str) -> list[Tok]:
+    """ "No intercurrent cardiac dysfunction including, but not limited to, any of the
+    following: History of myocardial infarction": "no" covers the examples too.
+
+    A "no" whose item is followed by examples ("including", "such as") is grouped with
+    them, to the end of its sentence, so "no A including B" reads not (A or B), never
+    (not A) or B.  Not for "non-cardiac causes such as …": those are examples of what is
+    negated-as-adjective, not of what "no" rules out.
+    """
+    out = list(toks)
+    i = 0
+    while i < len(out):
+        if (
+            out[i].type != "NOT"
+            or text[out[i].start : out[i].end].strip().lower() not in ("no", "without", "not")
+            or (i + 1 < len(out) and out[i + 1].type == "LPAREN")
+        ):
+            i += 1
+            continue
+        depth, j, example, joined = 0, i + 1, False, False
+        while j < len(out):
+            t = out[j]
+            if depth == 0 and t.type == "COMMA" and t.value in (".", ";"):
+                break
+            if depth < 0:
+                break
+            depth += t.type in ("LPAREN", "LPOST")
+            depth -= t.type == "RPAREN"
+            if depth == 0 and t.type == "OR" and t.value == EXAMPLE_OR and not joined:
+                example = True
+            elif depth == 0 and t.type in ("AND", "OR", "COMMA") and not example:
+                joined = True  # "a negative pregnancy test … and adequate contraception"
+            j += 1
+        if depth < 0:
+            j -= 1  # stop before the parenthesis that closes around the NOT
+        if example:
+            at, end = out[i].end, out[j - 1].end
+            out.insert(j, Tok("RPAREN", ")", end, end))
+            out.insert(i + 1, Tok("LPAREN", "(", at, at))
         i += 1
     return out
 
