@@ -230,6 +230,23 @@ TEXT = [
         "bleeding_diathesis or platelets < 50 10*9/L or inr >= 1.5",
     ),
     (
+        "Recent (< 3 months) myocardial infarction",
+        "exclusion",
+        "myocardial_infarction within 3 months",
+    ),
+    (
+        "History of cirrhosis and at least 1 prior episode of overt hepatic encephalopathy (OHE) "
+        "prior to Screening.",
+        "inclusion",
+        "history of cirrhosis and history of hepatic_encephalopathy",
+    ),
+    (
+        "Creatinine clearance (CrCl) ≥ 15 mL/minute within 7 days prior to randomization, either "
+        "measured or calculated using a standard formula (eg, Cockcroft and Gault).",
+        "inclusion",
+        "creatinine_clearance >= 15 mL/min within 7 days",
+    ),
+    (
         "Child-Pugh Score of 7 - 9, inclusive, at time of Screening.",
         "inclusion",
         "child_pugh_points >= 7 and child_pugh_points <= 9",
@@ -413,6 +430,12 @@ SAFETY = [
         "Dyspnea due to non-cardiac causes such as pulmonary disease",
         "exclusion",
         'unparsed("Dyspnea due") and (not unparsed("cardiac causes") or severe_pulmonary_disease)',
+    ),
+    # a header saying "no …:" negates what it heads, as an exclusion would
+    (
+        "No absolute contra-indications to exercise: myocarditis, pericarditis",
+        "inclusion",
+        "not (myocarditis or pericarditis)",
     ),
     # a threshold no patient could reach is a typo: left unread, never obeyed
     (

@@ -172,7 +172,7 @@ ANNOTATION_CUES = (
     "based on", "as per", "according to", "as assessed by", "as determined by",
     "as judged by", "as documented by", "either due to",
     "in the opinion of", "in the investigator's opinion", "judged by", "as measured by",
-    "using the cockcroft", "using cockcroft",
+    "using the cockcroft", "using cockcroft", "either measured or calculated",
     "as calculated by", "measured by", "calculated by", "will be excluded",
     "are excluded", "to be eligible", "as outlined in the protocol", "per protocol",
 )  # fmt: skip
@@ -742,6 +742,7 @@ _HEADER = re.compile(r"\s*(?P<head>[A-Za-z][A-Za-z /&\-]{1,45}?)\s*:\s+(?=\S)")
 # "Exc Criteria:" / "Exclusion criteria:" heading a line filed among the inclusions
 _EXCLUSION_HEAD = re.compile(r"exc(?:lusion)?\.?\s+criteria", re.IGNORECASE)
 EXCLUSION_HEADER = "exclusion header"
+_NEGATED_HEAD = re.compile(r"(?:no|none\s+of|without|absence\s+of)\s", re.IGNORECASE)
 # Section headers that name a cohort of a multi-cohort trial, not what is measured
 _COHORT = re.compile(
     r"(?:subjects|patients|participants)\s+with\s|matched\s|healthy\s+volunteers\s*$",
@@ -1026,6 +1027,11 @@ class Lexer:
         if depth == 0 and _COHORT.match(head):
             self.cohort_end = m.end()
         if depth == 0 and self.kind == "inclusion" and _EXCLUSION_HEAD.fullmatch(head.strip()):
+            self.kind = "exclusion"
+            self.exclusion_header = True
+        elif self.kind == "inclusion" and _NEGATED_HEAD.match(head):
+            # "No absolute contra-indications to exercise: recent …, unstable angina, …":
+            # none of what follows, like an exclusion
             self.kind = "exclusion"
             self.exclusion_header = True
         # "Myelosuppressive Chemotherapy: At least 7 days since …": a section on prior
@@ -1325,6 +1331,10 @@ class Lexer:
             self._emit("NOT", "not", pos, end)
             return end
         m = t.history.match(text, pos)
+        if m and m.group(0).lower() == "prior":
+            stop = t.stop_phrase.match(text, pos)
+            if stop:
+                return stop.end()  # "prior to screening": when, not a history cue
         if m:
             self._emit("HISTORY", "history", pos, m.end())
             return m.end()
@@ -1658,6 +1668,7 @@ class Lexer:
         for cue in ("HISTORY", "NOT"):
             toks = _wrap_chains(toks, cue)
         toks = _negated_examples(toks, self.text)
+        toks = _recent_within(toks)
         out: list[Tok] = []
         for tok in toks:
             if tok.type == "WORD" and out and out[-1].type == "WORD":
@@ -2064,6 +2075,30 @@ def _negated_examples(toks: list[Tok], text: str) -> list[Tok]:
             out.insert(j, Tok("RPAREN", ")", end, end))
             out.insert(i + 1, Tok("LPAREN", "(", at, at))
         i += 1
+    return out
+
+
+def _recent_within(toks: list[Tok]) -> list[Tok]:
+    """ "Recent (< 3 months) myocardial infarction": "recent" given as a window.
+
+    ``RECENT ( < n unit )`` becomes one WINDOW token (within n units), which the resolver
+    gives to the item that follows it.
+    """
+    out = list(toks)
+    for i in range(len(out) - 5):
+        a, lp, cmp, num, unit, rp = out[i : i + 6]
+        if (
+            a.type == "RECENT"
+            and lp.type in ("LPAREN", "LPOST")
+            and cmp.type in ("CMP", "BCMP")
+            and cmp.value in ("<", "<=")
+            and num.type == "NUMBER"
+            and unit.type == "UNIT"
+            and unit.value in TIME_UNITS.values()
+            and rp.type == "RPAREN"
+        ):
+            window = Tok("WINDOW", (num.value, unit.value), a.start, rp.end)
+            return [*out[:i], window, *_recent_within(out[i + 6 :])]
     return out
 
 

@@ -28,6 +28,13 @@ REWRITES: tuple[tuple[str, str], ...] = (
     (r"(?<=[A-Za-z])\s*/\s*24\s*-?\s*(?i:hours?|hrs?|h)(?![A-Za-z])", "/d"),
     (r"(?<=\d)(\s*[A-Za-z^\d]{1,5})/\s+(?=[A-Za-z])", r"\1/"),  # "125 mmol/ L"
     (r"(?<=[a-z])\((?=s\))|(?<=[a-z]\(s)\)", ""),  # "syndrome(s)"
+    (r"(?<=[mM][lL])\s*/\s*(?i:minute)(?![A-Za-z])", "/min"),  # "15 mL/minute"
+    # "at least 1 prior episode of overt hepatic encephalopathy": a history of it
+    (
+        r"(?i:at\s+least\s+(?:1|one)(?:\s+prior)?\s+episodes?\s+of"
+        r"|one\s+or\s+more\s+(?:prior\s+)?episodes?\s+of)(?![A-Za-z])",
+        "history of",
+    ),
     (r"\((?=(?i:total)\)\s*(?i:bilirubin))|(?<=\((?i:total))\)(?=\s*(?i:bilirubin))", ""),
     # "serum transaminase (AST or ALT) < 2.5 x ULN": the transaminases named, like "AST/ALT"
     (

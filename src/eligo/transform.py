@@ -690,7 +690,10 @@ class _Resolver:
                     pending = item
                 continue
             if pending is not None:
-                item = _apply_window(item, pending.window)
+                if isinstance(item, Unparsed):
+                    out.append(self.unparsed(pending.span))  # a window on nothing read
+                else:
+                    item = _apply_window(item, pending.window)
                 pending = None
             if out and isinstance(out[-1], Unparsed) and isinstance(item, Unparsed):
                 out[-1] = self.unparsed(_join(out[-1].span, item.span))
