@@ -483,6 +483,12 @@ SAFETY = [
         "exclusion",
         "diastolic_bp > 110 mm[Hg]",
     ),
+    (
+        "Uncontrolled severe hypertension as indicated by a mean systolic blood pressure "
+        "> 160 mmHg",
+        "exclusion",
+        "systolic_bp > 160 mm[Hg]",
+    ),
     # ... but not when the parenthesis gives examples
     (
         "Uncontrolled hypertension (e.g. systolic blood pressure > 160 mmHg)",

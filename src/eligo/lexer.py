@@ -1980,11 +1980,15 @@ def _modifiers(toks: list[Tok]) -> list[Tok]:
     """An unread word right before a concept qualifies that concept only ("uncontrolled").
 
     "Type 1 diabetes or uncontrolled type 2 diabetes": the word binds to its concept, so it
-    cannot split the "or" ("MOD" in the grammar binds like a prefix).
+    cannot split the "or" ("MOD" in the grammar binds like a prefix).  Several in a row
+    ("uncontrolled severe hypertension") all qualify it.
     """
     out = list(toks)
-    for i in range(len(out) - 1):
-        if out[i].type == "WORD" and out[i + 1].type == "CONCEPT":
+    for i in range(len(out) - 2, -1, -1):
+        nxt = out[i + 1].type
+        if out[i].type == "WORD" and (
+            nxt == "CONCEPT" or (nxt == "MOD" and str(out[i].value).lower() in MODIFIERS)
+        ):
             out[i] = Tok("MOD", out[i].value, out[i].start, out[i].end)
     return out
 

@@ -562,7 +562,14 @@ class _Resolver:
 
     def modified(self, p: PModified) -> Any:
         """ "severe liver failure (Child Pugh score > 6)": a stated threshold defines it."""
+        defined = self._defined(p)
+        return defined if defined is not None else self.resolve(PAll([p.mod, p.child]))
+
+    def _defined(self, p: PModified) -> Any:
+        """The threshold that defines a qualified concept, or ``None``."""
         child = p.child
+        if isinstance(child, PModified):
+            return self._defined(child)  # "uncontrolled severe hypertension (…)"
         if (
             isinstance(child, PParen)
             and isinstance(child.atom, PLeaf)
@@ -588,7 +595,7 @@ class _Resolver:
                 concept = self.ctx.text(_join(p.mod.node.span, child.atom.node.span))
                 self.ctx.notes.append(f"'{concept}' read as the threshold that follows it")
                 return inner
-        return self.resolve(PAll([p.mod, child]))
+        return None
 
     def conditional(self, node: Any, content: Any) -> Any:
         """ "Age > 13 years (age > 18 years as required by some local regulations)".
