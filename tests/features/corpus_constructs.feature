@@ -309,3 +309,56 @@ Feature: Constructs the grammar reads in real registry text
       | bilirubin 1.2 mg/dL ref 0.2-1.0  | nothing                           | not met   |
       | bilirubin 2.0 mg/dL ref 0.2-1.0  | nothing                           | undecided |
       | nothing                          | nothing                           | undecided |
+
+  Scenario Outline: A cohort header says whom an inclusion line applies to (NCT02121860 "Subjects with Hepatic Impairment: Supine blood pressure ≤160/100 mmHg")
+    Given the inclusion line "Subjects with Hepatic Impairment: Supine blood pressure ≤160/100 mmHg"
+    And a patient with observations <observations> and conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "not hepatic_impairment or (systolic_bp <= 160 mm[Hg] and diastolic_bp <= 100 mm[Hg])"
+    And it is <met>
+
+    Examples:
+      | observations                                     | conditions                        | met       |
+      | systolic_bp 150 mm[Hg]; diastolic_bp 95 mm[Hg]   | K72.10 since 2025-01-01           | met       |
+      | systolic_bp 170 mm[Hg]; diastolic_bp 95 mm[Hg]   | K72.10 since 2025-01-01           | not met   |
+      | systolic_bp 170 mm[Hg]; diastolic_bp 95 mm[Hg]   | nothing, complete                 | met       |
+      | nothing                                          | K72.10 since 2025-01-01           | undecided |
+
+  Scenario Outline: "Recent" given as a window (NCT03938090 "Recent (< 3 months) myocardial infarction")
+    Given the exclusion line "Recent (< 3 months) myocardial infarction"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "myocardial_infarction within 3 months"
+    And it is <met>
+
+    Examples:
+      | conditions                                          | met       |
+      | I21.9 since 2026-10-01                              | met       |
+      | I21.9 since 2020-01-01 resolved 2020-02-01, complete | not met   |
+      | nothing                                             | undecided |
+
+  Scenario Outline: "No A including B" rules out the examples too (NCT00559507)
+    Given the inclusion line "No intercurrent cardiac dysfunction including, but not limited to, any of the following: History of myocardial infarction within 6 months of treatment"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, in part, as "not (unparsed("intercurrent cardiac dysfunction") or history of myocardial_infarction within 6 months)"
+    And it is <met>
+
+    Examples:
+      | conditions                       | met       |
+      | I21.9 since 2026-10-01           | not met   |
+      | nothing, complete                | undecided |
+      | nothing                          | undecided |
+
+  Scenario Outline: A threshold no patient could reach is left unread (NCT02774187 "Total bilirubin ≤ 30mmol/L")
+    Given the inclusion line "The following laboratory parameters: Total bilirubin ≤ 30mmol/L"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, in part, as "unparsed("Total bilirubin ≤ 30mmol/L")"
+    And it is <met>
+
+    Examples:
+      | observations          | met       |
+      | bilirubin 1.0 mg/dL   | undecided |
+      | bilirubin 40 mg/dL    | undecided |
+      | nothing               | undecided |
