@@ -175,6 +175,11 @@ TEXT = [
     ("Estimated life expectancy < 3 months", "exclusion", "life_expectancy < 3 months"),
     ("Adults ≥ 18 years", "inclusion", "age >= 18 years"),
     (
+        "Aged 18 to 75 years (including 18 and 75 years), male or female;",
+        "inclusion",
+        "age >= 18 years and age <= 75 years",
+    ),
+    (
         "Aspartate aminotransferase (AST) (serum glutamic oxaloacetic transaminase [SGOT])/alanine "
         "aminotransferase (ALT) (serum glutamic pyruvate transaminase [SGPT]) ≤ 2.5 x "
         "institutional upper limit of normal",
@@ -436,6 +441,13 @@ SAFETY = [
         "No absolute contra-indications to exercise: myocarditis, pericarditis",
         "inclusion",
         "not (myocarditis or pericarditis)",
+    ),
+    # one definition per age group, each asked of its own group only
+    (
+        "Adequate performance status (for patients ≥16 years of age, defined as Karnofsky score "
+        ">60 and for patients <16 years of age, defined as Lansky score >60)",
+        "inclusion",
+        "(not age >= 16 years or karnofsky > 60 %) and (not age < 16 years or lansky > 60 %)",
     ),
     # a threshold no patient could reach is a typo: left unread, never obeyed
     (

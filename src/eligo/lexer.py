@@ -1074,6 +1074,8 @@ class Lexer:
         text, t = self.text, self.t
         ch = text[pos]
         prev = self._prev()
+        if self.closers and _AND_FOR_GROUP.match(text, pos):
+            self._close_definitions(pos)  # "…, defined as X and for patients < 16 …, defined as Y"
         m = t.definition.match(text, pos)
         if m and self.tokens and self.tokens[-1].type in ("LPOST", "LPAREN"):
             # "(defined as …": the parenthesis already opened is the definition
@@ -1822,6 +1824,7 @@ def _within_criteria(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]
     return out
 
 
+_AND_FOR_GROUP = re.compile(r"and\s+for\s+(?:patients|subjects|participants|pts)\b", re.I)
 _FOR_GROUP = re.compile(
     r"\s*for\s+(?:(?:patients|pts|subjects|participants|children)\s+)?(?:aged\s+)?$", re.I
 )

@@ -29,6 +29,12 @@ REWRITES: tuple[tuple[str, str], ...] = (
     (r"(?<=\d)(\s*[A-Za-z^\d]{1,5})/\s+(?=[A-Za-z])", r"\1/"),  # "125 mmol/ L"
     (r"(?<=[a-z])\((?=s\))|(?<=[a-z]\(s)\)", ""),  # "syndrome(s)"
     (r"(?<=[mM][lL])\s*/\s*(?i:minute)(?![A-Za-z])", "/min"),  # "15 mL/minute"
+    # "18 to 75 years (including 18 and 75 years)": the bounds said inclusive, as read anyway
+    (
+        r"(?P<lo>\d+)(?P<to>\s*(?:to|-)\s*)(?P<hi>\d+)(?P<yr>\s*(?i:years?))\s*\(\s*(?i:including)"
+        r"\s+(?P=lo)\s+(?i:and)\s+(?P=hi)(?:\s+(?i:years?))?\s*\)",
+        r"\g<lo>\g<to>\g<hi>\g<yr>",
+    ),
     # "at least 1 prior episode of overt hepatic encephalopathy": a history of it
     (
         r"(?i:at\s+least\s+(?:1|one)(?:\s+prior)?\s+episodes?\s+of"

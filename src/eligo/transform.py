@@ -582,13 +582,20 @@ class _Resolver:
                 child.atom.node.span.end : span_of(inner).start
             ].lower()
             whole = self.ctx.norm.original[child.atom.node.span.end : span_of(inner).end]
+            age_groups = any(
+                isinstance(n, Comparison | Range) and n.concept == "age" and _under_not(inner, n)
+                for n in walk(inner)
+            )  # "for patients >= 16 years …, defined as …": the conditions were read
+            conditions = _IF_WORDS if age_groups else _CONDITION_WORDS
             if (
-                not _CONDITION_WORDS.search(whole.lower())
+                not conditions.search(whole.lower())
                 and not isinstance(inner, Not | PWindow | _Except)
                 and not any(isinstance(n, Unparsed) for n in walk(inner))
                 and any(isinstance(n, Comparison | Range) for n in walk(inner))
                 and not any(
-                    isinstance(n, Comparison) and n.concept in ("sex", "age") for n in walk(inner)
+                    isinstance(n, Comparison) and n.concept in ("sex", "age")
+                    for n in walk(inner)
+                    if not _under_not(inner, n)
                 )
                 and not _EXAMPLE_WORDS.search(between)
             ):
@@ -754,6 +761,16 @@ class _Resolver:
         for content in contents:
             if isinstance(content, _Definition):
                 inner = content.node
+                if (
+                    isinstance(node, Comparison | Range)
+                    and node.concept == "age"
+                    and self.ctx.kind == "inclusion"
+                ):
+                    # "for patients >= 16 years of age, defined as Karnofsky score > 60": what
+                    # is asked of that age group, not a redefinition of age
+                    span = _join(span_of(node), span_of(inner))
+                    node = AnyOf((Not(node, span=span_of(node)), inner), span=span)
+                    continue
                 if not any(isinstance(n, Unparsed) for n in walk(inner)):
                     # "renal impairment (defined as CrCl < 60 mL/min)": the definition decides
                     self.ctx.notes.append(
@@ -821,6 +838,7 @@ class _Resolver:
 _CONDITION_WORDS = re.compile(
     r"\b(?:if|when|unless|for (?:patients|subjects|participants|pts)|in (?:patients|case))\b"
 )
+_IF_WORDS = re.compile(r"\b(?:if|when|unless|in case)\b")
 _EXAMPLE_WORDS = re.compile(r"\b(?:e\.?g|eg|such as|including|for example|for instance)\b")
 
 
@@ -849,6 +867,15 @@ def _recast(protos: list[Any], old: str, new: str) -> list[Any] | None:
     for b in bounds:
         b.concept = new
     return copies
+
+
+def _under_not(root: Any, target: Any) -> bool:
+    """Whether ``target`` sits under a negation in ``root`` (an age group's condition)."""
+    if isinstance(root, Not):
+        return any(n is target for n in walk(root.child))
+    if isinstance(root, AllOf | AnyOf):
+        return any(_under_not(c, target) for c in root.children)
+    return False
 
 
 def _lists_members(concept: Concept, text: str) -> bool:

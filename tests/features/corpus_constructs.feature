@@ -362,3 +362,18 @@ Feature: Constructs the grammar reads in real registry text
       | bilirubin 1.0 mg/dL   | undecided |
       | bilirubin 40 mg/dL    | undecided |
       | nothing               | undecided |
+
+  Scenario Outline: One definition per age group (NCT01288573 "Adequate performance status (for patients ≥16 years of age, defined as Karnofsky score >60 and for patients <16 years of age, defined as Lansky score >60)")
+    Given the inclusion line "Adequate performance status (for patients ≥16 years of age, defined as Karnofsky score >60 and for patients <16 years of age, defined as Lansky score >60)"
+    And a female patient born <born> with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "(not age >= 16 years or karnofsky > 60 %) and (not age < 16 years or lansky > 60 %)"
+    And it is <met>
+
+    Examples:
+      | born       | observations    | met       |
+      | 1990-01-01 | karnofsky 80 %  | met       |
+      | 1990-01-01 | karnofsky 50 %  | not met   |
+      | 2015-01-01 | lansky 80 %     | met       |
+      | 2015-01-01 | lansky 50 %     | not met   |
+      | 1990-01-01 | nothing         | undecided |
