@@ -449,6 +449,13 @@ SAFETY = [
         "inclusion",
         "(not age >= 16 years or karnofsky > 60 %) and (not age < 16 years or lansky > 60 %)",
     ),
+    # "patients with X must have Y" asks Y of those patients only
+    (
+        "Patients with a UPC ratio > 1.0 must have a 24-hour urine protein < 1,000 mg to be "
+        "eligible for study",
+        "inclusion",
+        "not urine_pcr > 1 or urine_protein_24h < 1000 mg/d",
+    ),
     # a threshold no patient could reach is a typo: left unread, never obeyed
     (
         "The following laboratory parameters: Total bilirubin ≤ 30mmol/L",

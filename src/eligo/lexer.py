@@ -962,7 +962,30 @@ class Lexer:
                 continue
             pos = self._step(pos)
         self._close_definitions(len(text))
-        return self._exclusion_header(self._cohort(self._tidy(self.tokens)))
+        toks = self._exclusion_header(self._cohort(self._tidy(self.tokens)))
+        return self._must_have(toks)
+
+    def _must_have(self, toks: list[Tok]) -> list[Tok]:
+        """ "Patients with a UPC ratio > 1.0 must have a 24-hour urine protein < 1,000 mg":
+        asked only of those patients (inclusion: not condition or requirement)."""
+        m = _MUST_HAVE.match(self.text)
+        if self.kind != "inclusion" or not m:
+            return toks
+        cond = [t for t in toks if t.end <= m.start("must")]
+        rest = toks[len(cond) :]
+        if not cond or not rest or any(t.start < m.start("must") for t in rest):
+            return toks
+        s, e = cond[0].start, rest[-1].end
+        return [
+            Tok("NOT", "not", s, s),
+            Tok("LPAREN", "(", s, s),
+            *cond,
+            Tok("RPAREN", ")", cond[-1].end, cond[-1].end),
+            Tok("OR", "or", rest[0].start, rest[0].start),
+            Tok("LPAREN", "(", rest[0].start, rest[0].start),
+            *rest,
+            Tok("RPAREN", ")", e, e),
+        ]
 
     def _exclusion_header(self, toks: list[Tok]) -> list[Tok]:
         """ "Exc Criteria: ECOG PS>1" in an inclusion list: not (the exclusion).
@@ -1824,6 +1847,11 @@ def _within_criteria(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]
     return out
 
 
+_MUST_HAVE = re.compile(
+    r"\s*(?:patients|subjects|participants)\s+with\s+(?:(?!\bmust\b)(?:[^;.]|\.(?=\d)))+?"
+    r"\s(?P<must>must\s+(?:have|be))\s",
+    re.IGNORECASE,
+)
 _AND_FOR_GROUP = re.compile(r"and\s+for\s+(?:patients|subjects|participants|pts)\b", re.I)
 _FOR_GROUP = re.compile(
     r"\s*for\s+(?:(?:patients|pts|subjects|participants|children)\s+)?(?:aged\s+)?$", re.I

@@ -29,6 +29,12 @@ REWRITES: tuple[tuple[str, str], ...] = (
     (r"(?<=\d)(\s*[A-Za-z^\d]{1,5})/\s+(?=[A-Za-z])", r"\1/"),  # "125 mmol/ L"
     (r"(?<=[a-z])\((?=s\))|(?<=[a-z]\(s)\)", ""),  # "syndrome(s)"
     (r"(?<=[mM][lL])\s*/\s*(?i:minute)(?![A-Za-z])", "/min"),  # "15 mL/minute"
+    # "24-hour urine protein < 1,000 mg": a 24-hour amount is an amount per day
+    (
+        r"(?P<lead>(?i:24[\s-]*hours?\s+urine\s+protein)\s*(?:[<>]=?|[≤≥])\s*[\d,.]+\s*)"
+        r"(?P<mass>m?g)(?![A-Za-z/])",
+        r"\g<lead>\g<mass>/d",
+    ),
     # "18 to 75 years (including 18 and 75 years)": the bounds said inclusive, as read anyway
     (
         r"(?P<lo>\d+)(?P<to>\s*(?:to|-)\s*)(?P<hi>\d+)(?P<yr>\s*(?i:years?))\s*\(\s*(?i:including)"

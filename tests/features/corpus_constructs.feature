@@ -377,3 +377,18 @@ Feature: Constructs the grammar reads in real registry text
       | 2015-01-01 | lansky 80 %     | met       |
       | 2015-01-01 | lansky 50 %     | not met   |
       | 1990-01-01 | nothing         | undecided |
+
+  Scenario Outline: A requirement asked of some patients only (NCT00559507 "Patients with a UPC ratio > 1.0 must have a 24-hour urine protein < 1,000 mg")
+    Given the inclusion line "Patients with a UPC ratio > 1.0 must have a 24-hour urine protein < 1,000 mg to be eligible for study"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "not urine_pcr > 1 or urine_protein_24h < 1000 mg/d"
+    And it is <met>
+
+    Examples:
+      | observations                                      | met       |
+      | urine_pcr 0.5 1                                   | met       |
+      | urine_pcr 1.5 1; urine_protein_24h 800 mg/d       | met       |
+      | urine_pcr 1.5 1; urine_protein_24h 1500 mg/d      | not met   |
+      | urine_pcr 1.5 1                                   | undecided |
+      | nothing                                           | undecided |
