@@ -175,6 +175,11 @@ TEXT = [
     ("Estimated life expectancy < 3 months", "exclusion", "life_expectancy < 3 months"),
     ("Adults ≥ 18 years", "inclusion", "age >= 18 years"),
     (
+        "Hemoglobin >= 8.0 g/dL (red blood cell [RBC] transfusions allowed)",
+        "inclusion",
+        "hemoglobin >= 8 g/dL",
+    ),
+    (
         "Aged 18 to 75 years (including 18 and 75 years), male or female;",
         "inclusion",
         "age >= 18 years and age <= 75 years",

@@ -173,6 +173,9 @@ ANNOTATION_CUES = (
     "as judged by", "as documented by", "either due to",
     "in the opinion of", "in the investigator's opinion", "judged by", "as measured by",
     "using the cockcroft", "using cockcroft", "either measured or calculated",
+    # permissions: what a patient may be receiving is no criterion
+    "may be receiving", "red blood cell [rbc] transfusions allowed", "rbc transfusions allowed",
+    "transfusions allowed", "transfusion allowed",
     "as calculated by", "measured by", "calculated by", "will be excluded",
     "are excluded", "to be eligible", "as outlined in the protocol", "per protocol",
 )  # fmt: skip
