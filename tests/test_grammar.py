@@ -174,6 +174,7 @@ TEXT = [
     ),
     ("Estimated life expectancy < 3 months", "exclusion", "life_expectancy < 3 months"),
     ("Adults ≥ 18 years", "inclusion", "age >= 18 years"),
+    ("Pulse oximetry > 94%, if determination is clinically indicated", "inclusion", "spo2 > 94 %"),
     (
         "Hemoglobin >= 8.0 g/dL (red blood cell [RBC] transfusions allowed)",
         "inclusion",

@@ -176,6 +176,8 @@ ANNOTATION_CUES = (
     # permissions: what a patient may be receiving is no criterion
     "may be receiving", "red blood cell [rbc] transfusions allowed", "rbc transfusions allowed",
     "transfusions allowed", "transfusion allowed",
+    # when a measurement is taken, not what it must be
+    "if determination is clinically indicated", "if clinically indicated",
     "as calculated by", "measured by", "calculated by", "will be excluded",
     "are excluded", "to be eligible", "as outlined in the protocol", "per protocol",
 )  # fmt: skip
