@@ -227,6 +227,7 @@ TEXT = [
         "egfr < 30 mL/min/{1.73_m2}",
     ),
     ("Refractory ascites", "exclusion", "refractory_ascites"),
+    ("6. severe obesity (BMI>30kg/m2)", "exclusion", "morbid_obesity or bmi > 30 kg/m2"),
     ("Age: >3 months to <18 years of age.", "inclusion", "age > 3 months and age < 18 years"),
     (
         "estimated survival time>24 months, and model for end-stage liver disease score<19, and "
