@@ -131,6 +131,13 @@ def patient_with_procedure(name: str, when: str) -> dict[str, Any]:
     return {"id": "t", "birth_date": "1970-01-01", "procedures": procs}
 
 
+@given(parsers.parse("a patient given {name} on {when}"), target_fixture="patient")
+def patient_given_drug(name: str, when: str) -> dict[str, Any]:
+    """One course of a drug, started and stopped on ``when`` (matched by drug name)."""
+    meds = [{"name": name, "start": when, "end": when}]
+    return {"id": "t", "birth_date": "1970-01-01", "medications": meds}
+
+
 @when(parsers.parse("the line is evaluated on {day}"), target_fixture="trace")
 def evaluated(compiled: Compiled, patient: dict[str, Any], day: str) -> Trace:
     record = parse_patient(patient, "feature")

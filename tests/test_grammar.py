@@ -463,6 +463,12 @@ SAFETY = [
         "inclusion",
         "not urine_pcr > 1 or urine_protein_24h < 1000 mg/d",
     ),
+    # a longer wait for one drug is a second "since", not ANDed into the first
+    (
+        "More than 2 weeks since prior myelosuppressive chemotherapy (>= 6 weeks for nitrosoureas)",
+        "inclusion",
+        "not chemotherapy within 2 weeks and not nitrosoureas within 6 weeks",
+    ),
     # a threshold no patient could reach is a typo: left unread, never obeyed
     (
         "The following laboratory parameters: Total bilirubin ≤ 30mmol/L",

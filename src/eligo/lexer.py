@@ -968,7 +968,7 @@ class Lexer:
             pos = self._step(pos)
         self._close_definitions(len(text))
         toks = self._exclusion_header(self._cohort(self._tidy(self.tokens)))
-        return self._must_have(toks)
+        return self._must_have(_longer_washout(toks))
 
     def _must_have(self, toks: list[Tok]) -> list[Tok]:
         """ "Patients with a UPC ratio > 1.0 must have a 24-hour urine protein < 1,000 mg":
@@ -2116,6 +2116,44 @@ def _negated_examples(toks: list[Tok], text: str) -> list[Tok]:
             out.insert(i + 1, Tok("LPAREN", "(", at, at))
         i += 1
     return out
+
+
+def _longer_washout(toks: list[Tok]) -> list[Tok]:
+    """ "More than 2 weeks since prior chemotherapy (>= 6 weeks for nitrosoureas)".
+
+    A parenthesis naming a longer wait for one drug, right before the window that closes a
+    "since" group, becomes a second "since": ``not (chemotherapy within 2 weeks) and not
+    (nitrosoureas within 6 weeks)``.  Read inside the group it was ANDed with the first drug,
+    so a nitrosourea four weeks ago passed.
+    """
+    for i in range(len(toks) - 7):
+        lp, cmp, num, unit, drug, rp, window, close = toks[i : i + 8]
+        if (
+            lp.type == "LPOST"
+            and cmp.type in ("CMP", "BCMP")
+            and cmp.value in (">=", ">")
+            and num.type == "NUMBER"
+            and unit.type == "UNIT"
+            and unit.value in TIME_UNITS.values()
+            and drug.type == "CONCEPT"
+            and rp.type == "RPAREN"
+            and window.type == "WINDOW"
+            and close.type == "RPAREN"
+        ):
+            longer = Tok("WINDOW", (num.value, unit.value), cmp.start, unit.end)
+            return [
+                *toks[:i],
+                window,
+                close,
+                Tok("AND", "and", lp.start, lp.start),
+                Tok("NOT", "not", lp.start, lp.start),
+                Tok("LPAREN", "(", lp.start, lp.start),
+                drug,
+                longer,
+                Tok("RPAREN", ")", rp.end, rp.end),
+                *toks[i + 8 :],
+            ]
+    return toks
 
 
 def _recent_within(toks: list[Tok]) -> list[Tok]:

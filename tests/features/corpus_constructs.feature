@@ -392,3 +392,26 @@ Feature: Constructs the grammar reads in real registry text
       | urine_pcr 1.5 1; urine_protein_24h 1500 mg/d      | not met   |
       | urine_pcr 1.5 1                                   | undecided |
       | nothing                                           | undecided |
+
+  Scenario Outline: A longer wait for one drug (NCT00679354 "More than 2 weeks since prior myelosuppressive chemotherapy (>= 6 weeks for nitrosoureas)")
+    Given the inclusion line "More than 2 weeks since prior myelosuppressive chemotherapy (>= 6 weeks for nitrosoureas)"
+    And a patient with the procedure <name> on <when>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "not chemotherapy within 2 weeks and not nitrosoureas within 6 weeks"
+    And it is <met>
+
+    Examples:
+      | name         | when       | met       |
+      | chemotherapy | 2026-11-20 | not met   |
+      | chemotherapy | 2026-10-01 | undecided |
+
+  Scenario Outline: A nitrosourea needs the longer wait (NCT00679354)
+    Given the inclusion line "More than 2 weeks since prior myelosuppressive chemotherapy (>= 6 weeks for nitrosoureas)"
+    And a patient given <drug> on <when>
+    When the line is evaluated on 2026-11-27
+    Then it is <met>
+
+    Examples:
+      | drug      | when       | met       |
+      | lomustine | 2026-10-28 | not met   |
+      | lomustine | 2026-11-25 | not met   |
