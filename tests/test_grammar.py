@@ -227,6 +227,12 @@ TEXT = [
         "egfr < 30 mL/min/{1.73_m2}",
     ),
     ("Refractory ascites", "exclusion", "refractory_ascites"),
+    (
+        "The following laboratory parameters: INR ≤ 1.5 or PT/APTT within normal limits",
+        "inclusion",
+        "inr <= 1.5 or (prothrombin_time >= 1 x LLN and prothrombin_time <= 1 x ULN and "
+        "aptt >= 1 x LLN and aptt <= 1 x ULN)",
+    ),
     ("6. severe obesity (BMI>30kg/m2)", "exclusion", "morbid_obesity or bmi > 30 kg/m2"),
     ("Age: >3 months to <18 years of age.", "inclusion", "age > 3 months and age < 18 years"),
     (

@@ -1262,13 +1262,7 @@ class Lexer:
             nm = _NORMAL.match(text, end)
             if nm and t.vocab[cid].kind == "analyte" and t.vocab[cid].reference:
                 # "creatinine normal": within the reference range (LLN to ULN)
-                for op, lim in ((">=", "LLN"), ("<=", "ULN")):
-                    if lim == "ULN":
-                        self._emit("AND", "and", end, end)
-                    self._emit("CONCEPT", cid, pos, end)
-                    self._emit("CMP", op, end, nm.end())
-                    self._emit("NUMBER", 1.0, end, nm.end())
-                    self._emit("ULN", lim, end, nm.end())
+                self._normal_range(cid, pos, end, nm.end())
                 self.cat_concept = None
                 return nm.end()
             self._emit("CONCEPT", cid, pos, end)
@@ -1289,6 +1283,18 @@ class Lexer:
         if m:
             a = t.vocab.lookup_phrase(m.group("a"))
             b = t.vocab.lookup_phrase(m.group("b"))
+            nm = _NORMAL.match(text, m.end())
+            if a and b and nm and all(t.vocab[c].kind == "analyte" for c in (a, b)):
+                # "PT/APTT within normal limits": each within its reference range
+                spans = ((a, pos, m.end("a")), (b, m.start("b"), m.end("b")))
+                self._emit("LPAREN", "(", pos, pos)
+                for k, (cid, s, e) in enumerate(spans):
+                    if k:
+                        self._emit("AND", "and", e, e)
+                    self._normal_range(cid, s, e, nm.end())
+                self._emit("RPAREN", ")", nm.end(), nm.end())
+                self.cat_concept = None
+                return nm.end()
             if a and b:
                 conj = self._slash_conj(m.end())
                 self._emit("CONCEPT", a, pos, m.end("a"))
@@ -1436,6 +1442,16 @@ class Lexer:
                         self._emit("CONCEPT", cid, pos, w.end())
                         return w.end()
         return None
+
+    def _normal_range(self, cid: str, start: int, end: int, phrase_end: int) -> None:
+        """Tokens for "<concept> within normal limits": LLN <= concept <= ULN."""
+        for op, lim in ((">=", "LLN"), ("<=", "ULN")):
+            if lim == "ULN":
+                self._emit("AND", "and", end, end)
+            self._emit("CONCEPT", cid, start, end)
+            self._emit("CMP", op, end, phrase_end)
+            self._emit("NUMBER", 1.0, end, phrase_end)
+            self._emit("ULN", lim, end, phrase_end)
 
     def _slash_conj(self, pos: int) -> str:
         """ "AST/ALT < 3 x ULN": both below (AND); "AST/ALT > 5 x ULN": either above (OR)."""

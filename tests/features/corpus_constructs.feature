@@ -415,3 +415,17 @@ Feature: Constructs the grammar reads in real registry text
       | drug      | when       | met       |
       | lomustine | 2026-10-28 | not met   |
       | lomustine | 2026-11-25 | not met   |
+
+  Scenario Outline: Two analytes within normal limits (NCT02774187 "INR ≤ 1.5 or PT/APTT within normal limits")
+    Given the inclusion line "The following laboratory parameters: INR ≤ 1.5 or PT/APTT within normal limits"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "inr <= 1.5 or (prothrombin_time >= 1 x LLN and prothrombin_time <= 1 x ULN and aptt >= 1 x LLN and aptt <= 1 x ULN)"
+    And it is <met>
+
+    Examples:
+      | observations                                                | met       |
+      | inr 1.2 1                                                   | met       |
+      | inr 1.8 1; prothrombin_time 12 s ref 10-13; aptt 30 s ref 25-35 | met   |
+      | inr 1.8 1; prothrombin_time 16 s ref 10-13; aptt 30 s ref 25-35 | not met |
+      | inr 1.8 1                                                   | undecided |
