@@ -233,7 +233,9 @@ TEXT = [
         "inr <= 1.5 or (prothrombin_time >= 1 x LLN and prothrombin_time <= 1 x ULN and "
         "aptt >= 1 x LLN and aptt <= 1 x ULN)",
     ),
-    ("6. severe obesity (BMI>30kg/m2)", "exclusion", "morbid_obesity or bmi > 30 kg/m2"),
+    # "severe" is not dropped: the parenthesis defines it
+    ("6. severe obesity (BMI>30kg/m2)", "exclusion", "bmi > 30 kg/m2"),
+    ("Morbid obesity", "exclusion", 'unparsed("Morbid") and obesity'),
     ("Age: >3 months to <18 years of age.", "inclusion", "age > 3 months and age < 18 years"),
     (
         "estimated survival time>24 months, and model for end-stage liver disease score<19, and "
