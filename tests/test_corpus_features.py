@@ -82,6 +82,44 @@ def sexed_born_patient(sex: str, born: str, observations: str) -> dict[str, Any]
     return {"id": "t", "birth_date": born, "sex": sex, "observations": _observations(observations)}
 
 
+_CONDITION = re.compile(
+    r"^(?P<code>[A-Z]\d[\w.]*) since (?P<onset>\d{4}-\d\d-\d\d)"
+    r"(?: resolved (?P<abatement>\d{4}-\d\d-\d\d))?$"
+)
+
+
+@given(
+    parsers.parse("a patient with observations {observations} and conditions {conditions}"),
+    target_fixture="patient",
+)
+def patient_with_observations_and_conditions(observations: str, conditions: str) -> dict[str, Any]:
+    patient = patient_with_conditions(conditions)
+    patient["observations"] = _observations(observations)
+    return patient
+
+
+@given(parsers.parse("a patient with conditions {conditions}"), target_fixture="patient")
+def patient_with_conditions(conditions: str) -> dict[str, Any]:
+    """ "C18.9 since 2024-03-01; I21.9 since 2020-01-01 resolved 2020-02-01, complete"."""
+    text, _, complete = conditions.partition(", complete")
+    patient: dict[str, Any] = {"id": "t", "birth_date": "1970-01-01", "conditions": []}
+    if text.strip() != "nothing":
+        for part in text.split(";"):
+            m = _CONDITION.match(part.strip())
+            assert m, f"cannot read condition {part!r}"
+            patient["conditions"].append(
+                {
+                    "code": m["code"],
+                    "system": "http://hl7.org/fhir/sid/icd-10-cm",
+                    "onset": m["onset"],
+                    "abatement": m["abatement"],
+                }
+            )
+    if complete == "" and conditions.endswith(", complete"):
+        patient["complete"] = ["conditions", "procedures"]
+    return patient
+
+
 @given(parsers.parse("a patient born {born}"), target_fixture="patient")
 def patient_born(born: str) -> dict[str, Any]:
     return {"id": "t"} if born == "unknown" else {"id": "t", "birth_date": born}
@@ -102,15 +140,34 @@ def patient_complete(patient: dict[str, Any], complete: str) -> dict[str, Any]:
     return {**patient, "complete": sections}
 
 
+@given(parsers.parse("a patient given {name} on {when}"), target_fixture="patient")
+def patient_given_drug(name: str, when: str) -> dict[str, Any]:
+    """One course of a drug, started and stopped on ``when`` (matched by drug name)."""
+    meds = [{"name": name, "start": when, "end": when}]
+    return {"id": "t", "birth_date": "1970-01-01", "medications": meds}
+
+
 @when(parsers.parse("the line is evaluated on {day}"), target_fixture="trace")
 def evaluated(compiled: Compiled, patient: dict[str, Any], day: str) -> Trace:
     record = parse_patient(patient, "feature")
     return evaluate(compiled.rule, RecordView(record), date.fromisoformat(day))
 
 
+@then(parsers.parse('the line reads, partly, as "{rule}"'))
+def reads_partly_as(compiled: Compiled, rule: str) -> None:
+    assert not compiled.understood, "expected an unread span"
+    assert render(compiled.rule) == rule
+
+
 @then(parsers.parse('the line reads as "{rule}"'))
 def reads_as(compiled: Compiled, rule: str) -> None:
     assert compiled.understood, [u.text for u in compiled.unparsed]
+    assert render(compiled.rule) == rule
+
+
+@then(parsers.parse('the line reads, in part, as "{rule}"'))
+def reads_in_part_as(compiled: Compiled, rule: str) -> None:
+    assert not compiled.understood
     assert render(compiled.rule) == rule
 
 

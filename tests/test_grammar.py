@@ -57,6 +57,20 @@ ROUND_TRIP = [
     "sepsis within 14 days",
     'cirrhosis and unparsed("transfusion independent")',
     "egfr < 30 mL/min/{1.73_m2}",
+    "history of cancer within 5 years and not (hcc or nonmelanoma_skin_cancer)",
+    "not (cancer and not nonmelanoma_skin_cancer)",
+    "not age > 16 years or (karnofsky >= 50 % and karnofsky <= 100 %)",
+    'age > 13 years and (age > 18 years or unparsed("as required by some local regulations"))',
+    "(sex = male or (sex = female and not pregnancy and not lactation)) and age >= 18 years",
+    "urine_protein_24h < 500 mg/d",
+    "icu_admission and age > 18 years",
+    "not hepatic_impairment or (systolic_bp <= 160 mm[Hg] and diastolic_bp <= 100 mm[Hg])",
+    "refractory_ascites",
+    'inr <= 1.4 or unparsed("due to therapeutic anti-coagulation")',
+    "(not age > 12 years or karnofsky > 50 %) and (not age < 12 years or lansky > 50 %)",
+    "age > 3 months and age < 18 years",
+    "(bilirubin > 1.5 x ULN and not liver_metastases) or "
+    "(bilirubin > 2 x ULN and liver_metastases)",
 ]
 
 
@@ -146,6 +160,123 @@ TEXT = [
     ("MELD score greater than or equal to 15", "inclusion", "meld >= 15"),
     ("Child-Pugh class C", "exclusion", "child_pugh_class = C"),
     ("Child-Pugh: <=7", "inclusion", "child_pugh_points <= 7"),
+    ("Proteinuria <500 mg per day", "inclusion", "urine_protein_24h < 500 mg/d"),
+    (
+        "Blood potassium level >5.5 millimole (mmol)/liter (L) during Screening",
+        "exclusion",
+        "potassium > 5.5 mmol/L",
+    ),
+    ("Patients aged ≥18 years old at time of informed consent;", "inclusion", "age >= 18 years"),
+    (
+        "Supine blood pressure ≤145/90 mmHg",
+        "inclusion",
+        "systolic_bp <= 145 mm[Hg] and diastolic_bp <= 90 mm[Hg]",
+    ),
+    ("Estimated life expectancy < 3 months", "exclusion", "life_expectancy < 3 months"),
+    ("Adults ≥ 18 years", "inclusion", "age >= 18 years"),
+    ("Pulse oximetry > 94%, if determination is clinically indicated", "inclusion", "spo2 > 94 %"),
+    (
+        "Hemoglobin >= 8.0 g/dL (red blood cell [RBC] transfusions allowed)",
+        "inclusion",
+        "hemoglobin >= 8 g/dL",
+    ),
+    (
+        "Aged 18 to 75 years (including 18 and 75 years), male or female;",
+        "inclusion",
+        "age >= 18 years and age <= 75 years",
+    ),
+    (
+        "Aspartate aminotransferase (AST) (serum glutamic oxaloacetic transaminase [SGOT])/alanine "
+        "aminotransferase (ALT) (serum glutamic pyruvate transaminase [SGPT]) ≤ 2.5 x "
+        "institutional upper limit of normal",
+        "inclusion",
+        "ast <= 2.5 x ULN and alt <= 2.5 x ULN",
+    ),
+    (
+        "Aspartate aminotransferase(AST)/serum glutamic oxaloacetic transaminase(SGOT), alanine "
+        "aminotransferase(ALT)/serum glutamic pyruvic transaminase (SGPT) and total bilirubin <3 "
+        "× upper limit of normal",
+        "inclusion",
+        "ast < 3 x ULN and alt < 3 x ULN and bilirubin < 3 x ULN",
+    ),
+    ("Subject has a (FPG) of less than 10.0 mmol/l", "inclusion", "fasting_glucose < 10 mmol/L"),
+    (
+        "Serum total bilirubin ≥ 5 fold of upper limits of normal",
+        "exclusion",
+        "bilirubin >= 5 x ULN",
+    ),
+    (
+        "History of prior lactulose use or HE within 6 months",
+        "exclusion",
+        "history of lactulose within 6 months or history of hepatic_encephalopathy within 6 months",
+    ),
+    (
+        "Treatment with an SGLT2 inhibitor (canagliflozin, dapagliflozin, empagliflozin) during "
+        "the last 12 months.",
+        "exclusion",
+        "sglt2_inhibitors within 12 months",
+    ),
+    (
+        "glomerular filtration rate less than 30 ml / min / 1.73m",
+        "inclusion",
+        "egfr < 30 mL/min/{1.73_m2}",
+    ),
+    (
+        "Impaired renal function, defined as eGFR < 30 ml/min/1.73 m²;",
+        "exclusion",
+        "egfr < 30 mL/min/{1.73_m2}",
+    ),
+    ("Refractory ascites", "exclusion", "refractory_ascites"),
+    (
+        "The following laboratory parameters: INR ≤ 1.5 or PT/APTT within normal limits",
+        "inclusion",
+        "inr <= 1.5 or (prothrombin_time >= 1 x LLN and prothrombin_time <= 1 x ULN and "
+        "aptt >= 1 x LLN and aptt <= 1 x ULN)",
+    ),
+    # "severe" is not dropped: the parenthesis defines it
+    ("6. severe obesity (BMI>30kg/m2)", "exclusion", "bmi > 30 kg/m2"),
+    ("Morbid obesity", "exclusion", 'unparsed("Morbid") and obesity'),
+    ("Age: >3 months to <18 years of age.", "inclusion", "age > 3 months and age < 18 years"),
+    (
+        "estimated survival time>24 months, and model for end-stage liver disease score<19, and "
+        "without liver transplant;",
+        "inclusion",
+        "life_expectancy > 24 months and meld < 19 and not liver_transplant",
+    ),
+    (
+        "Coagulopathy, including platelet count < 50× 10^9/ L, international normalized ratio "
+        "(INR) of prothrombin time ≥1.5.",
+        "exclusion",
+        "bleeding_diathesis or platelets < 50 10*9/L or inr >= 1.5",
+    ),
+    (
+        "Recent (< 3 months) myocardial infarction",
+        "exclusion",
+        "myocardial_infarction within 3 months",
+    ),
+    (
+        "History of cirrhosis and at least 1 prior episode of overt hepatic encephalopathy (OHE) "
+        "prior to Screening.",
+        "inclusion",
+        "history of cirrhosis and history of hepatic_encephalopathy",
+    ),
+    (
+        "Creatinine clearance (CrCl) ≥ 15 mL/minute within 7 days prior to randomization, either "
+        "measured or calculated using a standard formula (eg, Cockcroft and Gault).",
+        "inclusion",
+        "creatinine_clearance >= 15 mL/min within 7 days",
+    ),
+    (
+        "Child-Pugh Score of 7 - 9, inclusive, at time of Screening.",
+        "inclusion",
+        "child_pugh_points >= 7 and child_pugh_points <= 9",
+    ),
+    (
+        "Presence of Child's-Pugh score ≥12, hepato-renal syndrome(s), refractory ascites, or "
+        "spontaneous bacterial peritonitis (SBP).",
+        "exclusion",
+        "child_pugh_points >= 12 or hepatorenal_syndrome or refractory_ascites or sbp",
+    ),
 ]
 
 
@@ -200,6 +331,216 @@ SAFETY = [
         "QTc interval of >450 ms (males) and >470 ms (females)",
         "exclusion",
         "(qtc > 450 ms and sex = male) or (qtc > 470 ms and sex = female)",
+    ),
+    # a conditional stricter threshold is not ANDed with the base one
+    (
+        "Age greater than 13 years (age greater than 18 years as required by some local "
+        "regulations).",
+        "inclusion",
+        'age > 13 years and (age > 18 years or unparsed("as required by some local regulations"))',
+    ),
+    # a looser threshold under an unread condition is an alternative, not a second requirement
+    (
+        "Platelet count ≥ 50 × 109/L (≥ 30 × 109/L if myeloma involvement in the bone marrow "
+        "is > 50%)",
+        "inclusion",
+        "platelets >= 50 10*9/L or (platelets >= 30 10*9/L and "
+        'unparsed("if myeloma involvement in the bone marrow is > 50%"))',
+    ),
+    # an age group in parentheses says who must meet the threshold, not an alternative to it
+    (
+        "Karnofsky performance status (PS) 50-100% (patients > 16 years of age)",
+        "inclusion",
+        "not age > 16 years or (karnofsky >= 50 % and karnofsky <= 100 %)",
+    ),
+    ("Adult ICU patients (>18 yrs)", "inclusion", "icu_admission and age > 18 years"),
+    # the adjectives qualify the females only
+    (
+        "Male or non-pregnant, non-lactating females greater than or equal to (≥) 18 years old.",
+        "inclusion",
+        "(sex = male or (sex = female and not pregnancy and not lactation)) and age >= 18 years",
+    ),
+    # a window closing a list of conditions closes every item
+    (
+        "Patients with acute coronary syndrome, myocardial infarction, coronary artery bypass "
+        "or angioplasty within 3 months",
+        "exclusion",
+        "acute_coronary_syndrome within 3 months or myocardial_infarction within 3 months or "
+        "cabg within 3 months or pci within 3 months",
+    ),
+    # exceptions restrict what precedes them; under "no" they restrict what is negated.
+    # "cancer except HCC" asks for another cancer, which concepts cannot tell apart from HCC
+    # on a patient with both: with the exception present the line stays open, never false
+    (
+        "History of malignancy in the last 5 years (except hepatoma or non-melanoma skin cancer)",
+        "exclusion",
+        "history of cancer within 5 years and (not (hcc or nonmelanoma_skin_cancer) or "
+        'unparsed("except hepatoma or non-melanoma skin cancer"))',
+    ),
+    (
+        "No diagnosis of malignancy (except non-melanoma skin cancer)",
+        "inclusion",
+        'not (cancer and (not nonmelanoma_skin_cancer or unparsed("except non-melanoma skin '
+        'cancer")))',
+    ),
+    (
+        "Active malignancy (except for hepatocellular carcinoma within the Milan criteria or "
+        "nonmelanocytic skin cancer)",
+        "exclusion",
+        "cancer and (not ((hcc and milan_criteria) or nonmelanoma_skin_cancer) or "
+        'unparsed("except for hepatocellular carcinoma within the Milan criteria or '
+        'nonmelanocytic skin cancer"))',
+    ),
+    # "unless" waives an inclusion requirement and spares from an exclusion
+    (
+        "Child-Pugh (CP) score > 6, as determined at screening, unless due to therapeutic "
+        "anti-coagulation",
+        "exclusion",
+        'child_pugh_points > 6 and not unparsed("due to therapeutic anti-coagulation")',
+    ),
+    (
+        "International normalised ratio (INR) ≤ 1.4, unless due to therapeutic anti-coagulation",
+        "inclusion",
+        'inr <= 1.4 or unparsed("due to therapeutic anti-coagulation")',
+    ),
+    # a waiver or conditional threshold after a shared bound is every listed analyte's
+    (
+        "ALT and AST < 2.5 times the Upper Limits of Normal (ULN) ( < 5 x ULN for patients with "
+        "liver involvement)",
+        "inclusion",
+        '(alt < 2.5 x ULN or (alt < 5 x ULN and unparsed("for patients with liver involvement")))'
+        ' and (ast < 2.5 x ULN or (ast < 5 x ULN and unparsed("for patients with liver '
+        'involvement")))',
+    ),
+    # an exception ends with its sentence
+    (
+        "Malignancy - except spino- or basocellular skin cancer. Patients with prior malignant "
+        "disease are allowed if cancer-free for at least one year",
+        "exclusion",
+        '(cancer and (not (unparsed("spino-") or basal_cell_carcinoma) or unparsed("except spino- '
+        'or basocellular skin cancer"))) or (history of cancer and unparsed("allowed if '
+        'cancer-free for at least one year"))',
+    ),
+    # the transaminases named in parentheses take the bound, not the analyte before them
+    (
+        "Inc Criteria: Hepatobiliary function: serum bilirubin <1.5 x upper limit of normal (ULN); "
+        "serum ALP <5 x ULN; serum transaminase (AST or ALT) <2.5 x ULN",
+        "inclusion",
+        "bilirubin < 1.5 x ULN and alp < 5 x ULN and ast < 2.5 x ULN and alt < 2.5 x ULN",
+    ),
+    # one threshold without a condition, another with it
+    (
+        "AST or ALT > 2.5 x ULN if no liver metastases (> 5x ULN in patients with liver "
+        "metastases).",
+        "exclusion",
+        "((ast > 2.5 x ULN or alt > 2.5 x ULN) and not liver_metastases) or "
+        "((ast > 5 x ULN or alt > 5 x ULN) and liver_metastases)",
+    ),
+    # a condition eligo cannot read stays whole, not read piecemeal into the threshold
+    (
+        "Alkaline phosphatase levels > 2.5 x ULN if no liver metastases (> 5 x ULN in patients "
+        "with liver metastases, or > 10 x ULN in patients with bone metastases).",
+        "exclusion",
+        'alp > 2.5 x ULN and unparsed("if no liver metastases (> 5 x ULN in patients with liver '
+        'metastases, or > 10 x ULN in patients with bone metastases)")',
+    ),
+    # "no A including B" rules out the examples too
+    (
+        "No intercurrent cardiac dysfunction including, but not limited to, any of the "
+        "following: History of myocardial infarction within 6 months of treatment",
+        "inclusion",
+        'not (unparsed("intercurrent cardiac dysfunction") or history of myocardial_infarction '
+        "within 6 months)",
+    ),
+    # ... but examples of a "non-" adjective are not under the negation
+    (
+        "Dyspnea due to non-cardiac causes such as pulmonary disease",
+        "exclusion",
+        'unparsed("Dyspnea due") and (not unparsed("cardiac causes") or severe_pulmonary_disease)',
+    ),
+    # a header saying "no …:" negates what it heads, as an exclusion would
+    (
+        "No absolute contra-indications to exercise: myocarditis, pericarditis",
+        "inclusion",
+        "not (myocarditis or pericarditis)",
+    ),
+    # one definition per age group, each asked of its own group only
+    (
+        "Adequate performance status (for patients ≥16 years of age, defined as Karnofsky score "
+        ">60 and for patients <16 years of age, defined as Lansky score >60)",
+        "inclusion",
+        "(not age >= 16 years or karnofsky > 60 %) and (not age < 16 years or lansky > 60 %)",
+    ),
+    # "patients with X must have Y" asks Y of those patients only
+    (
+        "Patients with a UPC ratio > 1.0 must have a 24-hour urine protein < 1,000 mg to be "
+        "eligible for study",
+        "inclusion",
+        "not urine_pcr > 1 or urine_protein_24h < 1000 mg/d",
+    ),
+    # a longer wait for one drug is a second "since", not ANDed into the first
+    (
+        "More than 2 weeks since prior myelosuppressive chemotherapy (>= 6 weeks for nitrosoureas)",
+        "inclusion",
+        "not chemotherapy within 2 weeks and not nitrosoureas within 6 weeks",
+    ),
+    # a threshold no patient could reach is a typo: left unread, never obeyed
+    (
+        "The following laboratory parameters: Total bilirubin ≤ 30mmol/L",
+        "inclusion",
+        'unparsed("Total bilirubin ≤ 30mmol/L")',
+    ),
+    # a treatment named as a section title is not a requirement to have had it
+    (
+        "Myelosuppressive Chemotherapy: At least 7 days since the completion of therapy with "
+        "hematopoietic growth factors",
+        "inclusion",
+        "not hematopoietic_growth_factors within 7 days",
+    ),
+    # an exclusion filed among the inclusions under an "Exc Criteria:" header is negated
+    ("Exc Criteria: ECOG PS>1", "inclusion", "not ecog > 1"),
+    (
+        "Exc Criteria: Cardiac conditions as follows: Atrial fibrillation with heart rate >100 bpm",
+        "inclusion",
+        "not (atrial_fibrillation and heart_rate > 100 /min)",
+    ),
+    (
+        "Exc Criteria: Current or impending rectal obstruction (unless defunctioning stoma "
+        "present), metallic colonic rectal stent in situ",
+        "inclusion",
+        'not ((unparsed("impending rectal obstruction") and not unparsed("defunctioning stoma")) '
+        'or unparsed("metallic colonic rectal stent in situ"))',
+    ),
+    # a cohort header says who an inclusion applies to, and whom an exclusion excludes
+    (
+        "Subjects with Hepatic Impairment: Supine blood pressure ≤160/100 mmHg",
+        "inclusion",
+        "not hepatic_impairment or (systolic_bp <= 160 mm[Hg] and diastolic_bp <= 100 mm[Hg])",
+    ),
+    (
+        "Subjects with Hepatic Impairment: Screening creatinine clearance <50 mL/min using the "
+        "Cockcroft-Gault equation",
+        "exclusion",
+        "hepatic_impairment and creatinine_clearance < 50 mL/min",
+    ),
+    # a qualified concept is read as the threshold that defines it, not as the bare concept
+    ("Severe Liver failure (Child Pugh score > 6)", "exclusion", "child_pugh_points > 6"),
+    (
+        "4. uncontrolled hypertension (diastolic BP > 110mmHg)",
+        "exclusion",
+        "diastolic_bp > 110 mm[Hg]",
+    ),
+    (
+        "Uncontrolled severe hypertension as indicated by a mean systolic blood pressure "
+        "> 160 mmHg",
+        "exclusion",
+        "systolic_bp > 160 mm[Hg]",
+    ),
+    # ... but not when the parenthesis gives examples
+    (
+        "Uncontrolled hypertension (e.g. systolic blood pressure > 160 mmHg)",
+        "exclusion",
+        'unparsed("Uncontrolled") and (hypertension or systolic_bp > 160 mm[Hg])',
     ),
 ]
 

@@ -163,12 +163,22 @@ HISTORY_CUES = (
     "past",
 )
 RECENT_CUES = ("recent", "recently")
+# Acronyms read only in capitals: lower case they are ordinary words ("he").
+CASE_SENSITIVE_ACRONYMS = {"HE": "hepatic_encephalopathy"}
+# Cues that open an exception to what precedes them ("malignancy (except hepatoma)").
+EXCEPT_CUES = ("except", "except for", "with the exception of", "with the exception", "unless")
 # Cues that start commentary on how a criterion is judged; the rest of the clause (to the
 # closing parenthesis, ';' or the end) is kept as an annotation, not read as criteria.
 ANNOTATION_CUES = (
     "based on", "as per", "according to", "as assessed by", "as determined by",
     "as judged by", "as documented by", "either due to",
     "in the opinion of", "in the investigator's opinion", "judged by", "as measured by",
+    "using the cockcroft", "using cockcroft", "either measured or calculated",
+    # permissions: what a patient may be receiving is no criterion
+    "may be receiving", "red blood cell [rbc] transfusions allowed", "rbc transfusions allowed",
+    "transfusions allowed", "transfusion allowed",
+    # when a measurement is taken, not what it must be
+    "if determination is clinically indicated", "if clinically indicated",
     "as calculated by", "measured by", "calculated by", "will be excluded",
     "are excluded", "to be eligible", "as outlined in the protocol", "per protocol",
 )  # fmt: skip
@@ -177,6 +187,7 @@ EXAMPLE_CUES = (
     "including but not limited to", "including, but not limited to", "including without limitation",
     "such as", "including", "e.g.,", "e.g.", "eg.", "eg", "for example", "for instance",
 )  # fmt: skip
+EXAMPLE_OR = "or, for example"  # value of the OR an example cue stands for
 # Cues that introduce a definition of what precedes them: read like a parenthetical.
 DEFINITION_CUES = (
     "as defined by", "defined as", "defined by", "as evidenced by", "as indicated by",
@@ -229,6 +240,8 @@ STOPWORDS = frozenset(
         "patients",
         "patient",
         "subjects",
+        "subject's",
+        "patient's",
         "subject",
         "participants",
         "participant",
@@ -440,6 +453,35 @@ STOP_PHRASES = (
     "must have",
     "need to",
     "in the study",
+    # when a value is taken, not what it must be: every value is read as of screening
+    "at time of informed consent",
+    "at the time of informed consent",
+    "at time of signing informed consent",
+    "at the time of signing informed consent",
+    "at time of screening",
+    "at the time of screening",
+    "at screening visit",
+    "at the screening visit",
+    "at the enrolment visit",
+    "at the enrollment visit",
+    "at enrolment visit",
+    "at enrollment visit",
+    "at the baseline visit",
+    "at baseline visit",
+    "during screening",
+    "regardless of gender",
+    "regardless of sex",
+    "regardless of race or gender",
+    "borderline values",
+    "as indicated by the following laboratory values:",
+    "as indicated by the following laboratory values",
+    "extremes included",
+    "of any aetiology",
+    "of any etiology",
+    "of any cause",
+    # pre-dose study days: the screening measurement
+    "on day -1",
+    "on day -2",
 )
 NUMBER_WORDS = {
     "one": 1,
@@ -593,6 +635,7 @@ class _Tables:
     negation: re.Pattern[str]
     history: re.Pattern[str]
     recent: re.Pattern[str]
+    exception: re.Pattern[str]
     annotation: re.Pattern[str]
     definition: re.Pattern[str]
     example: re.Pattern[str]
@@ -628,6 +671,7 @@ def _tables() -> _Tables:
         negation=_bounded(_words(NEGATIONS)),
         history=_bounded(_words(HISTORY_CUES)),
         recent=_bounded(_words(RECENT_CUES)),
+        exception=_bounded(_words(EXCEPT_CUES)),
         annotation=_bounded(_words(ANNOTATION_CUES)),
         example=re.compile(
             "|".join(
@@ -708,7 +752,7 @@ _WINDOW = re.compile(
     re.IGNORECASE,
 )
 _ULN = re.compile(
-    r"\s*(?:x|times|fold|-fold)?\s*(?:the\s+)?(?:institutional\s+|local\s+|site\s+)?"
+    r"\s*(?:(?:x|times|fold|-fold)(?:\s+of)?)?\s*(?:the\s+)?(?:institutional\s+|local\s+|site\s+)?"
     r"(?P<lim>uln|unl|lln|upper\s+limits?\s+of\s+(?:the\s+)?normal(?:\s+range)?"
     r"|upper\s+normal\s+limits?|normal\s+upper\s+limits?|upper\s+limits?\s+normal"
     r"|lower\s+limits?\s+of\s+(?:the\s+)?normal(?:\s+range)?|lower\s+normal\s+limits?"
@@ -729,7 +773,18 @@ _UNIT_CANDIDATES = re.compile(
     re.IGNORECASE,
 )
 _HEADER = re.compile(r"\s*(?P<head>[A-Za-z][A-Za-z /&\-]{1,45}?)\s*:\s+(?=\S)")
+# "Exc Criteria:" / "Exclusion criteria:" heading a line filed among the inclusions
+_EXCLUSION_HEAD = re.compile(r"exc(?:lusion)?\.?\s+criteria", re.IGNORECASE)
+EXCLUSION_HEADER = "exclusion header"
+_NEGATED_HEAD = re.compile(r"(?:no|none\s+of|without|absence\s+of)\s", re.IGNORECASE)
+# Section headers that name a cohort of a multi-cohort trial, not what is measured
+_COHORT = re.compile(
+    r"(?:subjects|patients|participants)\s+with\s|matched\s|healthy\s+volunteers\s*$",
+    re.IGNORECASE,
+)
 _AGE_WORDS = re.compile(r"\bold\b|of\s+age|\baged?\b|older|younger")
+# "Adults >= 18 years", "Adult ICU patients (>18 yrs)": the years are the patient's age
+_ADULTS = re.compile(r"\badults?\b[\w\s]{0,25}\(?\s*$", re.IGNORECASE)
 _SLASH_PAIR = re.compile(
     r"(?P<a>[A-Za-z][A-Za-z0-9]*)\s*/\s*(?P<b>[A-Za-z][A-Za-z0-9]*)(?![A-Za-z0-9/])"
 )
@@ -778,6 +833,7 @@ _NOUNS_BY_KIND = {
     "procedure": TREATMENT_NOUNS,
 }
 _BP = re.compile(
+    r"(?:(?:supine|sitting|seated|resting)\s+)?"  # where it is measured: still the BP
     r"(?:(?:arterial\s+)?blood\s+pressure|b\.?p\.?|(?:arterial\s+)?hypertension)"
     r"(?:\s*\(\s*BP\s*\))?\s*(?:of\s+)?"
     r"(?P<op>[<>]=?|(?:less|lower|greater|higher|more)\s+than(?:\s+or\s+equal\s+to)?"
@@ -803,9 +859,10 @@ _ORDINAL_POSTFIX = re.compile(
     re.IGNORECASE,
 )
 _ABBREV = re.compile(r"^[A-Z][A-Za-z0-9\-]{0,9}$")
+_ACRONYM = re.compile(r"[A-Z]{2,6}(?![A-Za-z0-9])")
 _RANGE_LINK = re.compile(rf"\s*(?:-|to\s*<?|and)\s*(?:{_NUM})", re.IGNORECASE)
 _TO_BELOW = re.compile(r"to(?:\s*<(?!=))?(?![A-Za-z])", re.IGNORECASE)
-_WORD = re.compile(r"[^\s(),;\[\]]+")
+_WORD = re.compile(r"[^\s(),;\[\]<>=]+")  # "score<19": the comparator is no part of the word
 _ELLIPSIS_LEFT = re.compile(
     r"(?P<left>(?!(?:and|or)\b)[A-Za-z][A-Za-z\-]*(?:\s+(?!(?:and|or)\b)[A-Za-z][A-Za-z\-]*){0,2})"
     r"\s*"
@@ -925,6 +982,10 @@ class Lexer:
         self.annotations: list[tuple[int, int]] = []
         self.cat_concept: str | None = None
         self.in_between = False
+        self.cohort_end: int | None = None  # end of a cohort header ("Subjects with X:")
+        self.sentence_start = 0  # token index where the current sentence starts
+        self.exclusion_header = False  # "Exc Criteria:" heads this inclusion line
+        self.exception_open = False  # an "except" in the current sentence
 
     # -- helpers ----------------------------------------------------------------
     def _prev(self) -> str | None:
@@ -968,7 +1029,80 @@ class Lexer:
                 continue
             pos = self._step(pos)
         self._close_definitions(len(text))
-        return self._tidy(self.tokens)
+        toks = self._exclusion_header(self._cohort(self._tidy(self.tokens)))
+        return self._must_have(_longer_washout(toks))
+
+    def _must_have(self, toks: list[Tok]) -> list[Tok]:
+        """ "Patients with a UPC ratio > 1.0 must have a 24-hour urine protein < 1,000 mg":
+        asked only of those patients (inclusion: not condition or requirement)."""
+        m = _MUST_HAVE.match(self.text)
+        if self.kind != "inclusion" or not m:
+            return toks
+        cond = [t for t in toks if t.end <= m.start("must")]
+        rest = toks[len(cond) :]
+        if not cond or not rest or any(t.start < m.start("must") for t in rest):
+            return toks
+        s, e = cond[0].start, rest[-1].end
+        return [
+            Tok("NOT", "not", s, s),
+            Tok("LPAREN", "(", s, s),
+            *cond,
+            Tok("RPAREN", ")", cond[-1].end, cond[-1].end),
+            Tok("OR", "or", rest[0].start, rest[0].start),
+            Tok("LPAREN", "(", rest[0].start, rest[0].start),
+            *rest,
+            Tok("RPAREN", ")", e, e),
+        ]
+
+    def _exclusion_header(self, toks: list[Tok]) -> list[Tok]:
+        """ "Exc Criteria: ECOG PS>1" in an inclusion list: not (the exclusion).
+
+        Registry text without Inclusion/Exclusion sections sometimes lands every line among
+        the inclusions, each marked by a header.  The line is lexed as an exclusion, with
+        commas read as "or" (any of them excludes), and negated; the NOT token carries
+        :data:`EXCLUSION_HEADER` so the resolver reads the inside as an exclusion too.
+        """
+        if not self.exclusion_header or not toks:
+            return toks
+        inner: list[Tok] = []
+        depth = 0
+        for t in toks:
+            depth += t.type in ("LPAREN", "LPOST")
+            depth -= t.type == "RPAREN"
+            if t.type == "COMMA" and depth == 0:
+                t = Tok("OR", "or", t.start, t.end)
+            inner.append(t)
+        start, end = toks[0].start, toks[-1].end
+        return [
+            Tok("NOT", EXCLUSION_HEADER, start, start),
+            Tok("LPAREN", "(", start, start),
+            *inner,
+            Tok("RPAREN", ")", end, end),
+        ]
+
+    def _cohort(self, toks: list[Tok]) -> list[Tok]:
+        """ "Subjects with Hepatic Impairment: Supine blood pressure <= 160/100 mmHg".
+
+        In an inclusion line a cohort header says who must meet the rest, so the line reads
+        ``not cohort or (rest)``: a patient of another cohort is not held to it.  In an
+        exclusion line the header restricts whom the rest excludes (``cohort and rest``,
+        what juxtaposition reads anyway).
+        """
+        if self.cohort_end is None or self.kind != "inclusion":
+            return toks
+        head = [t for t in toks if t.start < self.cohort_end]
+        rest = toks[len(head) :]
+        if len(head) != 1 or head[0].type != "CONCEPT" or not rest:
+            return toks
+        c = head[0]
+        return [
+            Tok("NOT", "not", c.start, c.start),
+            c,
+            Tok("OR", "or", c.end, c.end),
+            Tok("LPAREN", "(", rest[0].start, rest[0].start),
+            *rest,
+            Tok("RPAREN", ")", rest[-1].end, rest[-1].end),
+        ]
 
     def _header(self, start: int = 0, depth: int = 0) -> int:
         """Skip section headers ("PATIENT CHARACTERISTICS:", "Exc Criteria: Cardiac conditions
@@ -980,9 +1114,24 @@ class Lexer:
         if not m or depth >= 2:
             return start
         head = m.group("head")
+        if depth == 0 and _COHORT.match(head):
+            self.cohort_end = m.end()
+        if depth == 0 and self.kind == "inclusion" and _EXCLUSION_HEAD.fullmatch(head.strip()):
+            self.kind = "exclusion"
+            self.exclusion_header = True
+        elif self.kind == "inclusion" and _NEGATED_HEAD.match(head):
+            # "No absolute contra-indications to exercise: recent …, unstable angina, …":
+            # none of what follows, like an exclusion
+            self.kind = "exclusion"
+            self.exclusion_header = True
+        # "Myelosuppressive Chemotherapy: At least 7 days since …": a section on prior
+        # treatment, whose lines say what must have elapsed, is a title, not a requirement
+        title = bool(_SINCE.match(self.text, m.end()))
         probe = 0
         while probe < len(head):
             hit = self.t.concept.match(head, probe)
+            if hit and title and self.t.vocab[hit[0]].kind in ("medication", "procedure"):
+                break
             if hit and self.t.vocab[hit[0]].kind != "condition":
                 return start  # "Child-Pugh: <=7" names what is measured
             if hit:
@@ -991,6 +1140,18 @@ class Lexer:
             probe = nxt.end() if nxt and nxt.end() > probe else probe + 1
         self.annotations.append((start, m.end("head") + 1))
         return self._header(m.end(), depth + 1)
+
+    def _close_exception(self, pos: int) -> None:
+        """ "Malignancy - except basal cell skin cancer. Patients with …": an exception ends
+        with its sentence, so the sentence is grouped and the next one stands apart."""
+        if not self.exception_open:
+            return
+        self.exception_open = False
+        at = self.sentence_start
+        start = self.tokens[at].start if at < len(self.tokens) else pos
+        self.tokens.insert(at, Tok("LPAREN", "(", start, start))
+        self.age_units = {i + 1 if i >= at else i for i in self.age_units}
+        self.tokens.append(Tok("RPAREN", ")", pos, pos))
 
     def _close_definitions(self, pos: int) -> None:
         while self.closers:
@@ -1004,6 +1165,8 @@ class Lexer:
         ch = text[pos]
         prev = self._prev()
         can = t.starts.get(ch, _ANY)
+        if self.closers and _AND_FOR_GROUP.match(text, pos):
+            self._close_definitions(pos)  # "…, defined as X and for patients < 16 …, defined as Y"
         m = t.definition.match(text, pos) if _DEFINITION in can else None
         if m and self.tokens and self.tokens[-1].type in ("LPOST", "LPAREN"):
             # "(defined as …": the parenthesis already opened is the definition
@@ -1059,6 +1222,9 @@ class Lexer:
                     depth -= 1
                 elif c == ";" and depth == 0:
                     break
+                elif c == ":" and depth == 0 and text[end + 1 : end + 2].isspace():
+                    end += 1  # "…, as determined by the central laboratory: ALT ≤ 8 x ULN"
+                    break
                 end += 1
             while self.tokens and self.tokens[-1].type == "COMMA":
                 self.tokens.pop()
@@ -1071,11 +1237,17 @@ class Lexer:
         if ch in ")]":
             self._emit("RPAREN", ch, pos, pos + 1)
             return pos + 1
-        if ch == ";" or (ch == "." and (pos + 1 >= len(text) or text[pos + 1].isspace())):
+        sentence_end = ch == ";" or (
+            ch == "." and (pos + 1 >= len(text) or text[pos + 1].isspace())
+        )
+        if sentence_end:
             self._close_definitions(pos)
-        if ch in ",;" or (ch == "." and (pos + 1 >= len(text) or text[pos + 1].isspace())):
+            self._close_exception(pos)
+        if ch in ",;" or sentence_end:
             self._emit("COMMA", ch, pos, pos + 1)
             self.in_between = False
+            if sentence_end:
+                self.sentence_start = len(self.tokens)
             return pos + 1
         m = _WINDOW.match(text, pos) if _WINDOW_AT in can else None
         if m and (
@@ -1095,7 +1267,7 @@ class Lexer:
             while self.tokens and self.tokens[-1].type == "COMMA":
                 self.tokens.pop()
             if self.tokens and self.tokens[-1].type in _CONTENT:
-                self._emit("OR", "or", pos, m.end())
+                self._emit("OR", EXAMPLE_OR, pos, m.end())
             return m.end()
         # a category right after its concept ("Child Pugh B", "Child-Pugh class C")
         if self.cat_concept and (prev if prev != "WORD" else self._effective_prev()) in (
@@ -1146,39 +1318,50 @@ class Lexer:
             and _CMP_AHEAD.match(text, hit[1])
         ):
             hit = ("systolic_bp", hit[1])  # "SBP < 90 mmHg" is systolic blood pressure
+        if hit is None:
+            m = _ACRONYM.match(text, pos)
+            if m and m.group(0) in CASE_SENSITIVE_ACRONYMS:
+                hit = (CASE_SENSITIVE_ACRONYMS[m.group(0)], m.end())
         if hit:
             cid, end = hit
             nm = _NORMAL.match(text, end)
             if nm and t.vocab[cid].kind == "analyte" and t.vocab[cid].reference:
                 # "creatinine normal": within the reference range (LLN to ULN)
-                for op, lim in ((">=", "LLN"), ("<=", "ULN")):
-                    if lim == "ULN":
-                        self._emit("AND", "and", end, end)
-                    self._emit("CONCEPT", cid, pos, end)
-                    self._emit("CMP", op, end, nm.end())
-                    self._emit("NUMBER", 1.0, end, nm.end())
-                    self._emit("ULN", lim, end, nm.end())
+                self._normal_range(cid, pos, end, nm.end())
                 self.cat_concept = None
                 return nm.end()
             self._emit("CONCEPT", cid, pos, end)
             self.cat_concept = cid if t.vocab[cid].categories else None
             return end
+        if ch == "/" and self._concept_before() is not None:
+            # "Aspartate aminotransferase (AST) (SGOT)/alanine aminotransferase (ALT)": a pair
+            # of analytes spelled out with their abbreviations, or two names of one analyte
+            gap = _WS.match(text, pos + 1)
+            nxt = t.concept.match(text, gap.end() if gap else pos + 1)
+            before = self._concept_before()
+            if nxt and before and t.vocab[before].numeric and t.vocab[nxt[0]].numeric:
+                if nxt[0] != before:
+                    conj = self._slash_conj(pos + 1)
+                    self._emit(conj, conj.lower(), pos, pos + 1)
+                return pos + 1
         m = _SLASH_PAIR.match(text, pos) if _SLASH_PAIR_AT in can else None
         if m:
             a = t.vocab.lookup_phrase(m.group("a"))
             b = t.vocab.lookup_phrase(m.group("b"))
+            nm = _NORMAL.match(text, m.end())
+            if a and b and nm and all(t.vocab[c].kind == "analyte" for c in (a, b)):
+                # "PT/APTT within normal limits": each within its reference range
+                spans = ((a, pos, m.end("a")), (b, m.start("b"), m.end("b")))
+                self._emit("LPAREN", "(", pos, pos)
+                for k, (cid, s, e) in enumerate(spans):
+                    if k:
+                        self._emit("AND", "and", e, e)
+                    self._normal_range(cid, s, e, nm.end())
+                self._emit("RPAREN", ")", nm.end(), nm.end())
+                self.cat_concept = None
+                return nm.end()
             if a and b:
-                # "AST/ALT < 3 x ULN": both below; "AST/ALT > 5 x ULN": either above
-                ahead = t.comparator.search(text[m.end() : m.end() + 40])
-                direction = (
-                    COMPARATORS.get(_phrase(ahead.group(0)), ahead.group(0)) if ahead else None
-                )
-                if direction in ("<", "<="):
-                    conj = "AND"
-                elif direction in (">", ">="):
-                    conj = "OR"
-                else:
-                    conj = "AND" if self.kind == "inclusion" else "OR"
+                conj = self._slash_conj(m.end())
                 self._emit("CONCEPT", a, pos, m.end("a"))
                 self._emit(conj, conj.lower(), m.end("a"), m.start("b"))
                 self._emit("CONCEPT", b, m.start("b"), m.end("b"))
@@ -1233,12 +1416,24 @@ class Lexer:
         if m:
             self._emit("AND", "and", pos, m.end())
             return m.end()
+        m = t.exception.match(text, pos)
+        if m:
+            while self.tokens and self.tokens[-1].type == "COMMA":
+                self.tokens.pop()  # "malignancy, except …": the exception is the malignancy's
+            cue = "unless" if m.group(0).lower() == "unless" else "except"
+            self.exception_open = True
+            self._emit("EXCEPT", cue, pos, m.end())
+            return m.end()
         m = t.negation.match(text, pos) if _NEGATION in can else None
         if m:
             end = m.end() + 1 if text[m.end() : m.end() + 1] == "-" else m.end()
             self._emit("NOT", "not", pos, end)
             return end
         m = t.history.match(text, pos) if _HISTORY in can else None
+        if m and m.group(0).lower() == "prior":
+            stop = t.stop_phrase.match(text, pos)
+            if stop:
+                return stop.end()  # "prior to screening": when, not a history cue
         if m:
             self._emit("HISTORY", "history", pos, m.end())
             return m.end()
@@ -1314,6 +1509,42 @@ class Lexer:
                     if cid is not None:
                         self._emit("CONCEPT", cid, pos, w.end())
                         return w.end()
+        return None
+
+    def _normal_range(self, cid: str, start: int, end: int, phrase_end: int) -> None:
+        """Tokens for "<concept> within normal limits": LLN <= concept <= ULN."""
+        for op, lim in ((">=", "LLN"), ("<=", "ULN")):
+            if lim == "ULN":
+                self._emit("AND", "and", end, end)
+            self._emit("CONCEPT", cid, start, end)
+            self._emit("CMP", op, end, phrase_end)
+            self._emit("NUMBER", 1.0, end, phrase_end)
+            self._emit("ULN", lim, end, phrase_end)
+
+    def _slash_conj(self, pos: int) -> str:
+        """ "AST/ALT < 3 x ULN": both below (AND); "AST/ALT > 5 x ULN": either above (OR)."""
+        ahead = self.t.comparator.search(self.text[pos : pos + 40])
+        direction = COMPARATORS.get(_phrase(ahead.group(0)), ahead.group(0)) if ahead else None
+        if direction in ("<", "<="):
+            return "AND"
+        if direction in (">", ">="):
+            return "OR"
+        return "AND" if self.kind == "inclusion" else "OR"
+
+    def _concept_before(self) -> str | None:
+        """The concept the last tokens name, looking past parentheticals after it."""
+        k = len(self.tokens) - 1
+        while k >= 0 and self.tokens[k].type == "RPAREN":
+            depth = 0
+            while k >= 0:
+                typ = self.tokens[k].type
+                depth += typ == "RPAREN"
+                depth -= typ in ("LPOST", "LPAREN")
+                k -= 1
+                if depth == 0:
+                    break
+        if k >= 0 and self.tokens[k].type == "CONCEPT":
+            return str(self.tokens[k].value)
         return None
 
     def _category_follows(self, pos: int) -> bool:
@@ -1421,6 +1652,13 @@ class Lexer:
             tail = self.text[start : end + 24].lower()
             if ucum in ("a", "mo") and _AGE_WORDS.search(tail):
                 self.age_units.add(len(self.tokens) - 1)
+            elif (
+                ucum == "a"
+                and len(self.tokens) >= 3
+                and self.tokens[-3].type in ("CMP", "BCMP")
+                and _ADULTS.search(self.text[: self.tokens[-3].start])
+            ):
+                self.age_units.add(len(self.tokens) - 1)  # "Adults >= 18 years", "(>18 yrs)"
             # "270 mg/dL (15 mmol/L)": the same threshold restated in other units
             m = _RESTATED.match(self.text, end)
             if m and _unit_at(self.text, m.end("num")) is not None:
@@ -1516,7 +1754,12 @@ class Lexer:
         return out
 
     def _tidy(self, toks: list[Tok]) -> list[Tok]:
-        toks = self._drop_abbreviations(self._insert_age(toks))
+        toks = self._insert_age(toks)
+        for _ in range(3):  # nested: "(serum glutamic oxaloacetic transaminase [SGOT])"
+            tidied = self._drop_abbreviations(toks)
+            if tidied == toks:
+                break
+            toks = tidied
         merged: list[Tok] = []
         for tok in toks:
             # "unable or unwilling to": one negation
@@ -1532,8 +1775,14 @@ class Lexer:
             merged.append(tok)
         toks = _postfix_negation(merged, self.text)
         toks = _modifiers(toks)
+        toks = _within_criteria(toks, self.text, self.t.vocab)
+        toks = _sex_adjectives(toks)
+        toks = _for_age_group(toks, self.text)
+        toks = _unread_condition(_if_no_else(toks), self.text)
         for cue in ("HISTORY", "NOT"):
             toks = _wrap_chains(toks, cue)
+        toks = _negated_examples(toks, self.text)
+        toks = _recent_within(toks)
         out: list[Tok] = []
         for tok in toks:
             if tok.type == "WORD" and out and out[-1].type == "WORD":
@@ -1543,20 +1792,20 @@ class Lexer:
             if tok.type == "COMMA" and (
                 not out
                 or out[-1].type
-                in ("COMMA", "LPAREN", "LPOST", "AND", "OR", "NOT", "HISTORY", "RECENT")
+                in ("COMMA", "LPAREN", "LPOST", "AND", "OR", "NOT", "HISTORY", "RECENT", "EXCEPT")
             ):
                 continue
             if tok.type in ("AND", "OR") and (
-                not out or out[-1].type in ("COMMA", "LPAREN", "LPOST", "AND", "OR")
+                not out or out[-1].type in ("COMMA", "LPAREN", "LPOST", "AND", "OR", "EXCEPT")
             ):
                 if out and out[-1].type == "COMMA" and tok.type in ("AND", "OR"):
                     out[-1] = tok  # Oxford comma: ", and" / ", or"
                 continue
             if tok.type == "RPAREN":
-                while out and out[-1].type in ("COMMA", "AND", "OR"):
+                while out and out[-1].type in ("COMMA", "AND", "OR", "EXCEPT"):
                     out.pop()
             out.append(tok)
-        while out and out[-1].type in ("COMMA", "AND", "OR"):
+        while out and out[-1].type in ("COMMA", "AND", "OR", "EXCEPT"):
             out.pop()
         out = _balance(out)
         # "(within last one month)": a parenthesised window is just a window
@@ -1578,6 +1827,15 @@ class Lexer:
                 and out[i + 1].type == "RPAREN"
             ):
                 i += 2
+                continue
+            if (
+                i + 2 < len(out)
+                and out[i].type == "LPAREN"
+                and out[i + 1].type == "CONCEPT"
+                and out[i + 2].type == "RPAREN"
+            ):
+                res.append(out[i + 1])  # "a (FPG) of less than 10.0 mmol/l": just the concept
+                i += 3
                 continue
             res.append(out[i])
             i += 1
@@ -1645,15 +1903,212 @@ def _postfix_negation(toks: list[Tok], text: str) -> list[Tok]:
     return out
 
 
+def _within_criteria(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
+    """ "hepatocellular carcinoma within the Milan criteria or …": one item, bound together.
+
+    A fact right after a condition, joined by "within", qualifies that condition only, so it
+    is grouped before "or" can split it.
+    """
+    out: list[Tok] = []
+    i = 0
+    while i < len(toks):
+        a = toks[i]
+        b = toks[i + 1] if i + 1 < len(toks) else None
+        if (
+            b is not None
+            and a.type == "CONCEPT"
+            and b.type == "CONCEPT"
+            and vocab[str(a.value)].kind == "condition"
+            and vocab[str(b.value)].kind == "fact"
+            and re.fullmatch(r"\s+within\s+(?:the\s+)?", text[a.end : b.start], re.I)
+        ):
+            out += [
+                Tok("LPAREN", "(", a.start, a.start),
+                a,
+                Tok("AND", "and", a.end, b.start),
+                b,
+                Tok("RPAREN", ")", b.end, b.end),
+            ]
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+_MUST_HAVE = re.compile(
+    r"\s*(?:patients|subjects|participants)\s+with\s+(?:(?!\bmust\b)(?:[^;.]|\.(?=\d)))+?"
+    r"\s(?P<must>must\s+(?:have|be))\s",
+    re.IGNORECASE,
+)
+_AND_FOR_GROUP = re.compile(r"and\s+for\s+(?:patients|subjects|participants|pts)\b", re.I)
+_FOR_GROUP = re.compile(
+    r"\s*for\s+(?:(?:patients|pts|subjects|participants|children)\s+)?(?:aged\s+)?$", re.I
+)
+
+
+def _for_age_group(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Karnofsky > 50% for pts > 12 years": the age group the threshold is asked of.
+
+    Written as the postfix parenthetical "(patients > 12 years)" would be, so the resolver
+    reads it the same way.
+    """
+    out = list(toks)
+    i = 1
+    while i + 2 < len(out):
+        j = i
+        if out[j].type in ("WORD", "MOD") and str(out[j].value).lower() in ("pts", "pts."):
+            j += 1
+        age = out[j].type == "CONCEPT" and out[j].value == "age"
+        k = j + 1 if age else j
+        if (
+            k + 2 < len(out)
+            and out[i - 1].type in ("UNIT", "ULN", "NUMBER")
+            and out[k].type in ("CMP", "BCMP")
+            and out[k + 1].type == "NUMBER"
+            and out[k + 2].type == "UNIT"
+            and out[k + 2].value in ("a", "mo")
+            and _FOR_GROUP.match(text[out[i - 1].end : out[i].start])
+        ):
+            cmp, num, unit = out[k], out[k + 1], out[k + 2]
+            group = [
+                Tok("LPOST", "(", out[i].start, out[i].start),
+                Tok("CONCEPT", "age", cmp.start, cmp.start),
+                Tok("CMP", cmp.value, cmp.start, cmp.end),
+                num,
+                unit,
+                Tok("RPAREN", ")", unit.end, unit.end),
+            ]
+            out[i : k + 3] = group
+            i += len(group)
+            continue
+        i += 1
+    return out
+
+
+def _if_no_else(toks: list[Tok]) -> list[Tok]:
+    """ "AST or ALT > 2.5 x ULN if no liver metastases (> 5x ULN in patients with liver
+    metastases)": one threshold without the condition, another with it.
+
+    ``HEAD CMP q if NOT X ( CMP q' X )`` at the end of the line becomes
+    ``((HEAD CMP q) and not X) or ((HEAD CMP q') and X)``.
+    """
+    n = len(toks)
+    for i, tok in enumerate(toks):
+        if not (tok.type == "WORD" and str(tok.value).lower() == "if"):
+            continue
+        tail = [t.type for t in toks[i + 1 : i + 9]]
+        if tail[:2] != ["NOT", "CONCEPT"] or tail[2:4] != ["LPOST", "BCMP"]:
+            return toks
+        cond, alt_cmp, alt_num, alt_unit = toks[i + 2], toks[i + 4], toks[i + 5], toks[i + 6]
+        if (
+            i + 8 > n
+            or tail[4:8] != ["NUMBER", alt_unit.type, "CONCEPT", "RPAREN"]
+            or alt_unit.type not in ("ULN", "UNIT")
+            or toks[i + 7].value != cond.value
+            or any(t.type != "COMMA" for t in toks[i + 9 :])
+            or i < 3
+            or toks[i - 3].type != "CMP"
+            or toks[i - 1].type != alt_unit.type
+        ):
+            return toks
+        head = toks[:i]
+        alt = [*head[:-3], Tok("CMP", alt_cmp.value, alt_cmp.start, alt_cmp.end), alt_num, alt_unit]
+        s, e = toks[0].start, toks[i + 8].end
+        without = _and_group(head, [toks[i + 1], cond], s, e)
+        return [*without, Tok("OR", "or", e, e), *_and_group(alt, [cond], s, e)]
+    return toks
+
+
+def _and_group(inner: list[Tok], condition: list[Tok], start: int, end: int) -> list[Tok]:
+    """``((inner) and condition)`` as tokens; the added ones take no text."""
+    return [
+        Tok("LPAREN", "(", start, start),
+        Tok("LPAREN", "(", start, start),
+        *inner,
+        Tok("RPAREN", ")", end, end),
+        Tok("AND", "and", end, end),
+        *condition,
+        Tok("RPAREN", ")", end, end),
+    ]
+
+
+def _unread_condition(toks: list[Tok], text: str) -> list[Tok]:
+    """ "ALP > 2.5 x ULN if no liver metastases (> 5 x ULN in patients with …)": a condition
+    eligo cannot read runs, unread, to the end of its sentence.
+
+    Read piecemeal, its parts ("no liver metastases", "> 5 x ULN") were ANDed with the
+    threshold and could decide the line the wrong way.
+    """
+    for i, tok in enumerate(toks):
+        if i == 0 or not (tok.type == "WORD" and str(tok.value).lower() == "if"):
+            continue
+        depth = 0
+        j = i + 1
+        while j < len(toks):
+            t = toks[j]
+            if depth == 0 and t.type in ("COMMA", "RPAREN") and t.value in (".", ";", ")"):
+                break
+            depth += t.type in ("LPAREN", "LPOST")
+            depth -= t.type == "RPAREN"
+            j += 1
+        if j == i + 1:
+            continue
+        end = max(t.end for t in toks[i:j])
+        word = Tok("WORD", text[tok.start : end], tok.start, end)
+        return [*toks[:i], word, *_unread_condition(toks[j:], text)]
+    return toks
+
+
+def _sex_adjectives(toks: list[Tok]) -> list[Tok]:
+    """ "Male or non-pregnant, non-lactating females": the adjectives qualify the females.
+
+    ``NOT CONCEPT (, NOT CONCEPT)* SEX`` after "or" (or at the start) becomes one group,
+    ``(SEX and not A and not B)``, so "or" cannot split it.
+    """
+    out = list(toks)
+    i = 0
+    while i < len(out):
+        if out[i].type != "SEX":
+            i += 1
+            continue
+        pairs: list[tuple[Tok, Tok]] = []
+        j = i
+        while j >= 2 and out[j - 1].type == "CONCEPT" and out[j - 2].type == "NOT":
+            pairs.append((out[j - 2], out[j - 1]))
+            j -= 2
+            if j >= 3 and out[j - 1].type in ("COMMA", "AND") and out[j - 2].type == "CONCEPT":
+                j -= 1  # the separator between two adjectives
+                continue
+            break
+        if j < i and out[j].type in ("COMMA", "AND"):
+            j += 1  # a separator not followed by an adjective stays where it is
+        if not pairs or (j > 0 and out[j - 1].type not in ("OR", "LPAREN")):
+            i += 1
+            continue
+        sex = out[i]
+        group = [Tok("LPAREN", "(", out[j].start, out[j].start), sex]
+        for neg, concept in reversed(pairs):
+            group += [Tok("AND", "and", neg.start, neg.start), neg, concept]
+        group.append(Tok("RPAREN", ")", sex.end, sex.end))
+        out[j : i + 1] = group
+        i = j + len(group)
+    return out
+
+
 def _modifiers(toks: list[Tok]) -> list[Tok]:
     """An unread word right before a concept qualifies that concept only ("uncontrolled").
 
     "Type 1 diabetes or uncontrolled type 2 diabetes": the word binds to its concept, so it
-    cannot split the "or" ("MOD" in the grammar binds like a prefix).
+    cannot split the "or" ("MOD" in the grammar binds like a prefix).  Several in a row
+    ("uncontrolled severe hypertension") all qualify it.
     """
     out = list(toks)
-    for i in range(len(out) - 1):
-        if out[i].type == "WORD" and out[i + 1].type == "CONCEPT":
+    for i in range(len(out) - 2, -1, -1):
+        nxt = out[i + 1].type
+        if out[i].type == "WORD" and (
+            nxt == "CONCEPT" or (nxt == "MOD" and str(out[i].value).lower() in MODIFIERS)
+        ):
             out[i] = Tok("MOD", out[i].value, out[i].start, out[i].end)
     return out
 
@@ -1701,6 +2156,111 @@ def _wrap_chains(toks: list[Tok], cue: str) -> list[Tok]:
                 out.insert(i + 1, Tok("LPAREN", "(", at, at))
                 i += 1
         i += 1
+    return out
+
+
+def _negated_examples(toks: list[Tok], text: str) -> list[Tok]:
+    """ "No intercurrent cardiac dysfunction including, but not limited to, any of the
+    following: History of myocardial infarction": "no" covers the examples too.
+
+    A "no" whose item is followed by examples ("including", "such as") is grouped with
+    them, to the end of its sentence, so "no A including B" reads not (A or B), never
+    (not A) or B.  Not for "non-cardiac causes such as …": those are examples of what is
+    negated-as-adjective, not of what "no" rules out.
+    """
+    out = list(toks)
+    i = 0
+    while i < len(out):
+        if (
+            out[i].type != "NOT"
+            or text[out[i].start : out[i].end].strip().lower() not in ("no", "without", "not")
+            or (i + 1 < len(out) and out[i + 1].type == "LPAREN")
+        ):
+            i += 1
+            continue
+        depth, j, example, joined = 0, i + 1, False, False
+        while j < len(out):
+            t = out[j]
+            if depth == 0 and t.type == "COMMA" and t.value in (".", ";"):
+                break
+            if depth < 0:
+                break
+            depth += t.type in ("LPAREN", "LPOST")
+            depth -= t.type == "RPAREN"
+            if depth == 0 and t.type == "OR" and t.value == EXAMPLE_OR and not joined:
+                example = True
+            elif depth == 0 and t.type in ("AND", "OR", "COMMA") and not example:
+                joined = True  # "a negative pregnancy test … and adequate contraception"
+            j += 1
+        if depth < 0:
+            j -= 1  # stop before the parenthesis that closes around the NOT
+        if example:
+            at, end = out[i].end, out[j - 1].end
+            out.insert(j, Tok("RPAREN", ")", end, end))
+            out.insert(i + 1, Tok("LPAREN", "(", at, at))
+        i += 1
+    return out
+
+
+def _longer_washout(toks: list[Tok]) -> list[Tok]:
+    """ "More than 2 weeks since prior chemotherapy (>= 6 weeks for nitrosoureas)".
+
+    A parenthesis naming a longer wait for one drug, right before the window that closes a
+    "since" group, becomes a second "since": ``not (chemotherapy within 2 weeks) and not
+    (nitrosoureas within 6 weeks)``.  Read inside the group it was ANDed with the first drug,
+    so a nitrosourea four weeks ago passed.
+    """
+    for i in range(len(toks) - 7):
+        lp, cmp, num, unit, drug, rp, window, close = toks[i : i + 8]
+        if (
+            lp.type == "LPOST"
+            and cmp.type in ("CMP", "BCMP")
+            and cmp.value in (">=", ">")
+            and num.type == "NUMBER"
+            and unit.type == "UNIT"
+            and unit.value in TIME_UNITS.values()
+            and drug.type == "CONCEPT"
+            and rp.type == "RPAREN"
+            and window.type == "WINDOW"
+            and close.type == "RPAREN"
+        ):
+            longer = Tok("WINDOW", (num.value, unit.value), cmp.start, unit.end)
+            return [
+                *toks[:i],
+                window,
+                close,
+                Tok("AND", "and", lp.start, lp.start),
+                Tok("NOT", "not", lp.start, lp.start),
+                Tok("LPAREN", "(", lp.start, lp.start),
+                drug,
+                longer,
+                Tok("RPAREN", ")", rp.end, rp.end),
+                *toks[i + 8 :],
+            ]
+    return toks
+
+
+def _recent_within(toks: list[Tok]) -> list[Tok]:
+    """ "Recent (< 3 months) myocardial infarction": "recent" given as a window.
+
+    ``RECENT ( < n unit )`` becomes one WINDOW token (within n units), which the resolver
+    gives to the item that follows it.
+    """
+    out = list(toks)
+    for i in range(len(out) - 5):
+        a, lp, cmp, num, unit, rp = out[i : i + 6]
+        if (
+            a.type == "RECENT"
+            and lp.type in ("LPAREN", "LPOST")
+            and cmp.type in ("CMP", "BCMP")
+            and cmp.value in ("<", "<=")
+            and num.type == "NUMBER"
+            and unit.type == "UNIT"
+            and unit.value in TIME_UNITS.values()
+            and rp.type == "RPAREN"
+        ):
+            window = Tok("WINDOW", (num.value, unit.value), a.start, rp.end)
+            return [*out[:i], window, *_recent_within(out[i + 6 :])]
     return out
 
 

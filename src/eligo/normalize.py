@@ -12,7 +12,53 @@ import re
 from dataclasses import dataclass
 
 # (pattern, replacement) applied in one left-to-right pass; first alternative wins.
+_UNIT_WORD = r"(?i:milli|micro)?(?i:liter|litre|gram|mole|meter|metre|minute|equivalent|second)s?"
 REWRITES: tuple[tuple[str, str], ...] = (
+    (r"^\s*\d{1,2}[.)]\s+(?=[A-Za-z])", ""),  # "4. uncontrolled hypertension": a list number
+    # "30 milliliter (mL)/minute (min)", "milliliter/minute (mL/min)": the unit as abbreviated
+    (
+        rf"(?<![A-Za-z]){_UNIT_WORD}(?:\s*/\s*{_UNIT_WORD})*"
+        r"\s*\(\s*([A-Za-z%]{1,5}(?:/[A-Za-z]{1,5})*)\s*\)",
+        r"\1",
+    ),
+    (r"(?<![A-Za-z])(?i:percent)\s*\(\s*%\s*\)", "%"),  # "6.5 percent (%)"
+    (r"(?<![A-Za-z])(?i:millilit(?:er|re)s?)(?=\s*/)", "mL"),  # "60milliLitre/min/1.73 m2"
+    # "500 mg per day", "1 g/24 h", "200 mg/24 hours": an amount per day
+    (r"(?<![A-Za-z])((?i:mg|g|ug|mcg))\s+(?i:per\s+day)(?![A-Za-z])", r"\1/d"),
+    (r"(?<=[A-Za-z])\s*/\s*24\s*-?\s*(?i:hours?|hrs?|h)(?![A-Za-z])", "/d"),
+    (r"(?<=\d)(\s*[A-Za-z^\d]{1,5})/\s+(?=[A-Za-z])", r"\1/"),  # "125 mmol/ L"
+    (r"(?<=[a-z])\((?=s\))|(?<=[a-z]\(s)\)", ""),  # "syndrome(s)"
+    (r"(?<=[mM][lL])\s*/\s*(?i:minute)(?![A-Za-z])", "/min"),  # "15 mL/minute"
+    # "24-hour urine protein < 1,000 mg": a 24-hour amount is an amount per day
+    (
+        r"(?P<lead>(?i:24[\s-]*hours?\s+urine\s+protein)\s*(?:[<>]=?|[≤≥])\s*[\d,.]+\s*)"
+        r"(?P<mass>m?g)(?![A-Za-z/])",
+        r"\g<lead>\g<mass>/d",
+    ),
+    # "18 to 75 years (including 18 and 75 years)": the bounds said inclusive, as read anyway
+    (
+        r"(?P<lo>\d+)(?P<to>\s*(?:to|-)\s*)(?P<hi>\d+)(?P<yr>\s*(?i:years?))\s*\(\s*(?i:including)"
+        r"\s+(?P=lo)\s+(?i:and)\s+(?P=hi)(?:\s+(?i:years?))?\s*\)",
+        r"\g<lo>\g<to>\g<hi>\g<yr>",
+    ),
+    # "at least 1 prior episode of overt hepatic encephalopathy": a history of it
+    (
+        r"(?i:at\s+least\s+(?:1|one)(?:\s+prior)?\s+episodes?\s+of"
+        r"|one\s+or\s+more\s+(?:prior\s+)?episodes?\s+of)(?![A-Za-z])",
+        "history of",
+    ),
+    (r"\((?=(?i:total)\)\s*(?i:bilirubin))|(?<=\((?i:total))\)(?=\s*(?i:bilirubin))", ""),
+    # "serum transaminase (AST or ALT) < 2.5 x ULN": the transaminases named, like "AST/ALT"
+    (
+        r"(?i:(?:serum\s+)?transaminases?)\s*\(\s*(AST|ALT)\s*(?:or|and|and/or|/|,)\s*"
+        r"(AST|ALT)\s*\)",
+        r"\1/\2",
+    ),
+    # "30 ml / min / 1.73m": eGFR units spaced out, the square left off
+    (
+        r"(?<=\d)\s*(?i:ml)\s*/\s*(?i:min)\s*/\s*1[.,]73\s*(?i:m)(?:2|\^2|²)?(?![A-Za-z0-9])",
+        " mL/min/1.73m2",
+    ),
     (r"\\([<>\[\]*_()=+-])", r"\1"),  # CT.gov markdown escapes: \< \> \[ \*
     (r"≥|⩾|≧|=>", ">="),
     (r"≤|⩽|≦|=<", "<="),
@@ -44,6 +90,10 @@ _MAY_REWRITE = re.compile(
     r"|(?i:pa|fi)0|mcL"  # Pa02, Fi02, mcL
     r"|\s/"  # "10g /dL"
     r"|10[369]/"  # "x 109/L"
+    r"|^\s*\d{1,2}[.)]\s"  # a list number
+    r"|(?i:lit(?:er|re)|gram|mole|met(?:er|re)|minute|equivalent|second|percent)"  # unit words
+    r"|(?i:per\s+day)|/\s*24|/\s|\(s\)|(?i:hours?\s+urine)|(?i:including)"
+    r"|(?i:episodes?\s+of)|(?i:\(total\))|(?i:transaminase)|1[.,]73"
 )
 _SUBS = [(re.compile(p), r) for p, r in REWRITES]
 
@@ -97,7 +147,9 @@ def normalise(text: str) -> Normalised:
                 break
         for j, ch in enumerate(replacement):
             out.append(ch)
-            offsets.append(m.start() + min(j, len(matched) - 1))
+            # the last character stands for the end of what it replaced ("mg per day" -> "mg/d")
+            last = 0 < j == len(replacement) - 1
+            offsets.append(m.end() - 1 if last else m.start() + min(j, len(matched) - 1))
         pos = m.end()
     out.append(text[pos:])
     offsets.extend(range(pos, len(text)))

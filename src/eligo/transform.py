@@ -15,21 +15,34 @@ Two transformers share one finishing pass (:func:`canonicalize`):
   - juxtaposed pieces are ANDed ("severe ARDS with PaO2/FiO2 < 150");
   - a window applies to every mention and comparison of the piece before it ("GI bleeding or
     SBP (within last one month)"), or after it when it comes first;
+  - a window after the last item of a comma list of conditions ("ACS, MI, CABG or angioplasty
+    within 3 months") applies to every item of the list;
   - ``recent`` without a stated window is not guessed: it stays as an unparsed qualifier;
+  - an exception ("malignancy (except hepatoma or non-melanoma skin cancer)") restricts what
+    precedes it: ``cancer and not (hcc or nonmelanoma_skin_cancer)``; under a negation ("no
+    malignancy except …") it restricts what is negated;
   - a postfix parenthetical that repeats the concept is an abbreviation and is dropped; one
     that negates ("beyond Milan") restricts (AND); one fully read otherwise extends (OR:
     examples or definitions); one not fully read restricts (AND) so nothing unread can make a
     line true; words the grammar did not read followed by a fully read parenthetical are read
-    as defined by it ("severe coagulopathy (platelets <20,000 or INR >4)").
+    as defined by it ("severe coagulopathy (platelets <20,000 or INR >4)"), and so is a
+    concept with an unread qualifier when the parenthetical states a threshold ("severe liver
+    failure (Child Pugh score > 6)" is ``child_pugh_points > 6``); a parenthetical age or sex
+    restricts (AND: "ICU patients (>18 yrs)"); a parenthetical that restates the threshold of
+    the same measure under a condition eligo cannot read ("age greater than 13 years (age
+    greater than 18 years as required by some local regulations)") is not ANDed: the stricter
+    threshold holds only under the unread condition.
 
 * :class:`RuleTransformer` reads canonical rules (``grammar/rule.lark``), strictly.
 """
 
 from __future__ import annotations
 
+import copy
 import json
 import math
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, fields, is_dataclass
 from dataclasses import replace as dc_replace
 from typing import Any, Literal
 
@@ -38,7 +51,7 @@ from lark.exceptions import VisitError
 
 from .concepts import Concept, vocabulary
 from .errors import CriterionSyntaxError, UnitError, did_you_mean
-from .lexer import TIME_UNITS, Tok
+from .lexer import EXCLUSION_HEADER, TIME_UNITS, Tok
 from .nodes import (
     AllOf,
     AnyOf,
@@ -83,6 +96,7 @@ class PRange:
     high: tuple[float, str | None]
     span: Span
     high_inclusive: bool = True
+    low_inclusive: bool = True
 
 
 @dataclass
@@ -97,6 +111,31 @@ class PDefinition:
 
     content: Any
     cue: Span
+
+
+@dataclass
+class PExcept:
+    """ "except Y" / "unless Y": Y is left out of what precedes it."""
+
+    content: Any
+    span: Span
+    cue: str = "except"
+
+
+@dataclass
+class PExceptOf:
+    """ "X except Y" within one list of clauses."""
+
+    base: Any
+    exception: PExcept
+
+
+@dataclass
+class PModified:
+    """ "uncontrolled hypertension": a concept with a qualifier eligo cannot read."""
+
+    mod: PLeaf
+    child: Any
 
 
 @dataclass
@@ -191,8 +230,13 @@ class TextTransformer:
         return clauses
 
     def clauses(self, *items: Any) -> Any:
-        seqs = [i for i in items if not isinstance(i, Token)]
-        return seqs[0] if len(seqs) == 1 else PList(seqs)
+        seqs = [i for i in items if not isinstance(i, Token | PExcept)]
+        base = seqs[0] if len(seqs) == 1 else PList(seqs)
+        exceptions = [i for i in items if isinstance(i, PExcept)]
+        return PExceptOf(base, exceptions[0]) if exceptions else base
+
+    def exception(self, cue: Token, clauses: Any) -> Any:
+        return PExcept(clauses, self.ctx.span(cue), str(self.ctx.tok(cue).value))
 
     def juxt(self, *children: Any) -> Any:
         return PJuxt(list(children))
@@ -214,7 +258,7 @@ class TextTransformer:
 
     def modified(self, mod: Token, child: Any) -> Any:
         span = self.ctx.span(mod)
-        return PAll([PLeaf(Unparsed(self.ctx.text(span), span=span)), child])
+        return PModified(PLeaf(Unparsed(self.ctx.text(span), span=span)), child)
 
     def with_paren(self, atom: Any, *parens: Any) -> Any:
         return PParen(atom, list(parens))
@@ -260,7 +304,12 @@ class TextTransformer:
         below = any(
             isinstance(p, Token) and p.type == "TO" and self.ctx.tok(p).value == "<" for p in parts
         )
-        return PRange("", (lo[1], lo[2]), (hi[1], hi[2]), _join(lo_span, hi_span), not below)
+        # "> 3 months to < 18 years": the lower bound is exclusive
+        above = any(
+            isinstance(p, Token) and p.type == "CMP" and self.ctx.tok(p).value == ">" for p in parts
+        )
+        span = _join(lo_span, hi_span)
+        return PRange("", (lo[1], lo[2]), (hi[1], hi[2]), span, not below, not above)
 
     def quantity(self, number: Token, unit: Token | None = None) -> Any:
         value = float(self.ctx.tok(number).value)  # type: ignore[arg-type]
@@ -337,9 +386,12 @@ class _Resolver:
             self.fill(p.atom)
             for c in p.parens:
                 self.fill(c)
-        elif isinstance(p, PDefinition):
+        elif isinstance(p, PDefinition | PExcept):
             self.fill(p.content)
-        elif isinstance(p, PPrefix):
+        elif isinstance(p, PExceptOf):
+            self.fill(p.base)
+            self.fill(p.exception)
+        elif isinstance(p, PModified | PPrefix):
             self.fill(p.child)
 
     def unparsed(self, span: Span) -> Unparsed:
@@ -366,7 +418,32 @@ class _Resolver:
             ok = compatible(unit, concept.unit, concept.molar_mass)
         except UnitError:
             ok = False
+        if ok and not self.plausible(concept, value, unit):
+            return None
         return Quantity(value, unit) if ok else None
+
+    def plausible(self, concept: Concept, value: float, unit: str) -> bool:
+        """Whether a threshold lies within the analyte's plausible range.
+
+        "Total bilirubin <= 30mmol/L" (a typo for umol/L) would be met by every patient;
+        a threshold no patient's value could reach is left unread, never obeyed.
+        """
+        from .units import convert
+
+        if concept.kind != "analyte" or concept.plausible is None or concept.unit is None:
+            return True
+        try:
+            v = convert(value, unit, concept.unit, concept.molar_mass)
+        except UnitError:
+            return True
+        lo, hi = concept.plausible
+        if lo <= v <= hi:
+            return True
+        self.ctx.notes.append(
+            f"threshold {value:g} {unit} is outside the plausible range of {concept.label} "
+            f"({lo:g}-{hi:g} {concept.unit}); left unread"
+        )
+        return False
 
     def bound(self, p: PBound) -> Node:
         if not p.concept:
@@ -405,6 +482,8 @@ class _Resolver:
         if not p.concept:
             return self.unparsed(p.span)
         c = self.vocab[p.concept]
+        if c.categories and c.numeric_twin:
+            c = self.vocab[c.numeric_twin]  # "Child-Pugh score of 7 - 9": the points
         if not c.numeric:
             return self.unparsed(p.span)
         hi_unit = p.high[1]
@@ -413,7 +492,7 @@ class _Resolver:
         hi = self.quantity(c, p.high[0], hi_unit or lo_unit)
         if lo is None or hi is None:
             return self.unparsed(p.span)
-        return Range(c.id, lo, hi, high_inclusive=p.high_inclusive, span=p.span)
+        return Range(c.id, lo, hi, p.low_inclusive, p.high_inclusive, span=p.span)
 
     def leaf(self, node: Node) -> Node:
         if isinstance(node, Mention):
@@ -439,11 +518,26 @@ class _Resolver:
         if isinstance(p, PJuxt):
             return self.juxt([self.resolve(c) for c in p.children])
         if isinstance(p, PList):
+            last = p.clauses[-1]
+            if (
+                isinstance(last, PAll | PAny)
+                and all(self._bare_measure(c) for c in p.clauses[:-1])
+                and self._bare_measure(last.children[0])
+            ):
+                # "AST, ALT and total bilirubin < 3 x ULN": one list of measures, one bound
+                return self.resolve(type(last)([*p.clauses[:-1], *last.children]))
             return self.list_([self.resolve(c) for c in p.clauses], p)
         if isinstance(p, PParen):
             return self.paren(self.resolve(p.atom), [self.resolve(c) for c in p.parens])
         if isinstance(p, PDefinition):
             return _Definition(self.resolve(p.content))
+        if isinstance(p, PExcept):
+            inner = self.resolve(p.content)
+            return _Except(inner, _join(p.span, span_of(inner)), p.cue)
+        if isinstance(p, PExceptOf):
+            return self.except_(self.resolve(p.base), self.resolve(p.exception))
+        if isinstance(p, PModified):
+            return self.modified(p)
         if isinstance(p, PPrefix):
             child = self.resolve(p.child)
             if isinstance(child, PWindow):
@@ -454,6 +548,122 @@ class _Resolver:
                 return _set_history(child)
             return _Recent(child, p.span)
         raise TypeError(f"unexpected proto node {p!r}")  # pragma: no cover
+
+    def _bare_measure(self, p: Any) -> bool:
+        """A measured concept named without a threshold ("ALT" in "ALT and AST < 3 x ULN")."""
+        return (
+            isinstance(p, PLeaf)
+            and isinstance(p.node, Mention)
+            and self.vocab[p.node.concept].numeric
+        )
+
+    def except_(self, base: Any, exception: Any) -> Any:
+        """ "X except Y" is X and not Y; "no X except Y" is not (X and not Y).
+
+        "unless" waives a requirement: an inclusion "bilirubin <= 1.5 x ULN unless due to
+        Gilbert's disease" is met by either, so it reads ``X or Y``; an exclusion "Child-Pugh
+        score > 6 unless due to anticoagulation" excludes X only without Y (``X and not Y``).
+        """
+        unless = isinstance(exception, _Except) and exception.cue == "unless"
+        cue_span = exception.span if isinstance(exception, _Except) else span_of(exception)
+        if isinstance(exception, _Except):
+            exception = exception.node
+        if isinstance(base, PWindow | _Except) or isinstance(exception, PWindow | _Except):
+            return self.unparsed(_join(span_of(base), span_of(exception)))
+        if unless and self.ctx.kind == "inclusion":
+            return AnyOf((base, exception), span=_join(span_of(base), span_of(exception)))
+        left_out: Node = Not(exception, span=span_of(exception))
+        if not unless:
+            # "cancer except HCC" asks for a cancer other than HCC: a patient with HCC and
+            # another cancer has one.  eligo cannot tell the items apart by concept, so with
+            # the exception present the line stays open (unknown), never ruled out by it.
+            left_out = AnyOf((left_out, self.unparsed(cue_span)), span=cue_span)
+        if isinstance(base, Not):
+            inner = AllOf((base.child, left_out), span=_join(span_of(base), span_of(exception)))
+            return Not(inner, span=inner.span)
+        return AllOf((base, left_out), span=_join(span_of(base), span_of(exception)))
+
+    def modified(self, p: PModified) -> Any:
+        """ "severe liver failure (Child Pugh score > 6)": a stated threshold defines it."""
+        defined = self._defined(p)
+        return defined if defined is not None else self.resolve(PAll([p.mod, p.child]))
+
+    def _defined(self, p: PModified) -> Any:
+        """The threshold that defines a qualified concept, or ``None``."""
+        child = p.child
+        if isinstance(child, PModified):
+            return self._defined(child)  # "uncontrolled severe hypertension (…)"
+        if (
+            isinstance(child, PParen)
+            and isinstance(child.atom, PLeaf)
+            and isinstance(child.atom.node, Mention)
+            and len(child.parens) == 1
+        ):
+            content = self.resolve(child.parens[0])
+            inner = content.node if isinstance(content, _Definition) else content
+            between = self.ctx.norm.original[
+                child.atom.node.span.end : span_of(inner).start
+            ].lower()
+            whole = self.ctx.norm.original[child.atom.node.span.end : span_of(inner).end]
+            age_groups = any(
+                isinstance(n, Comparison | Range) and n.concept == "age" and _under_not(inner, n)
+                for n in walk(inner)
+            )  # "for patients >= 16 years …, defined as …": the conditions were read
+            conditions = _IF_WORDS if age_groups else _CONDITION_WORDS
+            if (
+                not conditions.search(whole.lower())
+                and not isinstance(inner, Not | PWindow | _Except)
+                and not any(isinstance(n, Unparsed) for n in walk(inner))
+                and any(isinstance(n, Comparison | Range) for n in walk(inner))
+                and not any(
+                    isinstance(n, Comparison) and n.concept in ("sex", "age")
+                    for n in walk(inner)
+                    if not _under_not(inner, n)
+                )
+                and not _EXAMPLE_WORDS.search(between)
+            ):
+                concept = self.ctx.text(_join(p.mod.node.span, child.atom.node.span))
+                self.ctx.notes.append(f"'{concept}' read as the threshold that follows it")
+                return inner
+        return None
+
+    def conditional(self, node: Any, content: Any) -> Any:
+        """ "Age > 13 years (age > 18 years as required by some local regulations)".
+
+        The parenthetical restates the threshold of the same measure under a condition eligo
+        cannot read.  The base threshold holds unless the condition applies, so a stricter
+        restatement holds only under the unread condition (``base and (alt or unread)``) and a
+        looser one is an alternative to the base (``base or (alt and unread)``).  ``None``
+        when the parenthetical is not of that shape.
+        """
+        if not (isinstance(node, Comparison) and isinstance(content, AllOf)):
+            return None
+        same = [
+            c
+            for c in content.children
+            if isinstance(c, Comparison) and c.concept == node.concept and c.window == node.window
+        ]
+        if len(same) != 1 or not any(isinstance(c, Unparsed) for c in content.children):
+            return None
+        alt = same[0]
+        up = node.op in (">", ">=")
+        if up != (alt.op in (">", ">=")) or node.op in ("=", "!=") or alt.op in ("=", "!="):
+            return None
+        a, b = node.value, alt.value
+        if isinstance(a, Quantity) and isinstance(b, Quantity) and a.unit == b.unit:
+            pass
+        elif not (isinstance(a, RefMultiple) and isinstance(b, RefMultiple) and a.limit == b.limit):
+            return None
+        stricter = (b.value >= a.value) if up else (b.value <= a.value)
+        cond_span = Span(alt.span.end, span_of(content).end)
+        cond = self.unparsed(cond_span)
+        if not cond.text.strip():
+            return None
+        cond = Unparsed(cond.text.strip(" ,;"), span=cond_span)
+        span = _join(span_of(node), span_of(content))
+        if stricter:
+            return AllOf((node, AnyOf((alt, cond), span=span_of(content))), span=span)
+        return AnyOf((node, AllOf((alt, cond), span=span_of(content))), span=span)
 
     def distribute(self, kids: list[Any]) -> list[Any]:
         """ "ALT and AST < 3 x ULN": a bound applies to the measured concepts listed before it.
@@ -477,10 +687,17 @@ class _Resolver:
                 ),
                 None,
             )
+            parens = None
+            if isinstance(nxt, PParen):
+                # "ALT and AST < 3 x ULN (unless …)": the bound and what qualifies it
+                parens, nxt = nxt.parens, nxt.atom
             if isinstance(nxt, PBound) and nxt.concept and nxt.value[0] == "q":
-                out[i] = PBound(
+                bound = PBound(
                     k.node.concept, nxt.op, nxt.value, _join(k.node.span, nxt.span), nxt.window
                 )
+                recast = None if parens is None else _recast(parens, nxt.concept, k.node.concept)
+                # the waiver or conditional threshold is every listed analyte's
+                out[i] = bound if recast is None else PParen(bound, recast)
         return out
 
     def combine(self, cls: type[AllOf] | type[AnyOf], items: list[Any]) -> Any:
@@ -498,6 +715,11 @@ class _Resolver:
         out: list[Any] = []
         pending: PWindow | None = None
         for item in items:
+            if isinstance(item, _Except) and out:
+                # "malignancy in the last 5 years (except hepatoma)": the pieces before it
+                base = out[0] if len(out) == 1 else AllOf(tuple(out), span=span_of(out[-1]))
+                out = [self.except_(base, item)]
+                continue
             if isinstance(item, PWindow):
                 if out and not isinstance(out[-1], Unparsed):
                     out[-1] = _apply_window(out[-1], item.window)
@@ -505,7 +727,10 @@ class _Resolver:
                     pending = item
                 continue
             if pending is not None:
-                item = _apply_window(item, pending.window)
+                if isinstance(item, Unparsed):
+                    out.append(self.unparsed(pending.span))  # a window on nothing read
+                else:
+                    item = _apply_window(item, pending.window)
                 pending = None
             if out and isinstance(out[-1], Unparsed) and isinstance(item, Unparsed):
                 out[-1] = self.unparsed(_join(out[-1].span, item.span))
@@ -537,6 +762,14 @@ class _Resolver:
         if len(clauses) == 1:
             return clauses[0]
         last = proto.clauses[-1]
+        if (
+            isinstance(last, PJuxt)
+            and isinstance(last.children[-1], PWindow)
+            and all(_conditions_only(c) for c in clauses)
+        ):
+            # "ACS, MI, CABG or angioplasty within 3 months": the window closes the whole list
+            window = last.children[-1].window
+            clauses = [_apply_window(c, window) for c in clauses]
         cls: type[AllOf] | type[AnyOf]
         if isinstance(last, PAny) and isinstance(clauses[-1], AnyOf):
             cls = AnyOf
@@ -551,6 +784,16 @@ class _Resolver:
         for content in contents:
             if isinstance(content, _Definition):
                 inner = content.node
+                if (
+                    isinstance(node, Comparison | Range)
+                    and node.concept == "age"
+                    and self.ctx.kind == "inclusion"
+                ):
+                    # "for patients >= 16 years of age, defined as Karnofsky score > 60": what
+                    # is asked of that age group, not a redefinition of age
+                    span = _join(span_of(node), span_of(inner))
+                    node = AnyOf((Not(node, span=span_of(node)), inner), span=span)
+                    continue
                 if not any(isinstance(n, Unparsed) for n in walk(inner)):
                     # "renal impairment (defined as CrCl < 60 mL/min)": the definition decides
                     self.ctx.notes.append(
@@ -563,6 +806,15 @@ class _Resolver:
             if isinstance(content, PWindow):
                 node = _apply_window(node, content.window)
                 continue
+            if isinstance(content, _Except):
+                node = self.except_(node, content)
+                continue
+            if (
+                isinstance(node, Mention)
+                and isinstance(content, Unparsed)
+                and _lists_members(self.vocab[node.concept], content.text)
+            ):
+                continue  # "SGLT2 inhibitor (canagliflozin, dapagliflozin)": its own members
             if (
                 isinstance(content, Mention)
                 and isinstance(node, Mention)
@@ -577,8 +829,22 @@ class _Resolver:
                 continue
             fully_read = not any(isinstance(n, Unparsed) for n in walk(content))
             span = _join(span_of(node), span_of(content))
-            if isinstance(content, Comparison) and content.concept == "sex":
-                node = AllOf((node, content), span=span)  # ">450 ms (males)": applies to men
+            if (
+                isinstance(content, Comparison | Range)
+                and content.concept == "age"
+                and not isinstance(node, Mention)
+                and self.ctx.kind == "inclusion"
+            ):
+                # "Karnofsky 50-100% (patients > 16 years of age)": required of those patients
+                node = AnyOf((Not(content, span=span_of(content)), node), span=span)
+                continue
+            if isinstance(content, Comparison | Range) and content.concept in ("sex", "age"):
+                # ">450 ms (males)": applies to men; "ICU patients (>18 yrs)": adults only
+                node = AllOf((node, content), span=span)
+                continue
+            conditional = None if fully_read else self.conditional(node, content)
+            if conditional is not None:
+                node = conditional
                 continue
             if isinstance(node, Unparsed) and fully_read:
                 self.ctx.notes.append(
@@ -590,6 +856,65 @@ class _Resolver:
             else:
                 node = AllOf((node, content), span=span)
         return node
+
+
+_CONDITION_WORDS = re.compile(
+    r"\b(?:if|when|unless|for (?:patients|subjects|participants|pts)|in (?:patients|case))\b"
+)
+_IF_WORDS = re.compile(r"\b(?:if|when|unless|in case)\b")
+_EXAMPLE_WORDS = re.compile(r"\b(?:e\.?g|eg|such as|including|for example|for instance)\b")
+
+
+def _recast(protos: list[Any], old: str, new: str) -> list[Any] | None:
+    """Copies of parenthetical protos with bounds on ``old`` moved to ``new``.
+
+    ``None`` when a parenthetical bounds some other measure (it is not the same threshold
+    restated for the next analyte of a list).
+    """
+    bounds: list[PBound] = []
+
+    def collect(p: Any) -> None:
+        if isinstance(p, PBound):
+            bounds.append(p)
+        elif is_dataclass(p) and not isinstance(p, type):
+            for f in fields(p):
+                value = getattr(p, f.name)
+                for v in value if isinstance(value, list) else [value]:
+                    collect(v)
+
+    copies = copy.deepcopy(protos)
+    for c in copies:
+        collect(c)
+    if any(b.concept not in (old, None) for b in bounds):
+        return None
+    for b in bounds:
+        b.concept = new
+    return copies
+
+
+def _under_not(root: Any, target: Any) -> bool:
+    """Whether ``target`` sits under a negation in ``root`` (an age group's condition)."""
+    if isinstance(root, Not):
+        return any(n is target for n in walk(root.child))
+    if isinstance(root, AllOf | AnyOf):
+        return any(_under_not(c, target) for c in root.children)
+    return False
+
+
+def _lists_members(concept: Concept, text: str) -> bool:
+    """Whether ``text`` only names drugs of the class ``concept`` ("canagliflozin, …")."""
+    members = {m.lower() for m in concept.members}
+    names = [n for n in re.split(r"\s*(?:[,;/]|\bor\b|\band\b|\betc\b\.?)\s*", text.lower()) if n]
+    return bool(members) and bool(names) and all(n in members for n in names)
+
+
+def _conditions_only(node: Any) -> bool:
+    """Whether ``node`` is mentions joined by and/or (a list item a trailing window closes)."""
+    if isinstance(node, Mention):
+        return True
+    if isinstance(node, AllOf | AnyOf):
+        return all(_conditions_only(c) for c in node.children)
+    return False
 
 
 def _sex_of(node: Any) -> str | None:
@@ -611,6 +936,15 @@ class _Definition:
     """A resolved definition, waiting for the term it defines (see ``_Resolver.paren``)."""
 
     node: Any
+
+
+@dataclass(frozen=True)
+class _Except:
+    """ "(except Y)": resolved against the pieces before it (see ``_Resolver.except_``)."""
+
+    node: Any
+    span: Span
+    cue: str = "except"
 
 
 @dataclass(frozen=True)
@@ -666,13 +1000,17 @@ def _finish(node: Any, ctx: Context) -> Node:
         return dc_replace(node, children=tuple(_finish(c, ctx) for c in node.children))
     if isinstance(node, Not):
         return dc_replace(node, child=_finish(node.child, ctx))
-    if isinstance(node, PWindow):
+    if isinstance(node, PWindow | _Except):
         return Unparsed(ctx.norm.original[node.span.start : node.span.end], span=node.span)
     return node  # type: ignore[no-any-return]
 
 
 def resolve_text(proto: Any, ctx: Context) -> Node:
     """Proto tree → canonical rule node for one registry line."""
+    if ctx.toks and ctx.toks[0].type == "NOT" and ctx.toks[0].value == EXCLUSION_HEADER:
+        # "Exc Criteria: ECOG PS>1" listed among inclusions: read as the exclusion it is,
+        # under the negation the lexer put around it
+        ctx.kind = "exclusion"
     r = _Resolver(ctx)
     r.fill(proto)
     node = r.resolve(proto)

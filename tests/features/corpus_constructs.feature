@@ -115,3 +115,324 @@ Feature: Constructs the grammar reads in real registry text
       | creatinine 1.2 mg/dL; body_weight 70 kg           | not met   | 64.8 mL/min               |
       | creatinine 1.5 mg/dL; body_weight 70 kg           | met       | Cockcroft-Gault           |
       | creatinine 1.2 mg/dL                              | undecided | body weight               |
+
+  Scenario Outline: An exception restricts what precedes it (NCT00118742 "except hepatoma …")
+    Given the exclusion line "History of malignancy in the last 5 years (except hepatoma or non-melanoma skin cancer)"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "history of cancer within 5 years and (not (hcc or nonmelanoma_skin_cancer) or unparsed("except hepatoma or non-melanoma skin cancer"))"
+    And it is <met>
+
+    # HCC alone does not rule the line out: a patient with HCC and a colon cancer has a
+    # cancer other than HCC, and concepts cannot tell which item that is (never a wrong pass)
+    Examples:
+      | conditions                              | met       |
+      | C18.9 since 2024-03-01, complete        | met       |
+      | C18.9 since 2015-03-01 resolved 2016-01-01, complete | not met |
+      | C22.0 since 2024-03-01, complete        | undecided |
+      | C22.0 since 2024-03-01; C18.9 since 2024-03-01, complete | undecided |
+      | C18.9 since 2024-03-01                  | undecided |
+      | nothing                                 | undecided |
+
+  Scenario Outline: A qualified concept defined by its threshold (NCT03864276 "uncontrolled hypertension (diastolic BP > 110mmHg)")
+    Given the exclusion line "4. uncontrolled hypertension (diastolic BP > 110mmHg)"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "diastolic_bp > 110 mm[Hg]"
+    And it is <met>
+
+    Examples:
+      | observations              | met       |
+      | diastolic_bp 115 mm[Hg]   | met       |
+      | diastolic_bp 100 mm[Hg]   | not met   |
+      | nothing                   | undecided |
+
+  Scenario Outline: A stricter threshold under an unread condition (NCT00086346 "age greater than 18 years as required by some local regulations")
+    Given the inclusion line "Age greater than 13 years (age greater than 18 years as required by some local regulations)."
+    And a patient born <born>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, in part, as "age > 13 years and (age > 18 years or unparsed("as required by some local regulations"))"
+    And it is <met>
+
+    Examples:
+      | born       | met       |
+      | 2000-01-01 | met       |
+      | 2011-01-01 | undecided |
+      | 2016-01-01 | not met   |
+      | unknown    | undecided |
+
+  Scenario Outline: A threshold required of an age group only (NCT00679354 "Karnofsky … (patients > 16 years of age)")
+    Given the inclusion line "Karnofsky performance status (PS) 50-100% (patients > 16 years of age)"
+    And a female patient born <born> with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "not age > 16 years or (karnofsky >= 50 % and karnofsky <= 100 %)"
+    And it is <met>
+
+    Examples:
+      | born       | observations    | met       |
+      | 1970-01-01 | karnofsky 70 %  | met       |
+      | 1970-01-01 | karnofsky 40 %  | not met   |
+      | 1970-01-01 | nothing         | undecided |
+      | 2016-01-01 | nothing         | met       |
+
+  Scenario Outline: Adjectives of one sex stay with it (NCT01842581 "Male or non-pregnant, non-lactating females")
+    Given the inclusion line "Male or non-pregnant, non-lactating females greater than or equal to (≥) 18 years old."
+    And a <sex> patient born <born> with observations nothing
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "(sex = male or (sex = female and not pregnancy and not lactation)) and age >= 18 years"
+    And it is <met>
+
+    Examples:
+      | sex    | born       | met       |
+      | male   | 1970-01-01 | met       |
+      | male   | 2015-01-01 | not met   |
+      | female | 1970-01-01 | undecided |
+
+  Scenario Outline: A window closing a list applies to every item (NCT00679484 "ACS, MI, CABG or angioplasty within 3 months")
+    Given the exclusion line "Patients with acute coronary syndrome, myocardial infarction, coronary artery bypass or angioplasty within 3 months"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "acute_coronary_syndrome within 3 months or myocardial_infarction within 3 months or cabg within 3 months or pci within 3 months"
+    And it is <met>
+
+    Examples:
+      | conditions                        | met       |
+      | I21.9 since 2026-10-01            | met       |
+      | I21.9 since 2020-01-01 resolved 2020-02-01, complete | not met |
+      | nothing                           | undecided |
+
+  Scenario Outline: Units spelled out, amounts per day, study-visit filler (NCT02065791, NCT00089570, NCT02054156)
+    Given the <kind> line "<line>"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "<rule>"
+    And it is <met>
+
+    Examples:
+      | kind      | line                                                          | rule                          | observations               | met       |
+      | exclusion | Blood potassium level >5.5 millimole (mmol)/liter (L) during Screening | potassium > 5.5 mmol/L | potassium 6.0 mmol/L       | met       |
+      | exclusion | Blood potassium level >5.5 millimole (mmol)/liter (L) during Screening | potassium > 5.5 mmol/L | potassium 4.5 mmol/L       | not met   |
+      | exclusion | Blood potassium level >5.5 millimole (mmol)/liter (L) during Screening | potassium > 5.5 mmol/L | nothing                    | undecided |
+      | inclusion | Proteinuria <500 mg per day                                   | urine_protein_24h < 500 mg/d  | urine_protein_24h 300 mg/d | met       |
+      | inclusion | Proteinuria <500 mg per day                                   | urine_protein_24h < 500 mg/d  | urine_protein_24h 0.7 g/d  | not met   |
+      | inclusion | Proteinuria <500 mg per day                                   | urine_protein_24h < 500 mg/d  | nothing                    | undecided |
+      | exclusion | Weight <6.0 kg at the Baseline Visit                          | body_weight < 6 kg            | body_weight 5 kg           | met       |
+      | exclusion | Weight <6.0 kg at the Baseline Visit                          | body_weight < 6 kg            | body_weight 7 kg           | not met   |
+      | exclusion | Weight <6.0 kg at the Baseline Visit                          | body_weight < 6 kg            | nothing                    | undecided |
+
+  Scenario Outline: Two analytes spelled out with their abbreviations (NCT01887717 "Aspartate transaminase (AST)/ alanine aminotransferase (ALT)")
+    Given the inclusion line "Aspartate transaminase (AST)/ alanine aminotransferase (ALT) ≤5 times upper limit of normal"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "ast <= 5 x ULN and alt <= 5 x ULN"
+    And it is <met>
+
+    Examples:
+      | observations                                   | met       |
+      | ast 100 U/L ref 8-48; alt 100 U/L ref 7-55     | met       |
+      | ast 300 U/L ref 8-48; alt 100 U/L ref 7-55     | not met   |
+      | alt 100 U/L ref 7-55                           | undecided |
+
+  Scenario Outline: A lead-in that ends in a colon is commentary (NCT03053063 "…, as determined by the central laboratory: Platelet count ≥ 100,000/μL")
+    Given the inclusion line "Has the following laboratory parameters at the screening visit, as determined by the central laboratory: Platelet count ≥ 100,000/μL"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "platelets >= 100000 /uL"
+    And it is <met>
+
+    Examples:
+      | observations           | met       |
+      | platelets 150000 /uL   | met       |
+      | platelets 90000 /uL    | not met   |
+      | nothing                | undecided |
+
+  Scenario Outline: "unless" waives an inclusion requirement (NCT01217749 "unless due to Gilbert's disease")
+    Given the inclusion line "Subjects must have organ and marrow function as defined below: Total bilirubin ≤ 1.5 x institutional upper limit of normal unless due to Gilbert's disease"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, in part, as "bilirubin <= 1.5 x ULN or unparsed("due to Gilbert's disease")"
+    And it is <met>
+
+    Examples:
+      | observations                       | met       |
+      | bilirubin 1.0 mg/dL ref 0.2-1.2    | met       |
+      | bilirubin 2.5 mg/dL ref 0.2-1.2    | undecided |
+      | nothing                            | undecided |
+
+  Scenario Outline: A threshold asked of one age group (NCT02141828 "Karnofsky > 50% for pts > 12 years; Lansky > 50% for pts < 12 years")
+    Given the inclusion line "Performance Level: Karnofsky > 50% for pts > 12 years; Lansky > 50% for pts < 12 years of age."
+    And a female patient born <born> with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "(not age > 12 years or karnofsky > 50 %) and (not age < 12 years or lansky > 50 %)"
+    And it is <met>
+
+    Examples:
+      | born       | observations    | met       |
+      | 1970-01-01 | karnofsky 70 %  | met       |
+      | 1970-01-01 | karnofsky 40 %  | not met   |
+      | 2020-01-01 | lansky 70 %     | met       |
+      | 2020-01-01 | lansky 30 %     | not met   |
+      | 2020-01-01 | nothing         | undecided |
+
+  Scenario Outline: An exclusion filed among the inclusions (NCT01160926 "Exc Criteria: ECOG PS>1")
+    Given the inclusion line "Exc Criteria: ECOG PS>1"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "not ecog > 1"
+    And it is <met>
+
+    Examples:
+      | observations | met       |
+      | ecog 0 1     | met       |
+      | ecog 2 1     | not met   |
+      | nothing      | undecided |
+
+  Scenario Outline: An age range with an exclusive lower bound (NCT02141828 "Age: >3 months to <18 years of age")
+    Given the inclusion line "Age: >3 months to <18 years of age."
+    And a patient born <born>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "age > 3 months and age < 18 years"
+    And it is <met>
+
+    Examples:
+      | born       | met       |
+      | 2026-10-01 | not met   |
+      | 2020-01-01 | met       |
+      | 2000-01-01 | not met   |
+      | unknown    | undecided |
+
+  Scenario Outline: One threshold without a condition, another with it (NCT02442531 "if no liver metastases (> 2 x ULN in patients with liver metastases)")
+    Given the exclusion line "Serum (total) bilirubin > 1.5 x the Upper Limit of Normal (ULN) for the institution if no liver metastases (> 2 x ULN in patients with liver metastases)."
+    And a patient with observations <observations> and conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "(bilirubin > 1.5 x ULN and not liver_metastases) or (bilirubin > 2 x ULN and liver_metastases)"
+    And it is <met>
+
+    Examples:
+      | observations                     | conditions                        | met       |
+      | bilirubin 2.0 mg/dL ref 0.2-1.0  | nothing, complete                 | met       |
+      | bilirubin 2.0 mg/dL ref 0.2-1.0  | C78.7 since 2026-01-01, complete  | not met   |
+      | bilirubin 2.5 mg/dL ref 0.2-1.0  | C78.7 since 2026-01-01, complete  | met       |
+      | bilirubin 1.2 mg/dL ref 0.2-1.0  | nothing                           | not met   |
+      | bilirubin 2.0 mg/dL ref 0.2-1.0  | nothing                           | undecided |
+      | nothing                          | nothing                           | undecided |
+
+  Scenario Outline: A cohort header says whom an inclusion line applies to (NCT02121860 "Subjects with Hepatic Impairment: Supine blood pressure ≤160/100 mmHg")
+    Given the inclusion line "Subjects with Hepatic Impairment: Supine blood pressure ≤160/100 mmHg"
+    And a patient with observations <observations> and conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "not hepatic_impairment or (systolic_bp <= 160 mm[Hg] and diastolic_bp <= 100 mm[Hg])"
+    And it is <met>
+
+    Examples:
+      | observations                                     | conditions                        | met       |
+      | systolic_bp 150 mm[Hg]; diastolic_bp 95 mm[Hg]   | K72.10 since 2025-01-01           | met       |
+      | systolic_bp 170 mm[Hg]; diastolic_bp 95 mm[Hg]   | K72.10 since 2025-01-01           | not met   |
+      | systolic_bp 170 mm[Hg]; diastolic_bp 95 mm[Hg]   | nothing, complete                 | met       |
+      | nothing                                          | K72.10 since 2025-01-01           | undecided |
+
+  Scenario Outline: "Recent" given as a window (NCT03938090 "Recent (< 3 months) myocardial infarction")
+    Given the exclusion line "Recent (< 3 months) myocardial infarction"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "myocardial_infarction within 3 months"
+    And it is <met>
+
+    Examples:
+      | conditions                                          | met       |
+      | I21.9 since 2026-10-01                              | met       |
+      | I21.9 since 2020-01-01 resolved 2020-02-01, complete | not met   |
+      | nothing                                             | undecided |
+
+  Scenario Outline: "No A including B" rules out the examples too (NCT00559507)
+    Given the inclusion line "No intercurrent cardiac dysfunction including, but not limited to, any of the following: History of myocardial infarction within 6 months of treatment"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, in part, as "not (unparsed("intercurrent cardiac dysfunction") or history of myocardial_infarction within 6 months)"
+    And it is <met>
+
+    Examples:
+      | conditions                       | met       |
+      | I21.9 since 2026-10-01           | not met   |
+      | nothing, complete                | undecided |
+      | nothing                          | undecided |
+
+  Scenario Outline: A threshold no patient could reach is left unread (NCT02774187 "Total bilirubin ≤ 30mmol/L")
+    Given the inclusion line "The following laboratory parameters: Total bilirubin ≤ 30mmol/L"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, in part, as "unparsed("Total bilirubin ≤ 30mmol/L")"
+    And it is <met>
+
+    Examples:
+      | observations          | met       |
+      | bilirubin 1.0 mg/dL   | undecided |
+      | bilirubin 40 mg/dL    | undecided |
+      | nothing               | undecided |
+
+  Scenario Outline: One definition per age group (NCT01288573 "Adequate performance status (for patients ≥16 years of age, defined as Karnofsky score >60 and for patients <16 years of age, defined as Lansky score >60)")
+    Given the inclusion line "Adequate performance status (for patients ≥16 years of age, defined as Karnofsky score >60 and for patients <16 years of age, defined as Lansky score >60)"
+    And a female patient born <born> with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "(not age >= 16 years or karnofsky > 60 %) and (not age < 16 years or lansky > 60 %)"
+    And it is <met>
+
+    Examples:
+      | born       | observations    | met       |
+      | 1990-01-01 | karnofsky 80 %  | met       |
+      | 1990-01-01 | karnofsky 50 %  | not met   |
+      | 2015-01-01 | lansky 80 %     | met       |
+      | 2015-01-01 | lansky 50 %     | not met   |
+      | 1990-01-01 | nothing         | undecided |
+
+  Scenario Outline: A requirement asked of some patients only (NCT00559507 "Patients with a UPC ratio > 1.0 must have a 24-hour urine protein < 1,000 mg")
+    Given the inclusion line "Patients with a UPC ratio > 1.0 must have a 24-hour urine protein < 1,000 mg to be eligible for study"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "not urine_pcr > 1 or urine_protein_24h < 1000 mg/d"
+    And it is <met>
+
+    Examples:
+      | observations                                      | met       |
+      | urine_pcr 0.5 1                                   | met       |
+      | urine_pcr 1.5 1; urine_protein_24h 800 mg/d       | met       |
+      | urine_pcr 1.5 1; urine_protein_24h 1500 mg/d      | not met   |
+      | urine_pcr 1.5 1                                   | undecided |
+      | nothing                                           | undecided |
+
+  Scenario Outline: A longer wait for one drug (NCT00679354 "More than 2 weeks since prior myelosuppressive chemotherapy (>= 6 weeks for nitrosoureas)")
+    Given the inclusion line "More than 2 weeks since prior myelosuppressive chemotherapy (>= 6 weeks for nitrosoureas)"
+    And a patient with the procedure <name> on <when>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "not chemotherapy within 2 weeks and not nitrosoureas within 6 weeks"
+    And it is <met>
+
+    Examples:
+      | name         | when       | met       |
+      | chemotherapy | 2026-11-20 | not met   |
+      | chemotherapy | 2026-10-01 | undecided |
+
+  Scenario Outline: A nitrosourea needs the longer wait (NCT00679354)
+    Given the inclusion line "More than 2 weeks since prior myelosuppressive chemotherapy (>= 6 weeks for nitrosoureas)"
+    And a patient given <drug> on <when>
+    When the line is evaluated on 2026-11-27
+    Then it is <met>
+
+    Examples:
+      | drug      | when       | met       |
+      | lomustine | 2026-10-28 | not met   |
+      | lomustine | 2026-11-25 | not met   |
+
+  Scenario Outline: Two analytes within normal limits (NCT02774187 "INR ≤ 1.5 or PT/APTT within normal limits")
+    Given the inclusion line "The following laboratory parameters: INR ≤ 1.5 or PT/APTT within normal limits"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "inr <= 1.5 or (prothrombin_time >= 1 x LLN and prothrombin_time <= 1 x ULN and aptt >= 1 x LLN and aptt <= 1 x ULN)"
+    And it is <met>
+
+    Examples:
+      | observations                                                | met       |
+      | inr 1.2 1                                                   | met       |
+      | inr 1.8 1; prothrombin_time 12 s ref 10-13; aptt 30 s ref 25-35 | met   |
+      | inr 1.8 1; prothrombin_time 16 s ref 10-13; aptt 30 s ref 25-35 | not met |
+      | inr 1.8 1                                                   | undecided |
