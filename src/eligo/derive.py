@@ -307,5 +307,12 @@ DERIVERS: dict[str, Callable[[RecordView, date], Derived]] = {
 
 
 def derive(name: str, view: RecordView, as_of: date) -> Derived:
-    """Compute derived value ``name`` (a key of :data:`DERIVERS`) for a record."""
-    return DERIVERS[name](view, as_of)
+    """Compute derived value ``name`` (a key of :data:`DERIVERS`) for a record.
+
+    Computed once per record view and date, and shared by every criterion that reads it.
+    """
+    key = (name, as_of)
+    found = view.derived.get(key)
+    if found is None:
+        found = view.derived[key] = DERIVERS[name](view, as_of)
+    return found

@@ -20,9 +20,13 @@ import functools
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from .concepts import Concept, Vocabulary, vocabulary
 from .record import Condition, Medication, Observation, Procedure, Record
+
+if TYPE_CHECKING:
+    from .derive import Derived
 
 LOINC = "http://loinc.org"
 ICD10 = (
@@ -126,6 +130,7 @@ class _Tables:
         self.names: dict[str, list[tuple[str, str]] | None] = {}
         self.breadth: dict[str, int] = {}
         self.medication: frozenset[str] = frozenset(c.id for c in vocab if c.kind == "medication")
+        self.loinc = {k: v for k, v in vocab.by_loinc.items() if _LOINC_CODE.match(k)}
         for pos, c in enumerate(vocab):
             self.breadth[c.id] = len(c.includes)
             for i, p in enumerate(c.icd10):
@@ -304,6 +309,8 @@ class RecordView:
         self._items: dict[str, tuple[Item, ...]] = {}
         self._named: dict[tuple[int, str], bool] = {}
         self._entries: list[_Entry] | None = None
+        # values eligo.derive computed from this record, by (name, date): shared by criteria
+        self.derived: dict[tuple[str, date], Derived] = {}
         self._mentioned: set[str] = set()  # every concept an entry may mean (see _index)
         self._open = False  # some entry's name is not plain ASCII: it may mean anything
         for obs in record.observations:
@@ -315,12 +322,16 @@ class RecordView:
                 items.sort(key=_obs_date)
 
     def _observation_concept(self, obs: Observation) -> str | None:
-        if obs.code and (obs.system is None or _system_in(obs.system, (LOINC, "loinc"))):
-            if _LOINC_CODE.match(obs.code):
+        code, system = obs.code, obs.system
+        if code and (system is None or system == LOINC or _system_in(system, (LOINC, "loinc"))):
+            found = self._tables.loinc.get(code)  # the common case: a LOINC code eligo knows
+            if found is not None:
+                return found
+            if _LOINC_CODE.match(code):
                 # a real LOINC code says what was measured (urine sodium is not serum
                 # sodium, whatever its display says): no fallback to the name
-                return self.vocab.by_loinc.get(obs.code)
-            if obs.system is not None:
+                return self.vocab.by_loinc.get(code)
+            if system is not None:
                 return None  # under the LOINC system but not a LOINC code: read nothing
         if obs.name:
             name = obs.name.strip()
@@ -416,7 +427,7 @@ class RecordView:
         if found is not None:
             return list(found)
         concepts = self._tables.closure(concept_id)
-        entries = self._index()
+        entries = self._entries if self._entries is not None else self._index()
         if not self._open and concepts.isdisjoint(self._mentioned):
             self._items[concept_id] = ()
             return []
