@@ -1,4 +1,4 @@
-"""Derived scores on records no loader would accept: a criterion gives unknown, never a crash.
+"""Records no loader would accept: screening finishes, and a criterion gives unknown.
 
 Cohort tables (DuckDB, Parquet) and hand-built records bypass the patient loaders' checks, so
 the evaluator meets values the loaders would refuse (an ascites grade of 7, a bilirubin of 0).
@@ -15,13 +15,14 @@ import pytest
 from eligo.evaluate import evaluate
 from eligo.lookup import RecordView
 from eligo.parse import compile_rule
-from eligo.record import Observation, Record
+from eligo.record import Medication, Observation, Record
 from eligo.screening import screen
 from eligo.trial import Criterion, Trial
 
 AS_OF = date(2026, 11, 27)
 DAY = date(2026, 11, 20)
 LOINC = "http://loinc.org"
+ATC = "http://www.whocc.no/atc"
 
 
 def _labs(bili: float = 2.5, alb: float = 3.0, inr: float = 1.5) -> tuple[Observation, ...]:
@@ -81,3 +82,16 @@ def test_screening_finishes_with_an_impossible_grade() -> None:
     assert result.verdict == "needs_review"
     assert result.criteria[0].outcome == "unknown"
     assert any("ascites grade" in m for m in result.missing)
+
+
+def test_a_dose_past_float_range_is_explained_not_refused() -> None:
+    # 1e308 mg/kg/min is infinite in ug/kg/min: the comparison still decides, and the
+    # explanation (written after screening) must not fail on it
+    rule = compile_rule("norepinephrine > 0.5 ug/kg/min")
+    trial = Trial("T", None, None, (Criterion("I1", "inclusion", "on norepinephrine", rule),))
+    med = Medication(
+        "C01CA03", ATC, "norepinephrine", "active", date(2026, 11, 1), None, "m", 1e308, "mg/kg/min"
+    )
+    result = screen(Record(id="t", medications=(med,)), trial, AS_OF)
+    assert result.verdict == "eligible"
+    assert "= inf ug/kg/min is > 0.5 ug/kg/min" in result.to_json()["criteria"][0]["explanation"]

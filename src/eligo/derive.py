@@ -42,7 +42,8 @@ class Input:
     def text(self) -> str:
         from .render import number
 
-        v = number(self.value) if isinstance(self.value, float) else str(self.value)
+        value = self.value
+        v = number(value) if isinstance(value, float) and math.isfinite(value) else str(value)
         u = f" {self.unit}" if self.unit not in ("", "1") else ""
         d = f" ({self.date.isoformat()})" if self.date else ""
         return f"{self.label} {v}{u}{d}"

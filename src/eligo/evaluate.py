@@ -56,6 +56,7 @@ Detail = tuple[str, tuple[str, ...], tuple[str, ...]]
 
 MET, NOT_MET, UNKNOWN = Truth.MET, Truth.NOT_MET, Truth.UNKNOWN
 _TRUTH = {True: MET, False: NOT_MET, None: UNKNOWN}
+_VALUE = {MET: True, NOT_MET: False, UNKNOWN: None}
 
 
 class Result:
@@ -145,8 +146,8 @@ def evaluator(view: RecordView, as_of: date) -> Callable[[Node], Trace]:
     return _Evaluator(view, as_of).trace
 
 
-def decider(view: RecordView, as_of: date) -> Callable[[Node], Truth]:
-    """Like :func:`evaluator`, but gives only each rule's truth (``trace.root.truth``)."""
+def decider(view: RecordView, as_of: date) -> Callable[[Node], bool | None]:
+    """Like :func:`evaluator`, but gives only each rule's truth (``trace.root.truth.value``)."""
     return _Evaluator(view, as_of).decide
 
 
@@ -173,7 +174,10 @@ def compare(a: float, op: str, b: float) -> bool:
 
 
 def _qty(value: float, unit: str) -> str:
-    return number(_tidy(value)) + unit_text(value, unit)
+    # a value past float range (a huge dose converted) is shown as it is, not refused: text is
+    # written after screening, where an error would cost the whole result
+    shown = number(_tidy(value)) if math.isfinite(value) else str(value)
+    return shown + unit_text(value, unit)
 
 
 def _tidy(x: float) -> float:
@@ -209,6 +213,7 @@ class _Evaluator:
         self.nodes: list[Node] = []
         self.results: list[Result] = []
         self.recording = True
+        self.starts: dict[Window, date] = {}  # first day of each look-back window
 
     def trace(self, node: Node) -> Trace:
         self.nodes, self.results = [], []
@@ -218,9 +223,9 @@ class _Evaluator:
         self.nodes, self.results = [], []  # results' text may refer back to this evaluator
         return trace
 
-    def decide(self, node: Node) -> Truth:
+    def decide(self, node: Node) -> bool | None:
         self.recording = False
-        return self.visit(node)[0]
+        return _VALUE[self.visit(node)[0]]
 
     def visit(self, node: Node) -> Step:
         visit = _VISIT.get(type(node))
@@ -261,13 +266,10 @@ class _Evaluator:
     def since(self, window: Window | None) -> date | None:
         if window is None:
             return None
-        amount = int(min(window.amount, 100_000))
-        if window.unit == "h":
-            return self.as_of  # hours: the screening day itself
-        try:
-            return scores.add_calendar(self.as_of, -amount, window.unit)
-        except (ValueError, OverflowError):
-            return date.min  # a window reaching past the calendar covers all history
+        found = self.starts.get(window)
+        if found is None:
+            found = self.starts[window] = _window_start(window, self.as_of)
+        return found
 
     def value_of(self, c: Concept, window: Window | None) -> Reading:
         """(value, unit, reference_high, detail) for a measurable concept."""
@@ -717,6 +719,16 @@ _VISIT: dict[type, Callable[[_Evaluator, Any], Step]] = {
     Mention: _Evaluator.mention,
     Unparsed: _Evaluator.unparsed,
 }
+
+
+def _window_start(window: Window, as_of: date) -> date:
+    amount = int(min(window.amount, 100_000))
+    if window.unit == "h":
+        return as_of  # hours: the screening day itself
+    try:
+        return scores.add_calendar(as_of, -amount, window.unit)
+    except (ValueError, OverflowError):
+        return date.min  # a window reaching past the calendar covers all history
 
 
 def _since(since: date) -> str:

@@ -335,7 +335,7 @@ class RecordView:
                 return None  # under the LOINC system but not a LOINC code: read nothing
         if obs.name:
             name = obs.name.strip()
-            if name in self.vocab:
+            if name in self.vocab.concepts:
                 return name
             return self.vocab.lookup_phrase(name)
         return None

@@ -182,7 +182,7 @@ def screen(
     own = view is None  # a view made here is not kept: the result keeps the record instead
     view = view or RecordView(record)
     truth_of = decider(view, as_of)
-    met = tuple([truth_of(c.rule).value for c in trial.criteria])
+    met = tuple([truth_of(c.rule) for c in trial.criteria])
     verdict = verdict_of([outcome_of(c.kind, m) for c, m in zip(trial.criteria, met, strict=True)])
     return ScreenResult(
         record.id,
