@@ -131,9 +131,12 @@ _TUPLE_FIELDS = {
 }
 
 
+_GAPS = re.compile(r"[\s\-]+")
+
+
 def _phrase(text: str) -> str:
     """Lower-case, collapse spaces and hyphens: the key synonyms are matched by."""
-    return re.sub(r"[\s\-]+", " ", text.strip().lower())
+    return _GAPS.sub(" ", text.strip().lower())
 
 
 class Vocabulary:

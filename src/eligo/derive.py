@@ -15,6 +15,7 @@ all possibilities give the same class.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -42,7 +43,8 @@ class Input:
     def text(self) -> str:
         from .render import number
 
-        v = number(self.value) if isinstance(self.value, float) else str(self.value)
+        value = self.value
+        v = number(value) if isinstance(value, float) and math.isfinite(value) else str(value)
         u = f" {self.unit}" if self.unit not in ("", "1") else ""
         d = f" ({self.date.isoformat()})" if self.date else ""
         return f"{self.label} {v}{u}{d}"
@@ -188,23 +190,32 @@ def _meld_family(name: str) -> Callable[[RecordView, date], Derived]:
 
 def _grade_range(
     view: RecordView, as_of: date, grade_concept: str, condition: str, top: int
-) -> tuple[range, str]:
+) -> tuple[range, str, str | None]:
+    """(grades still possible, a note for the explanation, why a recorded grade was set aside).
+
+    A recorded grade that is not one of 0..``top`` (a cohort table can hold anything) is set
+    aside, and the score cannot be computed: the third element names it, as missing data.
+    """
     obs = view.latest(grade_concept, as_of)
     if obs is not None and isinstance(obs.value, int | float) and not isinstance(obs.value, bool):
+        label = view.vocab[grade_concept].label
+        if not math.isfinite(obs.value) or not 0 <= int(obs.value) <= top:
+            problem = f"{obs.value:g} is not a plausible {label}; accepted range 0–{top}"
+            return range(0), "", f"{label} (the record's value was set aside: {problem})"
         g = int(obs.value)
         when = f" ({obs.date.isoformat()})" if obs.date else ""
-        return range(g, g + 1), f"{view.vocab[grade_concept].label} {g}{when}"
+        return range(g, g + 1), f"{label} {g}{when}", None
     items = [i for i in view.items(condition) if i.status != "absent"]
     label = view.vocab[condition].label
     current = [i for i in items if i.status == "active" and (i.end is None or i.end > as_of)]
     if current:
-        return range(1, top + 1), f"{label} on record ({current[0].name}), grade not recorded"
+        return range(1, top + 1), f"{label} on record ({current[0].name}), grade not recorded", None
     absent = any(i.status == "absent" for i in view.items(condition))
     if absent or "conditions" in view.record.complete:
-        return range(0, 1), f"no current {label}"
+        return range(0, 1), f"no current {label}", None
     if items:  # resolved: says nothing about a current episode (open world)
-        return range(0, top + 1), f"{label} on record but not current ({items[-1].name})"
-    return range(0, top + 1), f"{label} not recorded"
+        return range(0, top + 1), f"{label} on record but not current ({items[-1].name})", None
+    return range(0, top + 1), f"{label} not recorded", None
 
 
 def _child_pugh(view: RecordView, as_of: date, want: str) -> Derived:
@@ -215,9 +226,17 @@ def _child_pugh(view: RecordView, as_of: date, want: str) -> Derived:
     if g.missing:
         return g.result(None)
     assert bili is not None and alb is not None and inr is not None
-    asc, asc_note = _grade_range(view, as_of, "ascites_grade", "ascites", 3)
-    he, he_note = _grade_range(view, as_of, "west_haven_grade", "hepatic_encephalopathy", 4)
-    points = sorted({scores.child_pugh_points(bili, alb, inr, a, e) for a in asc for e in he})
+    asc, asc_note, asc_problem = _grade_range(view, as_of, "ascites_grade", "ascites", 3)
+    he, he_note, he_problem = _grade_range(
+        view, as_of, "west_haven_grade", "hepatic_encephalopathy", 4
+    )
+    problems = tuple(p for p in (asc_problem, he_problem) if p)
+    if problems:
+        return Derived(None, "", tuple(g.inputs), problems)
+    try:
+        points = sorted({scores.child_pugh_points(bili, alb, inr, a, e) for a in asc for e in he})
+    except ValueError as e:  # a lab value no formula accepts (bilirubin 0)
+        return Derived(None, "", tuple(g.inputs), (str(e),))
     classes = sorted({scores.child_pugh_class(p) for p in points})
     notes = (asc_note, he_note)
     if want == "points":
@@ -310,7 +329,10 @@ def _abic(view: RecordView, as_of: date) -> Derived:
         return g.result(None)
     assert age is not None and bili is not None and cr is not None and inr is not None
     g.inputs.append(Input("age", age, "a", None, "birth_date"))
-    return g.result(scores.abic(age, bili, cr, inr))
+    try:
+        return g.result(scores.abic(age, bili, cr, inr))
+    except ValueError as e:
+        return Derived(None, "", tuple(g.inputs), (str(e),))
 
 
 def _maddrey(view: RecordView, as_of: date) -> Derived:
@@ -325,7 +347,10 @@ def _maddrey(view: RecordView, as_of: date) -> Derived:
     if g.missing:
         return g.result(None)
     assert pt is not None and control is not None and bili is not None
-    return g.result(scores.maddrey_df(pt, control, bili))
+    try:
+        return g.result(scores.maddrey_df(pt, control, bili))
+    except ValueError as e:
+        return Derived(None, "", tuple(g.inputs), (str(e),))
 
 
 DERIVERS: dict[str, Callable[[RecordView, date], Derived]] = {
@@ -344,5 +369,12 @@ DERIVERS: dict[str, Callable[[RecordView, date], Derived]] = {
 
 
 def derive(name: str, view: RecordView, as_of: date) -> Derived:
-    """Compute derived value ``name`` (a key of :data:`DERIVERS`) for a record."""
-    return DERIVERS[name](view, as_of)
+    """Compute derived value ``name`` (a key of :data:`DERIVERS`) for a record.
+
+    Computed once per record view and date, and shared by every criterion that reads it.
+    """
+    key = (name, as_of)
+    found = view.derived.get(key)
+    if found is None:
+        found = view.derived[key] = DERIVERS[name](view, as_of)
+    return found

@@ -13,6 +13,10 @@ Semantics (contract §3–4):
   in a look-back window; a record with status ``absent`` makes the mention false;
 * open world: no record is unknown, unless the section is declared complete;
 * labs are never closed-world: a missing lab stays unknown.
+
+Speed: a node's truth is decided when it is evaluated; its text (explanation, missing data,
+items read) is written from the values it used only when first asked for.  Screening a cohort
+mostly needs verdicts, and formatting numbers and dates was most of the work.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from . import scores
 from .concepts import Concept
@@ -46,18 +51,77 @@ from .nodes import (
 from .render import number, unit_text
 from .units import convert, convert_analyte
 
-# (value, unit, description, missing, read, reference high) of a measurable concept
-_Value = tuple[float | str | None, str, str, tuple[str, ...], tuple[str, ...], float | None]
+Detail = tuple[str, tuple[str, ...], tuple[str, ...]]
+"""A node's text: (explanation, data that would decide it, record items it read)."""
+
+MET, NOT_MET, UNKNOWN = Truth.MET, Truth.NOT_MET, Truth.UNKNOWN
+_TRUTH = {True: MET, False: NOT_MET, None: UNKNOWN}
+_VALUE = {MET: True, NOT_MET: False, UNKNOWN: None}
 
 
-@dataclass(frozen=True)
 class Result:
-    """One node's evaluation."""
+    """One node's evaluation: its truth, and its :data:`Detail` (written when first read)."""
 
+    __slots__ = ("_detail", "_later", "truth")
     truth: Truth
-    explanation: str
-    missing: tuple[str, ...] = ()
-    read: tuple[str, ...] = ()
+    _detail: Detail | None
+    _later: Callable[[], Detail] | None
+
+    def __init__(
+        self,
+        truth: Truth,
+        explanation: str,
+        missing: tuple[str, ...] = (),
+        read: tuple[str, ...] = (),
+    ) -> None:
+        self.truth = truth
+        self._detail = (explanation, missing, read)
+        self._later = None
+
+    @classmethod
+    def later(cls, truth: Truth, detail: Callable[[], Detail]) -> Result:
+        """A result whose text ``detail()`` writes on first use (from values already read)."""
+        r = cls.__new__(cls)
+        r.truth = truth
+        r._detail = None
+        r._later = detail
+        return r
+
+    def detail(self) -> Detail:
+        """(explanation, missing, read)."""
+        d = self._detail
+        if d is None:
+            assert self._later is not None
+            d = self._detail = self._later()
+            self._later = None
+        return d
+
+    @property
+    def explanation(self) -> str:
+        return self.detail()[0]
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        return self.detail()[1]
+
+    @property
+    def read(self) -> tuple[str, ...]:
+        return self.detail()[2]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Result):
+            return NotImplemented
+        return self.truth is other.truth and self.detail() == other.detail()
+
+    def __hash__(self) -> int:
+        return hash((self.truth, self.detail()))
+
+    def __repr__(self) -> str:
+        e, m, r = self.detail()
+        return f"Result(truth={self.truth!r}, explanation={e!r}, missing={m!r}, read={r!r})"
+
+    def __reduce__(self) -> tuple[type[Result], tuple[Any, ...]]:
+        return (Result, (self.truth, *self.detail()))
 
 
 @dataclass(frozen=True)
@@ -74,10 +138,17 @@ class Trace:
 
 def evaluate(node: Node, view: RecordView, as_of: date) -> Trace:
     """Evaluate ``node`` for the record behind ``view`` on screening date ``as_of``."""
-    ev = _Evaluator(view, as_of)
-    ev.visit(node)
-    order = sorted(ev.out, key=lambda kv: kv[0])
-    return Trace(tuple(n for _, n, _ in order), tuple(r for _, _, r in order))
+    return _Evaluator(view, as_of).trace(node)
+
+
+def evaluator(view: RecordView, as_of: date) -> Callable[[Node], Trace]:
+    """:func:`evaluate` for many rules of one record: ``evaluator(view, as_of)(node)``."""
+    return _Evaluator(view, as_of).trace
+
+
+def decider(view: RecordView, as_of: date) -> Callable[[Node], bool | None]:
+    """Like :func:`evaluator`, but gives only each rule's truth (``trace.root.truth.value``)."""
+    return _Evaluator(view, as_of).decide
 
 
 _OPS = {
@@ -103,7 +174,10 @@ def compare(a: float, op: str, b: float) -> bool:
 
 
 def _qty(value: float, unit: str) -> str:
-    return number(_tidy(value)) + unit_text(value, unit)
+    # a value past float range (a huge dose converted) is shown as it is, not refused: text is
+    # written after screening, where an error would cost the whole result
+    shown = number(_tidy(value)) if math.isfinite(value) else str(value)
+    return shown + unit_text(value, unit)
 
 
 def _tidy(x: float) -> float:
@@ -114,107 +188,128 @@ def _date(d: date | None) -> str:
     return f" ({d.isoformat()})" if d else " (undated)"
 
 
+def _fixed(
+    explanation: str, missing: tuple[str, ...], read: tuple[str, ...]
+) -> Callable[[], Detail]:
+    detail = (explanation, missing, read)
+    return lambda: detail
+
+
+# A node's evaluation inside the evaluator: its truth, and how to write its Detail.
+Step = tuple[Truth, Callable[[], Detail]]
+
+# A measured value: (value, unit, reference_high, detail) where detail() gives
+# (description, missing, read); value None means unknown, and missing says what is needed.
+Reading = tuple[float | str | None, str, float | None, Callable[[], Detail]]
+
+
 class _Evaluator:
     def __init__(self, view: RecordView, as_of: date) -> None:
         self.view = view
         self.vocab = view.vocab
+        self.concepts = view.vocab.concepts
         self.as_of = as_of
         self.rec = view.record
-        self.counter = 0
-        self.out: list[tuple[int, Node, Result]] = []
+        self.nodes: list[Node] = []
+        self.results: list[Result] = []
+        self.recording = True
+        self.starts: dict[Window, date] = {}  # first day of each look-back window
 
-    def visit(self, node: Node) -> Result:
-        idx = self.counter
-        self.counter += 1
-        result = self._dispatch(node)
-        self.out.append((idx, node, result))
-        return result
+    def trace(self, node: Node) -> Trace:
+        self.nodes, self.results = [], []
+        self.recording = True
+        self.visit(node)
+        trace = Trace(tuple(self.nodes), tuple(self.results))
+        self.nodes, self.results = [], []  # results' text may refer back to this evaluator
+        return trace
 
-    def _dispatch(self, node: Node) -> Result:
-        if isinstance(node, AllOf | AnyOf):
-            kids = [self.visit(c) for c in node.children]
-            truth = (
-                k_and(k.truth for k in kids)
-                if isinstance(node, AllOf)
-                else k_or(k.truth for k in kids)
-            )
-            return _combine(truth, kids, isinstance(node, AllOf))
-        if isinstance(node, Not):
-            kid = self.visit(node.child)
-            return Result(
-                k_not(kid.truth),
-                kid.explanation,
-                kid.missing,
-                kid.read,
-            )
-        if isinstance(node, Comparison):
-            return self.comparison(node)
-        if isinstance(node, Range):
-            return self.range(node)
-        if isinstance(node, Mention):
-            return self.mention(node)
-        if isinstance(node, Unparsed):
-            return Result(
-                Truth.UNKNOWN,
-                f"not understood: \u201c{node.text}\u201d",
-                (f"manual review of \u201c{node.text}\u201d",),
-            )
-        raise TypeError(type(node).__name__)  # pragma: no cover
+    def decide(self, node: Node) -> bool | None:
+        self.recording = False
+        return _VALUE[self.visit(node)[0]]
+
+    def visit(self, node: Node) -> Step:
+        visit = _VISIT.get(type(node))
+        if visit is None:  # pragma: no cover
+            raise TypeError(type(node).__name__)
+        if not self.recording:
+            return visit(self, node)
+        idx = len(self.results)
+        self.nodes.append(node)
+        self.results.append(_PENDING)  # pre-order: this node's slot comes before its children
+        truth, detail = visit(self, node)
+        result = self.results[idx] = Result.later(truth, detail)
+        return truth, result.detail  # the parent's text reuses this node's, written once
+
+    def all_of(self, node: AllOf) -> Step:
+        kids = [self.visit(c) for c in node.children]
+        truth = k_and([k[0] for k in kids])
+        return truth, lambda: _combined(truth, kids, True)
+
+    def any_of(self, node: AnyOf) -> Step:
+        kids = [self.visit(c) for c in node.children]
+        truth = k_or([k[0] for k in kids])
+        return truth, lambda: _combined(truth, kids, False)
+
+    def negate(self, node: Not) -> Step:
+        truth, detail = self.visit(node.child)
+        return k_not(truth), detail
+
+    def unparsed(self, node: Unparsed) -> Step:
+        text = node.text
+        return UNKNOWN, lambda: (
+            f"not understood: \u201c{text}\u201d",
+            (f"manual review of \u201c{text}\u201d",),
+            (),
+        )
 
     # -- values -----------------------------------------------------------------
     def since(self, window: Window | None) -> date | None:
         if window is None:
             return None
-        amount = int(min(window.amount, 100_000))
-        if window.unit == "h":
-            return self.as_of  # hours: the screening day itself
-        try:
-            return scores.add_calendar(self.as_of, -amount, window.unit)
-        except (ValueError, OverflowError):
-            return date.min  # a window reaching past the calendar covers all history
+        found = self.starts.get(window)
+        if found is None:
+            found = self.starts[window] = _window_start(window, self.as_of)
+        return found
 
-    def value_of(
-        self, c: Concept, window: Window | None
-    ) -> tuple[float | str | None, str, str, tuple[str, ...], tuple[str, ...], float | None]:
-        """(value, unit, description, missing, read, reference_high) for a measurable concept."""
+    def value_of(self, c: Concept, window: Window | None) -> Reading:
+        """(value, unit, reference_high, detail) for a measurable concept."""
         if c.id == "age":
             return self.age()
         if c.id == "sex":
             sex = self.rec.sex
             if sex in (None, "unknown"):
-                return None, "", "", ("sex",), (), None
-            return sex, "", f"sex {sex}", (), ("sex",), None
+                return None, "", None, _fixed("", ("sex",), ())
+            return sex, "", None, _fixed(f"sex {sex}", (), ("sex",))
         if c.kind == "fact":
-            raw = self.rec.facts.get(c.id)
-            if raw is None:
-                return None, "", "", (c.label,), (), None
-            if isinstance(raw, dict):
-                v, u = float(raw["value"]), str(raw.get("unit") or c.unit or "")
-            elif isinstance(raw, tuple | list):
-                v, u = float(raw[0]), str(raw[1] or c.unit or "")
-            elif isinstance(raw, bool):
-                return None, "", "", (f"{c.label} as a quantity",), (f"facts.{c.id}",), None
-            else:
-                v, u = float(raw), c.unit or ""
-            return v, u, f"{c.label} {_qty(v, u)}", (), (f"facts.{c.id}",), None
+            return self.fact_value(c)
         if c.kind == "medication":
             return self.dose(c)
         since = self.since(window)
         obs = self.view.latest(c.id, self.as_of, since)
         if obs is not None:
             unit = obs.unit if obs.unit is not None else ""
+            read = (obs.source,)
             if isinstance(obs.value, bool):
-                return None, "", "", (c.label,), (obs.source,), None
+                return None, "", None, _fixed("", (c.label,), read)
+            when = obs.date
             if isinstance(obs.value, int | float):
                 if obs.unit is None and c.unit not in (None, "1"):
-                    return (None, "", "", (f"{c.label} with a unit",), (obs.source,), None)
-                desc = f"{c.label} {_qty(float(obs.value), unit)}{_date(obs.date)}"
-                return float(obs.value), unit, desc, (), (obs.source,), obs.reference_high
-            desc = f"{c.label} {obs.value}{_date(obs.date)}"
-            return str(obs.value), "", desc, (), (obs.source,), None
+                    return None, "", None, _fixed("", (f"{c.label} with a unit",), read)
+                value = float(obs.value)
+                return (
+                    value,
+                    unit,
+                    obs.reference_high,
+                    lambda: (f"{c.label} {_qty(value, unit)}{_date(when)}", (), read),
+                )
+            text = obs.value
+            return str(text), "", None, lambda: (f"{c.label} {text}{_date(when)}", (), read)
         if c.derived and c.derived in DERIVERS:
-            d = derive(c.derived, self.view, self.as_of)
-            return _from_derived(c, d)
+            return _from_derived(c, derive(c.derived, self.view, self.as_of))
+        return None, "", None, lambda: self._not_found(c, window)
+
+    def _not_found(self, c: Concept, window: Window | None) -> Detail:
+        """Why a measurable concept has no usable value (the missing data it needs)."""
         where = (
             f" in the last {number(window.amount)}{unit_text(window.amount, window.unit)}"
             if window
@@ -223,180 +318,196 @@ class _Evaluator:
         flagged = [o for o in self.view.observations(c.id, self.as_of) if o.problem]
         if flagged:
             o = flagged[-1]
-            return (
-                None,
-                "",
-                "",
-                (f"{c.label} (the record's value was set aside: {o.problem})",),
-                (o.source,),
-                None,
-            )
+            return "", (f"{c.label} (the record's value was set aside: {o.problem})",), (o.source,)
         dates = [o.date for o in self.view.observations(c.id, date.max) if o.date is not None]
         if dates and not where and min(dates) > self.as_of:
             return (
-                None,
-                "",
                 "",
                 (
                     f"{c.label} on or before {self.as_of.isoformat()} (the only "
                     f"one is dated {min(dates).isoformat()}, after it)",
                 ),
                 (),
-                None,
             )
-        return None, "", "", (c.label + where,), (), None
+        return "", (c.label + where,), ()
 
-    def age(self) -> tuple[float | None, str, str, tuple[str, ...], tuple[str, ...], None]:
+    def fact_value(self, c: Concept) -> Reading:
+        raw = self.rec.facts.get(c.id)
+        if raw is None:
+            return None, "", None, _fixed("", (c.label,), ())
+        if isinstance(raw, dict):
+            v, u = float(raw["value"]), str(raw.get("unit") or c.unit or "")
+        elif isinstance(raw, tuple | list):
+            v, u = float(raw[0]), str(raw[1] or c.unit or "")
+        elif isinstance(raw, bool):
+            return None, "", None, _fixed("", (f"{c.label} as a quantity",), (f"facts.{c.id}",))
+        else:
+            v, u = float(raw), c.unit or ""
+        return v, u, None, lambda: (f"{c.label} {_qty(v, u)}", (), (f"facts.{c.id}",))
+
+    def age(self) -> Reading:
         rec = self.rec
-        if rec.birth_date is not None:
-            if rec.birth_date > self.as_of:
+        born = rec.birth_date
+        if born is not None:
+            if born > self.as_of:
                 return (
                     None,
                     "",
-                    "",
-                    ("a birth date before the screening date",),
-                    ("birth_date",),
                     None,
+                    _fixed("", ("a birth date before the screening date",), ("birth_date",)),
                 )
-            years = scores.age_years(rec.birth_date, self.as_of)
+            years = scores.age_years(born, self.as_of)
             return (
                 float(years),
                 "a",
-                f"age {years} years (born {rec.birth_date.isoformat()})",
-                (),
-                ("birth_date",),
                 None,
+                lambda: (f"age {years} years (born {born.isoformat()})", (), ("birth_date",)),
             )
         if rec.age is not None:
             v, u = rec.age
-            return v, u, f"age {_qty(v, u)} (as recorded)", (), ("age",), None
-        return None, "", "", ("age or birth date",), (), None
+            return v, u, None, lambda: (f"age {_qty(v, u)} (as recorded)", (), ("age",))
+        return None, "", None, _fixed("", ("age or birth date",), ())
 
-    def dose(
-        self, c: Concept
-    ) -> tuple[float | None, str, str, tuple[str, ...], tuple[str, ...], None]:
-        current = [i for i in self.view.items(c.id) if i.kind == "medication" and self._current(i)]
+    def dose(self, c: Concept) -> Reading:
+        items = self.view.items(c.id)
+        current = [i for i in items if i.kind == "medication" and self._current(i)]
         dosed = [i for i in current if getattr(i.item, "dose_value", None) is not None]
         if dosed:
-            med = dosed[-1].item
+            last = dosed[-1]
+            med = last.item
             v, u = float(med.dose_value), med.dose_unit or ""  # type: ignore[union-attr, arg-type]
             return (
                 v,
                 u,
-                f"{c.label} {_qty(v, u)}{_date(dosed[-1].start)}",
-                (),
-                (dosed[-1].source,),
                 None,
+                lambda: (f"{c.label} {_qty(v, u)}{_date(last.start)}", (), (last.source,)),
             )
         if current:
-            return None, "", "", (f"{c.label} dose",), tuple(i.source for i in current), None
+            return None, "", None, lambda: ("", (f"{c.label} dose",), _sources(current))
         mine = [
             i
-            for i in self.view.items(c.id)
+            for i in items
             if i.kind == "medication" and (i.start is None or i.start <= self.as_of)
         ]
-        read = tuple(i.source for i in mine)
         absent = [i for i in mine if i.status == "absent" and i.direct]
         if absent:
             return (
                 0.0,
                 c.unit or "",
-                f"no current {c.label}: recorded as not taken ({absent[0].source})",
-                (),
-                read,
                 None,
+                _fixed(
+                    f"no current {c.label}: recorded as not taken ({absent[0].source})",
+                    (),
+                    _sources(mine),
+                ),
             )
         # a stopped course says nothing about another, current one (open world)
         past = [i for i in mine if i.status != "absent"]
-        seen = ""
-        if past:
+
+        def seen() -> str:
+            if not past:
+                return ""
             last = past[-1]
             ended = f"ended {last.end.isoformat()}" if last.end else last.status
-            seen = f"{last.name} ({ended}) is not current"
+            return f"{last.name} ({ended}) is not current"
+
         if "medications" in self.rec.complete:
-            return (
-                0.0,
-                c.unit or "",
-                f"{seen + '; ' if seen else ''}no {'other ' if seen else ''}{c.label} on record "
-                "(medications declared complete)",
-                (),
-                read,
-                None,
-            )
-        return None, "", seen, (f"{c.label} (whether given, and dose)",), read, None
+
+            def complete() -> Detail:
+                said = seen()
+                return (
+                    f"{said + '; ' if said else ''}no {'other ' if said else ''}{c.label} "
+                    "on record (medications declared complete)",
+                    (),
+                    _sources(mine),
+                )
+
+            return 0.0, c.unit or "", None, complete
+        return (
+            None,
+            "",
+            None,
+            lambda: (seen(), (f"{c.label} (whether given, and dose)",), _sources(mine)),
+        )
 
     # -- comparisons --------------------------------------------------------------
-    def comparison(self, node: Comparison) -> Result:
-        c = self.vocab[node.concept]
-        return self._either(c, node.window, lambda v: self._comparison(node, c, v))
+    def comparison(self, node: Comparison) -> Step:
+        c = self.concepts.get(node.concept) or self.vocab[node.concept]
+        return self._either(c, node.window, lambda got: self._comparison(node, c, got))
 
-    def _either(
-        self, c: Concept, window: Window | None, judge: Callable[[_Value], Result]
-    ) -> Result:
+    def _either(self, c: Concept, window: Window | None, judge: Callable[[Reading], Step]) -> Step:
         """Judge the concept's value; a derived value open on one yes/no input (MELD without
-        a dialysis record) is judged under each answer and decided when both agree."""
+        a dialysis record) is judged under each answer, and decided when both agree."""
         got = self.value_of(c, window)
         if got[0] is not None or not c.derived or c.derived not in DERIVERS:
             return judge(got)
         d = derive(c.derived, self.view, self.as_of)
         if not d.alternatives:
             return judge(got)
-        results = [
+        steps = [
             (label, judge(_from_derived(c, replace(d, value=v, missing=(), alternatives=()))))
             for label, v in d.alternatives
         ]
-        truths = {r.truth for _, r in results}
-        if len(truths) == 1 and Truth.UNKNOWN not in truths:
-            either = "; ".join(f"{label}, {r.explanation}" for label, r in results)
-            open_on = "; ".join(d.missing)
-            return Result(
-                results[0][1].truth, f"{open_on} not recorded, but either way: {either}", (), got[4]
-            )
-        return judge(got)
+        truths = {step[0] for _, step in steps}
+        if len(truths) != 1 or UNKNOWN in truths:
+            return judge(got)
 
-    def _comparison(self, node: Comparison, c: Concept, got: _Value) -> Result:
-        value, unit, desc, missing, read, ref_high = got
+        def either() -> Detail:
+            parts = "; ".join(f"{label}, {step[1]()[0]}" for label, step in steps)
+            open_on = "; ".join(d.missing)
+            return f"{open_on} not recorded, but either way: {parts}", (), _sources_of(d)
+
+        return steps[0][1][0], either
+
+    def _comparison(self, node: Comparison, c: Concept, got: Reading) -> Step:
+        value, unit, ref_high, detail = got
         if value is None:
-            said = f"{desc}; " if desc else ""
-            return Result(Truth.UNKNOWN, said + _unknown_text(c, missing), missing, read)
+            return (UNKNOWN, lambda: _unknown(c, detail()))
         target = node.value
+        op = node.op
         if isinstance(target, Category):
-            decided = compare_text(str(value), node.op, target.value, c.categories)
+            decided = compare_text(str(value), op, target.value, c.categories)
             if decided is None:
-                return Result(
-                    Truth.UNKNOWN,
-                    f"{desc}: not one of {', '.join(c.categories)}",
-                    (f"{c.label} as one of {', '.join(c.categories)}",),
-                    read,
-                )
-            truth = Truth(decided)
-            if node.op in ("=", "!="):
-                same = compare_text(str(value), "=", target.value)
-                return Result(
-                    truth, f"{desc}: {'is' if same else 'is not'} {target.value}", (), read
-                )
-            verb = _OP_WORDS[node.op] if decided else f"not {_OP_WORDS[node.op]}"
-            return Result(truth, f"{desc} is {verb} {target.value}", (), read)
+
+                def not_one() -> Detail:
+                    desc, _, read = detail()
+                    cats = ", ".join(c.categories)
+                    return f"{desc}: not one of {cats}", (f"{c.label} as one of {cats}",), read
+
+                return (UNKNOWN, not_one)
+
+            def categorical() -> Detail:
+                desc, _, read = detail()
+                if op in ("=", "!="):
+                    same = compare_text(str(value), "=", target.value)
+                    return f"{desc}: {'is' if same else 'is not'} {target.value}", (), read
+                verb = _OP_WORDS[op] if decided else f"not {_OP_WORDS[op]}"
+                return f"{desc} is {verb} {target.value}", (), read
+
+            return (_TRUTH[decided], categorical)
         if isinstance(value, str):
-            return Result(Truth.UNKNOWN, f"{desc}: not a number", (f"numeric {c.label}",), read)
+            return (UNKNOWN, lambda: _not_a_number(c, detail()))
         if isinstance(target, RefMultiple):
-            return self._ref_multiple(node, c, value, unit, desc, read, ref_high)
+            return self._ref_multiple(node, c, value, unit, detail, ref_high)
         assert isinstance(target, Quantity)
         try:
             v = self._convert(value, unit, target.unit, c)
         except UnitError as e:
-            return Result(Truth.UNKNOWN, f"{desc}: {e}", (f"{c.label} in a comparable unit",), read)
-        truth = Truth(compare(v, node.op, target.value))
-        shown = desc if _same_unit(unit, target.unit) else f"{desc} = {_qty(v, target.unit)}"
-        assumed = (
-            f" (unit {_unit_name(target.unit)} assumed: the criterion gives a bare number)"
-            if target.assumed
-            else ""
-        )
-        verb = _OP_WORDS[node.op] if truth is Truth.MET else f"not {_OP_WORDS[node.op]}"
-        return Result(
-            truth, f"{shown} is {verb} {_qty(target.value, target.unit)}{assumed}", (), read
-        )
+            return (UNKNOWN, _incomparable(c, detail, str(e)))
+        truth = _TRUTH[compare(v, op, target.value)]
+
+        def compared() -> Detail:
+            desc, _, read = detail()
+            shown = desc if _same_unit(unit, target.unit) else f"{desc} = {_qty(v, target.unit)}"
+            assumed = (
+                f" (unit {_unit_name(target.unit)} assumed: the criterion gives a bare number)"
+                if target.assumed
+                else ""
+            )
+            verb = _OP_WORDS[op] if truth is MET else f"not {_OP_WORDS[op]}"
+            return f"{shown} is {verb} {_qty(target.value, target.unit)}{assumed}", (), read
+
+        return (truth, compared)
 
     def _convert(self, value: float, unit: str, to: str, c: Concept) -> float:
         if c.id == "age":
@@ -414,82 +525,74 @@ class _Evaluator:
         c: Concept,
         value: float,
         unit: str,
-        desc: str,
-        read: tuple[str, ...],
+        detail: Callable[[], Detail],
         ref_high: float | None,
-    ) -> Result:
-        assert isinstance(node.value, RefMultiple)
-        if node.value.limit == "ULN":
+    ) -> Step:
+        target = node.value
+        assert isinstance(target, RefMultiple)
+        if target.limit == "ULN":
             if ref_high is not None:
                 limit, limit_unit, whose = ref_high, unit, "the lab's reference range"
             elif c.reference is not None:
                 limit, limit_unit, whose = c.reference[1], c.unit or "", "eligo's default range"
             else:
-                return Result(
-                    Truth.UNKNOWN,
-                    f"{desc}: no upper limit of normal known",
-                    (f"{c.label} reference range",),
-                    read,
-                )
+                return (UNKNOWN, _no_limit(c, detail, "upper"))
         else:
             if c.reference is None:
-                return Result(
-                    Truth.UNKNOWN,
-                    f"{desc}: no lower limit of normal known",
-                    (f"{c.label} reference range",),
-                    read,
-                )
+                return (UNKNOWN, _no_limit(c, detail, "lower"))
             limit, limit_unit, whose = c.reference[0], c.unit or "", "eligo's default range"
         try:
             v = convert_analyte(c.id, value, unit or "1", limit_unit or "1", c.molar_mass)
         except UnitError as e:
-            return Result(Truth.UNKNOWN, f"{desc}: {e}", (f"{c.label} in a comparable unit",), read)
-        threshold = node.value.value * limit
-        truth = Truth(compare(v, node.op, threshold))
-        verb = _OP_WORDS[node.op] if truth is Truth.MET else f"not {_OP_WORDS[node.op]}"
-        return Result(
-            truth,
-            f"{desc} is {verb} {number(node.value.value)} × {node.value.limit} "
-            f"= {_qty(threshold, limit_unit)} ({node.value.limit} "
-            f"{_qty(limit, limit_unit)} from {whose})",
-            (),
-            read,
-        )
+            return (UNKNOWN, _incomparable(c, detail, str(e)))
+        threshold = target.value * limit
+        truth = _TRUTH[compare(v, node.op, threshold)]
 
-    def range(self, node: Range) -> Result:
-        c = self.vocab[node.concept]
-        return self._either(c, node.window, lambda v: self._range(node, c, v))
+        def multiple() -> Detail:
+            desc, _, read = detail()
+            verb = _OP_WORDS[node.op] if truth is MET else f"not {_OP_WORDS[node.op]}"
+            return (
+                f"{desc} is {verb} {number(target.value)} × {target.limit} "
+                f"= {_qty(threshold, limit_unit)} ({target.limit} "
+                f"{_qty(limit, limit_unit)} from {whose})",
+                (),
+                read,
+            )
 
-    def _range(self, node: Range, c: Concept, got: _Value) -> Result:
-        value, unit, desc, missing, read, _ = got
+        return (truth, multiple)
+
+    def range(self, node: Range) -> Step:
+        c = self.concepts.get(node.concept) or self.vocab[node.concept]
+        return self._either(c, node.window, lambda got: self._range(node, c, got))
+
+    def _range(self, node: Range, c: Concept, got: Reading) -> Step:
+        value, unit, _, detail = got
         if value is None:
-            return Result(Truth.UNKNOWN, _unknown_text(c, missing), missing, read)
+            return (UNKNOWN, lambda: _unknown(c, detail()))
         if isinstance(value, str):
-            return Result(Truth.UNKNOWN, f"{desc}: not a number", (f"numeric {c.label}",), read)
+            return (UNKNOWN, lambda: _not_a_number(c, detail()))
+        low, high = node.low, node.high
         try:
-            lo = self._convert(value, unit, node.low.unit, c)
-            hi = self._convert(value, unit, node.high.unit, c)
+            lo = self._convert(value, unit, low.unit, c)
+            hi = self._convert(value, unit, high.unit, c)
         except UnitError as e:
-            return Result(Truth.UNKNOWN, f"{desc}: {e}", (f"{c.label} in a comparable unit",), read)
-        ok = compare(lo, ">=" if node.low_inclusive else ">", node.low.value) and compare(
-            hi, "<=" if node.high_inclusive else "<", node.high.value
+            return (UNKNOWN, _incomparable(c, detail, str(e)))
+        ok = compare(lo, ">=" if node.low_inclusive else ">", low.value) and compare(
+            hi, "<=" if node.high_inclusive else "<", high.value
         )
-        if node.low_inclusive and node.high_inclusive:
-            span = f"{number(node.low.value)}–{_qty(node.high.value, node.high.unit)}"
-        else:
+
+        def ranged() -> Detail:
+            desc, _, read = detail()
+            shown = desc if _same_unit(unit, low.unit) else f"{desc} = {_qty(lo, low.unit)}"
+            if node.low_inclusive and node.high_inclusive:
+                span = f"{number(low.value)}–{_qty(high.value, high.unit)}"
+                return f"{shown} is {'within' if ok else 'outside'} {span}", (), read
             lo_op = "≥" if node.low_inclusive else ">"
             hi_op = "≤" if node.high_inclusive else "<"
-            span = (
-                f"{lo_op} {_qty(node.low.value, node.low.unit)} and "
-                f"{hi_op} {_qty(node.high.value, node.high.unit)}"
-            )
-            ok_word = "is " if ok else "is not "
-            shown = (
-                desc if _same_unit(unit, node.low.unit) else f"{desc} = {_qty(lo, node.low.unit)}"
-            )
-            return Result(Truth(ok), f"{shown} {ok_word}{span}", (), read)
-        shown = desc if _same_unit(unit, node.low.unit) else f"{desc} = {_qty(lo, node.low.unit)}"
-        return Result(Truth(ok), f"{shown} is {'within' if ok else 'outside'} {span}", (), read)
+            span = f"{lo_op} {_qty(low.value, low.unit)} and {hi_op} {_qty(high.value, high.unit)}"
+            return f"{shown} {'is ' if ok else 'is not '}{span}", (), read
+
+        return (_TRUTH[ok], ranged)
 
     # -- mentions -----------------------------------------------------------------
     def _current(self, i: Item) -> bool:
@@ -501,144 +604,238 @@ class _Evaluator:
             return False
         return i.end is None or i.end >= self.as_of
 
-    def mention(self, node: Mention) -> Result:
-        c = self.vocab[node.concept]
+    def mention(self, node: Mention) -> Step:
+        c = self.concepts.get(node.concept) or self.vocab[node.concept]
         if c.kind == "fact":
             if node.window is not None:
-                return Result(
-                    Truth.UNKNOWN,
-                    f"{c.label}: a recorded fact has no date, so the "
-                    f"time window{_window_text(node.window)} cannot be checked",
-                    (f"{c.label} with its date",),
-                    (f"facts.{c.id}",),
+                undatable = node.window
+                return (
+                    UNKNOWN,
+                    lambda: (
+                        f"{c.label}: a recorded fact has no date, so the "
+                        f"time window{_window_text(undatable)} cannot be checked",
+                        (f"{c.label} with its date",),
+                        (f"facts.{c.id}",),
+                    ),
                 )
             return self.fact(c)
-        if c.sex is not None and self.rec.sex in ("female", "male") and self.rec.sex != c.sex:
-            return Result(
-                Truth.NOT_MET,
-                f"{c.label}: not applicable (patient is {self.rec.sex})",
-                (),
-                ("sex",),
+        sex = self.rec.sex
+        if c.sex is not None and sex in ("female", "male") and sex != c.sex:
+            return (
+                NOT_MET,
+                lambda: (f"{c.label}: not applicable (patient is {sex})", (), ("sex",)),
             )
-        items = [i for i in self.view.items(c.id) if i.start is None or i.start <= self.as_of]
+        as_of = self.as_of
+        items = [i for i in self.view.items(c.id) if i.start is None or i.start <= as_of]
+        section = _SECTIONS.get(c.kind, "conditions")
+        window = node.window
+        since = None if window is None else self.since(window)
+        if not items:  # nothing on record: decided by the section's completeness alone
+            return self._none(c, None, items, section, since, node.qualifier)
         present = [i for i in items if i.status != "absent"]
         # ruling out a narrower diagnosis (HIV) does not rule out the broader one (retroviral)
         absent = [i for i in items if i.status == "absent" and i.direct]
-        read = tuple(i.source for i in items)
-        section = {
-            "condition": "conditions",
-            "procedure": "procedures",
-            "medication": "medications",
-        }.get(c.kind, "conditions")
-        if node.window is not None:
-            since = self.since(node.window)
-            assert since is not None
+        if since is not None:
             hits, undetermined, outside = [], [], []
             for i in present:
-                end = i.end if i.end is not None else (self.as_of if self._current(i) else i.start)
+                end = i.end if i.end is not None else (as_of if self._current(i) else i.start)
                 if end is None:
                     undetermined.append(i)
                 elif end >= since:
                     hits.append(i)
                 else:
                     outside.append(i)
-            span = f"since {since.isoformat()}"
             if hits:
-                return Result(
-                    Truth.MET, f"{_item_text(hits[0])} is within the window ({span})", (), read
+                first = hits[0]
+                return (
+                    MET,
+                    lambda: (
+                        f"{_item_text(first)} is within the window ({_since(since)})",
+                        (),
+                        _sources(items),
+                    ),
                 )
             if undetermined:
-                return Result(
-                    Truth.UNKNOWN,
-                    f"{_item_text(undetermined[0])} has no dates to place "
-                    f"it in the window ({span})",
-                    (f"dates of {c.label}",),
-                    read,
+                first = undetermined[0]
+                return (
+                    UNKNOWN,
+                    lambda: (
+                        f"{_item_text(first)} has no dates to place it in the window "
+                        f"({_since(since)})",
+                        (f"dates of {c.label}",),
+                        _sources(items),
+                    ),
                 )
             # an item before the window says nothing about another one inside it (open world)
-            seen = ""
+            seen = None
             if outside:
                 last = max(outside, key=lambda i: i.end or i.start or date.min)
-                seen = f"{_item_text(last)} is before the window; "
-            return self._none(c, absent, read, section, f" {span}", seen)
+                seen = (last, "is before the window")
+            return self._none(c, absent[0] if absent else None, items, section, since, "", seen)
         if node.qualifier == "history":
             if present:
-                return Result(
-                    Truth.MET, f"history of {c.label}: {_item_text(present[0])}", (), read
+                first = present[0]
+                return (
+                    MET,
+                    lambda: (f"history of {c.label}: {_item_text(first)}", (), _sources(items)),
                 )
-            return self._none(c, absent, read, section, " ever")
+            return self._none(c, absent[0] if absent else None, items, section, None, "history")
         current = [i for i in present if self._current(i)]
         if current:
-            return Result(Truth.MET, f"{_item_text(current[0])} is current", (), read)
-        unsure = [
-            i for i in present if i.status == "unknown" and (i.end is None or i.end >= self.as_of)
-        ]
+            first = current[0]
+            return (MET, lambda: (f"{_item_text(first)} is current", (), _sources(items)))
+        unsure = [i for i in present if i.status == "unknown" and (i.end is None or i.end >= as_of)]
         if unsure:
-            return Result(
-                Truth.UNKNOWN,
-                f"{_item_text(unsure[0])} is on record without a clinical status",
-                (f"clinical status of {c.label}",),
-                read,
+            first = unsure[0]
+            return (
+                UNKNOWN,
+                lambda: (
+                    f"{_item_text(first)} is on record without a clinical status",
+                    (f"clinical status of {c.label}",),
+                    _sources(items),
+                ),
             )
         # a resolved or stopped item says nothing about another, current one (open world)
-        seen = f"{_item_text(present[-1])} is not current; " if present else ""
-        return self._none(c, absent, read, section, "", seen)
+        seen = (present[-1], "is not current") if present else None
+        return self._none(c, absent[0] if absent else None, items, section, None, "", seen)
 
     def _none(
         self,
         c: Concept,
-        absent: list[Item],
-        read: tuple[str, ...],
+        absent: Item | None,
+        items: list[Item],
         section: str,
-        when: str,
-        seen: str = "",
-    ) -> Result:
-        """No qualifying item: false only when ruled out or the section is complete."""
+        since: date | None,
+        qualifier: str,
+        seen: tuple[Item, str] | None = None,
+    ) -> Step:
+        """Nothing qualifying: false if ruled out or the section is complete, else unknown.
+
+        ``seen`` is an item on record that does not qualify (resolved, before the window):
+        it is named in the explanation but decides nothing (open world)."""
+
+        def said() -> str:
+            return f"{_item_text(seen[0])} {seen[1]}; " if seen else ""
+
         other = "other " if seen else ""
-        if absent:
-            return Result(
-                Truth.NOT_MET, f"{seen}{c.label} recorded absent ({absent[0].source})", (), read
+        if absent is not None:
+            source = absent.source
+            return (
+                NOT_MET,
+                lambda: (f"{said()}{c.label} recorded absent ({source})", (), _sources(items)),
             )
+
+        def when() -> str:
+            if since is not None:
+                return f" {_since(since)}"
+            return " ever" if qualifier == "history" else ""
+
         if section in self.rec.complete:
-            return Result(
-                Truth.NOT_MET,
-                f"{seen}no {other}{c.label} on record{when}; {section} declared complete",
-                (),
-                read,
+            return (
+                NOT_MET,
+                lambda: (
+                    f"{said()}no {other}{c.label} on record{when()}; {section} declared complete",
+                    (),
+                    _sources(items),
+                ),
             )
-        return Result(
-            Truth.UNKNOWN,
-            f"{seen}no {other}{c.label} on record{when} (record not declared complete)",
-            (c.label,),
-            read,
+        return (
+            UNKNOWN,
+            lambda: (
+                f"{said()}no {other}{c.label} on record{when()} (record not declared complete)",
+                (c.label,),
+                _sources(items),
+            ),
         )
 
-    def fact(self, c: Concept) -> Result:
+    def fact(self, c: Concept) -> Step:
         raw = self.rec.facts.get(c.id)
         if raw is None:
-            return Result(Truth.UNKNOWN, f"{c.label}: not recorded", (c.label,))
+            return (UNKNOWN, _fixed(f"{c.label}: not recorded", (c.label,), ()))
+        read = (f"facts.{c.id}",)
         if not isinstance(raw, bool):
-            return Result(
-                Truth.UNKNOWN,
-                f"{c.label}: recorded as {raw!r}, not yes/no",
-                (c.label,),
-                (f"facts.{c.id}",),
+            return (
+                UNKNOWN,
+                lambda: (f"{c.label}: recorded as {raw!r}, not yes/no", (c.label,), read),
             )
-        return Result(Truth(raw), f"{c.label}: {'yes' if raw else 'no'}", (), (f"facts.{c.id}",))
+        return (_TRUTH[raw], lambda: (f"{c.label}: {'yes' if raw else 'no'}", (), read))
 
 
-def _from_derived(
-    c: Concept, d: Derived
-) -> tuple[float | str | None, str, str, tuple[str, ...], tuple[str, ...], None]:
-    read = tuple(i.source for i in d.inputs)
+_SECTIONS = {"condition": "conditions", "procedure": "procedures", "medication": "medications"}
+_PENDING = Result(UNKNOWN, "")  # a node's slot in the trace while its children are visited
+
+_VISIT: dict[type, Callable[[_Evaluator, Any], Step]] = {
+    AllOf: _Evaluator.all_of,
+    AnyOf: _Evaluator.any_of,
+    Not: _Evaluator.negate,
+    Comparison: _Evaluator.comparison,
+    Range: _Evaluator.range,
+    Mention: _Evaluator.mention,
+    Unparsed: _Evaluator.unparsed,
+}
+
+
+def _window_start(window: Window, as_of: date) -> date:
+    amount = int(min(window.amount, 100_000))
+    if window.unit == "h":
+        return as_of  # hours: the screening day itself
+    try:
+        return scores.add_calendar(as_of, -amount, window.unit)
+    except (ValueError, OverflowError):
+        return date.min  # a window reaching past the calendar covers all history
+
+
+def _since(since: date) -> str:
+    return f"since {since.isoformat()}"
+
+
+def _sources(items: list[Item]) -> tuple[str, ...]:
+    return tuple(i.source for i in items)
+
+
+def _unknown(c: Concept, detail: Detail) -> Detail:
+    said, missing, read = detail  # said: what is known, e.g. "prednisone (ended …) is not current"
+    return f"{said}; " * bool(said) + _unknown_text(c, missing), missing, read
+
+
+def _not_a_number(c: Concept, detail: Detail) -> Detail:
+    desc, _, read = detail
+    return f"{desc}: not a number", (f"numeric {c.label}",), read
+
+
+def _incomparable(c: Concept, detail: Callable[[], Detail], why: str) -> Callable[[], Detail]:
+    def text() -> Detail:
+        desc, _, read = detail()
+        return f"{desc}: {why}", (f"{c.label} in a comparable unit",), read
+
+    return text
+
+
+def _no_limit(c: Concept, detail: Callable[[], Detail], which: str) -> Callable[[], Detail]:
+    def text() -> Detail:
+        desc, _, read = detail()
+        return f"{desc}: no {which} limit of normal known", (f"{c.label} reference range",), read
+
+    return text
+
+
+def _from_derived(c: Concept, d: Derived) -> Reading:
     if d.value is None:
-        return None, "", "", tuple(d.missing), read, None
-    inputs = ", ".join(i.text() for i in d.inputs)
-    notes = "; ".join(n for n in d.notes if n)
+        return None, "", None, lambda: ("", tuple(d.missing), _sources_of(d))
     value = d.value if isinstance(d.value, str) else float(d.value)
-    shown = value if isinstance(value, str) else _qty(value, d.unit)
-    desc = f"{c.label} {shown} (computed from {inputs}{'; ' + notes if notes else ''})"
-    return value, d.unit, desc, (), read, None
+
+    def computed() -> Detail:
+        inputs = ", ".join(i.text() for i in d.inputs)
+        notes = "; ".join(n for n in d.notes if n)
+        shown = value if isinstance(value, str) else _qty(value, d.unit)
+        desc = f"{c.label} {shown} (computed from {inputs}{'; ' + notes if notes else ''})"
+        return desc, (), _sources_of(d)
+
+    return value, d.unit, None, computed
+
+
+def _sources_of(d: Derived) -> tuple[str, ...]:
+    return tuple(i.source for i in d.inputs)
 
 
 def _window_text(w: Window) -> str:
@@ -686,21 +883,22 @@ def _item_text(i: Item) -> str:
     return f"{i.name} ({i.status}{dates})"
 
 
-def _combine(truth: Truth, kids: list[Result], conj: bool) -> Result:
+def _combined(truth: Truth, steps: list[Step], conj: bool) -> Detail:
+    kids = [(t, detail()) for t, detail in steps]
     decisive = Truth.NOT_MET if conj else Truth.MET
     if truth is decisive:
-        chosen = [k for k in kids if k.truth is decisive]
+        chosen = [d for t, d in kids if t is decisive]
     elif truth is Truth.UNKNOWN:
-        chosen = [k for k in kids if k.truth is Truth.UNKNOWN]
+        chosen = [d for t, d in kids if t is Truth.UNKNOWN]
     else:
-        chosen = kids
+        chosen = [d for _, d in kids]
     missing: list[str] = []
     if truth is Truth.UNKNOWN:
-        for k in chosen:
-            missing.extend(m for m in k.missing if m not in missing)
+        for _, needs, _ in chosen:
+            missing.extend(m for m in needs if m not in missing)
     read: list[str] = []
-    for k in kids:
-        read.extend(r for r in k.read if r not in read)
+    for _, (_, _, sources) in kids:
+        read.extend(r for r in sources if r not in read)
     joiner = "; and " if conj else "; or "
-    texts = list(dict.fromkeys(k.explanation for k in chosen))  # one record item, named once
-    return Result(truth, joiner.join(texts), tuple(missing), tuple(read))
+    texts = list(dict.fromkeys(text for text, _, _ in chosen))  # one record item, named once
+    return joiner.join(texts), tuple(missing), tuple(read)

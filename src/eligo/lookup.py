@@ -6,17 +6,27 @@ procedures by ICD-10-CM code prefix or SNOMED CT id, then by name; medications b
 RxNorm code, then by drug name.  A code under a system that does not mean it (a padded CIEL id
 under the LOINC system, say) never matches: codes are compared only within their own system.
 The index is built once per record and reused across every criterion of every trial.
+
+Matching is fast because the vocabulary is indexed once per process (:class:`_Tables`): code
+prefixes (ICD-10-CM, ATC) and ids (SNOMED CT, RxNorm) map straight to the concepts they mean,
+and a concept's name pattern is compiled once and only tried on record names that contain the
+first word of one of its names.  These tables change how fast a match is found, never whether:
+every decision is still the concept's own code rule or name pattern.
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .concepts import Concept, Vocabulary, vocabulary
 from .record import Condition, Medication, Observation, Procedure, Record
+
+if TYPE_CHECKING:
+    from .derive import Derived
 
 LOINC = "http://loinc.org"
 ICD10 = (
@@ -30,6 +40,7 @@ ATC = ("http://www.whocc.no/atc", "atc")
 RXNORM = ("http://www.nlm.nih.gov/research/umls/rxnorm", "rxnorm")
 
 _LOINC_CODE = re.compile(r"^\d{1,7}-\d$")
+_RUN = re.compile(r"[a-z0-9]+")  # what the name patterns' word boundaries separate
 
 
 def _norm_code(code: str) -> str:
@@ -38,6 +49,17 @@ def _norm_code(code: str) -> str:
 
 def _system_in(system: str | None, names: tuple[str, ...]) -> bool:
     return system is not None and system.lower().rstrip("/") in names
+
+
+def _code_system(system: str | None) -> str | None:
+    """Which of the item code systems lookup reads ``system`` is, if any."""
+    for name, names in (("icd10", ICD10), ("snomed", SNOMED), ("atc", ATC), ("rxnorm", RXNORM)):
+        if _system_in(system, names):
+            return name
+    return None
+
+
+Entry = Condition | Procedure | Medication
 
 
 @dataclass(frozen=True)
@@ -54,32 +76,266 @@ class Item:
     direct: bool = True  # matched the concept itself, not a narrower one it includes
 
 
+def _alternatives(c: Concept) -> list[str]:
+    """One regex per name of ``c`` (its id, synonyms, members): words joined by spaces or
+    hyphens, longest name first."""
+    words = {c.id.replace("_", " "), *c.synonyms, *c.members}
+    return [
+        r"[\s\-]+".join(re.escape(w) for w in p.lower().split())
+        for p in sorted(words, key=len, reverse=True)
+        if len(p) > 2
+    ]
+
+
+def _bounded(alts: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z0-9])(?:{alts})(?![a-z0-9])", re.I)
+
+
+def _name_pattern(c: Concept) -> re.Pattern[str]:
+    """The pattern a record name is searched with for concept ``c``: any of its names, as
+    whole words, in any case."""
+    return _bounded("|".join(_alternatives(c)))
+
+
+def _first_run(alternative: str) -> str | None:
+    """The leading ``[a-z0-9]`` run of a name's regex (from :func:`_alternatives`).
+
+    In an ASCII name the regex can match only where this run stands as a whole run of letters
+    and digits: it must start after a non-alphanumeric (the pattern's left boundary), and what
+    follows it in the regex (a literal punctuation mark, the space-or-hyphen joint, or the
+    right boundary) matches only a non-alphanumeric.  So a name without that run needs no
+    search.  ``None`` for a name starting with another character, or not plain ASCII.
+    """
+    first = _RUN.match(alternative)
+    return first.group() if first is not None and alternative.isascii() else None
+
+
+class _Tables:
+    """One vocabulary's code and name indexes, built once (see :func:`_tables`)."""
+
+    def __init__(self, vocab: Vocabulary) -> None:
+        self.vocab = vocab
+        # normalised ICD-10 prefix -> (concept position, prefix position, concept id)
+        self.icd10: dict[str, list[tuple[int, int, str]]] = {}
+        self.exclude_icd10: dict[str, tuple[str, ...]] = {}
+        self.icd10_coded: frozenset[str] = frozenset(
+            c.id for c in vocab if c.icd10 or c.exclude_icd10
+        )
+        self.snomed: dict[str, list[str]] = {}
+        self.atc: dict[str, list[str]] = {}
+        self.atc_coded: frozenset[str] = frozenset(c.id for c in vocab if c.atc)
+        self.rxnorm: dict[str, list[str]] = {}
+        # per concept: (first run, regex) of each of its names, see _first_run; None when
+        # some name cannot be indexed so (the whole pattern is searched every time)
+        self.names: dict[str, list[tuple[str, str]] | None] = {}
+        self.breadth: dict[str, int] = {}
+        self.medication: frozenset[str] = frozenset(c.id for c in vocab if c.kind == "medication")
+        self.loinc = {k: v for k, v in vocab.by_loinc.items() if _LOINC_CODE.match(k)}
+        for pos, c in enumerate(vocab):
+            self.breadth[c.id] = len(c.includes)
+            for i, p in enumerate(c.icd10):
+                self.icd10.setdefault(_norm_code(p), []).append((pos, i, c.id))
+            self.exclude_icd10[c.id] = tuple(_norm_code(x) for x in c.exclude_icd10)
+            for code in c.snomed:
+                self.snomed.setdefault(code, []).append(c.id)
+            for a in c.atc:
+                self.atc.setdefault(a.upper(), []).append(c.id)
+            for code in c.rxnorm:
+                self.rxnorm.setdefault(code, []).append(c.id)
+            alts = _alternatives(c)
+            runs = [_first_run(a) for a in alts]
+            indexed = [(r, a) for r, a in zip(runs, alts, strict=True) if r is not None]
+            self.names[c.id] = indexed if alts and len(indexed) == len(alts) else None
+        # (drugs?, first run) -> concepts of that kind with a name starting with it; the
+        # concepts whose names cannot be indexed so are candidates for every name
+        self.by_run: dict[tuple[bool, str], set[str]] = {}
+        unindexed: set[str] = set()
+        for cid, names in self.names.items():
+            drugs = cid in self.medication
+            if names is None:
+                unindexed.add(cid)
+            for run, _ in names or ():
+                self.by_run.setdefault((drugs, run), set()).add(cid)
+        self.unindexed = {
+            drugs: frozenset(c for c in unindexed if (c in self.medication) is drugs)
+            for drugs in (False, True)
+        }
+        self._alts: dict[str, re.Pattern[str]] = {}
+        self._patterns: dict[str, re.Pattern[str]] = {}
+        self._closures: dict[str, frozenset[str]] = {}
+
+    def pattern(self, concept_id: str) -> re.Pattern[str]:
+        found = self._patterns.get(concept_id)
+        if found is None:
+            found = self._patterns[concept_id] = _name_pattern(self.vocab[concept_id])
+        return found
+
+    def closure(self, concept_id: str) -> frozenset[str]:
+        """The concept and every concept it includes (transitively)."""
+        found = self._closures.get(concept_id)
+        if found is None:
+            seen: set[str] = set()
+            stack = [concept_id]
+            while stack:
+                cid = stack.pop()
+                if cid in seen or cid not in self.vocab:
+                    continue
+                seen.add(cid)
+                stack.extend(self.vocab[cid].includes)
+            found = self._closures[concept_id] = frozenset(seen)
+        return found
+
+    def icd10_hits(self, code: str) -> list[tuple[int, int, str, int]]:
+        """(concept position, prefix position, concept id, prefix length) of every concept
+        whose ICD-10 prefix ``code`` starts with and whose exclusions it does not."""
+        nc = _norm_code(code)
+        out = []
+        for k in range(len(nc) + 1):
+            for pos, i, cid in self.icd10.get(nc[:k], ()):
+                if not any(nc.startswith(x) for x in self.exclude_icd10[cid]):
+                    out.append((pos, i, cid, k))
+        return out
+
+    def by_code(self, code: str | None, system: str | None) -> tuple[set[str], frozenset[str]]:
+        """(concepts ``code`` means, concepts whose match the code decides either way).
+
+        Mirrors the per-concept rule: ICD-10 and ATC codes decide for every concept coded in
+        that system; a SNOMED CT or RxNorm id the concept does not list leaves it to the name.
+        """
+        which = _code_system(system) if code else None
+        if code is None or which is None:
+            return set(), frozenset()
+        if which == "icd10":
+            return {h[2] for h in self.icd10_hits(code)}, self.icd10_coded
+        if which == "atc":
+            up = code.upper()
+            hits: set[str] = set()
+            for k in range(len(up) + 1):
+                hits.update(self.atc.get(up[:k], ()))
+            return hits, self.atc_coded
+        table = self.snomed if which == "snomed" else self.rxnorm
+        return set(table.get(code, ())), frozenset()
+
+    def candidates(self, runs: frozenset[str], drugs: bool) -> set[str]:
+        """Concepts of one kind (drugs or not) whose name pattern may match a name with these
+        runs of letters and digits (see :func:`_first_run`)."""
+        out = set(self.unindexed[drugs])
+        for run in runs:
+            found = self.by_run.get((drugs, run))
+            if found:
+                out |= found
+        return out
+
+    def names_match(self, concept_id: str, name: str, runs: frozenset[str] | None) -> bool:
+        """Whether the concept's name pattern matches ``name`` (whose runs are ``runs``, or
+        ``None`` for a name that is not plain ASCII): only names starting with a run of
+        ``name`` can, and each is tried on its own."""
+        names = self.names[concept_id]
+        if names is None or runs is None:
+            return bool(self.pattern(concept_id).search(name))
+        for run, alt in names:
+            if run in runs:
+                pattern = self._alts.get(alt)
+                if pattern is None:
+                    pattern = self._alts[alt] = _bounded(alt)
+                if pattern.search(name):
+                    return True
+        return False
+
+
+@functools.cache
+def _tables(vocab: Vocabulary) -> _Tables:
+    return _Tables(vocab)
+
+
+class _Entry:
+    """A record entry indexed once: the concepts its code means, and (``named``) those whose
+    name may match its name; ``None`` for a name that is not plain ASCII, where any may."""
+
+    __slots__ = (
+        "code_means",
+        "decided",
+        "drugs",
+        "entry",
+        "indirect",
+        "item",
+        "kind",
+        "named",
+        "runs",
+    )
+
+    def __init__(
+        self,
+        kind: str,
+        entry: Entry,
+        code_means: set[str],
+        decided: frozenset[str],
+        runs: frozenset[str] | None,
+        named: set[str] | None,
+    ) -> None:
+        self.kind = kind
+        self.drugs = kind == "medication"
+        self.entry = entry
+        self.code_means = code_means
+        self.decided = decided
+        self.runs = runs
+        self.named = named
+        self.item: Item | None = None
+        self.indirect: Item | None = None
+
+
+def _entry_item(kind: str, e: Entry, direct: bool = True) -> Item:
+    name = e.name or e.code or kind
+    if isinstance(e, Condition):
+        return Item(kind, name, e.status, e.onset, e.abatement, e.source, e, direct)
+    if isinstance(e, Procedure):
+        return Item(kind, name, e.status, e.date, e.date, e.source, e, direct)
+    return Item(kind, name, e.status, e.start, e.end, e.source, e, direct)
+
+
+def _obs_date(o: Observation) -> date:
+    return o.date or date.min
+
+
 class RecordView:
     """A patient record indexed by concept (built once per record)."""
 
     def __init__(self, record: Record, vocab: Vocabulary | None = None) -> None:
         self.record = record
         self.vocab = vocab or vocabulary()
+        self._tables = _tables(self.vocab)
         self._obs: dict[str, list[Observation]] = {}
         self._primary: dict[tuple[str | None, str | None, str | None], str | None] = {}
+        self._items: dict[str, tuple[Item, ...]] = {}
+        self._named: dict[tuple[int, str], bool] = {}
+        self._entries: list[_Entry] | None = None
+        # values eligo.derive computed from this record, by (name, date): shared by criteria
+        self.derived: dict[tuple[str, date], Derived] = {}
+        self._mentioned: set[str] = set()  # every concept an entry may mean (see _index)
+        self._open = False  # some entry's name is not plain ASCII: it may mean anything
         for obs in record.observations:
             cid = self._observation_concept(obs)
             if cid is not None:
                 self._obs.setdefault(cid, []).append(obs)
         for items in self._obs.values():
-            items.sort(key=lambda o: o.date or date.min)
+            if len(items) > 1:
+                items.sort(key=_obs_date)
 
     def _observation_concept(self, obs: Observation) -> str | None:
-        if obs.code and (obs.system is None or _system_in(obs.system, (LOINC, "loinc"))):
-            if _LOINC_CODE.match(obs.code):
+        code, system = obs.code, obs.system
+        if code and (system is None or system == LOINC or _system_in(system, (LOINC, "loinc"))):
+            found = self._tables.loinc.get(code)  # the common case: a LOINC code eligo knows
+            if found is not None:
+                return found
+            if _LOINC_CODE.match(code):
                 # a real LOINC code says what was measured (urine sodium is not serum
                 # sodium, whatever its display says): no fallback to the name
-                return self.vocab.by_loinc.get(obs.code)
-            if obs.system is not None:
+                return self.vocab.by_loinc.get(code)
+            if system is not None:
                 return None  # under the LOINC system but not a LOINC code: read nothing
         if obs.name:
             name = obs.name.strip()
-            if name in self.vocab:
+            if name in self.vocab.concepts:
                 return name
             return self.vocab.lookup_phrase(name)
         return None
@@ -100,81 +356,102 @@ class RecordView:
 
     def latest(self, concept_id: str, as_of: date, since: date | None = None) -> Observation | None:
         """The latest usable observation on/before ``as_of`` (undated only as a last resort)."""
-        obs = [o for o in self.observations(concept_id, as_of, since) if o.value is not None]
-        dated = [o for o in obs if o.date is not None]
-        if dated:
-            return dated[-1]
-        return obs[-1] if obs else None
+        undated = None
+        for o in reversed(self._obs.get(concept_id, ())):  # sorted by date, undated first
+            d = o.date
+            if o.value is None or (d is not None and d > as_of):
+                continue
+            if since is not None and (d is None or d < since):
+                continue
+            if d is not None:
+                return o
+            if undated is None:
+                undated = o
+        return undated
 
     # -- coded items --------------------------------------------------------------
-    @cached_property
-    def _name_patterns(self) -> dict[str, re.Pattern[str]]:
-        return {}
+    def _index(self) -> list[_Entry]:
+        if self._entries is None:
+            rec, t = self.record, self._tables
+            entries = []
+            for kind, section in (
+                ("condition", rec.conditions),
+                ("procedure", rec.procedures),
+                ("medication", rec.medications),
+            ):
+                drugs = kind == "medication"
+                for entry in section:
+                    means, decided = t.by_code(entry.code, entry.system)
+                    means = {c for c in means if (c in t.medication) is drugs}
+                    self._mentioned |= means
+                    name = entry.name
+                    runs = named = None
+                    if name and name.isascii():
+                        runs = frozenset(_RUN.findall(name.lower()))
+                        named = t.candidates(runs, drugs) - decided
+                        self._mentioned |= named
+                    elif name:
+                        self._open = True
+                    entries.append(_Entry(kind, entry, means, decided, runs, named))
+            self._entries = entries
+        return self._entries
 
-    def _pattern(self, c: Concept) -> re.Pattern[str]:
-        pats = self._name_patterns
-        if c.id not in pats:
-            words = {c.id.replace("_", " "), *c.synonyms, *c.members}
-            alts = "|".join(
-                r"[\s\-]+".join(re.escape(w) for w in p.lower().split())
-                for p in sorted(words, key=len, reverse=True)
-                if len(p) > 2
-            )
-            pats[c.id] = re.compile(rf"(?<![a-z0-9])(?:{alts})(?![a-z0-9])", re.I)
-        return pats[c.id]
-
-    def _concepts(self, concept_id: str) -> list[Concept]:
-        """The concept and every concept it includes (transitively)."""
-        seen: dict[str, Concept] = {}
-        stack = [concept_id]
-        while stack:
-            cid = stack.pop()
-            if cid in seen or cid not in self.vocab:
-                continue
-            c = self.vocab[cid]
-            seen[cid] = c
-            stack.extend(c.includes)
-        return list(seen.values())
-
-    def _code_match(self, c: Concept, code: str | None, system: str | None) -> bool | None:
-        """True/False when the code's system is one this concept is coded in, else None."""
-        if not code:
-            return None
-        if _system_in(system, ICD10) and (c.icd10 or c.exclude_icd10):
-            nc = _norm_code(code)
-            if any(nc.startswith(_norm_code(x)) for x in c.exclude_icd10):
-                return False
-            return any(nc.startswith(_norm_code(p)) for p in c.icd10)
-        if _system_in(system, SNOMED) and c.snomed:
-            return code in c.snomed or None  # SNOMED ids we do not list may still be named
-        if _system_in(system, ATC) and c.atc:
-            return any(code.upper().startswith(p.upper()) for p in c.atc)
-        if _system_in(system, RXNORM) and c.rxnorm:
-            return code in c.rxnorm or None
-        return None
-
-    def _matches(self, c: Concept, code: str | None, system: str | None, name: str | None) -> bool:
-        by_code = self._code_match(c, code, system)
-        if by_code is not None:
-            return by_code
-        return bool(name) and bool(self._pattern(c).search(name or ""))
+    def _means(self, n: int, e: _Entry, concepts: frozenset[str]) -> bool:
+        """Whether entry ``e`` (number ``n``) means any of ``concepts``: by its code where the
+        code decides, else by its name."""
+        if not e.code_means.isdisjoint(concepts):
+            return True
+        name = e.entry.name
+        if not name:
+            return False
+        t = self._tables
+        if e.named is None:
+            maybe = {c for c in concepts if c not in e.decided and (c in t.medication) is e.drugs}
+        else:
+            maybe = e.named & concepts
+        for cid in maybe:
+            key = (n, cid)
+            hit = self._named.get(key)
+            if hit is None:
+                hit = self._named[key] = t.names_match(cid, name, e.runs)
+            if hit:
+                return True
+        return False
 
     def items(self, concept_id: str) -> list[Item]:
         """Conditions, procedures and medications that mean the concept (or one it includes).
 
         One item per record entry: an entry coded twice (ICD-10 and SNOMED) is listed once.
         """
+        found = self._items.get(concept_id)
+        if found is not None:
+            return list(found)
+        concepts = self._tables.closure(concept_id)
+        entries = self._entries if self._entries is not None else self._index()
+        if not self._open and concepts.isdisjoint(self._mentioned):
+            self._items[concept_id] = ()
+            return []
         out = []
         seen: set[str] = set()
-        for item in self._items(self._concepts(concept_id)):
-            if item.source in seen:
+        for n, e in enumerate(entries):
+            if not self._means(n, e, concepts):
                 continue
-            seen.add(item.source)
-            primary = self.primary(item.item)
-            out.append(item if primary in (None, concept_id) else replace(item, direct=False))
+            entry = e.entry
+            if entry.source in seen:
+                continue
+            seen.add(entry.source)
+            if self.primary(entry) in (None, concept_id):
+                if e.item is None:
+                    e.item = _entry_item(e.kind, entry)
+                out.append(e.item)
+            else:
+                if e.indirect is None:
+                    e.indirect = _entry_item(e.kind, entry, direct=False)
+                out.append(e.indirect)
+        self._items[concept_id] = tuple(out)
         return out
 
-    def primary(self, entry: Condition | Procedure | Medication) -> str | None:
+    def primary(self, entry: Entry) -> str | None:
         """The most specific concept a record entry names (None when nothing does).
 
         A ruled-out entry rules out only this concept: "HIV: absent" says nothing about
@@ -186,82 +463,22 @@ class RecordView:
         self._primary[key_] = found = self._find_primary(entry)
         return found
 
-    def _find_primary(self, entry: Condition | Procedure | Medication) -> str | None:
+    def _find_primary(self, entry: Entry) -> str | None:
+        # the longest matching code prefix wins, then the narrowest concept (fewest
+        # includes), then the first in vocabulary order
+        t = self._tables
         best: tuple[int, int, str] | None = None
-        if entry.code and _system_in(entry.system, ICD10):
-            nc = _norm_code(entry.code)
-            for c in self.vocab:
-                for p in c.icd10:
-                    np_ = _norm_code(p)
-                    if nc.startswith(np_) and not any(
-                        nc.startswith(_norm_code(x)) for x in c.exclude_icd10
-                    ):
-                        key = (len(np_), -len(c.includes), c.id)
-                        if best is None or key[:2] > best[:2]:
-                            best = key
-        elif entry.code and _system_in(entry.system, SNOMED):
-            for c in self.vocab:
-                if entry.code in c.snomed:
-                    key = (1, -len(c.includes), c.id)
-                    if best is None or key[:2] > best[:2]:
-                        best = key
+        which = _code_system(entry.system) if entry.code else None
+        if entry.code and which == "icd10":
+            for _, _, cid, length in sorted(t.icd10_hits(entry.code)):
+                key = (length, -t.breadth[cid], cid)
+                if best is None or key[:2] > best[:2]:
+                    best = key
+        elif entry.code and which == "snomed":
+            for cid in t.snomed.get(entry.code, ()):
+                key = (1, -t.breadth[cid], cid)
+                if best is None or key[:2] > best[:2]:
+                    best = key
         if best is not None:
             return best[2]
         return self.vocab.lookup_phrase(entry.name) if entry.name else None
-
-    def _items(self, concepts: list[Concept]) -> list[Item]:
-        out: list[Item] = []
-        drugish = any(c.kind == "medication" for c in concepts)
-        for cond in self.record.conditions:
-            if any(
-                self._matches(c, cond.code, cond.system, cond.name)
-                for c in concepts
-                if c.kind != "medication"
-            ):
-                out.append(
-                    Item(
-                        "condition",
-                        cond.name or cond.code or "condition",
-                        cond.status,
-                        cond.onset,
-                        cond.abatement,
-                        cond.source,
-                        cond,
-                    )
-                )
-        for proc in self.record.procedures:
-            if any(
-                self._matches(c, proc.code, proc.system, proc.name)
-                for c in concepts
-                if c.kind != "medication"
-            ):
-                out.append(
-                    Item(
-                        "procedure",
-                        proc.name or proc.code or "procedure",
-                        proc.status,
-                        proc.date,
-                        proc.date,
-                        proc.source,
-                        proc,
-                    )
-                )
-        if drugish:
-            for med in self.record.medications:
-                if any(
-                    self._matches(c, med.code, med.system, med.name)
-                    for c in concepts
-                    if c.kind == "medication"
-                ):
-                    out.append(
-                        Item(
-                            "medication",
-                            med.name or med.code or "medication",
-                            med.status,
-                            med.start,
-                            med.end,
-                            med.source,
-                            med,
-                        )
-                    )
-        return out

@@ -14,11 +14,12 @@ unknown, else ``eligible``.  A missing value can therefore only ever produce ``u
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 from typing import Any, Literal
 
-from .evaluate import Trace, evaluate
+from .evaluate import Trace, decider, evaluator
 from .logic import Truth
 from .lookup import RecordView
 from .record import SECTIONS, Record, Section
@@ -35,13 +36,21 @@ class CriterionResult:
     criterion: Criterion
     met: bool | None
     outcome: Outcome
-    explanation: str
-    missing: tuple[str, ...]
     trace: Trace
 
     @property
     def id(self) -> str:
         return self.criterion.id
+
+    @property
+    def explanation(self) -> str:
+        return self.trace.root.explanation
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """The data that would decide an unknown criterion (empty once decided)."""
+        root = self.trace.root
+        return root.missing if root.truth is Truth.UNKNOWN else ()
 
     @property
     def kind(self) -> Kind:
@@ -67,16 +76,49 @@ class CriterionResult:
 
 @dataclass(frozen=True)
 class ScreenResult:
-    """A patient's screening result for a trial."""
+    """A patient's screening result for a trial.
+
+    The verdict and each criterion's truth (``met``, in trial order) are decided when
+    screening.  The per-criterion results with their explanations and traces (and ``reasons``
+    and ``missing``, which quote them) are worked out from the same record when first read:
+    evaluation is a pure function of (rule, record, date), so they are the results the verdict
+    came from, and a cohort screened only for verdicts never pays for writing them.
+    """
 
     patient: str
     trial: str
     as_of: date
     verdict: Verdict
-    criteria: tuple[CriterionResult, ...]
-    reasons: tuple[str, ...]
-    missing: tuple[str, ...]
-    assumed_complete: tuple[str, ...] = ()
+    met: tuple[bool | None, ...]
+    assumed_complete: tuple[str, ...]
+    _compiled: Trial = field(repr=False, compare=False)
+    _record: RecordView | Record = field(repr=False, compare=False)
+
+    @cached_property
+    def criteria(self) -> tuple[CriterionResult, ...]:
+        """Each criterion's result, with its explanation and evaluation trace."""
+        rec = self._record
+        trace_of = evaluator(rec if isinstance(rec, RecordView) else RecordView(rec), self.as_of)
+        out = []
+        for c, met in zip(self._compiled.criteria, self.met, strict=True):
+            trace = trace_of(c.rule)
+            assert trace.root.truth.value is met, c.id  # evaluation is deterministic
+            out.append(CriterionResult(c, met, outcome_of(c.kind, met), trace))
+        return tuple(out)
+
+    @cached_property
+    def reasons(self) -> tuple[str, ...]:
+        """``"<id>: <explanation>"`` of every failing criterion."""
+        return tuple(f"{r.id}: {r.explanation}" for r in self.criteria if r.outcome == "fail")
+
+    @cached_property
+    def missing(self) -> tuple[str, ...]:
+        """The data that would decide the unknown criteria, each named once."""
+        missing: list[str] = []
+        for r in self.criteria:
+            if r.outcome == "unknown":
+                missing.extend(m for m in r.missing if m not in missing)
+        return tuple(missing)
 
     def to_json(self) -> dict[str, Any]:
         """The contract §5 JSON object."""
@@ -137,27 +179,18 @@ def screen(
     if extra - record.complete:
         record = replace(record, complete=record.complete | extra)
         view = None
+    own = view is None  # a view made here is not kept: the result keeps the record instead
     view = view or RecordView(record)
-    results = []
-    for c in trial.criteria:
-        trace = evaluate(c.rule, view, as_of)
-        met = trace.root.truth.value
-        explanation = trace.root.explanation
-        needs = trace.root.missing if trace.root.truth is Truth.UNKNOWN else ()
-        results.append(CriterionResult(c, met, outcome_of(c.kind, met), explanation, needs, trace))
-    verdict = verdict_of(r.outcome for r in results)
-    reasons = tuple(f"{r.id}: {r.explanation}" for r in results if r.outcome == "fail")
-    missing: list[str] = []
-    for r in results:
-        if r.outcome == "unknown":
-            missing.extend(m for m in r.missing if m not in missing)
+    truth_of = decider(view, as_of)
+    met = tuple([truth_of(c.rule) for c in trial.criteria])
+    verdict = verdict_of([outcome_of(c.kind, m) for c, m in zip(trial.criteria, met, strict=True)])
     return ScreenResult(
         record.id,
         trial.id,
         as_of,
         verdict,
-        tuple(results),
-        reasons,
-        tuple(missing),
+        met,
         tuple(sorted(record.complete)),
+        trial,
+        record if own else view,
     )
