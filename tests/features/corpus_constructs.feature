@@ -115,3 +115,18 @@ Feature: Constructs the grammar reads in real registry text
       | creatinine 1.2 mg/dL; body_weight 70 kg           | not met   | 64.8 mL/min               |
       | creatinine 1.5 mg/dL; body_weight 70 kg           | met       | Cockcroft-Gault           |
       | creatinine 1.2 mg/dL                              | undecided | body weight               |
+
+  Scenario Outline: Investigator-judged qualifier or its stated threshold (NCT05508633 "Severe chronic renal insufficiency")
+    Given the <kind> line "<line>"
+    And a patient with observations <observations> and the fact <fact> <answer>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "<rule>"
+    And it is <met>
+
+    Examples:
+      | kind      | line                                                                  | rule                                                     | fact                    | answer     | observations                 | met       |
+      | exclusion | Severe chronic renal insufficiency (eGFR (CKD-EPI) < 20 ml/min/1.73 m2). | severe_renal_impairment or egfr < 20 mL/min/{1.73_m2} | severe_renal_impairment | false      | egfr 15 mL/min/{1.73_m2}     | met       |
+      | exclusion | Severe chronic renal insufficiency (eGFR (CKD-EPI) < 20 ml/min/1.73 m2). | severe_renal_impairment or egfr < 20 mL/min/{1.73_m2} | severe_renal_impairment | false      | egfr 25 mL/min/{1.73_m2}     | not met   |
+      | exclusion | Severe chronic renal insufficiency (eGFR (CKD-EPI) < 20 ml/min/1.73 m2). | severe_renal_impairment or egfr < 20 mL/min/{1.73_m2} | severe_renal_impairment | true       | egfr 25 mL/min/{1.73_m2}     | met       |
+      | exclusion | Severe chronic renal insufficiency (eGFR (CKD-EPI) < 20 ml/min/1.73 m2). | severe_renal_impairment or egfr < 20 mL/min/{1.73_m2} | severe_renal_impairment | unrecorded | egfr 25 mL/min/{1.73_m2}     | undecided |
+      | exclusion | Severe chronic renal insufficiency (eGFR (CKD-EPI) < 20 ml/min/1.73 m2). | severe_renal_impairment or egfr < 20 mL/min/{1.73_m2} | severe_renal_impairment | false      | nothing                      | undecided |
