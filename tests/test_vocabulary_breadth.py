@@ -427,6 +427,8 @@ def test_single_word_synonyms_do_not_shadow_lexer_words() -> None:
         ("non-melanoma skin cancer", "nonmelanoma_skin_cancer"),
         ("diabetes insipidus", "diabetes_insipidus"),
         ("inhaled steroids", "inhaled_corticosteroids"),
+        ("outpatient", None),  # qualifies a procedure: "outpatient therapeutic paracentesis"
+        ("out-patients", "outpatient_status"),
     ],
 )
 def test_phrases_resolve_to_the_intended_concept(phrase: str, concept: str | None) -> None:
@@ -478,6 +480,11 @@ QUALIFIER_LINES = [
         "exclusion",
         "uncontrolled_hypertension or uncontrolled_heart_failure within 14 days"
         " or uncontrolled_diabetes within 14 days",
+    ),
+    (
+        "Male or female, adult, out-patients aged between 18 and 85 years",  # NCT00679484
+        "inclusion",
+        "outpatient_status and age >= 18 years and age <= 85 years",
     ),
     ("Known significant liver disease", "exclusion", "significant_hepatic_disease"),  # NCT02065791
     (
