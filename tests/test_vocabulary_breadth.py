@@ -486,6 +486,12 @@ QUALIFIER_LINES = [
         "inclusion",
         "outpatient_status and age >= 18 years and age <= 85 years",
     ),
+    ("Significant cardiovascular disease", "exclusion", "significant_cardiovascular_disease"),
+    (
+        "History of clinically significant cardiac abnormality or arrhythmia",  # NCT01288573
+        "exclusion",
+        "history of significant_cardiac_abnormality or history of arrhythmia",
+    ),
     ("Known significant liver disease", "exclusion", "significant_hepatic_disease"),  # NCT02065791
     (
         "Evidence of hepatic decompensation including ascites, gastrointestinal bleeding or "
@@ -528,6 +534,7 @@ QUALIFIED_FACTS = {
     "severe_hepatic_impairment": "hepatic_impairment",
     "decompensated_liver_disease": "cirrhosis",
     "severe_coagulopathy": "bleeding_diathesis",
+    "significant_cardiovascular_disease": "cardiovascular_disease",
 }
 
 
