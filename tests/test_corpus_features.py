@@ -63,6 +63,21 @@ def patient_with_observations(observations: str) -> dict[str, Any]:
 
 
 @given(
+    parsers.parse("a patient with observations {observations} and the fact {fact} {answer}"),
+    target_fixture="patient",
+)
+def patient_with_observations_and_fact(observations: str, fact: str, answer: str) -> dict[str, Any]:
+    facts = {} if answer == "unrecorded" else {fact: answer == "true"}
+    return {
+        "id": "t",
+        "birth_date": "1970-01-01",
+        "sex": "female",
+        "observations": _observations(observations),
+        "facts": facts,
+    }
+
+
+@given(
     parsers.parse("a {sex} patient with observations {what} {value:d} ms"), target_fixture="patient"
 )
 def sexed_patient(sex: str, what: str, value: int) -> dict[str, Any]:

@@ -214,7 +214,8 @@ TEXT = [
         "Treatment with an SGLT2 inhibitor (canagliflozin, dapagliflozin, empagliflozin) during "
         "the last 12 months.",
         "exclusion",
-        "sglt2_inhibitors within 12 months",
+        "sglt2_inhibitors within 12 months or canagliflozin within 12 months"
+        " or dapagliflozin within 12 months or empagliflozin within 12 months",  # members named
     ),
     (
         "glomerular filtration rate less than 30 ml / min / 1.73m",
@@ -540,7 +541,7 @@ SAFETY = [
     (
         "Uncontrolled hypertension (e.g. systolic blood pressure > 160 mmHg)",
         "exclusion",
-        'unparsed("Uncontrolled") and (hypertension or systolic_bp > 160 mm[Hg])',
+        "uncontrolled_hypertension or systolic_bp > 160 mm[Hg]",  # "e.g.": one way to meet it
     ),
 ]
 

@@ -16,6 +16,8 @@ import pytest
 
 from eligo import lexer
 from eligo.concepts import vocabulary
+from eligo.evaluate import evaluate
+from eligo.logic import Truth
 from eligo.lookup import RecordView
 from eligo.parse import compile_rule, compile_text
 from eligo.record import Condition, Medication, Observation, Procedure, Record
@@ -425,6 +427,8 @@ def test_single_word_synonyms_do_not_shadow_lexer_words() -> None:
         ("non-melanoma skin cancer", "nonmelanoma_skin_cancer"),
         ("diabetes insipidus", "diabetes_insipidus"),
         ("inhaled steroids", "inhaled_corticosteroids"),
+        ("outpatient", None),  # qualifies a procedure: "outpatient therapeutic paracentesis"
+        ("out-patients", "outpatient_status"),
     ],
 )
 def test_phrases_resolve_to_the_intended_concept(phrase: str, concept: str | None) -> None:
@@ -435,3 +439,128 @@ def test_facts_restricted_to_women_say_so() -> None:
     v = vocabulary()
     for cid in ("childbearing_potential", "postmenopausal"):
         assert v[cid].kind == "fact" and v[cid].sex == "female"
+
+
+# -- corpus qualifier concepts ---------------------------------------------------------------------
+# Qualified phrases ("uncontrolled hypertension", "severe coagulopathy", "decompensated cirrhosis")
+# are investigator-judged facts, never the unqualified condition's codes.  Lines quoted verbatim
+# from ../shared/corpus; each becomes fully understood through the concepts added for them.
+
+QUALIFIER_LINES = [
+    (
+        "Patients with clinical significant renal failure (creatininemia > 200 micromol/l)",
+        "exclusion",  # NCT00679484
+        "creatinine > 200 umol/L",  # the parenthesis defines the judgement
+    ),
+    (
+        "Severe Liver failure (Child Pugh score > 6)",  # NCT03798600
+        "exclusion",
+        "child_pugh_points > 6",
+    ),
+    (
+        "Severe chronic renal insufficiency (eGFR (CKD-EPI) < 20 ml/min/1.73 m2).",  # NCT05508633
+        "exclusion",
+        "egfr < 20 mL/min/{1.73_m2}",
+    ),
+    (
+        "Severe coagulopathy platelets <20,000 and INR >5",  # NCT03866083
+        "exclusion",
+        "severe_coagulopathy and platelets < 20000 /uL and inr > 5",
+    ),
+    (
+        "Treatment with an SGLT2 inhibitor (canagliflozin, dapagliflozin, empagliflozin) during "
+        "the last 12 months.",  # NCT03242018
+        "exclusion",
+        "sglt2_inhibitors within 12 months or canagliflozin within 12 months"
+        " or dapagliflozin within 12 months or empagliflozin within 12 months",
+    ),
+    (
+        "Disease-related: Uncontrolled hypertension, uncontrolled congestive heart failure (CHF) "
+        "or uncontrolled diabetes within 14 days prior to randomization.",  # NCT01857115
+        "exclusion",
+        "uncontrolled_hypertension within 14 days or uncontrolled_heart_failure within 14 days"
+        " or uncontrolled_diabetes within 14 days",  # the window covers the whole list
+    ),
+    (
+        "Male or female, adult, out-patients aged between 18 and 85 years",  # NCT00679484
+        "inclusion",
+        "outpatient_status and age >= 18 years and age <= 85 years",
+    ),
+    ("Significant cardiovascular disease", "exclusion", "significant_cardiovascular_disease"),
+    (
+        "History of clinically significant cardiac abnormality or arrhythmia",  # NCT01288573
+        "exclusion",
+        "history of significant_cardiac_abnormality or history of arrhythmia",
+    ),
+    ("Known significant liver disease", "exclusion", "significant_hepatic_disease"),  # NCT02065791
+    (
+        "Evidence of hepatic decompensation including ascites, gastrointestinal bleeding or "
+        "hepatic encephalopathy",  # NCT02774187
+        "exclusion",
+        "decompensated_liver_disease or ascites or gi_bleeding or hepatic_encephalopathy",
+    ),
+    (
+        "Clinically diagnosed as decompensated liver cirrhosis.",  # NCT03529136
+        "inclusion",
+        "decompensated_liver_disease",
+    ),
+    (
+        "Decompensated cirrhosis, hepatocellular carcinoma or other malignancy;",  # NCT03920605
+        "exclusion",
+        "decompensated_liver_disease or hcc or cancer",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "rule"), QUALIFIER_LINES)
+def test_qualified_corpus_line_compiles_to_canonical_rule(text: str, kind: str, rule: str) -> None:
+    compiled = compile_text(text, kind)  # type: ignore[arg-type]
+    assert render(compiled.rule) == rule
+    assert compiled.unparsed == ()
+    assert compile_rule(rule) == compiled.rule
+
+
+QUALIFIED_FACTS = {
+    "uncontrolled_hypertension": "hypertension",
+    "uncontrolled_diabetes": "diabetes",
+    "uncontrolled_angina": "angina",
+    "uncontrolled_heart_failure": "heart_failure",
+    "symptomatic_heart_failure": "heart_failure",
+    "severe_heart_failure": "heart_failure",
+    "severe_coronary_artery_disease": "coronary_artery_disease",
+    "clinically_significant_renal_failure": "renal_failure",
+    "severe_renal_impairment": "renal_failure",
+    "moderate_to_severe_ckd": "ckd",
+    "severe_hepatic_impairment": "hepatic_impairment",
+    "decompensated_liver_disease": "cirrhosis",
+    "severe_coagulopathy": "bleeding_diathesis",
+    "significant_cardiovascular_disease": "cardiovascular_disease",
+}
+
+
+@pytest.mark.parametrize(("qualified", "plain"), sorted(QUALIFIED_FACTS.items()))
+def test_qualified_phrases_are_facts_not_the_plain_condition(qualified: str, plain: str) -> None:
+    v = vocabulary()
+    c = v[qualified]
+    assert c.kind == "fact" and c.fact_type == "boolean" and c.cite
+    assert not (c.icd10 or c.snomed or c.includes)
+    assert qualified not in v[plain].includes
+    assert v.lookup_phrase(c.label.split(" (")[0]) in (qualified, None)
+
+
+def test_a_plain_hypertension_code_leaves_uncontrolled_hypertension_unknown() -> None:
+    view = RecordView(_record(conditions=(_cond("I10", "essential hypertension"),)))
+    result = evaluate(compile_rule("uncontrolled_hypertension"), view, date(2024, 2, 1)).root
+    assert result.truth is Truth.UNKNOWN
+    recorded = RecordView(Record(id="p", facts={"uncontrolled_hypertension": True}))
+    assert (
+        evaluate(compile_rule("uncontrolled_hypertension"), recorded, date(2024, 2, 1)).root.truth
+        is Truth.MET
+    )
+
+
+def test_single_sglt2_inhibitors_match_by_atc_code() -> None:
+    view = RecordView(_record(meds=(_med("A10BK01", "dapagliflozin"),)))
+    assert [i.name for i in view.items("dapagliflozin")] == ["dapagliflozin"]
+    assert [i.name for i in view.items("sglt2_inhibitors")] == ["dapagliflozin"]
+    assert view.items("empagliflozin") == []

@@ -851,6 +851,24 @@ class _Resolver:
                     f"'{node.text}' read as defined by the parenthesis that follows it"
                 )
                 node = content
+            elif (
+                fully_read
+                and isinstance(node, Mention)
+                and node.window is None
+                and self.vocab[node.concept].kind == "fact"
+                and isinstance(content, Comparison | Range)
+                and not _EXAMPLE_WORDS.search(
+                    self.ctx.norm.original[node.span.end : content.span.start].lower()
+                )
+            ):
+                # "uncontrolled hypertension (diastolic BP > 110 mmHg)": an investigator's
+                # judgement the text defines by a threshold is that threshold ("e.g." would
+                # make the threshold one example, read "or")
+                self.ctx.notes.append(
+                    f"'{self.ctx.text(node.span)}' read as defined by the parenthesis that "
+                    "follows it"
+                )
+                node = content
             elif fully_read and not isinstance(content, Not):
                 node = AnyOf((node, content), span=span)
             else:

@@ -436,3 +436,23 @@ Feature: Constructs the grammar reads in real registry text
       | inr 1.8 1; prothrombin_time 12 s ref 10-13; aptt 30 s ref 25-35 | met   |
       | inr 1.8 1; prothrombin_time 16 s ref 10-13; aptt 30 s ref 25-35 | not met |
       | inr 1.8 1                                                   | undecided |
+
+  Scenario Outline: Investigator-judged qualifier, defined by a threshold or exemplified by one
+    Given the <kind> line "<line>"
+    And a patient with observations <observations> and the fact <fact> <answer>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "<rule>"
+    And it is <met>
+
+    # "(e.g. …)": the threshold is one way to meet the judgement; a bare parenthesised
+    # threshold defines it, so the judgement recorded alone does not decide the line
+    Examples:
+      | kind      | line | rule | fact | answer | observations | met |
+      | exclusion | Uncontrolled hypertension (e.g. systolic blood pressure > 160 mmHg) | uncontrolled_hypertension or systolic_bp > 160 mm[Hg] | uncontrolled_hypertension | false      | systolic_bp 170 mm[Hg] | met       |
+      | exclusion | Uncontrolled hypertension (e.g. systolic blood pressure > 160 mmHg) | uncontrolled_hypertension or systolic_bp > 160 mm[Hg] | uncontrolled_hypertension | false      | systolic_bp 150 mm[Hg] | not met   |
+      | exclusion | Uncontrolled hypertension (e.g. systolic blood pressure > 160 mmHg) | uncontrolled_hypertension or systolic_bp > 160 mm[Hg] | uncontrolled_hypertension | true       | systolic_bp 150 mm[Hg] | met       |
+      | exclusion | Uncontrolled hypertension (e.g. systolic blood pressure > 160 mmHg) | uncontrolled_hypertension or systolic_bp > 160 mm[Hg] | uncontrolled_hypertension | unrecorded | systolic_bp 150 mm[Hg] | undecided |
+      | exclusion | Uncontrolled hypertension (e.g. systolic blood pressure > 160 mmHg) | uncontrolled_hypertension or systolic_bp > 160 mm[Hg] | uncontrolled_hypertension | false      | nothing                | undecided |
+      | exclusion | Severe chronic renal insufficiency (eGFR (CKD-EPI) < 20 ml/min/1.73 m2). | egfr < 20 mL/min/{1.73_m2} | severe_renal_impairment | false | egfr 15 mL/min/{1.73_m2} | met |
+      | exclusion | Severe chronic renal insufficiency (eGFR (CKD-EPI) < 20 ml/min/1.73 m2). | egfr < 20 mL/min/{1.73_m2} | severe_renal_impairment | true  | egfr 25 mL/min/{1.73_m2} | not met |
+      | exclusion | Severe chronic renal insufficiency (eGFR (CKD-EPI) < 20 ml/min/1.73 m2). | egfr < 20 mL/min/{1.73_m2} | severe_renal_impairment | true  | nothing                    | undecided |
