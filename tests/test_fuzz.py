@@ -657,3 +657,18 @@ def test_first_unknown_unit_is_refused_quickly() -> None:
     )
     took = float(done.stdout)
     assert took < LIMIT, f"refusing the first unknown unit took {took:.2f} s"
+
+
+def test_nested_qualifiers_with_definitions_compile_quickly() -> None:
+    """A corpus line repeated to ~3,700 characters (a shape the heavy fuzzer found): each
+    "moderate to severe …, defined as …" nests a qualified concept, and resolving a qualifier's
+    child twice (its definition test, then the fallback) once made this take minutes."""
+    line = (
+        "Moderate to severe chronic kidney disease (CKD) at the time of screening, defined as "
+        "one of the following: eGFR 45-59 ml/min/1.73m2 plus random urinary "
+        "albumin:creatinine (ACR) ≥100 mg/gm "
+    ) * 20
+    start = time.process_time()
+    compile_text(line, "inclusion")
+    took = time.process_time() - start
+    assert took < LIMIT, f"{len(line)} characters took {took:.2f} s"

@@ -347,6 +347,7 @@ class _Resolver:
         self.last_concept: str | None = None
         self.last_categorical: str | None = None
         self.units: dict[str, str] = {}
+        self.resolved: dict[int, tuple[Any, Any]] = {}  # id(proto) -> (proto, its node)
 
     # subject and unit filling walk the proto tree in reading order first
     def fill(self, p: Any) -> None:
@@ -503,6 +504,17 @@ class _Resolver:
         return node
 
     def resolve(self, p: Any) -> Any:
+        """Resolve a proto node, once: a modifier's definition test resolves its child and
+        may fall back to resolving it again, which nested modifiers ("moderate to severe …,
+        defined as …" repeated) made exponential."""
+        hit = self.resolved.get(id(p))
+        if hit is not None and hit[0] is p:
+            return hit[1]
+        node = self._resolve(p)
+        self.resolved[id(p)] = (p, node)
+        return node
+
+    def _resolve(self, p: Any) -> Any:
         if isinstance(p, PLeaf):
             return self.leaf(p.node)
         if isinstance(p, PBound):
