@@ -93,8 +93,10 @@ _SECTION_OF_KIND = {
     "medication": "medications",
 }
 _ITEM_SECTION = {"condition": "conditions", "procedure": "procedures", "medication": "medications"}
-_UNDATED = 4611686018427387904  # 2**62: undated rows sort below every dated one
+_UNDATED = 1099511627776  # 2**40: undated rows (seq below 2**40) sort below every dated one
 _SEQ_SPAN = 16777216  # 2**24 positions per day in the ordering key
+_DAY_SHIFT = 4194304  # 2**22 days added so dated keys (years > -9500) are never negative
+_UNIT_BITS_MAX = 12  # unit index bits below the ordering key (key * 2**12 stays < 2**63)
 
 
 class SqlCompileError(EligoError):
@@ -476,7 +478,8 @@ class _Compiler:
         self.b = bindings
         self.complete_extra = assume_complete
         self.vocab = vocab
-        self.obs_aggs: dict[str, exp.Expr] = {}
+        self.obs_slots: dict[tuple[str, date | None], int] = {}
+        self.obs_cols: dict[str, tuple[tuple[str, date | None], str]] = {}
         self.item_aggs: dict[str, exp.Expr] = {}
         self.fact_aggs: dict[str, exp.Expr] = {}
         self.layers: list[dict[str, exp.Expr]] = [{}, {}, {}, {}, {}]
@@ -496,22 +499,21 @@ class _Compiler:
     def obs(self, concept: str, since: date | None, what: str) -> exp.Expr:
         """The latest observation of ``concept`` (on/after ``since``): ``k`` v u t r.
 
-        One aggregate per slot over the patient's rows, ``FILTER``-ed to the concept (and
-        window), so each row updates only its own concept's aggregates.
+        Each (concept, window) is a *slot*.  The map join tags every row with its slots, the
+        rows are reduced to the latest one per patient and slot (``eligo_obs_l``), and those
+        are pivoted into one column per slot and field (``eligo_obs_p``).  The row's unit
+        rides in the low bits of its ordering key ``k`` (see :meth:`_obs_pivot`).
         """
         self.obs_concepts.add(concept)
+        key = (concept, since)
+        if key not in self.obs_slots:
+            if len([u for u in self.obs_units(concept) if u]) >= 1 << _UNIT_BITS_MAX:
+                raise _Fallback(f"too many units for {concept}")
+            self.obs_slots[key] = len(self.obs_slots)
         p = self._name(("obs", concept, since), "o")
         alias = f"{p}_{what}"
-        if alias not in self.obs_aggs:
-            mine: exp.Expr = exp.EQ(this=col("concept"), expression=text(concept))
-            if since is not None:
-                mine = and_(mine, cmp(col("date"), ">=", day(since)))
-            if what == "k":
-                agg = fn("MAX", col("k"))
-            else:
-                source = {"v": "value", "u": "unit", "t": "value_text", "r": "reference_high"}
-                agg = fn("ARG_MAX", col(source[what]), col("k"))
-            self.obs_aggs[alias] = _filtered(agg, mine)
+        if alias not in self.obs_cols:
+            self.obs_cols[alias] = (key, what)
         return col(alias)
 
     def item(self, key: tuple[object, ...], build: Callable[[], exp.Expr]) -> exp.Expr:
@@ -1307,14 +1309,52 @@ class _Compiler:
         ]
         return case(whens, null_bool())
 
+    def _slot_units(self, concept: str) -> list[str]:
+        """The units (not NULL) of ``concept``'s rows, in the order their index encodes."""
+        return [u for u in self.obs_units(concept) if u]
+
+    def _unit_span(self) -> int:
+        """2**bits: room below the ordering key for the largest slot's unit index."""
+        most = max((len(self._slot_units(c)) for c, _ in self.obs_slots), default=0)
+        return 1 << most.bit_length()
+
+    def _obs_pivot(self, span: int) -> dict[str, exp.Expr]:
+        """One column per slot and field from ``eligo_obs_l`` (one row per patient and slot).
+
+        ``u`` is decoded from the low bits of the latest row's key: index 0 is no unit.
+        """
+        out: dict[str, exp.Expr] = {}
+        for alias, (key, what) in self.obs_cols.items():
+            mine = exp.EQ(this=col("slot"), expression=integer(self.obs_slots[key]))
+            if what != "u":
+                out[alias] = _filtered(fn("MAX", col(what)), mine)
+                continue
+            units = self._slot_units(key[0])
+            if not units:
+                out[alias] = _cast(exp.Null(), "VARCHAR")
+                continue
+            k = _filtered(fn("MAX", col("k")), mine)
+            m = integer(span)
+            uid = exp.Mod(this=paren(add(exp.Mod(this=paren(k), expression=m), m)), expression=m)
+            whens = [
+                (exp.EQ(this=uid, expression=integer(i)), text(u)) for i, u in enumerate(units, 1)
+            ]
+            out[alias] = case(whens, _cast(exp.Null(), "VARCHAR"))
+        return out
+
     # -- the query ------------------------------------------------------------------------
     def map_rows(self) -> dict[str, list[tuple[object, ...]]]:
         """Rows of the lookup tables: observation key → concept; item key → concept, direct."""
         okeys = tuple(sorted({k[:3] for k in self.b.observations}, key=_sort_key))
         ikeys = tuple(sorted({k[:4] for k in self.b.items}, key=_sort_key))
         orows: list[tuple[object, ...]] = []
-        for cid in sorted(self.obs_concepts):
-            orows.extend((*k, cid) for k in _observation_matches(okeys, cid, self.vocab))
+        for (cid, since), slot in sorted(self.obs_slots.items(), key=lambda kv: kv[1]):
+            units = self._slot_units(cid)
+            matched = set(_observation_matches(okeys, cid, self.vocab))
+            for code, system, name, unit in sorted(self.b.observations, key=_sort_key):
+                if (code, system, name) in matched:
+                    uid = units.index(unit) + 1 if unit else 0
+                    orows.append((code, system, name, unit, slot, since, uid))
         irows: list[tuple[object, ...]] = []
         for cid in sorted(self.item_concepts):
             irows.extend((*k, cid, direct) for k, direct in _item_matches(ikeys, cid, self.vocab))
@@ -1342,32 +1382,59 @@ class _Compiler:
         )
         ordkey = case(
             [(is_null(col("date", "x")), sub(col("seq", "x"), integer(_UNDATED)))],
-            add(mul(_cast(days, "BIGINT"), integer(_SEQ_SPAN)), col("seq", "x")),
+            add(
+                mul(add(_cast(days, "BIGINT"), integer(_DAY_SHIFT)), integer(_SEQ_SPAN)),
+                col("seq", "x"),
+            ),
         )
+        span = self._unit_span()
+        key = add(mul(ordkey, integer(span)), col("uid", "m")) if span > 1 else ordkey
+        whats = {what for _, what in self.obs_cols.values()}
+        fields = [("v", "value"), ("t", "value_text"), ("r", "reference_high")]
+        since = col("since", "m")
         obs_rows = (
             _select(
                 col("patient_id", "x"),
-                col("concept", "m"),
-                col("date", "x"),
-                col("value", "x"),
-                col("value_text", "x"),
-                col("unit", "x"),
-                col("reference_high", "x"),
-                _alias(ordkey, "k"),
+                col("slot", "m"),
+                *[col(source, "x") for what, source in fields if what in whats],
+                _alias(key, "k"),
             )
             .from_(_alias(exp.to_table("observations"), "x", table=True), copy=False)
             .join(
                 _alias(exp.to_table("eligo_obs_map"), "m", table=True),
-                on=_key_join("x", "m", ("code", "system", "name")),
+                on=_key_join("x", "m", ("code", "system", "name", "unit")),
                 copy=False,
             )
             .where(
-                and_(or_(is_null(col("date", "x")), cmp(col("date", "x"), "<=", a)), has_value),
+                and_(
+                    or_(is_null(col("date", "x")), cmp(col("date", "x"), "<=", a)),
+                    has_value,
+                    or_(is_null(since), cmp(col("date", "x"), ">=", since)),
+                ),
                 copy=False,
             )
         )
         ctes.append(("eligo_obs", obs_rows))
-        ctes.append(("eligo_obs_p", _grouped("eligo_obs", self.obs_aggs)))
+        latest: list[exp.Expr] = [_alias(fn("MAX", col("k")), "k")]
+        for what, source in fields:
+            if what not in whats:
+                continue
+            agg = fn("ARG_MAX", col(source), col("k"))
+            if what != "v":  # text and reference limits: only the slots that read them
+                slots = sorted({self.obs_slots[k] for k, w in self.obs_cols.values() if w == what})
+                agg = _filtered(
+                    agg, exp.In(this=col("slot"), expressions=[integer(x) for x in slots])
+                )
+            latest.append(_alias(agg, what))
+        ctes.append(
+            (
+                "eligo_obs_l",
+                _select(col("patient_id"), col("slot"), *latest)
+                .from_("eligo_obs", copy=False)
+                .group_by(col("patient_id"), col("slot"), copy=False),
+            )
+        )
+        ctes.append(("eligo_obs_p", _grouped("eligo_obs_l", self._obs_pivot(span))))
         parts = []
         for section, table, start, end, dose in (
             ("condition", "conditions", "onset_date", "abatement_date", False),
@@ -1407,7 +1474,7 @@ class _Compiler:
             pcols.append(row_column)
         base = _select(
             *[col(x, "p") for x in pcols],
-            *[col(k, "op") for k in self.obs_aggs],
+            *[col(k, "op") for k in self.obs_cols],
             *[col(k, "ip") for k in self.item_aggs],
             *[col(k, "fp") for k in self.fact_aggs],
         ).from_(_alias(exp.to_table("patients"), "p", table=True), copy=False)
@@ -1472,7 +1539,10 @@ def _key_join(left: str, right: str, cols: Sequence[str]) -> exp.Expr:
 
 
 MAP_COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "eligo_obs_map": (("code", "system", "name", "concept"), ("VARCHAR",) * 4),
+    "eligo_obs_map": (
+        ("code", "system", "name", "unit", "slot", "since", "uid"),
+        ("VARCHAR",) * 4 + ("INTEGER", "DATE", "INTEGER"),
+    ),
     "eligo_item_map": (
         ("section", "code", "system", "name", "concept", "direct"),
         ("VARCHAR",) * 5 + ("BOOLEAN",),
