@@ -485,6 +485,7 @@ class _Compiler:
         self.layers: list[dict[str, exp.Expr]] = [{}, {}, {}, {}, {}]
         self.obs_concepts: set[str] = set()
         self.item_concepts: set[str] = set()
+        self.item_ids: dict[str, int] = {}
         self.fact_ids: set[str] = set()
         self._names: dict[object, str] = {}
         self._obs_units: dict[str, set[str]] | None = None
@@ -515,6 +516,12 @@ class _Compiler:
         if alias not in self.obs_cols:
             self.obs_cols[alias] = (key, what)
         return col(alias)
+
+    def item_is(self, concept: str) -> exp.Expr:
+        """Rows of ``eligo_items`` that mean ``concept`` (tagged with its integer id)."""
+        self.item_concepts.add(concept)
+        cid = self.item_ids.setdefault(concept, len(self.item_ids))
+        return exp.EQ(this=col("concept"), expression=integer(cid))
 
     def item(self, key: tuple[object, ...], build: Callable[[], exp.Expr]) -> exp.Expr:
         alias = self._name(("item", *key), "m")
@@ -701,7 +708,7 @@ class _Compiler:
 
     def dose_values(self, c: Concept) -> list[_Val]:
         self.item_concepts.add(c.id)
-        mine = exp.EQ(this=col("concept"), expression=text(c.id))
+        mine = self.item_is(c.id)
         dosed = and_(mine, self._current_med(), not_null(col("dose_value")))
         dv = self.item(
             ("dose_v", c.id),
@@ -773,7 +780,7 @@ class _Compiler:
     def dialysis(self) -> exp.Expr:
         self.item_concepts.add("dialysis")
         a = self.as_of
-        mine = exp.EQ(this=col("concept"), expression=text("dialysis"))
+        mine = self.item_is("dialysis")
         hit = and_(
             exp.NEQ(this=col("status"), expression=text("absent")),
             or_(
@@ -964,7 +971,7 @@ class _Compiler:
         self.item_concepts.add(condition)
         k, v = self.obs(grade, None, "k"), self.obs(grade, None, "v")
         a = day(self.as_of)
-        mine = exp.EQ(this=col("concept"), expression=text(condition))
+        mine = self.item_is(condition)
         current = and_(
             exp.EQ(this=col("status"), expression=text("active")),
             or_(is_null(col("end_date")), cmp(col("end_date"), ">", a)),
@@ -1237,7 +1244,7 @@ class _Compiler:
         a = day(self.as_of)
         section = _SECTION_OF_KIND.get(c.kind, "conditions")
         mine = and_(
-            exp.EQ(this=col("concept"), expression=text(c.id)),
+            self.item_is(c.id),
             or_(is_null(col("start_date")), cmp(col("start_date"), "<=", a)),
         )
         present = exp.NEQ(this=col("status"), expression=text("absent"))
@@ -1357,7 +1364,10 @@ class _Compiler:
                     orows.append((code, system, name, unit, slot, since, uid))
         irows: list[tuple[object, ...]] = []
         for cid in sorted(self.item_concepts):
-            irows.extend((*k, cid, direct) for k, direct in _item_matches(ikeys, cid, self.vocab))
+            irows.extend(
+                (*k, self.item_ids[cid], direct)
+                for k, direct in _item_matches(ikeys, cid, self.vocab)
+            )
         return {"eligo_obs_map": orows, "eligo_item_map": irows}
 
     def query(
@@ -1545,7 +1555,7 @@ MAP_COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "eligo_item_map": (
         ("section", "code", "system", "name", "concept", "direct"),
-        ("VARCHAR",) * 5 + ("BOOLEAN",),
+        ("VARCHAR",) * 4 + ("INTEGER", "BOOLEAN"),
     ),
 }
 
@@ -1630,6 +1640,16 @@ def _values(
     return _select(*[col(n) for n in names]).from_(values, copy=False)
 
 
+def _constant(e: exp.Expr) -> float | None:
+    """The value of a :func:`num` literal, else None."""
+    neg = isinstance(e, exp.Paren) and isinstance(e.this, exp.Neg)
+    lit = e.this.this if neg else e
+    if not (isinstance(lit, exp.Literal) and lit.is_number):
+        return None
+    value = float(lit.this)
+    return -value if neg else value
+
+
 def _compare(a: exp.Expr, op: str, b: exp.Expr) -> exp.Expr:
     """``evaluate.compare``: ``a`` counts as ``b`` when math.isclose(a, b, 1e-9, 1e-12).
 
@@ -1637,14 +1657,14 @@ def _compare(a: exp.Expr, op: str, b: exp.Expr) -> exp.Expr:
     snapping ``a`` to ``b`` then comparing is the same as the forms below.
     """
     diff = fn("ABS", sub(b, a))
-    close = cmp(
-        diff,
-        "<=",
-        exp.Greatest(
-            this=fn("ABS", mul(num(1e-9), b)),
-            expressions=[fn("ABS", mul(num(1e-9), a)), num(1e-12)],
-        ),
-    )
+    mine = cmp(diff, "<=", fn("ABS", mul(num(1e-9), a)))
+    bv = _constant(b)
+    if bv is not None:  # |1e-9·b| and 1e-12 fold into one bound
+        close = or_(cmp(diff, "<=", num(max(abs(1e-9 * bv), 1e-12))), mine)
+    else:
+        close = or_(
+            cmp(diff, "<=", fn("ABS", mul(num(1e-9), b))), mine, cmp(diff, "<=", num(1e-12))
+        )
     if op in (">", "<"):
         return and_(cmp(a, op, b), not_(close))
     if op in (">=", "<="):
