@@ -480,7 +480,7 @@ class _Compiler:
         self.vocab = vocab
         self.obs_slots: dict[tuple[str, date | None], int] = {}
         self.obs_cols: dict[str, tuple[tuple[str, date | None], str]] = {}
-        self.item_aggs: dict[str, exp.Expr] = {}
+        self.item_aggs: dict[str, tuple[int, exp.Expr]] = {}
         self.fact_aggs: dict[str, exp.Expr] = {}
         self.layers: list[dict[str, exp.Expr]] = [{}, {}, {}, {}, {}]
         self.obs_concepts: set[str] = set()
@@ -523,10 +523,19 @@ class _Compiler:
         cid = self.item_ids.setdefault(concept, len(self.item_ids))
         return exp.EQ(this=col("concept"), expression=integer(cid))
 
-    def item(self, key: tuple[object, ...], build: Callable[[], exp.Expr]) -> exp.Expr:
+    def item(
+        self, key: tuple[object, ...], concept: str, build: Callable[[], exp.Expr]
+    ) -> exp.Expr:
+        """An aggregate over the patient's item rows of ``concept``, computed once.
+
+        ``build`` gives the aggregate without the concept test: it runs per patient and
+        concept in ``eligo_items_l`` (equal aggregates of different concepts share a column),
+        and ``eligo_items_p`` picks each concept's row.
+        """
+        self.item_is(concept)
         alias = self._name(("item", *key), "m")
         if alias not in self.item_aggs:
-            self.item_aggs[alias] = build()
+            self.item_aggs[alias] = (self.item_ids[concept], build())
         return col(alias)
 
     def fact(self, fact_id: str, what: str) -> exp.Expr:
@@ -708,14 +717,15 @@ class _Compiler:
 
     def dose_values(self, c: Concept) -> list[_Val]:
         self.item_concepts.add(c.id)
-        mine = self.item_is(c.id)
-        dosed = and_(mine, self._current_med(), not_null(col("dose_value")))
+        dosed = and_(self._current_med(), not_null(col("dose_value")))
         dv = self.item(
             ("dose_v", c.id),
+            c.id,
             lambda: _filtered(fn("ARG_MAX", col("dose_value"), col("seq")), dosed),
         )
         du = self.item(
             ("dose_u", c.id),
+            c.id,
             lambda: _filtered(fn("ARG_MAX", col("dose_unit"), col("seq")), dosed.copy()),
         )
         past = and_(
@@ -725,11 +735,9 @@ class _Compiler:
         )
         rank = self.item(
             ("dose_rank", c.id),
-            lambda: _filtered(
-                fn(
-                    "MAX", case([(self._current_med(), integer(2)), (past, integer(1))], integer(0))
-                ),
-                mine,
+            c.id,
+            lambda: fn(
+                "MAX", case([(self._current_med(), integer(2)), (past, integer(1))], integer(0))
             ),
         )
         r = fn("COALESCE", rank, integer(0))
@@ -780,7 +788,6 @@ class _Compiler:
     def dialysis(self) -> exp.Expr:
         self.item_concepts.add("dialysis")
         a = self.as_of
-        mine = self.item_is("dialysis")
         hit = and_(
             exp.NEQ(this=col("status"), expression=text("absent")),
             or_(
@@ -796,7 +803,7 @@ class _Compiler:
             ),
         )
         flag = self.item(
-            ("dialysis",), lambda: _filtered(fn("MAX", case([(hit, integer(1))], integer(0))), mine)
+            ("dialysis",), "dialysis", lambda: fn("MAX", case([(hit, integer(1))], integer(0)))
         )
         return exp.EQ(this=fn("COALESCE", flag, integer(0)), expression=integer(1))
 
@@ -971,25 +978,22 @@ class _Compiler:
         self.item_concepts.add(condition)
         k, v = self.obs(grade, None, "k"), self.obs(grade, None, "v")
         a = day(self.as_of)
-        mine = self.item_is(condition)
         current = and_(
             exp.EQ(this=col("status"), expression=text("active")),
             or_(is_null(col("end_date")), cmp(col("end_date"), ">", a)),
         )
         rank = self.item(
             ("grade", condition),
-            lambda: _filtered(
-                fn(
-                    "MAX",
-                    case(
-                        [
-                            (current, integer(3)),
-                            (exp.NEQ(this=col("status"), expression=text("absent")), integer(2)),
-                        ],
-                        integer(1),
-                    ),
+            condition,
+            lambda: fn(
+                "MAX",
+                case(
+                    [
+                        (current, integer(3)),
+                        (exp.NEQ(this=col("status"), expression=text("absent")), integer(2)),
+                    ],
+                    integer(1),
                 ),
-                mine,
             ),
         )
         r = fn("COALESCE", rank, integer(0))
@@ -1243,10 +1247,7 @@ class _Compiler:
         self.item_concepts.add(c.id)
         a = day(self.as_of)
         section = _SECTION_OF_KIND.get(c.kind, "conditions")
-        mine = and_(
-            self.item_is(c.id),
-            or_(is_null(col("start_date")), cmp(col("start_date"), "<=", a)),
-        )
+        started = or_(is_null(col("start_date")), cmp(col("start_date"), "<=", a))
         present = exp.NEQ(this=col("status"), expression=text("absent"))
         current = and_(
             or_(
@@ -1294,7 +1295,7 @@ class _Compiler:
                 integer(0),
             )
             key = ("current", c.id)
-        rank = self.item(key, lambda: _filtered(fn("MAX", rank_row), mine))
+        rank = self.item(key, c.id, lambda: _filtered(fn("MAX", rank_row), started))
         top = 2 if n.qualifier == "history" and n.window is None else 4
         r = fn("COALESCE", rank, integer(0))
         whens: list[tuple[exp.Expr, exp.Expr]] = []
@@ -1324,6 +1325,23 @@ class _Compiler:
         """2**bits: room below the ordering key for the largest slot's unit index."""
         most = max((len(self._slot_units(c)) for c, _ in self.obs_slots), default=0)
         return 1 << most.bit_length()
+
+    def _obs_prefilter(self) -> list[exp.Expr]:
+        """A cheap test every row the map join keeps passes: its code, or its name if uncoded.
+
+        Most rows of concepts a trial does not read go before the (four-column) join.
+        """
+        rows = self.map_rows()["eligo_obs_map"]
+        if not rows or any(r[0] is None and r[2] is None for r in rows):
+            return []
+        codes = sorted({str(r[0]) for r in rows if r[0] is not None})
+        names = sorted({str(r[2]) for r in rows if r[0] is None})
+        parts = []
+        if codes:
+            parts.append(in_(col("code", "x"), codes))
+        if names:
+            parts.append(and_(is_null(col("code", "x")), in_(col("name", "x"), names)))
+        return [or_(*parts)]
 
     def _obs_pivot(self, span: int) -> dict[str, exp.Expr]:
         """One column per slot and field from ``eligo_obs_l`` (one row per patient and slot).
@@ -1417,6 +1435,7 @@ class _Compiler:
             )
             .where(
                 and_(
+                    *self._obs_prefilter(),
                     or_(is_null(col("date", "x")), cmp(col("date", "x"), "<=", a)),
                     has_value,
                     or_(is_null(since), cmp(col("date", "x"), ">=", since)),
@@ -1476,7 +1495,25 @@ class _Compiler:
             )
         items = exp.union(exp.union(parts[0], parts[1], distinct=False), parts[2], distinct=False)
         ctes.append(("eligo_items", items))
-        ctes.append(("eligo_items_p", _grouped("eligo_items", self.item_aggs)))
+        shared: dict[str, str] = {}  # aggregate SQL -> its column in eligo_items_l
+        inner: list[exp.Expr] = []
+        pivot: dict[str, exp.Expr] = {}
+        for alias, (cid, agg) in self.item_aggs.items():
+            sig = agg.sql()
+            if sig not in shared:
+                shared[sig] = f"a{len(shared)}"
+                inner.append(_alias(agg, shared[sig]))
+            mine = exp.EQ(this=col("concept"), expression=integer(cid))
+            pivot[alias] = _filtered(fn("MAX", col(shared[sig])), mine)
+        ctes.append(
+            (
+                "eligo_items_l",
+                _select(col("patient_id"), col("concept"), *inner)
+                .from_("eligo_items", copy=False)
+                .group_by(col("patient_id"), col("concept"), copy=False),
+            )
+        )
+        ctes.append(("eligo_items_p", _grouped("eligo_items_l", pivot)))
         ctes.append(("eligo_facts_p", _grouped("facts", self.fact_aggs)))
         pcols = ["patient_id", "birth_date", "age_value", "age_unit", "sex"]
         pcols += [f"complete_{s}" for s in SECTIONS]
