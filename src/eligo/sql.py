@@ -500,10 +500,10 @@ class _Compiler:
     def obs(self, concept: str, since: date | None, what: str) -> exp.Expr:
         """The latest observation of ``concept`` (on/after ``since``): ``k`` v u t r.
 
-        Each (concept, window) is a *slot*.  The map join tags every row with its slots, the
-        rows are reduced to the latest one per patient and slot (``eligo_obs_l``), and those
-        are pivoted into one column per slot and field (``eligo_obs_p``).  The row's unit
-        rides in the low bits of its ordering key ``k`` (see :meth:`_obs_pivot`).
+        Each (concept, window) is a *slot*.  The map join tags every row with its integer slot
+        (a row in several windows once per slot), and ``eligo_obs_p`` keeps per patient and
+        slot ``MAX(k)`` and the value at that key.  The row's unit rides in the low bits of its
+        ordering key ``k`` (see :meth:`_obs_pivot`), so no string is aggregated.
         """
         self.obs_concepts.add(concept)
         key = (concept, since)
@@ -528,9 +528,8 @@ class _Compiler:
     ) -> exp.Expr:
         """An aggregate over the patient's item rows of ``concept``, computed once.
 
-        ``build`` gives the aggregate without the concept test: it runs per patient and
-        concept in ``eligo_items_l`` (equal aggregates of different concepts share a column),
-        and ``eligo_items_p`` picks each concept's row.
+        ``build`` gives the aggregate without the concept test, which the query adds to its
+        ``FILTER`` as an integer comparison.
         """
         self.item_is(concept)
         alias = self._name(("item", *key), "m")
@@ -1344,15 +1343,20 @@ class _Compiler:
         return [or_(*parts)]
 
     def _obs_pivot(self, span: int) -> dict[str, exp.Expr]:
-        """One column per slot and field from ``eligo_obs_l`` (one row per patient and slot).
+        """One column per slot and field: the slot's latest row (greatest ``k``).
 
-        ``u`` is decoded from the low bits of the latest row's key: index 0 is no unit.
+        Only ``MAX(k)`` and ``ARG_MAX`` of the value (text, reference limit) per slot; ``u``
+        is decoded from the low bits of the latest row's key (index 0 is no unit).
         """
         out: dict[str, exp.Expr] = {}
+        source = {"v": "value", "t": "value_text", "r": "reference_high"}
         for alias, (key, what) in self.obs_cols.items():
             mine = exp.EQ(this=col("slot"), expression=integer(self.obs_slots[key]))
+            if what == "k":
+                out[alias] = _filtered(fn("MAX", col("k")), mine)
+                continue
             if what != "u":
-                out[alias] = _filtered(fn("MAX", col(what)), mine)
+                out[alias] = _filtered(fn("ARG_MAX", col(source[what]), col("k")), mine)
                 continue
             units = self._slot_units(key[0])
             if not units:
@@ -1444,26 +1448,7 @@ class _Compiler:
             )
         )
         ctes.append(("eligo_obs", obs_rows))
-        latest: list[exp.Expr] = [_alias(fn("MAX", col("k")), "k")]
-        for what, source in fields:
-            if what not in whats:
-                continue
-            agg = fn("ARG_MAX", col(source), col("k"))
-            if what != "v":  # text and reference limits: only the slots that read them
-                slots = sorted({self.obs_slots[k] for k, w in self.obs_cols.values() if w == what})
-                agg = _filtered(
-                    agg, exp.In(this=col("slot"), expressions=[integer(x) for x in slots])
-                )
-            latest.append(_alias(agg, what))
-        ctes.append(
-            (
-                "eligo_obs_l",
-                _select(col("patient_id"), col("slot"), *latest)
-                .from_("eligo_obs", copy=False)
-                .group_by(col("patient_id"), col("slot"), copy=False),
-            )
-        )
-        ctes.append(("eligo_obs_p", _grouped("eligo_obs_l", self._obs_pivot(span))))
+        ctes.append(("eligo_obs_p", _grouped("eligo_obs", self._obs_pivot(span))))
         parts = []
         for section, table, start, end, dose in (
             ("condition", "conditions", "onset_date", "abatement_date", False),
@@ -1495,25 +1480,14 @@ class _Compiler:
             )
         items = exp.union(exp.union(parts[0], parts[1], distinct=False), parts[2], distinct=False)
         ctes.append(("eligo_items", items))
-        shared: dict[str, str] = {}  # aggregate SQL -> its column in eligo_items_l
-        inner: list[exp.Expr] = []
-        pivot: dict[str, exp.Expr] = {}
+        aggs: dict[str, exp.Expr] = {}
         for alias, (cid, agg) in self.item_aggs.items():
-            sig = agg.sql()
-            if sig not in shared:
-                shared[sig] = f"a{len(shared)}"
-                inner.append(_alias(agg, shared[sig]))
             mine = exp.EQ(this=col("concept"), expression=integer(cid))
-            pivot[alias] = _filtered(fn("MAX", col(shared[sig])), mine)
-        ctes.append(
-            (
-                "eligo_items_l",
-                _select(col("patient_id"), col("concept"), *inner)
-                .from_("eligo_items", copy=False)
-                .group_by(col("patient_id"), col("concept"), copy=False),
-            )
-        )
-        ctes.append(("eligo_items_p", _grouped("eligo_items_l", pivot)))
+            if isinstance(agg, exp.Filter):
+                aggs[alias] = _filtered(agg.this, and_(mine, agg.expression.this))
+            else:
+                aggs[alias] = _filtered(agg, mine)
+        ctes.append(("eligo_items_p", _grouped("eligo_items", aggs)))
         ctes.append(("eligo_facts_p", _grouped("facts", self.fact_aggs)))
         pcols = ["patient_id", "birth_date", "age_value", "age_unit", "sex"]
         pcols += [f"complete_{s}" for s in SECTIONS]
