@@ -489,6 +489,8 @@ class _Compiler:
         self.fact_ids: set[str] = set()
         self._names: dict[object, str] = {}
         self._obs_units: dict[str, set[str]] | None = None
+        self._units_of: dict[str, tuple[str, ...]] = {}
+        self._map_rows: dict[str, list[tuple[object, ...]]] | None = None
 
     # -- naming -------------------------------------------------------------------
     def _name(self, key: object, prefix: str) -> str:
@@ -570,6 +572,8 @@ class _Compiler:
     # -- units ------------------------------------------------------------------------
     def obs_units(self, concept: str) -> tuple[str, ...]:
         """Every unit (NULL as "") the cohort's observations of ``concept`` carry."""
+        if concept in self._units_of:
+            return self._units_of[concept]
         if self._obs_units is None:
             self._obs_units = {}
             for code, system, name, unit in self.b.observations:
@@ -578,7 +582,8 @@ class _Compiler:
         units: set[str] = set()
         for k in _observation_matches(okeys, concept, self.vocab):
             units |= self._obs_units[repr(tuple(k))]
-        return tuple(sorted(units))
+        self._units_of[concept] = tuple(sorted(units))
+        return self._units_of[concept]
 
     def dose_units(self, concept: str) -> tuple[str, ...]:
         """Every dose unit (NULL as "") of the cohort's medications that mean ``concept``."""
@@ -1373,7 +1378,15 @@ class _Compiler:
 
     # -- the query ------------------------------------------------------------------------
     def map_rows(self) -> dict[str, list[tuple[object, ...]]]:
-        """Rows of the lookup tables: observation key → concept; item key → concept, direct."""
+        """Rows of the lookup tables: observation key → concept; item key → concept, direct.
+
+        Computed once, when every criterion is compiled (the query reads them too).
+        """
+        if self._map_rows is None:
+            self._map_rows = self._make_map_rows()
+        return self._map_rows
+
+    def _make_map_rows(self) -> dict[str, list[tuple[object, ...]]]:
         okeys = tuple(sorted({k[:3] for k in self.b.observations}, key=_sort_key))
         ikeys = tuple(sorted({k[:4] for k in self.b.items}, key=_sort_key))
         orows: list[tuple[object, ...]] = []
