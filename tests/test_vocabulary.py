@@ -22,6 +22,34 @@ def test_every_loinc_code_is_indexed_to_its_concept() -> None:
     assert v.by_loinc["777-3"] == "platelets"
 
 
+def test_every_code_passes_its_systems_check() -> None:
+    """Vocabulary codes a record could carry must pass patient.normalize_code (check digits)."""
+    from eligo.patient import LOINC, SNOMED, normalize_code
+
+    bad = [
+        (c.id, system, code)
+        for c in vocabulary()
+        for system, codes in ((SNOMED, c.snomed), (LOINC, c.loinc))
+        for code in codes
+        if normalize_code(system, code) != code
+    ]
+    assert bad == []
+
+
+def test_snomed_check_digit_is_verhoeff() -> None:
+    from eligo.patient import SNOMED, normalize_code
+
+    # valid SCTIDs (Verhoeff check digit last), and the same ids with the last digit changed
+    for good in ("22298006", "73211009", "404684003", "11836002", "17920008"):
+        assert normalize_code(SNOMED, good) == good
+        assert normalize_code(SNOMED, good[:-1] + str((int(good[-1]) + 1) % 10)) is None
+    # the ids the vocabulary used to carry for SBP and EHPVO fail the check
+    assert normalize_code(SNOMED, "17294005") is None
+    assert normalize_code(SNOMED, "371053007") is None
+    assert vocabulary()["sbp"].snomed == ("11836002",)
+    assert vocabulary()["ehpvo"].snomed == ("17920008",)
+
+
 def test_synonyms_resolve_to_their_concept() -> None:
     v = vocabulary()
     assert v.lookup_phrase("Hepato-renal syndrome") == "hepatorenal_syndrome"

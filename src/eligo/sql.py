@@ -93,8 +93,10 @@ _SECTION_OF_KIND = {
     "medication": "medications",
 }
 _ITEM_SECTION = {"condition": "conditions", "procedure": "procedures", "medication": "medications"}
-_UNDATED = 4611686018427387904  # 2**62: undated rows sort below every dated one
+_UNDATED = 1099511627776  # 2**40: undated rows (seq below 2**40) sort below every dated one
 _SEQ_SPAN = 16777216  # 2**24 positions per day in the ordering key
+_DAY_SHIFT = 4194304  # 2**22 days added so dated keys (years > -9500) are never negative
+_UNIT_BITS_MAX = 12  # unit index bits below the ordering key (key * 2**12 stays < 2**63)
 
 
 class SqlCompileError(EligoError):
@@ -479,15 +481,19 @@ class _Compiler:
         self.b = bindings
         self.complete_extra = assume_complete
         self.vocab = vocab
-        self.obs_aggs: dict[str, exp.Expr] = {}
-        self.item_aggs: dict[str, exp.Expr] = {}
+        self.obs_slots: dict[tuple[str, date | None], int] = {}
+        self.obs_cols: dict[str, tuple[tuple[str, date | None], str]] = {}
+        self.item_aggs: dict[str, tuple[int, exp.Expr]] = {}
         self.fact_aggs: dict[str, exp.Expr] = {}
         self.layers: list[dict[str, exp.Expr]] = [{}, {}, {}, {}, {}]
         self.obs_concepts: set[str] = set()
         self.item_concepts: set[str] = set()
+        self.item_ids: dict[str, int] = {}
         self.fact_ids: set[str] = set()
         self._names: dict[object, str] = {}
         self._obs_units: dict[str, set[str]] | None = None
+        self._units_of: dict[str, tuple[str, ...]] = {}
+        self._map_rows: dict[str, list[tuple[object, ...]]] | None = None
 
     # -- naming -------------------------------------------------------------------
     def _name(self, key: object, prefix: str) -> str:
@@ -499,28 +505,41 @@ class _Compiler:
     def obs(self, concept: str, since: date | None, what: str) -> exp.Expr:
         """The latest observation of ``concept`` (on/after ``since``): ``k`` v u t r.
 
-        One aggregate per slot over the patient's rows, ``FILTER``-ed to the concept (and
-        window), so each row updates only its own concept's aggregates.
+        Each (concept, window) is a *slot*.  The map join tags every row with its integer slot
+        (a row in several windows once per slot), and ``eligo_obs_p`` keeps per patient and
+        slot ``MAX(k)`` and the value at that key.  The row's unit rides in the low bits of its
+        ordering key ``k`` (see :meth:`_obs_pivot`), so no string is aggregated.
         """
         self.obs_concepts.add(concept)
+        key = (concept, since)
+        if key not in self.obs_slots:
+            if len([u for u in self.obs_units(concept) if u]) >= 1 << _UNIT_BITS_MAX:
+                raise _Fallback(f"too many units for {concept}")
+            self.obs_slots[key] = len(self.obs_slots)
         p = self._name(("obs", concept, since), "o")
         alias = f"{p}_{what}"
-        if alias not in self.obs_aggs:
-            mine: exp.Expr = exp.EQ(this=col("concept"), expression=text(concept))
-            if since is not None:
-                mine = and_(mine, cmp(col("date"), ">=", day(since)))
-            if what == "k":
-                agg = fn("MAX", col("k"))
-            else:
-                source = {"v": "value", "u": "unit", "t": "value_text", "r": "reference_high"}
-                agg = fn("ARG_MAX", col(source[what]), col("k"))
-            self.obs_aggs[alias] = _filtered(agg, mine)
+        if alias not in self.obs_cols:
+            self.obs_cols[alias] = (key, what)
         return col(alias)
 
-    def item(self, key: tuple[object, ...], build: Callable[[], exp.Expr]) -> exp.Expr:
+    def item_is(self, concept: str) -> exp.Expr:
+        """Rows of ``eligo_items`` that mean ``concept`` (tagged with its integer id)."""
+        self.item_concepts.add(concept)
+        cid = self.item_ids.setdefault(concept, len(self.item_ids))
+        return exp.EQ(this=col("concept"), expression=integer(cid))
+
+    def item(
+        self, key: tuple[object, ...], concept: str, build: Callable[[], exp.Expr]
+    ) -> exp.Expr:
+        """An aggregate over the patient's item rows of ``concept``, computed once.
+
+        ``build`` gives the aggregate without the concept test, which the query adds to its
+        ``FILTER`` as an integer comparison.
+        """
+        self.item_is(concept)
         alias = self._name(("item", *key), "m")
         if alias not in self.item_aggs:
-            self.item_aggs[alias] = build()
+            self.item_aggs[alias] = (self.item_ids[concept], build())
         return col(alias)
 
     def fact(self, fact_id: str, what: str) -> exp.Expr:
@@ -556,6 +575,8 @@ class _Compiler:
     # -- units ------------------------------------------------------------------------
     def obs_units(self, concept: str) -> tuple[str, ...]:
         """Every unit (NULL as "") the cohort's observations of ``concept`` carry."""
+        if concept in self._units_of:
+            return self._units_of[concept]
         if self._obs_units is None:
             self._obs_units = {}
             for code, system, name, unit in self.b.observations:
@@ -564,7 +585,8 @@ class _Compiler:
         units: set[str] = set()
         for k in _observation_matches(okeys, concept, self.vocab):
             units |= self._obs_units[repr(tuple(k))]
-        return tuple(sorted(units))
+        self._units_of[concept] = tuple(sorted(units))
+        return self._units_of[concept]
 
     def dose_units(self, concept: str) -> tuple[str, ...]:
         """Every dose unit (NULL as "") of the cohort's medications that mean ``concept``."""
@@ -702,14 +724,15 @@ class _Compiler:
 
     def dose_values(self, c: Concept) -> list[_Val]:
         self.item_concepts.add(c.id)
-        mine = exp.EQ(this=col("concept"), expression=text(c.id))
-        dosed = and_(mine, self._current_med(), not_null(col("dose_value")))
+        dosed = and_(self._current_med(), not_null(col("dose_value")))
         dv = self.item(
             ("dose_v", c.id),
+            c.id,
             lambda: _filtered(fn("ARG_MAX", col("dose_value"), col("seq")), dosed),
         )
         du = self.item(
             ("dose_u", c.id),
+            c.id,
             lambda: _filtered(fn("ARG_MAX", col("dose_unit"), col("seq")), dosed.copy()),
         )
         # ruled out: a direct "absent" medication record; a stopped course rules out nothing
@@ -721,12 +744,10 @@ class _Compiler:
         )
         rank = self.item(
             ("dose_rank", c.id),
-            lambda: _filtered(
-                fn(
-                    "MAX",
-                    case([(self._current_med(), integer(2)), (ruled_out, integer(1))], integer(0)),
-                ),
-                mine,
+            c.id,
+            lambda: fn(
+                "MAX",
+                case([(self._current_med(), integer(2)), (ruled_out, integer(1))], integer(0)),
             ),
         )
         r = fn("COALESCE", rank, integer(0))
@@ -777,7 +798,6 @@ class _Compiler:
     def dialysis(self) -> exp.Expr:
         self.item_concepts.add("dialysis")
         a = self.as_of
-        mine = exp.EQ(this=col("concept"), expression=text("dialysis"))
         hit = and_(
             exp.NEQ(this=col("status"), expression=text("absent")),
             or_(
@@ -795,9 +815,8 @@ class _Compiler:
         ruled_out = and_(exp.EQ(this=col("status"), expression=text("absent")), col("direct"))
         flag = self.item(
             ("dialysis",),
-            lambda: _filtered(
-                fn("MAX", case([(hit, integer(2)), (ruled_out, integer(1))], integer(0))), mine
-            ),
+            "dialysis",
+            lambda: fn("MAX", case([(hit, integer(2)), (ruled_out, integer(1))], integer(0))),
         )
         # derive._dialysis: yes, no (ruled out or procedures complete), else unknown (NULL)
         f = fn("COALESCE", flag, integer(0))
@@ -997,25 +1016,22 @@ class _Compiler:
         self.item_concepts.add(condition)
         k, v = self.obs(grade, None, "k"), self.obs(grade, None, "v")
         a = day(self.as_of)
-        mine = exp.EQ(this=col("concept"), expression=text(condition))
         current = and_(
             exp.EQ(this=col("status"), expression=text("active")),
             or_(is_null(col("end_date")), cmp(col("end_date"), ">", a)),
         )
         rank = self.item(
             ("grade", condition),
-            lambda: _filtered(
-                fn(
-                    "MAX",
-                    case(
-                        [
-                            (current, integer(3)),
-                            (exp.EQ(this=col("status"), expression=text("absent")), integer(2)),
-                        ],
-                        integer(1),
-                    ),
+            condition,
+            lambda: fn(
+                "MAX",
+                case(
+                    [
+                        (current, integer(3)),
+                        (exp.EQ(this=col("status"), expression=text("absent")), integer(2)),
+                    ],
+                    integer(1),
                 ),
-                mine,
             ),
         )
         r = fn("COALESCE", rank, integer(0))
@@ -1273,10 +1289,7 @@ class _Compiler:
         self.item_concepts.add(c.id)
         a = day(self.as_of)
         section = _SECTION_OF_KIND.get(c.kind, "conditions")
-        mine = and_(
-            exp.EQ(this=col("concept"), expression=text(c.id)),
-            or_(is_null(col("start_date")), cmp(col("start_date"), "<=", a)),
-        )
+        started = or_(is_null(col("start_date")), cmp(col("start_date"), "<=", a))
         present = exp.NEQ(this=col("status"), expression=text("absent"))
         current = and_(
             or_(
@@ -1322,7 +1335,7 @@ class _Compiler:
                 integer(0),
             )
             key = ("current", c.id)
-        rank = self.item(key, lambda: _filtered(fn("MAX", rank_row), mine))
+        rank = self.item(key, c.id, lambda: _filtered(fn("MAX", rank_row), started))
         # 4 qualifies, 3 undetermined, 2 ruled out by a direct "absent"; an item that is
         # resolved, stopped or outside the window says nothing of another one (open world)
         top = 4
@@ -1346,17 +1359,88 @@ class _Compiler:
         ]
         return case(whens, null_bool())
 
+    def _slot_units(self, concept: str) -> list[str]:
+        """The units (not NULL) of ``concept``'s rows, in the order their index encodes."""
+        return [u for u in self.obs_units(concept) if u]
+
+    def _unit_span(self) -> int:
+        """2**bits: room below the ordering key for the largest slot's unit index."""
+        most = max((len(self._slot_units(c)) for c, _ in self.obs_slots), default=0)
+        return 1 << most.bit_length()
+
+    def _obs_prefilter(self) -> list[exp.Expr]:
+        """A cheap test every row the map join keeps passes: its code, or its name if uncoded.
+
+        Most rows of concepts a trial does not read go before the (four-column) join.
+        """
+        rows = self.map_rows()["eligo_obs_map"]
+        if not rows or any(r[0] is None and r[2] is None for r in rows):
+            return []
+        codes = sorted({str(r[0]) for r in rows if r[0] is not None})
+        names = sorted({str(r[2]) for r in rows if r[0] is None})
+        parts = []
+        if codes:
+            parts.append(in_(col("code", "x"), codes))
+        if names:
+            parts.append(and_(is_null(col("code", "x")), in_(col("name", "x"), names)))
+        return [or_(*parts)]
+
+    def _obs_pivot(self, span: int) -> dict[str, exp.Expr]:
+        """One column per slot and field: the slot's latest row (greatest ``k``).
+
+        Only ``MAX(k)`` and ``ARG_MAX`` of the value (text, reference limit) per slot; ``u``
+        is decoded from the low bits of the latest row's key (index 0 is no unit).
+        """
+        out: dict[str, exp.Expr] = {}
+        source = {"v": "value", "t": "value_text", "r": "reference_high"}
+        for alias, (key, what) in self.obs_cols.items():
+            mine = exp.EQ(this=col("slot"), expression=integer(self.obs_slots[key]))
+            if what == "k":
+                out[alias] = _filtered(fn("MAX", col("k")), mine)
+                continue
+            if what != "u":
+                out[alias] = _filtered(fn("ARG_MAX", col(source[what]), col("k")), mine)
+                continue
+            units = self._slot_units(key[0])
+            if not units:
+                out[alias] = _cast(exp.Null(), "VARCHAR")
+                continue
+            k = _filtered(fn("MAX", col("k")), mine)
+            m = integer(span)
+            uid = exp.Mod(this=paren(add(exp.Mod(this=paren(k), expression=m), m)), expression=m)
+            whens = [
+                (exp.EQ(this=uid, expression=integer(i)), text(u)) for i, u in enumerate(units, 1)
+            ]
+            out[alias] = case(whens, _cast(exp.Null(), "VARCHAR"))
+        return out
+
     # -- the query ------------------------------------------------------------------------
     def map_rows(self) -> dict[str, list[tuple[object, ...]]]:
-        """Rows of the lookup tables: observation key → concept; item key → concept, direct."""
+        """Rows of the lookup tables: observation key → concept; item key → concept, direct.
+
+        Computed once, when every criterion is compiled (the query reads them too).
+        """
+        if self._map_rows is None:
+            self._map_rows = self._make_map_rows()
+        return self._map_rows
+
+    def _make_map_rows(self) -> dict[str, list[tuple[object, ...]]]:
         okeys = tuple(sorted({k[:3] for k in self.b.observations}, key=_sort_key))
         ikeys = tuple(sorted({k[:4] for k in self.b.items}, key=_sort_key))
         orows: list[tuple[object, ...]] = []
-        for cid in sorted(self.obs_concepts):
-            orows.extend((*k, cid) for k in _observation_matches(okeys, cid, self.vocab))
+        for (cid, since), slot in sorted(self.obs_slots.items(), key=lambda kv: kv[1]):
+            units = self._slot_units(cid)
+            matched = set(_observation_matches(okeys, cid, self.vocab))
+            for code, system, name, unit in sorted(self.b.observations, key=_sort_key):
+                if (code, system, name) in matched:
+                    uid = units.index(unit) + 1 if unit else 0
+                    orows.append((code, system, name, unit, slot, since, uid))
         irows: list[tuple[object, ...]] = []
         for cid in sorted(self.item_concepts):
-            irows.extend((*k, cid, direct) for k, direct in _item_matches(ikeys, cid, self.vocab))
+            irows.extend(
+                (*k, self.item_ids[cid], direct)
+                for k, direct in _item_matches(ikeys, cid, self.vocab)
+            )
         return {"eligo_obs_map": orows, "eligo_item_map": irows}
 
     def query(
@@ -1381,32 +1465,41 @@ class _Compiler:
         )
         ordkey = case(
             [(is_null(col("date", "x")), sub(col("seq", "x"), integer(_UNDATED)))],
-            add(mul(_cast(days, "BIGINT"), integer(_SEQ_SPAN)), col("seq", "x")),
+            add(
+                mul(add(_cast(days, "BIGINT"), integer(_DAY_SHIFT)), integer(_SEQ_SPAN)),
+                col("seq", "x"),
+            ),
         )
+        span = self._unit_span()
+        key = add(mul(ordkey, integer(span)), col("uid", "m")) if span > 1 else ordkey
+        whats = {what for _, what in self.obs_cols.values()}
+        fields = [("v", "value"), ("t", "value_text"), ("r", "reference_high")]
+        since = col("since", "m")
         obs_rows = (
             _select(
                 col("patient_id", "x"),
-                col("concept", "m"),
-                col("date", "x"),
-                col("value", "x"),
-                col("value_text", "x"),
-                col("unit", "x"),
-                col("reference_high", "x"),
-                _alias(ordkey, "k"),
+                col("slot", "m"),
+                *[col(source, "x") for what, source in fields if what in whats],
+                _alias(key, "k"),
             )
             .from_(_alias(exp.to_table("observations"), "x", table=True), copy=False)
             .join(
                 _alias(exp.to_table("eligo_obs_map"), "m", table=True),
-                on=_key_join("x", "m", ("code", "system", "name")),
+                on=_key_join("x", "m", ("code", "system", "name", "unit")),
                 copy=False,
             )
             .where(
-                and_(or_(is_null(col("date", "x")), cmp(col("date", "x"), "<=", a)), has_value),
+                and_(
+                    *self._obs_prefilter(),
+                    or_(is_null(col("date", "x")), cmp(col("date", "x"), "<=", a)),
+                    has_value,
+                    or_(is_null(since), cmp(col("date", "x"), ">=", since)),
+                ),
                 copy=False,
             )
         )
         ctes.append(("eligo_obs", obs_rows))
-        ctes.append(("eligo_obs_p", _grouped("eligo_obs", self.obs_aggs)))
+        ctes.append(("eligo_obs_p", _grouped("eligo_obs", self._obs_pivot(span))))
         parts = []
         for section, table, start, end, dose in (
             ("condition", "conditions", "onset_date", "abatement_date", False),
@@ -1438,7 +1531,14 @@ class _Compiler:
             )
         items = exp.union(exp.union(parts[0], parts[1], distinct=False), parts[2], distinct=False)
         ctes.append(("eligo_items", items))
-        ctes.append(("eligo_items_p", _grouped("eligo_items", self.item_aggs)))
+        aggs: dict[str, exp.Expr] = {}
+        for alias, (cid, agg) in self.item_aggs.items():
+            mine = exp.EQ(this=col("concept"), expression=integer(cid))
+            if isinstance(agg, exp.Filter):
+                aggs[alias] = _filtered(agg.this, and_(mine, agg.expression.this))
+            else:
+                aggs[alias] = _filtered(agg, mine)
+        ctes.append(("eligo_items_p", _grouped("eligo_items", aggs)))
         ctes.append(("eligo_facts_p", _grouped("facts", self.fact_aggs)))
         pcols = ["patient_id", "birth_date", "age_value", "age_unit", "sex"]
         pcols += [f"complete_{s}" for s in SECTIONS]
@@ -1446,7 +1546,7 @@ class _Compiler:
             pcols.append(row_column)
         base = _select(
             *[col(x, "p") for x in pcols],
-            *[col(k, "op") for k in self.obs_aggs],
+            *[col(k, "op") for k in self.obs_cols],
             *[col(k, "ip") for k in self.item_aggs],
             *[col(k, "fp") for k in self.fact_aggs],
         ).from_(_alias(exp.to_table("patients"), "p", table=True), copy=False)
@@ -1526,10 +1626,13 @@ def _key_join(left: str, right: str, cols: Sequence[str]) -> exp.Expr:
 
 
 MAP_COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "eligo_obs_map": (("code", "system", "name", "concept"), ("VARCHAR",) * 4),
+    "eligo_obs_map": (
+        ("code", "system", "name", "unit", "slot", "since", "uid"),
+        ("VARCHAR",) * 4 + ("INTEGER", "DATE", "INTEGER"),
+    ),
     "eligo_item_map": (
         ("section", "code", "system", "name", "concept", "direct"),
-        ("VARCHAR",) * 5 + ("BOOLEAN",),
+        ("VARCHAR",) * 4 + ("INTEGER", "BOOLEAN"),
     ),
 }
 
@@ -1614,6 +1717,16 @@ def _values(
     return _select(*[col(n) for n in names]).from_(values, copy=False)
 
 
+def _constant(e: exp.Expr) -> float | None:
+    """The value of a :func:`num` literal, else None."""
+    neg = isinstance(e, exp.Paren) and isinstance(e.this, exp.Neg)
+    lit = e.this.this if neg else e
+    if not (isinstance(lit, exp.Literal) and lit.is_number):
+        return None
+    value = float(lit.this)
+    return -value if neg else value
+
+
 def _compare(a: exp.Expr, op: str, b: exp.Expr) -> exp.Expr:
     """``evaluate.compare``: ``a`` counts as ``b`` when math.isclose(a, b, 1e-9, 1e-12).
 
@@ -1621,14 +1734,14 @@ def _compare(a: exp.Expr, op: str, b: exp.Expr) -> exp.Expr:
     snapping ``a`` to ``b`` then comparing is the same as the forms below.
     """
     diff = fn("ABS", sub(b, a))
-    close = cmp(
-        diff,
-        "<=",
-        exp.Greatest(
-            this=fn("ABS", mul(num(1e-9), b)),
-            expressions=[fn("ABS", mul(num(1e-9), a)), num(1e-12)],
-        ),
-    )
+    mine = cmp(diff, "<=", fn("ABS", mul(num(1e-9), a)))
+    bv = _constant(b)
+    if bv is not None:  # |1e-9·b| and 1e-12 fold into one bound
+        close = or_(cmp(diff, "<=", num(max(abs(1e-9 * bv), 1e-12))), mine)
+    else:
+        close = or_(
+            cmp(diff, "<=", fn("ABS", mul(num(1e-9), b))), mine, cmp(diff, "<=", num(1e-12))
+        )
     if op in (">", "<"):
         return and_(cmp(a, op, b), not_(close))
     if op in (">=", "<="):
