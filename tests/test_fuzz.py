@@ -481,7 +481,10 @@ def fuzz_records(count: int, n_bases: int, tally: Tally) -> None:
     warm_up()
     for n in range(count):
         data = mutate_record(rng, rng.choice(pool))
-        label = f"record {n}: {shown(json.dumps(data, default=str), 160)}"
+        try:
+            label = f"record {n}: {shown(json.dumps(data, default=str), 160)}"
+        except (ValueError, RecursionError):  # nested past what json can write: no JSON text
+            label = f"record {n}: (nested too deeply to write as JSON)"
         seed = rng.random()
         tally.run(label, lambda s=seed, d=data: screen_text(random.Random(s), d))
 
