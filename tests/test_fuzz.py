@@ -34,7 +34,7 @@ import pytest
 import yaml
 from hypothesis import Phase, given, settings
 
-from conftest import CRITERIA, SHARED
+from conftest import CRITERIA, SHARED, criterion_lines
 from eligo.errors import EligoError
 from eligo.evaluate import evaluate
 from eligo.fhir import record_to_fhir
@@ -158,15 +158,7 @@ def corpus_lines() -> list[tuple[str, str]]:
     """``(kind, text)`` of every criterion line in ../shared/corpus and criteria/."""
     if not CORPUS.is_dir():
         pytest.skip(f"{CORPUS} is absent: the fuzzer reads the shared corpus in place")
-    out: list[tuple[str, str]] = []
-    for path in [*sorted(CORPUS.glob("*.yaml")), *sorted(Path(CRITERIA).glob("*.yaml"))]:
-        data = yaml.safe_load(path.read_text("utf-8")) or {}
-        for kind in ("inclusion", "exclusion"):
-            for item in data.get(kind) or []:
-                text = item.get("text") if isinstance(item, dict) else item
-                if isinstance(text, str) and text.strip():
-                    out.append((kind, text))
-    return out
+    return criterion_lines(CORPUS, Path(CRITERIA))
 
 
 TOKENS = [

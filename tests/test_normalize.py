@@ -41,23 +41,11 @@ def test_quick_check_finds_every_line_a_rewrite_changes(text: str) -> None:
 def test_quick_check_changes_no_real_line() -> None:
     """Every criterion line normalises the same with and without the quick check."""
     import re
-    from pathlib import Path
 
-    import yaml
-
+    from conftest import CRITERIA, SHARED, criterion_lines
     from eligo import normalize
 
-    root = Path(__file__).resolve().parent.parent
-    sources = sorted((root / "criteria").glob("*.yaml"))
-    corpus = root.parent / "shared" / "corpus"
-    if corpus.is_dir():
-        sources += sorted(corpus.glob("*.yaml"))
-    lines = []
-    for path in sources:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        for kind in ("inclusion", "exclusion"):
-            for line in data.get(kind) or []:
-                lines.append(line if isinstance(line, str) else str(line.get("text", "")))
+    lines = [text for _, text in criterion_lines(CRITERIA, SHARED / "corpus")]
     fast = [normalise(t) for t in lines]
     quick, normalize._MAY_REWRITE = normalize._MAY_REWRITE, re.compile("")  # always rewrite
     try:

@@ -8,36 +8,24 @@ the plain path when the internals are missing; these tests pin them to the plain
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lark.exceptions import UnexpectedToken
 
+from conftest import CRITERIA, SHARED, criterion_lines
 from eligo.firstchars import cannot_start
 from eligo.lexer import _step_patterns, lex, tables
 from eligo.normalize import normalise
 from eligo.parse import _lalr_tables, text_parser
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS = SHARED / "corpus"
 
 
 def _lines() -> list[tuple[str, str]]:
-    sources = sorted((ROOT / "criteria").glob("*.yaml"))
-    if CORPUS.is_dir():
-        sources += sorted(CORPUS.glob("*.yaml"))
-    out = []
-    for path in sources:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        for kind in ("inclusion", "exclusion"):
-            for line in data.get(kind) or []:
-                text = line if isinstance(line, str) else str(line.get("text", ""))
-                if text.strip():
-                    out.append((text, kind))
-    return out
+    """``(text, kind)`` of every line of criteria/ and, where present, the shared corpus."""
+    return [(text, kind) for kind, text in criterion_lines(CRITERIA, CORPUS)]
 
 
 PATTERNS = _step_patterns(tables())
