@@ -564,3 +564,29 @@ def test_single_sglt2_inhibitors_match_by_atc_code() -> None:
     assert [i.name for i in view.items("dapagliflozin")] == ["dapagliflozin"]
     assert [i.name for i in view.items("sglt2_inhibitors")] == ["dapagliflozin"]
     assert view.items("empagliflozin") == []
+
+
+def test_immunomodulating_agents_include_immunostimulants() -> None:
+    """NCT00679354 "No other concurrent anticancer therapy, including chemotherapy or
+    immunomodulating agents": an immunostimulant (interferon, ATC L03AB) is immunomodulating
+    too, so it must rule the patient out, not only an immunosuppressant (L04)."""
+    from datetime import date
+
+    from eligo.evaluate import evaluate
+    from eligo.lookup import RecordView
+    from eligo.parse import compile_text
+    from eligo.patient import parse_patient
+    from eligo.render import render
+
+    line = (
+        "No other concurrent anticancer therapy, including chemotherapy or immunomodulating agents"
+    )
+    compiled = compile_text(line, "inclusion")
+    assert render(compiled.rule) == "not (anticancer_therapy or chemotherapy or immunomodulators)"
+    atc = "http://www.whocc.no/atc"
+    for code, name in (("L03AB05", "interferon alfa-2b"), ("L04AD02", "tacrolimus")):
+        record = parse_patient(
+            {"id": "t", "medications": [{"code": code, "system": atc, "name": name}]}
+        )
+        truth = evaluate(compiled.rule, RecordView(record), date(2026, 11, 27)).root.truth
+        assert truth.value is False, name
