@@ -841,6 +841,11 @@ _BP = re.compile(
     rf"(?P<sys>{_NUM})\s*/\s*(?P<dia>{_NUM})(?:\s*mm\s*\[?hg\]?)?",
     re.IGNORECASE,
 )
+# "(must be <150/100 mm Hg …)": a pair of pressures with no noun, known by its unit alone
+_BARE_BP = re.compile(
+    rf"(?P<op>[<>]=?)\s*(?P<sys>{_NUM})\s*/\s*(?P<dia>{_NUM})\s*mm\s*\[?hg\]?(?![A-Za-z])",
+    re.IGNORECASE,
+)
 _NORMAL = re.compile(
     r"\s*(?:(?:is|are|must\s+be|should\s+be)\s+)?(?:within\s+(?:the\s+)?normal\s+(?:limits|range)"
     r"|in\s+the\s+normal\s+range|normal|wnl)(?![A-Za-z])(?!\s*(?:x|times|value|upper|lower))",
@@ -887,6 +892,8 @@ _CLOSE = re.compile(r"\s*[)\]]")
 _INITIAL_WORDS = re.compile(r"[A-Za-z][A-Za-z']*")
 # Words that, before an elided pair, qualify both ("severe cardiac and/or pulmonary disease").
 MODIFIERS = frozenset(["severe", "significant", "active", "chronic", "acute", "uncontrolled"])
+# Adjectives saying a state lasts until now; a comma after one joins it to the next adjective.
+STATE_ADJECTIVES = frozenset(["persistent", "unresolved", "ongoing"])
 _CONTENT = {
     "CONCEPT",
     "NUMBER",
@@ -1293,6 +1300,8 @@ class Lexer:
                 self._emit("CATEGORY", hit[0], pos, hit[1])
                 return hit[1]
         m = _BP.match(text, pos) if _BP_AT in can else None
+        if m is None and ch in "<>":
+            m = _BARE_BP.match(text, pos)
         if m and "systolic_bp" in t.vocab and "diastolic_bp" in t.vocab:
             # "BP < 140/90 mmHg": both below; "BP >= 150/100": either at or above
             op = COMPARATORS.get(_phrase(m.group("op")), m.group("op"))
@@ -1774,7 +1783,7 @@ class Lexer:
                 continue
             merged.append(tok)
         toks = _postfix_negation(merged, self.text)
-        toks = _modifiers(toks)
+        toks = _despite_treatment(_modifiers(_state_adjectives(toks)), self.text)
         toks = _within_criteria(toks, self.text, self.t.vocab)
         toks = _sex_adjectives(toks)
         toks = _for_age_group(toks, self.text)
@@ -2096,6 +2105,66 @@ def _sex_adjectives(toks: list[Tok]) -> list[Tok]:
     return out
 
 
+def _state_adjectives(toks: list[Tok]) -> list[Tok]:
+    """ "persistent, uncontrolled severe hypertension", "unresolved, abnormal renal function":
+    a comma between two adjectives of one noun does not split the line into a list.
+
+    The adjective says the state lasts until now, which a threshold on the current value
+    (the definition that follows) already asks; without a definition it stays unread.
+    """
+    out = list(toks)
+    for i in range(len(out) - 2, -1, -1):
+        if (
+            out[i].type == "WORD"
+            and str(out[i].value).lower() in STATE_ADJECTIVES
+            and out[i + 1].type == "COMMA"
+            and out[i + 1].value == ","
+            and i + 2 < len(out)
+            and out[i + 2].type in ("WORD", "MOD", "CONCEPT")
+        ):
+            del out[i + 1]  # _modifiers makes it a MOD when a concept follows
+    return out
+
+
+_DESPITE = re.compile(
+    r"despite\s+(?:(?:optimal|optimum|maximal|adequate)\s+)?(?:medical\s+)?"
+    r"(?:therapy|treatment|management)",
+    re.IGNORECASE,
+)
+
+
+def _despite_treatment(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Uncontrolled hypertension defined as SBP > 150 mmHg …, despite optimal medical
+    management": inside the threshold that defines an *uncontrolled* condition, "despite
+    treatment" restates what uncontrolled means (the threshold replaces the investigator's
+    judgement, see ``_Resolver.paren``), so it is read with it.  Anywhere else ("LVEF <= 35 %
+    despite optimal medical therapy" asks for that therapy) it stays unread.
+    """
+    out: list[Tok] = []
+    uncontrolled = opened = False
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if (tok.type == "CONCEPT" and str(tok.value).startswith("uncontrolled_")) or (
+            tok.type == "MOD" and str(tok.value).lower() == "uncontrolled"
+        ):
+            uncontrolled, opened = True, False
+        elif tok.type == "LPOST" and uncontrolled:
+            opened = True
+        elif tok.type == "WORD" and uncontrolled and opened:
+            j = i
+            while j + 1 < len(toks) and toks[j + 1].type == "WORD":
+                j += 1
+            if _DESPITE.fullmatch(text[tok.start : toks[j].end]):
+                while out and out[-1].type == "COMMA":
+                    out.pop()
+                i = j + 1
+                continue
+        out.append(tok)
+        i += 1
+    return out
+
+
 def _modifiers(toks: list[Tok]) -> list[Tok]:
     """An unread word right before a concept qualifies that concept only ("uncontrolled").
 
@@ -2107,7 +2176,8 @@ def _modifiers(toks: list[Tok]) -> list[Tok]:
     for i in range(len(out) - 2, -1, -1):
         nxt = out[i + 1].type
         if out[i].type == "WORD" and (
-            nxt == "CONCEPT" or (nxt == "MOD" and str(out[i].value).lower() in MODIFIERS)
+            nxt == "CONCEPT"
+            or (nxt == "MOD" and str(out[i].value).lower() in MODIFIERS | STATE_ADJECTIVES)
         ):
             out[i] = Tok("MOD", out[i].value, out[i].start, out[i].end)
     return out

@@ -868,7 +868,7 @@ class _Resolver:
                 and isinstance(node, Mention)
                 and node.window is None
                 and self.vocab[node.concept].kind == "fact"
-                and isinstance(content, Comparison | Range)
+                and _thresholds_only(content)
                 and not _EXAMPLE_WORDS.search(
                     self.ctx.norm.original[node.span.end : content.span.start].lower()
                 )
@@ -881,7 +881,13 @@ class _Resolver:
                     "follows it"
                 )
                 node = content
-            elif fully_read and not isinstance(content, Not):
+            elif (
+                fully_read
+                and not isinstance(content, Not)
+                and not _REQUIRED.search(
+                    self.ctx.norm.original[span_of(node).end : span_of(content).start].lower()
+                )
+            ):
                 node = AnyOf((node, content), span=span)
             else:
                 node = AllOf((node, content), span=span)
@@ -891,6 +897,8 @@ class _Resolver:
 _CONDITION_WORDS = re.compile(
     r"\b(?:if|when|unless|for (?:patients|subjects|participants|pts)|in (?:patients|case))\b"
 )
+# "(must be < 150/100 mm Hg prior to randomization)": a further requirement, not an alternative
+_REQUIRED = re.compile(r"\(\s*(?:must|should|has to|have to|needs? to)\b")
 _IF_WORDS = re.compile(r"\b(?:if|when|unless|in case)\b")
 _EXAMPLE_WORDS = re.compile(r"\b(?:e\.?g|eg|such as|including|for example|for instance)\b")
 
@@ -936,6 +944,15 @@ def _lists_members(concept: Concept, text: str) -> bool:
     members = {m.lower() for m in concept.members}
     names = [n for n in re.split(r"\s*(?:[,;/]|\bor\b|\band\b|\betc\b\.?)\s*", text.lower()) if n]
     return bool(members) and bool(names) and all(n in members for n in names)
+
+
+def _thresholds_only(node: Any) -> bool:
+    """Whether ``node`` is thresholds joined by and/or ("BP >= 150/95": SBP or DBP)."""
+    if isinstance(node, Comparison | Range):
+        return node.concept not in ("age", "sex")
+    if isinstance(node, AllOf | AnyOf):
+        return all(_thresholds_only(c) for c in node.children)
+    return False
 
 
 def _conditions_only(node: Any) -> bool:

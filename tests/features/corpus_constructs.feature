@@ -456,3 +456,53 @@ Feature: Constructs the grammar reads in real registry text
       | exclusion | Severe chronic renal insufficiency (eGFR (CKD-EPI) < 20 ml/min/1.73 m2). | egfr < 20 mL/min/{1.73_m2} | severe_renal_impairment | false | egfr 15 mL/min/{1.73_m2} | met |
       | exclusion | Severe chronic renal insufficiency (eGFR (CKD-EPI) < 20 ml/min/1.73 m2). | egfr < 20 mL/min/{1.73_m2} | severe_renal_impairment | true  | egfr 25 mL/min/{1.73_m2} | not met |
       | exclusion | Severe chronic renal insufficiency (eGFR (CKD-EPI) < 20 ml/min/1.73 m2). | egfr < 20 mL/min/{1.73_m2} | severe_renal_impairment | true  | nothing                    | undecided |
+
+  Scenario Outline: A restated blood-pressure pair the line must also meet (NCT02521181)
+    Given the inclusion line "Blood pressure <160/100 mm Hg at screening (must be <150/100 mm Hg prior to randomization)"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "systolic_bp < 160 mm[Hg] and diastolic_bp < 100 mm[Hg] and systolic_bp < 150 mm[Hg] and diastolic_bp < 100 mm[Hg]"
+    And it is <met>
+
+    # "(must be …)" is a further requirement, not an alternative: 155/90 fails
+    Examples:
+      | observations                                   | met       |
+      | systolic_bp 140 mm[Hg]; diastolic_bp 85 mm[Hg] | met       |
+      | systolic_bp 155 mm[Hg]; diastolic_bp 90 mm[Hg] | not met   |
+      | systolic_bp 140 mm[Hg]                         | undecided |
+
+  Scenario Outline: A lasting-state adjective before a defined abnormality (NCT02054156, NCT01611363)
+    Given the exclusion line "<line>"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "<rule>"
+    And it is <met>
+
+    Examples:
+      | line | rule | observations | met |
+      | History of unresolved, abnormal renal function (defined as serum creatinine greater than 1.5 times the upper limit of normal for age). | creatinine > 1.5 x ULN | creatinine 2.0 mg/dL ref 0.6-1.2 | met |
+      | History of unresolved, abnormal renal function (defined as serum creatinine greater than 1.5 times the upper limit of normal for age). | creatinine > 1.5 x ULN | creatinine 1.5 mg/dL ref 0.6-1.2 | not met |
+      | History of unresolved, abnormal renal function (defined as serum creatinine greater than 1.5 times the upper limit of normal for age). | creatinine > 1.5 x ULN | nothing | undecided |
+      | History of unresolved, abnormal neutropenia (ANC ≤ 1000) | anc <= 1000 /uL | anc 800 /uL | met |
+      | History of unresolved, abnormal neutropenia (ANC ≤ 1000) | anc <= 1000 /uL | anc 1500 /uL | not met |
+      | History of unresolved, abnormal neutropenia (ANC ≤ 1000) | anc <= 1000 /uL | nothing | undecided |
+      | Subject has persistent, uncontrolled severe hypertension as indicated by a mean systolic blood pressure > 160 mmHg or a mean diastolic blood pressure of > 100 mmHg | systolic_bp > 160 mm[Hg] or diastolic_bp > 100 mm[Hg] | systolic_bp 150 mm[Hg]; diastolic_bp 105 mm[Hg] | met |
+      | Subject has persistent, uncontrolled severe hypertension as indicated by a mean systolic blood pressure > 160 mmHg or a mean diastolic blood pressure of > 100 mmHg | systolic_bp > 160 mm[Hg] or diastolic_bp > 100 mm[Hg] | systolic_bp 150 mm[Hg]; diastolic_bp 95 mm[Hg] | not met |
+      | Subject has persistent, uncontrolled severe hypertension as indicated by a mean systolic blood pressure > 160 mmHg or a mean diastolic blood pressure of > 100 mmHg | systolic_bp > 160 mm[Hg] or diastolic_bp > 100 mm[Hg] | systolic_bp 150 mm[Hg] | undecided |
+
+  Scenario Outline: "Despite treatment" inside the threshold defining an uncontrolled condition (NCT01337492, NCT01160926)
+    Given the exclusion line "<line>"
+    And a patient with observations <observations> and the fact uncontrolled_hypertension <answer>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "<rule>"
+    And it is <met>
+
+    # the threshold defines "uncontrolled"; the judgement recorded alone decides nothing
+    Examples:
+      | line | rule | answer | observations | met |
+      | Uncontrolled hypertension defined as systolic blood pressure > 150 mmHg or diastolic pressure > 90 mmHg, despite optimal medical management. | systolic_bp > 150 mm[Hg] or diastolic_bp > 90 mm[Hg] | false | systolic_bp 160 mm[Hg]; diastolic_bp 80 mm[Hg] | met |
+      | Uncontrolled hypertension defined as systolic blood pressure > 150 mmHg or diastolic pressure > 90 mmHg, despite optimal medical management. | systolic_bp > 150 mm[Hg] or diastolic_bp > 90 mm[Hg] | true | systolic_bp 140 mm[Hg]; diastolic_bp 80 mm[Hg] | not met |
+      | Uncontrolled hypertension defined as systolic blood pressure > 150 mmHg or diastolic pressure > 90 mmHg, despite optimal medical management. | systolic_bp > 150 mm[Hg] or diastolic_bp > 90 mm[Hg] | true | systolic_bp 140 mm[Hg] | undecided |
+      | Uncontrolled hypertension (resting BP ≥150/95mmHg despite optimal therapy) | systolic_bp >= 150 mm[Hg] or diastolic_bp >= 95 mm[Hg] | false | systolic_bp 140 mm[Hg]; diastolic_bp 95 mm[Hg] | met |
+      | Uncontrolled hypertension (resting BP ≥150/95mmHg despite optimal therapy) | systolic_bp >= 150 mm[Hg] or diastolic_bp >= 95 mm[Hg] | true | systolic_bp 140 mm[Hg]; diastolic_bp 90 mm[Hg] | not met |
+      | Uncontrolled hypertension (resting BP ≥150/95mmHg despite optimal therapy) | systolic_bp >= 150 mm[Hg] or diastolic_bp >= 95 mm[Hg] | true | nothing | undecided |
