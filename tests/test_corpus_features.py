@@ -22,7 +22,7 @@ scenarios("corpus_constructs.feature")
 
 LAB_DATE = "2026-11-20"
 _OBS = re.compile(
-    r"^(?P<name>\w+) (?P<value>[\d.]+) (?P<unit>\S+)(?: ref (?P<lo>[\d.]+)-(?P<hi>[\d.]+))?$"
+    r"^(?P<name>\w+) (?P<value>-?[\d.]+) (?P<unit>\S+)(?: ref (?P<lo>[\d.]+)-(?P<hi>[\d.]+))?$"
 )
 MET = {"met": True, "not met": False, "undecided": None}
 
@@ -132,6 +132,19 @@ def patient_with_conditions(conditions: str) -> dict[str, Any]:
             )
     if complete == "" and conditions.endswith(", complete"):
         patient["complete"] = ["conditions", "procedures"]
+    return patient
+
+
+@given(
+    parsers.parse("a patient with conditions {conditions} and the {score} recorded as {category}"),
+    target_fixture="patient",
+)
+def patient_with_conditions_and_category(
+    conditions: str, score: str, category: str
+) -> dict[str, Any]:
+    patient = patient_with_conditions(conditions)
+    if category != "nothing":
+        patient["observations"] = [{"name": score, "value": category, "date": LAB_DATE}]
     return patient
 
 

@@ -74,6 +74,14 @@ ROUND_TRIP = [
     "systolic_bp < 160 mm[Hg] and diastolic_bp < 100 mm[Hg] and systolic_bp < 150 mm[Hg] "
     "and diastolic_bp < 100 mm[Hg]",
     "systolic_bp >= 150 mm[Hg] or diastolic_bp >= 95 mm[Hg]",
+    "anc >= 1000 /uL or bone_marrow_involvement",
+    "urine_acr > 300 mg/g and urine_acr <= 5000 mg/g",
+    "urine_protein_24h <= 1 g/d",
+    "heart_failure and (nyha_class = III or nyha_class = IV)",
+    "phes <= -4",
+    "alp >= 2 x ULN and alp <= 3 x ULN",
+    "(alt < 2.5 x ULN or (alt < 5 x ULN and liver_involvement)) and "
+    "(ast < 2.5 x ULN or (ast < 5 x ULN and liver_involvement))",
 ]
 
 
@@ -281,6 +289,38 @@ TEXT = [
         "exclusion",
         "child_pugh_points >= 12 or hepatorenal_syndrome or refractory_ascites or sbp",
     ),
+    # units: a daily amount in g/24 h, a urine ratio in mg/g (of creatinine)
+    ("24 hours proteinuria ≤ 1 g/24 h", "inclusion", "urine_protein_24h <= 1 g/d"),
+    (
+        "Subject has a urinary microalbumin/creatinine ratio above or equal to 300 mg/g",
+        "exclusion",
+        "urine_acr >= 300 mg/g",
+    ),
+    (
+        "Must have a urine albumin to creatinine ratio (UACR) of greater than (>) 300 milligram "
+        "(mg)/gram (g) and <= 5000 mg/g",
+        "inclusion",
+        "urine_acr > 300 mg/g and urine_acr <= 5000 mg/g",
+    ),
+    ("urinary albumin excretion < 300 mg/g creatinine", "inclusion", "urine_acr < 300 mg/g"),
+    ("random urinary albumin:creatinine (ACR) ≥100 mg/gm", "inclusion", "urine_acr >= 100 mg/g"),
+    # QTc named with its correction, on the screening ECG
+    (
+        "Mean QTc with Bazetts correction >470msec in screening ECG",
+        "exclusion",
+        "qtc > 470 ms",
+    ),
+    (
+        "prolongation of QTc > 500 msec on screening electrocardiogram (ECG)",
+        "exclusion",
+        "qtc > 500 ms",
+    ),
+    # NYHA classes in arabic numerals
+    (
+        "Patients who diagnosed heart failure with NYHA class 3 or 4",
+        "exclusion",
+        "heart_failure and (nyha_class = III or nyha_class = IV)",
+    ),
 ]
 
 
@@ -410,11 +450,11 @@ SAFETY = [
     # a waiver or conditional threshold after a shared bound is every listed analyte's
     (
         "ALT and AST < 2.5 times the Upper Limits of Normal (ULN) ( < 5 x ULN for patients with "
-        "liver involvement)",
+        "leukemic infiltration)",
         "inclusion",
-        '(alt < 2.5 x ULN or (alt < 5 x ULN and unparsed("for patients with liver involvement")))'
-        ' and (ast < 2.5 x ULN or (ast < 5 x ULN and unparsed("for patients with liver '
-        'involvement")))',
+        '(alt < 2.5 x ULN or (alt < 5 x ULN and unparsed("for patients with leukemic '
+        'infiltration"))) and (ast < 2.5 x ULN or (ast < 5 x ULN and unparsed("for patients '
+        'with leukemic infiltration")))',
     ),
     # an exception ends with its sentence
     (
@@ -589,6 +629,42 @@ SAFETY = [
         "*unread*",
     ),
     ("LVEF of 35% or less despite optimal medical therapy", "inclusion", "*unread*"),
+    # "in the absence of X" waives an inclusion threshold for patients with X ...
+    (
+        "Platelets ≥ 30,000/μL in the absence of bone marrow involvement",
+        "inclusion",
+        "platelets >= 30000 /uL or bone_marrow_involvement",
+    ),
+    (
+        "Platelets ≥ 30,000/μL, in the absence of bone marrow involvement or liver involvement",
+        "inclusion",
+        "platelets >= 30000 /uL or bone_marrow_involvement or liver_involvement",
+    ),
+    # ... and an exclusion threshold counts only without X
+    (
+        "Platelets < 30,000/μL in the absence of bone marrow involvement",
+        "exclusion",
+        "platelets < 30000 /uL and not bone_marrow_involvement",
+    ),
+    # a range of multiples of the ULN keeps the limit (it was read as 2 to 3 U/L)
+    ("ALP between 2 x ULN and 3 x ULN", "inclusion", "alp >= 2 x ULN and alp <= 3 x ULN"),
+    ("AST 2-5 x ULN", "exclusion", "ast >= 2 x ULN and ast <= 5 x ULN"),
+    ("ALP 2 mg/dL to 3 x ULN", "inclusion", "*unread*"),
+    # a negative threshold only where the measure can be negative
+    ("A PHES of ≤ -4 during Screening.", "inclusion", "phes <= -4"),
+    ("Platelets > -4", "inclusion", "*unread*"),
+    ("MELD < -2", "inclusion", "*unread*"),
+    # "Children aged …": the age range says who they are; "children" alone stays unread
+    ("Children aged 6-36 months", "inclusion", "age >= 6 months and age <= 36 months"),
+    ("Children with epilepsy", "inclusion", "*unread*"),
+    # a looser threshold "for patients with liver involvement" (primary or metastatic)
+    (
+        "ALT and AST < 2.5 times the Upper Limits of Normal (ULN) ( < 5 x ULN for patients with "
+        "liver involvement)",
+        "inclusion",
+        "(alt < 2.5 x ULN or (alt < 5 x ULN and liver_involvement)) and "
+        "(ast < 2.5 x ULN or (ast < 5 x ULN and liver_involvement))",
+    ),
 ]
 
 

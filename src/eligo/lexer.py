@@ -52,6 +52,8 @@ COMPARATORS: dict[str, str] = {
     "equal or greater than": ">=",
     "equal or more than": ">=",
     "equal to or above": ">=",
+    "above or equal to": ">=",
+    "over or equal to": ">=",
     "at least": ">=",
     "not less than": ">=",
     "no less than": ">=",
@@ -68,6 +70,8 @@ COMPARATORS: dict[str, str] = {
     "equal to or lower than": "<=",
     "equal or less than": "<=",
     "equal to or below": "<=",
+    "below or equal to": "<=",
+    "under or equal to": "<=",
     "at most": "<=",
     "not more than": "<=",
     "no more than": "<=",
@@ -479,6 +483,12 @@ STOP_PHRASES = (
     "of any aetiology",
     "of any etiology",
     "of any cause",
+    # where a QTc is read: every QTc is an ECG measurement
+    "in screening ecg",
+    "on screening ecg",
+    "on the screening ecg",
+    "on screening electrocardiogram (ecg)",
+    "on screening electrocardiogram",
     # pre-dose study days: the screening measurement
     "on day -1",
     "on day -2",
@@ -882,6 +892,8 @@ _CMP_IN_PARENS = re.compile(r"\s*(?:\(\s*(?:>=|<=|>|<|=)\s*\)\s*)?")
 _CMP_REPEATED = re.compile(r"\s*\(\s*(?:>=|<=|>|<|=)\s*\)")
 _NUMBER_WORD_CONJ = re.compile(rf"(?:{_NUMW})\s+(?:of|or|and)\b", re.I)
 _ALNUM = re.compile(r"[A-Za-z0-9]+")
+_NEGATIVE = re.compile(r"\s*-\d")  # "PHES <= -4"
+_ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V"}
 _SEX_WORD = re.compile(rf"(?:{'|'.join(SEX_WORDS)})(?![A-Za-z])", re.ASCII | re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\S*\s*")
 _ALTERNATIVE = re.compile(r"\s(?:or|and/or)\s", re.I)
@@ -1016,6 +1028,8 @@ class Lexer:
         if not m:
             return None
         word = m.group(0)
+        if word in _ROMAN and _ROMAN[word] in cats and set(cats) <= set(_ROMAN.values()):
+            word = _ROMAN[word]  # "NYHA Class 3 or 4": classes numbered I-IV, in arabic
         for c in cats:
             if word.lower() == c.lower() and (len(word) > 1 or word.isupper()):
                 end = m.end()
@@ -1037,7 +1051,45 @@ class Lexer:
             pos = self._step(pos)
         self._close_definitions(len(text))
         toks = self._exclusion_header(self._cohort(self._tidy(self.tokens)))
-        return self._must_have(_longer_washout(toks))
+        return self._absent_condition(self._must_have(_longer_washout(toks)))
+
+    def _absent_condition(self, toks: list[Tok]) -> list[Tok]:
+        """ "ANC >= 1000/uL in the absence of bone marrow involvement": an inclusion threshold
+        asked only of patients without the condition, so ``threshold or condition``.
+
+        (As an exclusion the plain reading, ``threshold and not condition``, is already right.)
+        """
+        k = next((i for i, t in enumerate(toks) if t.type == "NOT"), None)
+        if self.kind != "inclusion" or k is None or k < 3:
+            return toks
+        head = toks[:k]
+        while head and head[-1].type == "COMMA":
+            head = head[:-1]
+        tail = toks[k + 1 :]
+        if (
+            not head
+            or not tail
+            or not re.fullmatch(
+                r"[\s,]*in\s+the\s+absence\s+of\s*",
+                self.text[head[-1].end : toks[k].end],
+                re.IGNORECASE,
+            )
+            or not any(t.type == "CMP" for t in head)
+            or any(
+                t.type in ("NOT", "OR", "COMMA", "LPAREN", "LPOST", "RPAREN", "WORD") for t in head
+            )
+            or any(t.type not in ("CONCEPT", "OR", "AND", "LPAREN", "RPAREN") for t in tail)
+        ):
+            return toks
+        return [
+            Tok("LPAREN", "(", head[0].start, head[0].start),
+            *head,
+            Tok("RPAREN", ")", head[-1].end, head[-1].end),
+            Tok("OR", "or", toks[k].start, toks[k].end),
+            Tok("LPAREN", "(", tail[0].start, tail[0].start),
+            *tail,
+            Tok("RPAREN", ")", tail[-1].end, tail[-1].end),
+        ]
 
     def _must_have(self, toks: list[Tok]) -> list[Tok]:
         """ "Patients with a UPC ratio > 1.0 must have a 24-hour urine protein < 1,000 mg":
@@ -1390,8 +1442,10 @@ class Lexer:
                 self._emit("NUMBER", 1.0, m.end(), m.end())
                 self._emit("ULN", "LLN" if low else "ULN", m.end(), once.end())
                 return once.end()
-        if (m and self._number_follows(m.end())) or (
-            m and self.cat_concept and self._category_follows(m.end())
+        if (
+            (m and self._number_follows(m.end()))
+            or (m and self.cat_concept and self._category_follows(m.end()))
+            or (m and prev == "CONCEPT" and _NEGATIVE.match(text, m.end()) and self._signed())
         ):
             op = COMPARATORS.get(_phrase(m.group(0)), m.group(0))
             end = m.end()
@@ -1409,6 +1463,11 @@ class Lexer:
         m = _NUMBER.match(text, pos) if _NUMBER_AT in can else None
         if m:
             return self._number(pos, m)
+        if ch == "-" and prev == "CMP" and text[pos + 1 : pos + 2].isdigit() and self._signed(1):
+            # "PHES of <= -4": a negative threshold (scores below zero)
+            m = _NUMBER.match(text, pos + 1)
+            if m:
+                return self._number(pos, m, sign=-1.0)
         if ch == "-" and prev in ("NUMBER", "UNIT") and self._number_follows(pos + 1):
             self._emit("TO", "-", pos, pos + 1)
             return pos + 1
@@ -1594,13 +1653,20 @@ class Lexer:
             return tok.type
         return None
 
-    def _number(self, pos: int, m: re.Match[str]) -> int:
+    def _signed(self, back: int = 0) -> bool:
+        """Whether the concept ``back`` tokens before the last can be below zero (PHES)."""
+        if len(self.tokens) <= back or self.tokens[-1 - back].type != "CONCEPT":
+            return False
+        plausible = self.t.vocab[str(self.tokens[-1 - back].value)].plausible
+        return plausible is not None and plausible[0] < 0
+
+    def _number(self, pos: int, m: re.Match[str], sign: float = 1.0) -> int:
         text = self.text
         prev = self._prev()
         if prev in ("WORD", "RPAREN") and self._effective_prev() == "CONCEPT":
             prev = "CONCEPT"
         after = m.end()
-        value = parse_number(m.group(0))
+        value = sign * parse_number(m.group(0))
         if not math.isfinite(value) or abs(value) > 1e15:
             return self._word(pos)  # not a threshold anyone wrote
         threshold = prev in ("CMP", "BCMP", "BETWEEN", "TO") or (prev == "AND" and self.in_between)

@@ -97,6 +97,9 @@ class PRange:
     span: Span
     high_inclusive: bool = True
     low_inclusive: bool = True
+    # "between 2 x ULN and 3 x ULN": bounds that are multiples of a reference limit;
+    # "mixed" when the two bounds disagree ("2 mg/dL to 3 x ULN"), which is left unread
+    limit: str | None = None
 
 
 @dataclass
@@ -309,7 +312,10 @@ class TextTransformer:
             isinstance(p, Token) and p.type == "CMP" and self.ctx.tok(p).value == ">" for p in parts
         )
         span = _join(lo_span, hi_span)
-        return PRange("", (lo[1], lo[2]), (hi[1], hi[2]), span, not below, not above)
+        limit = hi[3] if lo[3] in (None, hi[3]) and (lo[3] or lo[2] is None) else "mixed"
+        if lo[3] is None and hi[3] is None:
+            limit = None
+        return PRange("", (lo[1], lo[2]), (hi[1], hi[2]), span, not below, not above, limit)
 
     def quantity(self, number: Token, unit: Token | None = None) -> Any:
         value = float(self.ctx.tok(number).value)  # type: ignore[arg-type]
@@ -485,8 +491,26 @@ class _Resolver:
         c = self.vocab[p.concept]
         if c.categories and c.numeric_twin:
             c = self.vocab[c.numeric_twin]  # "Child-Pugh score of 7 - 9": the points
-        if not c.numeric:
+        if not c.numeric or p.limit == "mixed":
             return self.unparsed(p.span)
+        if p.limit is not None:
+            if p.low[1] is not None or p.high[1] is not None or c.reference is None:
+                return self.unparsed(p.span)
+            # "ALP between 2 x ULN and 3 x ULN": two bounds on the multiple of the limit
+            limit: Literal["ULN", "LLN"] = "LLN" if p.limit == "LLN" else "ULN"
+            low = Comparison(
+                c.id,
+                ">=" if p.low_inclusive else ">",
+                RefMultiple(p.low[0], limit),
+                span=p.span,
+            )
+            high = Comparison(
+                c.id,
+                "<=" if p.high_inclusive else "<",
+                RefMultiple(p.high[0], limit),
+                span=p.span,
+            )
+            return AllOf((low, high), span=p.span)
         hi_unit = p.high[1]
         lo_unit = p.low[1] or hi_unit
         lo = self.quantity(c, p.low[0], lo_unit)

@@ -56,6 +56,8 @@ TABLE_UNITS: tuple[str, ...] = (
     "ng/mL", "ng/dL", "ng/L", "pg/mL",
     # substance concentration
     "mol/L", "mmol/L", "umol/L", "nmol/L", "pmol/L", "meq/L", "mmol/mol", "mosm/kg",
+    # mass ratios (urine albumin/creatinine)
+    "mg/g",
     # catalytic activity and arbitrary units
     "U/L", "U/mL", "ukat/L", "[IU]/L", "[IU]/mL", "m[IU]/L", "m[IU]/mL", "u[IU]/mL",
     # number concentration (cell counts, viral loads)
@@ -65,7 +67,7 @@ TABLE_UNITS: tuple[str, ...] = (
     # pressure
     "mm[Hg]", "kPa", "cm[H2O]",
     # mass, dose, body size
-    "kg", "g", "mg", "ug", "[lb_av]", "mg/kg", "mg/kg/d", "mg/m2", "mg/d", "ug/kg/min",
+    "kg", "g", "mg", "ug", "[lb_av]", "mg/kg", "mg/kg/d", "mg/m2", "mg/d", "g/d", "ug/kg/min",
     "cm", "m", "mm", "[in_i]", "[ft_i]", "m2", "kg/m2",
     # time and rates
     "s", "ms", "min", "h", "d", "wk", "mo", "a", "/min", "{beats}/min", "{breaths}/min",
@@ -124,7 +126,9 @@ SPELLINGS: Mapping[str, str] = {
     "kg": "kg", "kgs": "kg", "gm": "g", "gram": "g", "grams": "g", "mg": "mg", "ug": "ug",
     "mcg": "ug", "lb": "[lb_av]", "lbs": "[lb_av]", "pound": "[lb_av]", "pounds": "[lb_av]",
     "mg/kg": "mg/kg", "mg/kg/d": "mg/kg/d", "mg/kg/day": "mg/kg/d", "mg/m2": "mg/m2",
-    "mg/d": "mg/d", "mg/day": "mg/d", "ug/kg/min": "ug/kg/min", "mcg/kg/min": "ug/kg/min",
+    "mg/d": "mg/d", "mg/day": "mg/d", "g/d": "g/d", "g/day": "g/d", "gm/d": "g/d",
+    "mg/g": "mg/g", "mg/gm": "mg/g", "mg/gram": "mg/g",
+    "ug/kg/min": "ug/kg/min", "mcg/kg/min": "ug/kg/min",
     "cm": "cm", "mm": "mm", "in": "[in_i]", "inch": "[in_i]", "inches": "[in_i]",
     "ft": "[ft_i]", "feet": "[ft_i]", "m2": "m2", "kg/m2": "kg/m2",
     # time and rates

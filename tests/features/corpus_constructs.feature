@@ -506,3 +506,126 @@ Feature: Constructs the grammar reads in real registry text
       | Uncontrolled hypertension (resting BP ≥150/95mmHg despite optimal therapy) | systolic_bp >= 150 mm[Hg] or diastolic_bp >= 95 mm[Hg] | false | systolic_bp 140 mm[Hg]; diastolic_bp 95 mm[Hg] | met |
       | Uncontrolled hypertension (resting BP ≥150/95mmHg despite optimal therapy) | systolic_bp >= 150 mm[Hg] or diastolic_bp >= 95 mm[Hg] | true | systolic_bp 140 mm[Hg]; diastolic_bp 90 mm[Hg] | not met |
       | Uncontrolled hypertension (resting BP ≥150/95mmHg despite optimal therapy) | systolic_bp >= 150 mm[Hg] or diastolic_bp >= 95 mm[Hg] | true | nothing | undecided |
+
+  Scenario Outline: Urine ratios and daily amounts in mg/g and g/24 h (NCT02065791, NCT01334073, NCT01165268)
+    Given the inclusion line "<line>"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "<rule>"
+    And it is <met>
+
+    Examples:
+      | line | rule | observations | met |
+      | Must have a urine albumin to creatinine ratio (UACR) of greater than (>) 300 milligram (mg)/gram (g) and <= 5000 mg/g | urine_acr > 300 mg/g and urine_acr <= 5000 mg/g | urine_acr 400 mg/g | met |
+      | Must have a urine albumin to creatinine ratio (UACR) of greater than (>) 300 milligram (mg)/gram (g) and <= 5000 mg/g | urine_acr > 300 mg/g and urine_acr <= 5000 mg/g | urine_acr 6000 mg/g | not met |
+      | Must have a urine albumin to creatinine ratio (UACR) of greater than (>) 300 milligram (mg)/gram (g) and <= 5000 mg/g | urine_acr > 300 mg/g and urine_acr <= 5000 mg/g | urine_acr 250 mg/g | not met |
+      | Must have a urine albumin to creatinine ratio (UACR) of greater than (>) 300 milligram (mg)/gram (g) and <= 5000 mg/g | urine_acr > 300 mg/g and urine_acr <= 5000 mg/g | nothing | undecided |
+      | Subject has a urinary microalbumin/creatinine ratio above or equal to 300 mg/g at screening | urine_acr >= 300 mg/g | urine_acr 300 mg/g | met |
+      | Subject has a urinary microalbumin/creatinine ratio above or equal to 300 mg/g at screening | urine_acr >= 300 mg/g | urine_acr 299 mg/g | not met |
+      | Subjects with (eGFR ≥ 60 and ≤ 160 mL/min/1.73m² and urinary albumin excretion < 300 mg/g creatinine) | egfr >= 60 mL/min/{1.73_m2} and egfr <= 160 mL/min/{1.73_m2} and urine_acr < 300 mg/g | egfr 90 mL/min/{1.73_m2}; urine_acr 100 mg/g | met |
+      | Subjects with (eGFR ≥ 60 and ≤ 160 mL/min/1.73m² and urinary albumin excretion < 300 mg/g creatinine) | egfr >= 60 mL/min/{1.73_m2} and egfr <= 160 mL/min/{1.73_m2} and urine_acr < 300 mg/g | egfr 90 mL/min/{1.73_m2}; urine_acr 350 mg/g | not met |
+      | Subjects with (eGFR ≥ 60 and ≤ 160 mL/min/1.73m² and urinary albumin excretion < 300 mg/g creatinine) | egfr >= 60 mL/min/{1.73_m2} and egfr <= 160 mL/min/{1.73_m2} and urine_acr < 300 mg/g | egfr 90 mL/min/{1.73_m2} | undecided |
+      | 24 hours proteinuria ≤ 1 g/24 h | urine_protein_24h <= 1 g/d | urine_protein_24h 800 mg/d | met |
+      | 24 hours proteinuria ≤ 1 g/24 h | urine_protein_24h <= 1 g/d | urine_protein_24h 1.2 g/d | not met |
+      | 24 hours proteinuria ≤ 1 g/24 h | urine_protein_24h <= 1 g/d | nothing | undecided |
+
+  Scenario Outline: QTc with its correction named, measured on the screening ECG (NCT01160926, NCT02054156)
+    Given the exclusion line "<line>"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "<rule>"
+    And it is <met>
+
+    Examples:
+      | line | rule | observations | met |
+      | Mean QTc with Bazetts correction >470msec in screening ECG or history of familial long QT syndrome | qtc > 470 ms or history of long_qt_syndrome | qtc 480 ms | met |
+      | Mean QTc with Bazetts correction >470msec in screening ECG or history of familial long QT syndrome | qtc > 470 ms or history of long_qt_syndrome | nothing | undecided |
+      | Abnormal ECG test at the Baseline Visit defined as a QT interval corrected (QTc) (B) of ≥460 msec or history of ventricular arrhythmia | qtc >= 460 ms or history of ventricular_arrhythmia | qtc 460 ms | met |
+      | Abnormal ECG test at the Baseline Visit defined as a QT interval corrected (QTc) (B) of ≥460 msec or history of ventricular arrhythmia | qtc >= 460 ms or history of ventricular_arrhythmia | nothing | undecided |
+
+  Scenario Outline: NYHA classes written in arabic numerals (NCT03929900)
+    Given the exclusion line "Patients who diagnosed heart failure with NYHA class 3 or 4"
+    And a patient with conditions I50.9 since 2020-01-01 and the nyha_class recorded as <class>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "heart_failure and (nyha_class = III or nyha_class = IV)"
+    And it is <met>
+
+    Examples:
+      | class   | met       |
+      | III     | met       |
+      | II      | not met   |
+      | nothing | undecided |
+
+  Scenario Outline: A threshold waived in the presence of a condition (NCT01217749)
+    Given the inclusion line "Subjects must have organ and marrow function as defined below: Absolute neutrophil count (ANC) ≥ 1000/µL in the absence of bone marrow involvement"
+    And a patient with observations <observations> and the fact bone_marrow_involvement <answer>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "anc >= 1000 /uL or bone_marrow_involvement"
+    And it is <met>
+
+    Examples:
+      | observations | answer     | met       |
+      | anc 1500 /uL | unrecorded | met       |
+      | anc 800 /uL  | false      | not met   |
+      | anc 800 /uL  | true       | met       |
+      | anc 800 /uL  | unrecorded | undecided |
+      | nothing      | false      | undecided |
+
+  Scenario Outline: A looser threshold for patients with cancer in the liver (NCT01337492)
+    Given the inclusion line "ALT and AST < 2.5 times the Upper Limits of Normal (ULN) ( < 5 x ULN for patients with liver involvement)"
+    And a patient with observations <observations> and conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "(alt < 2.5 x ULN or (alt < 5 x ULN and liver_involvement)) and (ast < 2.5 x ULN or (ast < 5 x ULN and liver_involvement))"
+    And it is <met>
+
+    Examples:
+      | observations                                | conditions                        | met       |
+      | alt 100 U/L ref 7-55; ast 40 U/L ref 8-48   | nothing, complete                 | met       |
+      | alt 200 U/L ref 7-55; ast 40 U/L ref 8-48   | nothing, complete                 | not met   |
+      | alt 200 U/L ref 7-55; ast 40 U/L ref 8-48   | C22.0 since 2025-06-01, complete  | met       |
+      | alt 300 U/L ref 7-55; ast 40 U/L ref 8-48   | C22.0 since 2025-06-01, complete  | not met   |
+      | alt 200 U/L ref 7-55; ast 40 U/L ref 8-48   | nothing                           | undecided |
+      | alt 100 U/L ref 7-55                        | nothing, complete                 | undecided |
+
+  Scenario Outline: A negative score threshold (NCT04816916)
+    Given the inclusion line "A PHES of ≤ -4 during Screening."
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "phes <= -4"
+    And it is <met>
+
+    Examples:
+      | observations | met       |
+      | phes -6 1    | met       |
+      | phes -4 1    | met       |
+      | phes -2 1    | not met   |
+      | nothing      | undecided |
+
+  Scenario Outline: Children named by their age range (NCT03863418)
+    Given the inclusion line "Children aged 6-36 months"
+    And a patient born <born>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "age >= 6 months and age <= 36 months"
+    And it is <met>
+
+    Examples:
+      | born       | met       |
+      | 2025-01-15 | met       |
+      | 2022-06-01 | not met   |
+      | 2026-08-01 | not met   |
+      | unknown    | undecided |
+
+  Scenario Outline: A range of multiples of the upper limit of normal
+    Given the inclusion line "ALP between 2 x ULN and 3 x ULN"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "alp >= 2 x ULN and alp <= 3 x ULN"
+    And it is <met>
+
+    # read as U/L once (2 to 3 U/L): every real patient failed it
+    Examples:
+      | observations              | met       |
+      | alp 300 U/L ref 40-130    | met       |
+      | alp 100 U/L ref 40-130    | not met   |
+      | alp 400 U/L ref 40-130    | not met   |
+      | nothing                   | undecided |
