@@ -79,6 +79,10 @@ ROUND_TRIP = [
     "urine_protein_24h <= 1 g/d",
     "heart_failure and (nyha_class = III or nyha_class = IV)",
     "phes <= -4",
+    "alt > 2.5 x ULN and (alt > 5 x ULN or not liver_metastases)",
+    "potassium < 3.3 meq/L or potassium >= 5.5 meq/L or "
+    "not (potassium >= 3.5 meq/L and potassium <= 5.5 meq/L)",
+    "(creatinine >= 1.5 mg/dL and sex = male) or (creatinine >= 1.4 mg/dL and sex = female)",
     "alp >= 2 x ULN and alp <= 3 x ULN",
     "(alt < 2.5 x ULN or (alt < 5 x ULN and liver_involvement)) and "
     "(ast < 2.5 x ULN or (ast < 5 x ULN and liver_involvement))",
@@ -385,11 +389,10 @@ SAFETY = [
     ),
     # a looser threshold under an unread condition is an alternative, not a second requirement
     (
-        "Platelet count ≥ 50 × 109/L (≥ 30 × 109/L if myeloma involvement in the bone marrow "
-        "is > 50%)",
+        "Platelet count ≥ 50 × 109/L (≥ 30 × 109/L if marrow involvement by myeloma is extensive)",
         "inclusion",
         "platelets >= 50 10*9/L or (platelets >= 30 10*9/L and "
-        'unparsed("if myeloma involvement in the bone marrow is > 50%"))',
+        'unparsed("if marrow involvement by myeloma is extensive"))',
     ),
     # an age group in parentheses says who must meet the threshold, not an alternative to it
     (
@@ -594,6 +597,23 @@ SAFETY = [
         "systolic_bp < 160 mm[Hg] and diastolic_bp < 100 mm[Hg] and systolic_bp < 150 mm[Hg] "
         "and diastolic_bp < 100 mm[Hg]",
     ),
+    # ... and in an exclusion, failing the further requirement excludes
+    (
+        "Blood pressure >160/100 mm Hg at screening (must be <150/100 mm Hg prior to "
+        "randomization)",
+        "exclusion",
+        "systolic_bp > 160 mm[Hg] or diastolic_bp > 100 mm[Hg] or "
+        "not (systolic_bp < 150 mm[Hg] and diastolic_bp < 100 mm[Hg])",
+    ),
+    # a range alone in parentheses, with a unit, is on the measure just named
+    (
+        "Serum potassium <3.3 or ≥5.5 mEq/L at screening (must be 3.5-5.5 mEq/L prior to "
+        "randomization)",
+        "exclusion",
+        "potassium < 3.3 meq/L or potassium >= 5.5 meq/L or "
+        "not (potassium >= 3.5 meq/L and potassium <= 5.5 meq/L)",
+    ),
+    ("Liver transplant (6-12 months)", "exclusion", "*unread*"),
     # a bare "<150/100" without mm Hg is not known to be a blood pressure
     ("Blood pressure <160/100 mm Hg (<150/100)", "inclusion", "*unread*"),
     # "unresolved," / "persistent," join the next adjective; the definition decides
@@ -657,6 +677,45 @@ SAFETY = [
     # "Children aged …": the age range says who they are; "children" alone stays unread
     ("Children aged 6-36 months", "inclusion", "age >= 6 months and age <= 36 months"),
     ("Children with epilepsy", "inclusion", "*unread*"),
+    # one threshold per sex, "in women and … in men" (the first sex once bound the second
+    # threshold: a man with creatinine 2.0 was not excluded)
+    (
+        "serum creatinine ≥1.5mg/dL in males or ≥1.4mg/dL in females",
+        "exclusion",
+        "(creatinine >= 1.5 mg/dL and sex = male) or (creatinine >= 1.4 mg/dL and sex = female)",
+    ),
+    (
+        "Hemoglobin ≥12 g/dL in women and ≥13 g/dL in men",
+        "inclusion",
+        "(hemoglobin >= 12 g/dL and sex = female) or (hemoglobin >= 13 g/dL and sex = male)",
+    ),
+    (
+        "Moderate/severe hypertensive left ventricular (LV) hypertrophy (LVMi ≥109 g/m² in women "
+        "and ≥132 g/m² in men);",
+        "inclusion",
+        "(lv_mass_index >= 109 g/m2 and sex = female) or "
+        "(lv_mass_index >= 132 g/m2 and sex = male)",
+    ),
+    # "(alt if C)" with C read: "alt if C, else base" desugared
+    (
+        "Platelet count ≥ 50 × 109/L (≥ 30 × 109/L if myeloma involvement in the bone marrow "
+        "is > 50%)",
+        "inclusion",
+        "platelets >= 50 10*9/L or (platelets >= 30 10*9/L and bone_marrow_plasma_cells > 50 %)",
+    ),
+    (
+        "ALT > 2.5 x ULN (> 5 x ULN if liver metastases)",
+        "exclusion",
+        "alt > 2.5 x ULN and (alt > 5 x ULN or not liver_metastases)",
+    ),
+    (
+        "ALT < 2.5 x ULN (< 1.5 x ULN if liver metastases)",
+        "inclusion",
+        "alt < 2.5 x ULN and (alt < 1.5 x ULN or not liver_metastases)",
+    ),
+    # a condition with anything unread (or on age/sex) stays one unread span
+    ("ALT < 2.5 x ULN (< 5 x ULN if no liver metastases)", "inclusion", "*unread*"),
+    ("ALT < 2.5 x ULN (< 5 x ULN if liver metastases or age > 70 years)", "inclusion", "*unread*"),
     # a looser threshold "for patients with liver involvement" (primary or metastatic)
     (
         "ALT and AST < 2.5 times the Upper Limits of Normal (ULN) ( < 5 x ULN for patients with "

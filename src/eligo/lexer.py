@@ -1851,7 +1851,7 @@ class Lexer:
         toks = _postfix_negation(merged, self.text)
         toks = _despite_treatment(_modifiers(_state_adjectives(toks)), self.text)
         toks = _within_criteria(toks, self.text, self.t.vocab)
-        toks = _sex_adjectives(toks)
+        toks = _sex_adjectives(_sex_bounds(_restated_range(toks, self.t.vocab)))
         toks = _for_age_group(toks, self.text)
         toks = _unread_condition(_if_no_else(toks), self.text)
         for cue in ("HISTORY", "NOT"):
@@ -2133,6 +2133,56 @@ def _unread_condition(toks: list[Tok], text: str) -> list[Tok]:
         word = Tok("WORD", text[tok.start : end], tok.start, end)
         return [*toks[:i], word, *_unread_condition(toks[j:], text)]
     return toks
+
+
+def _restated_range(toks: list[Tok], vocab: Vocabulary) -> list[Tok]:
+    """ "Serum potassium < 3.3 or >= 5.5 mEq/L (must be 3.5-5.5 mEq/L prior to …)": a range
+    alone in parentheses, with a unit, restates the measure just named; its concept is
+    written in (no text) so the range reads as one on that measure.  The unit must suit it
+    (checked when the range is resolved), or the range stays unread.
+    """
+    out = list(toks)
+    for i in range(len(out) - 5, 0, -1):
+        if not (
+            out[i].type == "LPOST"
+            and [t.type for t in out[i + 1 : i + 6]] == ["NUMBER", "TO", "NUMBER", "UNIT", "RPAREN"]
+        ):
+            continue
+        concept = next((t for t in reversed(out[:i]) if t.type == "CONCEPT"), None)
+        if concept is None or not vocab[str(concept.value)].numeric:
+            continue
+        at = out[i + 1].start
+        out.insert(i + 1, Tok("CONCEPT", concept.value, at, at))
+    return out
+
+
+def _sex_bounds(toks: list[Tok]) -> list[Tok]:
+    """ "Hemoglobin >= 12 g/dL in women and >= 13 g/dL in men": each threshold is its sex's.
+
+    ``[CONCEPT] CMP NUMBER [UNIT] SEX`` becomes one group, so "and"/"or" between two of them
+    joins the groups (``(hb >= 12 and female) and (hb >= 13 and male)``, which
+    ``_Resolver.combine`` reads as one threshold per sex) instead of binding the first sex
+    to the second threshold.  Only when two or more such thresholds name different sexes.
+    """
+    spans: list[tuple[int, int]] = []
+    for i, tok in enumerate(toks):
+        if tok.type != "SEX":
+            continue
+        k = i - 2 if i >= 2 and toks[i - 1].type in ("UNIT", "ULN") else i - 1
+        if k < 1 or toks[k].type != "NUMBER" or toks[k - 1].type not in ("CMP", "BCMP"):
+            continue
+        start = k - 1
+        if start >= 1 and toks[start - 1].type == "CONCEPT" and toks[start].type == "CMP":
+            start -= 1
+        spans.append((start, i))
+    if len(spans) < 2 or len({toks[e].value for _, e in spans}) < 2:
+        return toks
+    out = list(toks)
+    for start, end in reversed(spans):
+        s, e = out[start].start, out[end].end
+        out[end + 1 : end + 1] = [Tok("RPAREN", ")", e, e)]
+        out[start:start] = [Tok("LPAREN", "(", s, s)]
+    return out
 
 
 def _sex_adjectives(toks: list[Tok]) -> list[Tok]:

@@ -669,8 +669,11 @@ class _Resolver:
         The parenthetical restates the threshold of the same measure under a condition eligo
         cannot read.  The base threshold holds unless the condition applies, so a stricter
         restatement holds only under the unread condition (``base and (alt or unread)``) and a
-        looser one is an alternative to the base (``base or (alt and unread)``).  ``None``
-        when the parenthetical is not of that shape.
+        looser one is an alternative to the base (``base or (alt and unread)``).  A condition
+        eligo reads after "if"/"when" ("if myeloma involvement in the bone marrow is > 50%")
+        takes the place of the unread one (``base and (alt or not C)``, ``base or (alt and
+        C)``: the desugaring of "alt if C, else base").  ``None`` when the parenthetical is
+        not of that shape.
         """
         if not (isinstance(node, Comparison) and isinstance(content, AllOf)):
             return None
@@ -679,7 +682,7 @@ class _Resolver:
             for c in content.children
             if isinstance(c, Comparison) and c.concept == node.concept and c.window == node.window
         ]
-        if len(same) != 1 or not any(isinstance(c, Unparsed) for c in content.children):
+        if len(same) != 1 or not any(isinstance(c, Unparsed) for c in walk(content)):
             return None
         alt = same[0]
         up = node.op in (">", ">=")
@@ -692,14 +695,41 @@ class _Resolver:
             return None
         stricter = (b.value >= a.value) if up else (b.value <= a.value)
         cond_span = Span(alt.span.end, span_of(content).end)
-        cond = self.unparsed(cond_span)
-        if not cond.text.strip():
+        unread = self.unparsed(cond_span)
+        if not unread.text.strip():
             return None
-        cond = Unparsed(cond.text.strip(" ,;"), span=cond_span)
+        cond: Node = self._read_condition(content, alt) or Unparsed(
+            unread.text.strip(" ,;"), span=cond_span
+        )
         span = _join(span_of(node), span_of(content))
         if stricter:
-            return AllOf((node, AnyOf((alt, cond), span=span_of(content))), span=span)
+            # read condition C: the stricter alt holds where C does, ``base and (alt or not
+            # C)``; an unread one leaves the line open where alt fails
+            waived = cond if isinstance(cond, Unparsed) else Not(cond, span=span_of(cond))
+            return AllOf((node, AnyOf((alt, waived), span=span_of(content))), span=span)
+        # the looser alt where C holds: ``base or (alt and C)`` (base implies alt)
         return AnyOf((node, AllOf((alt, cond), span=span_of(content))), span=span)
+
+    def _read_condition(self, content: AllOf, alt: Comparison) -> Node | None:
+        """ "(>= 30 x 10^9/L if myeloma involvement in the bone marrow is > 50%)": the
+        condition after "if" / "when", when eligo reads all of it (a threshold or a fact on
+        something other than age or sex, no negation), else ``None``."""
+        parts: list[Node] = []
+        for c in content.children:
+            parts.extend(c.children if isinstance(c, AllOf) else [c])
+        if len(parts) < 3 or parts[0] is not alt:
+            return None
+        cue, rest = parts[1], parts[2:]
+        if not (isinstance(cue, Unparsed) and cue.text.strip().lower() in ("if", "when")):
+            return None
+        if any(
+            isinstance(n, Unparsed | Not)
+            or (isinstance(n, Comparison | Range) and n.concept in ("age", "sex"))
+            for r in rest
+            for n in walk(r)
+        ):
+            return None
+        return rest[0] if len(rest) == 1 else AllOf(tuple(rest), span=span_of(rest[0]))
 
     def distribute(self, kids: list[Any]) -> list[Any]:
         """ "ALT and AST < 3 x ULN": a bound applies to the measured concepts listed before it.
@@ -905,13 +935,16 @@ class _Resolver:
                     "follows it"
                 )
                 node = content
-            elif (
-                fully_read
-                and not isinstance(content, Not)
-                and not _REQUIRED.search(
-                    self.ctx.norm.original[span_of(node).end : span_of(content).start].lower()
-                )
+            elif _REQUIRED.search(
+                self.ctx.norm.original[span_of(node).end : span_of(content).start].lower()
             ):
+                # "(must be < 150/100 mm Hg prior to randomization)": a further requirement;
+                # in an exclusion, failing it excludes too
+                if self.ctx.kind == "exclusion":
+                    node = AnyOf((node, Not(content, span=span_of(content))), span=span)
+                else:
+                    node = AllOf((node, content), span=span)
+            elif fully_read and not isinstance(content, Not):
                 node = AnyOf((node, content), span=span)
             else:
                 node = AllOf((node, content), span=span)

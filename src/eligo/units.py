@@ -68,7 +68,7 @@ TABLE_UNITS: tuple[str, ...] = (
     "mm[Hg]", "kPa", "cm[H2O]",
     # mass, dose, body size
     "kg", "g", "mg", "ug", "[lb_av]", "mg/kg", "mg/kg/d", "mg/m2", "mg/d", "g/d", "ug/kg/min",
-    "cm", "m", "mm", "[in_i]", "[ft_i]", "m2", "kg/m2",
+    "cm", "m", "mm", "[in_i]", "[ft_i]", "m2", "kg/m2", "g/m2",
     # time and rates
     "s", "ms", "min", "h", "d", "wk", "mo", "a", "/min", "{beats}/min", "{breaths}/min",
     # dimensionless
@@ -130,7 +130,7 @@ SPELLINGS: Mapping[str, str] = {
     "mg/g": "mg/g", "mg/gm": "mg/g", "mg/gram": "mg/g",
     "ug/kg/min": "ug/kg/min", "mcg/kg/min": "ug/kg/min",
     "cm": "cm", "mm": "mm", "in": "[in_i]", "inch": "[in_i]", "inches": "[in_i]",
-    "ft": "[ft_i]", "feet": "[ft_i]", "m2": "m2", "kg/m2": "kg/m2",
+    "ft": "[ft_i]", "feet": "[ft_i]", "m2": "m2", "kg/m2": "kg/m2", "g/m2": "g/m2",
     # time and rates
     "sec": "s", "secs": "s", "second": "s", "seconds": "s",
     "ms": "ms", "msec": "ms", "msecs": "ms", "millisecond": "ms", "milliseconds": "ms",

@@ -629,3 +629,79 @@ Feature: Constructs the grammar reads in real registry text
       | alp 100 U/L ref 40-130    | not met   |
       | alp 400 U/L ref 40-130    | not met   |
       | nothing                   | undecided |
+
+  Scenario Outline: One threshold per sex written "in women and … in men" (NCT03928158)
+    Given the inclusion line "Moderate/severe hypertensive left ventricular (LV) hypertrophy (LVMi ≥109 g/m² in women and ≥132 g/m² in men);"
+    And a <sex> patient born 1960-01-01 with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "(lv_mass_index >= 109 g/m2 and sex = female) or (lv_mass_index >= 132 g/m2 and sex = male)"
+    And it is <met>
+
+    Examples:
+      | sex    | observations             | met       |
+      | female | lv_mass_index 120 g/m2   | met       |
+      | male   | lv_mass_index 120 g/m2   | not met   |
+      | male   | lv_mass_index 140 g/m2   | met       |
+      | female | lv_mass_index 100 g/m2   | not met   |
+      | female | nothing                  | undecided |
+
+  Scenario Outline: Sex-specific exclusion thresholds joined by "or"
+    Given the exclusion line "serum creatinine ≥1.5mg/dL in males or ≥1.4mg/dL in females"
+    And a <sex> patient born 1960-01-01 with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "(creatinine >= 1.5 mg/dL and sex = male) or (creatinine >= 1.4 mg/dL and sex = female)"
+    And it is <met>
+
+    # once read as "creatinine >= 1.5 and (male or creatinine >= 1.4) and female": a man
+    # with creatinine 2.0 was not excluded
+    Examples:
+      | sex    | observations             | met       |
+      | male   | creatinine 2.0 mg/dL     | met       |
+      | male   | creatinine 1.45 mg/dL    | not met   |
+      | female | creatinine 1.45 mg/dL    | met       |
+      | male   | nothing                  | undecided |
+
+  Scenario Outline: A further requirement in an exclusion: failing it excludes too (NCT02521181)
+    Given the exclusion line "Serum potassium <3.3 or ≥5.5 mEq/L at screening (must be 3.5-5.5 mEq/L prior to randomization)"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "potassium < 3.3 meq/L or potassium >= 5.5 meq/L or not (potassium >= 3.5 meq/L and potassium <= 5.5 meq/L)"
+    And it is <met>
+
+    Examples:
+      | observations          | met       |
+      | potassium 3.0 meq/L   | met       |
+      | potassium 3.4 meq/L   | met       |
+      | potassium 4.2 meq/L   | not met   |
+      | potassium 5.6 meq/L   | met       |
+      | nothing               | undecided |
+
+  Scenario Outline: A looser threshold "if" a read condition holds (NCT01857115)
+    Given the inclusion line "Platelet count ≥ 50 × 109/L (≥ 30 × 109/L if myeloma involvement in the bone marrow is > 50%) within 14 days prior to randomization."
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "platelets >= 50 10*9/L within 14 days or (platelets >= 30 10*9/L within 14 days and bone_marrow_plasma_cells > 50 % within 14 days)"
+    And it is <met>
+
+    Examples:
+      | observations                                             | met       |
+      | platelets 60 10*9/L                                      | met       |
+      | platelets 40 10*9/L; bone_marrow_plasma_cells 70 %       | met       |
+      | platelets 40 10*9/L; bone_marrow_plasma_cells 30 %       | not met   |
+      | platelets 20 10*9/L; bone_marrow_plasma_cells 70 %       | not met   |
+      | platelets 40 10*9/L                                      | undecided |
+
+  Scenario Outline: A stricter exclusion threshold lifted "if" a read condition holds
+    Given the exclusion line "ALT > 2.5 x ULN (> 5 x ULN if liver metastases)"
+    And a patient with observations <observations> and conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "alt > 2.5 x ULN and (alt > 5 x ULN or not liver_metastases)"
+    And it is <met>
+
+    Examples:
+      | observations              | conditions                       | met       |
+      | alt 200 U/L ref 7-55      | nothing, complete                | met       |
+      | alt 200 U/L ref 7-55      | C78.7 since 2025-06-01, complete | not met   |
+      | alt 300 U/L ref 7-55      | C78.7 since 2025-06-01, complete | met       |
+      | alt 100 U/L ref 7-55      | nothing, complete                | not met   |
+      | alt 200 U/L ref 7-55      | nothing                          | undecided |
