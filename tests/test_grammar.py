@@ -79,6 +79,7 @@ ROUND_TRIP = [
     "urine_protein_24h <= 1 g/d",
     "heart_failure and (nyha_class = III or nyha_class = IV)",
     "phes <= -4",
+    "urine_protein_dipstick <= 1+ or urine_protein_conc < 0.6 g/L",
     "alt > 2.5 x ULN and (alt > 5 x ULN or not liver_metastases)",
     "potassium < 3.3 meq/L or potassium >= 5.5 meq/L or "
     "not (potassium >= 3.5 meq/L and potassium <= 5.5 meq/L)",
@@ -716,6 +717,31 @@ SAFETY = [
     # a condition with anything unread (or on age/sex) stays one unread span
     ("ALT < 2.5 x ULN (< 5 x ULN if no liver metastases)", "inclusion", "*unread*"),
     ("ALT < 2.5 x ULN (< 5 x ULN if liver metastases or age > 70 years)", "inclusion", "*unread*"),
+    # the device a measure is taken by: the cue is read whole ("… or MUGA scan")
+    (
+        "Cardiac Function: Patient must have a shortening fraction (SF) of > 27% or an "
+        "ejection fraction (EF) of > 50% by echocardiogram or MUGA scan.",
+        "inclusion",
+        "lv_shortening_fraction > 27 % or lvef > 50 %",
+    ),
+    (
+        "Portal vein diameter ≤ 12 mm from liver ultrasound;",
+        "inclusion",
+        "portal_vein_diameter <= 12 mm",
+    ),
+    # ... but an annotation still stops at an alternative after it
+    (
+        "eGFR < 30 as calculated by MDRD or creatinine clearance < 50",
+        "exclusion",
+        "egfr < 30 mL/min/{1.73_m2} or creatinine_clearance < 50 mL/min",
+    ),
+    # dipstick grades are categories, compared in order
+    (
+        "PATIENT CHARACTERISTICS: Urine dipstick for proteinuria ≤ 1+ OR protein spot urine "
+        "< 0.6 g/L",
+        "inclusion",
+        "urine_protein_dipstick <= 1+ or urine_protein_conc < 0.6 g/L",
+    ),
     # a looser threshold "for patients with liver involvement" (primary or metastatic)
     (
         "ALT and AST < 2.5 times the Upper Limits of Normal (ULN) ( < 5 x ULN for patients with "

@@ -178,6 +178,11 @@ ANNOTATION_CUES = (
     "as judged by", "as documented by", "either due to",
     "in the opinion of", "in the investigator's opinion", "judged by", "as measured by",
     "using the cockcroft", "using cockcroft", "either measured or calculated",
+    "by either cockcroft", "by cockcroft", "by the cockcroft",
+    # the imaging a measurement is taken by: the value decides, whatever the device
+    "by echocardiogram or muga", "by echocardiography or muga", "by echocardiogram",
+    "by echocardiography", "by muga", "from liver ultrasound", "on liver ultrasound",
+    "by liver ultrasound",
     # permissions: what a patient may be receiving is no criterion
     "may be receiving", "red blood cell [rbc] transfusions allowed", "rbc transfusions allowed",
     "transfusions allowed", "transfusion allowed",
@@ -892,6 +897,7 @@ _CMP_IN_PARENS = re.compile(r"\s*(?:\(\s*(?:>=|<=|>|<|=)\s*\)\s*)?")
 _CMP_REPEATED = re.compile(r"\s*\(\s*(?:>=|<=|>|<|=)\s*\)")
 _NUMBER_WORD_CONJ = re.compile(rf"(?:{_NUMW})\s+(?:of|or|and)\b", re.I)
 _ALNUM = re.compile(r"[A-Za-z0-9]+")
+_GRADE_PLUS = re.compile(r"\d\+")
 _NEGATIVE = re.compile(r"\s*-\d")  # "PHES <= -4"
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V"}
 _SEX_WORD = re.compile(rf"(?:{'|'.join(SEX_WORDS)})(?![A-Za-z])", re.ASCII | re.IGNORECASE)
@@ -1028,6 +1034,8 @@ class Lexer:
         if not m:
             return None
         word = m.group(0)
+        if self.text[m.end() : m.end() + 1] == "+" and word + "+" in cats:
+            word, m = word + "+", _GRADE_PLUS.match(self.text, pos) or m  # dipstick "1+"
         if word in _ROMAN and _ROMAN[word] in cats and set(cats) <= set(_ROMAN.values()):
             word = _ROMAN[word]  # "NYHA Class 3 or 4": classes numbered I-IV, in arabic
         for c in cats:
@@ -1257,7 +1265,7 @@ class Lexer:
         # annotations swallow to ')' ';' or end
         m = t.annotation.match(text, pos) if _ANNOTATION in can else None
         if m:
-            end = pos
+            end = m.end()  # the cue itself ("by echocardiogram or MUGA") is read whole
             depth = 0
             while end < len(text):
                 c = text[end]
@@ -1269,7 +1277,7 @@ class Lexer:
                     break  # "… in the opinion of the investigator within 3 years": a window
                 if (
                     depth == 0
-                    and not m.group(0).lower().startswith("either")
+                    and "either" not in m.group(0).lower()
                     and _ALTERNATIVE.match(text, end, end + 8)
                 ):
                     break  # "calculated by MDRD or creatinine clearance < 50": an alternative

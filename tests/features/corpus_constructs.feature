@@ -705,3 +705,37 @@ Feature: Constructs the grammar reads in real registry text
       | alt 300 U/L ref 7-55      | C78.7 since 2025-06-01, complete | met       |
       | alt 100 U/L ref 7-55      | nothing, complete                | not met   |
       | alt 200 U/L ref 7-55      | nothing                          | undecided |
+
+  Scenario Outline: The device a measurement is taken by is no criterion (NCT03920605, NCT02141828, NCT01160926)
+    Given the inclusion line "<line>"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "<rule>"
+    And it is <met>
+
+    Examples:
+      | line | rule | observations | met |
+      | Portal vein diameter ≤ 12 mm from liver ultrasound; | portal_vein_diameter <= 12 mm | portal_vein_diameter 11 mm | met |
+      | Portal vein diameter ≤ 12 mm from liver ultrasound; | portal_vein_diameter <= 12 mm | portal_vein_diameter 14 mm | not met |
+      | Portal vein diameter ≤ 12 mm from liver ultrasound; | portal_vein_diameter <= 12 mm | nothing | undecided |
+      | Cardiac Function: Patient must have a shortening fraction (SF) of > 27% or an ejection fraction (EF) of > 50% by echocardiogram or MUGA scan. | lv_shortening_fraction > 27 % or lvef > 50 % | lv_shortening_fraction 30 % | met |
+      | Cardiac Function: Patient must have a shortening fraction (SF) of > 27% or an ejection fraction (EF) of > 50% by echocardiogram or MUGA scan. | lv_shortening_fraction > 27 % or lvef > 50 % | lv_shortening_fraction 20 %; lvef 45 % | not met |
+      | Cardiac Function: Patient must have a shortening fraction (SF) of > 27% or an ejection fraction (EF) of > 50% by echocardiogram or MUGA scan. | lv_shortening_fraction > 27 % or lvef > 50 % | lv_shortening_fraction 20 % | undecided |
+      | Inc Criteria: Renal function: Serum creatinine clearance >50mL/min by either Cockcroft-Gault formula or EDTA (ethylenediaminetetraacetic acid) clearance | creatinine_clearance > 50 mL/min | creatinine_clearance 60 mL/min | met |
+      | Inc Criteria: Renal function: Serum creatinine clearance >50mL/min by either Cockcroft-Gault formula or EDTA (ethylenediaminetetraacetic acid) clearance | creatinine_clearance > 50 mL/min | creatinine_clearance 45 mL/min | not met |
+      | Inc Criteria: Renal function: Serum creatinine clearance >50mL/min by either Cockcroft-Gault formula or EDTA (ethylenediaminetetraacetic acid) clearance | creatinine_clearance > 50 mL/min | nothing | undecided |
+
+  Scenario Outline: Dipstick grades and a spot-urine protein concentration (NCT01005199)
+    Given the inclusion line "PATIENT CHARACTERISTICS: Urine dipstick for proteinuria ≤ 1+ OR protein spot urine < 0.6 g/L"
+    And a patient with conditions nothing and the urine_protein_dipstick recorded as <grade>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "urine_protein_dipstick <= 1+ or urine_protein_conc < 0.6 g/L"
+    And it is <met>
+
+    # the spot-urine concentration is not recorded: only the dipstick grade decides
+    Examples:
+      | grade    | met       |
+      | trace    | met       |
+      | 1+       | met       |
+      | 2+       | undecided |
+      | nothing  | undecided |
