@@ -742,6 +742,13 @@ SAFETY = [
         "inclusion",
         "urine_protein_dipstick <= 1+ or urine_protein_conc < 0.6 g/L",
     ),
+    # "as assessed by" a threshold defines the qualified condition; a method alone does not
+    (
+        "Moderate to severe dehydration (as assessed by Gorelick score13 ≥ 4",
+        "inclusion",
+        "gorelick_score >= 4",
+    ),
+    ("Moderate to severe dehydration", "inclusion", "*unread*"),
     # a looser threshold "for patients with liver involvement" (primary or metastatic)
     (
         "ALT and AST < 2.5 times the Upper Limits of Normal (ULN) ( < 5 x ULN for patients with "

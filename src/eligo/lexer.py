@@ -897,6 +897,7 @@ _CMP_IN_PARENS = re.compile(r"\s*(?:\(\s*(?:>=|<=|>|<|=)\s*\)\s*)?")
 _CMP_REPEATED = re.compile(r"\s*\(\s*(?:>=|<=|>|<|=)\s*\)")
 _NUMBER_WORD_CONJ = re.compile(rf"(?:{_NUMW})\s+(?:of|or|and)\b", re.I)
 _ALNUM = re.compile(r"[A-Za-z0-9]+")
+_ASSESSED = re.compile(r"(?:as\s+)?assessed\s+by", re.IGNORECASE)
 _GRADE_PLUS = re.compile(r"\d\+")
 _NEGATIVE = re.compile(r"\s*-\d")  # "PHES <= -4"
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V"}
@@ -912,6 +913,8 @@ _INITIAL_WORDS = re.compile(r"[A-Za-z][A-Za-z']*")
 MODIFIERS = frozenset(["severe", "significant", "active", "chronic", "acute", "uncontrolled"])
 # Adjectives saying a state lasts until now; a comma after one joins it to the next adjective.
 STATE_ADJECTIVES = frozenset(["persistent", "unresolved", "ongoing"])
+# Degrees before another qualifier ("moderate to severe dehydration"): one chain of qualifiers.
+DEGREES = frozenset(["mild", "moderate", "mildly", "moderately"])
 _CONTENT = {
     "CONCEPT",
     "NUMBER",
@@ -1264,6 +1267,24 @@ class Lexer:
             return m.end()
         # annotations swallow to ')' ';' or end
         m = t.annotation.match(text, pos) if _ANNOTATION in can else None
+        if m and _ASSESSED.fullmatch(m.group(0)):
+            # "(as assessed by Gorelick score >= 4)": a threshold on a named measure is what
+            # the term before it means, a definition, not a comment on the method
+            ws = _WS.match(text, m.end())
+            hit = t.concept.match(text, ws.end() if ws else m.end())
+            if (
+                hit
+                and t.vocab[hit[0]].numeric
+                and _CMP_AHEAD.match(text, hit[1])
+                and self.tokens
+                and self.tokens[-1].type in ("LPOST", "LPAREN")
+            ):
+                last = self.tokens[-1]
+                self.tokens[-1] = Tok("LPOST", "def", last.start, m.end())
+                if text.count("(") > text.count(")"):
+                    # "(as assessed by … ≥ 4" never closed: the line's end closes it
+                    self.closers.append([("RPAREN", ")", None)])
+                return m.end()
         if m:
             end = m.end()  # the cue itself ("by echocardiogram or MUGA") is read whole
             depth = 0
@@ -2301,7 +2322,9 @@ def _modifiers(toks: list[Tok]) -> list[Tok]:
         nxt = out[i + 1].type
         if out[i].type == "WORD" and (
             nxt == "CONCEPT"
-            or (nxt == "MOD" and str(out[i].value).lower() in MODIFIERS | STATE_ADJECTIVES)
+            or (
+                nxt == "MOD" and str(out[i].value).lower() in MODIFIERS | STATE_ADJECTIVES | DEGREES
+            )
         ):
             out[i] = Tok("MOD", out[i].value, out[i].start, out[i].end)
     return out

@@ -59,6 +59,8 @@ REWRITES: tuple[tuple[str, str], ...] = (
         r"(?<=\d)\s*(?i:ml)\s*/\s*(?i:min)\s*/\s*1[.,]73\s*(?i:m)(?:2|\^2|²)?(?![A-Za-z0-9])",
         " mL/min/1.73m2",
     ),
+    # "Gorelick score13 >= 4": a footnote number glued to "score" before its threshold
+    (r"(?<=(?i:score))\d{1,2}(?=\s*(?:[<>≤≥]|=))", ""),
     # "< 300 mg/g creatinine": an albumin/creatinine ratio's unit, the denominator named
     (r"(?<=\d)(\s*(?i:mg)\s*/\s*(?i:g|gm))\s+(?i:creatinine|creat)(?![A-Za-z])", r"\1"),
     (r"\\([<>\[\]*_()=+-])", r"\1"),  # CT.gov markdown escapes: \< \> \[ \*
@@ -97,6 +99,7 @@ _MAY_REWRITE = re.compile(
     r"|(?i:per\s+day)|/\s*24|/\s|\(s\)|(?i:hours?\s+urine)|(?i:including)"
     r"|(?i:episodes?\s+of)|(?i:\(total\))|(?i:transaminase)|1[.,]73"
     r"|(?i:g|gm)\s+(?i:creat)"  # "300 mg/g creatinine"
+    r"|(?i:score)\d"  # "score13 >= 4"
 )
 _SUBS = [(re.compile(p), r) for p, r in REWRITES]
 

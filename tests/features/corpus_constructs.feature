@@ -739,3 +739,17 @@ Feature: Constructs the grammar reads in real registry text
       | 1+       | met       |
       | 2+       | undecided |
       | nothing  | undecided |
+
+  Scenario Outline: A qualified condition "as assessed by" a score threshold (NCT01234883)
+    Given the inclusion line "Moderate to severe dehydration (as assessed by Gorelick score13 ≥ 4"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "gorelick_score >= 4"
+    And it is <met>
+
+    # "13" is a footnote mark glued to "score", the parenthesis is never closed
+    Examples:
+      | observations        | met       |
+      | gorelick_score 5 1  | met       |
+      | gorelick_score 3 1  | not met   |
+      | nothing             | undecided |
