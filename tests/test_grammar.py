@@ -749,6 +749,33 @@ SAFETY = [
         "gorelick_score >= 4",
     ),
     ("Moderate to severe dehydration", "inclusion", "*unread*"),
+    # "No A, B, or C": the serial comma does not end the list the "no" covers (it read
+    # "not A or B or C": a patient with C but not A was eligible)
+    (
+        "No diabetes, hypertension, or asthma",
+        "inclusion",
+        "not (diabetes or hypertension or asthma)",
+    ),
+    (
+        "No diabetes, QTc > 500 msec, or asthma",
+        "inclusion",
+        "not (diabetes or qtc > 500 ms or asthma)",
+    ),
+    (
+        "PATIENT CHARACTERISTICS: No ongoing cardiac dysrhythmias of NCI CTCAE grade ≥ 2, atrial "
+        "fibrillation of any grade, prolongation of QTc > 500 msec on screening electrocardiogram "
+        "(ECG), or history of familial long QT syndrome",
+        "inclusion",
+        'not ((arrhythmia and unparsed("NCI CTCAE grade ≥ 2")) or (atrial_fibrillation and '
+        'unparsed("grade")) or qtc > 500 ms or history of long_qt_syndrome)',
+    ),
+    (
+        "Prior history of decompensated liver disease including clinical ascites, hepatic "
+        "encephalopathy (HE), or variceal bleeding",
+        "exclusion",
+        "history of decompensated_liver_disease or history of ascites or "
+        "history of hepatic_encephalopathy or history of gi_bleeding",
+    ),
     # a looser threshold "for patients with liver involvement" (primary or metastatic)
     (
         "ALT and AST < 2.5 times the Upper Limits of Normal (ULN) ( < 5 x ULN for patients with "

@@ -2337,6 +2337,11 @@ def _item_end(toks: list[Tok], j: int) -> int | None:
     if j >= len(toks) or toks[j].type != "CONCEPT":
         return None
     j += 1
+    if j + 1 < len(toks) and toks[j].type == "CMP" and toks[j + 1].type in ("NUMBER", "CATEGORY"):
+        # "No A, QTc > 500 msec, or B": a threshold is an alternative of the list too
+        j += 2
+        if j < len(toks) and toks[j - 1].type == "NUMBER" and toks[j].type in ("UNIT", "ULN"):
+            j += 1
     while j < len(toks) and toks[j].type == "LPOST":
         depth = 0
         while j < len(toks):
@@ -2351,6 +2356,32 @@ def _item_end(toks: list[Tok], j: int) -> int | None:
     return j
 
 
+def _serial_list_end(toks: list[Tok]) -> int | None:
+    """End of "No A …, B …, or C …" when the line is one list after its "No": a comma list
+    whose last item follows ", or", the items holding words eligo cannot read.  The "no"
+    covers every item (unread ones stay unknown inside it); ``None`` when the line is not
+    such a list (another cue, a parenthesis left open, or no serial "or")."""
+    depth = 0
+    serial = False
+    end = len(toks)
+    for j in range(1, len(toks)):
+        t = toks[j]
+        if t.type in ("LPAREN", "LPOST"):
+            depth += 1
+        elif t.type == "RPAREN":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif depth == 0 and t.type == "COMMA" and t.value in (".", ";"):
+            end = j
+            break
+        elif depth == 0 and t.type in ("NOT", "EXCEPT"):
+            return None
+        elif depth == 0 and t.type == "OR" and toks[j - 1].type == "COMMA":
+            serial = True
+    return end if serial and depth == 0 and end > 1 else None
+
+
 def _wrap_chains(toks: list[Tok], cue: str) -> list[Tok]:
     """ "No A or B", "history of A, B or C": the cue covers every alternative of the list."""
     out = list(toks)
@@ -2361,12 +2392,18 @@ def _wrap_chains(toks: list[Tok], cue: str) -> list[Tok]:
             seps = 0
             last_sep = None
             while end is not None and end < len(out) and out[end].type in ("OR", "COMMA"):
-                nxt = _item_end(out, end + 1)
+                step, sep = end + 1, out[end].type
+                if sep == "COMMA" and step < len(out) and out[step].type == "OR":
+                    step, sep = step + 1, "OR"  # "A, B, or C": the serial comma
+                nxt = _item_end(out, step)
                 if nxt is None:
                     break
                 seps += 1
-                last_sep = out[end].type
+                last_sep = sep
                 end = nxt
+            if not (seps and last_sep == "OR" and end is not None) and cue == "NOT" and i == 0:
+                end = _serial_list_end(out)  # "No A of grade >= 2, B of any grade, or C"
+                seps, last_sep = (1, "OR") if end is not None else (0, None)
             if seps and last_sep == "OR" and end is not None:
                 at = out[i].end
                 out.insert(end, Tok("RPAREN", ")", out[end - 1].end, out[end - 1].end))
