@@ -79,6 +79,7 @@ ROUND_TRIP = [
     "urine_protein_24h <= 1 g/d",
     "heart_failure and (nyha_class = III or nyha_class = IV)",
     "phes <= -4",
+    "nyha_class >= II and nyha_class <= III and heart_failure",
     "urine_protein_dipstick <= 1+ or urine_protein_conc < 0.6 g/L",
     "alt > 2.5 x ULN and (alt > 5 x ULN or not liver_metastases)",
     "potassium < 3.3 meq/L or potassium >= 5.5 meq/L or "
@@ -776,6 +777,14 @@ SAFETY = [
         "history of decompensated_liver_disease or history of ascites or "
         "history of hepatic_encephalopathy or history of gi_bleeding",
     ),
+    # a range of ordinal classes, both ends included; a reversed one stays unread
+    (
+        "New York Heart Association (NYHA) class II-III heart failure;",
+        "inclusion",
+        "nyha_class >= II and nyha_class <= III and heart_failure",
+    ),
+    ("NYHA class 2-3", "exclusion", "nyha_class >= II and nyha_class <= III"),
+    ("NYHA class IV-II", "exclusion", "*unread*"),
     # a looser threshold "for patients with liver involvement" (primary or metastatic)
     (
         "ALT and AST < 2.5 times the Upper Limits of Normal (ULN) ( < 5 x ULN for patients with "

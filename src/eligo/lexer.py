@@ -898,6 +898,7 @@ _CMP_REPEATED = re.compile(r"\s*\(\s*(?:>=|<=|>|<|=)\s*\)")
 _NUMBER_WORD_CONJ = re.compile(rf"(?:{_NUMW})\s+(?:of|or|and)\b", re.I)
 _ALNUM = re.compile(r"[A-Za-z0-9]+")
 _ASSESSED = re.compile(r"(?:as\s+)?assessed\s+by", re.IGNORECASE)
+_CATEGORY_DASH = re.compile(r"\s*-\s*|\s+to\s+", re.IGNORECASE)
 _GRADE_PLUS = re.compile(r"\d\+")
 _NEGATIVE = re.compile(r"\s*-\d")  # "PHES <= -4"
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V"}
@@ -1378,6 +1379,24 @@ class Lexer:
                     self._emit("CMP", op, hit[1], pm.end())
                     self._emit("CATEGORY", hit[0], pos, hit[1])
                     return pm.end()
+                dash = _CATEGORY_DASH.match(text, hit[1])
+                upper = self._category_at(dash.end()) if dash else None
+                concept = self.cat_concept
+                if dash and upper and self.tokens and self.tokens[-1].type == "CONCEPT":
+                    cats = t.vocab[concept].categories
+                    if cats.index(hit[0]) < cats.index(upper[0]):
+                        # "NYHA class II-IV": from the one class to the other, both included
+                        head = self.tokens.pop()
+                        self._emit("LPAREN", "(", head.start, head.start)
+                        self.tokens.append(head)
+                        self._emit("CMP", ">=", pos, pos)
+                        self._emit("CATEGORY", hit[0], pos, hit[1])
+                        self._emit("AND", "and", hit[1], dash.end())
+                        self._emit("CONCEPT", concept, dash.end(), dash.end())
+                        self._emit("CMP", "<=", dash.end(), dash.end())
+                        self._emit("CATEGORY", upper[0], dash.end(), upper[1])
+                        self._emit("RPAREN", ")", upper[1], upper[1])
+                        return upper[1]
                 self._emit("CATEGORY", hit[0], pos, hit[1])
                 return hit[1]
         m = _BP.match(text, pos) if _BP_AT in can else None

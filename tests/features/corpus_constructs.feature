@@ -767,3 +767,18 @@ Feature: Constructs the grammar reads in real registry text
       | qtc 550 ms   | not met   |
       | qtc 450 ms   | undecided |
       | nothing      | undecided |
+
+  Scenario Outline: A range of NYHA classes (NCT03928158)
+    Given the inclusion line "New York Heart Association (NYHA) class II-III heart failure;"
+    And a patient with conditions I50.9 since 2020-01-01 and the nyha_class recorded as <class>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "nyha_class >= II and nyha_class <= III and heart_failure"
+    And it is <met>
+
+    Examples:
+      | class   | met       |
+      | II      | met       |
+      | III     | met       |
+      | IV      | not met   |
+      | I       | not met   |
+      | nothing | undecided |
