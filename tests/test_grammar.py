@@ -785,6 +785,13 @@ SAFETY = [
     ),
     ("NYHA class 2-3", "exclusion", "nyha_class >= II and nyha_class <= III"),
     ("NYHA class IV-II", "exclusion", "*unread*"),
+    # "normal <analyte>": within its reference range; with a threshold after it, unread
+    (
+        "Total bilirubin < 1.5 x ULN for age or normal conjugated bilirubin",
+        "inclusion",
+        "bilirubin < 1.5 x ULN or (direct_bilirubin >= 1 x LLN and direct_bilirubin <= 1 x ULN)",
+    ),
+    ("Normal creatinine > 2", "inclusion", "*unread*"),
     # a looser threshold "for patients with liver involvement" (primary or metastatic)
     (
         "ALT and AST < 2.5 times the Upper Limits of Normal (ULN) ( < 5 x ULN for patients with "

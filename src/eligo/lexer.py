@@ -1439,6 +1439,22 @@ class Lexer:
                 self._normal_range(cid, pos, end, nm.end())
                 self.cat_concept = None
                 return nm.end()
+            word = self.tokens[-1] if self.tokens else None
+            if (
+                word is not None
+                and word.type == "WORD"
+                and str(word.value).lower() == "normal"
+                and t.vocab[cid].kind == "analyte"
+                and t.vocab[cid].reference
+                and not _CMP_AHEAD.match(text, end)
+            ):
+                # "or normal conjugated bilirubin": within the reference range
+                self.tokens.pop()
+                self._emit("LPAREN", "(", word.start, word.start)
+                self._normal_range(cid, pos, end, end)
+                self._emit("RPAREN", ")", end, end)
+                self.cat_concept = None
+                return end
             self._emit("CONCEPT", cid, pos, end)
             self.cat_concept = cid if t.vocab[cid].categories else None
             return end

@@ -782,3 +782,17 @@ Feature: Constructs the grammar reads in real registry text
       | IV      | not met   |
       | I       | not met   |
       | nothing | undecided |
+
+  Scenario Outline: "or normal <analyte>": within the lab's reference range (NCT02141828)
+    Given the inclusion line "Renal and Hepatic Function: Patient must have adequate renal and hepatic functions as indicated by the following laboratory values: Total bilirubin < 1.5 x ULN for age or normal conjugated bilirubin"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "bilirubin < 1.5 x ULN or (direct_bilirubin >= 1 x LLN and direct_bilirubin <= 1 x ULN)"
+    And it is <met>
+
+    Examples:
+      | observations                                                     | met       |
+      | bilirubin 1.0 mg/dL ref 0.2-1.2                                  | met       |
+      | bilirubin 2.5 mg/dL ref 0.2-1.2; direct_bilirubin 0.2 mg/dL ref 0.0-0.3 | met |
+      | bilirubin 2.5 mg/dL ref 0.2-1.2; direct_bilirubin 0.8 mg/dL ref 0.0-0.3 | not met |
+      | bilirubin 2.5 mg/dL ref 0.2-1.2                                  | undecided |
