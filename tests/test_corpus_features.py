@@ -148,6 +148,19 @@ def patient_with_conditions_and_category(
     return patient
 
 
+@given(parsers.parse("a patient with the facts {facts}"), target_fixture="patient")
+def patient_with_facts(facts: str) -> dict[str, Any]:
+    """ "moribund true; life_expectancy 12 h": booleans, or a quantity with its unit."""
+    out: dict[str, Any] = {}
+    for part in facts.split(";"):
+        name, *rest = part.split()
+        if rest == ["true"] or rest == ["false"]:
+            out[name] = rest[0] == "true"
+        elif len(rest) == 2:
+            out[name] = {"value": float(rest[0]), "unit": rest[1]}
+    return {"id": "t", "birth_date": "1970-01-01", "facts": out}
+
+
 @given(parsers.parse("a patient born {born}"), target_fixture="patient")
 def patient_born(born: str) -> dict[str, Any]:
     return {"id": "t"} if born == "unknown" else {"id": "t", "birth_date": born}

@@ -792,6 +792,11 @@ SAFETY = [
         "bilirubin < 1.5 x ULN or (direct_bilirubin >= 1 x LLN and direct_bilirubin <= 1 x ULN)",
     ),
     ("Normal creatinine > 2", "inclusion", "*unread*"),
+    (
+        "Extremely moribund patients with an expected life expectancy of less than 24 hours",
+        "exclusion",
+        "moribund and life_expectancy < 24 hours",
+    ),
     # a looser threshold "for patients with liver involvement" (primary or metastatic)
     (
         "ALT and AST < 2.5 times the Upper Limits of Normal (ULN) ( < 5 x ULN for patients with "

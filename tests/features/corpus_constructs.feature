@@ -796,3 +796,17 @@ Feature: Constructs the grammar reads in real registry text
       | bilirubin 2.5 mg/dL ref 0.2-1.2; direct_bilirubin 0.2 mg/dL ref 0.0-0.3 | met |
       | bilirubin 2.5 mg/dL ref 0.2-1.2; direct_bilirubin 0.8 mg/dL ref 0.0-0.3 | not met |
       | bilirubin 2.5 mg/dL ref 0.2-1.2                                  | undecided |
+
+  Scenario Outline: "Extremely moribund" is moribund (NCT03866083)
+    Given the exclusion line "Extremely moribund patients with an expected life expectancy of less than 24 hours"
+    And a patient with the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "moribund and life_expectancy < 24 hours"
+    And it is <met>
+
+    Examples:
+      | facts                                | met       |
+      | moribund true; life_expectancy 12 h  | met       |
+      | moribund true; life_expectancy 3 d   | not met   |
+      | moribund false; life_expectancy 12 h | not met   |
+      | moribund true; unrecorded            | undecided |
