@@ -797,6 +797,12 @@ SAFETY = [
         "exclusion",
         "moribund and life_expectancy < 24 hours",
     ),
+    (
+        "sweat chloride ≥ 60 milliequivalent (mEq)/liter by quantitative by pilocarpine "
+        "iontophoresis test (QPIT)",
+        "inclusion",
+        "sweat_chloride >= 60 meq/L",
+    ),
     # a looser threshold "for patients with liver involvement" (primary or metastatic)
     (
         "ALT and AST < 2.5 times the Upper Limits of Normal (ULN) ( < 5 x ULN for patients with "

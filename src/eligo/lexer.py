@@ -183,6 +183,7 @@ ANNOTATION_CUES = (
     "by echocardiogram or muga", "by echocardiography or muga", "by echocardiogram",
     "by echocardiography", "by muga", "from liver ultrasound", "on liver ultrasound",
     "by liver ultrasound",
+    "by quantitative pilocarpine", "by quantitative by pilocarpine", "by pilocarpine iontophoresis",
     # permissions: what a patient may be receiving is no criterion
     "may be receiving", "red blood cell [rbc] transfusions allowed", "rbc transfusions allowed",
     "transfusions allowed", "transfusion allowed",

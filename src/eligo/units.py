@@ -103,6 +103,7 @@ SPELLINGS: Mapping[str, str] = {
     # substance concentration
     "mol/l": "mol/L", "mmol/l": "mmol/L", "umol/l": "umol/L", "micromol/l": "umol/L",
     "mcmol/l": "umol/L", "nmol/l": "nmol/L", "pmol/l": "pmol/L", "meq/l": "meq/L",
+    "meq/liter": "meq/L", "meq/litre": "meq/L",
     "mmol/mol": "mmol/mol", "mosm/kg": "mosm/kg",
     # catalytic activity and international units
     "u/l": "U/L", "u/ml": "U/mL", "ukat/l": "ukat/L", "iu/l": "[IU]/L", "[iu]/l": "[IU]/L",

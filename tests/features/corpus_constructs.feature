@@ -810,3 +810,16 @@ Feature: Constructs the grammar reads in real registry text
       | moribund true; life_expectancy 3 d   | not met   |
       | moribund false; life_expectancy 12 h | not met   |
       | moribund true; unrecorded            | undecided |
+
+  Scenario Outline: Sweat chloride in milliequivalents per litre, by its test method (NCT02054156)
+    Given the inclusion line "sweat chloride ≥ 60 milliequivalent (mEq)/liter by quantitative by pilocarpine iontophoresis test (QPIT)"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "sweat_chloride >= 60 meq/L"
+    And it is <met>
+
+    Examples:
+      | observations               | met       |
+      | sweat_chloride 85 mmol/L   | met       |
+      | sweat_chloride 45 mmol/L   | not met   |
+      | nothing                    | undecided |
