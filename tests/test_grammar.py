@@ -803,6 +803,12 @@ SAFETY = [
         "inclusion",
         "sweat_chloride >= 60 meq/L",
     ),
+    (
+        "Thrombolic or embolic events such as a cerebrovascular accident including transient "
+        "ischemic attacks within the past 6 months.",
+        "exclusion",
+        "thromboembolism within 6 months or stroke within 6 months or tia within 6 months",
+    ),
     # a looser threshold "for patients with liver involvement" (primary or metastatic)
     (
         "ALT and AST < 2.5 times the Upper Limits of Normal (ULN) ( < 5 x ULN for patients with "

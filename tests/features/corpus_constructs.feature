@@ -823,3 +823,18 @@ Feature: Constructs the grammar reads in real registry text
       | sweat_chloride 85 mmol/L   | met       |
       | sweat_chloride 45 mmol/L   | not met   |
       | nothing                    | undecided |
+
+  Scenario Outline: "Thrombotic or embolic events" with examples, in a window (NCT01337492)
+    Given the exclusion line "Thrombolic or embolic events such as a cerebrovascular accident including transient ischemic attacks within the past 6 months."
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "thromboembolism within 6 months or stroke within 6 months or tia within 6 months"
+    And it is <met>
+
+    Examples:
+      | conditions                                           | met       |
+      | I26.99 since 2026-09-01                              | met       |
+      | G45.9 since 2026-10-01                               | met       |
+      | I26.99 since 2020-01-01 resolved 2020-03-01, complete | not met  |
+      | nothing, complete                                    | not met   |
+      | nothing                                              | undecided |
