@@ -809,6 +809,12 @@ SAFETY = [
         "exclusion",
         "thromboembolism within 6 months or stroke within 6 months or tia within 6 months",
     ),
+    (
+        "PATIENT CHARACTERISTICS: No history of hemorrhagic or thrombotic cerebrovascular event "
+        "within the past 12 months",
+        "inclusion",
+        "not history of cerebrovascular_disease within 12 months",
+    ),
     # a looser threshold "for patients with liver involvement" (primary or metastatic)
     (
         "ALT and AST < 2.5 times the Upper Limits of Normal (ULN) ( < 5 x ULN for patients with "

@@ -838,3 +838,18 @@ Feature: Constructs the grammar reads in real registry text
       | I26.99 since 2020-01-01 resolved 2020-03-01, complete | not met  |
       | nothing, complete                                    | not met   |
       | nothing                                              | undecided |
+
+  Scenario Outline: "Hemorrhagic or thrombotic cerebrovascular event" is any cerebrovascular event (NCT01005199)
+    Given the inclusion line "PATIENT CHARACTERISTICS: No history of hemorrhagic or thrombotic cerebrovascular event within the past 12 months"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "not history of cerebrovascular_disease within 12 months"
+    And it is <met>
+
+    Examples:
+      | conditions                                           | met       |
+      | I63.9 since 2026-05-01                               | not met   |
+      | I61.9 since 2026-05-01                               | not met   |
+      | I63.9 since 2020-01-01 resolved 2020-02-01, complete | met       |
+      | nothing, complete                                    | met       |
+      | nothing                                              | undecided |
