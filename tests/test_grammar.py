@@ -543,6 +543,65 @@ SAFETY = [
         "exclusion",
         "uncontrolled_hypertension or systolic_bp > 160 mm[Hg]",  # "e.g.": one way to meet it
     ),
+    # "history of A, B, or C": the Oxford comma does not stop the cue at A (NCT03053050)
+    (
+        "Prior history of decompensated liver disease including clinical ascites, hepatic "
+        "encephalopathy (HE), or variceal bleeding",
+        "exclusion",
+        "history of decompensated_liver_disease or history of ascites or "
+        "history of hepatic_encephalopathy or history of gi_bleeding",
+    ),
+    (
+        "No chemotherapy, radiotherapy, or investigational therapy within 3 weeks",
+        "inclusion",
+        "not (chemotherapy within 3 weeks or radiotherapy within 3 weeks or "
+        "investigational_drug within 3 weeks)",
+    ),
+    # "Medical history of:" heads the line: a history cue, not a section title (NCT02442531)
+    ("Medical history of: Nonalcoholic steatohepatitis (NASH).", "exclusion", "history of nash"),
+    (
+        "Medical history of: Alcoholic and autoimmune hepatitis.",
+        "exclusion",
+        "history of alcoholic_hepatitis or history of autoimmune_hepatitis",
+    ),
+    # "non-" negates its adjective, not the concept the adjective and noun name (NCT01857115)
+    (
+        "Non-hematologic malignancy within the past 3 years",
+        "exclusion",
+        'unparsed("Non-hematologic") and cancer within 3 years',
+    ),
+    (
+        "At least 1 week since prior non-myelosuppressive chemotherapy, immunotherapy, or "
+        "biologic therapy",
+        "inclusion",
+        'not ((unparsed("non-myelosuppressive") and chemotherapy within 1 week) or '
+        'immunotherapy within 1 week or unparsed("biologic therapy"))',
+    ),
+    # a window closing an "or" list covers every item, unread words or not (NCT05224960)
+    (
+        "Appearance of active variceal bleeding, overt hepatic encephalopathy (HE), refractory "
+        "ascites or hepatorenal syndrome within 1 month prior to screening visit.",
+        "exclusion",
+        '(unparsed("Appearance") and gi_bleeding within 1 month) or hepatic_encephalopathy '
+        "within 1 month or refractory_ascites within 1 month or hepatorenal_syndrome within "
+        "1 month",
+    ),
+    # ... within its sentence: the next sentence does not decide the list's connective
+    (
+        "Any anticancer immunotherapy, chemotherapy, radiotherapy, or experimental therapy "
+        "within 4 weeks before first dose of study drug. Corticosteroids for disease-related "
+        "symptoms are allowed provided 1 week washout occurs",
+        "exclusion",
+        "immunotherapy within 4 weeks or chemotherapy within 4 weeks or radiotherapy within "
+        "4 weeks or investigational_drug within 4 weeks or (systemic_corticosteroids and "
+        'unparsed("disease-related symptoms are allowed provided 1 week washout occurs"))',
+    ),
+    # ... but not a window on nothing read ("died within 12 hours")
+    (
+        "Moribund patients, died within 12 hours of enrollment",
+        "exclusion",
+        'moribund or (unparsed("died") and unparsed("within 12 hours of enrollment"))',
+    ),
 ]
 
 

@@ -774,6 +774,10 @@ _UNIT_CANDIDATES = re.compile(
 )
 _HEADER = re.compile(r"\s*(?P<head>[A-Za-z][A-Za-z /&\-]{1,45}?)\s*:\s+(?=\S)")
 # "Exc Criteria:" / "Exclusion criteria:" heading a line filed among the inclusions
+# "Medical history of:", "Past medical history:": a header that says what follows is history
+_HISTORY_HEAD = re.compile(
+    r"(?:(?:past|prior|previous)\s+)?(?:medical\s+)?history(?:\s+of)?", re.IGNORECASE
+)
 _EXCLUSION_HEAD = re.compile(r"exc(?:lusion)?\.?\s+criteria", re.IGNORECASE)
 EXCLUSION_HEADER = "exclusion header"
 _NEGATED_HEAD = re.compile(r"(?:no|none\s+of|without|absence\s+of)\s", re.IGNORECASE)
@@ -986,6 +990,7 @@ class Lexer:
         self.sentence_start = 0  # token index where the current sentence starts
         self.exclusion_header = False  # "Exc Criteria:" heads this inclusion line
         self.exception_open = False  # an "except" in the current sentence
+        self.history_head: tuple[int, int] | None = None  # "Medical history of:" heads the line
 
     # -- helpers ----------------------------------------------------------------
     def _prev(self) -> str | None:
@@ -1029,6 +1034,16 @@ class Lexer:
                 continue
             pos = self._step(pos)
         self._close_definitions(len(text))
+        if self.history_head is not None and self.tokens:
+            # "Medical history of: A; B": the header's history cue covers the whole line
+            s, e = self.history_head
+            end = self.tokens[-1].end
+            self.tokens = [
+                Tok("HISTORY", "history", s, e),
+                Tok("LPAREN", "(", e, e),
+                *self.tokens,
+                Tok("RPAREN", ")", end, end),
+            ]
         toks = self._exclusion_header(self._cohort(self._tidy(self.tokens)))
         return self._must_have(_longer_washout(toks))
 
@@ -1138,6 +1153,10 @@ class Lexer:
                 return start
             nxt = _NEXT_WORD.match(head, probe)
             probe = nxt.end() if nxt and nxt.end() > probe else probe + 1
+        if _HISTORY_HEAD.fullmatch(head.strip()):
+            # "Medical history of: NASH": the header is the history cue of what follows
+            self.history_head = (m.start("head"), m.end("head") + 1)
+            return m.end()
         self.annotations.append((start, m.end("head") + 1))
         return self._header(m.end(), depth + 1)
 
@@ -1427,6 +1446,17 @@ class Lexer:
         m = t.negation.match(text, pos) if _NEGATION in can else None
         if m:
             end = m.end() + 1 if text[m.end() : m.end() + 1] == "-" else m.end()
+            w = _WORD.match(text, end) if m.group(0).lower() == "non" and end > m.end() else None
+            if w:
+                # "non-myelosuppressive chemotherapy", "non-hematologic malignancy": "non-"
+                # negates the adjective, not the noun after it, though the adjective and noun
+                # name a concept; the word stays unread (a MOD of the noun)
+                hit = t.concept.match(text, end)
+                after = _WS.match(text, w.end())
+                rest = after.end() if after else w.end()
+                if hit is not None and hit[1] > rest and t.concept.match(text, rest):
+                    self._emit("WORD", text[pos : w.end()], pos, w.end())
+                    return w.end()
             self._emit("NOT", "not", pos, end)
             return end
         m = t.history.match(text, pos) if _HISTORY in can else None
@@ -2144,11 +2174,19 @@ def _wrap_chains(toks: list[Tok], cue: str) -> list[Tok]:
             seps = 0
             last_sep = None
             while end is not None and end < len(out) and out[end].type in ("OR", "COMMA"):
-                nxt = _item_end(out, end + 1)
+                sep = end
+                if (
+                    out[end].type == "COMMA"
+                    and out[end].value == ","
+                    and end + 1 < len(out)
+                    and out[end + 1].type == "OR"
+                ):
+                    sep = end + 1  # "history of A, B, or C": the Oxford comma before "or"
+                nxt = _item_end(out, sep + 1)
                 if nxt is None:
                     break
                 seps += 1
-                last_sep = out[end].type
+                last_sep = out[sep].type
                 end = nxt
             if seps and last_sep == "OR" and end is not None:
                 at = out[i].end

@@ -230,8 +230,16 @@ class TextTransformer:
         return clauses
 
     def clauses(self, *items: Any) -> Any:
-        seqs = [i for i in items if not isinstance(i, Token | PExcept)]
-        base = seqs[0] if len(seqs) == 1 else PList(seqs)
+        # sentences ("A, B or C within 4 weeks. D") are lists of their own: a list's
+        # connective and a window closing it are those of its sentence
+        sentences: list[list[Any]] = [[]]
+        for i in items:
+            if isinstance(i, Token) and self.ctx.tok(i).value == ".":
+                sentences.append([])
+            elif not isinstance(i, Token | PExcept):
+                sentences[-1].append(i)
+        groups = [g[0] if len(g) == 1 else PList(g) for g in sentences if g]
+        base = groups[0] if len(groups) == 1 else PList(groups)
         exceptions = [i for i in items if isinstance(i, PExcept)]
         return PExceptOf(base, exceptions[0]) if exceptions else base
 
@@ -778,10 +786,19 @@ class _Resolver:
             isinstance(last, PJuxt)
             and isinstance(last.children[-1], PWindow)
             and all(_conditions_only(c) for c in clauses)
+            and any(isinstance(n, Mention) for n in walk(clauses[-1]))
         ):
             # "ACS, MI, CABG or angioplasty within 3 months": the window closes the whole list
             window = last.children[-1].window
             clauses = [_apply_window(c, window) for c in clauses]
+        if (
+            isinstance(last, PJuxt)
+            and len(last.children) == 2
+            and isinstance(last.children[-1], PWindow)
+            and isinstance(last.children[0], PAny)
+        ):
+            # "A, B or C within 1 week": the list is an "or" list, like "A, B or C"
+            last = last.children[0]
         cls: type[AllOf] | type[AnyOf]
         if isinstance(last, PAny) and isinstance(clauses[-1], AnyOf):
             cls = AnyOf
@@ -940,8 +957,8 @@ def _lists_members(concept: Concept, text: str) -> bool:
 
 def _conditions_only(node: Any) -> bool:
     """Whether ``node`` is mentions joined by and/or (a list item a trailing window closes)."""
-    if isinstance(node, Mention):
-        return True
+    if isinstance(node, Mention | Unparsed):
+        return True  # an unread piece takes no window, and the mentions with it do
     if isinstance(node, AllOf | AnyOf):
         return all(_conditions_only(c) for c in node.children)
     return False

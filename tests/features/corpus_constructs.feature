@@ -456,3 +456,34 @@ Feature: Constructs the grammar reads in real registry text
       | exclusion | Severe chronic renal insufficiency (eGFR (CKD-EPI) < 20 ml/min/1.73 m2). | egfr < 20 mL/min/{1.73_m2} | severe_renal_impairment | false | egfr 15 mL/min/{1.73_m2} | met |
       | exclusion | Severe chronic renal insufficiency (eGFR (CKD-EPI) < 20 ml/min/1.73 m2). | egfr < 20 mL/min/{1.73_m2} | severe_renal_impairment | true  | egfr 25 mL/min/{1.73_m2} | not met |
       | exclusion | Severe chronic renal insufficiency (eGFR (CKD-EPI) < 20 ml/min/1.73 m2). | egfr < 20 mL/min/{1.73_m2} | severe_renal_impairment | true  | nothing                    | undecided |
+
+  Scenario Outline: A history cue over a list with an Oxford comma, and a "Medical history of:" header
+    Given the exclusion line "<line>"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "<rule>"
+    And it is <met>
+
+    # resolved ascites is history of ascites: it excludes, though it is not current
+    Examples:
+      | line | rule | conditions | met |
+      | Prior history of decompensated liver disease including clinical ascites, hepatic encephalopathy (HE), or variceal bleeding | history of decompensated_liver_disease or history of ascites or history of hepatic_encephalopathy or history of gi_bleeding | R18.8 since 2024-01-01 resolved 2024-03-01 | met |
+      | Prior history of decompensated liver disease including clinical ascites, hepatic encephalopathy (HE), or variceal bleeding | history of decompensated_liver_disease or history of ascites or history of hepatic_encephalopathy or history of gi_bleeding | K72.91 since 2020-01-01 resolved 2020-02-01 | met |
+      | Prior history of decompensated liver disease including clinical ascites, hepatic encephalopathy (HE), or variceal bleeding | history of decompensated_liver_disease or history of ascites or history of hepatic_encephalopathy or history of gi_bleeding | nothing | undecided |
+      | Medical history of: Nonalcoholic steatohepatitis (NASH). | history of nash | K75.81 since 2019-05-01 resolved 2022-05-01 | met |
+      | Medical history of: Nonalcoholic steatohepatitis (NASH). | history of nash | I10 since 2019-05-01, complete | not met |
+      | Medical history of: Nonalcoholic steatohepatitis (NASH). | history of nash | nothing | undecided |
+
+  Scenario Outline: A window closing an "or" list covers every item ("…, refractory ascites or HRS within 1 month")
+    Given the exclusion line "Appearance of active variceal bleeding, overt hepatic encephalopathy (HE), refractory ascites or hepatorenal syndrome within 1 month prior to screening visit."
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "(unparsed("Appearance") and gi_bleeding within 1 month) or hepatic_encephalopathy within 1 month or refractory_ascites within 1 month or hepatorenal_syndrome within 1 month"
+    And it is <met>
+
+    # encephalopathy that resolved two weeks ago is inside the window, one from last year is not
+    Examples:
+      | conditions                                           | met       |
+      | K72.91 since 2026-11-01 resolved 2026-11-13          | met       |
+      | K72.91 since 2025-01-01 resolved 2025-02-01, complete | not met  |
+      | K72.91 since 2025-01-01 resolved 2025-02-01          | undecided |
