@@ -113,6 +113,20 @@ def patient_with_observations_and_conditions(observations: str, conditions: str)
     return patient
 
 
+@given(
+    parsers.parse("a patient scored {score} {category} with conditions {conditions}"),
+    target_fixture="patient",
+)
+def patient_with_category_and_conditions(
+    score: str, category: str, conditions: str
+) -> dict[str, Any]:
+    """A categorical score ("nyha_class IV") measured a week before screening."""
+    patient = patient_with_conditions(conditions)
+    if category != "unmeasured":
+        patient["observations"] = [{"name": score, "value": category, "date": LAB_DATE}]
+    return patient
+
+
 @given(parsers.parse("a patient with conditions {conditions}"), target_fixture="patient")
 def patient_with_conditions(conditions: str) -> dict[str, Any]:
     """ "C18.9 since 2024-03-01; I21.9 since 2020-01-01 resolved 2020-02-01, complete"."""

@@ -596,6 +596,12 @@ SAFETY = [
         "4 weeks or investigational_drug within 4 weeks or (systemic_corticosteroids and "
         'unparsed("disease-related symptoms are allowed provided 1 week washout occurs"))',
     ),
+    # a history cue cannot be put on a measurement: met by the value now, else open
+    (
+        "Current or history of New York Heart Association (NYHA) Class IV heart failure",
+        "exclusion",
+        '(nyha_class = IV or unparsed("history of")) and history of heart_failure',
+    ),
     # ... but not a window on nothing read ("died within 12 hours")
     (
         "Moribund patients, died within 12 hours of enrollment",

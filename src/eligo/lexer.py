@@ -1809,6 +1809,7 @@ class Lexer:
         toks = _sex_adjectives(toks)
         toks = _for_age_group(toks, self.text)
         toks = _unread_condition(_if_no_else(toks), self.text)
+        toks = _history_over_juxtaposition(toks)
         for cue in ("HISTORY", "NOT"):
             toks = _wrap_chains(toks, cue)
         toks = _negated_examples(toks, self.text)
@@ -2162,6 +2163,36 @@ def _item_end(toks: list[Tok], j: int) -> int | None:
                     break
             j += 1
     return j
+
+
+def _history_over_juxtaposition(toks: list[Tok]) -> list[Tok]:
+    """ "history of NYHA class IV heart failure": the cue covers the juxtaposed concepts.
+
+    A HISTORY cue followed by a concept with its comparison and then, with nothing between,
+    another concept is grouped to the next comma, and/or or closing parenthesis, so
+    ``heart failure`` is history too, not current."""
+    out = list(toks)
+    i = 0
+    while i < len(out):
+        if out[i].type == "HISTORY" and i + 1 < len(out) and out[i + 1].type == "CONCEPT":
+            j, depth = i + 1, 0
+            while j < len(out):
+                t = out[j]
+                if t.type in ("LPAREN", "LPOST"):
+                    depth += 1
+                elif t.type == "RPAREN":
+                    if depth == 0:
+                        break
+                    depth -= 1
+                elif depth == 0 and t.type in ("COMMA", "AND", "OR", "EXCEPT", "NOT", "HISTORY"):
+                    break
+                j += 1
+            run = [t.type for t in out[i + 1 : j]]
+            if run.count("CONCEPT") > 1 and ("CMP" in run or "CATEGORY" in run):
+                out.insert(j, Tok("RPAREN", ")", out[j - 1].end, out[j - 1].end))
+                out.insert(i + 1, Tok("LPAREN", "(", out[i].end, out[i].end))
+        i += 1
+    return out
 
 
 def _wrap_chains(toks: list[Tok], cue: str) -> list[Tok]:

@@ -565,7 +565,7 @@ class _Resolver:
             if p.cue == "not":
                 return Not(child, span=_join(p.span, span_of(child)))
             if p.cue == "history":
-                return _set_history(child)
+                return _set_history(child, self.unparsed(p.span))
             return _Recent(child, p.span)
         raise TypeError(f"unexpected proto node {p!r}")  # pragma: no cover
 
@@ -1019,15 +1019,22 @@ def _apply_window(node: Any, window: Window) -> Any:
     return node
 
 
-def _set_history(node: Any) -> Any:
+def _set_history(node: Any, cue: Unparsed) -> Any:
+    """ "history of X": every mention under ``node`` ever, not only now.
+
+    A measurement has no history qualifier: "history of NYHA class IV heart failure" is met
+    by a class IV now, but an earlier class IV cannot be looked up, so a comparison reads
+    ``comparison or unparsed(cue)`` (met by the current value, else open)."""
     if isinstance(node, Mention):
         return node if node.window is not None else dc_replace(node, qualifier="history")
+    if isinstance(node, Comparison | Range):
+        return AnyOf((node, cue), span=_join(cue.span, node.span))
     if isinstance(node, AllOf | AnyOf):
-        return dc_replace(node, children=tuple(_set_history(c) for c in node.children))
+        return dc_replace(node, children=tuple(_set_history(c, cue) for c in node.children))
     if isinstance(node, Not):
-        return dc_replace(node, child=_set_history(node.child))
+        return dc_replace(node, child=_set_history(node.child, cue))
     if isinstance(node, _Recent):
-        return _Recent(_set_history(node.child), node.span)
+        return _Recent(_set_history(node.child, cue), node.span)
     return node
 
 

@@ -487,3 +487,19 @@ Feature: Constructs the grammar reads in real registry text
       | K72.91 since 2026-11-01 resolved 2026-11-13          | met       |
       | K72.91 since 2025-01-01 resolved 2025-02-01, complete | not met  |
       | K72.91 since 2025-01-01 resolved 2025-02-01          | undecided |
+
+  Scenario Outline: A history cue over a measured class ("Current or history of NYHA Class IV heart failure")
+    Given the exclusion line "Current or history of New York Heart Association (NYHA) Class IV heart failure"
+    And a patient scored nyha_class <nyha> with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "(nyha_class = IV or unparsed("history of")) and history of heart_failure"
+    And it is <met>
+
+    # class IV now is history of it; an earlier class IV cannot be looked up, so class II now
+    # leaves the line open rather than clearing a patient whose failure was once class IV
+    Examples:
+      | nyha       | conditions                                             | met       |
+      | IV         | I50.9 since 2024-01-01                                 | met       |
+      | II         | I50.9 since 2020-01-01 resolved 2023-01-01, complete   | undecided |
+      | II         | I10 since 2020-01-01, complete                         | not met   |
+      | unmeasured | I50.9 since 2024-01-01                                 | undecided |
