@@ -71,6 +71,10 @@ ROUND_TRIP = [
     "age > 3 months and age < 18 years",
     "(bilirubin > 1.5 x ULN and not liver_metastases) or "
     "(bilirubin > 2 x ULN and liver_metastases)",
+    "not hematopoietic_growth_factors within 1 week and not pegfilgrastim within 3 weeks",
+    "not (biologic_therapy within 7 days or modified_t_cell_therapy within 21 days)",
+    '(nyha_class = IV or unparsed("history of")) and history of heart_failure',
+    "history of ascites or history of hepatic_encephalopathy",
 ]
 
 
@@ -575,7 +579,7 @@ SAFETY = [
         "biologic therapy",
         "inclusion",
         'not ((unparsed("non-myelosuppressive") and chemotherapy within 1 week) or '
-        'immunotherapy within 1 week or unparsed("biologic therapy"))',
+        "immunotherapy within 1 week or biologic_therapy within 1 week)",
     ),
     # a window closing an "or" list covers every item, unread words or not (NCT05224960)
     (
@@ -601,6 +605,31 @@ SAFETY = [
         "Current or history of New York Heart Association (NYHA) Class IV heart failure",
         "exclusion",
         '(nyha_class = IV or unparsed("history of")) and history of heart_failure',
+    ),
+    # washouts: a brand name in brackets after the drug with a longer wait (NCT00679354)
+    (
+        "More than 1 week since prior growth factors (> 3 weeks for pegfilgrastim [Neulasta®])",
+        "inclusion",
+        "not hematopoietic_growth_factors within 1 week and not pegfilgrastim within 3 weeks",
+    ),
+    # "N days must have elapsed since": at least N days (NCT02141828)
+    (
+        "Myelosuppressive Chemotherapy: 14 days must have elapsed since the completion of "
+        "cytotoxic therapy",
+        "inclusion",
+        "not chemotherapy within 14 days",
+    ),
+    # two names of one concept joined by "or" read once
+    (
+        "Myelosuppressive Chemotherapy: At least 21 days since receipt of chimeric antigen "
+        "receptor therapy or other modified T cell therapy",
+        "inclusion",
+        "not modified_t_cell_therapy within 21 days",
+    ),
+    (
+        "At least 1 month since prior autologous SCT",
+        "inclusion",
+        "not stem_cell_transplant within 1 month",
     ),
     # ... but not a window on nothing read ("died within 12 hours")
     (

@@ -421,6 +421,7 @@ STOP_PHRASES = (
     "treated with",
     "therapy with",
     "use of",
+    "receipt of",
     "exposure to",
     "for age",
     "for the institution",
@@ -700,6 +701,7 @@ def _tables() -> _Tables:
 
 
 _WS = re.compile(r"\s+")
+_TRADEMARKS = {ord("®"): " ", ord("™"): " "}
 _NUMBER = re.compile(rf"(?:{_NUM})(?![\d])|(?:{_NUMW})(?![A-Za-z])", re.IGNORECASE)
 # Anchors a look-back window may name; eligo anchors every window at the screening date.
 WINDOW_ANCHORS = (
@@ -809,9 +811,12 @@ _ANCHOR_ALT = "|".join(
     )
 )
 _SINCE = re.compile(
-    r"(?:at\s+least|more\s+than|greater\s+than|a\s+minimum\s+of|minimum\s+of|>=?|≥)\s*"
+    r"(?:(?:at\s+least|more\s+than|greater\s+than|a\s+minimum\s+of|minimum\s+of|>=?|≥)\s*"
     rf"(?P<n>{_NUM}|{_NUMW})\s*(?P<u>{_TIMEU})(?![A-Za-z])\s+"
     r"(?:must\s+have\s+(?:elapsed|passed)\s+|(?:have\s+)?(?:elapsed|passed)\s+)?"
+    # "14 days must have elapsed since …": the elapsing says "at least"
+    rf"|(?P<n2>{_NUM}|{_NUMW})\s*(?P<u2>{_TIMEU})(?![A-Za-z])\s+"
+    r"(?:must\s+have\s+|have\s+)?(?:elapsed|passed)\s+)"
     r"(?:since|from|after)\s+(?:the\s+)?(?:last|prior|previous|completion\s+of|end\s+of)?",
     re.IGNORECASE,
 )
@@ -975,7 +980,8 @@ class Lexer:
     """Turn one normalised criterion into :class:`Tok` tokens plus annotations."""
 
     def __init__(self, norm: Normalised, kind: str = "inclusion") -> None:
-        self.text = _blank_initialisms(norm.text)
+        # "pegfilgrastim [Neulasta®]": a trademark sign is no part of the name
+        self.text = _blank_initialisms(norm.text).translate(_TRADEMARKS)
         self.kind = kind
         # groups opened by "defined as" / "at least 4 weeks since", closed at ';' or the end;
         # each entry holds the tokens that close it (a window, then ')')
@@ -1201,10 +1207,10 @@ class Lexer:
         m = _SINCE.match(text, pos) if _SINCE_AT in can else None
         if m:
             # "at least 4 weeks since prior radiotherapy": none in the last 4 weeks
-            amount = parse_number(m.group("n"))
+            amount = parse_number(m.group("n") or m.group("n2"))
             self._emit("NOT", "not", pos, m.end())
             self._emit("LPAREN", "(", m.end(), m.end())
-            unit = TIME_UNITS[m.group("u").lower()]
+            unit = TIME_UNITS[(m.group("u") or m.group("u2")).lower()]
             self.closers.append([("WINDOW", (amount, unit), (pos, m.end())), ("RPAREN", ")", None)])
             return m.end()
         m = (_BEFORE.match(text, pos) if _BEFORE_AT in can else None) or (
@@ -2271,6 +2277,23 @@ def _negated_examples(toks: list[Tok], text: str) -> list[Tok]:
     return out
 
 
+def _brand_in_washout(toks: list[Tok]) -> list[Tok]:
+    """ "(> 3 weeks for pegfilgrastim [Neulasta])": a bracket naming the same drug again is
+    its brand name, dropped so the longer wait is read as one."""
+    out = list(toks)
+    for i in range(len(out) - 3):
+        drug, lp, again, rp = out[i : i + 4]
+        if (
+            drug.type == "CONCEPT"
+            and lp.type == "LPOST"
+            and again.type == "CONCEPT"
+            and again.value == drug.value
+            and rp.type == "RPAREN"
+        ):
+            return [*out[:i], replace(drug, end=rp.end), *out[i + 4 :]]
+    return out
+
+
 def _longer_washout(toks: list[Tok]) -> list[Tok]:
     """ "More than 2 weeks since prior chemotherapy (>= 6 weeks for nitrosoureas)".
 
@@ -2279,6 +2302,7 @@ def _longer_washout(toks: list[Tok]) -> list[Tok]:
     (nitrosoureas within 6 weeks)``.  Read inside the group it was ANDed with the first drug,
     so a nitrosourea four weeks ago passed.
     """
+    toks = _brand_in_washout(toks)
     for i in range(len(toks) - 7):
         lp, cmp, num, unit, drug, rp, window, close = toks[i : i + 8]
         if (

@@ -1078,7 +1078,8 @@ _FOLD_HIGH = {"<=": True, "<": False}
 
 
 def canonicalize(node: Node) -> Node:
-    """Flatten nested and/or, drop double negation, fold ``c >= a and c <= b`` into a Range.
+    """Flatten nested and/or, drop double negation and repeated children, fold ``c >= a and
+    c <= b`` into a Range.
 
     Both transformers end here, so text and canonical rules meet in one normal form.
     """
@@ -1097,6 +1098,9 @@ def canonicalize(node: Node) -> Node:
                 flat.append(c)
         if isinstance(node, AllOf):
             flat = _fold_ranges(flat)
+        # "chimeric antigen receptor therapy or other modified T cell therapy" names one
+        # concept twice: "a or a" is a
+        flat = [c for k, c in enumerate(flat) if c not in flat[:k]]
         if len(flat) == 1:
             return flat[0]
         return type(node)(tuple(flat), span=node.span)

@@ -503,3 +503,55 @@ Feature: Constructs the grammar reads in real registry text
       | II         | I50.9 since 2020-01-01 resolved 2023-01-01, complete   | undecided |
       | II         | I10 since 2020-01-01, complete                         | not met   |
       | unmeasured | I50.9 since 2024-01-01                                 | undecided |
+
+  Scenario Outline: A longer wait for one drug, named with its brand ("(> 3 weeks for pegfilgrastim [Neulasta®])")
+    Given the inclusion line "More than 1 week since prior growth factors (> 3 weeks for pegfilgrastim [Neulasta®])"
+    And a patient given <drug> on <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "not hematopoietic_growth_factors within 1 week and not pegfilgrastim within 3 weeks"
+    And it is <met>
+
+    # pegfilgrastim two weeks ago is inside its own three-week wait; filgrastim two weeks
+    # ago is past the one-week wait for other growth factors
+    Examples:
+      | drug          | when       | complete    | met       |
+      | pegfilgrastim | 2026-11-13 | medications | not met   |
+      | filgrastim    | 2026-11-13 | medications | met       |
+      | pegfilgrastim | 2026-10-01 | medications | met       |
+      | filgrastim    | 2026-11-24 | no sections | not met   |
+      | filgrastim    | 2026-11-13 | no sections | undecided |
+
+  Scenario Outline: Washouts of therapies the vocabulary names ("At least 7 days since the completion of therapy with a biologic agent")
+    Given the inclusion line "<line>"
+    And a patient given <drug> on <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "<rule>"
+    And it is <met>
+
+    Examples:
+      | line | rule | drug | when | complete | met |
+      | Myelosuppressive Chemotherapy: At least 7 days since the completion of therapy with a biologic agent | not biologic_therapy within 7 days | rituximab | 2026-11-24 | no sections | not met |
+      | Myelosuppressive Chemotherapy: At least 7 days since the completion of therapy with a biologic agent | not biologic_therapy within 7 days | rituximab | 2026-11-10 | medications | met |
+      | Myelosuppressive Chemotherapy: At least 7 days since the completion of therapy with a biologic agent | not biologic_therapy within 7 days | rituximab | 2026-11-10 | no sections | undecided |
+      | Myelosuppressive Chemotherapy: At least 21 days since receipt of chimeric antigen receptor therapy or other modified T cell therapy | not modified_t_cell_therapy within 21 days | tisagenlecleucel | 2026-11-20 | no sections | not met |
+      | Myelosuppressive Chemotherapy: At least 21 days since receipt of chimeric antigen receptor therapy or other modified T cell therapy | not modified_t_cell_therapy within 21 days | tisagenlecleucel | 2026-09-20 | medications | met |
+      | Myelosuppressive Chemotherapy: At least 21 days since receipt of chimeric antigen receptor therapy or other modified T cell therapy | not modified_t_cell_therapy within 21 days | tisagenlecleucel | 2026-09-20 | no sections | undecided |
+
+  Scenario Outline: Procedures named for a washout ("At least 1 month since prior autologous SCT", "14 days must have elapsed since …")
+    Given the inclusion line "<line>"
+    And a patient with the procedure <name> on <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "<rule>"
+    And it is <met>
+
+    Examples:
+      | line | rule | name | when | complete | met |
+      | At least 1 month since prior autologous SCT | not stem_cell_transplant within 1 month | autologous stem cell transplantation | 2026-11-10 | no sections | not met |
+      | At least 1 month since prior autologous SCT | not stem_cell_transplant within 1 month | autologous stem cell transplantation | 2026-09-10 | procedures | met |
+      | At least 1 month since prior autologous SCT | not stem_cell_transplant within 1 month | autologous stem cell transplantation | never | no sections | undecided |
+      | Myelosuppressive Chemotherapy: 14 days must have elapsed since the completion of cytotoxic therapy | not chemotherapy within 14 days | chemotherapy | 2026-11-20 | no sections | not met |
+      | Myelosuppressive Chemotherapy: 14 days must have elapsed since the completion of cytotoxic therapy | not chemotherapy within 14 days | chemotherapy | 2026-11-01 | procedures | met |
+      | Myelosuppressive Chemotherapy: 14 days must have elapsed since the completion of cytotoxic therapy | not chemotherapy within 14 days | chemotherapy | never | no sections | undecided |
