@@ -631,6 +631,16 @@ SAFETY = [
         "inclusion",
         "not stem_cell_transplant within 1 month",
     ),
+    # a note is kept unread, never read as a criterion ("… since …" in it) (NCT02121860)
+    (
+        "All Subjects: History of febrile illness within 5 days prior to dosing Note: Subjects "
+        "can be rescreened once afebrile and more than 5 days have elapsed since the febrile "
+        "illness.",
+        "exclusion",
+        'history of febrile_illness within 5 days and unparsed("Note: Subjects can be '
+        "rescreened once afebrile and more than 5 days have elapsed since the febrile "
+        'illness.")',
+    ),
     # ... but not a window on nothing read ("died within 12 hours")
     (
         "Moribund patients, died within 12 hours of enrollment",

@@ -702,6 +702,7 @@ def _tables() -> _Tables:
 
 _WS = re.compile(r"\s+")
 _TRADEMARKS = {ord("®"): " ", ord("™"): " "}
+_NOTE = re.compile(r"note\s*:", re.IGNORECASE)
 _NUMBER = re.compile(rf"(?:{_NUM})(?![\d])|(?:{_NUMW})(?![A-Za-z])", re.IGNORECASE)
 # Anchors a look-back window may name; eligo anchors every window at the screening date.
 WINDOW_ANCHORS = (
@@ -1190,6 +1191,14 @@ class Lexer:
         ch = text[pos]
         prev = self._prev()
         can = t.starts.get(ch, _ANY)
+        if ch in "Nn" and (pos == 0 or not text[pos - 1].isalnum()) and _NOTE.match(text, pos):
+            # "… within 5 days prior to dosing Note: Subjects can be rescreened once … more
+            # than 5 days have elapsed since …": a note qualifies what came before it; it is
+            # kept unread, never read as criteria of its own
+            self._close_definitions(pos)
+            end = len(text.rstrip())
+            self._emit("WORD", text[pos:end], pos, end)
+            return len(text)
         if self.closers and _AND_FOR_GROUP.match(text, pos):
             self._close_definitions(pos)  # "…, defined as X and for patients < 16 …, defined as Y"
         m = t.definition.match(text, pos) if _DEFINITION in can else None

@@ -555,3 +555,18 @@ Feature: Constructs the grammar reads in real registry text
       | Myelosuppressive Chemotherapy: 14 days must have elapsed since the completion of cytotoxic therapy | not chemotherapy within 14 days | chemotherapy | 2026-11-20 | no sections | not met |
       | Myelosuppressive Chemotherapy: 14 days must have elapsed since the completion of cytotoxic therapy | not chemotherapy within 14 days | chemotherapy | 2026-11-01 | procedures | met |
       | Myelosuppressive Chemotherapy: 14 days must have elapsed since the completion of cytotoxic therapy | not chemotherapy within 14 days | chemotherapy | never | no sections | undecided |
+
+  Scenario Outline: A note qualifies the criterion before it and is never read as one ("… Note: … more than 5 days have elapsed since …")
+    Given the exclusion line "All Subjects: History of febrile illness within 5 days prior to dosing Note: Subjects can be rescreened once afebrile and more than 5 days have elapsed since the febrile illness."
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "history of febrile_illness within 5 days and unparsed("Note: Subjects can be rescreened once afebrile and more than 5 days have elapsed since the febrile illness.")"
+    And it is <met>
+
+    # the note's own "since" once made the line contradict itself: a fever two days ago did
+    # not exclude
+    Examples:
+      | conditions                                   | met       |
+      | R50.9 since 2026-11-25                       | undecided |
+      | R50.9 since 2026-10-01 resolved 2026-10-05, complete | not met |
+      | nothing                                      | undecided |
