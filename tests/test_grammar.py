@@ -641,6 +641,17 @@ SAFETY = [
         "rescreened once afebrile and more than 5 days have elapsed since the febrile "
         'illness.")',
     ),
+    (
+        "Treatment with nutritional drinks, probiotics or prebiotics within the last 3 months",
+        "exclusion",
+        "nutritional_supplements within 3 months or probiotics within 3 months or "
+        "prebiotics within 3 months",
+    ),
+    (
+        "Arterial thromboembolic event (including ischemic attack) in the previous 12 months",
+        "inclusion",
+        "arterial_thromboembolism within 12 months or tia within 12 months",
+    ),
     # ... but not a window on nothing read ("died within 12 hours")
     (
         "Moribund patients, died within 12 hours of enrollment",

@@ -570,3 +570,31 @@ Feature: Constructs the grammar reads in real registry text
       | R50.9 since 2026-11-25                       | undecided |
       | R50.9 since 2026-10-01 resolved 2026-10-05, complete | not met |
       | nothing                                      | undecided |
+
+  Scenario Outline: A window closing a list of treatments ("nutritional drinks, probiotics or prebiotics within the last 3 months")
+    Given the exclusion line "Treatment with nutritional drinks, probiotics or prebiotics within the last 3 months"
+    And a patient given <drug> on <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "nutritional_supplements within 3 months or probiotics within 3 months or prebiotics within 3 months"
+    And it is <met>
+
+    Examples:
+      | drug                        | when       | complete    | met       |
+      | oral nutritional supplement | 2026-10-15 | no sections | met       |
+      | oral nutritional supplement | 2026-05-15 | medications | not met   |
+      | probiotic                   | 2026-11-01 | no sections | met       |
+      | probiotic                   | 2026-05-15 | no sections | undecided |
+
+  Scenario Outline: An example in parentheses widens a windowed condition ("Arterial thromboembolic event (including ischemic attack) in the previous 12 months")
+    Given the inclusion line "Arterial thromboembolic event (including ischemic attack) in the previous 12 months"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "arterial_thromboembolism within 12 months or tia within 12 months"
+    And it is <met>
+
+    Examples:
+      | conditions                                            | met       |
+      | G45.9 since 2026-06-01 resolved 2026-06-02            | met       |
+      | G45.9 since 2024-06-01 resolved 2024-06-02, complete  | not met   |
+      | G45.9 since 2024-06-01 resolved 2024-06-02            | undecided |
