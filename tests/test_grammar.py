@@ -652,6 +652,16 @@ SAFETY = [
         "inclusion",
         "arterial_thromboembolism within 12 months or tia within 12 months",
     ),
+    # "history of unresolved" abnormality: abnormal now, as its definition says (NCT02054156)
+    (
+        "History of unresolved, abnormal renal function (defined as serum creatinine greater "
+        "than 1.5 times the upper limit of normal for age).",
+        "exclusion",
+        "creatinine > 1.5 x ULN",
+    ),
+    ("History of unresolved, abnormal neutropenia (ANC ≤ 1000)", "exclusion", "anc <= 1000 /uL"),
+    # ... while "prior to screening" is still no history cue
+    ("Cirrhosis diagnosed prior to screening", "inclusion", "cirrhosis"),
     # ... but not a window on nothing read ("died within 12 hours")
     (
         "Moribund patients, died within 12 hours of enrollment",

@@ -422,6 +422,7 @@ STOP_PHRASES = (
     "therapy with",
     "use of",
     "receipt of",
+    "history of unresolved",
     "exposure to",
     "for age",
     "for the institution",
@@ -1475,10 +1476,12 @@ class Lexer:
             self._emit("NOT", "not", pos, end)
             return end
         m = t.history.match(text, pos) if _HISTORY in can else None
-        if m and m.group(0).lower() == "prior":
+        if m:
             stop = t.stop_phrase.match(text, pos)
-            if stop:
-                return stop.end()  # "prior to screening": when, not a history cue
+            if stop and stop.end() > m.end():
+                # "prior to screening": when, not a history cue; "history of unresolved,
+                # abnormal …": still abnormal now, as the definition that follows says
+                return stop.end()
         if m:
             self._emit("HISTORY", "history", pos, m.end())
             return m.end()

@@ -598,3 +598,30 @@ Feature: Constructs the grammar reads in real registry text
       | G45.9 since 2026-06-01 resolved 2026-06-02            | met       |
       | G45.9 since 2024-06-01 resolved 2024-06-02, complete  | not met   |
       | G45.9 since 2024-06-01 resolved 2024-06-02            | undecided |
+
+  Scenario Outline: "History of unresolved" abnormality is the abnormality now ("History of unresolved, abnormal neutropenia (ANC ≤ 1000)")
+    Given the exclusion line "History of unresolved, abnormal neutropenia (ANC ≤ 1000)"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "anc <= 1000 /uL"
+    And it is <met>
+
+    Examples:
+      | observations    | met       |
+      | anc 800 /uL     | met       |
+      | anc 1500 /uL    | not met   |
+      | nothing         | undecided |
+
+  Scenario Outline: Elided "thrombotic or embolic events", with examples, in a window
+    Given the exclusion line "Thrombolic or embolic events such as a cerebrovascular accident including transient ischemic attacks within the past 6 months."
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "thromboembolism within 6 months or stroke within 6 months or tia within 6 months"
+    And it is <met>
+
+    Examples:
+      | conditions                                            | met       |
+      | I82.40 since 2026-09-01 resolved 2026-10-01           | met       |
+      | G45.9 since 2026-08-01 resolved 2026-08-02            | met       |
+      | I63.9 since 2025-01-01 resolved 2025-02-01, complete  | not met   |
+      | I63.9 since 2025-01-01 resolved 2025-02-01            | undecided |
