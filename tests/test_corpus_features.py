@@ -127,6 +127,17 @@ def patient_with_category_and_conditions(
     return patient
 
 
+@given(
+    parsers.parse("a patient with conditions {conditions} and the procedure {name} on {when}"),
+    target_fixture="patient",
+)
+def patient_with_conditions_and_procedure(conditions: str, name: str, when: str) -> dict[str, Any]:
+    patient = patient_with_conditions(conditions)
+    if when != "never":
+        patient["procedures"] = [{"name": name, "date": when, "status": "completed"}]
+    return patient
+
+
 @given(parsers.parse("a patient with conditions {conditions}"), target_fixture="patient")
 def patient_with_conditions(conditions: str) -> dict[str, Any]:
     """ "C18.9 since 2024-03-01; I21.9 since 2020-01-01 resolved 2020-02-01, complete"."""

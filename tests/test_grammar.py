@@ -662,6 +662,14 @@ SAFETY = [
     ("History of unresolved, abnormal neutropenia (ANC ≤ 1000)", "exclusion", "anc <= 1000 /uL"),
     # ... while "prior to screening" is still no history cue
     ("Cirrhosis diagnosed prior to screening", "inclusion", "cirrhosis"),
+    # "A requiring B or C requiring D": two alternatives, not A and (B or C) and D
+    (
+        "Disease-related: Subjects with pleural effusions requiring thoracentesis or ascites "
+        "requiring paracentesis within 14 days prior to randomization.",
+        "exclusion",
+        "(pleural_effusion within 14 days and thoracentesis within 14 days) or "
+        "(ascites within 14 days and paracentesis within 14 days)",
+    ),
     # ... but not a window on nothing read ("died within 12 hours")
     (
         "Moribund patients, died within 12 hours of enrollment",

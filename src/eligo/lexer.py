@@ -1824,6 +1824,7 @@ class Lexer:
         toks = _postfix_negation(merged, self.text)
         toks = _modifiers(toks)
         toks = _within_criteria(toks, self.text, self.t.vocab)
+        toks = _requiring_pairs(toks, self.text)
         toks = _sex_adjectives(toks)
         toks = _for_age_group(toks, self.text)
         toks = _unread_condition(_if_no_else(toks), self.text)
@@ -2209,6 +2210,38 @@ def _history_over_juxtaposition(toks: list[Tok]) -> list[Tok]:
             if run.count("CONCEPT") > 1 and ("CMP" in run or "CATEGORY" in run):
                 out.insert(j, Tok("RPAREN", ")", out[j - 1].end, out[j - 1].end))
                 out.insert(i + 1, Tok("LPAREN", "(", out[i].end, out[i].end))
+        i += 1
+    return out
+
+
+_REQUIRING = re.compile(r"\s+requiring\s+", re.IGNORECASE)
+
+
+def _requiring_pairs(toks: list[Tok], text: str) -> list[Tok]:
+    """ "pleural effusions requiring thoracentesis or ascites requiring paracentesis": each
+    "A requiring B" is one alternative, so it is grouped before "or" splits B from A."""
+    out: list[Tok] = []
+    i = 0
+    while i < len(toks):
+        a = toks[i]
+        b = toks[i + 1] if i + 1 < len(toks) else None
+        if (
+            b is not None
+            and a.type == "CONCEPT"
+            and b.type == "CONCEPT"
+            and _REQUIRING.fullmatch(text, a.end, b.start)
+            and (i + 2 == len(toks) or toks[i + 2].type in ("OR", "AND", "COMMA", "WINDOW"))
+        ):
+            out += [
+                Tok("LPAREN", "(", a.start, a.start),
+                a,
+                Tok("AND", "and", a.end, b.start),
+                b,
+                Tok("RPAREN", ")", b.end, b.end),
+            ]
+            i += 2
+            continue
+        out.append(a)
         i += 1
     return out
 

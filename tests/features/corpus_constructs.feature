@@ -625,3 +625,17 @@ Feature: Constructs the grammar reads in real registry text
       | G45.9 since 2026-08-01 resolved 2026-08-02            | met       |
       | I63.9 since 2025-01-01 resolved 2025-02-01, complete  | not met   |
       | I63.9 since 2025-01-01 resolved 2025-02-01            | undecided |
+
+  Scenario Outline: "A requiring B or C requiring D": each pair is one alternative
+    Given the exclusion line "Disease-related: Subjects with pleural effusions requiring thoracentesis or ascites requiring paracentesis within 14 days prior to randomization."
+    And a patient with conditions <conditions> and the procedure <procedure> on <when>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "(pleural_effusion within 14 days and thoracentesis within 14 days) or (ascites within 14 days and paracentesis within 14 days)"
+    And it is <met>
+
+    # ascites drained a week ago excludes without any pleural effusion
+    Examples:
+      | conditions                        | procedure    | when       | met       |
+      | R18.8 since 2026-10-01            | paracentesis | 2026-11-20 | met       |
+      | R18.8 since 2026-10-01, complete  | paracentesis | 2026-10-02 | not met   |
+      | R18.8 since 2026-10-01            | paracentesis | never      | undecided |
