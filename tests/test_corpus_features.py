@@ -187,6 +187,13 @@ def patient_given_drug(name: str, when: str) -> dict[str, Any]:
     return {"id": "t", "birth_date": "1970-01-01", "medications": meds}
 
 
+@given(parsers.parse("a patient taking {name} since {when}"), target_fixture="patient")
+def patient_taking_drug(name: str, when: str) -> dict[str, Any]:
+    """A drug started on ``when`` and still taken (matched by drug name)."""
+    meds = [{"name": name, "start": when, "status": "active"}]
+    return {"id": "t", "birth_date": "1970-01-01", "medications": meds}
+
+
 @when(parsers.parse("the line is evaluated on {day}"), target_fixture="trace")
 def evaluated(compiled: Compiled, patient: dict[str, Any], day: str) -> Trace:
     record = parse_patient(patient, "feature")

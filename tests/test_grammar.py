@@ -670,6 +670,29 @@ SAFETY = [
         "(pleural_effusion within 14 days and thoracentesis within 14 days) or "
         "(ascites within 14 days and paracentesis within 14 days)",
     ),
+    # "no X with Y" is not (X and Y), never (not X) and Y (NCT01005199)
+    (
+        "PRIOR CONCURRENT THERAPY: No concurrent full-dose anticoagulation with coumarin "
+        "derivatives",
+        "inclusion",
+        "not (anticoagulants and vitamin_k_antagonists)",
+    ),
+    # ... its parentheticals do not count as juxtaposed concepts (NCT03861819)
+    (
+        "No liver cirrhosis (stage 4 fibrosis on liver biopsy) or a clinical diagnosis of "
+        "cirrhosis as ascertained by a hepatologist",
+        "inclusion",
+        'not ((cirrhosis and unparsed("stage 4") and unparsed("fibrosis") and liver_biopsy) '
+        'or cirrhosis) and unparsed("ascertained by a hepatologist")',
+    ),
+    # "previous A, B, C, etc.": the cue covers the whole list (NCT05508633)
+    (
+        "Previous splenectomy, cardia periesophageal vascular dissection, transjugular "
+        "intrahepatic portosystemic shunt (TIPS), liver transplantation, etc.",
+        "exclusion",
+        "history of splenectomy or history of esophagogastric_devascularization or "
+        "history of tips or history of liver_transplant",
+    ),
     # ... but not a window on nothing read ("died within 12 hours")
     (
         "Moribund patients, died within 12 hours of enrollment",

@@ -1828,9 +1828,9 @@ class Lexer:
         toks = _sex_adjectives(toks)
         toks = _for_age_group(toks, self.text)
         toks = _unread_condition(_if_no_else(toks), self.text)
-        toks = _history_over_juxtaposition(toks)
         for cue in ("HISTORY", "NOT"):
-            toks = _wrap_chains(toks, cue)
+            toks = _wrap_chains(toks, cue, self.text)
+        toks = _cue_over_juxtaposition(toks, self.text)
         toks = _negated_examples(toks, self.text)
         toks = _recent_within(toks)
         out: list[Tok] = []
@@ -2184,17 +2184,28 @@ def _item_end(toks: list[Tok], j: int) -> int | None:
     return j
 
 
-def _history_over_juxtaposition(toks: list[Tok]) -> list[Tok]:
-    """ "history of NYHA class IV heart failure": the cue covers the juxtaposed concepts.
+def _cue_over_juxtaposition(toks: list[Tok], text: str) -> list[Tok]:
+    """ "history of NYHA class IV heart failure", "no anticoagulation with coumarin
+    derivatives": the cue covers the juxtaposed concepts.
 
     A HISTORY cue followed by a concept with its comparison and then, with nothing between,
-    another concept is grouped to the next comma, and/or or closing parenthesis, so
-    ``heart failure`` is history too, not current."""
+    another concept, or a "no"/"without" followed by juxtaposed concepts, is grouped to the
+    next comma, and/or or closing parenthesis: ``heart failure`` is history too, and "no X
+    with Y" is ``not (X and Y)``, never ``(not X) and Y``."""
     out = list(toks)
     i = 0
     while i < len(out):
-        if out[i].type == "HISTORY" and i + 1 < len(out) and out[i + 1].type == "CONCEPT":
-            j, depth = i + 1, 0
+        cue = out[i]
+        negation = cue.type == "NOT" and text[cue.start : cue.end].strip().lower() in (
+            "no",
+            "without",
+        )
+        if (
+            (cue.type == "HISTORY" or negation)
+            and i + 1 < len(out)
+            and out[i + 1].type == "CONCEPT"
+        ):
+            j, depth, run = i + 1, 0, []
             while j < len(out):
                 t = out[j]
                 if t.type in ("LPAREN", "LPOST"):
@@ -2205,9 +2216,10 @@ def _history_over_juxtaposition(toks: list[Tok]) -> list[Tok]:
                     depth -= 1
                 elif depth == 0 and t.type in ("COMMA", "AND", "OR", "EXCEPT", "NOT", "HISTORY"):
                     break
+                elif depth == 0:
+                    run.append(t.type)  # what the cue covers, not its parentheticals
                 j += 1
-            run = [t.type for t in out[i + 1 : j]]
-            if run.count("CONCEPT") > 1 and ("CMP" in run or "CATEGORY" in run):
+            if run.count("CONCEPT") > 1 and (negation or "CMP" in run or "CATEGORY" in run):
                 out.insert(j, Tok("RPAREN", ")", out[j - 1].end, out[j - 1].end))
                 out.insert(i + 1, Tok("LPAREN", "(", out[i].end, out[i].end))
         i += 1
@@ -2246,8 +2258,12 @@ def _requiring_pairs(toks: list[Tok], text: str) -> list[Tok]:
     return out
 
 
-def _wrap_chains(toks: list[Tok], cue: str) -> list[Tok]:
-    """ "No A or B", "history of A, B or C": the cue covers every alternative of the list."""
+_ETC = re.compile(r"\s*,?\s*(?:etc\b|and\s+so\s+on\b)", re.IGNORECASE)
+
+
+def _wrap_chains(toks: list[Tok], cue: str, text: str) -> list[Tok]:
+    """ "No A or B", "history of A, B or C", "previous A, B, C, etc.": the cue covers every
+    alternative of the list."""
     out = list(toks)
     i = 0
     while i < len(out):
@@ -2270,7 +2286,10 @@ def _wrap_chains(toks: list[Tok], cue: str) -> list[Tok]:
                 seps += 1
                 last_sep = out[sep].type
                 end = nxt
-            if seps and last_sep == "OR" and end is not None:
+            etc = (
+                last_sep == "COMMA" and end is not None and bool(_ETC.match(text, out[end - 1].end))
+            )
+            if seps and (last_sep == "OR" or etc) and end is not None:
                 at = out[i].end
                 out.insert(end, Tok("RPAREN", ")", out[end - 1].end, out[end - 1].end))
                 out.insert(i + 1, Tok("LPAREN", "(", at, at))

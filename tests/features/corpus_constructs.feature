@@ -639,3 +639,32 @@ Feature: Constructs the grammar reads in real registry text
       | R18.8 since 2026-10-01            | paracentesis | 2026-11-20 | met       |
       | R18.8 since 2026-10-01, complete  | paracentesis | 2026-10-02 | not met   |
       | R18.8 since 2026-10-01            | paracentesis | never      | undecided |
+
+  Scenario Outline: "No X with Y" negates both together
+    Given the inclusion line "PRIOR CONCURRENT THERAPY: No concurrent full-dose anticoagulation with coumarin derivatives"
+    And a patient taking <drug> since <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "not (anticoagulants and vitamin_k_antagonists)"
+    And it is <met>
+
+    # a record with no anticoagulant at all once read as failing ("not X and Y" needed Y)
+    Examples:
+      | drug     | when       | complete    | met       |
+      | warfarin | 2026-10-01 | no sections | not met   |
+      | heparin  | 2026-10-01 | medications | met       |
+      | heparin  | 2026-10-01 | no sections | undecided |
+
+  Scenario Outline: A history cue over a list ending in "etc." ("Previous splenectomy, …, TIPS, liver transplantation, etc.")
+    Given the exclusion line "Previous splenectomy, cardia periesophageal vascular dissection, transjugular intrahepatic portosystemic shunt (TIPS), liver transplantation, etc."
+    And a patient with the procedure <name> on <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "history of splenectomy or history of esophagogastric_devascularization or history of tips or history of liver_transplant"
+    And it is <met>
+
+    Examples:
+      | name                                          | when       | complete    | met       |
+      | transjugular intrahepatic portosystemic shunt | 2020-03-01 | no sections | met       |
+      | appendectomy                                  | 2020-03-01 | procedures  | not met   |
+      | appendectomy                                  | 2020-03-01 | no sections | undecided |
