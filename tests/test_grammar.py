@@ -693,6 +693,18 @@ SAFETY = [
         "history of splenectomy or history of esophagogastric_devascularization or "
         "history of tips or history of liver_transplant",
     ),
+    # a duration no record dates is a site-recorded fact, not the bare diagnosis (NCT01611363)
+    (
+        "Subject has been diagnosed with T2DM for at least 6 months",
+        "inclusion",
+        "t2dm_for_6_months",
+    ),
+    (
+        "Stable metformin therapy for at least 8 weeks prior to enrolment at a dose of "
+        "≥1500mg per day;",
+        "inclusion",
+        'metformin_stable_8_weeks and unparsed("dose of ≥1500mg per day")',
+    ),
     # ... but not a window on nothing read ("died within 12 hours")
     (
         "Moribund patients, died within 12 hours of enrollment",
