@@ -705,6 +705,14 @@ SAFETY = [
         "inclusion",
         'metformin_stable_8_weeks and unparsed("dose of ≥1500mg per day")',
     ),
+    # "subjects taking X must be …": a requirement of those taking X only (NCT01165268)
+    (
+        "Subjects taking metformin, and/or sulfonylurea must be on a stable dose for at least "
+        "2 months prior to study drug administration",
+        "inclusion",
+        'not (metformin or sulfonylureas) or unparsed("stable dose for at least 2 months '
+        'prior to study drug administration")',
+    ),
     # ... but not a window on nothing read ("died within 12 hours")
     (
         "Moribund patients, died within 12 hours of enrollment",

@@ -346,6 +346,8 @@ STOPWORDS = frozenset(
         "ongoing",
         "current",
         "currently",
+        "taking",  # "subjects taking metformin": on it now, what a mention means
+        "receiving",
         "active",
         "co-existent",
         "coexistent",
@@ -1987,7 +1989,8 @@ def _within_criteria(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]
 
 
 _MUST_HAVE = re.compile(
-    r"\s*(?:patients|subjects|participants)\s+with\s+(?:(?!\bmust\b)(?:[^;.]|\.(?=\d)))+?"
+    r"\s*(?:patients|subjects|participants)\s+(?:with|taking|receiving|on)\s+"
+    r"(?:(?!\bmust\b)(?:[^;.]|\.(?=\d)))+?"
     r"\s(?P<must>must\s+(?:have|be))\s",
     re.IGNORECASE,
 )

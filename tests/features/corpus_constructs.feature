@@ -686,3 +686,17 @@ Feature: Constructs the grammar reads in real registry text
       | Incomplete response to UDCA after 6 months of treatment. | udca_incomplete_response | unrecorded | undecided |
       | Participants need to be on a stable maximum tolerated labeled daily dose of an angiotensin-converting enzyme inhibitor (ACEi) or angiotensin receptor blocker (ARB) for at least 4 weeks prior to randomization | raas_blocker_stable_max_dose | false | not met |
       | Participants need to be on a stable maximum tolerated labeled daily dose of an angiotensin-converting enzyme inhibitor (ACEi) or angiotensin receptor blocker (ARB) for at least 4 weeks prior to randomization | raas_blocker_stable_max_dose | unrecorded | undecided |
+
+  Scenario Outline: "Subjects taking X must be …" asks it only of those taking X
+    Given the inclusion line "Subjects taking metformin, and/or sulfonylurea must be on a stable dose for at least 2 months prior to study drug administration"
+    And a patient taking <drug> since <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not (metformin or sulfonylureas) or unparsed("stable dose for at least 2 months prior to study drug administration")"
+    And it is <met>
+
+    Examples:
+      | drug       | when       | complete    | met       |
+      | metformin  | 2026-01-01 | medications | undecided |
+      | lisinopril | 2026-01-01 | medications | met       |
+      | lisinopril | 2026-01-01 | no sections | undecided |
