@@ -713,6 +713,17 @@ SAFETY = [
         'not (metformin or sulfonylureas) or unparsed("stable dose for at least 2 months '
         'prior to study drug administration")',
     ),
+    # "received": a history cue, a window still bounding it (NCT03929900, NCT00516165)
+    (
+        "Patients who received immunosuppressive agent within the past 1 year",
+        "exclusion",
+        "history of immunosuppressants within 1 year",
+    ),
+    (
+        "Patients who have received prior treatment with an mTor inhibitor",
+        "exclusion",
+        "history of mtor_inhibitors",
+    ),
     # ... but not a window on nothing read ("died within 12 hours")
     (
         "Moribund patients, died within 12 hours of enrollment",

@@ -153,6 +153,8 @@ NEGATIONS = (
 )
 HISTORY_CUES = (
     "history of",
+    "received",  # "has received insulin", "must have received trastuzumab": at some time
+    "previously received",
     "past history of",
     "previous history of",
     "prior history of",

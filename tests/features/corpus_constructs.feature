@@ -700,3 +700,17 @@ Feature: Constructs the grammar reads in real registry text
       | metformin  | 2026-01-01 | medications | undecided |
       | lisinopril | 2026-01-01 | medications | met       |
       | lisinopril | 2026-01-01 | no sections | undecided |
+
+  Scenario Outline: "received" is a history cue ("Previously received chronic dialysis")
+    Given the exclusion line "Previously received chronic dialysis"
+    And a patient with the procedure <name> on <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "history of dialysis"
+    And it is <met>
+
+    Examples:
+      | name         | when       | complete    | met       |
+      | hemodialysis | 2019-05-01 | no sections | met       |
+      | appendectomy | 2019-05-01 | procedures  | not met   |
+      | appendectomy | 2019-05-01 | no sections | undecided |
