@@ -376,6 +376,7 @@ STOPWORDS = frozenset(
         "test",
         "tests",
         "measured",
+        "assessed",  # "LVEF < 40% assessed within the last 3 months": measured
         "measurement",
         "positive",
         "proven",

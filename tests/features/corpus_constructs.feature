@@ -714,3 +714,16 @@ Feature: Constructs the grammar reads in real registry text
       | hemodialysis | 2019-05-01 | no sections | met       |
       | appendectomy | 2019-05-01 | procedures  | not met   |
       | appendectomy | 2019-05-01 | no sections | undecided |
+
+  Scenario Outline: "assessed within the last 3 months" bounds the measurement
+    Given the inclusion line "Patients with functional NYHA class II-IV with LVEF < 40% assessed within the last 3 months"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("functional") and nyha_class = II and unparsed("-IV") and lvef < 40 % within 3 months"
+    And it is <met>
+
+    Examples:
+      | observations   | met       |
+      | lvef 45 %      | not met   |
+      | lvef 35 %      | undecided |
+      | nothing        | undecided |
