@@ -724,6 +724,31 @@ SAFETY = [
         "exclusion",
         "history of mtor_inhibitors",
     ),
+    # k of n listed items: an "or" of every choice of k (NCT01922895)
+    (
+        "At least 2 of the following symptoms or signs of acute alcoholic hepatitis: Anorexia, "
+        "nausea, RUQ pain, jaundice, leukocytosis, hepatomegaly AND",
+        "inclusion",
+        "(anorexia and nausea) or (anorexia and ruq_pain) or (anorexia and jaundice) or "
+        "(anorexia and leukocytosis) or (anorexia and hepatomegaly) or (nausea and ruq_pain) or "
+        "(nausea and jaundice) or (nausea and leukocytosis) or (nausea and hepatomegaly) or "
+        "(ruq_pain and jaundice) or (ruq_pain and leukocytosis) or (ruq_pain and hepatomegaly) or "
+        "(jaundice and leukocytosis) or (jaundice and hepatomegaly) or "
+        "(leukocytosis and hepatomegaly)",
+    ),
+    # ... at the start of a line too, where it once passed for a section title
+    (
+        "Two of the following: ascites, jaundice or hepatomegaly.",
+        "inclusion",
+        "(ascites and jaundice) or (ascites and hepatomegaly) or (jaundice and hepatomegaly)",
+    ),
+    ("One of the following: ascites, jaundice", "inclusion", "ascites or jaundice"),
+    # ... but not with the items on other lines, nor with a measurement among them
+    (
+        "Two of the following: ascites, jaundice, ALT > 5",
+        "inclusion",
+        'unparsed("Two of the following: ") and ascites and jaundice and alt > 5 U/L',
+    ),
     # ... but not a window on nothing read ("died within 12 hours")
     (
         "Moribund patients, died within 12 hours of enrollment",

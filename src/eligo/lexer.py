@@ -22,6 +22,7 @@ All tables are data at the top of the module.  Spans are offsets into the normal
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections.abc import Iterable
@@ -709,6 +710,14 @@ def _tables() -> _Tables:
 _WS = re.compile(r"\s+")
 _TRADEMARKS = {ord("®"): " ", ord("™"): " "}
 _NOTE = re.compile(r"note\s*:", re.IGNORECASE)
+# "At least 2 of the following symptoms or signs of acute alcoholic hepatitis: A, B, C":
+# k of the items listed after the colon (what the items are is said before it)
+_K_OF_N = re.compile(
+    rf"(?:at\s+least\s+)?(?P<k>\d|{'|'.join(['one', 'two', 'three', 'four', 'five'])})"
+    r"\s+(?:or\s+more\s+)?of\s+the\s+following(?![A-Za-z])[^:;.()]{0,80}?:\s*",
+    re.IGNORECASE,
+)
+_K_OF_N_MAX = 6  # at most C(6, 3) = 20 alternatives
 _NUMBER = re.compile(rf"(?:{_NUM})(?![\d])|(?:{_NUMW})(?![A-Za-z])", re.IGNORECASE)
 # Anchors a look-back window may name; eligo anchors every window at the screening date.
 WINDOW_ANCHORS = (
@@ -1057,7 +1066,7 @@ class Lexer:
                 *self.tokens,
                 Tok("RPAREN", ")", end, end),
             ]
-        toks = self._exclusion_header(self._cohort(self._tidy(self.tokens)))
+        toks = self._exclusion_header(self._cohort(self._tidy(_k_of_n(self.tokens, text))))
         return self._must_have(_longer_washout(toks))
 
     def _must_have(self, toks: list[Tok]) -> list[Tok]:
@@ -1139,8 +1148,8 @@ class Lexer:
         Kept as annotations; not skipped when the header names a concept ("Child-Pugh:").
         """
         m = _HEADER.match(self.text, start)
-        if not m or depth >= 2:
-            return start
+        if not m or depth >= 2 or _K_OF_N.match(self.text, start):
+            return start  # "Two of the following: A, B, C" counts what follows
         head = m.group("head")
         if depth == 0 and _COHORT.match(head):
             self.cohort_end = m.end()
@@ -1205,6 +1214,10 @@ class Lexer:
             end = len(text.rstrip())
             self._emit("WORD", text[pos:end], pos, end)
             return len(text)
+        m = _K_OF_N.match(text, pos) if ch in "aAoOtTfF123456789" else None
+        if m:
+            self._emit("KOFN", int(parse_number(m.group("k"))), pos, m.end())
+            return m.end()
         if self.closers and _AND_FOR_GROUP.match(text, pos):
             self._close_definitions(pos)  # "…, defined as X and for patients < 16 …, defined as Y"
         m = t.definition.match(text, pos) if _DEFINITION in can else None
@@ -2188,6 +2201,48 @@ def _item_end(toks: list[Tok], j: int) -> int | None:
                     break
             j += 1
     return j
+
+
+def _k_of_n(toks: list[Tok], text: str) -> list[Tok]:
+    """ "At least 2 of the following …: A, B, C": an "or" of every choice of 2 items.
+
+    The items are the concepts listed after the colon to the end of the sentence, joined by
+    commas, "or", "and"/"and/or"; ``k`` of ``n`` becomes ``(A and B) or (A and C) or (B
+    and C)``, one of ``n`` an "or".  Anything else after the colon (a threshold, an unread
+    word, more than :data:`_K_OF_N_MAX` items) leaves the phrase unread."""
+    at = next((i for i, t in enumerate(toks) if t.type == "KOFN"), None)
+    if at is None:
+        return toks
+    cue = toks[at]
+    end = at + 1
+    while end < len(toks) and not (toks[end].type == "COMMA" and toks[end].value in (".", ";")):
+        end += 1
+    body = toks[at + 1 : end]
+    while body and body[-1].type in ("AND", "OR", "COMMA"):
+        body = body[:-1]  # "…, hepatomegaly AND": the line goes on in the next one
+    items = body[::2]
+    k = int(str(cue.value))
+    if (
+        not items
+        or any(t.type != "CONCEPT" for t in items)
+        or any(t.type not in ("COMMA", "OR", "AND") for t in body[1::2])
+        or len({t.value for t in items}) != len(items)
+        or not 1 <= k < len(items) <= _K_OF_N_MAX
+    ):
+        word = Tok("WORD", text[cue.start : cue.end].strip(), cue.start, cue.end)
+        return [*toks[:at], word, *_k_of_n(toks[at + 1 :], text)]
+    out = [Tok("LPAREN", "(", cue.start, cue.start)]
+    for n, combo in enumerate(itertools.combinations(items, k)):
+        if n:
+            out.append(Tok("OR", "or", cue.start, cue.start))
+        out.append(Tok("LPAREN", "(", combo[0].start, combo[0].start))
+        for j, item in enumerate(combo):
+            if j:
+                out.append(Tok("AND", "and", item.start, item.start))
+            out.append(item)
+        out.append(Tok("RPAREN", ")", combo[-1].end, combo[-1].end))
+    out.append(Tok("RPAREN", ")", body[-1].end, body[-1].end))
+    return [*toks[:at], *out, *toks[at + 1 + len(body) :]]
 
 
 def _cue_over_juxtaposition(toks: list[Tok], text: str) -> list[Tok]:

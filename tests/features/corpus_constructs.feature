@@ -727,3 +727,17 @@ Feature: Constructs the grammar reads in real registry text
       | lvef 45 %      | not met   |
       | lvef 35 %      | undecided |
       | nothing        | undecided |
+
+  Scenario Outline: k of n listed items ("At least 2 of the following symptoms or signs …: Anorexia, nausea, RUQ pain, jaundice, leukocytosis, hepatomegaly")
+    Given the inclusion line "At least 2 of the following symptoms or signs of acute alcoholic hepatitis: Anorexia, nausea, RUQ pain, jaundice, leukocytosis, hepatomegaly AND"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then it is <met>
+
+    # two of the six met; one alone is not enough once the record is complete
+    Examples:
+      | conditions                                       | met       |
+      | R17 since 2026-11-01; R16.0 since 2026-11-01     | met       |
+      | R17 since 2026-11-01, complete                   | not met   |
+      | R17 since 2026-11-01                             | undecided |
+      | nothing                                          | undecided |
