@@ -805,9 +805,24 @@ def test_annotations_are_kept_apart_from_criteria() -> None:
 
 
 def test_parser_never_raises_on_odd_registry_text() -> None:
-    for text in ["", "((", ")", "between 20 and", "> > 5", "and or not", "INR <", "x10^9/L"]:
-        c = compile_text(text, "inclusion")
-        assert c.rule is not None
+    odd = ["", "((", ")", "between 20 and", "> > 5", "and or not", "INR <", "x10^9/L"]
+    # lines cut short, and the cues added for time windows and lists with nothing after them
+    odd += [
+        "Alkaline phosphatase levels > 2.5 x ULN if no liver metastases (> 5",
+        "Note:",
+        "Medical history of:",
+        "Two of the following:",
+        "At least 2 of the following: ascites",
+        "History of cirrhosis, ascites, or",
+        "non-",
+        "ascites requiring",
+        "14 days must have elapsed since",
+        "(> 3 weeks for pegfilgrastim [Neulasta®])",
+    ]
+    for text in odd:
+        for kind in ("inclusion", "exclusion"):
+            c = compile_text(text, kind)  # type: ignore[arg-type]
+            assert c.rule is not None
 
 
 def test_deeply_nested_text_is_reported_unread_not_crashed() -> None:

@@ -2067,8 +2067,8 @@ def _if_no_else(toks: list[Tok]) -> list[Tok]:
         if not (tok.type == "WORD" and str(tok.value).lower() == "if"):
             continue
         tail = [t.type for t in toks[i + 1 : i + 9]]
-        if tail[:2] != ["NOT", "CONCEPT"] or tail[2:4] != ["LPOST", "BCMP"]:
-            return toks
+        if tail[:2] != ["NOT", "CONCEPT"] or tail[2:4] != ["LPOST", "BCMP"] or i + 8 > n:
+            return toks  # (a line cut short after "(> 5" once raised IndexError here)
         cond, alt_cmp, alt_num, alt_unit = toks[i + 2], toks[i + 4], toks[i + 5], toks[i + 6]
         if (
             i + 8 > n
