@@ -749,6 +749,27 @@ SAFETY = [
         "inclusion",
         'unparsed("Two of the following: ") and ascites and jaundice and alt > 5 U/L',
     ),
+    # "during/over the N units before <anchor>" is a window (NCT03863418)
+    (
+        "treatments with topical immunomodulators (Tacrolimus or Pimecrolimus) over the three "
+        "months prior to enrolment;",
+        "exclusion",
+        'unparsed("treatments") and unparsed("topical") and immunomodulators within 3 months '
+        'and (tacrolimus within 3 months or unparsed("Pimecrolimus"))',
+    ),
+    (
+        "All Subjects: Dosing in another clinical trial within 30 days prior to the study drug "
+        "administration",
+        "exclusion",
+        "other_trial_participation within 30 days",
+    ),
+    # "other than" opens an exception (NCT02654665)
+    (
+        "Hepatitis B or C carrier, liver disease other than NAFLD",
+        "exclusion",
+        '(((hbv or hcv) and unparsed("carrier")) or liver_disease) and '
+        '(not nafld or unparsed("other than NAFLD"))',
+    ),
     # ... but not a window on nothing read ("died within 12 hours")
     (
         "Moribund patients, died within 12 hours of enrollment",

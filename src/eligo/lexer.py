@@ -169,7 +169,9 @@ RECENT_CUES = ("recent", "recently")
 # Acronyms read only in capitals: lower case they are ordinary words ("he").
 CASE_SENSITIVE_ACRONYMS = {"HE": "hepatic_encephalopathy"}
 # Cues that open an exception to what precedes them ("malignancy (except hepatoma)").
-EXCEPT_CUES = ("except", "except for", "with the exception of", "with the exception", "unless")
+EXCEPT_CUES = (
+    "except", "except for", "with the exception of", "with the exception", "unless", "other than",
+)  # fmt: skip
 # Cues that start commentary on how a criterion is judged; the rest of the clause (to the
 # closing parenthesis, ';' or the end) is kept as an annotation, not read as criteria.
 ANNOTATION_CUES = (
@@ -428,6 +430,7 @@ STOP_PHRASES = (
     "therapy with",
     "use of",
     "receipt of",
+    "administration of",
     "history of unresolved",
     "exposure to",
     "for age",
@@ -838,7 +841,11 @@ _SINCE = re.compile(
 )
 _BEFORE = re.compile(
     rf"(?:<|less\s+than|within)\s*(?P<n>{_NUM}|{_NUMW})\s*(?P<u>{_TIMEU})(?![A-Za-z])\s+"
-    rf"(?:before|prior\s+to|preceding)(?:\s+(?:the\s+)?(?:{_ANCHOR_ALT})(?![A-Za-z]))?",
+    rf"(?:before|prior\s+to|preceding)(?:\s+(?:the\s+)?(?:{_ANCHOR_ALT})(?![A-Za-z]))?"
+    # "during the 4 weeks before enrolment", "over the three months prior to enrolment": a
+    # window only with its anchor ("during 4 weeks" alone may be how long something lasted)
+    rf"|(?:during|in|over)\s+(?:the\s+)?(?P<n2>{_NUM}|{_NUMW})\s*(?P<u2>{_TIMEU})(?![A-Za-z])\s+"
+    rf"(?:before|prior\s+to|preceding)\s+(?:the\s+)?(?:{_ANCHOR_ALT})(?![A-Za-z])",
     re.IGNORECASE,
 )
 _BARE_WINDOW = re.compile(
@@ -1241,9 +1248,12 @@ class Lexer:
             unit = TIME_UNITS[(m.group("u") or m.group("u2")).lower()]
             self.closers.append([("WINDOW", (amount, unit), (pos, m.end())), ("RPAREN", ")", None)])
             return m.end()
-        m = (_BEFORE.match(text, pos) if _BEFORE_AT in can else None) or (
-            _BARE_WINDOW.match(text, pos) if _BARE_WINDOW_AT in can else None
-        )
+        m = _BEFORE.match(text, pos) if _BEFORE_AT in can else None
+        if m and m.group("n2"):
+            amount, unit = parse_number(m.group("n2")), m.group("u2")
+            self._emit("WINDOW", (amount, TIME_UNITS[unit.lower()]), pos, m.end())
+            return m.end()
+        m = m or (_BARE_WINDOW.match(text, pos) if _BARE_WINDOW_AT in can else None)
         if m:
             amount = parse_number(m.group("n")) if m.group("n") else 1.0
             self._emit("WINDOW", (amount, TIME_UNITS[m.group("u").lower()]), pos, m.end())

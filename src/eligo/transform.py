@@ -741,10 +741,10 @@ class _Resolver:
                 out = [self.except_(base, item)]
                 continue
             if isinstance(item, PWindow):
-                if out and not isinstance(out[-1], Unparsed):
+                if out and _windowable(out[-1]):
                     out[-1] = _apply_window(out[-1], item.window)
                 else:
-                    pending = item
+                    pending = item  # a window on nothing it can bound stays in sight
                 continue
             if pending is not None:
                 if isinstance(item, Unparsed):
@@ -1017,6 +1017,17 @@ def _apply_window(node: Any, window: Window) -> Any:
     if isinstance(node, _Recent):
         return _Recent(_apply_window(node.child, window), node.span)
     return node
+
+
+def _windowable(node: Any) -> bool:
+    """Whether a window after ``node`` has a mention or measurement in it to bound."""
+    if isinstance(node, Mention | Comparison | Range):
+        return True
+    if isinstance(node, AllOf | AnyOf):
+        return any(_windowable(c) for c in node.children)
+    if isinstance(node, Not | _Recent):
+        return _windowable(node.child)
+    return False
 
 
 def _set_history(node: Any, cue: Unparsed) -> Any:

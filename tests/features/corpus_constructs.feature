@@ -741,3 +741,32 @@ Feature: Constructs the grammar reads in real registry text
       | R17 since 2026-11-01, complete                   | not met   |
       | R17 since 2026-11-01                             | undecided |
       | nothing                                          | undecided |
+
+  Scenario Outline: A window "during the N weeks before <anchor>" ("use of systemic antibiotics or anti-mycotic drugs during 4 weeks before study entry")
+    Given the exclusion line "<line>"
+    And a patient given <drug> on <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "<rule>"
+    And it is <met>
+
+    Examples:
+      | line | rule | drug | when | complete | met |
+      | use of systemic antibiotics or anti-mycotic drugs during 4 weeks before study entry; | antibiotics within 4 weeks or antifungals within 4 weeks | amoxicillin | 2026-11-10 | no sections | met |
+      | use of systemic antibiotics or anti-mycotic drugs during 4 weeks before study entry; | antibiotics within 4 weeks or antifungals within 4 weeks | amoxicillin | 2026-09-10 | medications | not met |
+      | use of systemic antibiotics or anti-mycotic drugs during 4 weeks before study entry; | antibiotics within 4 weeks or antifungals within 4 weeks | amoxicillin | 2026-09-10 | no sections | undecided |
+      | Administration of any investigational drug within 30 days prior to the Baseline Visit | investigational_drug within 30 days | investigational drug | 2026-11-10 | no sections | met |
+      | Administration of any investigational drug within 30 days prior to the Baseline Visit | investigational_drug within 30 days | investigational drug | 2026-09-10 | medications | not met |
+
+  Scenario Outline: A window with nothing read before it stays unread, never dropped
+    Given the inclusion line "No luteinizing hormone-releasing hormone agonists within 4 weeks prior to study entry"
+    And a patient given <drug> on <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not unparsed("luteinizing hormone-releasing hormone agonists") and unparsed("within 4 weeks prior to study entry")"
+    And it is <met>
+
+    Examples:
+      | drug       | when       | complete    | met       |
+      | leuprolide | 2026-11-20 | medications | undecided |
+      | leuprolide | 2025-01-01 | medications | undecided |
