@@ -770,6 +770,12 @@ SAFETY = [
         '(((hbv or hcv) and unparsed("carrier")) or liver_disease) and '
         '(not nafld or unparsed("other than NAFLD"))',
     ),
+    # "excluding" opens an exception, like "except" (NCT02521181)
+    (
+        "Organ transplant recipients (excluding cornea)",
+        "exclusion",
+        'organ_transplant and (not unparsed("cornea") or unparsed("excluding cornea"))',
+    ),
     # ... but not a window on nothing read ("died within 12 hours")
     (
         "Moribund patients, died within 12 hours of enrollment",

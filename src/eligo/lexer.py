@@ -171,6 +171,7 @@ CASE_SENSITIVE_ACRONYMS = {"HE": "hepatic_encephalopathy"}
 # Cues that open an exception to what precedes them ("malignancy (except hepatoma)").
 EXCEPT_CUES = (
     "except", "except for", "with the exception of", "with the exception", "unless", "other than",
+    "excluding",
 )  # fmt: skip
 # Cues that start commentary on how a criterion is judged; the rest of the clause (to the
 # closing parenthesis, ';' or the end) is kept as an annotation, not read as criteria.

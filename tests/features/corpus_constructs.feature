@@ -770,3 +770,16 @@ Feature: Constructs the grammar reads in real registry text
       | drug       | when       | complete    | met       |
       | leuprolide | 2026-11-20 | medications | undecided |
       | leuprolide | 2025-01-01 | medications | undecided |
+
+  Scenario Outline: "excluding" restricts what precedes it ("Organ transplant recipients (excluding cornea)")
+    Given the exclusion line "Organ transplant recipients (excluding cornea)"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "organ_transplant and (not unparsed("cornea") or unparsed("excluding cornea"))"
+    And it is <met>
+
+    # a transplant may be the cornea the line leaves out: open, never a definite exclusion
+    Examples:
+      | conditions                       | met       |
+      | Z94.0 since 2015-01-01           | undecided |
+      | I10 since 2015-01-01, complete   | not met   |
