@@ -113,6 +113,31 @@ def patient_with_observations_and_conditions(observations: str, conditions: str)
     return patient
 
 
+@given(
+    parsers.parse("a patient scored {score} {category} with conditions {conditions}"),
+    target_fixture="patient",
+)
+def patient_with_category_and_conditions(
+    score: str, category: str, conditions: str
+) -> dict[str, Any]:
+    """A categorical score ("nyha_class IV") measured a week before screening."""
+    patient = patient_with_conditions(conditions)
+    if category != "unmeasured":
+        patient["observations"] = [{"name": score, "value": category, "date": LAB_DATE}]
+    return patient
+
+
+@given(
+    parsers.parse("a patient with conditions {conditions} and the procedure {name} on {when}"),
+    target_fixture="patient",
+)
+def patient_with_conditions_and_procedure(conditions: str, name: str, when: str) -> dict[str, Any]:
+    patient = patient_with_conditions(conditions)
+    if when != "never":
+        patient["procedures"] = [{"name": name, "date": when, "status": "completed"}]
+    return patient
+
+
 @given(parsers.parse("a patient with conditions {conditions}"), target_fixture="patient")
 def patient_with_conditions(conditions: str) -> dict[str, Any]:
     """ "C18.9 since 2024-03-01; I21.9 since 2020-01-01 resolved 2020-02-01, complete"."""
@@ -185,6 +210,13 @@ def patient_complete(patient: dict[str, Any], complete: str) -> dict[str, Any]:
 def patient_given_drug(name: str, when: str) -> dict[str, Any]:
     """One course of a drug, started and stopped on ``when`` (matched by drug name)."""
     meds = [{"name": name, "start": when, "end": when}]
+    return {"id": "t", "birth_date": "1970-01-01", "medications": meds}
+
+
+@given(parsers.parse("a patient taking {name} since {when}"), target_fixture="patient")
+def patient_taking_drug(name: str, when: str) -> dict[str, Any]:
+    """A drug started on ``when`` and still taken (matched by drug name)."""
+    meds = [{"name": name, "start": when, "status": "active"}]
     return {"id": "t", "birth_date": "1970-01-01", "medications": meds}
 
 

@@ -71,8 +71,7 @@ ROUND_TRIP = [
     "age > 3 months and age < 18 years",
     "(bilirubin > 1.5 x ULN and not liver_metastases) or "
     "(bilirubin > 2 x ULN and liver_metastases)",
-    "systolic_bp < 160 mm[Hg] and diastolic_bp < 100 mm[Hg] and systolic_bp < 150 mm[Hg] "
-    "and diastolic_bp < 100 mm[Hg]",
+    "systolic_bp < 160 mm[Hg] and diastolic_bp < 100 mm[Hg] and systolic_bp < 150 mm[Hg]",
     "systolic_bp >= 150 mm[Hg] or diastolic_bp >= 95 mm[Hg]",
     "anc >= 1000 /uL or bone_marrow_involvement",
     "urine_acr > 300 mg/g and urine_acr <= 5000 mg/g",
@@ -88,6 +87,10 @@ ROUND_TRIP = [
     "alp >= 2 x ULN and alp <= 3 x ULN",
     "(alt < 2.5 x ULN or (alt < 5 x ULN and liver_involvement)) and "
     "(ast < 2.5 x ULN or (ast < 5 x ULN and liver_involvement))",
+    "not hematopoietic_growth_factors within 1 week and not pegfilgrastim within 3 weeks",
+    "not (biologic_therapy within 7 days or modified_t_cell_therapy within 21 days)",
+    '(nyha_class = IV or unparsed("history of")) and history of heart_failure',
+    "history of ascites or history of hepatic_encephalopathy",
 ]
 
 
@@ -596,8 +599,7 @@ SAFETY = [
         "Blood pressure <160/100 mm Hg at screening (must be <150/100 mm Hg prior to "
         "randomization)",
         "inclusion",
-        "systolic_bp < 160 mm[Hg] and diastolic_bp < 100 mm[Hg] and systolic_bp < 150 mm[Hg] "
-        "and diastolic_bp < 100 mm[Hg]",
+        "systolic_bp < 160 mm[Hg] and diastolic_bp < 100 mm[Hg] and systolic_bp < 150 mm[Hg]",
     ),
     # ... and in an exclusion, failing the further requirement excludes
     (
@@ -823,6 +825,241 @@ SAFETY = [
         "(alt < 2.5 x ULN or (alt < 5 x ULN and liver_involvement)) and "
         "(ast < 2.5 x ULN or (ast < 5 x ULN and liver_involvement))",
     ),
+    # "history of A, B, or C": the Oxford comma does not stop the cue at A (NCT03053050)
+    (
+        "Prior history of decompensated liver disease including clinical ascites, hepatic "
+        "encephalopathy (HE), or variceal bleeding",
+        "exclusion",
+        "history of decompensated_liver_disease or history of ascites or "
+        "history of hepatic_encephalopathy or history of gi_bleeding",
+    ),
+    (
+        "No chemotherapy, radiotherapy, or investigational therapy within 3 weeks",
+        "inclusion",
+        "not (chemotherapy within 3 weeks or radiotherapy within 3 weeks or "
+        "investigational_drug within 3 weeks)",
+    ),
+    # "Medical history of:" heads the line: a history cue, not a section title (NCT02442531)
+    ("Medical history of: Nonalcoholic steatohepatitis (NASH).", "exclusion", "history of nash"),
+    (
+        "Medical history of: Alcoholic and autoimmune hepatitis.",
+        "exclusion",
+        "history of alcoholic_hepatitis or history of autoimmune_hepatitis",
+    ),
+    # "non-" negates its adjective, not the concept the adjective and noun name (NCT01857115)
+    (
+        "Non-hematologic malignancy within the past 3 years",
+        "exclusion",
+        'unparsed("Non-hematologic") and cancer within 3 years',
+    ),
+    (
+        "At least 1 week since prior non-myelosuppressive chemotherapy, immunotherapy, or "
+        "biologic therapy",
+        "inclusion",
+        'not ((unparsed("non-myelosuppressive") and chemotherapy within 1 week) or '
+        "immunotherapy within 1 week or biologic_therapy within 1 week)",
+    ),
+    # a window closing an "or" list covers every item, unread words or not (NCT05224960)
+    (
+        "Appearance of active variceal bleeding, overt hepatic encephalopathy (HE), refractory "
+        "ascites or hepatorenal syndrome within 1 month prior to screening visit.",
+        "exclusion",
+        '(unparsed("Appearance") and gi_bleeding within 1 month) or hepatic_encephalopathy '
+        "within 1 month or refractory_ascites within 1 month or hepatorenal_syndrome within "
+        "1 month",
+    ),
+    # ... within its sentence: the next sentence does not decide the list's connective
+    (
+        "Any anticancer immunotherapy, chemotherapy, radiotherapy, or experimental therapy "
+        "within 4 weeks before first dose of study drug. Corticosteroids for disease-related "
+        "symptoms are allowed provided 1 week washout occurs",
+        "exclusion",
+        "immunotherapy within 4 weeks or chemotherapy within 4 weeks or radiotherapy within "
+        "4 weeks or investigational_drug within 4 weeks or (systemic_corticosteroids and "
+        'unparsed("disease-related symptoms are allowed provided 1 week washout occurs"))',
+    ),
+    # a history cue cannot be put on a measurement: met by the value now, else open
+    (
+        "Current or history of New York Heart Association (NYHA) Class IV heart failure",
+        "exclusion",
+        '(nyha_class = IV or unparsed("history of")) and history of heart_failure',
+    ),
+    # washouts: a brand name in brackets after the drug with a longer wait (NCT00679354)
+    (
+        "More than 1 week since prior growth factors (> 3 weeks for pegfilgrastim [Neulasta®])",
+        "inclusion",
+        "not hematopoietic_growth_factors within 1 week and not pegfilgrastim within 3 weeks",
+    ),
+    # "N days must have elapsed since": at least N days (NCT02141828)
+    (
+        "Myelosuppressive Chemotherapy: 14 days must have elapsed since the completion of "
+        "cytotoxic therapy",
+        "inclusion",
+        "not chemotherapy within 14 days",
+    ),
+    # two names of one concept joined by "or" read once
+    (
+        "Myelosuppressive Chemotherapy: At least 21 days since receipt of chimeric antigen "
+        "receptor therapy or other modified T cell therapy",
+        "inclusion",
+        "not modified_t_cell_therapy within 21 days",
+    ),
+    (
+        "At least 1 month since prior autologous SCT",
+        "inclusion",
+        "not stem_cell_transplant within 1 month",
+    ),
+    # a note is kept unread, never read as a criterion ("… since …" in it) (NCT02121860)
+    (
+        "All Subjects: History of febrile illness within 5 days prior to dosing Note: Subjects "
+        "can be rescreened once afebrile and more than 5 days have elapsed since the febrile "
+        "illness.",
+        "exclusion",
+        'history of febrile_illness within 5 days and unparsed("Note: Subjects can be '
+        "rescreened once afebrile and more than 5 days have elapsed since the febrile "
+        'illness.")',
+    ),
+    (
+        "Treatment with nutritional drinks, probiotics or prebiotics within the last 3 months",
+        "exclusion",
+        "nutritional_supplements within 3 months or probiotics within 3 months or "
+        "prebiotics within 3 months",
+    ),
+    (
+        "Arterial thromboembolic event (including ischemic attack) in the previous 12 months",
+        "inclusion",
+        "arterial_thromboembolism within 12 months or tia within 12 months",
+    ),
+    # "history of unresolved" abnormality: abnormal now, as its definition says (NCT02054156)
+    (
+        "History of unresolved, abnormal renal function (defined as serum creatinine greater "
+        "than 1.5 times the upper limit of normal for age).",
+        "exclusion",
+        "creatinine > 1.5 x ULN",
+    ),
+    ("History of unresolved, abnormal neutropenia (ANC ≤ 1000)", "exclusion", "anc <= 1000 /uL"),
+    # ... while "prior to screening" is still no history cue
+    ("Cirrhosis diagnosed prior to screening", "inclusion", "cirrhosis"),
+    # "A requiring B or C requiring D": two alternatives, not A and (B or C) and D
+    (
+        "Disease-related: Subjects with pleural effusions requiring thoracentesis or ascites "
+        "requiring paracentesis within 14 days prior to randomization.",
+        "exclusion",
+        "(pleural_effusion within 14 days and thoracentesis within 14 days) or "
+        "(ascites within 14 days and paracentesis within 14 days)",
+    ),
+    # "no X with Y" is not (X and Y), never (not X) and Y (NCT01005199)
+    (
+        "PRIOR CONCURRENT THERAPY: No concurrent full-dose anticoagulation with coumarin "
+        "derivatives",
+        "inclusion",
+        "not (anticoagulants and vitamin_k_antagonists)",
+    ),
+    # ... its parentheticals do not count as juxtaposed concepts (NCT03861819)
+    (
+        "No liver cirrhosis (stage 4 fibrosis on liver biopsy) or a clinical diagnosis of "
+        "cirrhosis as ascertained by a hepatologist",
+        "inclusion",
+        'not ((cirrhosis and unparsed("stage 4") and unparsed("fibrosis") and liver_biopsy) '
+        'or cirrhosis) and unparsed("ascertained by a hepatologist")',
+    ),
+    # "previous A, B, C, etc.": the cue covers the whole list (NCT05508633)
+    (
+        "Previous splenectomy, cardia periesophageal vascular dissection, transjugular "
+        "intrahepatic portosystemic shunt (TIPS), liver transplantation, etc.",
+        "exclusion",
+        "history of splenectomy or history of esophagogastric_devascularization or "
+        "history of tips or history of liver_transplant",
+    ),
+    # a duration no record dates is a site-recorded fact, not the bare diagnosis (NCT01611363)
+    (
+        "Subject has been diagnosed with T2DM for at least 6 months",
+        "inclusion",
+        "t2dm_for_6_months",
+    ),
+    (
+        "Stable metformin therapy for at least 8 weeks prior to enrolment at a dose of "
+        "≥1500mg per day;",
+        "inclusion",
+        'metformin_stable_8_weeks and unparsed("dose of ≥1500mg per day")',
+    ),
+    # "subjects taking X must be …": a requirement of those taking X only (NCT01165268)
+    (
+        "Subjects taking metformin, and/or sulfonylurea must be on a stable dose for at least "
+        "2 months prior to study drug administration",
+        "inclusion",
+        'not (metformin or sulfonylureas) or unparsed("stable dose for at least 2 months '
+        'prior to study drug administration")',
+    ),
+    # "received": a history cue, a window still bounding it (NCT03929900, NCT00516165)
+    (
+        "Patients who received immunosuppressive agent within the past 1 year",
+        "exclusion",
+        "history of immunosuppressants within 1 year",
+    ),
+    (
+        "Patients who have received prior treatment with an mTor inhibitor",
+        "exclusion",
+        "history of mtor_inhibitors",
+    ),
+    # k of n listed items: an "or" of every choice of k (NCT01922895)
+    (
+        "At least 2 of the following symptoms or signs of acute alcoholic hepatitis: Anorexia, "
+        "nausea, RUQ pain, jaundice, leukocytosis, hepatomegaly AND",
+        "inclusion",
+        "(anorexia and nausea) or (anorexia and ruq_pain) or (anorexia and jaundice) or "
+        "(anorexia and leukocytosis) or (anorexia and hepatomegaly) or (nausea and ruq_pain) or "
+        "(nausea and jaundice) or (nausea and leukocytosis) or (nausea and hepatomegaly) or "
+        "(ruq_pain and jaundice) or (ruq_pain and leukocytosis) or (ruq_pain and hepatomegaly) or "
+        "(jaundice and leukocytosis) or (jaundice and hepatomegaly) or "
+        "(leukocytosis and hepatomegaly)",
+    ),
+    # ... at the start of a line too, where it once passed for a section title
+    (
+        "Two of the following: ascites, jaundice or hepatomegaly.",
+        "inclusion",
+        "(ascites and jaundice) or (ascites and hepatomegaly) or (jaundice and hepatomegaly)",
+    ),
+    ("One of the following: ascites, jaundice", "inclusion", "ascites or jaundice"),
+    # ... but not with the items on other lines, nor with a measurement among them
+    (
+        "Two of the following: ascites, jaundice, ALT > 5",
+        "inclusion",
+        'unparsed("Two of the following: ") and ascites and jaundice and alt > 5 U/L',
+    ),
+    # "during/over the N units before <anchor>" is a window (NCT03863418)
+    (
+        "treatments with topical immunomodulators (Tacrolimus or Pimecrolimus) over the three "
+        "months prior to enrolment;",
+        "exclusion",
+        'unparsed("treatments") and unparsed("topical") and immunomodulators within 3 months '
+        'and (tacrolimus within 3 months or unparsed("Pimecrolimus"))',
+    ),
+    (
+        "All Subjects: Dosing in another clinical trial within 30 days prior to the study drug "
+        "administration",
+        "exclusion",
+        "other_trial_participation within 30 days",
+    ),
+    # "other than" opens an exception (NCT02654665)
+    (
+        "Hepatitis B or C carrier, liver disease other than NAFLD",
+        "exclusion",
+        '(((hbv or hcv) and unparsed("carrier")) or liver_disease) and '
+        '(not nafld or unparsed("other than NAFLD"))',
+    ),
+    # "excluding" opens an exception, like "except" (NCT02521181)
+    (
+        "Organ transplant recipients (excluding cornea)",
+        "exclusion",
+        'organ_transplant and (not unparsed("cornea") or unparsed("excluding cornea"))',
+    ),
+    # ... but not a window on nothing read ("died within 12 hours")
+    (
+        "Moribund patients, died within 12 hours of enrollment",
+        "exclusion",
+        'moribund or (unparsed("died") and unparsed("within 12 hours of enrollment"))',
+    ),
 ]
 
 
@@ -876,9 +1113,24 @@ def test_annotations_are_kept_apart_from_criteria() -> None:
 
 
 def test_parser_never_raises_on_odd_registry_text() -> None:
-    for text in ["", "((", ")", "between 20 and", "> > 5", "and or not", "INR <", "x10^9/L"]:
-        c = compile_text(text, "inclusion")
-        assert c.rule is not None
+    odd = ["", "((", ")", "between 20 and", "> > 5", "and or not", "INR <", "x10^9/L"]
+    # lines cut short, and the cues added for time windows and lists with nothing after them
+    odd += [
+        "Alkaline phosphatase levels > 2.5 x ULN if no liver metastases (> 5",
+        "Note:",
+        "Medical history of:",
+        "Two of the following:",
+        "At least 2 of the following: ascites",
+        "History of cirrhosis, ascites, or",
+        "non-",
+        "ascites requiring",
+        "14 days must have elapsed since",
+        "(> 3 weeks for pegfilgrastim [Neulasta®])",
+    ]
+    for text in odd:
+        for kind in ("inclusion", "exclusion"):
+            c = compile_text(text, kind)  # type: ignore[arg-type]
+            assert c.rule is not None
 
 
 def test_deeply_nested_text_is_reported_unread_not_crashed() -> None:

@@ -22,6 +22,7 @@ All tables are data at the top of the module.  Spans are offsets into the normal
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections.abc import Iterable
@@ -157,6 +158,8 @@ NEGATIONS = (
 )
 HISTORY_CUES = (
     "history of",
+    "received",  # "has received insulin", "must have received trastuzumab": at some time
+    "previously received",
     "past history of",
     "previous history of",
     "prior history of",
@@ -170,7 +173,10 @@ RECENT_CUES = ("recent", "recently")
 # Acronyms read only in capitals: lower case they are ordinary words ("he").
 CASE_SENSITIVE_ACRONYMS = {"HE": "hepatic_encephalopathy"}
 # Cues that open an exception to what precedes them ("malignancy (except hepatoma)").
-EXCEPT_CUES = ("except", "except for", "with the exception of", "with the exception", "unless")
+EXCEPT_CUES = (
+    "except", "except for", "with the exception of", "with the exception", "unless", "other than",
+    "excluding",
+)  # fmt: skip
 # Cues that start commentary on how a criterion is judged; the rest of the clause (to the
 # closing parenthesis, ';' or the end) is kept as an annotation, not read as criteria.
 ANNOTATION_CUES = (
@@ -356,6 +362,8 @@ STOPWORDS = frozenset(
         "ongoing",
         "current",
         "currently",
+        "taking",  # "subjects taking metformin": on it now, what a mention means
+        "receiving",
         "active",
         "co-existent",
         "coexistent",
@@ -382,6 +390,7 @@ STOPWORDS = frozenset(
         "test",
         "tests",
         "measured",
+        "assessed",  # "LVEF < 40% assessed within the last 3 months": measured
         "measurement",
         "positive",
         "proven",
@@ -431,6 +440,9 @@ STOP_PHRASES = (
     "treated with",
     "therapy with",
     "use of",
+    "receipt of",
+    "administration of",
+    "history of unresolved",
     "exposure to",
     "for age",
     "for the institution",
@@ -716,6 +728,16 @@ def _tables() -> _Tables:
 
 
 _WS = re.compile(r"\s+")
+_TRADEMARKS = {ord("®"): " ", ord("™"): " "}
+_NOTE = re.compile(r"note\s*:", re.IGNORECASE)
+# "At least 2 of the following symptoms or signs of acute alcoholic hepatitis: A, B, C":
+# k of the items listed after the colon (what the items are is said before it)
+_K_OF_N = re.compile(
+    rf"(?:at\s+least\s+)?(?P<k>\d|{'|'.join(['one', 'two', 'three', 'four', 'five'])})"
+    r"\s+(?:or\s+more\s+)?of\s+the\s+following(?![A-Za-z])[^:;.()]{0,80}?:\s*",
+    re.IGNORECASE,
+)
+_K_OF_N_MAX = 6  # at most C(6, 3) = 20 alternatives
 _NUMBER = re.compile(rf"(?:{_NUM})(?![\d])|(?:{_NUMW})(?![A-Za-z])", re.IGNORECASE)
 # Anchors a look-back window may name; eligo anchors every window at the screening date.
 WINDOW_ANCHORS = (
@@ -790,6 +812,10 @@ _UNIT_CANDIDATES = re.compile(
 )
 _HEADER = re.compile(r"\s*(?P<head>[A-Za-z][A-Za-z /&\-]{1,45}?)\s*:\s+(?=\S)")
 # "Exc Criteria:" / "Exclusion criteria:" heading a line filed among the inclusions
+# "Medical history of:", "Past medical history:": a header that says what follows is history
+_HISTORY_HEAD = re.compile(
+    r"(?:(?:past|prior|previous)\s+)?(?:medical\s+)?history(?:\s+of)?", re.IGNORECASE
+)
 _EXCLUSION_HEAD = re.compile(r"exc(?:lusion)?\.?\s+criteria", re.IGNORECASE)
 EXCLUSION_HEADER = "exclusion header"
 _NEGATED_HEAD = re.compile(r"(?:no|none\s+of|without|absence\s+of)\s", re.IGNORECASE)
@@ -821,15 +847,22 @@ _ANCHOR_ALT = "|".join(
     )
 )
 _SINCE = re.compile(
-    r"(?:at\s+least|more\s+than|greater\s+than|a\s+minimum\s+of|minimum\s+of|>=?|≥)\s*"
+    r"(?:(?:at\s+least|more\s+than|greater\s+than|a\s+minimum\s+of|minimum\s+of|>=?|≥)\s*"
     rf"(?P<n>{_NUM}|{_NUMW})\s*(?P<u>{_TIMEU})(?![A-Za-z])\s+"
     r"(?:must\s+have\s+(?:elapsed|passed)\s+|(?:have\s+)?(?:elapsed|passed)\s+)?"
+    # "14 days must have elapsed since …": the elapsing says "at least"
+    rf"|(?P<n2>{_NUM}|{_NUMW})\s*(?P<u2>{_TIMEU})(?![A-Za-z])\s+"
+    r"(?:must\s+have\s+|have\s+)?(?:elapsed|passed)\s+)"
     r"(?:since|from|after)\s+(?:the\s+)?(?:last|prior|previous|completion\s+of|end\s+of)?",
     re.IGNORECASE,
 )
 _BEFORE = re.compile(
     rf"(?:<|less\s+than|within)\s*(?P<n>{_NUM}|{_NUMW})\s*(?P<u>{_TIMEU})(?![A-Za-z])\s+"
-    rf"(?:before|prior\s+to|preceding)(?:\s+(?:the\s+)?(?:{_ANCHOR_ALT})(?![A-Za-z]))?",
+    rf"(?:before|prior\s+to|preceding)(?:\s+(?:the\s+)?(?:{_ANCHOR_ALT})(?![A-Za-z]))?"
+    # "during the 4 weeks before enrolment", "over the three months prior to enrolment": a
+    # window only with its anchor ("during 4 weeks" alone may be how long something lasted)
+    rf"|(?:during|in|over)\s+(?:the\s+)?(?P<n2>{_NUM}|{_NUMW})\s*(?P<u2>{_TIMEU})(?![A-Za-z])\s+"
+    rf"(?:before|prior\s+to|preceding)\s+(?:the\s+)?(?:{_ANCHOR_ALT})(?![A-Za-z])",
     re.IGNORECASE,
 )
 _BARE_WINDOW = re.compile(
@@ -1001,7 +1034,8 @@ class Lexer:
     """Turn one normalised criterion into :class:`Tok` tokens plus annotations."""
 
     def __init__(self, norm: Normalised, kind: str = "inclusion") -> None:
-        self.text = _blank_initialisms(norm.text)
+        # "pegfilgrastim [Neulasta®]": a trademark sign is no part of the name
+        self.text = _blank_initialisms(norm.text).translate(_TRADEMARKS)
         self.kind = kind
         # groups opened by "defined as" / "at least 4 weeks since", closed at ';' or the end;
         # each entry holds the tokens that close it (a window, then ')')
@@ -1016,6 +1050,7 @@ class Lexer:
         self.sentence_start = 0  # token index where the current sentence starts
         self.exclusion_header = False  # "Exc Criteria:" heads this inclusion line
         self.exception_open = False  # an "except" in the current sentence
+        self.history_head: tuple[int, int] | None = None  # "Medical history of:" heads the line
 
     # -- helpers ----------------------------------------------------------------
     def _prev(self) -> str | None:
@@ -1063,7 +1098,17 @@ class Lexer:
                 continue
             pos = self._step(pos)
         self._close_definitions(len(text))
-        toks = self._exclusion_header(self._cohort(self._tidy(self.tokens)))
+        if self.history_head is not None and self.tokens:
+            # "Medical history of: A; B": the header's history cue covers the whole line
+            s, e = self.history_head
+            end = self.tokens[-1].end
+            self.tokens = [
+                Tok("HISTORY", "history", s, e),
+                Tok("LPAREN", "(", e, e),
+                *self.tokens,
+                Tok("RPAREN", ")", end, end),
+            ]
+        toks = self._exclusion_header(self._cohort(self._tidy(_k_of_n(self.tokens, text))))
         return self._absent_condition(self._must_have(_longer_washout(toks)))
 
     def _absent_condition(self, toks: list[Tok]) -> list[Tok]:
@@ -1183,8 +1228,8 @@ class Lexer:
         Kept as annotations; not skipped when the header names a concept ("Child-Pugh:").
         """
         m = _HEADER.match(self.text, start)
-        if not m or depth >= 2:
-            return start
+        if not m or depth >= 2 or _K_OF_N.match(self.text, start):
+            return start  # "Two of the following: A, B, C" counts what follows
         head = m.group("head")
         if depth == 0 and _COHORT.match(head):
             self.cohort_end = m.end()
@@ -1210,6 +1255,10 @@ class Lexer:
                 return start
             nxt = _NEXT_WORD.match(head, probe)
             probe = nxt.end() if nxt and nxt.end() > probe else probe + 1
+        if _HISTORY_HEAD.fullmatch(head.strip()):
+            # "Medical history of: NASH": the header is the history cue of what follows
+            self.history_head = (m.start("head"), m.end("head") + 1)
+            return m.end()
         self.annotations.append((start, m.end("head") + 1))
         return self._header(m.end(), depth + 1)
 
@@ -1237,6 +1286,18 @@ class Lexer:
         ch = text[pos]
         prev = self._prev()
         can = t.starts.get(ch, _ANY)
+        if ch in "Nn" and (pos == 0 or not text[pos - 1].isalnum()) and _NOTE.match(text, pos):
+            # "… within 5 days prior to dosing Note: Subjects can be rescreened once … more
+            # than 5 days have elapsed since …": a note qualifies what came before it; it is
+            # kept unread, never read as criteria of its own
+            self._close_definitions(pos)
+            end = len(text.rstrip())
+            self._emit("WORD", text[pos:end], pos, end)
+            return len(text)
+        m = _K_OF_N.match(text, pos) if ch in "aAoOtTfF123456789" else None
+        if m:
+            self._emit("KOFN", int(parse_number(m.group("k"))), pos, m.end())
+            return m.end()
         if self.closers and _AND_FOR_GROUP.match(text, pos):
             self._close_definitions(pos)  # "…, defined as X and for patients < 16 …, defined as Y"
         m = t.definition.match(text, pos) if _DEFINITION in can else None
@@ -1254,15 +1315,18 @@ class Lexer:
         m = _SINCE.match(text, pos) if _SINCE_AT in can else None
         if m:
             # "at least 4 weeks since prior radiotherapy": none in the last 4 weeks
-            amount = parse_number(m.group("n"))
+            amount = parse_number(m.group("n") or m.group("n2"))
             self._emit("NOT", "not", pos, m.end())
             self._emit("LPAREN", "(", m.end(), m.end())
-            unit = TIME_UNITS[m.group("u").lower()]
+            unit = TIME_UNITS[(m.group("u") or m.group("u2")).lower()]
             self.closers.append([("WINDOW", (amount, unit), (pos, m.end())), ("RPAREN", ")", None)])
             return m.end()
-        m = (_BEFORE.match(text, pos) if _BEFORE_AT in can else None) or (
-            _BARE_WINDOW.match(text, pos) if _BARE_WINDOW_AT in can else None
-        )
+        m = _BEFORE.match(text, pos) if _BEFORE_AT in can else None
+        if m and m.group("n2"):
+            amount, unit = parse_number(m.group("n2")), m.group("u2")
+            self._emit("WINDOW", (amount, TIME_UNITS[unit.lower()]), pos, m.end())
+            return m.end()
+        m = m or (_BARE_WINDOW.match(text, pos) if _BARE_WINDOW_AT in can else None)
         if m:
             amount = parse_number(m.group("n")) if m.group("n") else 1.0
             self._emit("WINDOW", (amount, TIME_UNITS[m.group("u").lower()]), pos, m.end())
@@ -1560,13 +1624,26 @@ class Lexer:
         m = t.negation.match(text, pos) if _NEGATION in can else None
         if m:
             end = m.end() + 1 if text[m.end() : m.end() + 1] == "-" else m.end()
+            w = _WORD.match(text, end) if m.group(0).lower() == "non" and end > m.end() else None
+            if w:
+                # "non-myelosuppressive chemotherapy", "non-hematologic malignancy": "non-"
+                # negates the adjective, not the noun after it, though the adjective and noun
+                # name a concept; the word stays unread (a MOD of the noun)
+                hit = t.concept.match(text, end)
+                after = _WS.match(text, w.end())
+                rest = after.end() if after else w.end()
+                if hit is not None and hit[1] > rest and t.concept.match(text, rest):
+                    self._emit("WORD", text[pos : w.end()], pos, w.end())
+                    return w.end()
             self._emit("NOT", "not", pos, end)
             return end
         m = t.history.match(text, pos) if _HISTORY in can else None
-        if m and m.group(0).lower() == "prior":
+        if m:
             stop = t.stop_phrase.match(text, pos)
-            if stop:
-                return stop.end()  # "prior to screening": when, not a history cue
+            if stop and stop.end() > m.end():
+                # "prior to screening": when, not a history cue; "history of unresolved,
+                # abnormal …": still abnormal now, as the definition that follows says
+                return stop.end()
         if m:
             self._emit("HISTORY", "history", pos, m.end())
             return m.end()
@@ -1916,11 +1993,13 @@ class Lexer:
         toks = _postfix_negation(merged, self.text)
         toks = _despite_treatment(_modifiers(_state_adjectives(toks)), self.text)
         toks = _within_criteria(toks, self.text, self.t.vocab)
+        toks = _requiring_pairs(toks, self.text)
         toks = _sex_adjectives(_sex_bounds(_restated_range(toks, self.t.vocab)))
         toks = _for_age_group(toks, self.text)
         toks = _unread_condition(_if_no_else(toks), self.text)
         for cue in ("HISTORY", "NOT"):
-            toks = _wrap_chains(toks, cue)
+            toks = _wrap_chains(toks, cue, self.text)
+        toks = _cue_over_juxtaposition(toks, self.text)
         toks = _negated_examples(toks, self.text)
         toks = _recent_within(toks)
         out: list[Tok] = []
@@ -2077,7 +2156,8 @@ def _within_criteria(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]
 
 
 _MUST_HAVE = re.compile(
-    r"\s*(?:patients|subjects|participants)\s+with\s+(?:(?!\bmust\b)(?:[^;.]|\.(?=\d)))+?"
+    r"\s*(?:patients|subjects|participants)\s+(?:with|taking|receiving|on)\s+"
+    r"(?:(?!\bmust\b)(?:[^;.]|\.(?=\d)))+?"
     r"\s(?P<must>must\s+(?:have|be))\s",
     re.IGNORECASE,
 )
@@ -2138,8 +2218,8 @@ def _if_no_else(toks: list[Tok]) -> list[Tok]:
         if not (tok.type == "WORD" and str(tok.value).lower() == "if"):
             continue
         tail = [t.type for t in toks[i + 1 : i + 9]]
-        if tail[:2] != ["NOT", "CONCEPT"] or tail[2:4] != ["LPOST", "BCMP"]:
-            return toks
+        if tail[:2] != ["NOT", "CONCEPT"] or tail[2:4] != ["LPOST", "BCMP"] or i + 8 > n:
+            return toks  # (a line cut short after "(> 5" once raised IndexError here)
         cond, alt_cmp, alt_num, alt_unit = toks[i + 2], toks[i + 4], toks[i + 5], toks[i + 6]
         if (
             i + 8 > n
@@ -2418,8 +2498,128 @@ def _serial_list_end(toks: list[Tok]) -> int | None:
     return end if serial and depth == 0 and end > 1 else None
 
 
-def _wrap_chains(toks: list[Tok], cue: str) -> list[Tok]:
-    """ "No A or B", "history of A, B or C": the cue covers every alternative of the list."""
+def _k_of_n(toks: list[Tok], text: str) -> list[Tok]:
+    """ "At least 2 of the following …: A, B, C": an "or" of every choice of 2 items.
+
+    The items are the concepts listed after the colon to the end of the sentence, joined by
+    commas, "or", "and"/"and/or"; ``k`` of ``n`` becomes ``(A and B) or (A and C) or (B
+    and C)``, one of ``n`` an "or".  Anything else after the colon (a threshold, an unread
+    word, more than :data:`_K_OF_N_MAX` items) leaves the phrase unread."""
+    at = next((i for i, t in enumerate(toks) if t.type == "KOFN"), None)
+    if at is None:
+        return toks
+    cue = toks[at]
+    end = at + 1
+    while end < len(toks) and not (toks[end].type == "COMMA" and toks[end].value in (".", ";")):
+        end += 1
+    body = toks[at + 1 : end]
+    while body and body[-1].type in ("AND", "OR", "COMMA"):
+        body = body[:-1]  # "…, hepatomegaly AND": the line goes on in the next one
+    items = body[::2]
+    k = int(str(cue.value))
+    if (
+        not items
+        or any(t.type != "CONCEPT" for t in items)
+        or any(t.type not in ("COMMA", "OR", "AND") for t in body[1::2])
+        or len({t.value for t in items}) != len(items)
+        or not 1 <= k < len(items) <= _K_OF_N_MAX
+    ):
+        word = Tok("WORD", text[cue.start : cue.end].strip(), cue.start, cue.end)
+        return [*toks[:at], word, *_k_of_n(toks[at + 1 :], text)]
+    out = [Tok("LPAREN", "(", cue.start, cue.start)]
+    for n, combo in enumerate(itertools.combinations(items, k)):
+        if n:
+            out.append(Tok("OR", "or", cue.start, cue.start))
+        out.append(Tok("LPAREN", "(", combo[0].start, combo[0].start))
+        for j, item in enumerate(combo):
+            if j:
+                out.append(Tok("AND", "and", item.start, item.start))
+            out.append(item)
+        out.append(Tok("RPAREN", ")", combo[-1].end, combo[-1].end))
+    out.append(Tok("RPAREN", ")", body[-1].end, body[-1].end))
+    return [*toks[:at], *out, *toks[at + 1 + len(body) :]]
+
+
+def _cue_over_juxtaposition(toks: list[Tok], text: str) -> list[Tok]:
+    """ "history of NYHA class IV heart failure", "no anticoagulation with coumarin
+    derivatives": the cue covers the juxtaposed concepts.
+
+    A HISTORY cue followed by a concept with its comparison and then, with nothing between,
+    another concept, or a "no"/"without" followed by juxtaposed concepts, is grouped to the
+    next comma, and/or or closing parenthesis: ``heart failure`` is history too, and "no X
+    with Y" is ``not (X and Y)``, never ``(not X) and Y``."""
+    out = list(toks)
+    i = 0
+    while i < len(out):
+        cue = out[i]
+        negation = cue.type == "NOT" and text[cue.start : cue.end].strip().lower() in (
+            "no",
+            "without",
+        )
+        if (
+            (cue.type == "HISTORY" or negation)
+            and i + 1 < len(out)
+            and out[i + 1].type == "CONCEPT"
+        ):
+            j, depth, run = i + 1, 0, []
+            while j < len(out):
+                t = out[j]
+                if t.type in ("LPAREN", "LPOST"):
+                    depth += 1
+                elif t.type == "RPAREN":
+                    if depth == 0:
+                        break
+                    depth -= 1
+                elif depth == 0 and t.type in ("COMMA", "AND", "OR", "EXCEPT", "NOT", "HISTORY"):
+                    break
+                elif depth == 0:
+                    run.append(t.type)  # what the cue covers, not its parentheticals
+                j += 1
+            if run.count("CONCEPT") > 1 and (negation or "CMP" in run or "CATEGORY" in run):
+                out.insert(j, Tok("RPAREN", ")", out[j - 1].end, out[j - 1].end))
+                out.insert(i + 1, Tok("LPAREN", "(", out[i].end, out[i].end))
+        i += 1
+    return out
+
+
+_REQUIRING = re.compile(r"\s+requiring\s+", re.IGNORECASE)
+
+
+def _requiring_pairs(toks: list[Tok], text: str) -> list[Tok]:
+    """ "pleural effusions requiring thoracentesis or ascites requiring paracentesis": each
+    "A requiring B" is one alternative, so it is grouped before "or" splits B from A."""
+    out: list[Tok] = []
+    i = 0
+    while i < len(toks):
+        a = toks[i]
+        b = toks[i + 1] if i + 1 < len(toks) else None
+        if (
+            b is not None
+            and a.type == "CONCEPT"
+            and b.type == "CONCEPT"
+            and _REQUIRING.fullmatch(text, a.end, b.start)
+            and (i + 2 == len(toks) or toks[i + 2].type in ("OR", "AND", "COMMA", "WINDOW"))
+        ):
+            out += [
+                Tok("LPAREN", "(", a.start, a.start),
+                a,
+                Tok("AND", "and", a.end, b.start),
+                b,
+                Tok("RPAREN", ")", b.end, b.end),
+            ]
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+_ETC = re.compile(r"\s*,?\s*(?:etc\b|and\s+so\s+on\b)", re.IGNORECASE)
+
+
+def _wrap_chains(toks: list[Tok], cue: str, text: str) -> list[Tok]:
+    """ "No A or B", "history of A, B or C", "previous A, B, C, etc.": the cue covers every
+    alternative of the list."""
     out = list(toks)
     i = 0
     while i < len(out):
@@ -2428,19 +2628,27 @@ def _wrap_chains(toks: list[Tok], cue: str) -> list[Tok]:
             seps = 0
             last_sep = None
             while end is not None and end < len(out) and out[end].type in ("OR", "COMMA"):
-                step, sep = end + 1, out[end].type
-                if sep == "COMMA" and step < len(out) and out[step].type == "OR":
-                    step, sep = step + 1, "OR"  # "A, B, or C": the serial comma
-                nxt = _item_end(out, step)
+                sep = end
+                if (
+                    out[end].type == "COMMA"
+                    and out[end].value == ","
+                    and end + 1 < len(out)
+                    and out[end + 1].type == "OR"
+                ):
+                    sep = end + 1  # "history of A, B, or C": the Oxford comma before "or"
+                nxt = _item_end(out, sep + 1)
                 if nxt is None:
                     break
                 seps += 1
-                last_sep = sep
+                last_sep = out[sep].type
                 end = nxt
-            if not (seps and last_sep == "OR" and end is not None) and cue == "NOT" and i == 0:
+            etc = (
+                last_sep == "COMMA" and end is not None and bool(_ETC.match(text, out[end - 1].end))
+            )
+            if not (seps and (last_sep == "OR" or etc) and end is not None) and cue == "NOT" and i == 0:
                 end = _serial_list_end(out)  # "No A of grade >= 2, B of any grade, or C"
                 seps, last_sep = (1, "OR") if end is not None else (0, None)
-            if seps and last_sep == "OR" and end is not None:
+            if seps and (last_sep == "OR" or etc) and end is not None:
                 at = out[i].end
                 out.insert(end, Tok("RPAREN", ")", out[end - 1].end, out[end - 1].end))
                 out.insert(i + 1, Tok("LPAREN", "(", at, at))
@@ -2492,6 +2700,23 @@ def _negated_examples(toks: list[Tok], text: str) -> list[Tok]:
     return out
 
 
+def _brand_in_washout(toks: list[Tok]) -> list[Tok]:
+    """ "(> 3 weeks for pegfilgrastim [Neulasta])": a bracket naming the same drug again is
+    its brand name, dropped so the longer wait is read as one."""
+    out = list(toks)
+    for i in range(len(out) - 3):
+        drug, lp, again, rp = out[i : i + 4]
+        if (
+            drug.type == "CONCEPT"
+            and lp.type == "LPOST"
+            and again.type == "CONCEPT"
+            and again.value == drug.value
+            and rp.type == "RPAREN"
+        ):
+            return [*out[:i], replace(drug, end=rp.end), *out[i + 4 :]]
+    return out
+
+
 def _longer_washout(toks: list[Tok]) -> list[Tok]:
     """ "More than 2 weeks since prior chemotherapy (>= 6 weeks for nitrosoureas)".
 
@@ -2500,6 +2725,7 @@ def _longer_washout(toks: list[Tok]) -> list[Tok]:
     (nitrosoureas within 6 weeks)``.  Read inside the group it was ANDed with the first drug,
     so a nitrosourea four weeks ago passed.
     """
+    toks = _brand_in_washout(toks)
     for i in range(len(toks) - 7):
         lp, cmp, num, unit, drug, rp, window, close = toks[i : i + 8]
         if (

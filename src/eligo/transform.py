@@ -233,8 +233,16 @@ class TextTransformer:
         return clauses
 
     def clauses(self, *items: Any) -> Any:
-        seqs = [i for i in items if not isinstance(i, Token | PExcept)]
-        base = seqs[0] if len(seqs) == 1 else PList(seqs)
+        # sentences ("A, B or C within 4 weeks. D") are lists of their own: a list's
+        # connective and a window closing it are those of its sentence
+        sentences: list[list[Any]] = [[]]
+        for i in items:
+            if isinstance(i, Token) and self.ctx.tok(i).value == ".":
+                sentences.append([])
+            elif not isinstance(i, Token | PExcept):
+                sentences[-1].append(i)
+        groups = [g[0] if len(g) == 1 else PList(g) for g in sentences if g]
+        base = groups[0] if len(groups) == 1 else PList(groups)
         exceptions = [i for i in items if isinstance(i, PExcept)]
         return PExceptOf(base, exceptions[0]) if exceptions else base
 
@@ -581,7 +589,7 @@ class _Resolver:
             if p.cue == "not":
                 return Not(child, span=_join(p.span, span_of(child)))
             if p.cue == "history":
-                return _set_history(child)
+                return _set_history(child, self.unparsed(p.span))
             return _Recent(child, p.span)
         raise TypeError(f"unexpected proto node {p!r}")  # pragma: no cover
 
@@ -787,10 +795,10 @@ class _Resolver:
                 out = [self.except_(base, item)]
                 continue
             if isinstance(item, PWindow):
-                if out and not isinstance(out[-1], Unparsed):
+                if out and _windowable(out[-1]):
                     out[-1] = _apply_window(out[-1], item.window)
                 else:
-                    pending = item
+                    pending = item  # a window on nothing it can bound stays in sight
                 continue
             if pending is not None:
                 if isinstance(item, Unparsed):
@@ -832,10 +840,19 @@ class _Resolver:
             isinstance(last, PJuxt)
             and isinstance(last.children[-1], PWindow)
             and all(_conditions_only(c) for c in clauses)
+            and any(isinstance(n, Mention) for n in walk(clauses[-1]))
         ):
             # "ACS, MI, CABG or angioplasty within 3 months": the window closes the whole list
             window = last.children[-1].window
             clauses = [_apply_window(c, window) for c in clauses]
+        if (
+            isinstance(last, PJuxt)
+            and len(last.children) == 2
+            and isinstance(last.children[-1], PWindow)
+            and isinstance(last.children[0], PAny)
+        ):
+            # "A, B or C within 1 week": the list is an "or" list, like "A, B or C"
+            last = last.children[0]
         cls: type[AllOf] | type[AnyOf]
         if isinstance(last, PAny) and isinstance(clauses[-1], AnyOf):
             cls = AnyOf
@@ -1014,8 +1031,8 @@ def _thresholds_only(node: Any) -> bool:
 
 def _conditions_only(node: Any) -> bool:
     """Whether ``node`` is mentions joined by and/or (a list item a trailing window closes)."""
-    if isinstance(node, Mention):
-        return True
+    if isinstance(node, Mention | Unparsed):
+        return True  # an unread piece takes no window, and the mentions with it do
     if isinstance(node, AllOf | AnyOf):
         return all(_conditions_only(c) for c in node.children)
     return False
@@ -1076,15 +1093,33 @@ def _apply_window(node: Any, window: Window) -> Any:
     return node
 
 
-def _set_history(node: Any) -> Any:
+def _windowable(node: Any) -> bool:
+    """Whether a window after ``node`` has a mention or measurement in it to bound."""
+    if isinstance(node, Mention | Comparison | Range):
+        return True
+    if isinstance(node, AllOf | AnyOf):
+        return any(_windowable(c) for c in node.children)
+    if isinstance(node, Not | _Recent):
+        return _windowable(node.child)
+    return False
+
+
+def _set_history(node: Any, cue: Unparsed) -> Any:
+    """ "history of X": every mention under ``node`` ever, not only now.
+
+    A measurement has no history qualifier: "history of NYHA class IV heart failure" is met
+    by a class IV now, but an earlier class IV cannot be looked up, so a comparison reads
+    ``comparison or unparsed(cue)`` (met by the current value, else open)."""
     if isinstance(node, Mention):
         return node if node.window is not None else dc_replace(node, qualifier="history")
+    if isinstance(node, Comparison | Range):
+        return AnyOf((node, cue), span=_join(cue.span, node.span))
     if isinstance(node, AllOf | AnyOf):
-        return dc_replace(node, children=tuple(_set_history(c) for c in node.children))
+        return dc_replace(node, children=tuple(_set_history(c, cue) for c in node.children))
     if isinstance(node, Not):
-        return dc_replace(node, child=_set_history(node.child))
+        return dc_replace(node, child=_set_history(node.child, cue))
     if isinstance(node, _Recent):
-        return _Recent(_set_history(node.child), node.span)
+        return _Recent(_set_history(node.child, cue), node.span)
     return node
 
 
@@ -1128,7 +1163,8 @@ _FOLD_HIGH = {"<=": True, "<": False}
 
 
 def canonicalize(node: Node) -> Node:
-    """Flatten nested and/or, drop double negation, fold ``c >= a and c <= b`` into a Range.
+    """Flatten nested and/or, drop double negation and repeated children, fold ``c >= a and
+    c <= b`` into a Range.
 
     Both transformers end here, so text and canonical rules meet in one normal form.
     """
@@ -1147,6 +1183,9 @@ def canonicalize(node: Node) -> Node:
                 flat.append(c)
         if isinstance(node, AllOf):
             flat = _fold_ranges(flat)
+        # "chimeric antigen receptor therapy or other modified T cell therapy" names one
+        # concept twice: "a or a" is a
+        flat = [c for k, c in enumerate(flat) if c not in flat[:k]]
         if len(flat) == 1:
             return flat[0]
         return type(node)(tuple(flat), span=node.span)

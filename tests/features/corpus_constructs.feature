@@ -461,7 +461,7 @@ Feature: Constructs the grammar reads in real registry text
     Given the inclusion line "Blood pressure <160/100 mm Hg at screening (must be <150/100 mm Hg prior to randomization)"
     And a patient with observations <observations>
     When the line is evaluated on 2026-11-27
-    Then the line reads as "systolic_bp < 160 mm[Hg] and diastolic_bp < 100 mm[Hg] and systolic_bp < 150 mm[Hg] and diastolic_bp < 100 mm[Hg]"
+    Then the line reads as "systolic_bp < 160 mm[Hg] and diastolic_bp < 100 mm[Hg] and systolic_bp < 150 mm[Hg]"
     And it is <met>
 
     # "(must be …)" is a further requirement, not an alternative: 155/90 fails
@@ -853,3 +853,330 @@ Feature: Constructs the grammar reads in real registry text
       | I63.9 since 2020-01-01 resolved 2020-02-01, complete | met       |
       | nothing, complete                                    | met       |
       | nothing                                              | undecided |
+
+  Scenario Outline: A history cue over a list with an Oxford comma, and a "Medical history of:" header
+    Given the exclusion line "<line>"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "<rule>"
+    And it is <met>
+
+    # resolved ascites is history of ascites: it excludes, though it is not current
+    Examples:
+      | line | rule | conditions | met |
+      | Prior history of decompensated liver disease including clinical ascites, hepatic encephalopathy (HE), or variceal bleeding | history of decompensated_liver_disease or history of ascites or history of hepatic_encephalopathy or history of gi_bleeding | R18.8 since 2024-01-01 resolved 2024-03-01 | met |
+      | Prior history of decompensated liver disease including clinical ascites, hepatic encephalopathy (HE), or variceal bleeding | history of decompensated_liver_disease or history of ascites or history of hepatic_encephalopathy or history of gi_bleeding | K72.91 since 2020-01-01 resolved 2020-02-01 | met |
+      | Prior history of decompensated liver disease including clinical ascites, hepatic encephalopathy (HE), or variceal bleeding | history of decompensated_liver_disease or history of ascites or history of hepatic_encephalopathy or history of gi_bleeding | nothing | undecided |
+      | Medical history of: Nonalcoholic steatohepatitis (NASH). | history of nash | K75.81 since 2019-05-01 resolved 2022-05-01 | met |
+      | Medical history of: Nonalcoholic steatohepatitis (NASH). | history of nash | I10 since 2019-05-01, complete | not met |
+      | Medical history of: Nonalcoholic steatohepatitis (NASH). | history of nash | nothing | undecided |
+
+  Scenario Outline: A window closing an "or" list covers every item ("…, refractory ascites or HRS within 1 month")
+    Given the exclusion line "Appearance of active variceal bleeding, overt hepatic encephalopathy (HE), refractory ascites or hepatorenal syndrome within 1 month prior to screening visit."
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "(unparsed("Appearance") and gi_bleeding within 1 month) or hepatic_encephalopathy within 1 month or refractory_ascites within 1 month or hepatorenal_syndrome within 1 month"
+    And it is <met>
+
+    # encephalopathy that resolved two weeks ago is inside the window, one from last year is not
+    Examples:
+      | conditions                                           | met       |
+      | K72.91 since 2026-11-01 resolved 2026-11-13          | met       |
+      | K72.91 since 2025-01-01 resolved 2025-02-01, complete | not met  |
+      | K72.91 since 2025-01-01 resolved 2025-02-01          | undecided |
+
+  Scenario Outline: A history cue over a measured class ("Current or history of NYHA Class IV heart failure")
+    Given the exclusion line "Current or history of New York Heart Association (NYHA) Class IV heart failure"
+    And a patient scored nyha_class <nyha> with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "(nyha_class = IV or unparsed("history of")) and history of heart_failure"
+    And it is <met>
+
+    # class IV now is history of it; an earlier class IV cannot be looked up, so class II now
+    # leaves the line open rather than clearing a patient whose failure was once class IV
+    Examples:
+      | nyha       | conditions                                             | met       |
+      | IV         | I50.9 since 2024-01-01                                 | met       |
+      | II         | I50.9 since 2020-01-01 resolved 2023-01-01, complete   | undecided |
+      | II         | I10 since 2020-01-01, complete                         | not met   |
+      | unmeasured | I50.9 since 2024-01-01                                 | undecided |
+
+  Scenario Outline: A longer wait for one drug, named with its brand ("(> 3 weeks for pegfilgrastim [Neulasta®])")
+    Given the inclusion line "More than 1 week since prior growth factors (> 3 weeks for pegfilgrastim [Neulasta®])"
+    And a patient given <drug> on <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "not hematopoietic_growth_factors within 1 week and not pegfilgrastim within 3 weeks"
+    And it is <met>
+
+    # pegfilgrastim two weeks ago is inside its own three-week wait; filgrastim two weeks
+    # ago is past the one-week wait for other growth factors
+    Examples:
+      | drug          | when       | complete    | met       |
+      | pegfilgrastim | 2026-11-13 | medications | not met   |
+      | filgrastim    | 2026-11-13 | medications | met       |
+      | pegfilgrastim | 2026-10-01 | medications | met       |
+      | filgrastim    | 2026-11-24 | no sections | not met   |
+      | filgrastim    | 2026-11-13 | no sections | undecided |
+
+  Scenario Outline: Washouts of therapies the vocabulary names ("At least 7 days since the completion of therapy with a biologic agent")
+    Given the inclusion line "<line>"
+    And a patient given <drug> on <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "<rule>"
+    And it is <met>
+
+    Examples:
+      | line | rule | drug | when | complete | met |
+      | Myelosuppressive Chemotherapy: At least 7 days since the completion of therapy with a biologic agent | not biologic_therapy within 7 days | rituximab | 2026-11-24 | no sections | not met |
+      | Myelosuppressive Chemotherapy: At least 7 days since the completion of therapy with a biologic agent | not biologic_therapy within 7 days | rituximab | 2026-11-10 | medications | met |
+      | Myelosuppressive Chemotherapy: At least 7 days since the completion of therapy with a biologic agent | not biologic_therapy within 7 days | rituximab | 2026-11-10 | no sections | undecided |
+      | Myelosuppressive Chemotherapy: At least 21 days since receipt of chimeric antigen receptor therapy or other modified T cell therapy | not modified_t_cell_therapy within 21 days | tisagenlecleucel | 2026-11-20 | no sections | not met |
+      | Myelosuppressive Chemotherapy: At least 21 days since receipt of chimeric antigen receptor therapy or other modified T cell therapy | not modified_t_cell_therapy within 21 days | tisagenlecleucel | 2026-09-20 | medications | met |
+      | Myelosuppressive Chemotherapy: At least 21 days since receipt of chimeric antigen receptor therapy or other modified T cell therapy | not modified_t_cell_therapy within 21 days | tisagenlecleucel | 2026-09-20 | no sections | undecided |
+
+  Scenario Outline: Procedures named for a washout ("At least 1 month since prior autologous SCT", "14 days must have elapsed since …")
+    Given the inclusion line "<line>"
+    And a patient with the procedure <name> on <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "<rule>"
+    And it is <met>
+
+    Examples:
+      | line | rule | name | when | complete | met |
+      | At least 1 month since prior autologous SCT | not stem_cell_transplant within 1 month | autologous stem cell transplantation | 2026-11-10 | no sections | not met |
+      | At least 1 month since prior autologous SCT | not stem_cell_transplant within 1 month | autologous stem cell transplantation | 2026-09-10 | procedures | met |
+      | At least 1 month since prior autologous SCT | not stem_cell_transplant within 1 month | autologous stem cell transplantation | never | no sections | undecided |
+      | Myelosuppressive Chemotherapy: 14 days must have elapsed since the completion of cytotoxic therapy | not chemotherapy within 14 days | chemotherapy | 2026-11-20 | no sections | not met |
+      | Myelosuppressive Chemotherapy: 14 days must have elapsed since the completion of cytotoxic therapy | not chemotherapy within 14 days | chemotherapy | 2026-11-01 | procedures | met |
+      | Myelosuppressive Chemotherapy: 14 days must have elapsed since the completion of cytotoxic therapy | not chemotherapy within 14 days | chemotherapy | never | no sections | undecided |
+
+  Scenario Outline: A note qualifies the criterion before it and is never read as one ("… Note: … more than 5 days have elapsed since …")
+    Given the exclusion line "All Subjects: History of febrile illness within 5 days prior to dosing Note: Subjects can be rescreened once afebrile and more than 5 days have elapsed since the febrile illness."
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "history of febrile_illness within 5 days and unparsed("Note: Subjects can be rescreened once afebrile and more than 5 days have elapsed since the febrile illness.")"
+    And it is <met>
+
+    # the note's own "since" once made the line contradict itself: a fever two days ago did
+    # not exclude
+    Examples:
+      | conditions                                   | met       |
+      | R50.9 since 2026-11-25                       | undecided |
+      | R50.9 since 2026-10-01 resolved 2026-10-05, complete | not met |
+      | nothing                                      | undecided |
+
+  Scenario Outline: A window closing a list of treatments ("nutritional drinks, probiotics or prebiotics within the last 3 months")
+    Given the exclusion line "Treatment with nutritional drinks, probiotics or prebiotics within the last 3 months"
+    And a patient given <drug> on <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "nutritional_supplements within 3 months or probiotics within 3 months or prebiotics within 3 months"
+    And it is <met>
+
+    Examples:
+      | drug                        | when       | complete    | met       |
+      | oral nutritional supplement | 2026-10-15 | no sections | met       |
+      | oral nutritional supplement | 2026-05-15 | medications | not met   |
+      | probiotic                   | 2026-11-01 | no sections | met       |
+      | probiotic                   | 2026-05-15 | no sections | undecided |
+
+  Scenario Outline: An example in parentheses widens a windowed condition ("Arterial thromboembolic event (including ischemic attack) in the previous 12 months")
+    Given the inclusion line "Arterial thromboembolic event (including ischemic attack) in the previous 12 months"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "arterial_thromboembolism within 12 months or tia within 12 months"
+    And it is <met>
+
+    Examples:
+      | conditions                                            | met       |
+      | G45.9 since 2026-06-01 resolved 2026-06-02            | met       |
+      | G45.9 since 2024-06-01 resolved 2024-06-02, complete  | not met   |
+      | G45.9 since 2024-06-01 resolved 2024-06-02            | undecided |
+
+  Scenario Outline: "History of unresolved" abnormality is the abnormality now ("History of unresolved, abnormal neutropenia (ANC ≤ 1000)")
+    Given the exclusion line "History of unresolved, abnormal neutropenia (ANC ≤ 1000)"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "anc <= 1000 /uL"
+    And it is <met>
+
+    Examples:
+      | observations    | met       |
+      | anc 800 /uL     | met       |
+      | anc 1500 /uL    | not met   |
+      | nothing         | undecided |
+
+  Scenario Outline: Elided "thrombotic or embolic events", with examples, in a window
+    Given the exclusion line "Thrombolic or embolic events such as a cerebrovascular accident including transient ischemic attacks within the past 6 months."
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "thromboembolism within 6 months or stroke within 6 months or tia within 6 months"
+    And it is <met>
+
+    Examples:
+      | conditions                                            | met       |
+      | I82.40 since 2026-09-01 resolved 2026-10-01           | met       |
+      | G45.9 since 2026-08-01 resolved 2026-08-02            | met       |
+      | I63.9 since 2025-01-01 resolved 2025-02-01, complete  | not met   |
+      | I63.9 since 2025-01-01 resolved 2025-02-01            | undecided |
+
+  Scenario Outline: "A requiring B or C requiring D": each pair is one alternative
+    Given the exclusion line "Disease-related: Subjects with pleural effusions requiring thoracentesis or ascites requiring paracentesis within 14 days prior to randomization."
+    And a patient with conditions <conditions> and the procedure <procedure> on <when>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "(pleural_effusion within 14 days and thoracentesis within 14 days) or (ascites within 14 days and paracentesis within 14 days)"
+    And it is <met>
+
+    # ascites drained a week ago excludes without any pleural effusion
+    Examples:
+      | conditions                        | procedure    | when       | met       |
+      | R18.8 since 2026-10-01            | paracentesis | 2026-11-20 | met       |
+      | R18.8 since 2026-10-01, complete  | paracentesis | 2026-10-02 | not met   |
+      | R18.8 since 2026-10-01            | paracentesis | never      | undecided |
+
+  Scenario Outline: "No X with Y" negates both together
+    Given the inclusion line "PRIOR CONCURRENT THERAPY: No concurrent full-dose anticoagulation with coumarin derivatives"
+    And a patient taking <drug> since <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "not (anticoagulants and vitamin_k_antagonists)"
+    And it is <met>
+
+    # a record with no anticoagulant at all once read as failing ("not X and Y" needed Y)
+    Examples:
+      | drug     | when       | complete    | met       |
+      | warfarin | 2026-10-01 | no sections | not met   |
+      | heparin  | 2026-10-01 | medications | met       |
+      | heparin  | 2026-10-01 | no sections | undecided |
+
+  Scenario Outline: A history cue over a list ending in "etc." ("Previous splenectomy, …, TIPS, liver transplantation, etc.")
+    Given the exclusion line "Previous splenectomy, cardia periesophageal vascular dissection, transjugular intrahepatic portosystemic shunt (TIPS), liver transplantation, etc."
+    And a patient with the procedure <name> on <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "history of splenectomy or history of esophagogastric_devascularization or history of tips or history of liver_transplant"
+    And it is <met>
+
+    Examples:
+      | name                                          | when       | complete    | met       |
+      | transjugular intrahepatic portosystemic shunt | 2020-03-01 | no sections | met       |
+      | appendectomy                                  | 2020-03-01 | procedures  | not met   |
+      | appendectomy                                  | 2020-03-01 | no sections | undecided |
+
+  Scenario Outline: A duration no record can date is a site-recorded fact ("diagnosed with T2DM for at least 6 months")
+    Given the inclusion line "<line>"
+    And a patient with observations nothing and the fact <fact> <answer>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "<fact>"
+    And it is <met>
+
+    # the duration is part of what the site records; the diagnosis alone does not decide it
+    Examples:
+      | line | fact | answer | met |
+      | Subject has been diagnosed with T2DM for at least 6 months | t2dm_for_6_months | true | met |
+      | Subject has been diagnosed with T2DM for at least 6 months | t2dm_for_6_months | false | not met |
+      | Subject has been diagnosed with T2DM for at least 6 months | t2dm_for_6_months | unrecorded | undecided |
+      | Incomplete response to UDCA after 6 months of treatment. | udca_incomplete_response | true | met |
+      | Incomplete response to UDCA after 6 months of treatment. | udca_incomplete_response | unrecorded | undecided |
+      | Participants need to be on a stable maximum tolerated labeled daily dose of an angiotensin-converting enzyme inhibitor (ACEi) or angiotensin receptor blocker (ARB) for at least 4 weeks prior to randomization | raas_blocker_stable_max_dose | false | not met |
+      | Participants need to be on a stable maximum tolerated labeled daily dose of an angiotensin-converting enzyme inhibitor (ACEi) or angiotensin receptor blocker (ARB) for at least 4 weeks prior to randomization | raas_blocker_stable_max_dose | unrecorded | undecided |
+
+  Scenario Outline: "Subjects taking X must be …" asks it only of those taking X
+    Given the inclusion line "Subjects taking metformin, and/or sulfonylurea must be on a stable dose for at least 2 months prior to study drug administration"
+    And a patient taking <drug> since <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not (metformin or sulfonylureas) or unparsed("stable dose for at least 2 months prior to study drug administration")"
+    And it is <met>
+
+    Examples:
+      | drug       | when       | complete    | met       |
+      | metformin  | 2026-01-01 | medications | undecided |
+      | lisinopril | 2026-01-01 | medications | met       |
+      | lisinopril | 2026-01-01 | no sections | undecided |
+
+  Scenario Outline: "received" is a history cue ("Previously received chronic dialysis")
+    Given the exclusion line "Previously received chronic dialysis"
+    And a patient with the procedure <name> on <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "history of dialysis"
+    And it is <met>
+
+    Examples:
+      | name         | when       | complete    | met       |
+      | hemodialysis | 2019-05-01 | no sections | met       |
+      | appendectomy | 2019-05-01 | procedures  | not met   |
+      | appendectomy | 2019-05-01 | no sections | undecided |
+
+  Scenario Outline: "assessed within the last 3 months" bounds the measurement
+    Given the inclusion line "Patients with functional NYHA class II-IV with LVEF < 40% assessed within the last 3 months"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("functional") and nyha_class >= II and nyha_class <= IV and lvef < 40 % within 3 months"
+    And it is <met>
+
+    Examples:
+      | observations   | met       |
+      | lvef 45 %      | not met   |
+      | lvef 35 %      | undecided |
+      | nothing        | undecided |
+
+  Scenario Outline: k of n listed items ("At least 2 of the following symptoms or signs …: Anorexia, nausea, RUQ pain, jaundice, leukocytosis, hepatomegaly")
+    Given the inclusion line "At least 2 of the following symptoms or signs of acute alcoholic hepatitis: Anorexia, nausea, RUQ pain, jaundice, leukocytosis, hepatomegaly AND"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then it is <met>
+
+    # two of the six met; one alone is not enough once the record is complete
+    Examples:
+      | conditions                                       | met       |
+      | R17 since 2026-11-01; R16.0 since 2026-11-01     | met       |
+      | R17 since 2026-11-01, complete                   | not met   |
+      | R17 since 2026-11-01                             | undecided |
+      | nothing                                          | undecided |
+
+  Scenario Outline: A window "during the N weeks before <anchor>" ("use of systemic antibiotics or anti-mycotic drugs during 4 weeks before study entry")
+    Given the exclusion line "<line>"
+    And a patient given <drug> on <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "<rule>"
+    And it is <met>
+
+    Examples:
+      | line | rule | drug | when | complete | met |
+      | use of systemic antibiotics or anti-mycotic drugs during 4 weeks before study entry; | antibiotics within 4 weeks or antifungals within 4 weeks | amoxicillin | 2026-11-10 | no sections | met |
+      | use of systemic antibiotics or anti-mycotic drugs during 4 weeks before study entry; | antibiotics within 4 weeks or antifungals within 4 weeks | amoxicillin | 2026-09-10 | medications | not met |
+      | use of systemic antibiotics or anti-mycotic drugs during 4 weeks before study entry; | antibiotics within 4 weeks or antifungals within 4 weeks | amoxicillin | 2026-09-10 | no sections | undecided |
+      | Administration of any investigational drug within 30 days prior to the Baseline Visit | investigational_drug within 30 days | investigational drug | 2026-11-10 | no sections | met |
+      | Administration of any investigational drug within 30 days prior to the Baseline Visit | investigational_drug within 30 days | investigational drug | 2026-09-10 | medications | not met |
+
+  Scenario Outline: A window with nothing read before it stays unread, never dropped
+    Given the inclusion line "No luteinizing hormone-releasing hormone agonists within 4 weeks prior to study entry"
+    And a patient given <drug> on <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not unparsed("luteinizing hormone-releasing hormone agonists") and unparsed("within 4 weeks prior to study entry")"
+    And it is <met>
+
+    Examples:
+      | drug       | when       | complete    | met       |
+      | leuprolide | 2026-11-20 | medications | undecided |
+      | leuprolide | 2025-01-01 | medications | undecided |
+
+  Scenario Outline: "excluding" restricts what precedes it ("Organ transplant recipients (excluding cornea)")
+    Given the exclusion line "Organ transplant recipients (excluding cornea)"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "organ_transplant and (not unparsed("cornea") or unparsed("excluding cornea"))"
+    And it is <met>
+
+    # a transplant may be the cornea the line leaves out: open, never a definite exclusion
+    Examples:
+      | conditions                       | met       |
+      | Z94.0 since 2015-01-01           | undecided |
+      | I10 since 2015-01-01, complete   | not met   |
