@@ -2645,7 +2645,8 @@ def _wrap_chains(toks: list[Tok], cue: str, text: str) -> list[Tok]:
             etc = (
                 last_sep == "COMMA" and end is not None and bool(_ETC.match(text, out[end - 1].end))
             )
-            if not (seps and (last_sep == "OR" or etc) and end is not None) and cue == "NOT" and i == 0:
+            listed = seps and (last_sep == "OR" or etc) and end is not None
+            if not listed and cue == "NOT" and i == 0:
                 end = _serial_list_end(out)  # "No A of grade >= 2, B of any grade, or C"
                 seps, last_sep = (1, "OR") if end is not None else (0, None)
             if seps and (last_sep == "OR" or etc) and end is not None:
