@@ -1,8 +1,9 @@
 """The compile speed-ups that lean on library internals must never change an answer.
 
 ``eligo.firstchars`` reads a pattern with ``re._parser`` to skip patterns that cannot match at
-a character; ``eligo.parse._LalrTables`` runs Lark's LALR table directly.  Both fall back to
-the plain path when the internals are missing; these tests pin them to the plain path.
+a position (from its first characters) and rewrites that cannot match in a line (from the
+literal text they need); ``eligo.parse._LalrTables`` runs Lark's LALR table directly.  All
+fall back to the plain path when the internals are missing; these tests pin them to it.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 from lark.exceptions import UnexpectedToken
 
 from conftest import CRITERIA, SHARED, criterion_lines
-from eligo.firstchars import cannot_start
+from eligo.firstchars import StartTable, cannot_start, prefixes
 from eligo.lexer import _step_patterns, lex, tables
 from eligo.normalize import normalise
 from eligo.parse import _lalr_tables, text_parser
@@ -29,10 +30,20 @@ def _lines() -> list[tuple[str, str]]:
 
 
 PATTERNS = _step_patterns(tables())
+TABLE = StartTable(PATTERNS)
 TEXT = st.text(
     alphabet=st.sampled_from(list("abcdefghinorstuwxyz <>=≥≤-–()[],./%0123456789ABHINORSUW\n'\"")),
     max_size=30,
 )
+# words the patterns start with, and characters IGNORECASE equates with ASCII letters
+WORDY = st.lists(
+    st.sampled_from(
+        ["at least", "within", "the last", "history of", "as defined by", "or more", "and/or",
+         "not", "no", "except", "such as", "e.g.", "BP", "HE", "mg/dL", "3", "12", ".5", "one",
+         " ", "-", "(", ")", ",", "/", "≥", "ſ", "\u212a", "ı", "İ", "x", "Age", "women"]
+    ),
+    max_size=12,
+).map("".join)  # fmt: skip
 
 
 @settings(max_examples=300, deadline=None)
@@ -54,6 +65,40 @@ def test_skips_hold_on_every_position_of_real_lines() -> None:
             for i, ch in enumerate(line):
                 if ch in skip:
                     assert rx.match(line, i) is None, (rx.pattern[:80], line, i)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(TEXT, WORDY))
+def test_a_pattern_the_start_table_skips_never_matches_there(text: str) -> None:
+    for i in range(len(text)):
+        can = TABLE.can(text, i)
+        for k, rx in enumerate(PATTERNS):
+            if k not in can:
+                assert rx.match(text, i) is None, (rx.pattern[:80], text, i)
+
+
+def test_the_start_table_holds_on_every_position_of_real_lines() -> None:
+    lines = [normalise(t).text for t, _ in _lines()][:150]
+    skipped = 0
+    for line in lines:
+        for i in range(len(line)):
+            can = TABLE.can(line, i)
+            for k, rx in enumerate(PATTERNS):
+                if k not in can:
+                    skipped += 1
+                    assert rx.match(line, i) is None, (rx.pattern[:80], line, i)
+    assert skipped > 10 * len(lines), "the table skipped little: it is not in use"
+
+
+def test_prefixes_of_a_pattern() -> None:
+    assert prefixes(re.compile("ab|c")) == frozenset({"ab", "c"})
+    spaces = {c for c in map(chr, range(128)) if c.isspace()}
+    assert prefixes(re.compile(r"x\s*y", re.I), 2) == {
+        x + y for x in "xX" for y in {"y", "Y", *spaces}
+    }
+    assert prefixes(re.compile(r"()\1y")) is None  # a backreference
+    assert prefixes(re.compile("x*")) is None  # matches the empty string
+    assert prefixes(re.compile("[a-z]{5}"), 3, limit=100) == prefixes(re.compile("[a-z]"), 1)
 
 
 def test_an_unreadable_pattern_skips_nothing() -> None:

@@ -25,10 +25,10 @@ import functools
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from .concepts import Vocabulary, vocabulary
-from .firstchars import cannot_start
+from .firstchars import StartTable
 from .normalize import Normalised
 
 # ---------------------------------------------------------------------------- tables
@@ -642,20 +642,15 @@ class _Tables:
     both_sexes: re.Pattern[str]
     stop_phrase: re.Pattern[str]
     vocab: Vocabulary
-    # ASCII character → indexes (in _step_patterns) of the patterns that can match there
-    starts: dict[str, frozenset[int]] = field(default_factory=dict)
+    # indexes (in _step_patterns) of the patterns that can match at a position
+    starts: StartTable | None = None
 
 
 @functools.cache
 def tables() -> _Tables:
     """Compiled lexer tables, built once from the vocabulary."""
     t = _tables()
-    skips = [cannot_start(rx) for rx in _step_patterns(t)]
-    starts = {
-        ch: frozenset(i for i, skip in enumerate(skips) if ch not in skip)
-        for ch in map(chr, range(128))
-    }
-    return replace(t, starts=starts)
+    return replace(t, starts=StartTable(_step_patterns(t)))
 
 
 def _tables() -> _Tables:
@@ -950,20 +945,20 @@ def _unit_at(text: str, pos: int) -> tuple[str, int] | None:
 
 
 # The anchored patterns ``Lexer._step`` tries at a position, in order.  Most fail on the first
-# character, so ``_step`` tries only those that can start with it (``_Tables.starts``).
+# few characters, so ``_step`` tries only those that can start with them (``_Tables.starts``).
 (
     _DEFINITION, _SINCE_AT, _BEFORE_AT, _BARE_WINDOW_AT, _ANNOTATION, _WINDOW_AT, _BOTH_SEXES,
     _EXAMPLE, _BP_AT, _SLASH_PAIR_AT, _COMPARATOR, _NUMBER_AT, _TO_BELOW_AT, _OR_AT, _AND_AT,
-    _NEGATION, _HISTORY, _RECENT, _SEX_AT, _STOP_PHRASE, _ELLIPSIS_AT,
-) = range(21)  # fmt: skip
-_ANY = frozenset(range(21))  # a character outside ASCII: try them all
+    _NEGATION, _HISTORY, _RECENT, _SEX_AT, _STOP_PHRASE, _ELLIPSIS_AT, _EXCEPTION, _ACRONYM_AT,
+) = range(23)  # fmt: skip
 
 
 def _step_patterns(t: _Tables) -> list[re.Pattern[str]]:
     return [
         t.definition, _SINCE, _BEFORE, _BARE_WINDOW, t.annotation, _WINDOW, t.both_sexes,
         t.example, _BP, _SLASH_PAIR, t.comparator, _NUMBER, _TO_BELOW, _OR, _AND,
-        t.negation, t.history, t.recent, _SEX_WORD, t.stop_phrase, _ELLIPSIS_LEFT,
+        t.negation, t.history, t.recent, _SEX_WORD, t.stop_phrase, _ELLIPSIS_LEFT, t.exception,
+        _ACRONYM,
     ]  # fmt: skip
 
 
@@ -1164,7 +1159,8 @@ class Lexer:
         text, t = self.text, self.t
         ch = text[pos]
         prev = self._prev()
-        can = t.starts.get(ch, _ANY)
+        assert t.starts is not None
+        can = t.starts.can(text, pos)
         if self.closers and _AND_FOR_GROUP.match(text, pos):
             self._close_definitions(pos)  # "…, defined as X and for patients < 16 …, defined as Y"
         m = t.definition.match(text, pos) if _DEFINITION in can else None
@@ -1319,7 +1315,7 @@ class Lexer:
         ):
             hit = ("systolic_bp", hit[1])  # "SBP < 90 mmHg" is systolic blood pressure
         if hit is None:
-            m = _ACRONYM.match(text, pos)
+            m = _ACRONYM.match(text, pos) if _ACRONYM_AT in can else None
             if m and m.group(0) in CASE_SENSITIVE_ACRONYMS:
                 hit = (CASE_SENSITIVE_ACRONYMS[m.group(0)], m.end())
         if hit:
@@ -1416,7 +1412,7 @@ class Lexer:
         if m:
             self._emit("AND", "and", pos, m.end())
             return m.end()
-        m = t.exception.match(text, pos)
+        m = t.exception.match(text, pos) if _EXCEPTION in can else None
         if m:
             while self.tokens and self.tokens[-1].type == "COMMA":
                 self.tokens.pop()  # "malignancy, except …": the exception is the malignancy's
