@@ -2,7 +2,8 @@
 
 ``python benchmarks/dump_compiled.py > out.txt`` prints, for every line of criteria/*.yaml,
 ../shared/corpus/*.yaml and every non-blank line of ../shared/seeds/*.txt (read both as an
-inclusion and as an exclusion): kind, text, rendered rule, node structure, annotations,
+inclusion and as an exclusion): kind, text, rendered rule, node structure, the span of every
+node, annotations,
 notes, unparsed spans and coverage level.  A speed-up of the compile pipeline must leave
 this output unchanged.
 """
@@ -38,6 +39,7 @@ def lines() -> list[tuple[str, str]]:
 
 def main() -> None:
     from eligo.coverage import level
+    from eligo.nodes import walk
     from eligo.parse import compile_text
     from eligo.render import render
 
@@ -47,6 +49,11 @@ def main() -> None:
         write(f"{kind}\t{text!r}\n")
         write(f"  rule: {render(c.rule)}\n")
         write(f"  tree: {c.rule!r}\n")
+        spans = [
+            f"{type(n).__name__}{(n.span.start, n.span.end) if hasattr(n, 'span') else ''}"
+            for n in walk(c.rule)
+        ]
+        write(f"  spans: {' '.join(spans)}\n")
         write(f"  annotations: {c.annotations!r}\n")
         write(f"  notes: {c.notes!r}\n")
         write(f"  unparsed: {[u.text for u in c.unparsed]!r}\n")

@@ -1018,10 +1018,11 @@ class Lexer:
         pos = self._header()
         n = len(text)
         while pos < n:
-            m = _WS.match(text, pos)
-            if m:
-                pos = m.end()
-                continue
+            if text[pos].isspace():  # what \s matches in a str pattern
+                m = _WS.match(text, pos)
+                if m:
+                    pos = m.end()
+                    continue
             pos = self._step(pos)
         self._close_definitions(len(text))
         toks = self._exclusion_header(self._cohort(self._tidy(self.tokens)))

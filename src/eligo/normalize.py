@@ -125,17 +125,18 @@ class Normalised:
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised ``[start, end)`` back to the original text."""
-        if not self.offsets:
+        offsets = self.offsets
+        n = len(offsets)
+        if not n:
             return (0, 0)
-        s = (
-            self.offsets[min(start, len(self.offsets) - 1)]
-            if start < len(self.offsets)
-            else len(self.original)
-        )
+        s = offsets[start] if start < n else len(self.original)
         if end <= 0:
             return (s, s)
-        e = self.offsets[min(end, len(self.offsets)) - 1] + 1
-        return (s, max(s, min(e, len(self.original))))
+        e = offsets[end - 1 if end < n else n - 1] + 1
+        limit = len(self.original)
+        if e > limit:
+            e = limit
+        return (s, e if e > s else s)
 
 
 def normalise(text: str) -> Normalised:

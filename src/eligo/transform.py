@@ -187,9 +187,10 @@ class Context:
 
     def span(self, *tokens: Token) -> Span:
         first = self.toks[int(tokens[0].start_pos or 0)]
-        last = self.toks[int(tokens[-1].start_pos or 0)]
-        s, _ = self.norm.original_span(first.start, first.end)
-        _, e = self.norm.original_span(last.start, last.end)
+        last = first if len(tokens) == 1 else self.toks[int(tokens[-1].start_pos or 0)]
+        s, e = self.norm.original_span(first.start, first.end)
+        if last is not first:
+            _, e = self.norm.original_span(last.start, last.end)
         return Span(s, e)
 
     def tok(self, t: Token) -> Tok:
@@ -1027,12 +1028,23 @@ def _finish(node: Any, ctx: Context) -> Node:
             span=_join(span, span_of(child)),
         )
     if isinstance(node, AllOf | AnyOf):
-        return dc_replace(node, children=tuple(_finish(c, ctx) for c in node.children))
+        children = tuple(_finish(c, ctx) for c in node.children)
+        if _same(children, node.children):
+            return node  # nothing to settle below: no copy
+        return dc_replace(node, children=children)
     if isinstance(node, Not):
-        return dc_replace(node, child=_finish(node.child, ctx))
+        child = _finish(node.child, ctx)
+        return node if child is node.child else dc_replace(node, child=child)
     if isinstance(node, PWindow | _Except):
         return Unparsed(ctx.norm.original[node.span.start : node.span.end], span=node.span)
     return node  # type: ignore[no-any-return]
+
+
+def _same(new: tuple[Any, ...], old: Any) -> bool:
+    """Whether ``new`` holds the very objects of the tuple ``old`` (a rebuild would copy)."""
+    if type(old) is not tuple or len(new) != len(old):
+        return False
+    return all(a is b for a, b in zip(new, old, strict=True))
 
 
 def resolve_text(proto: Any, ctx: Context) -> Node:
@@ -1062,6 +1074,8 @@ def canonicalize(node: Node) -> Node:
         child = canonicalize(node.child)
         if isinstance(child, Not):
             return child.child
+        if child is node.child and type(node) is Not:
+            return node  # already canonical: no copy
         return Not(child, span=node.span)
     if isinstance(node, AllOf | AnyOf):
         flat: list[Node] = []
@@ -1075,6 +1089,8 @@ def canonicalize(node: Node) -> Node:
             flat = _fold_ranges(flat)
         if len(flat) == 1:
             return flat[0]
+        if _same(tuple(flat), node.children):
+            return node  # already canonical: no copy
         return type(node)(tuple(flat), span=node.span)
     return node
 
