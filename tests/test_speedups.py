@@ -126,3 +126,22 @@ def test_lalr_tables_build_the_trees_lark_builds() -> None:
         assert tables_.parse(toks) == want, text
         compared += 1
     assert compared > 20 and failed >= 0
+
+
+def test_reading_inside_the_parse_gives_the_proto_tree_of_parse_then_transform() -> None:
+    from eligo.parse import _parse_tokens, _read_tokens
+    from eligo.transform import Context, TextTransformer
+
+    read = 0
+    for text, kind in _lines():
+        norm = normalise(text)
+        toks, _ = lex(norm, kind)
+        if not toks:
+            continue
+        tree, parsed = _parse_tokens(toks)
+        want = TextTransformer(Context(norm, parsed, kind)).transform(tree)
+        got, ctx = _read_tokens(norm, toks, kind)
+        assert ctx.toks == parsed, text
+        assert got == want, text
+        read += 1
+    assert read > 100

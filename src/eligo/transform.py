@@ -227,6 +227,19 @@ class TextTransformer:
         except Exception as e:
             raise VisitError(tree.data, tree, e) from e  # type: ignore[no-untyped-call]
 
+    def apply(self, tree: Tree[Any]) -> Any:
+        """One rule's method on a tree whose children are transformed already (the parser
+        calls it at each reduction); a rule without a method stays a ``Tree``."""
+        if tree.data.startswith("_"):
+            return tree  # an inlined rule: its children go into its parent's
+        method = getattr(self, tree.data, None)
+        if method is None:
+            return tree
+        try:
+            return method(*tree.children)
+        except Exception as e:
+            raise VisitError(tree.data, tree, e) from e  # type: ignore[no-untyped-call]
+
     def start(self, clauses: Any) -> Any:
         return clauses
 
