@@ -593,23 +593,22 @@ class PhraseMatcher:
         keys: list[str] = []
         key = ""
         p = pos
+        prefixes = self.prefixes
         for _ in range(self.max_words):
             m = _PHRASE_WORD.match(text, p)
             if not m:
                 break
-            word = m.group(0)
-            end = m.end()
-            while word and word[-1] in ".:,'":
-                word = word[:-1]
-                end -= 1
+            whole = m.group(0)
+            word = whole.rstrip(".:,'")
             if not word:
                 break
+            end = p + len(word)
             key = f"{key} {word.lower()}" if keys else word.lower()
-            if key not in self.prefixes:
+            if key not in prefixes:
                 break  # no phrase goes on with this word
             keys.append(key)
             ends.append(end)
-            if end < m.end():
+            if len(word) < len(whole):
                 break  # punctuation ends the phrase ("disease," / "Child-Pugh:")
             gap = _GAP.match(text, end)
             if not gap:
@@ -981,6 +980,13 @@ class Lexer:
         self.sentence_start = 0  # token index where the current sentence starts
         self.exclusion_header = False  # "Exc Criteria:" heads this inclusion line
         self.exception_open = False  # an "except" in the current sentence
+        # where the last "and" / "or" / "/" starts: no elided pair is looked for after it
+        low = self.text.lower()
+        self.last_conj = (
+            max(low.rfind("and"), low.rfind("or"), low.rfind("/"))
+            if self.text.isascii()
+            else len(self.text)
+        )
 
     # -- helpers ----------------------------------------------------------------
     def _prev(self) -> str | None:
@@ -1457,7 +1463,8 @@ class Lexer:
         return ``None`` and let the words be read (or reported) one by one.
         """
         text, t = self.text, self.t
-        words = _LEFT_WORDS.match(text, pos) if left else None
+        # _CONJ finds nothing past the last conjunction: skip its search (the same answer)
+        words = _LEFT_WORDS.match(text, pos) if left and pos < self.last_conj else None
         m = (
             _ELLIPSIS_LEFT.match(text, pos)
             if words and _CONJ.search(text, pos + 1, words.end() + 6)

@@ -111,37 +111,42 @@ class _LalrTables:
         left to right) a walk of the finished tree would run them, so no tree is walked.
         """
         actions = self.actions
+        end = self.end
         states: list[Any] = [self.start]
         values: list[Any] = []
         n = len(toks)
-        i = 0
-        while True:
+        state_actions = actions[self.start]
+        for i in range(n + 1):
             kind = toks[i].type if i < n else "$END"
-            act = actions[states[-1]].get(kind)
-            if act is None:
-                expected = {s for s in actions[states[-1]] if s.isupper()}
-                raise UnexpectedToken(self._token(toks, i), expected)  # type: ignore[no-untyped-call]
-            target, callback, size, name = act
-            if callback is None:
-                if i >= n:  # pragma: no cover - $END is never shifted
-                    raise AssertionError("unreachable: $END always ends the parse")
+            while True:
+                act = state_actions.get(kind)
+                if act is None:
+                    expected = {s for s in state_actions if s.isupper()}
+                    raise UnexpectedToken(self._token(toks, i), expected)  # type: ignore[no-untyped-call]
+                target, callback, size, name = act
+                if callback is None:
+                    if i >= n:  # pragma: no cover - $END is never shifted
+                        raise AssertionError("unreachable: $END always ends the parse")
+                    states.append(target)
+                    values.append(self._token(toks, i))
+                    state_actions = actions[target]
+                    break
+                if size:
+                    children = values[-size:]
+                    del states[-size:]
+                    del values[-size:]
+                else:
+                    children = []
+                value = callback(children)
+                if reader is not None and type(value) is Tree:
+                    value = reader.apply(value)
+                values.append(value)
+                target = actions[states[-1]][name][0]
                 states.append(target)
-                values.append(self._token(toks, i))
-                i += 1
-                continue
-            if size:
-                children = values[-size:]
-                del states[-size:]
-                del values[-size:]
-            else:
-                children = []
-            value = callback(children)
-            if reader is not None and type(value) is Tree:
-                value = reader.apply(value)
-            values.append(value)
-            states.append(actions[states[-1]][name][0])
-            if i >= n and states[-1] == self.end:
-                return values[-1]
+                if i >= n and target == end:
+                    return values[-1]
+                state_actions = actions[target]
+        raise AssertionError("unreachable: $END always ends the parse")  # pragma: no cover
 
     @staticmethod
     def _token(toks: list[Tok], i: int) -> Token:
