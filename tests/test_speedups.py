@@ -145,3 +145,31 @@ def test_reading_inside_the_parse_gives_the_proto_tree_of_parse_then_transform()
         assert got == want, text
         read += 1
     assert read > 100
+
+
+def test_fast_init_takes_what_the_dataclass_init_takes_and_fills_the_same_fields() -> None:
+    import inspect
+
+    from eligo.lexer import Tok
+    from eligo.nodes import DATACLASS_INITS, AllOf, Mention, Span
+
+    assert {Tok, Span, Mention, AllOf} <= set(DATACLASS_INITS)
+    for cls, original in DATACLASS_INITS.items():
+        fast = inspect.signature(cls.__init__)
+        assert [(p.name, p.kind, p.default) for p in fast.parameters.values()] == [
+            (p.name, p.kind, p.default) for p in inspect.signature(original).parameters.values()
+        ], cls
+        names = list(fast.parameters)[1:]
+        values = [object() for _ in names]
+        required = [n for n in names if fast.parameters[n].default is inspect.Parameter.empty]
+        for args, kwargs in (
+            (values, {}),
+            ([], dict(zip(names, values, strict=True))),
+            (values[: len(required)], {}),
+        ):
+            want = object.__new__(cls)
+            original(want, *args, **kwargs)
+            got = cls(*args, **kwargs)
+            assert vars(got) == vars(want), cls
+    with pytest.raises(Exception, match="cannot assign"):
+        Span(1, 2).start = 3  # type: ignore[misc]

@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 
 from .concepts import Vocabulary, vocabulary
 from .firstchars import StartTable
+from .nodes import fast_init
 from .normalize import Normalised
 
 # ---------------------------------------------------------------------------- tables
@@ -537,6 +538,7 @@ _TIMEU = "|".join(sorted(TIME_UNITS, key=len, reverse=True))
 # ---------------------------------------------------------------------------- tokens
 
 
+@fast_init
 @dataclass(frozen=True)
 class Tok:
     """A lexer token: grammar terminal ``type``, decoded ``value``, normalised span."""
