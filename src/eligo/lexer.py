@@ -1167,7 +1167,7 @@ class Lexer:
     def _step(self, pos: int) -> int:
         text, t = self.text, self.t
         ch = text[pos]
-        prev = self._prev()
+        prev = self.tokens[-1].type if self.tokens else None  # self._prev(), inlined
         assert t.starts is not None
         can = t.starts.can(text, pos)
         if self.closers and _AND_FOR_GROUP.match(text, pos):

@@ -30,6 +30,14 @@ from lark.exceptions import (
 from lark.lexer import Lexer
 from lark.parsers.lalr_analysis import Shift
 
+try:
+    from lark.parse_tree_builder import ExpandSingleChild as _ExpandSingleChild
+except ImportError:  # pragma: no cover - another Lark layout: every callback is called
+
+    class _ExpandSingleChild:  # type: ignore[no-redef]
+        pass
+
+
 from .errors import CriterionSyntaxError, did_you_mean
 from .grammars import grammar_text
 from .lexer import Tok, lex
@@ -75,6 +83,17 @@ def text_parser() -> Lark:
     return Lark(grammar_text("criteria.lark"), parser="lalr", lexer=_TokenList, cache=True)
 
 
+_PASS = object()  # a reduction that hands its one child on unchanged
+
+
+def _callback(callback: Any, rule: Any) -> Any:
+    """``callback``, or :data:`_PASS` when it is Lark's bare ``ExpandSingleChild`` on a rule
+    of one symbol (no child filter around it): that returns its one child as it is."""
+    if type(callback) is _ExpandSingleChild and len(rule.expansion) == 1:
+        return _PASS
+    return callback
+
+
 class _LalrTables:
     """The text parser's LALR tables, run directly over eligo tokens.
 
@@ -92,12 +111,13 @@ class _LalrTables:
         self.start = table.start_states["start"]
         self.end = table.end_states["start"]
         # state → symbol → (next state, None, 0, "") to shift, or (None, callback, size, rule
-        # name) to reduce by a rule of ``size`` symbols
+        # name) to reduce by a rule of ``size`` symbols; the callback is _PASS for a ``?rule``
+        # of one symbol, whose callback would hand back its one child
         self.actions: dict[Any, dict[str, tuple[Any, Any, int, str]]] = {
             state: {
                 symbol: (arg, None, 0, "")
                 if action is Shift
-                else (None, callbacks[arg], len(arg.expansion), arg.origin.name)
+                else (None, _callback(callbacks[arg], arg), len(arg.expansion), arg.origin.name)
                 for symbol, (action, arg) in acts.items()
             }
             for state, acts in table.states.items()
@@ -117,7 +137,8 @@ class _LalrTables:
         n = len(toks)
         state_actions = actions[self.start]
         for i in range(n + 1):
-            kind = toks[i].type if i < n else "$END"
+            tok = toks[i] if i < n else None
+            kind = tok.type if tok is not None else "$END"
             while True:
                 act = state_actions.get(kind)
                 if act is None:
@@ -125,12 +146,20 @@ class _LalrTables:
                     raise UnexpectedToken(self._token(toks, i), expected)  # type: ignore[no-untyped-call]
                 target, callback, size, name = act
                 if callback is None:
-                    if i >= n:  # pragma: no cover - $END is never shifted
+                    if tok is None:  # pragma: no cover - $END is never shifted
                         raise AssertionError("unreachable: $END always ends the parse")
                     states.append(target)
-                    values.append(self._token(toks, i))
+                    values.append(_new_token(kind, str(tok.value), i, 1, i + 1))  # as _token
                     state_actions = actions[target]
                     break
+                if callback is _PASS:
+                    del states[-1]  # the one child is the rule's value, as it stands
+                    target = actions[states[-1]][name][0]
+                    states.append(target)
+                    if i >= n and target == end:
+                        return values[-1]
+                    state_actions = actions[target]
+                    continue
                 if size:
                     children = values[-size:]
                     del states[-size:]
