@@ -26,6 +26,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from types import ModuleType
 
 from .concepts import Vocabulary, vocabulary
 from .firstchars import StartTable
@@ -912,9 +913,18 @@ def parse_number(text: str) -> float:
     return float(t.replace(",", "."))
 
 
+@functools.cache
+def _units() -> ModuleType:
+    """:mod:`eligo.units`, imported on first use (start-up) and then at the cost of a call
+    (a relative import inside a function runs importlib's package lookup each time)."""
+    from . import units
+
+    return units
+
+
 def _unit_at(text: str, pos: int) -> tuple[str, int] | None:
     """UCUM code and end offset of a unit starting at ``pos`` (after spaces), if any."""
-    from .units import known_unit
+    known_unit = _units().known_unit
 
     m = _UNIT_CANDIDATES.match(text, pos)
     if not m:
@@ -1601,23 +1611,24 @@ class Lexer:
         if not math.isfinite(value) or abs(value) > 1e15:
             return self._word(pos)  # not a threshold anyone wrote
         threshold = prev in ("CMP", "BCMP", "BETWEEN", "TO") or (prev == "AND" and self.in_between)
+        unit_end = self._after_unit(after)  # pure: worked out once for both uses
         range_start = prev in ("CONCEPT", None, "COMMA", "LPAREN", "LPOST", "RPAREN") and bool(
-            _RANGE_LINK.match(text, self._after_unit(after))
+            _RANGE_LINK.match(text, unit_end)
         )
         postfix = None
-        unit_end = self._after_unit(after)
         pm = self.t.postfix.match(text, unit_end)
         if pm and prev in ("CONCEPT", None, "COMMA", "LPAREN", "LPOST"):
             postfix = pm
         if not (threshold or range_start or postfix):
             return self._word(pos)
-        if _unit_at(text, after) is None and _UNIT_LIKE.match(text, after):
+        unit_here = _unit_at(text, after)  # pure: worked out once for both uses
+        if unit_here is None and _UNIT_LIKE.match(text, after):
             return self._word(pos)  # "14 units/week": a unit eligo cannot read; no bare number
         lim = _ULN.match(text, after)
         if (
             _MULT_AFTER.match(text, after)
             and not (lim and lim.group(0).strip().lower() != "normal")
-            and _unit_at(text, after) is None
+            and unit_here is None
         ):
             return self._word(pos)  # a multiple of something unread: not "2.5 U/L"
         if postfix is not None:
@@ -1697,7 +1708,7 @@ class Lexer:
 
     def _drop_abbreviations(self, toks: list[Tok]) -> list[Tok]:
         """ "Hepatocellular carcinoma (HCC)", "performance status (PS)", "8 g/dL (g/dL)"."""
-        from .units import known_unit
+        known_unit = _units().known_unit
 
         out: list[Tok] = []
         i = 0
