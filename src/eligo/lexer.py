@@ -1909,6 +1909,8 @@ def _postfix_negation(toks: list[Tok], text: str) -> list[Tok]:
     """ "HBsAg negative", "HIV negative": the negation follows what it negates."""
     out = list(toks)
     for i in range(1, len(out)):
+        if out[i].type != "NOT":
+            continue  # (cheap test first: the rest asks for a NOT)
         word = text[out[i].start : out[i].end].lower()
         if (
             out[i].type == "NOT"
@@ -1926,6 +1928,8 @@ def _within_criteria(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]
     A fact right after a condition, joined by "within", qualifies that condition only, so it
     is grouped before "or" can split it.
     """
+    if text.isascii() and "within" not in text.lower():
+        return toks  # (no "within" to group by; outside ASCII, IGNORECASE may find one)
     out: list[Tok] = []
     i = 0
     while i < len(toks):
@@ -1973,6 +1977,9 @@ def _for_age_group(toks: list[Tok], text: str) -> list[Tok]:
     out = list(toks)
     i = 1
     while i + 2 < len(out):
+        if out[i - 1].type not in ("UNIT", "ULN", "NUMBER"):
+            i += 1  # (cheap test first: the rule below asks for one of these before i)
+            continue
         j = i
         if out[j].type in ("WORD", "MOD") and str(out[j].value).lower() in ("pts", "pts."):
             j += 1
