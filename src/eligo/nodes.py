@@ -194,7 +194,7 @@ def walk(node: Node) -> list[Node]:
     while stack:
         n = stack.pop()
         out.append(n)
-        if isinstance(n, AllOf | AnyOf):
+        if isinstance(n, (AllOf, AnyOf)):
             stack.extend(reversed(n.children))
         elif isinstance(n, Not):
             stack.append(n.child)

@@ -244,7 +244,7 @@ class TextTransformer:
         return clauses
 
     def clauses(self, *items: Any) -> Any:
-        seqs = [i for i in items if not isinstance(i, Token | PExcept)]
+        seqs = [i for i in items if not isinstance(i, (Token, PExcept))]
         base = seqs[0] if len(seqs) == 1 else PList(seqs)
         exceptions = [i for i in items if isinstance(i, PExcept)]
         return PExceptOf(base, exceptions[0]) if exceptions else base
@@ -384,7 +384,7 @@ class _Resolver:
                     if u:
                         self.units.setdefault(p.concept, u)
         elif isinstance(p, PLeaf):
-            if isinstance(p.node, Mention | Comparison):
+            if isinstance(p.node, (Mention, Comparison)):
                 c = self.vocab[p.node.concept]
                 if c.categories:
                     self.last_categorical = c.id
@@ -394,19 +394,19 @@ class _Resolver:
         elif isinstance(p, PList):
             for c in p.clauses:
                 self.fill(c)
-        elif isinstance(p, PJuxt | PAny | PAll):
+        elif isinstance(p, (PJuxt, PAny, PAll)):
             for c in p.children:
                 self.fill(c)
         elif isinstance(p, PParen):
             self.fill(p.atom)
             for c in p.parens:
                 self.fill(c)
-        elif isinstance(p, PDefinition | PExcept):
+        elif isinstance(p, (PDefinition, PExcept)):
             self.fill(p.content)
         elif isinstance(p, PExceptOf):
             self.fill(p.base)
             self.fill(p.exception)
-        elif isinstance(p, PModified | PPrefix):
+        elif isinstance(p, (PModified, PPrefix)):
             self.fill(p.child)
 
     def unparsed(self, span: Span) -> Unparsed:
@@ -537,7 +537,7 @@ class _Resolver:
             return self.range(p)
         if isinstance(p, PWindow):
             return p
-        if isinstance(p, PAny | PAll):
+        if isinstance(p, (PAny, PAll)):
             kids = self.distribute(p.children)
             cls = AnyOf if isinstance(p, PAny) else AllOf
             return self.combine(cls, [self.resolve(c) for c in kids])
@@ -546,7 +546,7 @@ class _Resolver:
         if isinstance(p, PList):
             last = p.clauses[-1]
             if (
-                isinstance(last, PAll | PAny)
+                isinstance(last, (PAll, PAny))
                 and all(self._bare_measure(c) for c in p.clauses[:-1])
                 and self._bare_measure(last.children[0])
             ):
@@ -594,7 +594,7 @@ class _Resolver:
         cue_span = exception.span if isinstance(exception, _Except) else span_of(exception)
         if isinstance(exception, _Except):
             exception = exception.node
-        if isinstance(base, PWindow | _Except) or isinstance(exception, PWindow | _Except):
+        if isinstance(base, (PWindow, _Except)) or isinstance(exception, (PWindow, _Except)):
             return self.unparsed(_join(span_of(base), span_of(exception)))
         if unless and self.ctx.kind == "inclusion":
             return AnyOf((base, exception), span=_join(span_of(base), span_of(exception)))
@@ -632,15 +632,15 @@ class _Resolver:
             ].lower()
             whole = self.ctx.norm.original[child.atom.node.span.end : span_of(inner).end]
             age_groups = any(
-                isinstance(n, Comparison | Range) and n.concept == "age" and _under_not(inner, n)
+                isinstance(n, (Comparison, Range)) and n.concept == "age" and _under_not(inner, n)
                 for n in walk(inner)
             )  # "for patients >= 16 years …, defined as …": the conditions were read
             conditions = _IF_WORDS if age_groups else _CONDITION_WORDS
             if (
                 not conditions.search(whole.lower())
-                and not isinstance(inner, Not | PWindow | _Except)
+                and not isinstance(inner, (Not, PWindow, _Except))
                 and not any(isinstance(n, Unparsed) for n in walk(inner))
-                and any(isinstance(n, Comparison | Range) for n in walk(inner))
+                and any(isinstance(n, (Comparison, Range)) for n in walk(inner))
                 and not any(
                     isinstance(n, Comparison) and n.concept in ("sex", "age")
                     for n in walk(inner)
@@ -811,7 +811,7 @@ class _Resolver:
             if isinstance(content, _Definition):
                 inner = content.node
                 if (
-                    isinstance(node, Comparison | Range)
+                    isinstance(node, (Comparison, Range))
                     and node.concept == "age"
                     and self.ctx.kind == "inclusion"
                 ):
@@ -856,7 +856,7 @@ class _Resolver:
             fully_read = not any(isinstance(n, Unparsed) for n in walk(content))
             span = _join(span_of(node), span_of(content))
             if (
-                isinstance(content, Comparison | Range)
+                isinstance(content, (Comparison, Range))
                 and content.concept == "age"
                 and not isinstance(node, Mention)
                 and self.ctx.kind == "inclusion"
@@ -864,7 +864,7 @@ class _Resolver:
                 # "Karnofsky 50-100% (patients > 16 years of age)": required of those patients
                 node = AnyOf((Not(content, span=span_of(content)), node), span=span)
                 continue
-            if isinstance(content, Comparison | Range) and content.concept in ("sex", "age"):
+            if isinstance(content, (Comparison, Range)) and content.concept in ("sex", "age"):
                 # ">450 ms (males)": applies to men; "ICU patients (>18 yrs)": adults only
                 node = AllOf((node, content), span=span)
                 continue
@@ -882,7 +882,7 @@ class _Resolver:
                 and isinstance(node, Mention)
                 and node.window is None
                 and self.vocab[node.concept].kind == "fact"
-                and isinstance(content, Comparison | Range)
+                and isinstance(content, (Comparison, Range))
                 and not _EXAMPLE_WORDS.search(
                     self.ctx.norm.original[node.span.end : content.span.start].lower()
                 )
@@ -940,7 +940,7 @@ def _under_not(root: Any, target: Any) -> bool:
     """Whether ``target`` sits under a negation in ``root`` (an age group's condition)."""
     if isinstance(root, Not):
         return any(n is target for n in walk(root.child))
-    if isinstance(root, AllOf | AnyOf):
+    if isinstance(root, (AllOf, AnyOf)):
         return any(_under_not(c, target) for c in root.children)
     return False
 
@@ -956,7 +956,7 @@ def _conditions_only(node: Any) -> bool:
     """Whether ``node`` is mentions joined by and/or (a list item a trailing window closes)."""
     if isinstance(node, Mention):
         return True
-    if isinstance(node, AllOf | AnyOf):
+    if isinstance(node, (AllOf, AnyOf)):
         return all(_conditions_only(c) for c in node.children)
     return False
 
@@ -1005,9 +1005,9 @@ def span_of(n: Any) -> Span:
 
 def _apply_window(node: Any, window: Window) -> Any:
     """Give ``window`` to every mention/comparison under ``node`` that has none."""
-    if isinstance(node, Mention | Comparison | Range):
+    if isinstance(node, (Mention, Comparison, Range)):
         return node if node.window is not None else dc_replace(node, window=window)
-    if isinstance(node, AllOf | AnyOf):
+    if isinstance(node, (AllOf, AnyOf)):
         return dc_replace(node, children=tuple(_apply_window(c, window) for c in node.children))
     if isinstance(node, Not):
         return dc_replace(node, child=_apply_window(node.child, window))
@@ -1019,7 +1019,7 @@ def _apply_window(node: Any, window: Window) -> Any:
 def _set_history(node: Any) -> Any:
     if isinstance(node, Mention):
         return node if node.window is not None else dc_replace(node, qualifier="history")
-    if isinstance(node, AllOf | AnyOf):
+    if isinstance(node, (AllOf, AnyOf)):
         return dc_replace(node, children=tuple(_set_history(c) for c in node.children))
     if isinstance(node, Not):
         return dc_replace(node, child=_set_history(node.child))
@@ -1032,7 +1032,7 @@ def _finish(node: Any, ctx: Context) -> Node:
     """Resolve ``recent`` markers: a window settles them, otherwise 'recent' stays unread."""
     if isinstance(node, _Recent):
         child = _finish(node.child, ctx)
-        leaves = [n for n in walk(child) if isinstance(n, Mention | Comparison | Range)]
+        leaves = [n for n in walk(child) if isinstance(n, (Mention, Comparison, Range))]
         if leaves and all(n.window is not None for n in leaves):
             return child
         span = node.span
@@ -1040,7 +1040,7 @@ def _finish(node: Any, ctx: Context) -> Node:
             (child, Unparsed(ctx.norm.original[span.start : span.end], span=span)),
             span=_join(span, span_of(child)),
         )
-    if isinstance(node, AllOf | AnyOf):
+    if isinstance(node, (AllOf, AnyOf)):
         children = tuple(_finish(c, ctx) for c in node.children)
         if _same(children, node.children):
             return node  # nothing to settle below: no copy
@@ -1048,7 +1048,7 @@ def _finish(node: Any, ctx: Context) -> Node:
     if isinstance(node, Not):
         child = _finish(node.child, ctx)
         return node if child is node.child else dc_replace(node, child=child)
-    if isinstance(node, PWindow | _Except):
+    if isinstance(node, (PWindow, _Except)):
         return Unparsed(ctx.norm.original[node.span.start : node.span.end], span=node.span)
     return node  # type: ignore[no-any-return]
 
@@ -1090,7 +1090,7 @@ def canonicalize(node: Node) -> Node:
         if child is node.child and type(node) is Not:
             return node  # already canonical: no copy
         return Not(child, span=node.span)
-    if isinstance(node, AllOf | AnyOf):
+    if isinstance(node, (AllOf, AnyOf)):
         flat: list[Node] = []
         for c in node.children:
             c = canonicalize(c)
