@@ -1,8 +1,9 @@
 """The compile speed-ups that lean on library internals must never change an answer.
 
 ``eligo.firstchars`` reads a pattern with ``re._parser`` to skip patterns that cannot match at
-a character; ``eligo.parse._LalrTables`` runs Lark's LALR table directly.  Both fall back to
-the plain path when the internals are missing; these tests pin them to the plain path.
+a position (from its first characters) and rewrites that cannot match in a line (from the
+literal text they need); ``eligo.parse._LalrTables`` runs Lark's LALR table directly.  All
+fall back to the plain path when the internals are missing; these tests pin them to it.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 from lark.exceptions import UnexpectedToken
 
 from conftest import CRITERIA, SHARED, criterion_lines
-from eligo.firstchars import cannot_start
+from eligo.firstchars import StartTable, cannot_start, prefixes
 from eligo.lexer import _step_patterns, lex, tables
 from eligo.normalize import normalise
 from eligo.parse import _lalr_tables, text_parser
@@ -29,10 +30,20 @@ def _lines() -> list[tuple[str, str]]:
 
 
 PATTERNS = _step_patterns(tables())
+TABLE = StartTable(PATTERNS)
 TEXT = st.text(
     alphabet=st.sampled_from(list("abcdefghinorstuwxyz <>=≥≤-–()[],./%0123456789ABHINORSUW\n'\"")),
     max_size=30,
 )
+# words the patterns start with, and characters IGNORECASE equates with ASCII letters
+WORDY = st.lists(
+    st.sampled_from(
+        ["at least", "within", "the last", "history of", "as defined by", "or more", "and/or",
+         "not", "no", "except", "such as", "e.g.", "BP", "HE", "mg/dL", "3", "12", ".5", "one",
+         " ", "-", "(", ")", ",", "/", "≥", "ſ", "\u212a", "ı", "İ", "x", "Age", "women"]
+    ),
+    max_size=12,
+).map("".join)  # fmt: skip
 
 
 @settings(max_examples=300, deadline=None)
@@ -54,6 +65,40 @@ def test_skips_hold_on_every_position_of_real_lines() -> None:
             for i, ch in enumerate(line):
                 if ch in skip:
                     assert rx.match(line, i) is None, (rx.pattern[:80], line, i)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(TEXT, WORDY))
+def test_a_pattern_the_start_table_skips_never_matches_there(text: str) -> None:
+    for i in range(len(text)):
+        can = TABLE.can(text, i)
+        for k, rx in enumerate(PATTERNS):
+            if k not in can:
+                assert rx.match(text, i) is None, (rx.pattern[:80], text, i)
+
+
+def test_the_start_table_holds_on_every_position_of_real_lines() -> None:
+    lines = [normalise(t).text for t, _ in _lines()][:150]
+    skipped = 0
+    for line in lines:
+        for i in range(len(line)):
+            can = TABLE.can(line, i)
+            for k, rx in enumerate(PATTERNS):
+                if k not in can:
+                    skipped += 1
+                    assert rx.match(line, i) is None, (rx.pattern[:80], line, i)
+    assert skipped > 10 * len(lines), "the table skipped little: it is not in use"
+
+
+def test_prefixes_of_a_pattern() -> None:
+    assert prefixes(re.compile("ab|c")) == frozenset({"ab", "c"})
+    spaces = {c for c in map(chr, range(128)) if c.isspace()}
+    assert prefixes(re.compile(r"x\s*y", re.I), 2) == {
+        x + y for x in "xX" for y in {"y", "Y", *spaces}
+    }
+    assert prefixes(re.compile(r"()\1y")) is None  # a backreference
+    assert prefixes(re.compile("x*")) is None  # matches the empty string
+    assert prefixes(re.compile("[a-z]{5}"), 3, limit=100) == prefixes(re.compile("[a-z]"), 1)
 
 
 def test_an_unreadable_pattern_skips_nothing() -> None:
@@ -81,3 +126,50 @@ def test_lalr_tables_build_the_trees_lark_builds() -> None:
         assert tables_.parse(toks) == want, text
         compared += 1
     assert compared > 20 and failed >= 0
+
+
+def test_reading_inside_the_parse_gives_the_proto_tree_of_parse_then_transform() -> None:
+    from eligo.parse import _parse_tokens, _read_tokens
+    from eligo.transform import Context, TextTransformer
+
+    read = 0
+    for text, kind in _lines():
+        norm = normalise(text)
+        toks, _ = lex(norm, kind)
+        if not toks:
+            continue
+        tree, parsed = _parse_tokens(toks)
+        want = TextTransformer(Context(norm, parsed, kind)).transform(tree)
+        got, ctx = _read_tokens(norm, toks, kind)
+        assert ctx.toks == parsed, text
+        assert got == want, text
+        read += 1
+    assert read > 100
+
+
+def test_fast_init_takes_what_the_dataclass_init_takes_and_fills_the_same_fields() -> None:
+    import inspect
+
+    from eligo.lexer import Tok
+    from eligo.nodes import DATACLASS_INITS, AllOf, Mention, Span
+
+    assert {Tok, Span, Mention, AllOf} <= set(DATACLASS_INITS)
+    for cls, original in DATACLASS_INITS.items():
+        fast = inspect.signature(cls.__init__)
+        assert [(p.name, p.kind, p.default) for p in fast.parameters.values()] == [
+            (p.name, p.kind, p.default) for p in inspect.signature(original).parameters.values()
+        ], cls
+        names = list(fast.parameters)[1:]
+        values = [object() for _ in names]
+        required = [n for n in names if fast.parameters[n].default is inspect.Parameter.empty]
+        for args, kwargs in (
+            (values, {}),
+            ([], dict(zip(names, values, strict=True))),
+            (values[: len(required)], {}),
+        ):
+            want = object.__new__(cls)
+            original(want, *args, **kwargs)
+            got = cls(*args, **kwargs)
+            assert vars(got) == vars(want), cls
+    with pytest.raises(Exception, match="cannot assign"):
+        Span(1, 2).start = 3  # type: ignore[misc]

@@ -26,10 +26,12 @@ import itertools
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
+from types import ModuleType
 
 from .concepts import Vocabulary, vocabulary
-from .firstchars import cannot_start
+from .firstchars import StartTable
+from .nodes import fast_init
 from .normalize import Normalised
 
 # ---------------------------------------------------------------------------- tables
@@ -565,6 +567,7 @@ _TIMEU = "|".join(sorted(TIME_UNITS, key=len, reverse=True))
 # ---------------------------------------------------------------------------- tokens
 
 
+@fast_init
 @dataclass(frozen=True)
 class Tok:
     """A lexer token: grammar terminal ``type``, decoded ``value``, normalised span."""
@@ -621,23 +624,22 @@ class PhraseMatcher:
         keys: list[str] = []
         key = ""
         p = pos
+        prefixes = self.prefixes
         for _ in range(self.max_words):
             m = _PHRASE_WORD.match(text, p)
             if not m:
                 break
-            word = m.group(0)
-            end = m.end()
-            while word and word[-1] in ".:,'":
-                word = word[:-1]
-                end -= 1
+            whole = m.group(0)
+            word = whole.rstrip(".:,'")
             if not word:
                 break
+            end = p + len(word)
             key = f"{key} {word.lower()}" if keys else word.lower()
-            if key not in self.prefixes:
+            if key not in prefixes:
                 break  # no phrase goes on with this word
             keys.append(key)
             ends.append(end)
-            if end < m.end():
+            if len(word) < len(whole):
                 break  # punctuation ends the phrase ("disease," / "Child-Pugh:")
             gap = _GAP.match(text, end)
             if not gap:
@@ -670,20 +672,15 @@ class _Tables:
     both_sexes: re.Pattern[str]
     stop_phrase: re.Pattern[str]
     vocab: Vocabulary
-    # ASCII character → indexes (in _step_patterns) of the patterns that can match there
-    starts: dict[str, frozenset[int]] = field(default_factory=dict)
+    # indexes (in _step_patterns) of the patterns that can match at a position
+    starts: StartTable | None = None
 
 
 @functools.cache
 def tables() -> _Tables:
     """Compiled lexer tables, built once from the vocabulary."""
     t = _tables()
-    skips = [cannot_start(rx) for rx in _step_patterns(t)]
-    starts = {
-        ch: frozenset(i for i, skip in enumerate(skips) if ch not in skip)
-        for ch in map(chr, range(128))
-    }
-    return replace(t, starts=starts)
+    return replace(t, starts=StartTable(_step_patterns(t)))
 
 
 def _tables() -> _Tables:
@@ -979,9 +976,18 @@ def parse_number(text: str) -> float:
     return float(t.replace(",", "."))
 
 
+@functools.cache
+def _units() -> ModuleType:
+    """:mod:`eligo.units`, imported on first use (start-up) and then at the cost of a call
+    (a relative import inside a function runs importlib's package lookup each time)."""
+    from . import units
+
+    return units
+
+
 def _unit_at(text: str, pos: int) -> tuple[str, int] | None:
     """UCUM code and end offset of a unit starting at ``pos`` (after spaces), if any."""
-    from .units import known_unit
+    known_unit = _units().known_unit
 
     m = _UNIT_CANDIDATES.match(text, pos)
     if not m:
@@ -1013,20 +1019,20 @@ def _unit_at(text: str, pos: int) -> tuple[str, int] | None:
 
 
 # The anchored patterns ``Lexer._step`` tries at a position, in order.  Most fail on the first
-# character, so ``_step`` tries only those that can start with it (``_Tables.starts``).
+# few characters, so ``_step`` tries only those that can start with them (``_Tables.starts``).
 (
     _DEFINITION, _SINCE_AT, _BEFORE_AT, _BARE_WINDOW_AT, _ANNOTATION, _WINDOW_AT, _BOTH_SEXES,
     _EXAMPLE, _BP_AT, _SLASH_PAIR_AT, _COMPARATOR, _NUMBER_AT, _TO_BELOW_AT, _OR_AT, _AND_AT,
-    _NEGATION, _HISTORY, _RECENT, _SEX_AT, _STOP_PHRASE, _ELLIPSIS_AT,
-) = range(21)  # fmt: skip
-_ANY = frozenset(range(21))  # a character outside ASCII: try them all
+    _NEGATION, _HISTORY, _RECENT, _SEX_AT, _STOP_PHRASE, _ELLIPSIS_AT, _EXCEPTION, _ACRONYM_AT,
+) = range(23)  # fmt: skip
 
 
 def _step_patterns(t: _Tables) -> list[re.Pattern[str]]:
     return [
         t.definition, _SINCE, _BEFORE, _BARE_WINDOW, t.annotation, _WINDOW, t.both_sexes,
         t.example, _BP, _SLASH_PAIR, t.comparator, _NUMBER, _TO_BELOW, _OR, _AND,
-        t.negation, t.history, t.recent, _SEX_WORD, t.stop_phrase, _ELLIPSIS_LEFT,
+        t.negation, t.history, t.recent, _SEX_WORD, t.stop_phrase, _ELLIPSIS_LEFT, t.exception,
+        _ACRONYM,
     ]  # fmt: skip
 
 
@@ -1051,6 +1057,13 @@ class Lexer:
         self.exclusion_header = False  # "Exc Criteria:" heads this inclusion line
         self.exception_open = False  # an "except" in the current sentence
         self.history_head: tuple[int, int] | None = None  # "Medical history of:" heads the line
+        # where the last "and" / "or" / "/" starts: no elided pair is looked for after it
+        low = self.text.lower()
+        self.last_conj = (
+            max(low.rfind("and"), low.rfind("or"), low.rfind("/"))
+            if self.text.isascii()
+            else len(self.text)
+        )
 
     # -- helpers ----------------------------------------------------------------
     def _prev(self) -> str | None:
@@ -1092,10 +1105,11 @@ class Lexer:
         pos = self._header()
         n = len(text)
         while pos < n:
-            m = _WS.match(text, pos)
-            if m:
-                pos = m.end()
-                continue
+            if text[pos].isspace():  # what \s matches in a str pattern
+                m = _WS.match(text, pos)
+                if m:
+                    pos = m.end()
+                    continue
             pos = self._step(pos)
         self._close_definitions(len(text))
         if self.history_head is not None and self.tokens:
@@ -1284,8 +1298,9 @@ class Lexer:
     def _step(self, pos: int) -> int:
         text, t = self.text, self.t
         ch = text[pos]
-        prev = self._prev()
-        can = t.starts.get(ch, _ANY)
+        prev = self.tokens[-1].type if self.tokens else None  # self._prev(), inlined
+        assert t.starts is not None
+        can = t.starts.can(text, pos)
         if ch in "Nn" and (pos == 0 or not text[pos - 1].isalnum()) and _NOTE.match(text, pos):
             # "… within 5 days prior to dosing Note: Subjects can be rescreened once … more
             # than 5 days have elapsed since …": a note qualifies what came before it; it is
@@ -1493,7 +1508,7 @@ class Lexer:
         ):
             hit = ("systolic_bp", hit[1])  # "SBP < 90 mmHg" is systolic blood pressure
         if hit is None:
-            m = _ACRONYM.match(text, pos)
+            m = _ACRONYM.match(text, pos) if _ACRONYM_AT in can else None
             if m and m.group(0) in CASE_SENSITIVE_ACRONYMS:
                 hit = (CASE_SENSITIVE_ACRONYMS[m.group(0)], m.end())
         if hit:
@@ -1613,7 +1628,7 @@ class Lexer:
         if m:
             self._emit("AND", "and", pos, m.end())
             return m.end()
-        m = t.exception.match(text, pos)
+        m = t.exception.match(text, pos) if _EXCEPTION in can else None
         if m:
             while self.tokens and self.tokens[-1].type == "COMMA":
                 self.tokens.pop()  # "malignancy, except …": the exception is the malignancy's
@@ -1670,7 +1685,8 @@ class Lexer:
         return ``None`` and let the words be read (or reported) one by one.
         """
         text, t = self.text, self.t
-        words = _LEFT_WORDS.match(text, pos) if left else None
+        # _CONJ finds nothing past the last conjunction: skip its search (the same answer)
+        words = _LEFT_WORDS.match(text, pos) if left and pos < self.last_conj else None
         m = (
             _ELLIPSIS_LEFT.match(text, pos)
             if words and _CONJ.search(text, pos + 1, words.end() + 6)
@@ -1812,23 +1828,24 @@ class Lexer:
         if not math.isfinite(value) or abs(value) > 1e15:
             return self._word(pos)  # not a threshold anyone wrote
         threshold = prev in ("CMP", "BCMP", "BETWEEN", "TO") or (prev == "AND" and self.in_between)
+        unit_end = self._after_unit(after)  # pure: worked out once for both uses
         range_start = prev in ("CONCEPT", None, "COMMA", "LPAREN", "LPOST", "RPAREN") and bool(
-            _RANGE_LINK.match(text, self._after_unit(after))
+            _RANGE_LINK.match(text, unit_end)
         )
         postfix = None
-        unit_end = self._after_unit(after)
         pm = self.t.postfix.match(text, unit_end)
         if pm and prev in ("CONCEPT", None, "COMMA", "LPAREN", "LPOST"):
             postfix = pm
         if not (threshold or range_start or postfix):
             return self._word(pos)
-        if _unit_at(text, after) is None and _UNIT_LIKE.match(text, after):
+        unit_here = _unit_at(text, after)  # pure: worked out once for both uses
+        if unit_here is None and _UNIT_LIKE.match(text, after):
             return self._word(pos)  # "14 units/week": a unit eligo cannot read; no bare number
         lim = _ULN.match(text, after)
         if (
             _MULT_AFTER.match(text, after)
             and not (lim and lim.group(0).strip().lower() != "normal")
-            and _unit_at(text, after) is None
+            and unit_here is None
         ):
             return self._word(pos)  # a multiple of something unread: not "2.5 U/L"
         if postfix is not None:
@@ -1908,7 +1925,7 @@ class Lexer:
 
     def _drop_abbreviations(self, toks: list[Tok]) -> list[Tok]:
         """ "Hepatocellular carcinoma (HCC)", "performance status (PS)", "8 g/dL (g/dL)"."""
-        from .units import known_unit
+        known_unit = _units().known_unit
 
         out: list[Tok] = []
         i = 0
@@ -2111,6 +2128,8 @@ def _postfix_negation(toks: list[Tok], text: str) -> list[Tok]:
     """ "HBsAg negative", "HIV negative": the negation follows what it negates."""
     out = list(toks)
     for i in range(1, len(out)):
+        if out[i].type != "NOT":
+            continue  # (cheap test first: the rest asks for a NOT)
         word = text[out[i].start : out[i].end].lower()
         if (
             out[i].type == "NOT"
@@ -2128,6 +2147,8 @@ def _within_criteria(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]
     A fact right after a condition, joined by "within", qualifies that condition only, so it
     is grouped before "or" can split it.
     """
+    if text.isascii() and "within" not in text.lower():
+        return toks  # (no "within" to group by; outside ASCII, IGNORECASE may find one)
     out: list[Tok] = []
     i = 0
     while i < len(toks):
@@ -2176,6 +2197,9 @@ def _for_age_group(toks: list[Tok], text: str) -> list[Tok]:
     out = list(toks)
     i = 1
     while i + 2 < len(out):
+        if out[i - 1].type not in ("UNIT", "ULN", "NUMBER"):
+            i += 1  # (cheap test first: the rule below asks for one of these before i)
+            continue
         j = i
         if out[j].type in ("WORD", "MOD") and str(out[j].value).lower() in ("pts", "pts."):
             j += 1

@@ -9,13 +9,57 @@ compiled from registry text equals the rule compiled from its canonical renderin
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal, TypeAlias
+from typing import Any, Literal, TypeAlias, TypeVar
 
 Op = Literal["<", "<=", ">", ">=", "=", "!="]
 Qualifier = Literal["current", "history"]
+_T = TypeVar("_T")
+
+# the ``__init__`` each :func:`fast_init` class had from ``dataclass`` (tests compare them)
+DATACLASS_INITS: dict[type, Callable[..., None]] = {}
 
 
+def fast_init(cls: type[_T]) -> type[_T]:
+    """Give a frozen dataclass an ``__init__`` that fills the instance's ``__dict__`` directly.
+
+    A frozen dataclass's own ``__init__`` sets each field through ``object.__setattr__``
+    (twice the cost of building the object); this one takes the same parameters, defaults
+    and order and leaves the same ``__dict__``; everything else (frozen, eq, hash, repr,
+    ``dataclasses.replace``) is the dataclass's.  A class with a ``__post_init__``, default
+    factories, keyword-only or init-less fields, or slots keeps the dataclass ``__init__``.
+    """
+    all_fields = getattr(cls, "__dataclass_fields__", None)
+    if all_fields is None:
+        raise TypeError(f"{cls.__name__} is not a dataclass")
+    fs = dataclasses.fields(cls)  # type: ignore[arg-type]
+    if (
+        len(fs) != len(all_fields)
+        or hasattr(cls, "__post_init__")
+        or "__slots__" in cls.__dict__
+        or any(
+            f.default_factory is not dataclasses.MISSING or not f.init or f.kw_only is True
+            for f in fs
+        )
+    ):
+        return cls
+    defaults = {f"_d_{f.name}": f.default for f in fs if f.default is not dataclasses.MISSING}
+    params = ", ".join(
+        f.name if f.default is dataclasses.MISSING else f"{f.name}=_d_{f.name}" for f in fs
+    )
+    body = "".join(f"    d[{f.name!r}] = {f.name}\n" for f in fs)
+    namespace: dict[str, Any] = {}
+    exec(f"def __init__(self, {params}):\n    d = self.__dict__\n{body}", defaults, namespace)
+    init = namespace["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    DATACLASS_INITS[cls] = cls.__init__
+    cls.__init__ = init  # type: ignore[method-assign]
+    return cls
+
+
+@fast_init
 @dataclass(frozen=True)
 class Span:
     """Half-open character range ``[start, end)`` in the original criterion text."""
@@ -27,6 +71,7 @@ class Span:
 NO_SPAN = Span(0, 0)
 
 
+@fast_init
 @dataclass(frozen=True)
 class Quantity:
     """A number with a UCUM unit ("" for a pure number)."""
@@ -37,6 +82,7 @@ class Quantity:
     assumed: bool = field(default=False, compare=False)
 
 
+@fast_init
 @dataclass(frozen=True)
 class RefMultiple:
     """A multiple of the lab's reference limit: ``1.5 x ULN`` or ``0.8 x LLN``."""
@@ -45,6 +91,7 @@ class RefMultiple:
     limit: Literal["ULN", "LLN"] = "ULN"
 
 
+@fast_init
 @dataclass(frozen=True)
 class Category:
     """A categorical value such as Child-Pugh class ``B`` or sex ``female``."""
@@ -55,6 +102,7 @@ class Category:
 Value: TypeAlias = Quantity | RefMultiple | Category
 
 
+@fast_init
 @dataclass(frozen=True)
 class Window:
     """A look-back window ending at the screening date: ``within 1 month``."""
@@ -63,6 +111,7 @@ class Window:
     unit: Literal["h", "d", "wk", "mo", "a"]
 
 
+@fast_init
 @dataclass(frozen=True)
 class Comparison:
     """``concept op value``: a lab, vital, score, fact or drug dose against a threshold."""
@@ -74,6 +123,7 @@ class Comparison:
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
+@fast_init
 @dataclass(frozen=True)
 class Range:
     """``low <= concept <= high`` (bounds inclusive unless stated)."""
@@ -87,6 +137,7 @@ class Range:
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
+@fast_init
 @dataclass(frozen=True)
 class Mention:
     """A condition, medication, procedure or boolean fact: present now, ever, or in a window."""
@@ -97,6 +148,7 @@ class Mention:
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
+@fast_init
 @dataclass(frozen=True)
 class Not:
     """Kleene negation."""
@@ -105,6 +157,7 @@ class Not:
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
+@fast_init
 @dataclass(frozen=True)
 class AllOf:
     """Kleene conjunction of two or more children."""
@@ -113,6 +166,7 @@ class AllOf:
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
+@fast_init
 @dataclass(frozen=True)
 class AnyOf:
     """Kleene disjunction of two or more children."""
@@ -121,6 +175,7 @@ class AnyOf:
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
+@fast_init
 @dataclass(frozen=True)
 class Unparsed:
     """Text the grammar could not read; always evaluates to unknown."""
@@ -139,7 +194,7 @@ def walk(node: Node) -> list[Node]:
     while stack:
         n = stack.pop()
         out.append(n)
-        if isinstance(n, AllOf | AnyOf):
+        if isinstance(n, (AllOf, AnyOf)):
             stack.extend(reversed(n.children))
         elif isinstance(n, Not):
             stack.append(n.child)

@@ -8,8 +8,11 @@ spans, carets and ``unparsed`` fragments always point into the text the author w
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+
+from .firstchars import needs
 
 # (pattern, replacement) applied in one left-to-right pass; first alternative wins.
 _UNIT_WORD = r"(?i:milli|micro)?(?i:liter|litre|gram|mole|meter|metre|minute|equivalent|second)s?"
@@ -85,23 +88,35 @@ REWRITES: tuple[tuple[str, str], ...] = (
     (r"(?<=\d)(\s*[A-Za-z]{1,4})\s+/\s*(?=[A-Za-z])", r"\1/"),  # "10g /dL"
     (r"(?<=[xX×] )10(?=[369]/[lLuU])|(?<=[xX×])10(?=[369]/[lLuU])", "10^"),  # "x 109/L"
 )
-_PATTERN = re.compile("|".join(f"(?:{p})" for p, _ in REWRITES))
-# Something every match of a rewrite above contains (keep in step with REWRITES): most
-# lines have none, and finding that out is much cheaper than trying every rewrite at every
-# character.
-_MAY_REWRITE = re.compile(
-    r"[\\≥⩾≧=≤⩽≦＞＜≠×✕µμ⁹³²；;–—−‐‘’´`“”\u00a0]"  # the characters rewritten
-    r"|(?i:pa|fi)0|mcL"  # Pa02, Fi02, mcL
-    r"|\s/"  # "10g /dL"
-    r"|10[369]/"  # "x 109/L"
-    r"|^\s*\d{1,2}[.)]\s"  # a list number
-    r"|(?i:lit(?:er|re)|gram|mole|met(?:er|re)|minute|equivalent|second|percent)"  # unit words
-    r"|(?i:per\s+day)|/\s*24|/\s|\(s\)|(?i:hours?\s+urine)|(?i:including)"
-    r"|(?i:episodes?\s+of)|(?i:\(total\))|(?i:transaminase)|1[.,]73"
-    r"|(?i:g|gm)\s+(?i:creat)"  # "300 mg/g creatinine"
-    r"|(?i:score)\d"  # "score13 >= 4"
-)
 _SUBS = [(re.compile(p), r) for p, r in REWRITES]
+# Which rewrites can match in a line: each needs some literal text (``firstchars.needs``),
+# and most lines hold none of it, which a few substring tests find out much faster than the
+# alternation of every rewrite tried at every character.  Worked out from the patterns, so a
+# new rewrite needs nothing here.
+_ALWAYS = tuple(i for i, (rx, _) in enumerate(_SUBS) if needs(rx) is None)
+_LITERALS: tuple[tuple[str, tuple[int, ...]], ...] = tuple(
+    (lit, tuple(i for i, (rx, _) in enumerate(_SUBS) if lit in (needs(rx) or ())))
+    for lit in sorted({lit for rx, _ in _SUBS for lit in needs(rx) or ()})
+)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _candidates(text: str) -> tuple[int, ...]:
+    """Indexes of the rewrites that can match somewhere in ``text``, in table order."""
+    if not text.isascii() and any(c.isalpha() for c in _NON_ASCII.findall(text)):
+        return tuple(range(len(_SUBS)))  # lower-casing may not be what IGNORECASE does
+    low = text.lower()
+    found = set(_ALWAYS)
+    for lit, idxs in _LITERALS:
+        if lit in low:
+            found.update(idxs)
+    return tuple(sorted(found))
+
+
+@functools.lru_cache(maxsize=1024)
+def _alternation(idxs: tuple[int, ...]) -> re.Pattern[str]:
+    """The rewrites ``idxs`` as one pattern, first alternative winning."""
+    return re.compile("|".join(f"(?:{REWRITES[i][0]})" for i in idxs))
 
 
 @dataclass(frozen=True)
@@ -114,17 +129,18 @@ class Normalised:
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised ``[start, end)`` back to the original text."""
-        if not self.offsets:
+        offsets = self.offsets
+        n = len(offsets)
+        if not n:
             return (0, 0)
-        s = (
-            self.offsets[min(start, len(self.offsets) - 1)]
-            if start < len(self.offsets)
-            else len(self.original)
-        )
+        s = offsets[start] if start < n else len(self.original)
         if end <= 0:
             return (s, s)
-        e = self.offsets[min(end, len(self.offsets)) - 1] + 1
-        return (s, max(s, min(e, len(self.original))))
+        e = offsets[end - 1 if end < n else n - 1] + 1
+        limit = len(self.original)
+        if e > limit:
+            e = limit
+        return (s, e if e > s else s)
 
 
 def normalise(text: str) -> Normalised:
@@ -136,17 +152,19 @@ def normalise(text: str) -> Normalised:
     >>> n.original[slice(*n.original_span(10, 14))]
     '\\\\<150'
     """
-    if not _MAY_REWRITE.search(text):
+    idxs = _candidates(text)
+    if not idxs:
         return Normalised(text, tuple(range(len(text))), text)
+    subs = [_SUBS[i] for i in idxs]
     out: list[str] = []
     offsets: list[int] = []
     pos = 0
-    for m in _PATTERN.finditer(text):
+    for m in _alternation(idxs).finditer(text):
         out.append(text[pos : m.start()])  # unchanged text keeps its offsets
         offsets.extend(range(pos, m.start()))
         matched = m.group(0)
         replacement = matched
-        for rx, rep in _SUBS:
+        for rx, rep in subs:
             own = rx.match(text, m.start())
             if own and own.end() == m.end():
                 replacement = own.expand(rep)

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from lark import Lark, Token
+from lark import Lark, Token, Tree
 from lark.common import LexerConf
 from lark.exceptions import (
     LarkError,
@@ -30,11 +30,19 @@ from lark.exceptions import (
 from lark.lexer import Lexer
 from lark.parsers.lalr_analysis import Shift
 
+try:
+    from lark.parse_tree_builder import ExpandSingleChild as _ExpandSingleChild
+except ImportError:  # pragma: no cover - another Lark layout: every callback is called
+
+    class _ExpandSingleChild:  # type: ignore[no-redef]
+        pass
+
+
 from .errors import CriterionSyntaxError, did_you_mean
 from .grammars import grammar_text
 from .lexer import Tok, lex
 from .nodes import Node, Unparsed, unparsed_spans
-from .normalize import normalise
+from .normalize import Normalised, normalise
 from .transform import Context, Kind, RuleTransformer, TextTransformer, canonicalize, resolve_text
 
 MAX_LINE = 4000  # characters; longer "lines" are not criteria, and would slow the parser
@@ -54,6 +62,10 @@ def _nesting(text: str) -> int:
     return deepest
 
 
+# Lark's ``Token(...)`` without its check for a deprecated keyword argument
+_new_token = getattr(Token, "_future_new", Token)
+
+
 class _TokenList(Lexer):
     """Lark lexer that passes through tokens the eligo lexer made (``Token.start_pos`` = index)."""
 
@@ -69,6 +81,17 @@ class _TokenList(Lexer):
 def text_parser() -> Lark:
     """The registry-text parser (LALR over eligo.lexer tokens), built once."""
     return Lark(grammar_text("criteria.lark"), parser="lalr", lexer=_TokenList, cache=True)
+
+
+_PASS = object()  # a reduction that hands its one child on unchanged
+
+
+def _callback(callback: Any, rule: Any) -> Any:
+    """``callback``, or :data:`_PASS` when it is Lark's bare ``ExpandSingleChild`` on a rule
+    of one symbol (no child filter around it): that returns its one child as it is."""
+    if type(callback) is _ExpandSingleChild and len(rule.expansion) == 1:
+        return _PASS
+    return callback
 
 
 class _LalrTables:
@@ -88,50 +111,81 @@ class _LalrTables:
         self.start = table.start_states["start"]
         self.end = table.end_states["start"]
         # state → symbol → (next state, None, 0, "") to shift, or (None, callback, size, rule
-        # name) to reduce by a rule of ``size`` symbols
+        # name) to reduce by a rule of ``size`` symbols; the callback is _PASS for a ``?rule``
+        # of one symbol, whose callback would hand back its one child
         self.actions: dict[Any, dict[str, tuple[Any, Any, int, str]]] = {
             state: {
                 symbol: (arg, None, 0, "")
                 if action is Shift
-                else (None, callbacks[arg], len(arg.expansion), arg.origin.name)
+                else (None, _callback(callbacks[arg], arg), len(arg.expansion), arg.origin.name)
                 for symbol, (action, arg) in acts.items()
             }
             for state, acts in table.states.items()
         }
 
-    def parse(self, toks: list[Tok]) -> Any:
-        """The parse tree of ``toks`` (``Token.start_pos`` = index), as ``Lark.parse`` gives."""
-        tokens = [
-            Token(t.type, str(t.value), start_pos=i, line=1, column=i + 1)
-            for i, t in enumerate(toks)
-        ]
-        end = Token.new_borrow_pos("$END", "", tokens[-1]) if tokens else Token("$END", "", 0, 1, 1)
-        tokens.append(end)
+    def parse(self, toks: list[Tok], reader: TextTransformer | None = None) -> Any:
+        """The parse tree of ``toks`` (``Token.start_pos`` = index), as ``Lark.parse`` gives.
+
+        With ``reader``, what its transformer makes of that tree: each rule's method runs at
+        the rule's reduction, on children already transformed, in the order (bottom up,
+        left to right) a walk of the finished tree would run them, so no tree is walked.
+        """
         actions = self.actions
+        end = self.end
         states: list[Any] = [self.start]
         values: list[Any] = []
-        for token in tokens:
+        n = len(toks)
+        state_actions = actions[self.start]
+        for i in range(n + 1):
+            tok = toks[i] if i < n else None
+            kind = tok.type if tok is not None else "$END"
             while True:
-                act = actions[states[-1]].get(token.type)
+                act = state_actions.get(kind)
                 if act is None:
-                    expected = {s for s in actions[states[-1]] if s.isupper()}
-                    raise UnexpectedToken(token, expected)  # type: ignore[no-untyped-call]
+                    expected = {s for s in state_actions if s.isupper()}
+                    raise UnexpectedToken(self._token(toks, i), expected)  # type: ignore[no-untyped-call]
                 target, callback, size, name = act
                 if callback is None:
+                    if tok is None:  # pragma: no cover - $END is never shifted
+                        raise AssertionError("unreachable: $END always ends the parse")
                     states.append(target)
-                    values.append(token)
+                    values.append(_new_token(kind, str(tok.value), i, 1, i + 1))  # as _token
+                    state_actions = actions[target]
                     break
+                if callback is _PASS:
+                    del states[-1]  # the one child is the rule's value, as it stands
+                    target = actions[states[-1]][name][0]
+                    states.append(target)
+                    if i >= n and target == end:
+                        return values[-1]
+                    state_actions = actions[target]
+                    continue
                 if size:
                     children = values[-size:]
                     del states[-size:]
                     del values[-size:]
                 else:
                     children = []
-                values.append(callback(children))
-                states.append(actions[states[-1]][name][0])
-                if token is end and states[-1] == self.end:
+                value = callback(children)
+                if reader is not None and type(value) is Tree:
+                    value = reader.apply(value)
+                values.append(value)
+                target = actions[states[-1]][name][0]
+                states.append(target)
+                if i >= n and target == end:
                     return values[-1]
+                state_actions = actions[target]
         raise AssertionError("unreachable: $END always ends the parse")  # pragma: no cover
+
+    @staticmethod
+    def _token(toks: list[Tok], i: int) -> Token:
+        """The Lark token for ``toks[i]`` (``$END`` past the last), as ``_TokenList`` makes it."""
+        if i < len(toks):
+            tok = toks[i]
+            return _new_token(tok.type, str(tok.value), i, 1, i + 1)
+        if toks:
+            return _new_token("$END", "", i - 1, 1, i)  # borrows the last token's position
+        return _new_token("$END", "", 0, 1, 1)
 
 
 @functools.cache
@@ -196,23 +250,47 @@ def _compile_text(text: str, kind: Kind) -> Compiled:
     if not toks:
         node = Unparsed(text.strip())
         return Compiled(text, node, (node,) if text.strip() else (), (), ())
-    tree, toks = _parse_tokens(toks)
-    ctx = Context(norm, toks, kind)
-    proto = TextTransformer(ctx).transform(tree)
+    proto, ctx = _read_tokens(norm, toks, kind)
     rule = resolve_text(proto, ctx)
     notes = [*ctx.notes]
     ann = tuple(norm.original[slice(*norm.original_span(s, e))].strip() for s, e in annotations)
     return Compiled(text, rule, tuple(unparsed_spans(rule)), ann, tuple(notes))
 
 
-def _parse_tokens(toks: list[Tok]) -> tuple[Any, list[Tok]]:
-    """Parse, demoting unplaceable tokens to words; returns the tree and the tokens it indexes."""
+def _read_tokens(norm: Normalised, toks: list[Tok], kind: Kind) -> tuple[Any, Context]:
+    """Parse and transform: the proto tree and the context (tokens as parsed) it was read in.
+
+    The transformer runs inside the parse (``_LalrTables.parse`` with a reader), also during
+    attempts that end in a demotion; should a method fail there, the line is read again the
+    plain way (parse, then transform) so its answer is what that gives.
+    """
+
+    def reader(attempt: list[Tok]) -> TextTransformer:
+        return TextTransformer(Context(norm, attempt, kind))
+
+    try:
+        proto, parsed = _parse_tokens(toks, reader)
+    except VisitError:
+        tree, parsed = _parse_tokens(toks)
+        ctx = Context(norm, parsed, kind)
+        return TextTransformer(ctx).transform(tree), ctx
+    return proto, Context(norm, parsed, kind)
+
+
+def _parse_tokens(
+    toks: list[Tok], reader: Callable[[list[Tok]], TextTransformer] | None = None
+) -> tuple[Any, list[Tok]]:
+    """Parse, demoting unplaceable tokens to words; returns the tree (with ``reader``, what
+    the reader for the tokens parsed makes of it) and the tokens it indexes."""
     parser = text_parser()
     tables = _lalr_tables()
     toks = list(toks)
     for _ in range(min(len(toks) + 1, MAX_REPAIRS)):
         try:
-            return (tables.parse(toks) if tables else parser.parse(toks)), toks
+            if tables is not None:
+                return tables.parse(toks, reader(toks) if reader else None), toks
+            tree = parser.parse(toks)
+            return (reader(toks).transform(tree) if reader else tree), toks
         except UnexpectedToken as e:
             idx = _demote_index(toks, e)
             if toks[idx].start == toks[idx].end:
@@ -223,7 +301,8 @@ def _parse_tokens(toks: list[Tok]) -> tuple[Any, list[Tok]]:
         except UnexpectedInput:  # pragma: no cover - the token lexer has no character errors
             break
     words = [Tok("WORD", t.value, t.start, t.end) for t in toks if t.start != t.end]
-    return parser.parse(words), words
+    tree = parser.parse(words)
+    return (reader(words).transform(tree) if reader else tree), words
 
 
 def _demote_index(toks: list[Tok], e: UnexpectedToken) -> int:

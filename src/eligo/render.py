@@ -98,7 +98,7 @@ def _(node: Mention) -> str:
 @render.register
 def _(node: Not) -> str:
     child = render(node.child)
-    if isinstance(node.child, AllOf | AnyOf | Range):
+    if isinstance(node.child, (AllOf, AnyOf, Range)):
         child = f"({child})"
     return f"not {child}"
 
@@ -117,7 +117,7 @@ def _(node: AnyOf) -> str:
     parts = []
     for c in node.children:
         text = render(c)
-        parts.append(f"({text})" if isinstance(c, AllOf | Range) else text)
+        parts.append(f"({text})" if isinstance(c, (AllOf, Range)) else text)
     return " or ".join(parts)
 
 

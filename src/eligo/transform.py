@@ -190,9 +190,10 @@ class Context:
 
     def span(self, *tokens: Token) -> Span:
         first = self.toks[int(tokens[0].start_pos or 0)]
-        last = self.toks[int(tokens[-1].start_pos or 0)]
-        s, _ = self.norm.original_span(first.start, first.end)
-        _, e = self.norm.original_span(last.start, last.end)
+        last = first if len(tokens) == 1 else self.toks[int(tokens[-1].start_pos or 0)]
+        s, e = self.norm.original_span(first.start, first.end)
+        if last is not first:
+            _, e = self.norm.original_span(last.start, last.end)
         return Span(s, e)
 
     def tok(self, t: Token) -> Tok:
@@ -229,6 +230,19 @@ class TextTransformer:
         except Exception as e:
             raise VisitError(tree.data, tree, e) from e  # type: ignore[no-untyped-call]
 
+    def apply(self, tree: Tree[Any]) -> Any:
+        """One rule's method on a tree whose children are transformed already (the parser
+        calls it at each reduction); a rule without a method stays a ``Tree``."""
+        if tree.data.startswith("_"):
+            return tree  # an inlined rule: its children go into its parent's
+        method = getattr(self, tree.data, None)
+        if method is None:
+            return tree
+        try:
+            return method(*tree.children)
+        except Exception as e:
+            raise VisitError(tree.data, tree, e) from e  # type: ignore[no-untyped-call]
+
     def start(self, clauses: Any) -> Any:
         return clauses
 
@@ -239,7 +253,7 @@ class TextTransformer:
         for i in items:
             if isinstance(i, Token) and self.ctx.tok(i).value == ".":
                 sentences.append([])
-            elif not isinstance(i, Token | PExcept):
+            elif not isinstance(i, (Token, PExcept)):
                 sentences[-1].append(i)
         groups = [g[0] if len(g) == 1 else PList(g) for g in sentences if g]
         base = groups[0] if len(groups) == 1 else PList(groups)
@@ -384,7 +398,7 @@ class _Resolver:
                     if u:
                         self.units.setdefault(p.concept, u)
         elif isinstance(p, PLeaf):
-            if isinstance(p.node, Mention | Comparison):
+            if isinstance(p.node, (Mention, Comparison)):
                 c = self.vocab[p.node.concept]
                 if c.categories:
                     self.last_categorical = c.id
@@ -394,19 +408,19 @@ class _Resolver:
         elif isinstance(p, PList):
             for c in p.clauses:
                 self.fill(c)
-        elif isinstance(p, PJuxt | PAny | PAll):
+        elif isinstance(p, (PJuxt, PAny, PAll)):
             for c in p.children:
                 self.fill(c)
         elif isinstance(p, PParen):
             self.fill(p.atom)
             for c in p.parens:
                 self.fill(c)
-        elif isinstance(p, PDefinition | PExcept):
+        elif isinstance(p, (PDefinition, PExcept)):
             self.fill(p.content)
         elif isinstance(p, PExceptOf):
             self.fill(p.base)
             self.fill(p.exception)
-        elif isinstance(p, PModified | PPrefix):
+        elif isinstance(p, (PModified, PPrefix)):
             self.fill(p.child)
 
     def unparsed(self, span: Span) -> Unparsed:
@@ -555,7 +569,7 @@ class _Resolver:
             return self.range(p)
         if isinstance(p, PWindow):
             return p
-        if isinstance(p, PAny | PAll):
+        if isinstance(p, (PAny, PAll)):
             kids = self.distribute(p.children)
             cls = AnyOf if isinstance(p, PAny) else AllOf
             return self.combine(cls, [self.resolve(c) for c in kids])
@@ -564,7 +578,7 @@ class _Resolver:
         if isinstance(p, PList):
             last = p.clauses[-1]
             if (
-                isinstance(last, PAll | PAny)
+                isinstance(last, (PAll, PAny))
                 and all(self._bare_measure(c) for c in p.clauses[:-1])
                 and self._bare_measure(last.children[0])
             ):
@@ -612,7 +626,7 @@ class _Resolver:
         cue_span = exception.span if isinstance(exception, _Except) else span_of(exception)
         if isinstance(exception, _Except):
             exception = exception.node
-        if isinstance(base, PWindow | _Except) or isinstance(exception, PWindow | _Except):
+        if isinstance(base, (PWindow, _Except)) or isinstance(exception, (PWindow, _Except)):
             return self.unparsed(_join(span_of(base), span_of(exception)))
         if unless and self.ctx.kind == "inclusion":
             return AnyOf((base, exception), span=_join(span_of(base), span_of(exception)))
@@ -650,15 +664,15 @@ class _Resolver:
             ].lower()
             whole = self.ctx.norm.original[child.atom.node.span.end : span_of(inner).end]
             age_groups = any(
-                isinstance(n, Comparison | Range) and n.concept == "age" and _under_not(inner, n)
+                isinstance(n, (Comparison, Range)) and n.concept == "age" and _under_not(inner, n)
                 for n in walk(inner)
             )  # "for patients >= 16 years …, defined as …": the conditions were read
             conditions = _IF_WORDS if age_groups else _CONDITION_WORDS
             if (
                 not conditions.search(whole.lower())
-                and not isinstance(inner, Not | PWindow | _Except)
+                and not isinstance(inner, (Not, PWindow, _Except))
                 and not any(isinstance(n, Unparsed) for n in walk(inner))
-                and any(isinstance(n, Comparison | Range) for n in walk(inner))
+                and any(isinstance(n, (Comparison, Range)) for n in walk(inner))
                 and not any(
                     isinstance(n, Comparison) and n.concept in ("sex", "age")
                     for n in walk(inner)
@@ -868,7 +882,7 @@ class _Resolver:
             if isinstance(content, _Definition):
                 inner = content.node
                 if (
-                    isinstance(node, Comparison | Range)
+                    isinstance(node, (Comparison, Range))
                     and node.concept == "age"
                     and self.ctx.kind == "inclusion"
                 ):
@@ -913,7 +927,7 @@ class _Resolver:
             fully_read = not any(isinstance(n, Unparsed) for n in walk(content))
             span = _join(span_of(node), span_of(content))
             if (
-                isinstance(content, Comparison | Range)
+                isinstance(content, (Comparison, Range))
                 and content.concept == "age"
                 and not isinstance(node, Mention)
                 and self.ctx.kind == "inclusion"
@@ -921,7 +935,7 @@ class _Resolver:
                 # "Karnofsky 50-100% (patients > 16 years of age)": required of those patients
                 node = AnyOf((Not(content, span=span_of(content)), node), span=span)
                 continue
-            if isinstance(content, Comparison | Range) and content.concept in ("sex", "age"):
+            if isinstance(content, (Comparison, Range)) and content.concept in ("sex", "age"):
                 # ">450 ms (males)": applies to men; "ICU patients (>18 yrs)": adults only
                 node = AllOf((node, content), span=span)
                 continue
@@ -1008,7 +1022,7 @@ def _under_not(root: Any, target: Any) -> bool:
     """Whether ``target`` sits under a negation in ``root`` (an age group's condition)."""
     if isinstance(root, Not):
         return any(n is target for n in walk(root.child))
-    if isinstance(root, AllOf | AnyOf):
+    if isinstance(root, (AllOf, AnyOf)):
         return any(_under_not(c, target) for c in root.children)
     return False
 
@@ -1031,9 +1045,9 @@ def _thresholds_only(node: Any) -> bool:
 
 def _conditions_only(node: Any) -> bool:
     """Whether ``node`` is mentions joined by and/or (a list item a trailing window closes)."""
-    if isinstance(node, Mention | Unparsed):
+    if isinstance(node, (Mention, Unparsed)):
         return True  # an unread piece takes no window, and the mentions with it do
-    if isinstance(node, AllOf | AnyOf):
+    if isinstance(node, (AllOf, AnyOf)):
         return all(_conditions_only(c) for c in node.children)
     return False
 
@@ -1082,9 +1096,9 @@ def span_of(n: Any) -> Span:
 
 def _apply_window(node: Any, window: Window) -> Any:
     """Give ``window`` to every mention/comparison under ``node`` that has none."""
-    if isinstance(node, Mention | Comparison | Range):
+    if isinstance(node, (Mention, Comparison, Range)):
         return node if node.window is not None else dc_replace(node, window=window)
-    if isinstance(node, AllOf | AnyOf):
+    if isinstance(node, (AllOf, AnyOf)):
         return dc_replace(node, children=tuple(_apply_window(c, window) for c in node.children))
     if isinstance(node, Not):
         return dc_replace(node, child=_apply_window(node.child, window))
@@ -1112,9 +1126,9 @@ def _set_history(node: Any, cue: Unparsed) -> Any:
     ``comparison or unparsed(cue)`` (met by the current value, else open)."""
     if isinstance(node, Mention):
         return node if node.window is not None else dc_replace(node, qualifier="history")
-    if isinstance(node, Comparison | Range):
+    if isinstance(node, (Comparison, Range)):
         return AnyOf((node, cue), span=_join(cue.span, node.span))
-    if isinstance(node, AllOf | AnyOf):
+    if isinstance(node, (AllOf, AnyOf)):
         return dc_replace(node, children=tuple(_set_history(c, cue) for c in node.children))
     if isinstance(node, Not):
         return dc_replace(node, child=_set_history(node.child, cue))
@@ -1127,7 +1141,7 @@ def _finish(node: Any, ctx: Context) -> Node:
     """Resolve ``recent`` markers: a window settles them, otherwise 'recent' stays unread."""
     if isinstance(node, _Recent):
         child = _finish(node.child, ctx)
-        leaves = [n for n in walk(child) if isinstance(n, Mention | Comparison | Range)]
+        leaves = [n for n in walk(child) if isinstance(n, (Mention, Comparison, Range))]
         if leaves and all(n.window is not None for n in leaves):
             return child
         span = node.span
@@ -1135,13 +1149,24 @@ def _finish(node: Any, ctx: Context) -> Node:
             (child, Unparsed(ctx.norm.original[span.start : span.end], span=span)),
             span=_join(span, span_of(child)),
         )
-    if isinstance(node, AllOf | AnyOf):
-        return dc_replace(node, children=tuple(_finish(c, ctx) for c in node.children))
+    if isinstance(node, (AllOf, AnyOf)):
+        children = tuple(_finish(c, ctx) for c in node.children)
+        if _same(children, node.children):
+            return node  # nothing to settle below: no copy
+        return dc_replace(node, children=children)
     if isinstance(node, Not):
-        return dc_replace(node, child=_finish(node.child, ctx))
-    if isinstance(node, PWindow | _Except):
+        child = _finish(node.child, ctx)
+        return node if child is node.child else dc_replace(node, child=child)
+    if isinstance(node, (PWindow, _Except)):
         return Unparsed(ctx.norm.original[node.span.start : node.span.end], span=node.span)
     return node  # type: ignore[no-any-return]
+
+
+def _same(new: tuple[Any, ...], old: Any) -> bool:
+    """Whether ``new`` holds the very objects of the tuple ``old`` (a rebuild would copy)."""
+    if type(old) is not tuple or len(new) != len(old):
+        return False
+    return all(a is b for a, b in zip(new, old, strict=True))
 
 
 def resolve_text(proto: Any, ctx: Context) -> Node:
@@ -1172,8 +1197,10 @@ def canonicalize(node: Node) -> Node:
         child = canonicalize(node.child)
         if isinstance(child, Not):
             return child.child
+        if child is node.child and type(node) is Not:
+            return node  # already canonical: no copy
         return Not(child, span=node.span)
-    if isinstance(node, AllOf | AnyOf):
+    if isinstance(node, (AllOf, AnyOf)):
         flat: list[Node] = []
         for c in node.children:
             c = canonicalize(c)
@@ -1188,6 +1215,8 @@ def canonicalize(node: Node) -> Node:
         flat = [c for k, c in enumerate(flat) if c not in flat[:k]]
         if len(flat) == 1:
             return flat[0]
+        if _same(tuple(flat), node.children):
+            return node  # already canonical: no copy
         return type(node)(tuple(flat), span=node.span)
     return node
 
