@@ -19,7 +19,8 @@ from datetime import date
 from functools import cached_property
 from typing import Any, Literal
 
-from .evaluate import Trace, decider, evaluator
+from .evaluate import Trace, evaluator
+from .fast import compiled
 from .logic import Truth
 from .lookup import RecordView
 from .record import SECTIONS, Record, Section
@@ -181,8 +182,7 @@ def screen(
         view = None
     own = view is None  # a view made here is not kept: the result keeps the record instead
     view = view or RecordView(record)
-    truth_of = decider(view, as_of)
-    met = tuple([truth_of(c.rule) for c in trial.criteria])
+    met = compiled(trial, view.vocab).met(view, as_of)  # explanations come later, if read
     verdict = verdict_of([outcome_of(c.kind, m) for c, m in zip(trial.criteria, met, strict=True)])
     return ScreenResult(
         record.id,
