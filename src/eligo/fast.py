@@ -20,12 +20,14 @@ evaluator visits every child to explain it.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import math
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Any
+from types import MappingProxyType
+from typing import Any, Literal
 
 from . import scores
 from .concepts import Concept, Vocabulary, vocabulary
@@ -52,6 +54,7 @@ from .record import Record
 from .units import convert_analyte
 
 Met = bool | None
+Verdict = Literal["eligible", "ineligible", "needs_review"]
 Reading = tuple[float | str, str, float | None] | None
 """A measured value as (value, unit, reference_high), or None when there is none."""
 
@@ -59,7 +62,18 @@ Reading = tuple[float | str, str, float | None] | None
 class Context:
     """One record on one screening date, as the compiled closures read it."""
 
-    __slots__ = ("_age", "_decide", "as_of", "complete", "facts", "rec", "sex", "view")
+    __slots__ = (
+        "_age",
+        "_converted",
+        "_decide",
+        "as_of",
+        "complete",
+        "facts",
+        "rec",
+        "sex",
+        "shared",
+        "view",
+    )
 
     def __init__(self, view: RecordView, as_of: date) -> None:
         self.view = view
@@ -70,6 +84,24 @@ class Context:
         self.sex = self.rec.sex
         self._age: Reading | bool = False  # False: not read yet
         self._decide: Callable[[Node], Met] | None = None
+        # truths of rule parts a trial repeats (see _shared), by their number in the trial
+        self.shared: dict[int, Met] = {}
+        self._converted: dict[tuple[str, float, str, str], float | None] = {}
+
+    def convert(self, c: Concept, value: float, unit: str, to: str) -> float | None:
+        """``evaluate.convert_value`` for this record and date; None where the units do not
+        convert.  Each conversion is made once per record (ages are read several times)."""
+        key = (c.id, value, unit, to)
+        try:
+            return self._converted[key]
+        except KeyError:
+            pass
+        try:
+            found: float | None = convert_value(c, self.rec.birth_date, self.as_of, value, unit, to)
+        except UnitError:
+            found = None
+        self._converted[key] = found
+        return found
 
     def decide(self, node: Node) -> Met:
         """The full evaluator's truth for ``node`` (for nodes not compiled here)."""
@@ -94,18 +126,38 @@ class Context:
 
 
 Fn = Callable[[Context], Met]
+Shared = Mapping[Node, int]
 
 
 class CompiledTrial:
     """A trial's criteria as closures, in trial order, with the vocabulary they were built for
     and the concepts they mention (matched against a record's entries in one pass)."""
 
-    __slots__ = ("__weakref__", "mentioned", "rules", "vocab")
+    __slots__ = ("__weakref__", "exclusion", "mentioned", "rules", "vocab")
 
-    def __init__(self, rules: tuple[Fn, ...], vocab: Vocabulary, mentioned: tuple[str, ...]):
+    def __init__(
+        self,
+        rules: tuple[Fn, ...],
+        vocab: Vocabulary,
+        mentioned: tuple[str, ...],
+        kinds: tuple[str, ...],
+    ) -> None:
         self.rules = rules
         self.vocab = vocab
         self.mentioned = ConceptSet(mentioned, vocab) if mentioned else None
+        self.exclusion = tuple(kind != "inclusion" for kind in kinds)  # as outcome_of reads it
+
+    def verdict(self, met: tuple[Met, ...]) -> Verdict:
+        """``verdict_of`` the criteria's outcomes: a criterion fails when an inclusion is not
+        met or an exclusion is; any failure is ``ineligible``, else any unknown
+        ``needs_review``, else ``eligible``."""
+        unknown = False
+        for m, exclusion in zip(met, self.exclusion, strict=True):
+            if m is None:
+                unknown = True
+            elif m is exclusion:
+                return "ineligible"
+        return "needs_review" if unknown else "eligible"
 
     def met(self, view: RecordView, as_of: date) -> tuple[Met, ...]:
         """Each criterion's truth for the record behind ``view``."""
@@ -126,8 +178,10 @@ def compiled(trial: Any, vocab: Vocabulary | None = None) -> CompiledTrial:
     found = _COMPILED.get(key)
     if found is not None and found[0]() is trial and found[1].vocab is vocab:
         return found[1]
-    rules = tuple(compile_rule(c.rule, vocab) for c in trial.criteria)
-    out = CompiledTrial(rules, vocab, _mentioned([c.rule for c in trial.criteria], vocab))
+    shared = _shared([c.rule for c in trial.criteria])
+    rules = tuple(compile_rule(c.rule, vocab, shared) for c in trial.criteria)
+    mentioned = _mentioned([c.rule for c in trial.criteria], vocab)
+    out = CompiledTrial(rules, vocab, mentioned, tuple(c.kind for c in trial.criteria))
     _COMPILED[key] = (weakref.ref(trial, lambda _: _COMPILED.pop(key, None)), out)
     return out
 
@@ -144,15 +198,43 @@ def _mentioned(rules: list[Node], vocab: Vocabulary) -> tuple[str, ...]:
     return tuple(out)
 
 
-def compile_rule(node: Node, vocab: Vocabulary) -> Fn:
-    """A closure giving ``node``'s truth (``evaluate(node, …).root.truth.value``)."""
+def compile_rule(node: Node, vocab: Vocabulary, shared: Shared = MappingProxyType({})) -> Fn:
+    """A closure giving ``node``'s truth (``evaluate(node, …).root.truth.value``).
+
+    ``shared`` numbers the rule parts a trial repeats (:func:`_shared`): each is decided once
+    per record, and its truth reused."""
     make = _COMPILERS.get(type(node))
+    fn = None
     if make is not None:
-        try:
-            return make(node, vocab)
-        except EligoError:  # an unknown concept: the evaluator reports it, as ever
-            pass
-    return fallback(node)
+        with contextlib.suppress(EligoError):  # an unknown concept: the evaluator reports it
+            fn = make(node, vocab, shared)
+    if fn is None:
+        fn = fallback(node)
+    slot = shared.get(node) if shared else None
+    return fn if slot is None else _remembered(fn, slot)
+
+
+def _shared(rules: list[Node]) -> Shared:
+    """The parts (other than unparsed text and facts, decided at once) that occur more than
+    once in a trial's rules, numbered: "age 20–70" as a population limit and a bullet."""
+    seen: dict[Node, int] = {}
+    for rule in rules:
+        for node in walk(rule):
+            if not isinstance(node, Unparsed):
+                seen[node] = seen.get(node, 0) + 1
+    repeated = [n for n, count in seen.items() if count > 1]
+    return MappingProxyType({node: i for i, node in enumerate(repeated)})
+
+
+def _remembered(fn: Fn, slot: int) -> Fn:
+    def remembered(ctx: Context) -> Met:
+        memo = ctx.shared
+        if slot in memo:
+            return memo[slot]
+        met = memo[slot] = fn(ctx)
+        return met
+
+    return remembered
 
 
 def fallback(node: Node) -> Fn:
@@ -164,8 +246,8 @@ def fallback(node: Node) -> Fn:
     return full
 
 
-def _all_of(node: AllOf, vocab: Vocabulary) -> Fn:
-    kids = tuple(compile_rule(c, vocab) for c in node.children)
+def _all_of(node: AllOf, vocab: Vocabulary, shared: Shared) -> Fn:
+    kids = tuple(compile_rule(c, vocab, shared) for c in node.children)
 
     def all_of(ctx: Context) -> Met:
         unknown = False
@@ -180,8 +262,8 @@ def _all_of(node: AllOf, vocab: Vocabulary) -> Fn:
     return all_of
 
 
-def _any_of(node: AnyOf, vocab: Vocabulary) -> Fn:
-    kids = tuple(compile_rule(c, vocab) for c in node.children)
+def _any_of(node: AnyOf, vocab: Vocabulary, shared: Shared) -> Fn:
+    kids = tuple(compile_rule(c, vocab, shared) for c in node.children)
 
     def any_of(ctx: Context) -> Met:
         unknown = False
@@ -196,8 +278,8 @@ def _any_of(node: AnyOf, vocab: Vocabulary) -> Fn:
     return any_of
 
 
-def _not(node: Not, vocab: Vocabulary) -> Fn:
-    kid = compile_rule(node.child, vocab)
+def _not(node: Not, vocab: Vocabulary, shared: Shared) -> Fn:
+    kid = compile_rule(node.child, vocab, shared)
 
     def negate(ctx: Context) -> Met:
         met = kid(ctx)
@@ -206,7 +288,7 @@ def _not(node: Not, vocab: Vocabulary) -> Fn:
     return negate
 
 
-def _unparsed(node: Unparsed, vocab: Vocabulary) -> Fn:
+def _unparsed(node: Unparsed, vocab: Vocabulary, shared: Shared) -> Fn:
     def unparsed(ctx: Context) -> Met:
         return None
 
@@ -226,12 +308,12 @@ def _since(window: Window, as_of: date) -> date:
 _SECTIONS = {"condition": "conditions", "procedure": "procedures", "medication": "medications"}
 
 
-def _mention(node: Mention, vocab: Vocabulary) -> Fn:
+def _mention(node: Mention, vocab: Vocabulary, shared: Shared) -> Fn:
     c = _concept(vocab, node.concept)
     cid = c.id
     if c.kind == "fact":
         if node.window is not None:  # a recorded fact has no date to place in the window
-            return _unparsed(Unparsed(""), vocab)
+            return _unparsed(Unparsed(""), vocab, shared)
 
         def fact(ctx: Context) -> Met:
             raw = ctx.facts.get(cid)
@@ -417,7 +499,7 @@ def _compare(op: str) -> Callable[[float, float], bool]:
     return compare
 
 
-def _comparison(node: Comparison, vocab: Vocabulary) -> Fn:
+def _comparison(node: Comparison, vocab: Vocabulary, shared: Shared) -> Fn:
     c = _concept(vocab, node.concept)
     target, op = node.value, node.op
     if isinstance(target, Category):
@@ -439,11 +521,8 @@ def _comparison(node: Comparison, vocab: Vocabulary) -> Fn:
         v, unit, _ = got
         if isinstance(v, str):
             return None
-        try:
-            x = convert_value(c, ctx.rec.birth_date, ctx.as_of, v, unit, to)
-        except UnitError:
-            return None
-        return test(x, value)
+        x = ctx.convert(c, v, unit, to)
+        return None if x is None else test(x, value)
 
     return _measure(node, c, quantity)
 
@@ -476,7 +555,7 @@ def _ref_multiple(c: Concept, target: RefMultiple, test: Callable[[float, float]
     return multiple
 
 
-def _range(node: Range, vocab: Vocabulary) -> Fn:
+def _range(node: Range, vocab: Vocabulary, shared: Shared) -> Fn:
     c = _concept(vocab, node.concept)
     low, high = node.low, node.high
     above = _compare(">=" if node.low_inclusive else ">")
@@ -487,18 +566,16 @@ def _range(node: Range, vocab: Vocabulary) -> Fn:
         v, unit, _ = got
         if isinstance(v, str):
             return None
-        born, as_of = ctx.rec.birth_date, ctx.as_of
-        try:
-            lo = convert_value(c, born, as_of, v, unit, low.unit)
-            hi = convert_value(c, born, as_of, v, unit, high.unit)
-        except UnitError:
+        lo = ctx.convert(c, v, unit, low.unit)
+        hi = ctx.convert(c, v, unit, high.unit)
+        if lo is None or hi is None:
             return None
         return above(lo, low.value) and below(hi, high.value)
 
     return _measure(node, c, ranged)
 
 
-_COMPILERS: dict[type, Callable[[Any, Vocabulary], Fn]] = {
+_COMPILERS: dict[type, Callable[[Any, Vocabulary, Shared], Fn]] = {
     AllOf: _all_of,
     AnyOf: _any_of,
     Not: _not,

@@ -271,7 +271,7 @@ class _Decisions:
     def __init__(self, vocab: Vocabulary, tables: _Tables) -> None:
         self.vocab = vocab
         self.t = tables
-        self.observed: dict[tuple[str | None, str | None, str | None], str | None] = {}
+        self.observed: dict[tuple[str | None, str | None, str | None], str] = {}  # "": none
         self.primaries: dict[tuple[str | None, str | None, str | None], str | None] = {}
         self.entries: dict[EntryKey, _EntryInfo] = {}
         # (entry key, concept) -> None: the entry does not mean the concept; True: it names
@@ -289,11 +289,11 @@ class _Decisions:
     ) -> str | None:
         """The concept an observation with this code, system and name measures."""
         key = (code, system, name)
-        found = self.observed.get(key, _UNSEEN)
-        if found is _UNSEEN:
+        found = self.observed.get(key)
+        if found is None:
             self._bounded(self.observed)
-            found = self.observed[key] = self._observation_concept(code, system, name)
-        return found  # type: ignore[return-value]
+            found = self.observed[key] = self._observation_concept(code, system, name) or ""
+        return found or None
 
     def _observation_concept(
         self, code: str | None, system: str | None, name: str | None
@@ -506,11 +506,14 @@ class RecordView:
         self._entries: list[_Entry] | None = None
         # values eligo.derive computed from this record, by (name, date): shared by criteria
         self.derived: dict[tuple[str, date], Derived] = {}
-        concept_of = decisions.observation_concept
+        observed, concept_of = decisions.observed, decisions.observation_concept
         by_concept = self._obs
         for obs in record.observations:
-            cid = concept_of(obs.code, obs.system, obs.name)
-            if cid is not None:
+            key = (obs.code, obs.system, obs.name)
+            cid = observed.get(key)  # "" when it measures no concept
+            if cid is None:
+                cid = concept_of(*key)
+            if cid:
                 found = by_concept.get(cid)
                 if found is None:
                     by_concept[cid] = [obs]
@@ -601,22 +604,26 @@ class RecordView:
     def match_all(self, wanted: ConceptSet) -> None:
         """Find the items of every concept in ``wanted`` in one pass over the record: what
         :meth:`items` gives for each, ready for it."""
-        todo = [c for c in wanted.concepts if c not in self._items]
-        if not todo:
+        known = self._items
+        pending = [c for c in wanted.concepts if c not in known]
+        if not pending:
             return
-        found: dict[str, list[Item]] = {c: [] for c in todo}
-        seen: dict[str, set[str]] = {}
+        only = None if len(pending) == len(wanted.concepts) else frozenset(pending)
+        found: dict[str, list[Item]] = {}
         meanings = wanted.meanings
         for e in self._entries if self._entries is not None else self._index():
-            for cid, direct in meanings(e.key):
+            hits = meanings(e.key)
+            if not hits:
+                continue
+            entry = e.entry
+            for cid, direct in hits:
+                if only is not None and cid not in only:
+                    continue
                 out = found.get(cid)
                 if out is None:
-                    continue
-                entry = e.entry
-                sources = seen.setdefault(cid, set())
-                if entry.source in sources:
-                    continue
-                sources.add(entry.source)
+                    out = found[cid] = []
+                elif any(i.source == entry.source for i in out):
+                    continue  # one item per record entry, as in items()
                 if direct:
                     if e.item is None:
                         e.item = _entry_item(e.kind, entry)
@@ -625,8 +632,9 @@ class RecordView:
                     if e.indirect is None:
                         e.indirect = _entry_item(e.kind, entry, direct=False)
                     out.append(e.indirect)
-        for cid, items in found.items():
-            self._items[cid] = tuple(items)
+        for cid in pending:
+            items = found.get(cid)
+            known[cid] = tuple(items) if items else ()
 
     def primary(self, entry: Entry) -> str | None:
         """The most specific concept a record entry names (None when nothing does).

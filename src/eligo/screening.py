@@ -176,21 +176,22 @@ def screen(
     ``complete`` declaration.  Labs are never closed-world.
     """
     as_of = as_of or date.today()
-    extra = frozenset(s for s in assume_complete if s in SECTIONS)
-    if extra - record.complete:
-        record = replace(record, complete=record.complete | extra)
-        view = None
+    if assume_complete:
+        extra = frozenset(s for s in assume_complete if s in SECTIONS)
+        if extra - record.complete:
+            record = replace(record, complete=record.complete | extra)
+            view = None
     own = view is None  # a view made here is not kept: the result keeps the record instead
     view = view or RecordView(record)
-    met = compiled(trial, view.vocab).met(view, as_of)  # explanations come later, if read
-    verdict = verdict_of([outcome_of(c.kind, m) for c, m in zip(trial.criteria, met, strict=True)])
+    rules = compiled(trial, view.vocab)
+    met = rules.met(view, as_of)  # explanations come later, if read
     return ScreenResult(
         record.id,
         trial.id,
         as_of,
-        verdict,
+        rules.verdict(met),
         met,
-        tuple(sorted(record.complete)),
+        tuple(sorted(record.complete)) if record.complete else (),
         trial,
         record if own else view,
     )
