@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import math
+import operator
 import weakref
 from collections.abc import Callable, Mapping
 from datetime import date
@@ -34,7 +35,7 @@ from .concepts import Concept, Vocabulary, vocabulary
 from .derive import DERIVERS, derive
 from .errors import EligoError, UnitError
 from .evaluate import _window_start, compare_text, convert_value, decider
-from .lookup import ConceptSet, RecordView
+from .lookup import ConceptSet, Item, RecordView
 from .nodes import (
     AllOf,
     AnyOf,
@@ -69,6 +70,8 @@ class Context:
         "as_of",
         "complete",
         "facts",
+        "found",
+        "matched",
         "rec",
         "sex",
         "shared",
@@ -86,7 +89,20 @@ class Context:
         self._decide: Callable[[Node], Met] | None = None
         # truths of rule parts a trial repeats (see _shared), by their number in the trial
         self.shared: dict[int, Met] = {}
+        self.matched: frozenset[str] = frozenset()  # concepts whose items are all in found
+        self.found: Mapping[str, tuple[Item, ...]] = {}
         self._converted: dict[tuple[str, float, str, str], float | None] = {}
+
+    def match_all(self, wanted: ConceptSet) -> None:
+        """Match the record's entries against ``wanted`` at once (``RecordView.match_all``)."""
+        self.view.match_all(wanted)
+        self.matched, self.found = wanted.wanted, self.view.found
+
+    def items(self, concept_id: str) -> tuple[Item, ...]:
+        """``RecordView.matches``: a concept's items, straight from the one pass if it had it."""
+        if concept_id in self.matched:
+            return self.found.get(concept_id, ())
+        return self.view.matches(concept_id)
 
     def convert(self, c: Concept, value: float, unit: str, to: str) -> float | None:
         """``evaluate.convert_value`` for this record and date; None where the units do not
@@ -161,9 +177,9 @@ class CompiledTrial:
 
     def met(self, view: RecordView, as_of: date) -> tuple[Met, ...]:
         """Each criterion's truth for the record behind ``view``."""
-        if self.mentioned is not None:
-            view.match_all(self.mentioned)
         ctx = Context(view, as_of)
+        if self.mentioned is not None:
+            ctx.match_all(self.mentioned)
         return tuple([rule(ctx) for rule in self.rules])
 
 
@@ -334,7 +350,7 @@ def _mention(node: Mention, vocab: Vocabulary, shared: Shared) -> Fn:
         if window is not None:
             since = _since(window, as_of)
             undetermined = False
-            for i in ctx.view.matches(cid):
+            for i in ctx.items(cid):
                 if i.start is not None and i.start > as_of:
                     continue
                 status = i.status
@@ -351,7 +367,7 @@ def _mention(node: Mention, vocab: Vocabulary, shared: Shared) -> Fn:
             if undetermined:
                 return None
         elif history:
-            for i in ctx.view.matches(cid):
+            for i in ctx.items(cid):
                 if i.start is not None and i.start > as_of:
                     continue
                 if i.status != "absent":
@@ -359,7 +375,7 @@ def _mention(node: Mention, vocab: Vocabulary, shared: Shared) -> Fn:
                 absent = absent or i.direct
         else:
             unsure = False
-            for i in ctx.view.matches(cid):
+            for i in ctx.items(cid):
                 if i.start is not None and i.start > as_of:
                     continue
                 status = i.status
@@ -477,23 +493,24 @@ def _measure(node: Comparison | Range, c: Concept, judge: Judge) -> Fn:
 
 
 _OPS: dict[str, Callable[[float, float], bool]] = {
-    "<": lambda a, b: a < b,
-    "<=": lambda a, b: a <= b,
-    ">": lambda a, b: a > b,
-    ">=": lambda a, b: a >= b,
-    "=": lambda a, b: a == b,
-    "!=": lambda a, b: a != b,
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+    "=": operator.eq,
+    "!=": operator.ne,
 }
 
 
 def _compare(op: str) -> Callable[[float, float], bool]:
-    """``evaluate.compare`` for one operator."""
+    """``evaluate.compare`` for one operator: values within its tolerance count as equal."""
     test = _OPS[op]
+    when_equal = op in ("<=", ">=", "=")
     isclose = math.isclose
 
     def compare(a: float, b: float) -> bool:
         if isclose(a, b, rel_tol=1e-9, abs_tol=1e-12):
-            a = b
+            return when_equal
         return bool(test(a, b))
 
     return compare

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from .concepts import Concept, Vocabulary, vocabulary
@@ -408,6 +410,7 @@ class ConceptSet:
 
     def __init__(self, concepts: tuple[str, ...], vocab: Vocabulary) -> None:
         self.concepts = concepts
+        self.wanted = frozenset(concepts)
         self.decisions = _decisions(vocab)
         t = self.decisions.t
         self.closures = tuple((c, t.closure(c)) for c in concepts)
@@ -467,19 +470,6 @@ class _EntryInfo:
         self.named = named
 
 
-class _Entry:
-    """A record entry, with its :class:`Item` (and its indirect twin) once made."""
-
-    __slots__ = ("entry", "indirect", "item", "key", "kind")
-
-    def __init__(self, kind: str, entry: Entry) -> None:
-        self.kind = kind
-        self.entry = entry
-        self.key: EntryKey = (kind, entry.code, entry.system, entry.name)
-        self.item: Item | None = None
-        self.indirect: Item | None = None
-
-
 def _entry_item(kind: str, e: Entry, direct: bool = True) -> Item:
     name = e.name or e.code or kind
     if isinstance(e, Condition):
@@ -503,7 +493,11 @@ class RecordView:
         self._decisions = decisions = _decisions(self.vocab)
         self._obs: dict[str, list[Observation]] = {}
         self._items: dict[str, tuple[Item, ...]] = {}
-        self._entries: list[_Entry] | None = None
+        # record entries (conditions, procedures, medications) and what lookup reads of each
+        self._entries: list[Entry] | None = None
+        self._keys: list[EntryKey] = []
+        self._made: dict[tuple[int, bool], Item] = {}  # items made, by (entry number, direct)
+        self._matched: list[frozenset[str]] = []  # concepts match_all found all items of
         # values eligo.derive computed from this record, by (name, date): shared by criteria
         self.derived: dict[tuple[str, date], Derived] = {}
         observed, concept_of = decisions.observed, decisions.observation_concept
@@ -519,9 +513,12 @@ class RecordView:
                     by_concept[cid] = [obs]
                 else:
                     found.append(obs)
-        for items in by_concept.values():
-            if len(items) > 1:
-                items.sort(key=_obs_date)
+        self._by_date: set[str] = set()  # concepts whose list is sorted by date (stably)
+
+    @property
+    def found(self) -> Mapping[str, tuple[Item, ...]]:
+        """The items found so far, by concept (read-only)."""
+        return MappingProxyType(self._items)
 
     def _observation_concept(self, obs: Observation) -> str | None:
         return self._decisions.observation_concept(obs.code, obs.system, obs.name)
@@ -530,9 +527,16 @@ class RecordView:
     def observations(
         self, concept_id: str, as_of: date, since: date | None = None
     ) -> list[Observation]:
-        """Observations of a concept dated on/before ``as_of`` (and on/after ``since``)."""
+        """Observations of a concept dated on/before ``as_of`` (and on/after ``since``), by
+        date (undated first; in record order on the same date)."""
+        found = self._obs.get(concept_id)
+        if found is None:
+            return []
+        if concept_id not in self._by_date:
+            found.sort(key=_obs_date)  # stable: the record's order within a date
+            self._by_date.add(concept_id)
         out = []
-        for o in self._obs.get(concept_id, ()):
+        for o in found:
             if o.date is not None and o.date > as_of:
                 continue
             if since is not None and (o.date is None or o.date < since):
@@ -541,30 +545,41 @@ class RecordView:
         return out
 
     def latest(self, concept_id: str, as_of: date, since: date | None = None) -> Observation | None:
-        """The latest usable observation on/before ``as_of`` (undated only as a last resort)."""
-        undated = None
-        for o in reversed(self._obs.get(concept_id, ())):  # sorted by date, undated first
+        """The latest usable observation on/before ``as_of`` (undated only as a last resort):
+        the last in :meth:`observations` order, so the record's last on the latest date."""
+        best = undated = None
+        best_date = date.min
+        for o in self._obs.get(concept_id, ()):  # by date or in record order: the same pick
             d = o.date
-            if o.value is None or (d is not None and d > as_of):
+            if o.value is None:
                 continue
-            if since is not None and (d is None or d < since):
-                continue
-            if d is not None:
-                return o
-            if undated is None:
-                undated = o
-        return undated
+            if d is None:
+                if since is None:
+                    undated = o
+            elif d <= as_of and (since is None or d >= since) and (best is None or d >= best_date):
+                best, best_date = o, d
+        return undated if best is None else best
 
     # -- coded items --------------------------------------------------------------
-    def _index(self) -> list[_Entry]:
+    def _index(self) -> list[Entry]:
         if self._entries is None:
             rec = self.record
-            self._entries = [
-                *(_Entry("condition", e) for e in rec.conditions),
-                *(_Entry("procedure", e) for e in rec.procedures),
-                *(_Entry("medication", e) for e in rec.medications),
+            self._keys = [
+                *(("condition", e.code, e.system, e.name) for e in rec.conditions),
+                *(("procedure", e.code, e.system, e.name) for e in rec.procedures),
+                *(("medication", e.code, e.system, e.name) for e in rec.medications),
             ]
+            self._entries = [*rec.conditions, *rec.procedures, *rec.medications]
         return self._entries
+
+    def _item(self, n: int, direct: bool) -> Item:
+        """Entry number ``n`` as an :class:`Item` (made once per view)."""
+        key = (n, direct)
+        found = self._made.get(key)
+        if found is None:
+            assert self._entries is not None
+            found = self._made[key] = _entry_item(self._keys[n][0], self._entries[n], direct)
+        return found
 
     def items(self, concept_id: str) -> list[Item]:
         """Conditions, procedures and medications that mean the concept (or one it includes).
@@ -578,63 +593,51 @@ class RecordView:
         found = self._items.get(concept_id)
         if found is not None:
             return found
+        for matched in self._matched:
+            if concept_id in matched:
+                return ()  # match_all found none
         entries = self._entries if self._entries is not None else self._index()
         meaning = self._decisions.meaning
         out = []
         seen: set[str] = set()
-        for e in entries:
-            direct = meaning(e.key, concept_id)
+        for n, key in enumerate(self._keys):
+            direct = meaning(key, concept_id)
             if direct is None:
                 continue
-            entry = e.entry
-            if entry.source in seen:
+            source = entries[n].source
+            if source in seen:
                 continue
-            seen.add(entry.source)
-            if direct:
-                if e.item is None:
-                    e.item = _entry_item(e.kind, entry)
-                out.append(e.item)
-            else:
-                if e.indirect is None:
-                    e.indirect = _entry_item(e.kind, entry, direct=False)
-                out.append(e.indirect)
+            seen.add(source)
+            out.append(self._item(n, direct))
         found = self._items[concept_id] = tuple(out)
         return found
 
     def match_all(self, wanted: ConceptSet) -> None:
         """Find the items of every concept in ``wanted`` in one pass over the record: what
         :meth:`items` gives for each, ready for it."""
+        if any(m is wanted.wanted for m in self._matched):
+            return  # done for this view already (the trial screened again with it)
         known = self._items
-        pending = [c for c in wanted.concepts if c not in known]
-        if not pending:
-            return
-        only = None if len(pending) == len(wanted.concepts) else frozenset(pending)
         found: dict[str, list[Item]] = {}
         meanings = wanted.meanings
-        for e in self._entries if self._entries is not None else self._index():
-            hits = meanings(e.key)
+        entries = self._entries if self._entries is not None else self._index()
+        for n, key in enumerate(self._keys):
+            hits = meanings(key)
             if not hits:
                 continue
-            entry = e.entry
+            source = entries[n].source
             for cid, direct in hits:
-                if only is not None and cid not in only:
-                    continue
                 out = found.get(cid)
                 if out is None:
+                    if cid in known:
+                        continue  # found before, by items()
                     out = found[cid] = []
-                elif any(i.source == entry.source for i in out):
+                elif any(i.source == source for i in out):
                     continue  # one item per record entry, as in items()
-                if direct:
-                    if e.item is None:
-                        e.item = _entry_item(e.kind, entry)
-                    out.append(e.item)
-                else:
-                    if e.indirect is None:
-                        e.indirect = _entry_item(e.kind, entry, direct=False)
-                    out.append(e.indirect)
-        for cid in pending:
-            items = found.get(cid)
-            known[cid] = tuple(items) if items else ()
+                out.append(self._item(n, direct))
+        for cid, items in found.items():
+            known[cid] = tuple(items)
+        self._matched.append(wanted.wanted)
 
     def primary(self, entry: Entry) -> str | None:
         """The most specific concept a record entry names (None when nothing does).
