@@ -29,7 +29,7 @@ from eligo.nodes import AllOf, Comparison, Mention, Node, Not, Quantity, Unparse
 from eligo.patient import ICD10CM as ICD10
 from eligo.patient import load_patient, parse_patient
 from eligo.record import SECTIONS, Condition, Medication, Procedure, Record
-from eligo.screening import outcome_of, screen, verdict_of
+from eligo.screening import ScreenResult, outcome_of, screen, verdict_of
 from eligo.synthetic import Generator
 from eligo.trial import Trial, load_trial
 from strategies import PatientDraw, patients, rules
@@ -243,3 +243,12 @@ def test_mentions_on_the_edges_of_their_dates() -> None:
                 assert met is truth_of(rule), (rule, rec)
                 decided.add(met)
     assert decided == {True, False, None}
+
+
+def test_screen_results_are_whole() -> None:
+    # screen() fills a ScreenResult's fields at once, not through its __init__
+    result = screen(records()[0], trials()[0], AS_OF)
+    fields = {f.name: getattr(result, f.name) for f in dataclasses.fields(ScreenResult)}
+    assert set(fields) <= set(vars(result))
+    assert ScreenResult(**fields) == result
+    assert result.to_json()["verdict"] == result.verdict

@@ -108,15 +108,14 @@ class Context:
         """``evaluate.convert_value`` for this record and date; None where the units do not
         convert.  Each conversion is made once per record (ages are read several times)."""
         key = (c.id, value, unit, to)
-        try:
-            return self._converted[key]
-        except KeyError:
-            pass
+        converted = self._converted
+        if key in converted:
+            return converted[key]
         try:
             found: float | None = convert_value(c, self.rec.birth_date, self.as_of, value, unit, to)
         except UnitError:
             found = None
-        self._converted[key] = found
+        converted[key] = found
         return found
 
     def decide(self, node: Node) -> Met:
@@ -345,12 +344,15 @@ def _mention(node: Mention, vocab: Vocabulary, shared: Shared) -> Fn:
         sex = ctx.sex
         if only_sex is not None and sex != only_sex and sex in ("female", "male"):
             return False
+        items = ctx.found.get(cid, ()) if cid in ctx.matched else ctx.view.matches(cid)
+        if not items:  # nothing on record: the section's completeness decides
+            return False if section in ctx.complete else None
         as_of = ctx.as_of
         absent = False
         if window is not None:
             since = _since(window, as_of)
             undetermined = False
-            for i in ctx.items(cid):
+            for i in items:
                 if i.start is not None and i.start > as_of:
                     continue
                 status = i.status
@@ -367,7 +369,7 @@ def _mention(node: Mention, vocab: Vocabulary, shared: Shared) -> Fn:
             if undetermined:
                 return None
         elif history:
-            for i in ctx.items(cid):
+            for i in items:
                 if i.start is not None and i.start > as_of:
                     continue
                 if i.status != "absent":
@@ -375,7 +377,7 @@ def _mention(node: Mention, vocab: Vocabulary, shared: Shared) -> Fn:
                 absent = absent or i.direct
         else:
             unsure = False
-            for i in ctx.items(cid):
+            for i in items:
                 if i.start is not None and i.start > as_of:
                     continue
                 status = i.status
