@@ -252,3 +252,24 @@ def test_screen_results_are_whole() -> None:
     assert set(fields) <= set(vars(result))
     assert ScreenResult(**fields) == result
     assert result.to_json()["verdict"] == result.verdict
+
+
+def test_the_items_derivers_read_are_matched_ahead(monkeypatch: pytest.MonkeyPatch) -> None:
+    # derive.ITEMS_READ is a hint, never a decision; it stays a true one
+    from eligo.derive import DERIVERS, ITEMS_READ
+
+    asked: list[str] = []
+    items = RecordView.items
+
+    def spy(self: RecordView, concept_id: str) -> list[object]:
+        asked.append(concept_id)
+        return items(self, concept_id)  # type: ignore[return-value]
+
+    monkeypatch.setattr(RecordView, "items", spy)
+    for name, deriver in DERIVERS.items():
+        asked.clear()
+        for rec in records()[:120]:
+            deriver(RecordView(rec), AS_OF)
+        assert set(asked) <= set(ITEMS_READ.get(name, ())), name
+        if name in ITEMS_READ:
+            assert asked, f"{name} lists no items any more"

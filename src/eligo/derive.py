@@ -370,6 +370,18 @@ DERIVERS: dict[str, Callable[[RecordView, date], Derived]] = {
 }
 
 
+# The concepts each deriver lists record items of (``view.items``): a trial's screening
+# matches them in its one pass over the record (eligo.fast).  Only a hint for speed: an
+# item list not matched ahead is found when asked for.
+ITEMS_READ: dict[str, tuple[str, ...]] = {
+    "meld": ("dialysis",),
+    "meld_na": ("dialysis",),
+    "meld3": ("dialysis",),
+    "child_pugh_points": ("ascites", "hepatic_encephalopathy"),
+    "child_pugh_class": ("ascites", "hepatic_encephalopathy"),
+}
+
+
 def derive(name: str, view: RecordView, as_of: date) -> Derived:
     """Compute derived value ``name`` (a key of :data:`DERIVERS`) for a record.
 

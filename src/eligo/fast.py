@@ -32,7 +32,7 @@ from typing import Any, Literal
 
 from . import scores
 from .concepts import Concept, Vocabulary, vocabulary
-from .derive import DERIVERS, derive
+from .derive import DERIVERS, ITEMS_READ, derive
 from .errors import EligoError, UnitError
 from .evaluate import _window_start, compare_text, convert_value, decider
 from .lookup import ConceptSet, Item, RecordView
@@ -202,14 +202,19 @@ def compiled(trial: Any, vocab: Vocabulary | None = None) -> CompiledTrial:
 
 
 def _mentioned(rules: list[Node], vocab: Vocabulary) -> tuple[str, ...]:
-    """The conditions, drugs and procedures the rules mention, each once, in order."""
+    """The conditions, drugs and procedures the rules mention (or a derived value they
+    compare reads: dialysis for MELD), each once, in order."""
     out: dict[str, None] = {}
     for rule in rules:
         for node in walk(rule):
-            if isinstance(node, Mention) and node.concept in vocab:
-                c = _concept(vocab, node.concept)
+            if not isinstance(node, Mention | Comparison | Range) or node.concept not in vocab:
+                continue
+            c = _concept(vocab, node.concept)
+            if isinstance(node, Mention):
                 if c.kind != "fact":
                     out[c.id] = None
+            elif c.derived:
+                out.update(dict.fromkeys(x for x in ITEMS_READ.get(c.derived, ()) if x in vocab))
     return tuple(out)
 
 
