@@ -268,6 +268,19 @@ def fallback(node: Node) -> Fn:
 
 def _all_of(node: AllOf, vocab: Vocabulary, shared: Shared) -> Fn:
     kids = tuple(compile_rule(c, vocab, shared) for c in node.children)
+    if len(kids) == 2:  # the common case, without the loop
+        first, second = kids
+
+        def both(ctx: Context) -> Met:
+            a = first(ctx)
+            if a is False:
+                return False
+            b = second(ctx)
+            if b is False:
+                return False
+            return None if a is None or b is None else True
+
+        return both
 
     def all_of(ctx: Context) -> Met:
         unknown = False
@@ -284,6 +297,19 @@ def _all_of(node: AllOf, vocab: Vocabulary, shared: Shared) -> Fn:
 
 def _any_of(node: AnyOf, vocab: Vocabulary, shared: Shared) -> Fn:
     kids = tuple(compile_rule(c, vocab, shared) for c in node.children)
+    if len(kids) == 2:  # the common case, without the loop
+        first, second = kids
+
+        def either(ctx: Context) -> Met:
+            a = first(ctx)
+            if a is True:
+                return True
+            b = second(ctx)
+            if b is True:
+                return True
+            return None if a is None or b is None else False
+
+        return either
 
     def any_of(ctx: Context) -> Met:
         unknown = False
