@@ -174,6 +174,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--in-process", type=int, default=5_000, help="records screened in Python")
     parser.add_argument("--cold-runs", type=int, default=7)
     parser.add_argument("--work", type=Path, default=Path("/tmp/eligo-bench"))
+    parser.add_argument(
+        "--in-process-only", action="store_true", help="run benchmark 1 alone, then stop"
+    )
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     import duckdb
@@ -189,6 +192,8 @@ def main(argv: list[str] | None = None) -> int:
         f"hand-written {ip['hand_s']:.3f} s -> ratio {ip['eligo_s'] / ip['hand_s']:.1f}x "
         f"(goal <= 3x); verdicts agree on {100 * ip['agree']:.1f}%"
     )
+    if args.in_process_only:
+        return 0
     db = on_duckdb(args.patients, args.work)
     print(
         f"2. eligo on DuckDB vs hand-written SQL, {db['patients']:,.0f} patients "

@@ -74,20 +74,22 @@ class _Gather:
         self.missing: list[str] = []
 
     def lab(self, concept_id: str, unit: str) -> float | None:
-        c = self.view.vocab[concept_id]
+        vocab = self.view.vocab
+        c = vocab.concepts.get(concept_id) or vocab[concept_id]
         obs = self.view.latest(concept_id, self.as_of)
-        if obs is None or not isinstance(obs.value, int | float) or isinstance(obs.value, bool):
+        raw = None if obs is None else obs.value
+        if not isinstance(raw, int | float) or isinstance(raw, bool):
             self.missing.append(c.label)
             return None
+        assert obs is not None
+        given = float(raw)
         src_unit = obs.unit if obs.unit is not None else (c.unit or "")
         try:
-            value = convert_analyte(
-                c.id, float(obs.value), src_unit or "1", unit or "1", c.molar_mass
-            )
+            value = convert_analyte(c.id, given, src_unit or "1", unit or "1", c.molar_mass)
         except UnitError:
             self.missing.append(f"{c.label} in a unit convertible to {unit}")
             return None
-        self.inputs.append(Input(c.label, float(obs.value), src_unit, obs.date, obs.source))
+        self.inputs.append(Input(c.label, given, src_unit, obs.date, obs.source))
         return value
 
     def female(self) -> bool | None:
@@ -365,6 +367,18 @@ DERIVERS: dict[str, Callable[[RecordView, date], Derived]] = {
     "child_pugh_class": lambda v, d: _child_pugh(v, d, "class"),
     "pf_ratio": _pf,
     "egfr": _egfr,
+}
+
+
+# The concepts each deriver lists record items of (``view.items``): a trial's screening
+# matches them in its one pass over the record (eligo.fast).  Only a hint for speed: an
+# item list not matched ahead is found when asked for.
+ITEMS_READ: dict[str, tuple[str, ...]] = {
+    "meld": ("dialysis",),
+    "meld_na": ("dialysis",),
+    "meld3": ("dialysis",),
+    "child_pugh_points": ("ascites", "hepatic_encephalopathy"),
+    "child_pugh_class": ("ascites", "hepatic_encephalopathy"),
 }
 
 

@@ -510,14 +510,7 @@ class _Evaluator:
         return (truth, compared)
 
     def _convert(self, value: float, unit: str, to: str, c: Concept) -> float:
-        if c.id == "age":
-            # ages are completed calendar units: 70.5 years is 70 years old
-            if self.rec.birth_date is not None and to == "mo":
-                return float(scores.age_months(self.rec.birth_date, self.as_of))
-            return float(math.floor(convert(value, unit or "a", to or "a") + 1e-9))
-        if to in ("a", "mo", "wk", "d", "h") and unit in ("a", "mo", "wk", "d", "h"):
-            return convert(value, unit or "a", to or "a")
-        return convert_analyte(c.id, value, unit or "1", to or "1", c.molar_mass)
+        return convert_value(c, self.rec.birth_date, self.as_of, value, unit, to)
 
     def _ref_multiple(
         self,
@@ -596,13 +589,7 @@ class _Evaluator:
 
     # -- mentions -----------------------------------------------------------------
     def _current(self, i: Item) -> bool:
-        """Active on the screening date (status unknown counts only for medications)."""
-        allowed = ("active", "unknown") if i.kind == "medication" else ("active",)
-        if i.status not in allowed:
-            return False
-        if i.start is not None and i.start > self.as_of:
-            return False
-        return i.end is None or i.end >= self.as_of
+        return is_current(i, self.as_of)
 
     def mention(self, node: Mention) -> Step:
         c = self.concepts.get(node.concept) or self.vocab[node.concept]
@@ -759,6 +746,33 @@ class _Evaluator:
                 lambda: (f"{c.label}: recorded as {raw!r}, not yes/no", (c.label,), read),
             )
         return (_TRUTH[raw], lambda: (f"{c.label}: {'yes' if raw else 'no'}", (), read))
+
+
+def convert_value(
+    c: Concept, born: date | None, as_of: date, value: float, unit: str, to: str
+) -> float:
+    """``value`` (in ``unit``) of concept ``c`` in unit ``to``, for comparing with a threshold.
+
+    Ages are completed calendar units (70.5 years is 70 years old; months from the birth date
+    when there is one); times convert by calendar factors; analytes by their own rules.
+    """
+    if c.id == "age":
+        if born is not None and to == "mo":
+            return float(scores.age_months(born, as_of))
+        return float(math.floor(convert(value, unit or "a", to or "a") + 1e-9))
+    if to in ("a", "mo", "wk", "d", "h") and unit in ("a", "mo", "wk", "d", "h"):
+        return convert(value, unit or "a", to or "a")
+    return convert_analyte(c.id, value, unit or "1", to or "1", c.molar_mass)
+
+
+def is_current(i: Item, as_of: date) -> bool:
+    """Active on the screening date (status unknown counts only for medications)."""
+    allowed = ("active", "unknown") if i.kind == "medication" else ("active",)
+    if i.status not in allowed:
+        return False
+    if i.start is not None and i.start > as_of:
+        return False
+    return i.end is None or i.end >= as_of
 
 
 _SECTIONS = {"condition": "conditions", "procedure": "procedures", "medication": "medications"}

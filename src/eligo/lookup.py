@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
 from .concepts import Concept, Vocabulary, vocabulary
 from .record import Condition, Medication, Observation, Procedure, Record
@@ -248,40 +250,224 @@ def _tables(vocab: Vocabulary) -> _Tables:
     return _Tables(vocab)
 
 
-class _Entry:
-    """A record entry indexed once: the concepts its code means, and (``named``) those whose
-    name may match its name; ``None`` for a name that is not plain ASCII, where any may."""
+MEMO_LIMIT = 200_000
+"""Most remembered decisions per table (see :class:`_Decisions`): enough for every distinct
+code and name of a large cohort, bounded for one that writes free text everywhere."""
 
-    __slots__ = (
-        "code_means",
-        "decided",
-        "drugs",
-        "entry",
-        "indirect",
-        "item",
-        "kind",
-        "named",
-        "runs",
-    )
+EntryKey = tuple[str, str | None, str | None, str | None]
+"""What lookup reads of a record entry: (kind, code, system, name)."""
+
+_UNSEEN = object()
+
+
+class _Decisions:
+    """Matching decisions for one vocabulary, remembered by what they read: an observation's
+    (code, system, name), an entry's (kind, code, system, name).
+
+    Every decision is a pure function of those strings and the vocabulary, so a cohort, whose
+    records repeat the same few codes and names, decides each distinct one once (as
+    :mod:`eligo.sql` does with its lookup tables).  Nothing about a patient is kept: dates,
+    statuses and values are read from each record every time.
+    """
+
+    def __init__(self, vocab: Vocabulary, tables: _Tables) -> None:
+        self.vocab = vocab
+        self.t = tables
+        self.observed: dict[tuple[str | None, str | None, str | None], str] = {}  # "": none
+        self.primaries: dict[tuple[str | None, str | None, str | None], str | None] = {}
+        self.entries: dict[EntryKey, _EntryInfo] = {}
+        # (entry key, concept) -> None: the entry does not mean the concept; True: it names
+        # it (or nothing more specific); False: it names a narrower concept the concept includes
+        self.meanings: dict[tuple[EntryKey, str], bool | None] = {}
+
+    @staticmethod
+    def _bounded(memo: dict[Any, Any]) -> None:
+        if len(memo) >= MEMO_LIMIT:
+            memo.clear()
+
+    # -- observations -----------------------------------------------------------
+    def observation_concept(
+        self, code: str | None, system: str | None, name: str | None
+    ) -> str | None:
+        """The concept an observation with this code, system and name measures."""
+        key = (code, system, name)
+        found = self.observed.get(key)
+        if found is None:
+            self._bounded(self.observed)
+            found = self.observed[key] = self._observation_concept(code, system, name) or ""
+        return found or None
+
+    def _observation_concept(
+        self, code: str | None, system: str | None, name: str | None
+    ) -> str | None:
+        if code and (system is None or system == LOINC or _system_in(system, (LOINC, "loinc"))):
+            found = self.t.loinc.get(code)  # the common case: a LOINC code eligo knows
+            if found is not None:
+                return found
+            if _LOINC_CODE.match(code):
+                # a real LOINC code says what was measured (urine sodium is not serum
+                # sodium, whatever its display says): no fallback to the name
+                return self.vocab.by_loinc.get(code)
+            if system is not None:
+                return None  # under the LOINC system but not a LOINC code: read nothing
+        if name:
+            name = name.strip()
+            if name in self.vocab.concepts:
+                return name
+            return self.vocab.lookup_phrase(name)
+        return None
+
+    # -- coded items --------------------------------------------------------------
+    def entry(self, key: EntryKey) -> _EntryInfo:
+        """The concepts an entry's code means, and those whose name may match its name."""
+        found = self.entries.get(key)
+        if found is None:
+            kind, code, system, name = key
+            t = self.t
+            drugs = kind == "medication"
+            means, decided = t.by_code(code, system)
+            means = {c for c in means if (c in t.medication) is drugs}
+            runs = named = None
+            if name and name.isascii():
+                runs = frozenset(_RUN.findall(name.lower()))
+                named = t.candidates(runs, drugs) - decided
+            self._bounded(self.entries)
+            found = self.entries[key] = _EntryInfo(drugs, means, decided, runs, named)
+        return found
+
+    def meaning(self, key: EntryKey, concept_id: str) -> bool | None:
+        """Whether an entry means the concept (or one it includes): None if not, else whether
+        it names the concept itself (see :meth:`RecordView.primary`)."""
+        k = (key, concept_id)
+        found = self.meanings.get(k, _UNSEEN)
+        if found is _UNSEEN:
+            found = None
+            if self._means(key, self.t.closure(concept_id)):
+                found = self.primary(key[1], key[2], key[3]) in (None, concept_id)
+            self._bounded(self.meanings)
+            self.meanings[k] = found
+        return found  # type: ignore[return-value]
+
+    def _means(self, key: EntryKey, concepts: frozenset[str]) -> bool:
+        """Whether the entry means any of ``concepts``: by its code where the code decides,
+        else by its name."""
+        e = self.entry(key)
+        if not e.code_means.isdisjoint(concepts):
+            return True
+        name = key[3]
+        if not name:
+            return False
+        t = self.t
+        if e.named is None:
+            maybe = {c for c in concepts if c not in e.decided and (c in t.medication) is e.drugs}
+        else:
+            maybe = e.named & concepts
+        return any(t.names_match(cid, name, e.runs) for cid in maybe)
+
+    def primary(self, code: str | None, system: str | None, name: str | None) -> str | None:
+        """The most specific concept an entry with this code, system and name names."""
+        key = (code, system, name)
+        found = self.primaries.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            self._bounded(self.primaries)
+            found = self.primaries[key] = self._find_primary(code, system, name)
+        return found  # type: ignore[return-value]
+
+    def _find_primary(self, code: str | None, system: str | None, name: str | None) -> str | None:
+        # the longest matching code prefix wins, then the narrowest concept (fewest
+        # includes), then the first in vocabulary order
+        t = self.t
+        best: tuple[int, int, str] | None = None
+        which = _code_system(system) if code else None
+        if code and which == "icd10":
+            for _, _, cid, length in sorted(t.icd10_hits(code)):
+                key = (length, -t.breadth[cid], cid)
+                if best is None or key[:2] > best[:2]:
+                    best = key
+        elif code and which == "snomed":
+            for cid in t.snomed.get(code, ()):
+                key = (1, -t.breadth[cid], cid)
+                if best is None or key[:2] > best[:2]:
+                    best = key
+        if best is not None:
+            return best[2]
+        return self.vocab.lookup_phrase(name) if name else None
+
+
+@functools.cache
+def _decisions(vocab: Vocabulary) -> _Decisions:
+    return _Decisions(vocab, _tables(vocab))
+
+
+class ConceptSet:
+    """Concepts a trial mentions, matched against each record entry at once
+    (:meth:`RecordView.match_all`), by the same decisions as :meth:`RecordView.items`.
+
+    An entry's matches are remembered by its (kind, code, system, name), like the decisions
+    they are made of; most entries mean none of a trial's concepts, and are set aside after
+    one test against everything those concepts include.
+    """
+
+    def __init__(self, concepts: tuple[str, ...], vocab: Vocabulary) -> None:
+        self.concepts = concepts
+        self.wanted = frozenset(concepts)
+        self.decisions = _decisions(vocab)
+        t = self.decisions.t
+        self.closures = tuple((c, t.closure(c)) for c in concepts)
+        self.reach = frozenset().union(*(closure for _, closure in self.closures))
+        self.memo: dict[EntryKey, tuple[tuple[str, bool], ...]] = {}
+
+    def meanings(self, key: EntryKey) -> tuple[tuple[str, bool], ...]:
+        """(concept, names it directly) for each of the concepts the entry means."""
+        found = self.memo.get(key)
+        if found is None:
+            d = self.decisions
+            e = d.entry(key)
+            reach = self.reach
+            name = key[3]
+            # _Decisions._means for every concept at once: the concepts the code means, and
+            # those of their names that match the entry's name, each tried once
+            named: set[str] = set()
+            if name:
+                t = d.t
+                if e.named is None:
+                    maybe = {
+                        c for c in reach if c not in e.decided and (c in t.medication) is e.drugs
+                    }
+                else:
+                    maybe = e.named & reach
+                named = {c for c in maybe if t.names_match(c, name, e.runs)}
+            hits = [
+                c
+                for c, closure in self.closures
+                if not (e.code_means.isdisjoint(closure) and named.isdisjoint(closure))
+            ]
+            found = tuple((c, d.primary(key[1], key[2], name) in (None, c)) for c in hits)
+            _Decisions._bounded(self.memo)
+            self.memo[key] = found
+        return found
+
+
+class _EntryInfo:
+    """What an entry's code and name say, whatever record it is in: the concepts its code
+    means, those its code decides either way, and (``named``) those whose name may match its
+    name; ``None`` for a name that is not plain ASCII, where any may."""
+
+    __slots__ = ("code_means", "decided", "drugs", "named", "runs")
 
     def __init__(
         self,
-        kind: str,
-        entry: Entry,
+        drugs: bool,
         code_means: set[str],
         decided: frozenset[str],
         runs: frozenset[str] | None,
         named: set[str] | None,
     ) -> None:
-        self.kind = kind
-        self.drugs = kind == "medication"
-        self.entry = entry
+        self.drugs = drugs
         self.code_means = code_means
         self.decided = decided
         self.runs = runs
         self.named = named
-        self.item: Item | None = None
-        self.indirect: Item | None = None
 
 
 def _entry_item(kind: str, e: Entry, direct: bool = True) -> Item:
@@ -304,49 +490,53 @@ class RecordView:
         self.record = record
         self.vocab = vocab or vocabulary()
         self._tables = _tables(self.vocab)
+        self._decisions = decisions = _decisions(self.vocab)
         self._obs: dict[str, list[Observation]] = {}
-        self._primary: dict[tuple[str | None, str | None, str | None], str | None] = {}
         self._items: dict[str, tuple[Item, ...]] = {}
-        self._named: dict[tuple[int, str], bool] = {}
-        self._entries: list[_Entry] | None = None
+        # record entries (conditions, procedures, medications) and what lookup reads of each
+        self._entries: list[Entry] | None = None
+        self._keys: list[EntryKey] = []
+        self._made: dict[tuple[int, bool], Item] = {}  # items made, by (entry number, direct)
+        self._matched: list[frozenset[str]] = []  # concepts match_all found all items of
         # values eligo.derive computed from this record, by (name, date): shared by criteria
         self.derived: dict[tuple[str, date], Derived] = {}
-        self._mentioned: set[str] = set()  # every concept an entry may mean (see _index)
-        self._open = False  # some entry's name is not plain ASCII: it may mean anything
+        observed, concept_of = decisions.observed, decisions.observation_concept
+        by_concept = self._obs
         for obs in record.observations:
-            cid = self._observation_concept(obs)
-            if cid is not None:
-                self._obs.setdefault(cid, []).append(obs)
-        for items in self._obs.values():
-            if len(items) > 1:
-                items.sort(key=_obs_date)
+            key = (obs.code, obs.system, obs.name)
+            cid = observed.get(key)  # "" when it measures no concept
+            if cid is None:
+                cid = concept_of(*key)
+            if cid:
+                found = by_concept.get(cid)
+                if found is None:
+                    by_concept[cid] = [obs]
+                else:
+                    found.append(obs)
+        self._by_date: set[str] = set()  # concepts whose list is sorted by date (stably)
+
+    @property
+    def found(self) -> Mapping[str, tuple[Item, ...]]:
+        """The items found so far, by concept (read-only)."""
+        return MappingProxyType(self._items)
 
     def _observation_concept(self, obs: Observation) -> str | None:
-        code, system = obs.code, obs.system
-        if code and (system is None or system == LOINC or _system_in(system, (LOINC, "loinc"))):
-            found = self._tables.loinc.get(code)  # the common case: a LOINC code eligo knows
-            if found is not None:
-                return found
-            if _LOINC_CODE.match(code):
-                # a real LOINC code says what was measured (urine sodium is not serum
-                # sodium, whatever its display says): no fallback to the name
-                return self.vocab.by_loinc.get(code)
-            if system is not None:
-                return None  # under the LOINC system but not a LOINC code: read nothing
-        if obs.name:
-            name = obs.name.strip()
-            if name in self.vocab.concepts:
-                return name
-            return self.vocab.lookup_phrase(name)
-        return None
+        return self._decisions.observation_concept(obs.code, obs.system, obs.name)
 
     # -- observations -----------------------------------------------------------
     def observations(
         self, concept_id: str, as_of: date, since: date | None = None
     ) -> list[Observation]:
-        """Observations of a concept dated on/before ``as_of`` (and on/after ``since``)."""
+        """Observations of a concept dated on/before ``as_of`` (and on/after ``since``), by
+        date (undated first; in record order on the same date)."""
+        found = self._obs.get(concept_id)
+        if found is None:
+            return []
+        if concept_id not in self._by_date:
+            found.sort(key=_obs_date)  # stable: the record's order within a date
+            self._by_date.add(concept_id)
         out = []
-        for o in self._obs.get(concept_id, ()):
+        for o in found:
             if o.date is not None and o.date > as_of:
                 continue
             if since is not None and (o.date is None or o.date < since):
@@ -355,101 +545,99 @@ class RecordView:
         return out
 
     def latest(self, concept_id: str, as_of: date, since: date | None = None) -> Observation | None:
-        """The latest usable observation on/before ``as_of`` (undated only as a last resort)."""
-        undated = None
-        for o in reversed(self._obs.get(concept_id, ())):  # sorted by date, undated first
+        """The latest usable observation on/before ``as_of`` (undated only as a last resort):
+        the last in :meth:`observations` order, so the record's last on the latest date."""
+        best = undated = None
+        best_date = date.min
+        for o in self._obs.get(concept_id, ()):  # by date or in record order: the same pick
             d = o.date
-            if o.value is None or (d is not None and d > as_of):
+            if o.value is None:
                 continue
-            if since is not None and (d is None or d < since):
-                continue
-            if d is not None:
-                return o
-            if undated is None:
-                undated = o
-        return undated
+            if d is None:
+                if since is None:
+                    undated = o
+            elif d <= as_of and (since is None or d >= since) and (best is None or d >= best_date):
+                best, best_date = o, d
+        return undated if best is None else best
 
     # -- coded items --------------------------------------------------------------
-    def _index(self) -> list[_Entry]:
+    def _index(self) -> list[Entry]:
         if self._entries is None:
-            rec, t = self.record, self._tables
-            entries = []
-            for kind, section in (
-                ("condition", rec.conditions),
-                ("procedure", rec.procedures),
-                ("medication", rec.medications),
-            ):
-                drugs = kind == "medication"
-                for entry in section:
-                    means, decided = t.by_code(entry.code, entry.system)
-                    means = {c for c in means if (c in t.medication) is drugs}
-                    self._mentioned |= means
-                    name = entry.name
-                    runs = named = None
-                    if name and name.isascii():
-                        runs = frozenset(_RUN.findall(name.lower()))
-                        named = t.candidates(runs, drugs) - decided
-                        self._mentioned |= named
-                    elif name:
-                        self._open = True
-                    entries.append(_Entry(kind, entry, means, decided, runs, named))
-            self._entries = entries
+            rec = self.record
+            self._keys = [
+                *(("condition", e.code, e.system, e.name) for e in rec.conditions),
+                *(("procedure", e.code, e.system, e.name) for e in rec.procedures),
+                *(("medication", e.code, e.system, e.name) for e in rec.medications),
+            ]
+            self._entries = [*rec.conditions, *rec.procedures, *rec.medications]
         return self._entries
 
-    def _means(self, n: int, e: _Entry, concepts: frozenset[str]) -> bool:
-        """Whether entry ``e`` (number ``n``) means any of ``concepts``: by its code where the
-        code decides, else by its name."""
-        if not e.code_means.isdisjoint(concepts):
-            return True
-        name = e.entry.name
-        if not name:
-            return False
-        t = self._tables
-        if e.named is None:
-            maybe = {c for c in concepts if c not in e.decided and (c in t.medication) is e.drugs}
-        else:
-            maybe = e.named & concepts
-        for cid in maybe:
-            key = (n, cid)
-            hit = self._named.get(key)
-            if hit is None:
-                hit = self._named[key] = t.names_match(cid, name, e.runs)
-            if hit:
-                return True
-        return False
+    def _item(self, n: int, direct: bool) -> Item:
+        """Entry number ``n`` as an :class:`Item` (made once per view)."""
+        key = (n, direct)
+        found = self._made.get(key)
+        if found is None:
+            assert self._entries is not None
+            found = self._made[key] = _entry_item(self._keys[n][0], self._entries[n], direct)
+        return found
 
     def items(self, concept_id: str) -> list[Item]:
         """Conditions, procedures and medications that mean the concept (or one it includes).
 
         One item per record entry: an entry coded twice (ICD-10 and SNOMED) is listed once.
         """
+        return list(self.matches(concept_id))
+
+    def matches(self, concept_id: str) -> tuple[Item, ...]:
+        """:meth:`items`, as the view keeps them (a tuple, shared by every caller)."""
         found = self._items.get(concept_id)
         if found is not None:
-            return list(found)
-        concepts = self._tables.closure(concept_id)
+            return found
+        for matched in self._matched:
+            if concept_id in matched:
+                return ()  # match_all found none
         entries = self._entries if self._entries is not None else self._index()
-        if not self._open and concepts.isdisjoint(self._mentioned):
-            self._items[concept_id] = ()
-            return []
+        meaning = self._decisions.meaning
         out = []
         seen: set[str] = set()
-        for n, e in enumerate(entries):
-            if not self._means(n, e, concepts):
+        for n, key in enumerate(self._keys):
+            direct = meaning(key, concept_id)
+            if direct is None:
                 continue
-            entry = e.entry
-            if entry.source in seen:
+            source = entries[n].source
+            if source in seen:
                 continue
-            seen.add(entry.source)
-            if self.primary(entry) in (None, concept_id):
-                if e.item is None:
-                    e.item = _entry_item(e.kind, entry)
-                out.append(e.item)
-            else:
-                if e.indirect is None:
-                    e.indirect = _entry_item(e.kind, entry, direct=False)
-                out.append(e.indirect)
-        self._items[concept_id] = tuple(out)
-        return out
+            seen.add(source)
+            out.append(self._item(n, direct))
+        found = self._items[concept_id] = tuple(out)
+        return found
+
+    def match_all(self, wanted: ConceptSet) -> None:
+        """Find the items of every concept in ``wanted`` in one pass over the record: what
+        :meth:`items` gives for each, ready for it."""
+        if any(m is wanted.wanted for m in self._matched):
+            return  # done for this view already (the trial screened again with it)
+        known = self._items
+        found: dict[str, list[Item]] = {}
+        meanings = wanted.meanings
+        entries = self._entries if self._entries is not None else self._index()
+        for n, key in enumerate(self._keys):
+            hits = meanings(key)
+            if not hits:
+                continue
+            source = entries[n].source
+            for cid, direct in hits:
+                out = found.get(cid)
+                if out is None:
+                    if cid in known:
+                        continue  # found before, by items()
+                    out = found[cid] = []
+                elif any(i.source == source for i in out):
+                    continue  # one item per record entry, as in items()
+                out.append(self._item(n, direct))
+        for cid, items in found.items():
+            known[cid] = tuple(items)
+        self._matched.append(wanted.wanted)
 
     def primary(self, entry: Entry) -> str | None:
         """The most specific concept a record entry names (None when nothing does).
@@ -457,28 +645,4 @@ class RecordView:
         A ruled-out entry rules out only this concept: "HIV: absent" says nothing about
         HTLV (retroviral infection), "HCC: absent" nothing about other liver tumours.
         """
-        key_ = (entry.code, entry.system, entry.name)
-        if key_ in self._primary:
-            return self._primary[key_]
-        self._primary[key_] = found = self._find_primary(entry)
-        return found
-
-    def _find_primary(self, entry: Entry) -> str | None:
-        # the longest matching code prefix wins, then the narrowest concept (fewest
-        # includes), then the first in vocabulary order
-        t = self._tables
-        best: tuple[int, int, str] | None = None
-        which = _code_system(entry.system) if entry.code else None
-        if entry.code and which == "icd10":
-            for _, _, cid, length in sorted(t.icd10_hits(entry.code)):
-                key = (length, -t.breadth[cid], cid)
-                if best is None or key[:2] > best[:2]:
-                    best = key
-        elif entry.code and which == "snomed":
-            for cid in t.snomed.get(entry.code, ()):
-                key = (1, -t.breadth[cid], cid)
-                if best is None or key[:2] > best[:2]:
-                    best = key
-        if best is not None:
-            return best[2]
-        return self.vocab.lookup_phrase(entry.name) if entry.name else None
+        return self._decisions.primary(entry.code, entry.system, entry.name)

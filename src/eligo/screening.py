@@ -19,7 +19,8 @@ from datetime import date
 from functools import cached_property
 from typing import Any, Literal
 
-from .evaluate import Trace, decider, evaluator
+from .evaluate import Trace, evaluator
+from .fast import compiled
 from .logic import Truth
 from .lookup import RecordView
 from .record import SECTIONS, Record, Section
@@ -175,22 +176,26 @@ def screen(
     ``complete`` declaration.  Labs are never closed-world.
     """
     as_of = as_of or date.today()
-    extra = frozenset(s for s in assume_complete if s in SECTIONS)
-    if extra - record.complete:
-        record = replace(record, complete=record.complete | extra)
-        view = None
+    if assume_complete:
+        extra = frozenset(s for s in assume_complete if s in SECTIONS)
+        if extra - record.complete:
+            record = replace(record, complete=record.complete | extra)
+            view = None
     own = view is None  # a view made here is not kept: the result keeps the record instead
     view = view or RecordView(record)
-    truth_of = decider(view, as_of)
-    met = tuple([truth_of(c.rule) for c in trial.criteria])
-    verdict = verdict_of([outcome_of(c.kind, m) for c, m in zip(trial.criteria, met, strict=True)])
-    return ScreenResult(
-        record.id,
-        trial.id,
-        as_of,
-        verdict,
-        met,
-        tuple(sorted(record.complete)),
-        trial,
-        record if own else view,
+    rules = compiled(trial, view.vocab)
+    met = rules.met(view, as_of)  # explanations come later, if read
+    # ScreenResult(...) without the frozen dataclass's field-by-field __init__ (microseconds
+    # a record, in a cohort): the same fields, set at once (tests/test_fast.py checks them)
+    result: ScreenResult = object.__new__(ScreenResult)
+    result.__dict__.update(
+        patient=record.id,
+        trial=trial.id,
+        as_of=as_of,
+        verdict=rules.verdict(met),
+        met=met,
+        assumed_complete=tuple(sorted(record.complete)) if record.complete else (),
+        _compiled=trial,
+        _record=record if own else view,
     )
+    return result
