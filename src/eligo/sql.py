@@ -1389,25 +1389,29 @@ class _Compiler:
         """One column per slot and field: the slot's latest row (greatest ``k``).
 
         Only ``MAX(k)`` and ``ARG_MAX`` of the value (text, reference limit) per slot; ``u``
-        is decoded from the low bits of the latest row's key (index 0 is no unit).
+        is decoded from the low bits of the latest row's key (index 0 is no unit).  The slot
+        test sits in the key (``CASE WHEN slot = i THEN k END``: both aggregates skip rows whose
+        key is NULL) rather than in a ``FILTER``, which costs a selection per aggregate and
+        chunk.
         """
         out: dict[str, exp.Expr] = {}
         source = {"v": "value", "t": "value_text", "r": "reference_high"}
         for alias, (key, what) in self.obs_cols.items():
             mine = exp.EQ(this=col("slot"), expression=integer(self.obs_slots[key]))
+            k = case([(mine, col("k"))], _cast(exp.Null(), "BIGINT"))
             if what == "k":
-                out[alias] = _filtered(fn("MAX", col("k")), mine)
+                out[alias] = fn("MAX", k)
                 continue
             if what != "u":
-                out[alias] = _filtered(fn("ARG_MAX", col(source[what]), col("k")), mine)
+                out[alias] = fn("ARG_MAX", col(source[what]), k)
                 continue
             units = self._slot_units(key[0])
             if not units:
                 out[alias] = _cast(exp.Null(), "VARCHAR")
                 continue
-            k = _filtered(fn("MAX", col("k")), mine)
             m = integer(span)
-            uid = exp.Mod(this=paren(add(exp.Mod(this=paren(k), expression=m), m)), expression=m)
+            last = fn("MAX", k)
+            uid = exp.Mod(this=paren(add(exp.Mod(this=paren(last), expression=m), m)), expression=m)
             whens = [
                 (exp.EQ(this=uid, expression=integer(i)), text(u)) for i, u in enumerate(units, 1)
             ]
