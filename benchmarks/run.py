@@ -175,7 +175,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cold-runs", type=int, default=7)
     parser.add_argument("--work", type=Path, default=Path("/tmp/eligo-bench"))
     parser.add_argument(
-        "--in-process-only", action="store_true", help="run benchmark 1 alone, then stop"
+        "--only",
+        choices=("in-process", "duckdb", "compile", "cold"),
+        help="run one section (1-4) instead of all four",
     )
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
@@ -185,34 +187,48 @@ def main(argv: list[str] | None = None) -> int:
         f"eligo benchmarks, {date.today().isoformat()}: {platform.platform()}, "
         f"{os.cpu_count()} cores, Python {platform.python_version()}, DuckDB {duckdb.__version__}"
     )
-    ip = in_process(args.in_process)
+    if args.only in (None, "in-process"):
+        _print_in_process(in_process(args.in_process))
+    if args.only in (None, "duckdb"):
+        _print_duckdb(on_duckdb(args.patients, args.work))
+    if args.only in (None, "compile"):
+        _print_compile(compile_speed())
+    if args.only in (None, "cold"):
+        _print_cold(cold_start(args.cold_runs))
+    return 0
+
+
+def _print_in_process(ip: dict[str, float]) -> None:
     print(
         f"1. in-process vs hand-written Python, NCT04243681, {ip['patients']:,.0f} patients: "
         f"eligo {ip['eligo_s']:.2f} s ({1e3 * ip['eligo_s'] / ip['patients']:.2f} ms/patient), "
         f"hand-written {ip['hand_s']:.3f} s -> ratio {ip['eligo_s'] / ip['hand_s']:.1f}x "
         f"(goal <= 3x); verdicts agree on {100 * ip['agree']:.1f}%"
     )
-    if args.in_process_only:
-        return 0
-    db = on_duckdb(args.patients, args.work)
+
+
+def _print_duckdb(db: dict[str, float]) -> None:
     print(
         f"2. eligo on DuckDB vs hand-written SQL, {db['patients']:,.0f} patients "
         f"(tables loaded and checked in {db['load_s']:.1f} s): eligo {db['eligo_s']:.2f} s, "
         f"hand-written {db['hand_s']:.2f} s -> ratio {db['eligo_s'] / db['hand_s']:.2f}x "
         f"(goal <= 1.5x); verdicts agree on {100 * db['agree']:.1f}%"
     )
-    cs = compile_speed()
+
+
+def _print_compile(cs: dict[str, float]) -> None:
     print(
         f"3. compile vs bare Lark parse, {cs['lines']:,.0f} lines, warm: "
         f"{cs['lines'] / cs['compile_s']:,.0f} lines/s vs {cs['lines'] / cs['bare_s']:,.0f} "
         f"lines/s -> ratio {cs['compile_s'] / cs['bare_s']:.1f}x (goal >= 5,000 lines/s)"
     )
-    cold = cold_start(args.cold_runs)
+
+
+def _print_cold(cold: dict[str, float]) -> None:
     print(
         f"4. `eligo screen` one patient, fresh process: best {cold['best_s']:.2f} s, "
         f"median {cold['median_s']:.2f} s (goal < 0.5 s)"
     )
-    return 0
 
 
 if __name__ == "__main__":

@@ -91,6 +91,39 @@ def test_csv_tables_screen_like_records(tables: Path) -> None:
     assert dict(iter_records(cohort))["B"].conditions[0].status == "absent"
 
 
+def test_changed_tables_are_screened_with_fresh_codes(tables: Path) -> None:
+    """Observation keys are read once per cohort; a row with a key they lack is caught."""
+    from eligo.sql import compile_trial
+
+    cohort = open_cohort(tables)
+    trial = load_trial(TRIAL)
+    screen_cohort(cohort, trial, AS_OF)
+    stale = cohort.bindings()
+    assert cohort.bindings().observations is stale.observations  # reused, not re-read
+    # A's platelets: 85,000/uL (> 80,000) becomes 70 10*3/uL (70,000), a key never seen
+    new_key = ("777-3", "loinc", None, "10*3/uL")
+    assert new_key not in stale.observations
+    cohort.con.execute(
+        "UPDATE observations SET value = 70, unit = '10*3/uL' "
+        "WHERE patient_id = 'A' AND code = '777-3'"
+    )
+    want = {
+        pid: (r.verdict, tuple(c.met for c in r.criteria))
+        for pid, r in ((pid, screen(rec, trial, AS_OF)) for pid, rec in iter_records(cohort))
+    }
+    # the hazard: the old keys alone would drop A's new row (platelets unknown, not low)
+    blind = compile_trial(trial, AS_OF, stale, row_column="_row")
+    cols = ", ".join(blind.columns)
+    got = {
+        r[0]: tuple(r[1:])
+        for r in cohort.con.execute(f"SELECT patient_id, {cols} FROM ({blind.sql()})").fetchall()
+    }
+    assert len(got["A"]) == len(want["A"][1]) and got["A"] != want["A"][1]
+    sql_rows = {pid: (v, met) for pid, v, met in screen_cohort(cohort, trial, AS_OF).rows()}
+    assert sql_rows == want
+    assert new_key in cohort.bindings().observations
+
+
 @pytest.mark.parametrize("fmt", ["parquet", "csv"])
 def test_written_tables_read_back_the_same(tmp_path: Path, fmt: str) -> None:
     cohort = open_cohort(EXAMPLES / "patients")

@@ -59,7 +59,7 @@ from .record import (
 if TYPE_CHECKING:
     import duckdb
 
-    from .sql import CompiledTrial
+    from .sql import Bindings, CompiledTrial
     from .trial import Trial
 
 
@@ -173,12 +173,42 @@ class Cohort:
     ``entries`` is set for cohorts converted from patient files: every input record in order,
     as (label, table key) or (label, the error that record gave), so screening output keeps the
     input order and reports bad records in place.  ``ids`` maps table keys back to record ids.
+
+    The distinct observation keys :meth:`bindings` reads are kept: a query compiled with
+    ``check_keys`` reports any row whose key they lack, and :func:`screen_cohort` then reads
+    them again and redoes the screening, so changed tables are never screened with stale keys.
     """
 
     con: duckdb.DuckDBPyConnection
     source: str
     entries: list[tuple[str, str | PatientRecordError]] | None = None
     ids: dict[str, str] = field(default_factory=dict)
+    _obs_keys: tuple[tuple[str | None, ...], ...] | None = field(
+        default=None, repr=False, compare=False
+    )
+
+    def bindings(self, fresh: bool = False) -> Bindings:
+        """The distinct codes, systems, names and units of the tables (:class:`Bindings`).
+
+        One ``SELECT DISTINCT`` per table, except that the observation keys (the largest
+        table, four text columns) are read once and reused unless ``fresh``: only valid for a
+        query compiled with ``check_keys``, which finds a key they lack.
+        """
+        from .sql import Bindings, distinct_queries
+
+        queries = distinct_queries("duckdb")
+
+        def rows(name: str) -> tuple[tuple[Any, ...], ...]:
+            return tuple(tuple(r) for r in self.con.execute(queries[name]).fetchall())
+
+        if fresh or self._obs_keys is None:
+            self._obs_keys = rows("observations")
+        return Bindings(
+            observations=self._obs_keys,  # type: ignore[arg-type]
+            items=rows("items"),
+            facts=rows("facts"),
+            age_units=tuple(r[0] for r in rows("age_units")),
+        )
 
     def count(self) -> int:
         row = self.con.execute("SELECT count(*) FROM patients").fetchone()
@@ -902,20 +932,34 @@ def screen_cohort(
     record; criteria the SQL compiler cannot express are evaluated in-process (listed in
     ``compiled.fallback``) so the two never diverge silently.
     """
-    from .sql import bindings_from, compile_trial, to_sql
+    from .sql import UNKNOWN_KEYS, compile_trial, to_sql
 
     started = time.monotonic()
     con = cohort.con
-    bindings = bindings_from(lambda q: con.execute(q).fetchall(), "duckdb")
-    compiled = compile_trial(
-        trial, as_of, bindings, assume_complete, row_column="_row", inline_maps=False
-    )
-    _create_maps(con, compiled)
-    progress(
-        f"compiled {trial.id}: {len(compiled.columns)} criteria "
-        f"({time.monotonic() - started:.2f} s)"
-    )
-    con.execute(f"CREATE OR REPLACE TEMP TABLE eligo_result AS {to_sql(compiled.query)}")
+    bindings = cohort.bindings()
+    for attempt in (1, 2):
+        compiled = compile_trial(
+            trial,
+            as_of,
+            bindings,
+            assume_complete,
+            row_column="_row",
+            inline_maps=False,
+            check_keys=True,
+        )
+        _create_maps(con, compiled)
+        progress(
+            f"compiled {trial.id}: {len(compiled.columns)} criteria "
+            f"({time.monotonic() - started:.2f} s)"
+        )
+        con.execute(f"CREATE OR REPLACE TEMP TABLE eligo_result AS {to_sql(compiled.query)}")
+        stale = con.execute(
+            f"SELECT count(*) FROM eligo_result WHERE {UNKNOWN_KEYS} IS NOT NULL"
+        ).fetchone()
+        if attempt == 2 or not (stale and stale[0]):
+            break
+        progress("observation codes changed since they were read: reading them again")
+        bindings = cohort.bindings(fresh=True)
     if compiled.fallback:
         _fallback(cohort, compiled, as_of, assume_complete, progress)
     seconds = time.monotonic() - started

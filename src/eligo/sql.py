@@ -476,8 +476,10 @@ class _Compiler:
         bindings: Bindings,
         assume_complete: frozenset[str],
         vocab: Vocabulary,
+        check_keys: bool = False,
     ) -> None:
         self.as_of = as_of
+        self.check_keys = check_keys
         self.b = bindings
         self.complete_extra = assume_complete
         self.vocab = vocab
@@ -1368,6 +1370,12 @@ class _Compiler:
         most = max((len(self._slot_units(c)) for c, _ in self.obs_slots), default=0)
         return 1 << most.bit_length()
 
+    def _obs_filter(self) -> list[exp.Expr]:
+        """Which joined observation rows go on: the trial's (and, checking keys, unknown ones)."""
+        if self.check_keys:
+            return [or_(not_null(col("slot", "m")), is_null(col("known", "m")))]
+        return self._obs_prefilter()
+
     def _obs_prefilter(self) -> list[exp.Expr]:
         """A cheap test every row the map join keeps passes: its code, or its name if uncoded.
 
@@ -1389,25 +1397,29 @@ class _Compiler:
         """One column per slot and field: the slot's latest row (greatest ``k``).
 
         Only ``MAX(k)`` and ``ARG_MAX`` of the value (text, reference limit) per slot; ``u``
-        is decoded from the low bits of the latest row's key (index 0 is no unit).
+        is decoded from the low bits of the latest row's key (index 0 is no unit).  The slot
+        test sits in the key (``CASE WHEN slot = i THEN k END``: both aggregates skip rows whose
+        key is NULL) rather than in a ``FILTER``, which costs a selection per aggregate and
+        chunk.
         """
         out: dict[str, exp.Expr] = {}
         source = {"v": "value", "t": "value_text", "r": "reference_high"}
         for alias, (key, what) in self.obs_cols.items():
             mine = exp.EQ(this=col("slot"), expression=integer(self.obs_slots[key]))
+            k = case([(mine, col("k"))], _cast(exp.Null(), "BIGINT"))
             if what == "k":
-                out[alias] = _filtered(fn("MAX", col("k")), mine)
+                out[alias] = fn("MAX", k)
                 continue
             if what != "u":
-                out[alias] = _filtered(fn("ARG_MAX", col(source[what]), col("k")), mine)
+                out[alias] = fn("ARG_MAX", col(source[what]), k)
                 continue
             units = self._slot_units(key[0])
             if not units:
                 out[alias] = _cast(exp.Null(), "VARCHAR")
                 continue
-            k = _filtered(fn("MAX", col("k")), mine)
             m = integer(span)
-            uid = exp.Mod(this=paren(add(exp.Mod(this=paren(k), expression=m), m)), expression=m)
+            last = fn("MAX", k)
+            uid = exp.Mod(this=paren(add(exp.Mod(this=paren(last), expression=m), m)), expression=m)
             whens = [
                 (exp.EQ(this=uid, expression=integer(i)), text(u)) for i, u in enumerate(units, 1)
             ]
@@ -1434,7 +1446,13 @@ class _Compiler:
             for code, system, name, unit in sorted(self.b.observations, key=_sort_key):
                 if (code, system, name) in matched:
                     uid = units.index(unit) + 1 if unit else 0
-                    orows.append((code, system, name, unit, slot, since, uid))
+                    orows.append((code, system, name, unit, slot, since, uid, True))
+        if self.check_keys:  # every other key the bindings know, so no row goes unaccounted
+            used = {r[:4] for r in orows}
+            orows.extend(
+                (*k, None, None, None, True)
+                for k in sorted(set(self.b.observations) - used, key=_sort_key)
+            )
         irows: list[tuple[object, ...]] = []
         for cid in sorted(self.item_concepts):
             irows.extend(
@@ -1481,16 +1499,18 @@ class _Compiler:
                 col("slot", "m"),
                 *[col(source, "x") for what, source in fields if what in whats],
                 _alias(key, "k"),
+                *([col("known", "m")] if self.check_keys else []),
             )
             .from_(_alias(exp.to_table("observations"), "x", table=True), copy=False)
             .join(
                 _alias(exp.to_table("eligo_obs_map"), "m", table=True),
                 on=_key_join("x", "m", ("code", "system", "name", "unit")),
+                join_type="left" if self.check_keys else None,
                 copy=False,
             )
             .where(
                 and_(
-                    *self._obs_prefilter(),
+                    *self._obs_filter(),
                     or_(is_null(col("date", "x")), cmp(col("date", "x"), "<=", a)),
                     has_value,
                     or_(is_null(since), cmp(col("date", "x"), ">=", since)),
@@ -1499,7 +1519,12 @@ class _Compiler:
             )
         )
         ctes.append(("eligo_obs", obs_rows))
-        ctes.append(("eligo_obs_p", _grouped("eligo_obs", self._obs_pivot(span))))
+        pivot = self._obs_pivot(span)
+        if self.check_keys:  # 1 where a row's key is not in the bindings (they are stale)
+            pivot[UNKNOWN_KEYS] = fn(
+                "MAX", case([(is_null(col("known")), integer(1))], _cast(exp.Null(), "INTEGER"))
+            )
+        ctes.append(("eligo_obs_p", _grouped("eligo_obs", pivot)))
         parts = []
         for section, table, start, end, dose in (
             ("condition", "conditions", "onset_date", "abatement_date", False),
@@ -1547,6 +1572,7 @@ class _Compiler:
         base = _select(
             *[col(x, "p") for x in pcols],
             *[col(k, "op") for k in self.obs_cols],
+            *([col(UNKNOWN_KEYS, "op")] if self.check_keys else []),
             *[col(k, "ip") for k in self.item_aggs],
             *[col(k, "fp") for k in self.fact_aggs],
         ).from_(_alias(exp.to_table("patients"), "p", table=True), copy=False)
@@ -1567,6 +1593,8 @@ class _Compiler:
                 ctes.append((f"eligo_d{i}", sel))
                 prev = f"eligo_d{i}"
         outs = [col("patient_id")] + ([col(row_column)] if row_column else [])
+        if self.check_keys:
+            outs.append(col(UNKNOWN_KEYS))
         met = _select(*outs, *[_alias(e, name) for name, e in criteria]).from_(prev, copy=False)
         met.set(
             "with_",
@@ -1625,10 +1653,12 @@ def _key_join(left: str, right: str, cols: Sequence[str]) -> exp.Expr:
     return and_(*[exp.NullSafeEQ(this=col(c, left), expression=col(c, right)) for c in cols])
 
 
+UNKNOWN_KEYS = "eligo_unknown_keys"  # result column of a query compiled with check_keys
+
 MAP_COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "eligo_obs_map": (
-        ("code", "system", "name", "unit", "slot", "since", "uid"),
-        ("VARCHAR",) * 4 + ("INTEGER", "DATE", "INTEGER"),
+        ("code", "system", "name", "unit", "slot", "since", "uid", "known"),
+        ("VARCHAR",) * 4 + ("INTEGER", "DATE", "INTEGER", "BOOLEAN"),
     ),
     "eligo_item_map": (
         ("section", "code", "system", "name", "concept", "direct"),
@@ -1831,6 +1861,7 @@ def compile_trial(
     row_column: str | None = None,
     vocab: Vocabulary | None = None,
     inline_maps: bool = True,
+    check_keys: bool = False,
 ) -> CompiledTrial:
     """Compile every criterion of ``trial`` into one query over the cohort tables.
 
@@ -1845,12 +1876,21 @@ def compile_trial(
         inline_maps: Carry the lookup tables as inline ``VALUES``; when false the query reads
             tables ``eligo_obs_map`` / ``eligo_item_map`` the caller creates from
             :attr:`CompiledTrial.maps` (faster to print and plan for large cohorts).
+        check_keys: ``bindings`` may be stale (gathered from the tables earlier): the query
+            reads every observation row against every known key and sets column
+            ``eligo_unknown_keys`` (:data:`UNKNOWN_KEYS`) to 1 for a patient with a row whose
+            (code, system, name, unit) the bindings lack; their results must then be redone
+            with fresh bindings.
 
     Returns:
         The query and the criteria (if any) left to the in-process evaluator, with reasons.
     """
     comp = _Compiler(
-        as_of, bindings or Bindings(), frozenset(assume_complete), vocab or vocabulary()
+        as_of,
+        bindings or Bindings(),
+        frozenset(assume_complete),
+        vocab or vocabulary(),
+        check_keys,
     )
     exprs: list[tuple[str, exp.Expr]] = []
     fallback: dict[str, str] = {}
