@@ -815,6 +815,8 @@ SAFETY = [
         "inclusion",
         "not history of cerebrovascular_disease within 12 months",
     ),
+    # "for > 6 months" after an amount per day is how long, not an age group
+    ("Alcohol consumption > 50 g/d for > 6 months", "inclusion", "*unread*"),
     # a looser threshold "for patients with liver involvement" (primary or metastatic)
     (
         "ALT and AST < 2.5 times the Upper Limits of Normal (ULN) ( < 5 x ULN for patients with "

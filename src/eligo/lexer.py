@@ -899,6 +899,7 @@ _CMP_REPEATED = re.compile(r"\s*\(\s*(?:>=|<=|>|<|=)\s*\)")
 _NUMBER_WORD_CONJ = re.compile(rf"(?:{_NUMW})\s+(?:of|or|and)\b", re.I)
 _ALNUM = re.compile(r"[A-Za-z0-9]+")
 _ASSESSED = re.compile(r"(?:as\s+)?assessed\s+by", re.IGNORECASE)
+_PER_TIME = re.compile(r"/(?:d|wk|h|min|mo|a)$")
 _CATEGORY_DASH = re.compile(r"\s*-\s*|\s+to\s+", re.IGNORECASE)
 _GRADE_PLUS = re.compile(r"\d\+")
 _NEGATIVE = re.compile(r"\s*-\d")  # "PHES <= -4"
@@ -2104,6 +2105,8 @@ def _for_age_group(toks: list[Tok], text: str) -> list[Tok]:
         if (
             k + 2 < len(out)
             and out[i - 1].type in ("UNIT", "ULN", "NUMBER")
+            # "> 50 g/d for > 6 months": after an amount per unit of time, how long it lasted
+            and not (out[i - 1].type == "UNIT" and _PER_TIME.search(str(out[i - 1].value)))
             and out[k].type in ("CMP", "BCMP")
             and out[k + 1].type == "NUMBER"
             and out[k + 2].type == "UNIT"
