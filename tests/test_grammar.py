@@ -815,6 +815,15 @@ SAFETY = [
         "inclusion",
         "not history of cerebrovascular_disease within 12 months",
     ),
+    # a lead-in "… as follows:" is spelled out by what follows it
+    (
+        "Abnormal pulse and/or blood pressure measurements at screening as follows: Pulse <40 "
+        "or >90 bpm; mean systolic blood pressure >140 mmHg; mean diastolic blood pressure "
+        ">90 mmHg",
+        "exclusion",
+        "heart_rate < 40 /min or heart_rate > 90 /min or systolic_bp > 140 mm[Hg] or "
+        "diastolic_bp > 90 mm[Hg]",
+    ),
     # "for > 6 months" after an amount per day is how long, not an age group
     ("Alcohol consumption > 50 g/d for > 6 months", "inclusion", "*unread*"),
     # a looser threshold "for patients with liver involvement" (primary or metastatic)

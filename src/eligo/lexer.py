@@ -790,6 +790,10 @@ _UNIT_CANDIDATES = re.compile(
 )
 _HEADER = re.compile(r"\s*(?P<head>[A-Za-z][A-Za-z /&\-]{1,45}?)\s*:\s+(?=\S)")
 # "Exc Criteria:" / "Exclusion criteria:" heading a line filed among the inclusions
+_AS_FOLLOWS = re.compile(
+    r"\s*(?P<head>[A-Za-z][A-Za-z /&\-]{1,100}?)\s+as\s+follows\s*(?P<colon>:)\s+(?=\S)",
+    re.IGNORECASE,
+)
 _EXCLUSION_HEAD = re.compile(r"exc(?:lusion)?\.?\s+criteria", re.IGNORECASE)
 EXCLUSION_HEADER = "exclusion header"
 _NEGATED_HEAD = re.compile(r"(?:no|none\s+of|without|absence\s+of)\s", re.IGNORECASE)
@@ -1183,6 +1187,12 @@ class Lexer:
 
         Kept as annotations; not skipped when the header names a concept ("Child-Pugh:").
         """
+        f = _AS_FOLLOWS.match(self.text, start)
+        if f and depth < 2 and not _NEGATED_HEAD.match(f.group("head")):
+            # "Abnormal pulse and/or blood pressure measurements at screening as follows:
+            # Pulse < 40 …": what follows the colon says what the lead-in means
+            self.annotations.append((start, f.end("colon")))
+            return self._header(f.end(), depth + 1)
         m = _HEADER.match(self.text, start)
         if not m or depth >= 2:
             return start

@@ -853,3 +853,17 @@ Feature: Constructs the grammar reads in real registry text
       | I63.9 since 2020-01-01 resolved 2020-02-01, complete | met       |
       | nothing, complete                                    | met       |
       | nothing                                              | undecided |
+
+  Scenario Outline: A lead-in "… as follows:" that the list after it spells out (NCT01611363)
+    Given the exclusion line "Abnormal pulse and/or blood pressure measurements at screening as follows: Pulse <40 or >90 bpm; mean systolic blood pressure >140 mmHg; mean diastolic blood pressure >90 mmHg"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "heart_rate < 40 /min or heart_rate > 90 /min or systolic_bp > 140 mm[Hg] or diastolic_bp > 90 mm[Hg]"
+    And it is <met>
+
+    Examples:
+      | observations                                                        | met       |
+      | heart_rate 95 /min; systolic_bp 120 mm[Hg]; diastolic_bp 80 mm[Hg]  | met       |
+      | heart_rate 70 /min; systolic_bp 120 mm[Hg]; diastolic_bp 80 mm[Hg]  | not met   |
+      | heart_rate 70 /min; systolic_bp 150 mm[Hg]; diastolic_bp 80 mm[Hg]  | met       |
+      | heart_rate 70 /min; systolic_bp 120 mm[Hg]                          | undecided |
