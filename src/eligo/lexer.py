@@ -1925,6 +1925,7 @@ class Lexer:
                 continue
             merged.append(tok)
         toks = _postfix_negation(merged, self.text)
+        toks = _family_history(toks, self.text)
         toks = _despite_treatment(_modifiers(_state_adjectives(toks)), self.text)
         toks = _within_criteria(toks, self.text, self.t.vocab)
         toks = _sex_adjectives(_sex_bounds(_restated_range(toks, self.t.vocab)))
@@ -2296,6 +2297,31 @@ def _sex_adjectives(toks: list[Tok]) -> list[Tok]:
         group.append(Tok("RPAREN", ")", sex.end, sex.end))
         out[j : i + 1] = group
         i = j + len(group)
+    return out
+
+
+def _family_history(toks: list[Tok], text: str) -> list[Tok]:
+    """ "… structural heart disease, or a family history of Long QT Syndrome": a relative's
+    condition, not the patient's.  eligo has no family-history facts, so "family history of
+    X" is one unread item (it was "history of X" with "family" left over, which also split
+    the list around it)."""
+    out: list[Tok] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if (
+            t.type == "WORD"
+            and str(t.value).lower() == "family"
+            and i + 2 < len(toks)
+            and toks[i + 1].type == "HISTORY"
+            and toks[i + 2].type == "CONCEPT"
+        ):
+            end = toks[i + 2].end
+            out.append(Tok("WORD", text[t.start : end], t.start, end))
+            i += 3
+            continue
+        out.append(t)
+        i += 1
     return out
 
 

@@ -867,3 +867,17 @@ Feature: Constructs the grammar reads in real registry text
       | heart_rate 70 /min; systolic_bp 120 mm[Hg]; diastolic_bp 80 mm[Hg]  | not met   |
       | heart_rate 70 /min; systolic_bp 150 mm[Hg]; diastolic_bp 80 mm[Hg]  | met       |
       | heart_rate 70 /min; systolic_bp 120 mm[Hg]                          | undecided |
+
+  Scenario Outline: "… structural heart disease, or a family history of X" keeps its list (NCT01611363)
+    Given the exclusion line "A QTc interval of >430 ms (males) and >450 ms (females), a history of unexplained syncope, cardiac arrest, unexplained significant cardiac arrhythmias or torsades de pointes, structural heart disease, or a family history of Long QT Syndrome (LQTS)"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, in part, as "(qtc > 430 ms and sex = male) or (qtc > 450 ms and sex = female) or (unparsed("unexplained") and history of syncope) or cardiac_arrest or (unparsed("unexplained") and ((unparsed("significant") and arrhythmia) or ventricular_arrhythmia)) or structural_heart_disease or unparsed("family history of Long QT Syndrome")"
+    And it is <met>
+
+    # "family" once split the list: "(structural heart disease or family) and history of
+    # LQTS", so structural heart disease alone did not exclude
+    Examples:
+      | conditions              | met       |
+      | I35.0 since 2024-01-01  | met       |
+      | nothing, complete       | undecided |
