@@ -817,6 +817,24 @@ SAFETY = [
         "inclusion",
         "not history of cerebrovascular_disease within 12 months",
     ),
+    # a lead-in "… as follows:" is spelled out by what follows it
+    (
+        "Abnormal pulse and/or blood pressure measurements at screening as follows: Pulse <40 "
+        "or >90 bpm; mean systolic blood pressure >140 mmHg; mean diastolic blood pressure "
+        ">90 mmHg",
+        "exclusion",
+        "heart_rate < 40 /min or heart_rate > 90 /min or systolic_bp > 140 mm[Hg] or "
+        "diastolic_bp > 90 mm[Hg]",
+    ),
+    # "family history of X" is a relative's condition: unread, and one item of its list
+    ("Family history of breast cancer", "exclusion", 'unparsed("Family history of breast cancer")'),
+    (
+        "Structural heart disease, or a family history of Long QT Syndrome",
+        "exclusion",
+        'structural_heart_disease or unparsed("family history of Long QT Syndrome")',
+    ),
+    # "for > 6 months" after an amount per day is how long, not an age group
+    ("Alcohol consumption > 50 g/d for > 6 months", "inclusion", "*unread*"),
     # a looser threshold "for patients with liver involvement" (primary or metastatic)
     (
         "ALT and AST < 2.5 times the Upper Limits of Normal (ULN) ( < 5 x ULN for patients with "

@@ -813,6 +813,10 @@ _HEADER = re.compile(r"\s*(?P<head>[A-Za-z][A-Za-z /&\-]{1,45}?)\s*:\s+(?=\S)")
 _HISTORY_HEAD = re.compile(
     r"(?:(?:past|prior|previous)\s+)?(?:medical\s+)?history(?:\s+of)?", re.IGNORECASE
 )
+_AS_FOLLOWS = re.compile(
+    r"\s*(?P<head>[A-Za-z][A-Za-z /&\-]{1,100}?)\s+as\s+follows\s*(?P<colon>:)\s+(?=\S)",
+    re.IGNORECASE,
+)
 _EXCLUSION_HEAD = re.compile(r"exc(?:lusion)?\.?\s+criteria", re.IGNORECASE)
 EXCLUSION_HEADER = "exclusion header"
 _NEGATED_HEAD = re.compile(r"(?:no|none\s+of|without|absence\s+of)\s", re.IGNORECASE)
@@ -929,6 +933,7 @@ _CMP_REPEATED = re.compile(r"\s*\(\s*(?:>=|<=|>|<|=)\s*\)")
 _NUMBER_WORD_CONJ = re.compile(rf"(?:{_NUMW})\s+(?:of|or|and)\b", re.I)
 _ALNUM = re.compile(r"[A-Za-z0-9]+")
 _ASSESSED = re.compile(r"(?:as\s+)?assessed\s+by", re.IGNORECASE)
+_PER_TIME = re.compile(r"/(?:d|wk|h|min|mo|a)$")
 _CATEGORY_DASH = re.compile(r"\s*-\s*|\s+to\s+", re.IGNORECASE)
 _GRADE_PLUS = re.compile(r"\d\+")
 _NEGATIVE = re.compile(r"\s*-\d")  # "PHES <= -4"
@@ -1241,6 +1246,12 @@ class Lexer:
 
         Kept as annotations; not skipped when the header names a concept ("Child-Pugh:").
         """
+        f = _AS_FOLLOWS.match(self.text, start)
+        if f and depth < 2 and not _NEGATED_HEAD.match(f.group("head")):
+            # "Abnormal pulse and/or blood pressure measurements at screening as follows:
+            # Pulse < 40 …": what follows the colon says what the lead-in means
+            self.annotations.append((start, f.end("colon")))
+            return self._header(f.end(), depth + 1)
         m = _HEADER.match(self.text, start)
         if not m or depth >= 2 or _K_OF_N.match(self.text, start):
             return start  # "Two of the following: A, B, C" counts what follows
@@ -2008,6 +2019,7 @@ class Lexer:
                 continue
             merged.append(tok)
         toks = _postfix_negation(merged, self.text)
+        toks = _family_history(toks, self.text)
         toks = _despite_treatment(_modifiers(_state_adjectives(toks)), self.text)
         toks = _within_criteria(toks, self.text, self.t.vocab)
         toks = _requiring_pairs(toks, self.text)
@@ -2208,6 +2220,8 @@ def _for_age_group(toks: list[Tok], text: str) -> list[Tok]:
         if (
             k + 2 < len(out)
             and out[i - 1].type in ("UNIT", "ULN", "NUMBER")
+            # "> 50 g/d for > 6 months": after an amount per unit of time, how long it lasted
+            and not (out[i - 1].type == "UNIT" and _PER_TIME.search(str(out[i - 1].value)))
             and out[k].type in ("CMP", "BCMP")
             and out[k + 1].type == "NUMBER"
             and out[k + 2].type == "UNIT"
@@ -2387,6 +2401,31 @@ def _sex_adjectives(toks: list[Tok]) -> list[Tok]:
         group.append(Tok("RPAREN", ")", sex.end, sex.end))
         out[j : i + 1] = group
         i = j + len(group)
+    return out
+
+
+def _family_history(toks: list[Tok], text: str) -> list[Tok]:
+    """ "… structural heart disease, or a family history of Long QT Syndrome": a relative's
+    condition, not the patient's.  eligo has no family-history facts, so "family history of
+    X" is one unread item (it was "history of X" with "family" left over, which also split
+    the list around it)."""
+    out: list[Tok] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if (
+            t.type == "WORD"
+            and str(t.value).lower() == "family"
+            and i + 2 < len(toks)
+            and toks[i + 1].type == "HISTORY"
+            and toks[i + 2].type == "CONCEPT"
+        ):
+            end = toks[i + 2].end
+            out.append(Tok("WORD", text[t.start : end], t.start, end))
+            i += 3
+            continue
+        out.append(t)
+        i += 1
     return out
 
 

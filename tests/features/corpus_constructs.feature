@@ -1180,3 +1180,31 @@ Feature: Constructs the grammar reads in real registry text
       | conditions                       | met       |
       | Z94.0 since 2015-01-01           | undecided |
       | I10 since 2015-01-01, complete   | not met   |
+
+  Scenario Outline: A lead-in "… as follows:" that the list after it spells out (NCT01611363)
+    Given the exclusion line "Abnormal pulse and/or blood pressure measurements at screening as follows: Pulse <40 or >90 bpm; mean systolic blood pressure >140 mmHg; mean diastolic blood pressure >90 mmHg"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "heart_rate < 40 /min or heart_rate > 90 /min or systolic_bp > 140 mm[Hg] or diastolic_bp > 90 mm[Hg]"
+    And it is <met>
+
+    Examples:
+      | observations                                                        | met       |
+      | heart_rate 95 /min; systolic_bp 120 mm[Hg]; diastolic_bp 80 mm[Hg]  | met       |
+      | heart_rate 70 /min; systolic_bp 120 mm[Hg]; diastolic_bp 80 mm[Hg]  | not met   |
+      | heart_rate 70 /min; systolic_bp 150 mm[Hg]; diastolic_bp 80 mm[Hg]  | met       |
+      | heart_rate 70 /min; systolic_bp 120 mm[Hg]                          | undecided |
+
+  Scenario Outline: "… structural heart disease, or a family history of X" keeps its list (NCT01611363)
+    Given the exclusion line "A QTc interval of >430 ms (males) and >450 ms (females), a history of unexplained syncope, cardiac arrest, unexplained significant cardiac arrhythmias or torsades de pointes, structural heart disease, or a family history of Long QT Syndrome (LQTS)"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, in part, as "(qtc > 430 ms and sex = male) or (qtc > 450 ms and sex = female) or (unparsed("unexplained") and history of syncope) or cardiac_arrest or (unparsed("unexplained") and ((unparsed("significant") and arrhythmia) or ventricular_arrhythmia)) or structural_heart_disease or unparsed("family history of Long QT Syndrome")"
+    And it is <met>
+
+    # "family" once split the list: "(structural heart disease or family) and history of
+    # LQTS", so structural heart disease alone did not exclude
+    Examples:
+      | conditions              | met       |
+      | I35.0 since 2024-01-01  | met       |
+      | nothing, complete       | undecided |
