@@ -710,8 +710,8 @@ SAFETY = [
         "Subjects taking metformin, and/or sulfonylurea must be on a stable dose for at least "
         "2 months prior to study drug administration",
         "inclusion",
-        'not (metformin or sulfonylureas) or unparsed("stable dose for at least 2 months '
-        'prior to study drug administration")',
+        'not ((unparsed("taking") and metformin) or sulfonylureas) or unparsed("stable dose '
+        'for at least 2 months prior to study drug administration")',
     ),
     # "received": a history cue, a window still bounding it (NCT03929900, NCT00516165)
     (
@@ -775,6 +775,15 @@ SAFETY = [
         "Organ transplant recipients (excluding cornea)",
         "exclusion",
         'organ_transplant and (not unparsed("cornea") or unparsed("excluding cornea"))',
+    ),
+    # "prior to <anchor>" after a window read is its anchor, not a history cue (NCT00559507)
+    (
+        "No chemotherapy, radiotherapy, or investigational therapy within 3 weeks (6 weeks for "
+        "nitrosoureas or mitomycin C) prior to entering study",
+        "inclusion",
+        "not (chemotherapy within 3 weeks or radiotherapy within 3 weeks or investigational_drug "
+        'within 3 weeks) and unparsed("6") and ((unparsed("weeks") and nitrosoureas) or '
+        'unparsed("mitomycin C"))',
     ),
     # ... but not a window on nothing read ("died within 12 hours")
     (
