@@ -16,7 +16,12 @@ Two transformers share one finishing pass (:func:`canonicalize`):
   - a window applies to every mention and comparison of the piece before it ("GI bleeding or
     SBP (within last one month)"), or after it when it comes first;
   - a window after the last item of a comma list of conditions ("ACS, MI, CABG or angioplasty
-    within 3 months") applies to every item of the list;
+    within 3 months") applies to every item of the list (items with unread words too), and
+    the list is an "or" list when its last clause is ("No A, B, or C within 3 weeks" is
+    ``not (A or B or C)``); a window after a piece with nothing it can bound stays unread;
+  - each sentence of a line is a list of its own ("A, B or C within 4 weeks. D");
+  - ``history of`` makes every mention under it "ever"; a measurement under it cannot be
+    looked up in the past, so it reads ``comparison or unparsed(cue)``;
   - ``recent`` without a stated window is not guessed: it stays as an unparsed qualifier;
   - an exception ("malignancy (except hepatoma or non-melanoma skin cancer)") restricts what
     precedes it: ``cancer and not (hcc or nonmelanoma_skin_cancer)``; under a negation ("no
