@@ -743,6 +743,13 @@ SAFETY = [
         "(ascites and jaundice) or (ascites and hepatomegaly) or (jaundice and hepatomegaly)",
     ),
     ("One of the following: ascites, jaundice", "inclusion", "ascites or jaundice"),
+    (
+        "One of the following: ascites, jaundice. Two of the following: nausea, anorexia, "
+        "hepatomegaly",
+        "inclusion",
+        "(ascites or jaundice) and ((nausea and anorexia) or (nausea and hepatomegaly) or "
+        "(anorexia and hepatomegaly))",
+    ),
     # ... but not with the items on other lines, nor with a measurement among them
     (
         "Two of the following: ascites, jaundice, ALT > 5",
@@ -784,6 +791,13 @@ SAFETY = [
         "not (chemotherapy within 3 weeks or radiotherapy within 3 weeks or investigational_drug "
         'within 3 weeks) and unparsed("6") and ((unparsed("weeks") and nitrosoureas) or '
         'unparsed("mitomycin C"))',
+    ),
+    # sentences join like lines: the last sentence's "or" is no connective of the line
+    ("Cirrhosis. Ascites or jaundice", "inclusion", "cirrhosis and (ascites or jaundice)"),
+    (
+        "Cirrhosis, hepatic encephalopathy. Ascites or jaundice",
+        "inclusion",
+        "cirrhosis and hepatic_encephalopathy and (ascites or jaundice)",
     ),
     # ... but not a window on nothing read ("died within 12 hours")
     (

@@ -2268,7 +2268,7 @@ def _k_of_n(toks: list[Tok], text: str) -> list[Tok]:
             out.append(item)
         out.append(Tok("RPAREN", ")", combo[-1].end, combo[-1].end))
     out.append(Tok("RPAREN", ")", body[-1].end, body[-1].end))
-    return [*toks[:at], *out, *toks[at + 1 + len(body) :]]
+    return [*toks[:at], *out, *_k_of_n(toks[at + 1 + len(body) :], text)]
 
 
 def _cue_over_juxtaposition(toks: list[Tok], text: str) -> list[Tok]:

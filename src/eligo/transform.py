@@ -146,6 +146,7 @@ class PModified:
 @dataclass
 class PList:
     clauses: list[Any]
+    sentences: bool = False  # the sentences of a line, not one list's items
 
 
 @dataclass
@@ -244,7 +245,7 @@ class TextTransformer:
             elif not isinstance(i, Token | PExcept):
                 sentences[-1].append(i)
         groups = [g[0] if len(g) == 1 else PList(g) for g in sentences if g]
-        base = groups[0] if len(groups) == 1 else PList(groups)
+        base = groups[0] if len(groups) == 1 else PList(groups, sentences=True)
         exceptions = [i for i in items if isinstance(i, PExcept)]
         return PExceptOf(base, exceptions[0]) if exceptions else base
 
@@ -786,6 +787,10 @@ class _Resolver:
             clauses.append(self.unparsed(pending.span))
         if len(clauses) == 1:
             return clauses[0]
+        if proto.sentences:
+            # "One of the following: A, B. Two of the following: C, D, E": each sentence is
+            # a requirement of its own, joined like the lines of its section
+            return self.combine(AllOf if self.ctx.kind == "inclusion" else AnyOf, clauses)
         last = proto.clauses[-1]
         if (
             isinstance(last, PJuxt)
