@@ -1006,8 +1006,8 @@ SAFETY = [
         "Subjects taking metformin, and/or sulfonylurea must be on a stable dose for at least "
         "2 months prior to study drug administration",
         "inclusion",
-        'not (metformin or sulfonylureas) or unparsed("stable dose for at least 2 months '
-        'prior to study drug administration")',
+        'not ((unparsed("taking") and metformin) or sulfonylureas) or unparsed("stable dose '
+        'for at least 2 months prior to study drug administration")',
     ),
     # "received": a history cue, a window still bounding it (NCT03929900, NCT00516165)
     (
@@ -1039,6 +1039,13 @@ SAFETY = [
         "(ascites and jaundice) or (ascites and hepatomegaly) or (jaundice and hepatomegaly)",
     ),
     ("One of the following: ascites, jaundice", "inclusion", "ascites or jaundice"),
+    (
+        "One of the following: ascites, jaundice. Two of the following: nausea, anorexia, "
+        "hepatomegaly",
+        "inclusion",
+        "(ascites or jaundice) and ((nausea and anorexia) or (nausea and hepatomegaly) or "
+        "(anorexia and hepatomegaly))",
+    ),
     # ... but not with the items on other lines, nor with a measurement among them
     (
         "Two of the following: ascites, jaundice, ALT > 5",
@@ -1071,6 +1078,22 @@ SAFETY = [
         "Organ transplant recipients (excluding cornea)",
         "exclusion",
         'organ_transplant and (not unparsed("cornea") or unparsed("excluding cornea"))',
+    ),
+    # "prior to <anchor>" after a window read is its anchor, not a history cue (NCT00559507)
+    (
+        "No chemotherapy, radiotherapy, or investigational therapy within 3 weeks (6 weeks for "
+        "nitrosoureas or mitomycin C) prior to entering study",
+        "inclusion",
+        "not (chemotherapy within 3 weeks or radiotherapy within 3 weeks or investigational_drug "
+        'within 3 weeks) and unparsed("6") and ((unparsed("weeks") and nitrosoureas) or '
+        'unparsed("mitomycin C"))',
+    ),
+    # sentences join like lines: the last sentence's "or" is no connective of the line
+    ("Cirrhosis. Ascites or jaundice", "inclusion", "cirrhosis and (ascites or jaundice)"),
+    (
+        "Cirrhosis, hepatic encephalopathy. Ascites or jaundice",
+        "inclusion",
+        "cirrhosis and hepatic_encephalopathy and (ascites or jaundice)",
     ),
     # ... but not a window on nothing read ("died within 12 hours")
     (

@@ -364,8 +364,6 @@ STOPWORDS = frozenset(
         "ongoing",
         "current",
         "currently",
-        "taking",  # "subjects taking metformin": on it now, what a mention means
-        "receiving",
         "active",
         "co-existent",
         "coexistent",
@@ -774,6 +772,13 @@ WINDOW_ANCHORS = (
     "visit 1",
     "the start of study treatment",
     "start of treatment",
+    "entering study",
+    "entering the study",
+    "entering this study",
+    "entry into the study",
+    "entry into study",
+    "study enrollment",
+    "study enrolment",
 )
 _WINDOW = re.compile(
     r"(?:within\s+(?:the\s+)?(?:last|past|previous|preceding|prior)?|"
@@ -865,6 +870,10 @@ _BEFORE = re.compile(
     rf"|(?:during|in|over)\s+(?:the\s+)?(?P<n2>{_NUM}|{_NUMW})\s*(?P<u2>{_TIMEU})(?![A-Za-z])\s+"
     rf"(?:before|prior\s+to|preceding)\s+(?:the\s+)?(?:{_ANCHOR_ALT})(?![A-Za-z])",
     re.IGNORECASE,
+)
+# "prior to entering study" after a window: its anchor, which eligo takes as the screening date
+_PRIOR_TO_ANCHOR = re.compile(
+    rf"prior\s+to\s+(?:the\s+)?(?:{_ANCHOR_ALT})(?![A-Za-z])", re.IGNORECASE
 )
 _BARE_WINDOW = re.compile(
     r"(?:the\s+)?(?:last|past|previous|preceding|prior)\s+"
@@ -1664,6 +1673,12 @@ class Lexer:
             self._emit("NOT", "not", pos, end)
             return end
         m = t.history.match(text, pos) if _HISTORY in can else None
+        if m and m.group(0).lower() == "prior" and any(k.type == "WINDOW" for k in self.tokens):
+            anchor = _PRIOR_TO_ANCHOR.match(text, pos)
+            if anchor:
+                # "within 3 weeks (6 weeks for …) prior to entering study": the anchor of the
+                # window already read, not a history cue
+                return anchor.end()
         if m:
             stop = t.stop_phrase.match(text, pos)
             if stop and stop.end() > m.end():
@@ -2600,7 +2615,7 @@ def _k_of_n(toks: list[Tok], text: str) -> list[Tok]:
             out.append(item)
         out.append(Tok("RPAREN", ")", combo[-1].end, combo[-1].end))
     out.append(Tok("RPAREN", ")", body[-1].end, body[-1].end))
-    return [*toks[:at], *out, *toks[at + 1 + len(body) :]]
+    return [*toks[:at], *out, *_k_of_n(toks[at + 1 + len(body) :], text)]
 
 
 def _cue_over_juxtaposition(toks: list[Tok], text: str) -> list[Tok]:
@@ -2823,10 +2838,21 @@ def _longer_washout(toks: list[Tok]) -> list[Tok]:
 def _recent_within(toks: list[Tok]) -> list[Tok]:
     """ "Recent (< 3 months) myocardial infarction": "recent" given as a window.
 
-    ``RECENT ( < n unit )`` becomes one WINDOW token (within n units), which the resolver
-    gives to the item that follows it.
+    ``RECENT ( < n unit )`` and ``RECENT ( WINDOW )`` become one WINDOW token (within n
+    units), which the resolver gives to the item that follows it.
     """
     out = list(toks)
+    for i in range(len(out) - 3):
+        a, lp, w, rp = out[i : i + 4]
+        if (
+            a.type == "RECENT"
+            and lp.type in ("LPAREN", "LPOST")
+            and w.type == "WINDOW"
+            and rp.type == "RPAREN"
+        ):
+            # "Current or recent (within 4 weeks prior to Cycle 1 Day 1) treatment with …"
+            window = Tok("WINDOW", w.value, a.start, rp.end)
+            return [*out[:i], window, *_recent_within(out[i + 4 :])]
     for i in range(len(out) - 5):
         a, lp, cmp, num, unit, rp = out[i : i + 6]
         if (

@@ -16,7 +16,12 @@ Two transformers share one finishing pass (:func:`canonicalize`):
   - a window applies to every mention and comparison of the piece before it ("GI bleeding or
     SBP (within last one month)"), or after it when it comes first;
   - a window after the last item of a comma list of conditions ("ACS, MI, CABG or angioplasty
-    within 3 months") applies to every item of the list;
+    within 3 months") applies to every item of the list (items with unread words too), and
+    the list is an "or" list when its last clause is ("No A, B, or C within 3 weeks" is
+    ``not (A or B or C)``); a window after a piece with nothing it can bound stays unread;
+  - each sentence of a line is a list of its own ("A, B or C within 4 weeks. D");
+  - ``history of`` makes every mention under it "ever"; a measurement under it cannot be
+    looked up in the past, so it reads ``comparison or unparsed(cue)``;
   - ``recent`` without a stated window is not guessed: it stays as an unparsed qualifier;
   - an exception ("malignancy (except hepatoma or non-melanoma skin cancer)") restricts what
     precedes it: ``cancer and not (hcc or nonmelanoma_skin_cancer)``; under a negation ("no
@@ -144,6 +149,7 @@ class PModified:
 @dataclass
 class PList:
     clauses: list[Any]
+    sentences: bool = False  # the sentences of a line, not one list's items
 
 
 @dataclass
@@ -256,7 +262,7 @@ class TextTransformer:
             elif not isinstance(i, (Token, PExcept)):
                 sentences[-1].append(i)
         groups = [g[0] if len(g) == 1 else PList(g) for g in sentences if g]
-        base = groups[0] if len(groups) == 1 else PList(groups)
+        base = groups[0] if len(groups) == 1 else PList(groups, sentences=True)
         exceptions = [i for i in items if isinstance(i, PExcept)]
         return PExceptOf(base, exceptions[0]) if exceptions else base
 
@@ -849,6 +855,10 @@ class _Resolver:
             clauses.append(self.unparsed(pending.span))
         if len(clauses) == 1:
             return clauses[0]
+        if proto.sentences:
+            # "One of the following: A, B. Two of the following: C, D, E": each sentence is
+            # a requirement of its own, joined like the lines of its section
+            return self.combine(AllOf if self.ctx.kind == "inclusion" else AnyOf, clauses)
         last = proto.clauses[-1]
         if (
             isinstance(last, PJuxt)

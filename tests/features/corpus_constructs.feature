@@ -1089,7 +1089,7 @@ Feature: Constructs the grammar reads in real registry text
     And a patient taking <drug> since <when>
     And the patient's record declares its <complete> complete
     When the line is evaluated on 2026-11-27
-    Then the line reads, partly, as "not (metformin or sulfonylureas) or unparsed("stable dose for at least 2 months prior to study drug administration")"
+    Then the line reads, partly, as "not ((unparsed("taking") and metformin) or sulfonylureas) or unparsed("stable dose for at least 2 months prior to study drug administration")"
     And it is <met>
 
     Examples:
@@ -1208,3 +1208,17 @@ Feature: Constructs the grammar reads in real registry text
       | conditions              | met       |
       | I35.0 since 2024-01-01  | met       |
       | nothing, complete       | undecided |
+
+  Scenario Outline: "Current or recent (within N weeks prior to …)" is a window on what follows
+    Given the exclusion line "Current or recent (within 4 weeks prior to Cycle 1 Day 1) treatment with another Investigational Product or participation in another investigational interventional study."
+    And a patient given <drug> on <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "investigational_drug within 4 weeks or other_trial_participation within 4 weeks"
+    And it is <met>
+
+    # participation in another study is a site-recorded fact with no date: never ruled out
+    Examples:
+      | drug                 | when       | complete    | met       |
+      | investigational drug | 2026-11-10 | no sections | met       |
+      | investigational drug | 2026-09-10 | medications | undecided |
