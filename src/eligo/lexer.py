@@ -1179,7 +1179,9 @@ class Lexer:
         ch = text[pos]
         prev = self.tokens[-1].type if self.tokens else None  # self._prev(), inlined
         assert t.starts is not None
-        can = t.starts.can(text, pos)
+        can = t.starts.memo.get(text[pos : pos + t.starts.K])  # t.starts.can(...), when known
+        if can is None:
+            can = t.starts.can(text, pos)
         if self.closers and _AND_FOR_GROUP.match(text, pos):
             self._close_definitions(pos)  # "…, defined as X and for patients < 16 …, defined as Y"
         m = t.definition.match(text, pos) if _DEFINITION in can else None
@@ -1381,7 +1383,11 @@ class Lexer:
                 self._emit(conj, conj.lower(), m.end("a"), m.start("b"))
                 self._emit("CONCEPT", b, m.start("b"), m.end("b"))
                 return m.end()
-        if text[pos : pos + 7].lower() == "between" and self._number_follows(pos + 7):
+        if (
+            ch in "bB"  # (cheap test first)
+            and text[pos : pos + 7].lower() == "between"
+            and self._number_follows(pos + 7)
+        ):
             self._emit("BETWEEN", "between", pos, pos + 7)
             self.in_between = True
             return pos + 7
