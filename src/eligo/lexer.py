@@ -1320,7 +1320,9 @@ class Lexer:
         ch = text[pos]
         prev = self.tokens[-1].type if self.tokens else None  # self._prev(), inlined
         assert t.starts is not None
-        can = t.starts.can(text, pos)
+        can = t.starts.memo.get(text[pos : pos + t.starts.K])  # t.starts.can(...), when known
+        if can is None:
+            can = t.starts.can(text, pos)
         if ch in "Nn" and (pos == 0 or not text[pos - 1].isalnum()) and _NOTE.match(text, pos):
             # "… within 5 days prior to dosing Note: Subjects can be rescreened once … more
             # than 5 days have elapsed since …": a note qualifies what came before it; it is
@@ -1591,7 +1593,11 @@ class Lexer:
                 self._emit(conj, conj.lower(), m.end("a"), m.start("b"))
                 self._emit("CONCEPT", b, m.start("b"), m.end("b"))
                 return m.end()
-        if text[pos : pos + 7].lower() == "between" and self._number_follows(pos + 7):
+        if (
+            ch in "bB"  # (cheap test first)
+            and text[pos : pos + 7].lower() == "between"
+            and self._number_follows(pos + 7)
+        ):
             self._emit("BETWEEN", "between", pos, pos + 7)
             self.in_between = True
             return pos + 7
