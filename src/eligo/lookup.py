@@ -564,11 +564,12 @@ class RecordView:
     def _index(self) -> list[Entry]:
         if self._entries is None:
             rec = self.record
-            self._keys = [
-                *(("condition", e.code, e.system, e.name) for e in rec.conditions),
-                *(("procedure", e.code, e.system, e.name) for e in rec.procedures),
-                *(("medication", e.code, e.system, e.name) for e in rec.medications),
-            ]
+            keys: list[EntryKey] = [("condition", e.code, e.system, e.name) for e in rec.conditions]
+            if rec.procedures:
+                keys += [("procedure", e.code, e.system, e.name) for e in rec.procedures]
+            if rec.medications:
+                keys += [("medication", e.code, e.system, e.name) for e in rec.medications]
+            self._keys = keys
             self._entries = [*rec.conditions, *rec.procedures, *rec.medications]
         return self._entries
 
@@ -615,8 +616,9 @@ class RecordView:
     def match_all(self, wanted: ConceptSet) -> None:
         """Find the items of every concept in ``wanted`` in one pass over the record: what
         :meth:`items` gives for each, ready for it."""
-        if any(m is wanted.wanted for m in self._matched):
-            return  # done for this view already (the trial screened again with it)
+        for matched in self._matched:
+            if matched is wanted.wanted:
+                return  # done for this view already (the trial screened again with it)
         known = self._items
         found: dict[str, list[Item]] = {}
         meanings = wanted.meanings
