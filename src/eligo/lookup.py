@@ -421,31 +421,39 @@ class ConceptSet:
         """(concept, names it directly) for each of the concepts the entry means."""
         found = self.memo.get(key)
         if found is None:
-            d = self.decisions
-            e = d.entry(key)
-            reach = self.reach
-            name = key[3]
-            # _Decisions._means for every concept at once: the concepts the code means, and
-            # those of their names that match the entry's name, each tried once
-            named: set[str] = set()
-            if name:
-                t = d.t
-                if e.named is None:
-                    maybe = {
-                        c for c in reach if c not in e.decided and (c in t.medication) is e.drugs
-                    }
-                else:
-                    maybe = e.named & reach
-                named = {c for c in maybe if t.names_match(c, name, e.runs)}
-            hits = [
-                c
-                for c, closure in self.closures
-                if not (e.code_means.isdisjoint(closure) and named.isdisjoint(closure))
-            ]
-            found = tuple((c, d.primary(key[1], key[2], name) in (None, c)) for c in hits)
+            found = self._meanings(key)
             _Decisions._bounded(self.memo)
             self.memo[key] = found
         return found
+
+    def _meanings(self, key: EntryKey) -> tuple[tuple[str, bool], ...]:
+        # _Decisions._means for every concept at once, over only what they include (reach):
+        # the concepts the code means, and those whose names match the entry's name, each
+        # tried once (as _Decisions.entry would index them, restricted to reach)
+        d, t, reach = self.decisions, self.decisions.t, self.reach
+        kind, code, system, name = key
+        drugs = kind == "medication"
+        means, decided = t.by_code(code, system)
+        code_means = {c for c in means if c in reach and (c in t.medication) is drugs}
+        named: set[str] = set()
+        if name:
+            runs = None
+            if name.isascii():
+                runs = frozenset(_RUN.findall(name.lower()))
+                maybe = set(t.unindexed[drugs] & reach)
+                for run in runs:
+                    some = t.by_run.get((drugs, run))
+                    if some:
+                        maybe |= some & reach
+            else:  # any concept of the kind may match a name that is not plain ASCII
+                maybe = {c for c in reach if (c in t.medication) is drugs}
+            named = {c for c in maybe - decided if t.names_match(c, name, runs)}
+        hits = [
+            c
+            for c, closure in self.closures
+            if not (code_means.isdisjoint(closure) and named.isdisjoint(closure))
+        ]
+        return tuple((c, d.primary(code, system, name) in (None, c)) for c in hits)
 
 
 class _EntryInfo:
