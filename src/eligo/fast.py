@@ -197,7 +197,8 @@ def compiled(trial: Any, vocab: Vocabulary | None = None) -> CompiledTrial:
     rules = tuple(compile_rule(c.rule, vocab, shared) for c in trial.criteria)
     mentioned = _mentioned([c.rule for c in trial.criteria], vocab)
     out = CompiledTrial(rules, vocab, mentioned, tuple(c.kind for c in trial.criteria))
-    _COMPILED[key] = (weakref.ref(trial, lambda _: _COMPILED.pop(key, None)), out)
+    with contextlib.suppress(TypeError):  # no weak references to it: compiled each time
+        _COMPILED[key] = (weakref.ref(trial, lambda _: _COMPILED.pop(key, None)), out)
     return out
 
 

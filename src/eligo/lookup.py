@@ -11,7 +11,11 @@ Matching is fast because the vocabulary is indexed once per process (:class:`_Ta
 prefixes (ICD-10-CM, ATC) and ids (SNOMED CT, RxNorm) map straight to the concepts they mean,
 and a concept's name pattern is compiled once and only tried on record names that contain the
 first word of one of its names.  These tables change how fast a match is found, never whether:
-every decision is still the concept's own code rule or name pattern.
+every decision is still the concept's own code rule or name pattern.  Decisions are also
+remembered by what they read (an entry's kind, code, system and name; an observation's code,
+system and name), never by patient, so a cohort decides each distinct code and name once
+(:class:`_Decisions`); a trial's screening matches each entry against all the concepts it
+mentions in one pass (:class:`ConceptSet`).
 """
 
 from __future__ import annotations
