@@ -315,3 +315,20 @@ def test_one_pass_matching_agrees_with_matching_each_concept() -> None:
                 if (direct := decisions.meaning(key, c)) is not None
             )
             assert fresh.meanings(key) == want, (trial.id, key)
+
+
+def test_matched_items_are_whole() -> None:
+    # lookup fills an Item's fields at once, not through its __init__
+    from eligo.lookup import Item
+
+    seen = 0
+    for rec in records()[:100]:
+        view = RecordView(rec)
+        for cid in ("cirrhosis", "cancer", "dialysis", "tacrolimus", "liver_transplant"):
+            for item in view.items(cid):
+                fields = {f.name: getattr(item, f.name) for f in dataclasses.fields(Item)}
+                assert set(fields) <= set(vars(item))
+                assert Item(**fields) == item
+                assert hash(Item(**fields)) == hash(item)
+                seen += 1
+    assert seen > 20

@@ -483,12 +483,26 @@ class _EntryInfo:
 
 
 def _entry_item(kind: str, e: Entry, direct: bool = True) -> Item:
-    name = e.name or e.code or kind
     if isinstance(e, Condition):
-        return Item(kind, name, e.status, e.onset, e.abatement, e.source, e, direct)
-    if isinstance(e, Procedure):
-        return Item(kind, name, e.status, e.date, e.date, e.source, e, direct)
-    return Item(kind, name, e.status, e.start, e.end, e.source, e, direct)
+        start, end = e.onset, e.abatement
+    elif isinstance(e, Procedure):
+        start = end = e.date
+    else:
+        start, end = e.start, e.end
+    # Item(...) without the frozen dataclass's field-by-field __init__ (screening makes one
+    # per matched entry): the same fields, set at once (tests/test_fast.py checks them)
+    item: Item = object.__new__(Item)
+    item.__dict__.update(
+        kind=kind,
+        name=e.name or e.code or kind,
+        status=e.status,
+        start=start,
+        end=end,
+        source=e.source,
+        item=e,
+        direct=direct,
+    )
+    return item
 
 
 def _obs_date(o: Observation) -> date:
