@@ -273,3 +273,62 @@ def test_the_items_derivers_read_are_matched_ahead(monkeypatch: pytest.MonkeyPat
         assert set(asked) <= set(ITEMS_READ.get(name, ())), name
         if name in ITEMS_READ:
             assert asked, f"{name} lists no items any more"
+
+
+def test_one_pass_matching_agrees_with_matching_each_concept() -> None:
+    # ConceptSet.meanings decides all of a trial's concepts at once; _Decisions.meaning, one
+    # at a time (what RecordView.items uses): they must agree on every entry, including
+    # names that are not plain ASCII and entries with only a code or only a name
+    from eligo.lookup import ConceptSet, _decisions
+
+    vocab = vocabulary()
+    decisions = _decisions(vocab)
+    keys = {
+        (kind, e.code, e.system, e.name)
+        for rec in records()
+        for kind, section in (
+            ("condition", rec.conditions),
+            ("procedure", rec.procedures),
+            ("medication", rec.medications),
+        )
+        for e in section
+    }
+    keys |= {(k, None, None, n) for k, _, _, n in list(keys) if n} | {
+        (k, c, s, None) for k, c, s, _ in list(keys) if c
+    }
+    keys |= {
+        ("condition", None, None, "cirrhose hépatique alcoolique"),
+        ("condition", None, None, "Cirrhosis of liver – alcoholic"),
+        ("medication", None, None, "tacrolimus (Prograf®)"),
+        ("condition", "K70.30", ICD10, "cirrhose du foie"),
+    }
+    assert len(keys) > 300
+    for trial in trials():
+        wanted = fast.compiled(trial).mentioned
+        if wanted is None:
+            continue
+        fresh = ConceptSet(wanted.concepts, vocab)  # nothing remembered yet
+        for key in keys:
+            want = tuple(
+                (c, direct)
+                for c in wanted.concepts
+                if (direct := decisions.meaning(key, c)) is not None
+            )
+            assert fresh.meanings(key) == want, (trial.id, key)
+
+
+def test_matched_items_are_whole() -> None:
+    # lookup fills an Item's fields at once, not through its __init__
+    from eligo.lookup import Item
+
+    seen = 0
+    for rec in records()[:100]:
+        view = RecordView(rec)
+        for cid in ("cirrhosis", "cancer", "dialysis", "tacrolimus", "liver_transplant"):
+            for item in view.items(cid):
+                fields = {f.name: getattr(item, f.name) for f in dataclasses.fields(Item)}
+                assert set(fields) <= set(vars(item))
+                assert Item(**fields) == item
+                assert hash(Item(**fields)) == hash(item)
+                seen += 1
+    assert seen > 20

@@ -106,7 +106,14 @@ class Context:
 
     def convert(self, c: Concept, value: float, unit: str, to: str) -> float | None:
         """``evaluate.convert_value`` for this record and date; None where the units do not
-        convert.  Each conversion is made once per record (ages are read several times)."""
+        convert."""
+        try:
+            return convert_value(c, self.rec.birth_date, self.as_of, value, unit, to)
+        except UnitError:
+            return None
+
+    def convert_once(self, c: Concept, value: float, unit: str, to: str) -> float | None:
+        """:meth:`convert`, made once per record: for ages, which trials read several times."""
         key = (c.id, value, unit, to)
         converted = self._converted
         if key in converted:
@@ -197,7 +204,8 @@ def compiled(trial: Any, vocab: Vocabulary | None = None) -> CompiledTrial:
     rules = tuple(compile_rule(c.rule, vocab, shared) for c in trial.criteria)
     mentioned = _mentioned([c.rule for c in trial.criteria], vocab)
     out = CompiledTrial(rules, vocab, mentioned, tuple(c.kind for c in trial.criteria))
-    _COMPILED[key] = (weakref.ref(trial, lambda _: _COMPILED.pop(key, None)), out)
+    with contextlib.suppress(TypeError):  # no weak references to it: compiled each time
+        _COMPILED[key] = (weakref.ref(trial, lambda _: _COMPILED.pop(key, None)), out)
     return out
 
 
@@ -566,12 +574,14 @@ def _comparison(node: Comparison, vocab: Vocabulary, shared: Shared) -> Fn:
     assert isinstance(target, Quantity)
     value, to = target.value, target.unit
 
+    convert = Context.convert_once if c.id == "age" else Context.convert
+
     def quantity(ctx: Context, got: Reading) -> Met:
         assert got is not None
         v, unit, _ = got
         if isinstance(v, str):
             return None
-        x = ctx.convert(c, v, unit, to)
+        x = convert(ctx, c, v, unit, to)
         return None if x is None else test(x, value)
 
     return _measure(node, c, quantity)
@@ -611,13 +621,16 @@ def _range(node: Range, vocab: Vocabulary, shared: Shared) -> Fn:
     above = _compare(">=" if node.low_inclusive else ">")
     below = _compare("<=" if node.high_inclusive else "<")
 
+    convert = Context.convert_once if c.id == "age" else Context.convert
+    same_unit = low.unit == high.unit  # one conversion serves both bounds
+
     def ranged(ctx: Context, got: Reading) -> Met:
         assert got is not None
         v, unit, _ = got
         if isinstance(v, str):
             return None
-        lo = ctx.convert(c, v, unit, low.unit)
-        hi = ctx.convert(c, v, unit, high.unit)
+        lo = convert(ctx, c, v, unit, low.unit)
+        hi = lo if same_unit else convert(ctx, c, v, unit, high.unit)
         if lo is None or hi is None:
             return None
         return above(lo, low.value) and below(hi, high.value)

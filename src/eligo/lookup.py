@@ -11,7 +11,11 @@ Matching is fast because the vocabulary is indexed once per process (:class:`_Ta
 prefixes (ICD-10-CM, ATC) and ids (SNOMED CT, RxNorm) map straight to the concepts they mean,
 and a concept's name pattern is compiled once and only tried on record names that contain the
 first word of one of its names.  These tables change how fast a match is found, never whether:
-every decision is still the concept's own code rule or name pattern.
+every decision is still the concept's own code rule or name pattern.  Decisions are also
+remembered by what they read (an entry's kind, code, system and name; an observation's code,
+system and name), never by patient, so a cohort decides each distinct code and name once
+(:class:`_Decisions`); a trial's screening matches each entry against all the concepts it
+mentions in one pass (:class:`ConceptSet`).
 """
 
 from __future__ import annotations
@@ -421,31 +425,39 @@ class ConceptSet:
         """(concept, names it directly) for each of the concepts the entry means."""
         found = self.memo.get(key)
         if found is None:
-            d = self.decisions
-            e = d.entry(key)
-            reach = self.reach
-            name = key[3]
-            # _Decisions._means for every concept at once: the concepts the code means, and
-            # those of their names that match the entry's name, each tried once
-            named: set[str] = set()
-            if name:
-                t = d.t
-                if e.named is None:
-                    maybe = {
-                        c for c in reach if c not in e.decided and (c in t.medication) is e.drugs
-                    }
-                else:
-                    maybe = e.named & reach
-                named = {c for c in maybe if t.names_match(c, name, e.runs)}
-            hits = [
-                c
-                for c, closure in self.closures
-                if not (e.code_means.isdisjoint(closure) and named.isdisjoint(closure))
-            ]
-            found = tuple((c, d.primary(key[1], key[2], name) in (None, c)) for c in hits)
+            found = self._meanings(key)
             _Decisions._bounded(self.memo)
             self.memo[key] = found
         return found
+
+    def _meanings(self, key: EntryKey) -> tuple[tuple[str, bool], ...]:
+        # _Decisions._means for every concept at once, over only what they include (reach):
+        # the concepts the code means, and those whose names match the entry's name, each
+        # tried once (as _Decisions.entry would index them, restricted to reach)
+        d, t, reach = self.decisions, self.decisions.t, self.reach
+        kind, code, system, name = key
+        drugs = kind == "medication"
+        means, decided = t.by_code(code, system)
+        code_means = {c for c in means if c in reach and (c in t.medication) is drugs}
+        named: set[str] = set()
+        if name:
+            runs = None
+            if name.isascii():
+                runs = frozenset(_RUN.findall(name.lower()))
+                maybe = set(t.unindexed[drugs] & reach)
+                for run in runs:
+                    some = t.by_run.get((drugs, run))
+                    if some:
+                        maybe |= some & reach
+            else:  # any concept of the kind may match a name that is not plain ASCII
+                maybe = {c for c in reach if (c in t.medication) is drugs}
+            named = {c for c in maybe - decided if t.names_match(c, name, runs)}
+        hits = [
+            c
+            for c, closure in self.closures
+            if not (code_means.isdisjoint(closure) and named.isdisjoint(closure))
+        ]
+        return tuple((c, d.primary(code, system, name) in (None, c)) for c in hits)
 
 
 class _EntryInfo:
@@ -471,12 +483,26 @@ class _EntryInfo:
 
 
 def _entry_item(kind: str, e: Entry, direct: bool = True) -> Item:
-    name = e.name or e.code or kind
     if isinstance(e, Condition):
-        return Item(kind, name, e.status, e.onset, e.abatement, e.source, e, direct)
-    if isinstance(e, Procedure):
-        return Item(kind, name, e.status, e.date, e.date, e.source, e, direct)
-    return Item(kind, name, e.status, e.start, e.end, e.source, e, direct)
+        start, end = e.onset, e.abatement
+    elif isinstance(e, Procedure):
+        start = end = e.date
+    else:
+        start, end = e.start, e.end
+    # Item(...) without the frozen dataclass's field-by-field __init__ (screening makes one
+    # per matched entry): the same fields, set at once (tests/test_fast.py checks them)
+    item: Item = object.__new__(Item)
+    item.__dict__.update(
+        kind=kind,
+        name=e.name or e.code or kind,
+        status=e.status,
+        start=start,
+        end=end,
+        source=e.source,
+        item=e,
+        direct=direct,
+    )
+    return item
 
 
 def _obs_date(o: Observation) -> date:
@@ -564,11 +590,12 @@ class RecordView:
     def _index(self) -> list[Entry]:
         if self._entries is None:
             rec = self.record
-            self._keys = [
-                *(("condition", e.code, e.system, e.name) for e in rec.conditions),
-                *(("procedure", e.code, e.system, e.name) for e in rec.procedures),
-                *(("medication", e.code, e.system, e.name) for e in rec.medications),
-            ]
+            keys: list[EntryKey] = [("condition", e.code, e.system, e.name) for e in rec.conditions]
+            if rec.procedures:
+                keys += [("procedure", e.code, e.system, e.name) for e in rec.procedures]
+            if rec.medications:
+                keys += [("medication", e.code, e.system, e.name) for e in rec.medications]
+            self._keys = keys
             self._entries = [*rec.conditions, *rec.procedures, *rec.medications]
         return self._entries
 
@@ -615,8 +642,9 @@ class RecordView:
     def match_all(self, wanted: ConceptSet) -> None:
         """Find the items of every concept in ``wanted`` in one pass over the record: what
         :meth:`items` gives for each, ready for it."""
-        if any(m is wanted.wanted for m in self._matched):
-            return  # done for this view already (the trial screened again with it)
+        for matched in self._matched:
+            if matched is wanted.wanted:
+                return  # done for this view already (the trial screened again with it)
         known = self._items
         found: dict[str, list[Item]] = {}
         meanings = wanted.meanings
