@@ -175,7 +175,7 @@ TEXT = [
     ("Creatinine at least 1.5", "inclusion", "creatinine >= 1.5 mg/dL"),
     ("Inability to give informed consent", "exclusion", "not consent"),
     ("Lack of informed consent", "exclusion", "not consent"),
-    ("No history of cancer", "exclusion", "not history of cancer"),
+    ("No history of cancer", "exclusion", 'unparsed("No history of cancer")'),
     ("Recent variceal bleeding", "exclusion", 'gi_bleeding and unparsed("Recent")'),
     ("MELD score greater than or equal to 15", "inclusion", "meld >= 15"),
     ("Child-Pugh class C", "exclusion", "child_pugh_class = C"),
@@ -1100,6 +1100,73 @@ SAFETY = [
         "Moribund patients, died within 12 hours of enrollment",
         "exclusion",
         'moribund or (unparsed("died") and unparsed("within 12 hours of enrollment"))',
+    ),
+    # gram-audit: "negative" negates what it stands next to, not a concept two words back
+    # (was "not childbearing_potential": excluded every man, cleared a pregnant woman)
+    (
+        "Females of child-bearing potential must have a negative serum test",  # NCT01887717
+        "exclusion",
+        'unparsed("Females of child-bearing potential must have a negative")',
+    ),
+    ("HIV is negative", "inclusion", "not hiv"),
+    # a requirement written among exclusions: the negation of what it requires excludes
+    (
+        "Women of childbearing potential must have a negative pregnancy test",
+        "exclusion",
+        "not (not childbearing_potential or not pregnancy)",
+    ),
+    (
+        "Women of childbearing potential must have a negative pregnancy test",
+        "inclusion",
+        "not childbearing_potential or not pregnancy",
+    ),
+    # a leading "No" among exclusions is read either way by trial authors (was "not
+    # other_trial_participation": excluded non-participants, cleared participants)
+    (
+        "No participation in concurrent clinical trials",  # NCT01887717
+        "exclusion",
+        'unparsed("No participation in concurrent clinical trials")',
+    ),
+    # "e.g." examples are members of the class, not its definition (was "nsaids within 4
+    # weeks or aminoglycosides within 4 weeks": cleared a patient on other nephrotoxic drugs)
+    (
+        "Current or recent treatment with nephrotoxic drugs (e.g. NSAIDs or aminoglycosides"
+        " within 4 weeks)",  # NCT00089570
+        "exclusion",
+        "*unread*",
+    ),
+    (
+        "Treatment with nephrotoxic agents (e.g. NSAIDs or aminoglycosides)",
+        "exclusion",
+        "nephrotoxic_drug_exposure or nsaids or aminoglycosides",
+    ),
+    (
+        "Treatment with myotoxic drugs (e.g. NSAIDs or aminoglycosides)",
+        "exclusion",
+        'unparsed("myotoxic drugs") or nsaids or aminoglycosides',
+    ),
+    # the methods a diagnosis is based on are no alternative to it (was "nash or
+    # liver_biopsy": any biopsied patient met the inclusion)
+    (
+        "Diagnosis of NASH based on Liver Function Test Results ,Ultrasound Hepato-Biliary"
+        " System (HBS) findings and / or Liver Biopsy",  # NCT02654665
+        "inclusion",
+        'nash and unparsed("based on Liver Function Test Results ,Ultrasound Hepato-Biliary'
+        ' System (HBS) findings and / or Liver Biopsy")',
+    ),
+    (
+        "confirmed cirrhosis based on liver biopsy or clinical findings;",  # NCT04546360
+        "inclusion",
+        'cirrhosis and unparsed("based on liver biopsy or clinical findings")',
+    ),
+    # "not using contraception" qualifies the childbearing patients only (was "(pregnancy or
+    # lactation) and … and not contraception": cleared a pregnant woman on contraception)
+    (
+        "Any pregnant, lactating women or potentially childbearing patients not using adequate"
+        " contraception",  # NCT01160926
+        "exclusion",
+        "pregnancy or (lactation and sex = female) or (childbearing_potential and not"
+        " contraception)",
     ),
 ]
 

@@ -182,8 +182,10 @@ LINES = [
         "study_drug_hypersensitivity",
     ),
     (
-        "No participation in concurrent clinical trials",  # NCT01887717
-        "exclusion",
+        # NCT01887717 lists it among exclusions, where a leading "No" is ambiguous and the
+        # line stays unread (test_grammar SAFETY); as a requirement it reads:
+        "No participation in concurrent clinical trials",
+        "inclusion",
         "not other_trial_participation",
     ),
     (

@@ -56,7 +56,7 @@ from lark.exceptions import VisitError
 
 from .concepts import Concept, vocabulary
 from .errors import CriterionSyntaxError, UnitError, did_you_mean
-from .lexer import EXCLUSION_HEADER, TIME_UNITS, Tok
+from .lexer import EXCLUSION_HEADER, REQUIREMENT_AMONG_EXCLUSIONS, TIME_UNITS, Tok
 from .nodes import (
     AllOf,
     AnyOf,
@@ -953,7 +953,18 @@ class _Resolver:
             if conditional is not None:
                 node = conditional
                 continue
-            if isinstance(node, Unparsed) and fully_read:
+            if (
+                isinstance(node, Unparsed)
+                and fully_read
+                and _EXAMPLE_WORDS.search(
+                    self.ctx.norm.original[node.span.end : content.span.start].lower()
+                )
+            ):
+                # "nephrotoxic drugs (e.g. NSAIDs or aminoglycosides)": the examples are some
+                # members of the unread class, not its definition; any of them counts, the
+                # rest of the class stays unread
+                node = AnyOf((node, content), span=span)
+            elif isinstance(node, Unparsed) and fully_read:
                 self.ctx.notes.append(
                     f"'{node.text}' read as defined by the parenthesis that follows it"
                 )
@@ -1185,6 +1196,13 @@ def resolve_text(proto: Any, ctx: Context) -> Node:
         # "Exc Criteria: ECOG PS>1" listed among inclusions: read as the exclusion it is,
         # under the negation the lexer put around it
         ctx.kind = "exclusion"
+    elif (
+        ctx.toks and ctx.toks[0].type == "NOT" and ctx.toks[0].value == REQUIREMENT_AMONG_EXCLUSIONS
+    ):
+        # "Women of childbearing potential must have a negative pregnancy test" listed among
+        # exclusions: the requirement is read as one (an inclusion), under the negation the
+        # lexer put round it
+        ctx.kind = "inclusion"
     r = _Resolver(ctx)
     r.fill(proto)
     node = r.resolve(proto)
