@@ -1168,6 +1168,15 @@ SAFETY = [
         "pregnancy or (lactation and sex = female) or (childbearing_potential and not"
         " contraception)",
     ),
+    # "chronic pulmonary diseases" of any severity (was severe_pulmonary_disease, whose codes
+    # leave out asthma, bronchiectasis and cystic fibrosis)
+    ("chronic pulmonary diseases,", "exclusion", "chronic_pulmonary_disease"),  # NCT03863418
+    # a window after "scheduled to" looks ahead, not back at when the listing was recorded
+    (
+        "Scheduled to receive a liver transplant within 1 month of screening.",  # NCT01842581
+        "exclusion",
+        'liver_transplant_candidate and unparsed("within 1 month of screening")',
+    ),
 ]
 
 

@@ -1155,7 +1155,7 @@ class Lexer:
         toks = self._tidy(_k_of_n(self.tokens, text))
         toks = self._exclusion_header(self._cohort(_childbearing_item(toks)))
         toks = self._absent_condition(self._must_have(_longer_washout(toks)))
-        return self._requirement(toks)
+        return self._requirement(_forward_window(toks, text))
 
     def _requirement(self, toks: list[Tok]) -> list[Tok]:
         """ "Females of child-bearing potential must have …" among exclusions: not (it).
@@ -2208,6 +2208,24 @@ def _blank_initialisms(text: str) -> str:
                 break
         if k == 0:
             out = out[: m.start()] + " " * (m.end() - m.start()) + out[m.end() :]
+    return out
+
+
+_FORWARD_CUE = re.compile(r"(?:scheduled|planned|anticipated|expected|expectation)\b", re.I)
+
+
+def _forward_window(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Scheduled to receive a liver transplant within 1 month of screening": the window
+    looks ahead (when it will happen), not back at when it was recorded; it stays unread."""
+    out = list(toks)
+    for i in range(1, len(out)):
+        t = out[i]
+        if (
+            t.type == "WINDOW"
+            and out[i - 1].type == "CONCEPT"
+            and _FORWARD_CUE.match(text, out[i - 1].start)
+        ):
+            out[i] = Tok("WORD", text[t.start : t.end], t.start, t.end)
     return out
 
 

@@ -1222,3 +1222,59 @@ Feature: Constructs the grammar reads in real registry text
       | drug                 | when       | complete    | met       |
       | investigational drug | 2026-11-10 | no sections | met       |
       | investigational drug | 2026-09-10 | medications | undecided |
+
+  Scenario Outline: "Pregnant, lactating women or childbearing patients not using contraception": two items (NCT01160926)
+    Given the inclusion line "Exc Criteria: Any pregnant, lactating women or potentially childbearing patients not using adequate contraception"
+    And a female patient with conditions <conditions> and the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "not (pregnancy or (lactation and sex = female) or (childbearing_potential and not contraception))"
+    And it is <met>
+
+    # the contraception clause once covered the pregnant and lactating too: a pregnant woman
+    # using contraception met the inclusion
+    Examples:
+      | conditions                        | facts                                            | met       |
+      | Z33.1 since 2026-10-01, complete  | childbearing_potential true; contraception true  | not met   |
+      | nothing, complete                 | childbearing_potential true; contraception false | not met   |
+      | nothing, complete                 | childbearing_potential true; contraception true  | met       |
+      | nothing                           | childbearing_potential true; contraception true  | undecided |
+
+  Scenario Outline: The methods a diagnosis is based on are no alternative to it (NCT02654665)
+    Given the inclusion line "Diagnosis of NASH based on Liver Function Test Results ,Ultrasound Hepato-Biliary System (HBS) findings and / or Liver Biopsy"
+    And a patient with conditions <conditions> and the procedure liver biopsy on <when>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "nash and unparsed("based on Liver Function Test Results ,Ultrasound Hepato-Biliary System (HBS) findings and / or Liver Biopsy")"
+    And it is <met>
+
+    # read "nash or liver_biopsy", any biopsied patient met it
+    Examples:
+      | conditions               | when       | met       |
+      | nothing, complete        | 2026-01-10 | not met   |
+      | K75.81 since 2025-01-01  | 2026-01-10 | undecided |
+      | nothing                  | never      | undecided |
+
+  Scenario Outline: A leading "No" among exclusions is ambiguous and stays unread (NCT01887717)
+    Given the exclusion line "No participation in concurrent clinical trials"
+    And a patient with the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("No participation in concurrent clinical trials")"
+    And it is <met>
+
+    # read "not other_trial_participation" it excluded those not in another trial and
+    # cleared those who were
+    Examples:
+      | facts                           | met       |
+      | other_trial_participation true  | undecided |
+      | other_trial_participation false | undecided |
+
+  Scenario Outline: A window after "scheduled to" looks ahead and stays unread (NCT01842581)
+    Given the exclusion line "Scheduled to receive a liver transplant within 1 month of screening."
+    And a patient with the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "liver_transplant_candidate and unparsed("within 1 month of screening")"
+    And it is <met>
+
+    Examples:
+      | facts                            | met       |
+      | liver_transplant_candidate true  | undecided |
+      | liver_transplant_candidate false | not met   |
