@@ -1177,6 +1177,19 @@ SAFETY = [
         "exclusion",
         'liver_transplant_candidate and unparsed("within 1 month of screening")',
     ),
+    # "accepted" (received) is a history cue; dropped, the reading was current-only and
+    # cleared a patient on beta blockers last year
+    (
+        "accepted primary prevention (non-selective beta blockers or endoscopic variceal"
+        " ligation);",  # NCT04546360
+        "exclusion",
+        "history of nonselective_beta_blockers or history of variceal_ligation",
+    ),
+    (
+        "Use of condoms and one additional medically accepted method (diaphragm)",
+        "inclusion",
+        "*unread*",
+    ),
 ]
 
 

@@ -1155,7 +1155,7 @@ class Lexer:
         toks = self._tidy(_k_of_n(self.tokens, text))
         toks = self._exclusion_header(self._cohort(_childbearing_item(toks)))
         toks = self._absent_condition(self._must_have(_longer_washout(toks)))
-        return self._requirement(_forward_window(toks, text))
+        return self._requirement(_forward_window(_accepted(toks, text), text))
 
     def _requirement(self, toks: list[Tok]) -> list[Tok]:
         """ "Females of child-bearing potential must have …" among exclusions: not (it).
@@ -2208,6 +2208,25 @@ def _blank_initialisms(text: str) -> str:
                 break
         if k == 0:
             out = out[: m.start()] + " " * (m.end() - m.start()) + out[m.end() :]
+    return out
+
+
+_ACCEPTED = re.compile(r"accepted\s+", re.I)
+
+
+def _accepted(toks: list[Tok], text: str) -> list[Tok]:
+    """ "accepted primary prevention (non-selective beta blockers or EVL)": "accepted" is
+    "received" (a common rendering in translated registry text), a history cue, where the
+    unread words it opens are defined by the parenthesis after them; dropped with those
+    words it left a current-only reading that cleared a patient treated last year."""
+    out: list[Tok] = []
+    for i, t in enumerate(toks):
+        m = _ACCEPTED.match(text, t.start) if t.type == "WORD" else None
+        if m and m.end() < t.end and i + 1 < len(toks) and toks[i + 1].type in ("LPOST", "LPAREN"):
+            out.append(Tok("HISTORY", "history", t.start, m.end()))
+            out.append(Tok("WORD", text[m.end() : t.end], m.end(), t.end))
+            continue
+        out.append(t)
     return out
 
 

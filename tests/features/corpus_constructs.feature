@@ -1278,3 +1278,18 @@ Feature: Constructs the grammar reads in real registry text
       | facts                            | met       |
       | liver_transplant_candidate true  | undecided |
       | liver_transplant_candidate false | not met   |
+
+  Scenario Outline: "accepted primary prevention (…)" is treatment received, at any time (NCT04546360)
+    Given the exclusion line "accepted primary prevention (non-selective beta blockers or endoscopic variceal ligation);"
+    And a patient given <drug> on <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "history of nonselective_beta_blockers or history of variceal_ligation"
+    And it is <met>
+
+    # read current-only, a course of propranolol that ended last year did not exclude
+    Examples:
+      | drug        | when       | complete                | met       |
+      | propranolol | 2025-06-01 | medications, procedures | met       |
+      | metformin   | 2025-06-01 | medications, procedures | not met   |
+      | metformin   | 2025-06-01 | no sections             | undecided |
