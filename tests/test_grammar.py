@@ -1190,6 +1190,11 @@ SAFETY = [
         "inclusion",
         "*unread*",
     ),
+    # a line that opens with "Other" means other than the trial's own disease, unnamed
+    # (was "liver_disease": excluded every patient of a hepatitis B trial)
+    ("Other active liver diseases;", "exclusion", 'unparsed("Other") and liver_disease'),
+    ("Other important organ dysfunctions;", "exclusion", "other_major_organ_dysfunction"),
+    ("Hepatocellular carcinoma or other malignancy;", "exclusion", "hcc or cancer"),
 ]
 
 

@@ -153,7 +153,8 @@ LINES = [
         "accepted primary prevention (non-selective beta blockers or endoscopic variceal "
         "ligation);",
         "exclusion",
-        "nonselective_beta_blockers or variceal_ligation",
+        # "accepted" is "received": at any time (test_grammar SAFETY)
+        "history of nonselective_beta_blockers or history of variceal_ligation",
     ),
     ("Continuous renal replacement therapy", "exclusion", "dialysis"),  # NCT03798600
     ("Prior liver transplant", "exclusion", "history of liver_transplant"),  # NCT02576509

@@ -1127,6 +1127,7 @@ class Lexer:
     def run(self) -> list[Tok]:
         text = self.text
         pos = self._header()
+        other = _LEADING_OTHER.match(text, pos)
         if self.kind == "exclusion" and _MUST_HAVE.match(text, pos):
             # read as the requirement it words, then negated (see _requirement)
             self.kind = "inclusion"
@@ -1153,6 +1154,10 @@ class Lexer:
                 Tok("RPAREN", ")", end, end),
             ]
         toks = self._tidy(_k_of_n(self.tokens, text))
+        if other and toks and toks[0].start >= other.end() and toks[0].type == "CONCEPT":
+            # "Other active liver diseases": other than the trial's own disease, which the
+            # line does not name; read as any liver disease it excluded every patient
+            toks = [Tok("WORD", other.group("w"), other.start("w"), other.end("w")), *toks]
         toks = self._exclusion_header(self._cohort(_childbearing_item(toks)))
         toks = self._absent_condition(self._must_have(_longer_washout(toks)))
         return self._requirement(_forward_window(_accepted(toks, text), text))
@@ -2211,6 +2216,7 @@ def _blank_initialisms(text: str) -> str:
     return out
 
 
+_LEADING_OTHER = re.compile(r"\s*(?P<w>other)\s+(?!than\b|or\b)", re.I)
 _ACCEPTED = re.compile(r"accepted\s+", re.I)
 
 
