@@ -262,7 +262,7 @@ TEXT = [
         "estimated survival time>24 months, and model for end-stage liver disease score<19, and "
         "without liver transplant;",
         "inclusion",
-        "life_expectancy > 24 months and meld < 19 and not liver_transplant",
+        "life_expectancy > 24 months and meld < 19 and not history of liver_transplant",
     ),
     (
         "Coagulopathy, including platelet count < 50× 10^9/ L, international normalized ratio "
@@ -1077,7 +1077,7 @@ SAFETY = [
     (
         "Organ transplant recipients (excluding cornea)",
         "exclusion",
-        'organ_transplant and (not unparsed("cornea") or unparsed("excluding cornea"))',
+        'history of organ_transplant and (not unparsed("cornea") or unparsed("excluding cornea"))',
     ),
     # "prior to <anchor>" after a window read is its anchor, not a history cue (NCT00559507)
     (
@@ -1195,6 +1195,21 @@ SAFETY = [
     ("Other active liver diseases;", "exclusion", 'unparsed("Other") and liver_disease'),
     ("Other important organ dysfunctions;", "exclusion", "other_major_organ_dysfunction"),
     ("Hepatocellular carcinoma or other malignancy;", "exclusion", "hcc or cancer"),
+    # a lasting procedure (shunt, transplant, organ removed) named where it can only exclude
+    # more: at any time, since a completed procedure is never current (was "tips or
+    # portosystemic_shunt": a patient with a TIPS placed last year was not excluded)
+    (
+        "Patients with TIPS or other surgical porto-caval shunts",  # NCT06855056
+        "exclusion",
+        "history of tips or history of portosystemic_shunt",
+    ),
+    ("absence of spleen or splenectomy.", "exclusion", "asplenia or history of splenectomy"),
+    ("without liver transplant", "inclusion", "not history of liver_transplant"),
+    # where it would admit more, the reading stays current (a past TIPS does not qualify)
+    ("Patients with TIPS", "inclusion", "tips"),
+    ("Exc Criteria: splenectomy", "inclusion", "not history of splenectomy"),
+    ("Major surgery within 4 weeks", "exclusion", "major_surgery within 4 weeks"),
+    ("Continuous renal replacement therapy", "exclusion", "dialysis"),  # NCT03798600
 ]
 
 

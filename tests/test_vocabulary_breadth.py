@@ -158,7 +158,7 @@ LINES = [
     ),
     ("Continuous renal replacement therapy", "exclusion", "dialysis"),  # NCT03798600
     ("Prior liver transplant", "exclusion", "history of liver_transplant"),  # NCT02576509
-    ("Multiple organ transplant", "exclusion", "organ_transplant"),  # NCT00118742
+    ("Multiple organ transplant", "exclusion", "history of organ_transplant"),  # NCT00118742
     ("Previous stem cell transplantation", "exclusion", "history of stem_cell_transplant"),
     ("History of bariatric surgery", "exclusion", "history of bariatric_surgery"),  # NCT01801332
     (
@@ -169,7 +169,7 @@ LINES = [
     (
         "Patients with TIPS or other surgical porto-caval shunts",  # NCT06855056
         "exclusion",
-        "tips or portosystemic_shunt",
+        "history of tips or history of portosystemic_shunt",
     ),
     ("On a transplant list", "exclusion", "liver_transplant_candidate"),  # NCT01887717
     (

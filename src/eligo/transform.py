@@ -1158,10 +1158,24 @@ def _set_history(node: Any, cue: Unparsed) -> Any:
     return node
 
 
-def _finish(node: Any, ctx: Context) -> Node:
-    """Resolve ``recent`` markers: a window settles them, otherwise 'recent' stays unread."""
+def _finish(node: Any, ctx: Context, excluding: bool) -> Node:
+    """Resolve ``recent`` markers: a window settles them, otherwise 'recent' stays unread.
+
+    ``excluding``: whether the node's being met makes the patient less eligible (in an
+    exclusion, under an even number of negations).  There a bare mention of a lasting
+    procedure ("Patients with TIPS", "splenectomy") reads "at any time": a completed
+    procedure is never current, and the shunt or the missing spleen stays.
+    """
+    if (
+        excluding
+        and isinstance(node, Mention)
+        and node.qualifier == "current"
+        and node.window is None
+        and vocabulary()[node.concept].lasting
+    ):
+        return dc_replace(node, qualifier="history")
     if isinstance(node, _Recent):
-        child = _finish(node.child, ctx)
+        child = _finish(node.child, ctx, excluding)
         leaves = [n for n in walk(child) if isinstance(n, (Mention, Comparison, Range))]
         if leaves and all(n.window is not None for n in leaves):
             return child
@@ -1171,12 +1185,12 @@ def _finish(node: Any, ctx: Context) -> Node:
             span=_join(span, span_of(child)),
         )
     if isinstance(node, (AllOf, AnyOf)):
-        children = tuple(_finish(c, ctx) for c in node.children)
+        children = tuple(_finish(c, ctx, excluding) for c in node.children)
         if _same(children, node.children):
             return node  # nothing to settle below: no copy
         return dc_replace(node, children=children)
     if isinstance(node, Not):
-        child = _finish(node.child, ctx)
+        child = _finish(node.child, ctx, not excluding)
         return node if child is node.child else dc_replace(node, child=child)
     if isinstance(node, (PWindow, _Except)):
         return Unparsed(ctx.norm.original[node.span.start : node.span.end], span=node.span)
@@ -1192,6 +1206,7 @@ def _same(new: tuple[Any, ...], old: Any) -> bool:
 
 def resolve_text(proto: Any, ctx: Context) -> Node:
     """Proto tree → canonical rule node for one registry line."""
+    excluding = ctx.kind == "exclusion"  # the line's own kind, before a header turns it
     if ctx.toks and ctx.toks[0].type == "NOT" and ctx.toks[0].value == EXCLUSION_HEADER:
         # "Exc Criteria: ECOG PS>1" listed among inclusions: read as the exclusion it is,
         # under the negation the lexer put around it
@@ -1206,7 +1221,7 @@ def resolve_text(proto: Any, ctx: Context) -> Node:
     r = _Resolver(ctx)
     r.fill(proto)
     node = r.resolve(proto)
-    return canonicalize(_finish(node, ctx))
+    return canonicalize(_finish(node, ctx, excluding))
 
 
 # ---------------------------------------------------------------------------- canonical form

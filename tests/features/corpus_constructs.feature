@@ -1172,7 +1172,7 @@ Feature: Constructs the grammar reads in real registry text
     Given the exclusion line "Organ transplant recipients (excluding cornea)"
     And a patient with conditions <conditions>
     When the line is evaluated on 2026-11-27
-    Then the line reads, partly, as "organ_transplant and (not unparsed("cornea") or unparsed("excluding cornea"))"
+    Then the line reads, partly, as "history of organ_transplant and (not unparsed("cornea") or unparsed("excluding cornea"))"
     And it is <met>
 
     # a transplant may be the cornea the line leaves out: open, never a definite exclusion
@@ -1293,3 +1293,19 @@ Feature: Constructs the grammar reads in real registry text
       | propranolol | 2025-06-01 | medications, procedures | met       |
       | metformin   | 2025-06-01 | medications, procedures | not met   |
       | metformin   | 2025-06-01 | no sections             | undecided |
+
+  Scenario Outline: A shunt placed in the past is still there (NCT06855056)
+    Given the exclusion line "Patients with TIPS or other surgical porto-caval shunts"
+    And a patient with the procedure <name> on <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "history of tips or history of portosystemic_shunt"
+    And it is <met>
+
+    # read "tips or portosystemic_shunt", a TIPS completed in 2024 was "not current" and
+    # the patient was not excluded
+    Examples:
+      | name                                           | when       | complete                | met       |
+      | transjugular intrahepatic portosystemic shunt  | 2024-01-10 | conditions, procedures  | met       |
+      | transjugular intrahepatic portosystemic shunt  | never      | conditions, procedures  | not met   |
+      | transjugular intrahepatic portosystemic shunt  | never      | no sections             | undecided |
