@@ -1210,6 +1210,13 @@ SAFETY = [
     ("Exc Criteria: splenectomy", "inclusion", "not history of splenectomy"),
     ("Major surgery within 4 weeks", "exclusion", "major_surgery within 4 weeks"),
     ("Continuous renal replacement therapy", "exclusion", "dialysis"),  # NCT03798600
+    # "that required treatment with": in the past (was current only: a glomerulonephritis
+    # treated with cyclophosphamide years ago did not exclude)
+    (
+        "Renal disease that required treatment with immunosuppressive therapy",  # NCT02065791
+        "exclusion",
+        "kidney_disease and history of immunosuppressants",
+    ),
 ]
 
 

@@ -161,6 +161,9 @@ NEGATIONS = (
 HISTORY_CUES = (
     "history of",
     "received",  # "has received insulin", "must have received trastuzumab": at some time
+    # "Renal disease that required treatment with immunosuppressive therapy": in the past
+    "required treatment with",
+    "that required treatment with",
     "previously received",
     "past history of",
     "previous history of",
