@@ -1217,6 +1217,31 @@ SAFETY = [
         "exclusion",
         "kidney_disease and history of immunosuppressants",
     ),
+    # a diagnosis "defined as" a range of something that does not make the diagnosis is the
+    # diagnosis and the range, in an inclusion (was the range alone: any MELD 11-30 patient)
+    (
+        "Patients with alcoholic hepatitis defined as: MELD score between 11-30, inclusive",
+        "inclusion",  # NCT03432260
+        "alcoholic_hepatitis and meld >= 11 and meld <= 30",
+    ),
+    (
+        "Patients with Type 2 diabetes mellitus (T2DM) defined as HbA1C≥7.5% to ≤10.0% at"
+        " screening visit;",  # NCT02681094
+        "inclusion",
+        "type2_diabetes and hba1c >= 7.5 % and hba1c <= 10 %",
+    ),
+    # … but where the definition is what makes it, or under a negation, the definition decides
+    ("Anemia defined as hemoglobin < 10 g/dL", "inclusion", "hemoglobin < 10 g/dL"),
+    (
+        "No renal impairment (defined as CrCl < 60 mL/min)",
+        "inclusion",
+        "not creatinine_clearance < 60 mL/min",
+    ),
+    (
+        "Impaired renal function, defined as eGFR < 30 ml/min/1.73 m²;",  # NCT03928158
+        "exclusion",
+        "egfr < 30 mL/min/{1.73_m2}",
+    ),
 ]
 
 

@@ -886,6 +886,25 @@ class _Resolver:
             cls = AllOf if self.ctx.kind == "inclusion" else AnyOf
         return self.combine(cls, clauses)
 
+    def _diagnosis_narrowed(self, node: Any, inner: Node) -> bool:
+        """Whether "<diagnosis> defined as <measure>" in an inclusion narrows the diagnosis.
+
+        A coded diagnosis whose "definition" measures something other than what makes the
+        diagnosis (its ``measured_by`` analyte: anaemia by haemoglobin) is a diagnosis
+        and a range, not the range alone; only where being met admits the patient (an
+        inclusion, no negation before it), since there asking for both is the stricter read.
+        """
+        if self.ctx.kind != "inclusion" or not isinstance(node, Mention):
+            return False
+        c = self.vocab[node.concept]
+        if c.kind != "condition":
+            return False
+        measured = {n.concept for n in walk(inner) if isinstance(n, (Comparison, Range))}
+        if not measured or (c.measured_by is not None and c.measured_by in measured):
+            return False
+        start = span_of(node).start
+        return not any(t.type == "NOT" for t in self.ctx.toks if t.start <= start)
+
     def paren(self, atom: Any, contents: list[Any]) -> Any:
         node = atom
         for content in contents:
@@ -901,7 +920,12 @@ class _Resolver:
                     span = _join(span_of(node), span_of(inner))
                     node = AnyOf((Not(node, span=span_of(node)), inner), span=span)
                     continue
-                if not any(isinstance(n, Unparsed) for n in walk(inner)):
+                if self._diagnosis_narrowed(node, inner):
+                    # "Patients with alcoholic hepatitis defined as: MELD score between
+                    # 11-30": a MELD of 20 is no alcoholic hepatitis; the inclusion asks for
+                    # the diagnosis and the range (the range alone admitted any liver disease)
+                    node = AllOf((node, inner), span=_join(span_of(node), span_of(inner)))
+                elif not any(isinstance(n, Unparsed) for n in walk(inner)):
                     # "renal impairment (defined as CrCl < 60 mL/min)": the definition decides
                     self.ctx.notes.append(
                         f"'{self.ctx.text(span_of(node))}' read as the definition that follows it"

@@ -1309,3 +1309,19 @@ Feature: Constructs the grammar reads in real registry text
       | transjugular intrahepatic portosystemic shunt  | 2024-01-10 | conditions, procedures  | met       |
       | transjugular intrahepatic portosystemic shunt  | never      | conditions, procedures  | not met   |
       | transjugular intrahepatic portosystemic shunt  | never      | no sections             | undecided |
+
+  Scenario Outline: A diagnosis "defined as" a score range is the diagnosis and the range (NCT03432260)
+    Given the inclusion line "Patients with alcoholic hepatitis defined as: MELD score between 11-30, inclusive"
+    And a patient with observations meld <score> 1 and conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "alcoholic_hepatitis and meld >= 11 and meld <= 30"
+    And it is <met>
+
+    # read as the MELD range alone, a patient with another liver disease and a MELD of 20
+    # met it
+    Examples:
+      | score | conditions                          | met       |
+      | 20    | K70.10 since 2026-10-01             | met       |
+      | 20    | K74.60 since 2020-01-01, complete   | not met   |
+      | 35    | K70.10 since 2026-10-01             | not met   |
+      | 20    | nothing                             | undecided |
