@@ -1242,6 +1242,18 @@ SAFETY = [
         "exclusion",
         "egfr < 30 mL/min/{1.73_m2}",
     ),
+    # a serial list "A, B, and C" among exclusions: any of them excludes (was "all of them":
+    # a patient with hepatitis B alone was cleared)
+    (
+        "other causes of cirrhosis, such as alcoholic hepatitis, viral hepatitis C, autoimmune"
+        " hepatitis and metabolic-related fatty liver disease",  # NCT05948982
+        "exclusion",
+        '(unparsed("causes") and cirrhosis) or alcoholic_hepatitis or (viral_hepatitis and'
+        ' unparsed("C")) or autoimmune_hepatitis or nafld',
+    ),
+    ("hepatitis B, hepatitis C, and Wilson disease", "exclusion", "hbv or hcv or wilson_disease"),
+    ("hepatitis B, hepatitis C, and Wilson disease", "inclusion", "hbv and hcv and wilson_disease"),
+    ("hepatitis B and Wilson disease", "exclusion", "hbv and wilson_disease"),
 ]
 
 

@@ -880,6 +880,16 @@ class _Resolver:
         cls: type[AllOf] | type[AnyOf]
         if isinstance(last, PAny) and isinstance(clauses[-1], AnyOf):
             cls = AnyOf
+        elif (
+            isinstance(last, PAll)
+            and isinstance(clauses[-1], AllOf)
+            and self.ctx.kind == "exclusion"
+            and all(isinstance(n, (Mention, Unparsed)) for n in clauses[-1].children)
+        ):
+            # "alcoholic liver disease, hepatitis B, hepatitis C, and Wilson disease" among
+            # exclusions: any of them excludes; read "all of them", a patient with one was
+            # cleared
+            return self.combine(AnyOf, [*clauses[:-1], *clauses[-1].children])
         elif isinstance(last, PAll) and isinstance(clauses[-1], AllOf):
             cls = AllOf
         else:

@@ -1325,3 +1325,18 @@ Feature: Constructs the grammar reads in real registry text
       | 20    | K74.60 since 2020-01-01, complete   | not met   |
       | 35    | K70.10 since 2026-10-01             | not met   |
       | 20    | nothing                             | undecided |
+
+  Scenario Outline: A serial "A, B and C" among exclusions: any of them excludes (NCT05948982)
+    Given the exclusion line "other causes of cirrhosis, such as alcoholic hepatitis, viral hepatitis C, autoimmune hepatitis and metabolic-related fatty liver disease"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "(unparsed("causes") and cirrhosis) or alcoholic_hepatitis or (viral_hepatitis and unparsed("C")) or autoimmune_hepatitis or nafld"
+    And it is <met>
+
+    # read "… and autoimmune_hepatitis and nafld", a patient with autoimmune hepatitis alone
+    # was not excluded
+    Examples:
+      | conditions                        | met       |
+      | K75.4 since 2020-01-01            | met       |
+      | I10 since 2015-01-01, complete    | not met   |
+      | nothing                           | undecided |
