@@ -1254,6 +1254,20 @@ SAFETY = [
     ("hepatitis B, hepatitis C, and Wilson disease", "exclusion", "hbv or hcv or wilson_disease"),
     ("hepatitis B, hepatitis C, and Wilson disease", "inclusion", "hbv and hcv and wilson_disease"),
     ("hepatitis B and Wilson disease", "exclusion", "hbv and wilson_disease"),
+    # a subject-less bound after a shared one is every listed analyte's (was aPTT's alone:
+    # a PT below half its lower limit did not exclude)
+    (
+        "Patients with known bleeding diathesis, or PT (Prothrombin time) or aPTT (activated"
+        " partial thromboplastin time) > 1.5x ULN or <0.5x LLN.",  # NCT02141828
+        "exclusion",
+        "bleeding_diathesis or prothrombin_time > 1.5 x ULN or prothrombin_time < 0.5 x LLN or"
+        " aptt > 1.5 x ULN or aptt < 0.5 x LLN",
+    ),
+    (
+        "prothrombin time (PT) or aPTT >1.5 x ULN or fibrinogen <0.5 x LLN",
+        "exclusion",
+        "prothrombin_time > 1.5 x ULN or aptt > 1.5 x ULN or fibrinogen < 0.5 x LLN",
+    ),
 ]
 
 

@@ -576,7 +576,7 @@ class _Resolver:
         if isinstance(p, PWindow):
             return p
         if isinstance(p, (PAny, PAll)):
-            kids = self.distribute(p.children)
+            kids = self.distribute(p.children, type(p))
             cls = AnyOf if isinstance(p, PAny) else AllOf
             return self.combine(cls, [self.resolve(c) for c in kids])
         if isinstance(p, PJuxt):
@@ -759,11 +759,13 @@ class _Resolver:
             return None
         return rest[0] if len(rest) == 1 else AllOf(tuple(rest), span=span_of(rest[0]))
 
-    def distribute(self, kids: list[Any]) -> list[Any]:
+    def distribute(self, kids: list[Any], group: type[PAny] | type[PAll]) -> list[Any]:
         """ "ALT and AST < 3 x ULN": a bound applies to the measured concepts listed before it.
 
         Each bare measured concept takes the nearest bound after it ("PT or aPTT > 1.5 x ULN
-        or fibrinogen < 0.5 x LLN": PT and aPTT take > 1.5 x ULN, not fibrinogen's bound).
+        or fibrinogen < 0.5 x LLN": PT and aPTT take > 1.5 x ULN, not fibrinogen's bound),
+        and a subject-less bound right after that one too ("PT or aPTT > 1.5x ULN or
+        < 0.5x LLN": PT below half its lower limit as well), joined like the group.
         """
         out = list(kids)
         for i, k in enumerate(out):
@@ -792,6 +794,26 @@ class _Resolver:
                 recast = None if parens is None else _recast(parens, nxt.concept, k.node.concept)
                 # the waiver or conditional threshold is every listed analyte's
                 out[i] = bound if recast is None else PParen(bound, recast)
+                j = next(
+                    (n for n, b in enumerate(kids) if b is nxt or _paren_of(b, nxt) is not None),
+                    None,
+                )
+                after = kids[j + 1] if j is not None and j + 1 < len(kids) else None
+                if (
+                    recast is None
+                    and isinstance(after, PBound)
+                    and after.bound_span is None
+                    and after.concept == nxt.concept
+                    and after.value[0] == "q"
+                ):
+                    also = PBound(
+                        k.node.concept,
+                        after.op,
+                        after.value,
+                        _join(k.node.span, after.span),
+                        after.window,
+                    )
+                    out[i] = group([bound, also])
         return out
 
     def combine(self, cls: type[AllOf] | type[AnyOf], items: list[Any]) -> Any:
@@ -1096,6 +1118,11 @@ def _thresholds_only(node: Any) -> bool:
     if isinstance(node, AllOf | AnyOf):
         return all(_thresholds_only(c) for c in node.children)
     return False
+
+
+def _paren_of(p: Any, atom: Any) -> Any:
+    """``p`` when it is the parenthesised form of ``atom``, else ``None``."""
+    return p if isinstance(p, PParen) and p.atom is atom else None
 
 
 def _conditions_only(node: Any) -> bool:
