@@ -252,3 +252,18 @@ def it_is(trace: Trace, met: str) -> None:
 @then(parsers.parse('its explanation mentions "{fragment}"'))
 def explanation_mentions(trace: Trace, fragment: str) -> None:
     assert fragment in trace.root.explanation, trace.root.explanation
+
+
+@given(
+    parsers.parse("a {sex} patient with conditions {conditions} and the facts {facts}"),
+    target_fixture="patient",
+)
+def sexed_patient_with_conditions_and_facts(
+    sex: str, conditions: str, facts: str
+) -> dict[str, Any]:
+    """ "a female patient with conditions Z33.1 since 2026-10-01 and the facts …"."""
+    patient = patient_with_conditions(conditions)
+    patient["sex"] = sex
+    if facts != "none":
+        patient["facts"] = patient_with_facts(facts)["facts"]
+    return patient

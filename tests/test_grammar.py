@@ -175,7 +175,7 @@ TEXT = [
     ("Creatinine at least 1.5", "inclusion", "creatinine >= 1.5 mg/dL"),
     ("Inability to give informed consent", "exclusion", "not consent"),
     ("Lack of informed consent", "exclusion", "not consent"),
-    ("No history of cancer", "exclusion", "not history of cancer"),
+    ("No history of cancer", "exclusion", 'unparsed("No history of cancer")'),
     ("Recent variceal bleeding", "exclusion", 'gi_bleeding and unparsed("Recent")'),
     ("MELD score greater than or equal to 15", "inclusion", "meld >= 15"),
     ("Child-Pugh class C", "exclusion", "child_pugh_class = C"),
@@ -262,7 +262,7 @@ TEXT = [
         "estimated survival time>24 months, and model for end-stage liver disease score<19, and "
         "without liver transplant;",
         "inclusion",
-        "life_expectancy > 24 months and meld < 19 and not liver_transplant",
+        "life_expectancy > 24 months and meld < 19 and not history of liver_transplant",
     ),
     (
         "Coagulopathy, including platelet count < 50× 10^9/ L, international normalized ratio "
@@ -1077,7 +1077,7 @@ SAFETY = [
     (
         "Organ transplant recipients (excluding cornea)",
         "exclusion",
-        'organ_transplant and (not unparsed("cornea") or unparsed("excluding cornea"))',
+        'history of organ_transplant and (not unparsed("cornea") or unparsed("excluding cornea"))',
     ),
     # "prior to <anchor>" after a window read is its anchor, not a history cue (NCT00559507)
     (
@@ -1100,6 +1100,173 @@ SAFETY = [
         "Moribund patients, died within 12 hours of enrollment",
         "exclusion",
         'moribund or (unparsed("died") and unparsed("within 12 hours of enrollment"))',
+    ),
+    # gram-audit: "negative" negates what it stands next to, not a concept two words back
+    # (was "not childbearing_potential": excluded every man, cleared a pregnant woman)
+    (
+        "Females of child-bearing potential must have a negative serum test",  # NCT01887717
+        "exclusion",
+        'unparsed("Females of child-bearing potential must have a negative")',
+    ),
+    ("HIV is negative", "inclusion", "not hiv"),
+    # a requirement written among exclusions: the negation of what it requires excludes
+    (
+        "Women of childbearing potential must have a negative pregnancy test",
+        "exclusion",
+        "not (not childbearing_potential or not pregnancy)",
+    ),
+    (
+        "Women of childbearing potential must have a negative pregnancy test",
+        "inclusion",
+        "not childbearing_potential or not pregnancy",
+    ),
+    # a leading "No" among exclusions is read either way by trial authors (was "not
+    # other_trial_participation": excluded non-participants, cleared participants)
+    (
+        "No participation in concurrent clinical trials",  # NCT01887717
+        "exclusion",
+        'unparsed("No participation in concurrent clinical trials")',
+    ),
+    # "e.g." examples are members of the class, not its definition (was "nsaids within 4
+    # weeks or aminoglycosides within 4 weeks": cleared a patient on other nephrotoxic drugs)
+    (
+        "Current or recent treatment with nephrotoxic drugs (e.g. NSAIDs or aminoglycosides"
+        " within 4 weeks)",  # NCT00089570
+        "exclusion",
+        "*unread*",
+    ),
+    (
+        "Treatment with nephrotoxic agents (e.g. NSAIDs or aminoglycosides)",
+        "exclusion",
+        "nephrotoxic_drug_exposure or nsaids or aminoglycosides",
+    ),
+    (
+        "Treatment with myotoxic drugs (e.g. NSAIDs or aminoglycosides)",
+        "exclusion",
+        'unparsed("myotoxic drugs") or nsaids or aminoglycosides',
+    ),
+    # the methods a diagnosis is based on are no alternative to it (was "nash or
+    # liver_biopsy": any biopsied patient met the inclusion)
+    (
+        "Diagnosis of NASH based on Liver Function Test Results ,Ultrasound Hepato-Biliary"
+        " System (HBS) findings and / or Liver Biopsy",  # NCT02654665
+        "inclusion",
+        'nash and unparsed("based on Liver Function Test Results ,Ultrasound Hepato-Biliary'
+        ' System (HBS) findings and / or Liver Biopsy")',
+    ),
+    (
+        "confirmed cirrhosis based on liver biopsy or clinical findings;",  # NCT04546360
+        "inclusion",
+        'cirrhosis and unparsed("based on liver biopsy or clinical findings")',
+    ),
+    # "not using contraception" qualifies the childbearing patients only (was "(pregnancy or
+    # lactation) and … and not contraception": cleared a pregnant woman on contraception)
+    (
+        "Any pregnant, lactating women or potentially childbearing patients not using adequate"
+        " contraception",  # NCT01160926
+        "exclusion",
+        "pregnancy or (lactation and sex = female) or (childbearing_potential and not"
+        " contraception)",
+    ),
+    # "chronic pulmonary diseases" of any severity (was severe_pulmonary_disease, whose codes
+    # leave out asthma, bronchiectasis and cystic fibrosis)
+    ("chronic pulmonary diseases,", "exclusion", "chronic_pulmonary_disease"),  # NCT03863418
+    # a window after "scheduled to" looks ahead, not back at when the listing was recorded
+    (
+        "Scheduled to receive a liver transplant within 1 month of screening.",  # NCT01842581
+        "exclusion",
+        'liver_transplant_candidate and unparsed("within 1 month of screening")',
+    ),
+    # "accepted" (received) is a history cue; dropped, the reading was current-only and
+    # cleared a patient on beta blockers last year
+    (
+        "accepted primary prevention (non-selective beta blockers or endoscopic variceal"
+        " ligation);",  # NCT04546360
+        "exclusion",
+        "history of nonselective_beta_blockers or history of variceal_ligation",
+    ),
+    (
+        "Use of condoms and one additional medically accepted method (diaphragm)",
+        "inclusion",
+        "*unread*",
+    ),
+    # a line that opens with "Other" means other than the trial's own disease, unnamed
+    # (was "liver_disease": excluded every patient of a hepatitis B trial)
+    ("Other active liver diseases;", "exclusion", 'unparsed("Other") and liver_disease'),
+    ("Other important organ dysfunctions;", "exclusion", "other_major_organ_dysfunction"),
+    ("Hepatocellular carcinoma or other malignancy;", "exclusion", "hcc or cancer"),
+    # a lasting procedure (shunt, transplant, organ removed) named where it can only exclude
+    # more: at any time, since a completed procedure is never current (was "tips or
+    # portosystemic_shunt": a patient with a TIPS placed last year was not excluded)
+    (
+        "Patients with TIPS or other surgical porto-caval shunts",  # NCT06855056
+        "exclusion",
+        "history of tips or history of portosystemic_shunt",
+    ),
+    ("absence of spleen or splenectomy.", "exclusion", "asplenia or history of splenectomy"),
+    ("without liver transplant", "inclusion", "not history of liver_transplant"),
+    # where it would admit more, the reading stays current (a past TIPS does not qualify)
+    ("Patients with TIPS", "inclusion", "tips"),
+    ("Exc Criteria: splenectomy", "inclusion", "not history of splenectomy"),
+    ("Major surgery within 4 weeks", "exclusion", "major_surgery within 4 weeks"),
+    ("Continuous renal replacement therapy", "exclusion", "dialysis"),  # NCT03798600
+    # "that required treatment with": in the past (was current only: a glomerulonephritis
+    # treated with cyclophosphamide years ago did not exclude)
+    (
+        "Renal disease that required treatment with immunosuppressive therapy",  # NCT02065791
+        "exclusion",
+        "kidney_disease and history of immunosuppressants",
+    ),
+    # a diagnosis "defined as" a range of something that does not make the diagnosis is the
+    # diagnosis and the range, in an inclusion (was the range alone: any MELD 11-30 patient)
+    (
+        "Patients with alcoholic hepatitis defined as: MELD score between 11-30, inclusive",
+        "inclusion",  # NCT03432260
+        "alcoholic_hepatitis and meld >= 11 and meld <= 30",
+    ),
+    (
+        "Patients with Type 2 diabetes mellitus (T2DM) defined as HbA1C≥7.5% to ≤10.0% at"
+        " screening visit;",  # NCT02681094
+        "inclusion",
+        "type2_diabetes and hba1c >= 7.5 % and hba1c <= 10 %",
+    ),
+    # … but where the definition is what makes it, or under a negation, the definition decides
+    ("Anemia defined as hemoglobin < 10 g/dL", "inclusion", "hemoglobin < 10 g/dL"),
+    (
+        "No renal impairment (defined as CrCl < 60 mL/min)",
+        "inclusion",
+        "not creatinine_clearance < 60 mL/min",
+    ),
+    (
+        "Impaired renal function, defined as eGFR < 30 ml/min/1.73 m²;",  # NCT03928158
+        "exclusion",
+        "egfr < 30 mL/min/{1.73_m2}",
+    ),
+    # a serial list "A, B, and C" among exclusions: any of them excludes (was "all of them":
+    # a patient with hepatitis B alone was cleared)
+    (
+        "other causes of cirrhosis, such as alcoholic hepatitis, viral hepatitis C, autoimmune"
+        " hepatitis and metabolic-related fatty liver disease",  # NCT05948982
+        "exclusion",
+        '(unparsed("causes") and cirrhosis) or alcoholic_hepatitis or (viral_hepatitis and'
+        ' unparsed("C")) or autoimmune_hepatitis or nafld',
+    ),
+    ("hepatitis B, hepatitis C, and Wilson disease", "exclusion", "hbv or hcv or wilson_disease"),
+    ("hepatitis B, hepatitis C, and Wilson disease", "inclusion", "hbv and hcv and wilson_disease"),
+    ("hepatitis B and Wilson disease", "exclusion", "hbv and wilson_disease"),
+    # a subject-less bound after a shared one is every listed analyte's (was aPTT's alone:
+    # a PT below half its lower limit did not exclude)
+    (
+        "Patients with known bleeding diathesis, or PT (Prothrombin time) or aPTT (activated"
+        " partial thromboplastin time) > 1.5x ULN or <0.5x LLN.",  # NCT02141828
+        "exclusion",
+        "bleeding_diathesis or prothrombin_time > 1.5 x ULN or prothrombin_time < 0.5 x LLN or"
+        " aptt > 1.5 x ULN or aptt < 0.5 x LLN",
+    ),
+    (
+        "prothrombin time (PT) or aPTT >1.5 x ULN or fibrinogen <0.5 x LLN",
+        "exclusion",
+        "prothrombin_time > 1.5 x ULN or aptt > 1.5 x ULN or fibrinogen < 0.5 x LLN",
     ),
 ]
 

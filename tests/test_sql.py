@@ -125,6 +125,8 @@ CANONICAL = (
     "platelets >= 100000 /uL within 3 months", "sodium < 130 mmol/L", "albumin < 28 g/L",
     "pregnancy or lactation", "hiv or retroviral_infection",
     "consent and not willing_for_transplant",
+    # ranked categories: SQL once read ">=" as "!=", so Child-Pugh B met ">= C"
+    "child_pugh_class >= C", "child_pugh_class < B", "history of tips",
 )  # fmt: skip
 
 

@@ -153,11 +153,12 @@ LINES = [
         "accepted primary prevention (non-selective beta blockers or endoscopic variceal "
         "ligation);",
         "exclusion",
-        "nonselective_beta_blockers or variceal_ligation",
+        # "accepted" is "received": at any time (test_grammar SAFETY)
+        "history of nonselective_beta_blockers or history of variceal_ligation",
     ),
     ("Continuous renal replacement therapy", "exclusion", "dialysis"),  # NCT03798600
     ("Prior liver transplant", "exclusion", "history of liver_transplant"),  # NCT02576509
-    ("Multiple organ transplant", "exclusion", "organ_transplant"),  # NCT00118742
+    ("Multiple organ transplant", "exclusion", "history of organ_transplant"),  # NCT00118742
     ("Previous stem cell transplantation", "exclusion", "history of stem_cell_transplant"),
     ("History of bariatric surgery", "exclusion", "history of bariatric_surgery"),  # NCT01801332
     (
@@ -168,7 +169,7 @@ LINES = [
     (
         "Patients with TIPS or other surgical porto-caval shunts",  # NCT06855056
         "exclusion",
-        "tips or portosystemic_shunt",
+        "history of tips or history of portosystemic_shunt",
     ),
     ("On a transplant list", "exclusion", "liver_transplant_candidate"),  # NCT01887717
     (
@@ -182,8 +183,10 @@ LINES = [
         "study_drug_hypersensitivity",
     ),
     (
-        "No participation in concurrent clinical trials",  # NCT01887717
-        "exclusion",
+        # NCT01887717 lists it among exclusions, where a leading "No" is ambiguous and the
+        # line stays unread (test_grammar SAFETY); as a requirement it reads:
+        "No participation in concurrent clinical trials",
+        "inclusion",
         "not other_trial_participation",
     ),
     (

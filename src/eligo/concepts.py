@@ -73,6 +73,9 @@ class Concept:
     sex: Literal["female", "male"] | None = None  # only possible in this sex (pregnancy)
     numeric_twin: str | None = None  # numeric concept for "Child-Pugh <= 7"
     measured_by: str | None = None  # analyte that defines a condition: "anemia (< 11 g/dL)"
+    # a procedure whose result stays (a shunt, a transplant, an organ taken out): a patient
+    # "with TIPS" had it at some time; a completed procedure is never "current"
+    lasting: bool = False
 
     @property
     def numeric(self) -> bool:

@@ -161,6 +161,9 @@ NEGATIONS = (
 HISTORY_CUES = (
     "history of",
     "received",  # "has received insulin", "must have received trastuzumab": at some time
+    # "Renal disease that required treatment with immunosuppressive therapy": in the past
+    "required treatment with",
+    "that required treatment with",
     "previously received",
     "past history of",
     "previous history of",
@@ -824,6 +827,10 @@ _AS_FOLLOWS = re.compile(
 )
 _EXCLUSION_HEAD = re.compile(r"exc(?:lusion)?\.?\s+criteria", re.IGNORECASE)
 EXCLUSION_HEADER = "exclusion header"
+# "Females of child-bearing potential must have a negative pregnancy test" listed among
+# exclusions: a requirement, stated as one; the negation of what it requires excludes
+REQUIREMENT_AMONG_EXCLUSIONS = "requirement among exclusions"
+_REQUIREMENT_LINE = re.compile(r"\s*(?:no|not)\s+(?!or\b)", re.IGNORECASE)
 _NEGATED_HEAD = re.compile(r"(?:no|none\s+of|without|absence\s+of)\s", re.IGNORECASE)
 # Section headers that name a cohort of a multi-cohort trial, not what is measured
 _COHORT = re.compile(
@@ -949,6 +956,10 @@ _NEGATIVE = re.compile(r"\s*-\d")  # "PHES <= -4"
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V"}
 _SEX_WORD = re.compile(rf"(?:{'|'.join(SEX_WORDS)})(?![A-Za-z])", re.ASCII | re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\S*\s*")
+_CLAUSE_END = re.compile(r"[;)\]]|\.(?:\s|$)")
+_CMP_WORD = re.compile(r"[<>≤≥=]|\d|\b(?:than|normal|ULN|LLN)\b", re.I)
+# cues naming how a diagnosis is made, which then list the methods
+_METHOD_CUE = re.compile(r"based on|according to|as documented by", re.I)
 _ALTERNATIVE = re.compile(r"\s(?:or|and/or)\s", re.I)
 _OR = re.compile(r"and\s*/\s*or(?![A-Za-z])|or(?![A-Za-z])|nor(?![A-Za-z])|/or(?![A-Za-z])", re.I)
 _AND = re.compile(r"and(?![A-Za-z])|&|but(?![A-Za-z])|plus(?![A-Za-z])", re.I)
@@ -1069,6 +1080,8 @@ class Lexer:
         self.cohort_end: int | None = None  # end of a cohort header ("Subjects with X:")
         self.sentence_start = 0  # token index where the current sentence starts
         self.exclusion_header = False  # "Exc Criteria:" heads this inclusion line
+        self.requirement = False  # an exclusion line worded as a requirement ("… must have")
+        self.ambiguous_negation = False  # an exclusion line that opens with "No" / "Not"
         self.exception_open = False  # an "except" in the current sentence
         self.history_head: tuple[int, int] | None = None  # "Medical history of:" heads the line
         # where the last "and" / "or" / "/" starts: no elided pair is looked for after it
@@ -1117,6 +1130,13 @@ class Lexer:
     def run(self) -> list[Tok]:
         text = self.text
         pos = self._header()
+        other = _LEADING_OTHER.match(text, pos)
+        if self.kind == "exclusion" and _MUST_HAVE.match(text, pos):
+            # read as the requirement it words, then negated (see _requirement)
+            self.kind = "inclusion"
+            self.requirement = True
+        elif self.kind == "exclusion" and _REQUIREMENT_LINE.match(text, pos):
+            self.ambiguous_negation = True
         n = len(text)
         while pos < n:
             if text[pos].isspace():  # what \s matches in a str pattern
@@ -1136,8 +1156,40 @@ class Lexer:
                 *self.tokens,
                 Tok("RPAREN", ")", end, end),
             ]
-        toks = self._exclusion_header(self._cohort(self._tidy(_k_of_n(self.tokens, text))))
-        return self._absent_condition(self._must_have(_longer_washout(toks)))
+        toks = self._tidy(_k_of_n(self.tokens, text))
+        if other and toks and toks[0].start >= other.end() and toks[0].type == "CONCEPT":
+            # "Other active liver diseases": other than the trial's own disease, which the
+            # line does not name; read as any liver disease it excluded every patient
+            toks = [Tok("WORD", other.group("w"), other.start("w"), other.end("w")), *toks]
+        toks = self._exclusion_header(self._cohort(_childbearing_item(toks)))
+        toks = self._absent_condition(self._must_have(_longer_washout(toks)))
+        return self._requirement(_forward_window(_accepted(toks, text), text))
+
+    def _requirement(self, toks: list[Tok]) -> list[Tok]:
+        """ "Females of child-bearing potential must have …" among exclusions: not (it).
+
+        Some registry lists word an exclusion as the requirement it protects.  Read
+        literally as an exclusion it would exclude everyone who meets the requirement; so the
+        line is lexed as the requirement (an inclusion) and negated.  The NOT token carries
+        :data:`REQUIREMENT_AMONG_EXCLUSIONS` so the resolver reads the inside as an
+        inclusion too.
+        """
+        if self.ambiguous_negation and toks:
+            # "No participation in concurrent clinical trials" (a requirement: participants
+            # are excluded) or "No or small ascites" (literal: only tense ascites admitted)?
+            # Among exclusions a leading "No" is read either way by trial authors, and each
+            # wrong guess clears someone the trial excludes: the line is left unread
+            start, end = toks[0].start, toks[-1].end
+            return [Tok("WORD", self.text[start:end], start, end)]
+        if not self.requirement or not toks:
+            return toks
+        start, end = toks[0].start, toks[-1].end
+        return [
+            Tok("NOT", REQUIREMENT_AMONG_EXCLUSIONS, start, start),
+            Tok("LPAREN", "(", start, start),
+            *toks,
+            Tok("RPAREN", ")", end, end),
+        ]
 
     def _absent_condition(self, toks: list[Tok]) -> list[Tok]:
         """ "ANC >= 1000/uL in the absence of bone marrow involvement": an inclusion threshold
@@ -1404,7 +1456,23 @@ class Lexer:
                     and "either" not in m.group(0).lower()
                     and _ALTERNATIVE.match(text, end, end + 8)
                 ):
-                    break  # "calculated by MDRD or creatinine clearance < 50": an alternative
+                    # "calculated by MDRD or creatinine clearance < 50": an alternative
+                    clause = _CLAUSE_END.search(text, end)
+                    tail = text[end : clause.start() if clause else len(text)]
+                    if (
+                        _CMP_WORD.search(tail)
+                        or not _METHOD_CUE.match(m.group(0))
+                        or (self.tokens and self.tokens[-1].type == "COMMA")
+                    ):
+                        break  # (", based on …" after a list: left as it was read)
+                    # "NASH based on liver function tests, ultrasound and / or liver
+                    # biopsy": whether the "or" goes on listing the methods or offers an
+                    # alternative to the diagnosis is not read; the clause stays unread
+                    end = clause.start() if clause else len(text)
+                    while self.tokens and self.tokens[-1].type == "COMMA":
+                        self.tokens.pop()
+                    self._emit("WORD", text[pos:end].strip(), pos, end)
+                    return end
                 if c == "(":
                     depth += 1
                 elif c == ")":
@@ -2157,6 +2225,83 @@ def _blank_initialisms(text: str) -> str:
     return out
 
 
+_LEADING_OTHER = re.compile(r"\s*(?P<w>other)\s+(?!than\b|or\b)", re.I)
+_ACCEPTED = re.compile(r"accepted\s+", re.I)
+
+
+def _accepted(toks: list[Tok], text: str) -> list[Tok]:
+    """ "accepted primary prevention (non-selective beta blockers or EVL)": "accepted" is
+    "received" (a common rendering in translated registry text), a history cue, where the
+    unread words it opens are defined by the parenthesis after them; dropped with those
+    words it left a current-only reading that cleared a patient treated last year."""
+    out: list[Tok] = []
+    for i, t in enumerate(toks):
+        m = _ACCEPTED.match(text, t.start) if t.type == "WORD" else None
+        if m and m.end() < t.end and i + 1 < len(toks) and toks[i + 1].type in ("LPOST", "LPAREN"):
+            out.append(Tok("HISTORY", "history", t.start, m.end()))
+            out.append(Tok("WORD", text[m.end() : t.end], m.end(), t.end))
+            continue
+        out.append(t)
+    return out
+
+
+_FORWARD_CUE = re.compile(r"(?:scheduled|planned|anticipated|expected|expectation)\b", re.I)
+
+
+def _forward_window(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Scheduled to receive a liver transplant within 1 month of screening": the window
+    looks ahead (when it will happen), not back at when it was recorded; it stays unread."""
+    out = list(toks)
+    for i in range(1, len(out)):
+        t = out[i]
+        if (
+            t.type == "WINDOW"
+            and out[i - 1].type == "CONCEPT"
+            and _FORWARD_CUE.match(text, out[i - 1].start)
+        ):
+            out[i] = Tok("WORD", text[t.start : t.end], t.start, t.end)
+    return out
+
+
+def _childbearing_item(toks: list[Tok]) -> list[Tok]:
+    """ "Pregnant, lactating women or potentially childbearing patients not using adequate
+    contraception": two items, not one whose people are "women or childbearing patients".
+
+    A sex noun that ends an item before "or", when a qualified childbearing potential
+    follows, closes that item; each side is grouped so that what qualifies the second
+    ("not using contraception") stays with it.
+    """
+    depth = 0
+    for i, t in enumerate(toks):
+        depth += t.type in ("LPAREN", "LPOST")
+        depth -= t.type == "RPAREN"
+        if (
+            depth == 0
+            and i > 0
+            and i + 2 < len(toks)
+            and t.type == "OR"
+            and toks[i - 1].type == "SEX"
+            and toks[i + 1].type == "CONCEPT"
+            and toks[i + 1].value == "childbearing_potential"
+            and toks[i + 2].type not in ("COMMA", "OR", "AND", "RPAREN")
+        ):
+            left, right = toks[:i], toks[i + 1 :]
+            if not any(x.type in ("LPAREN", "LPOST", "RPAREN") for x in left + right):
+                return [
+                    Tok("LPAREN", "(", left[0].start, left[0].start),
+                    *left,
+                    Tok("RPAREN", ")", left[-1].end, left[-1].end),
+                    t,
+                    Tok("LPAREN", "(", right[0].start, right[0].start),
+                    *right,
+                    Tok("RPAREN", ")", right[-1].end, right[-1].end),
+                ]
+    return toks
+
+
+_POSTFIX_GAP = re.compile(r"[\s\-:]*(?:(?:is|was|are|status)[\s:]*)?[\s.;,)\]]*", re.I)
+
+
 def _postfix_negation(toks: list[Tok], text: str) -> list[Tok]:
     """ "HBsAg negative", "HIV negative": the negation follows what it negates."""
     out = list(toks)
@@ -2169,6 +2314,12 @@ def _postfix_negation(toks: list[Tok], text: str) -> list[Tok]:
             and word in ("negative", "undetectable")
             and out[i - 1].type == "CONCEPT"
             and (i + 1 == len(out) or out[i + 1].type in ("COMMA", "AND", "OR", "RPAREN"))
+            # next to what it negates and ending the item: "Females of child-bearing
+            # potential must have a negative serum test" does not negate the potential
+            and _POSTFIX_GAP.fullmatch(text[out[i - 1].end : out[i].start])
+            and _POSTFIX_GAP.fullmatch(
+                text[out[i].end : out[i + 1].start if i + 1 < len(out) else len(text)]
+            )
         ):
             out[i - 1], out[i] = out[i], out[i - 1]
     return out
@@ -2210,7 +2361,8 @@ def _within_criteria(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]
 
 
 _MUST_HAVE = re.compile(
-    r"\s*(?:patients|subjects|participants)\s+(?:with|taking|receiving|on)\s+"
+    r"\s*(?:patients|subjects|participants|women|females|men|males)\s+"
+    r"(?:with|taking|receiving|on|of)\s+"
     r"(?:(?!\bmust\b)(?:[^;.]|\.(?=\d)))+?"
     r"\s(?P<must>must\s+(?:have|be))\s",
     re.IGNORECASE,

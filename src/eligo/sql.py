@@ -311,6 +311,14 @@ def fn(name: str, *args: exp.Expr) -> exp.Expr:
     return known[name](*args)
 
 
+_RANKED: dict[str, Callable[[int, int], bool]] = {
+    "<": lambda i, j: i < j,
+    "<=": lambda i, j: i <= j,
+    ">": lambda i, j: i > j,
+    ">=": lambda i, j: i >= j,
+}
+
+
 def in_(e: exp.Expr, values: Sequence[str]) -> exp.Expr:
     return exp.In(this=paren(e), expressions=[text(v) for v in values])
 
@@ -1220,6 +1228,23 @@ class _Compiler:
             eq_num: exp.Expr = false()
             if _could_be_float_text(want):
                 raise _Fallback(f"category '{target.value}' could equal a number's text")
+            if n.op not in ("=", "!="):
+                # "child_pugh_class >= C": ranked by the concept's categories, mildest first,
+                # as compare_text does in process; a value outside them is unknown (it was
+                # read as "!=", so class B met ">= C")
+                ranks = [o.strip().lower() for o in c.categories]
+                if want not in ranks or value_text is None:
+                    return null_bool()
+                at = ranks.index(want)
+                yes = [r for i, r in enumerate(ranks) if _RANKED[n.op](i, at)]
+                no = [r for r in ranks if r not in yes]
+                low = fn("LOWER", value_text)
+                whens_rank = []
+                if yes:
+                    whens_rank.append((in_(low, yes), true()))
+                if no:
+                    whens_rank.append((in_(low, no), false()))
+                return case(whens_rank, null_bool())
             if n.op != "=":
                 eq_text, eq_num = not_(eq_text), not_(eq_num)
             whens = []

@@ -56,7 +56,7 @@ from lark.exceptions import VisitError
 
 from .concepts import Concept, vocabulary
 from .errors import CriterionSyntaxError, UnitError, did_you_mean
-from .lexer import EXCLUSION_HEADER, TIME_UNITS, Tok
+from .lexer import EXCLUSION_HEADER, REQUIREMENT_AMONG_EXCLUSIONS, TIME_UNITS, Tok
 from .nodes import (
     AllOf,
     AnyOf,
@@ -576,7 +576,7 @@ class _Resolver:
         if isinstance(p, PWindow):
             return p
         if isinstance(p, (PAny, PAll)):
-            kids = self.distribute(p.children)
+            kids = self.distribute(p.children, type(p))
             cls = AnyOf if isinstance(p, PAny) else AllOf
             return self.combine(cls, [self.resolve(c) for c in kids])
         if isinstance(p, PJuxt):
@@ -759,11 +759,13 @@ class _Resolver:
             return None
         return rest[0] if len(rest) == 1 else AllOf(tuple(rest), span=span_of(rest[0]))
 
-    def distribute(self, kids: list[Any]) -> list[Any]:
+    def distribute(self, kids: list[Any], group: type[PAny] | type[PAll]) -> list[Any]:
         """ "ALT and AST < 3 x ULN": a bound applies to the measured concepts listed before it.
 
         Each bare measured concept takes the nearest bound after it ("PT or aPTT > 1.5 x ULN
-        or fibrinogen < 0.5 x LLN": PT and aPTT take > 1.5 x ULN, not fibrinogen's bound).
+        or fibrinogen < 0.5 x LLN": PT and aPTT take > 1.5 x ULN, not fibrinogen's bound),
+        and a subject-less bound right after that one too ("PT or aPTT > 1.5x ULN or
+        < 0.5x LLN": PT below half its lower limit as well), joined like the group.
         """
         out = list(kids)
         for i, k in enumerate(out):
@@ -792,6 +794,26 @@ class _Resolver:
                 recast = None if parens is None else _recast(parens, nxt.concept, k.node.concept)
                 # the waiver or conditional threshold is every listed analyte's
                 out[i] = bound if recast is None else PParen(bound, recast)
+                j = next(
+                    (n for n, b in enumerate(kids) if b is nxt or _paren_of(b, nxt) is not None),
+                    None,
+                )
+                after = kids[j + 1] if j is not None and j + 1 < len(kids) else None
+                if (
+                    recast is None
+                    and isinstance(after, PBound)
+                    and after.bound_span is None
+                    and after.concept == nxt.concept
+                    and after.value[0] == "q"
+                ):
+                    also = PBound(
+                        k.node.concept,
+                        after.op,
+                        after.value,
+                        _join(k.node.span, after.span),
+                        after.window,
+                    )
+                    out[i] = group([bound, also])
         return out
 
     def combine(self, cls: type[AllOf] | type[AnyOf], items: list[Any]) -> Any:
@@ -880,11 +902,40 @@ class _Resolver:
         cls: type[AllOf] | type[AnyOf]
         if isinstance(last, PAny) and isinstance(clauses[-1], AnyOf):
             cls = AnyOf
+        elif (
+            isinstance(last, PAll)
+            and isinstance(clauses[-1], AllOf)
+            and self.ctx.kind == "exclusion"
+            and all(isinstance(n, (Mention, Unparsed)) for n in clauses[-1].children)
+        ):
+            # "alcoholic liver disease, hepatitis B, hepatitis C, and Wilson disease" among
+            # exclusions: any of them excludes; read "all of them", a patient with one was
+            # cleared
+            return self.combine(AnyOf, [*clauses[:-1], *clauses[-1].children])
         elif isinstance(last, PAll) and isinstance(clauses[-1], AllOf):
             cls = AllOf
         else:
             cls = AllOf if self.ctx.kind == "inclusion" else AnyOf
         return self.combine(cls, clauses)
+
+    def _diagnosis_narrowed(self, node: Any, inner: Node) -> bool:
+        """Whether "<diagnosis> defined as <measure>" in an inclusion narrows the diagnosis.
+
+        A coded diagnosis whose "definition" measures something other than what makes the
+        diagnosis (its ``measured_by`` analyte: anaemia by haemoglobin) is a diagnosis
+        and a range, not the range alone; only where being met admits the patient (an
+        inclusion, no negation before it), since there asking for both is the stricter read.
+        """
+        if self.ctx.kind != "inclusion" or not isinstance(node, Mention):
+            return False
+        c = self.vocab[node.concept]
+        if c.kind != "condition":
+            return False
+        measured = {n.concept for n in walk(inner) if isinstance(n, (Comparison, Range))}
+        if not measured or (c.measured_by is not None and c.measured_by in measured):
+            return False
+        start = span_of(node).start
+        return not any(t.type == "NOT" for t in self.ctx.toks if t.start <= start)
 
     def paren(self, atom: Any, contents: list[Any]) -> Any:
         node = atom
@@ -901,7 +952,12 @@ class _Resolver:
                     span = _join(span_of(node), span_of(inner))
                     node = AnyOf((Not(node, span=span_of(node)), inner), span=span)
                     continue
-                if not any(isinstance(n, Unparsed) for n in walk(inner)):
+                if self._diagnosis_narrowed(node, inner):
+                    # "Patients with alcoholic hepatitis defined as: MELD score between
+                    # 11-30": a MELD of 20 is no alcoholic hepatitis; the inclusion asks for
+                    # the diagnosis and the range (the range alone admitted any liver disease)
+                    node = AllOf((node, inner), span=_join(span_of(node), span_of(inner)))
+                elif not any(isinstance(n, Unparsed) for n in walk(inner)):
                     # "renal impairment (defined as CrCl < 60 mL/min)": the definition decides
                     self.ctx.notes.append(
                         f"'{self.ctx.text(span_of(node))}' read as the definition that follows it"
@@ -953,7 +1009,18 @@ class _Resolver:
             if conditional is not None:
                 node = conditional
                 continue
-            if isinstance(node, Unparsed) and fully_read:
+            if (
+                isinstance(node, Unparsed)
+                and fully_read
+                and _EXAMPLE_WORDS.search(
+                    self.ctx.norm.original[node.span.end : content.span.start].lower()
+                )
+            ):
+                # "nephrotoxic drugs (e.g. NSAIDs or aminoglycosides)": the examples are some
+                # members of the unread class, not its definition; any of them counts, the
+                # rest of the class stays unread
+                node = AnyOf((node, content), span=span)
+            elif isinstance(node, Unparsed) and fully_read:
                 self.ctx.notes.append(
                     f"'{node.text}' read as defined by the parenthesis that follows it"
                 )
@@ -1053,6 +1120,11 @@ def _thresholds_only(node: Any) -> bool:
     return False
 
 
+def _paren_of(p: Any, atom: Any) -> Any:
+    """``p`` when it is the parenthesised form of ``atom``, else ``None``."""
+    return p if isinstance(p, PParen) and p.atom is atom else None
+
+
 def _conditions_only(node: Any) -> bool:
     """Whether ``node`` is mentions joined by and/or (a list item a trailing window closes)."""
     if isinstance(node, (Mention, Unparsed)):
@@ -1147,10 +1219,24 @@ def _set_history(node: Any, cue: Unparsed) -> Any:
     return node
 
 
-def _finish(node: Any, ctx: Context) -> Node:
-    """Resolve ``recent`` markers: a window settles them, otherwise 'recent' stays unread."""
+def _finish(node: Any, ctx: Context, excluding: bool) -> Node:
+    """Resolve ``recent`` markers: a window settles them, otherwise 'recent' stays unread.
+
+    ``excluding``: whether the node's being met makes the patient less eligible (in an
+    exclusion, under an even number of negations).  There a bare mention of a lasting
+    procedure ("Patients with TIPS", "splenectomy") reads "at any time": a completed
+    procedure is never current, and the shunt or the missing spleen stays.
+    """
+    if (
+        excluding
+        and isinstance(node, Mention)
+        and node.qualifier == "current"
+        and node.window is None
+        and vocabulary()[node.concept].lasting
+    ):
+        return dc_replace(node, qualifier="history")
     if isinstance(node, _Recent):
-        child = _finish(node.child, ctx)
+        child = _finish(node.child, ctx, excluding)
         leaves = [n for n in walk(child) if isinstance(n, (Mention, Comparison, Range))]
         if leaves and all(n.window is not None for n in leaves):
             return child
@@ -1160,12 +1246,12 @@ def _finish(node: Any, ctx: Context) -> Node:
             span=_join(span, span_of(child)),
         )
     if isinstance(node, (AllOf, AnyOf)):
-        children = tuple(_finish(c, ctx) for c in node.children)
+        children = tuple(_finish(c, ctx, excluding) for c in node.children)
         if _same(children, node.children):
             return node  # nothing to settle below: no copy
         return dc_replace(node, children=children)
     if isinstance(node, Not):
-        child = _finish(node.child, ctx)
+        child = _finish(node.child, ctx, not excluding)
         return node if child is node.child else dc_replace(node, child=child)
     if isinstance(node, (PWindow, _Except)):
         return Unparsed(ctx.norm.original[node.span.start : node.span.end], span=node.span)
@@ -1181,14 +1267,22 @@ def _same(new: tuple[Any, ...], old: Any) -> bool:
 
 def resolve_text(proto: Any, ctx: Context) -> Node:
     """Proto tree → canonical rule node for one registry line."""
+    excluding = ctx.kind == "exclusion"  # the line's own kind, before a header turns it
     if ctx.toks and ctx.toks[0].type == "NOT" and ctx.toks[0].value == EXCLUSION_HEADER:
         # "Exc Criteria: ECOG PS>1" listed among inclusions: read as the exclusion it is,
         # under the negation the lexer put around it
         ctx.kind = "exclusion"
+    elif (
+        ctx.toks and ctx.toks[0].type == "NOT" and ctx.toks[0].value == REQUIREMENT_AMONG_EXCLUSIONS
+    ):
+        # "Women of childbearing potential must have a negative pregnancy test" listed among
+        # exclusions: the requirement is read as one (an inclusion), under the negation the
+        # lexer put round it
+        ctx.kind = "inclusion"
     r = _Resolver(ctx)
     r.fill(proto)
     node = r.resolve(proto)
-    return canonicalize(_finish(node, ctx))
+    return canonicalize(_finish(node, ctx, excluding))
 
 
 # ---------------------------------------------------------------------------- canonical form

@@ -1172,7 +1172,7 @@ Feature: Constructs the grammar reads in real registry text
     Given the exclusion line "Organ transplant recipients (excluding cornea)"
     And a patient with conditions <conditions>
     When the line is evaluated on 2026-11-27
-    Then the line reads, partly, as "organ_transplant and (not unparsed("cornea") or unparsed("excluding cornea"))"
+    Then the line reads, partly, as "history of organ_transplant and (not unparsed("cornea") or unparsed("excluding cornea"))"
     And it is <met>
 
     # a transplant may be the cornea the line leaves out: open, never a definite exclusion
@@ -1222,3 +1222,121 @@ Feature: Constructs the grammar reads in real registry text
       | drug                 | when       | complete    | met       |
       | investigational drug | 2026-11-10 | no sections | met       |
       | investigational drug | 2026-09-10 | medications | undecided |
+
+  Scenario Outline: "Pregnant, lactating women or childbearing patients not using contraception": two items (NCT01160926)
+    Given the inclusion line "Exc Criteria: Any pregnant, lactating women or potentially childbearing patients not using adequate contraception"
+    And a female patient with conditions <conditions> and the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "not (pregnancy or (lactation and sex = female) or (childbearing_potential and not contraception))"
+    And it is <met>
+
+    # the contraception clause once covered the pregnant and lactating too: a pregnant woman
+    # using contraception met the inclusion
+    Examples:
+      | conditions                        | facts                                            | met       |
+      | Z33.1 since 2026-10-01, complete  | childbearing_potential true; contraception true  | not met   |
+      | nothing, complete                 | childbearing_potential true; contraception false | not met   |
+      | nothing, complete                 | childbearing_potential true; contraception true  | met       |
+      | nothing                           | childbearing_potential true; contraception true  | undecided |
+
+  Scenario Outline: The methods a diagnosis is based on are no alternative to it (NCT02654665)
+    Given the inclusion line "Diagnosis of NASH based on Liver Function Test Results ,Ultrasound Hepato-Biliary System (HBS) findings and / or Liver Biopsy"
+    And a patient with conditions <conditions> and the procedure liver biopsy on <when>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "nash and unparsed("based on Liver Function Test Results ,Ultrasound Hepato-Biliary System (HBS) findings and / or Liver Biopsy")"
+    And it is <met>
+
+    # read "nash or liver_biopsy", any biopsied patient met it
+    Examples:
+      | conditions               | when       | met       |
+      | nothing, complete        | 2026-01-10 | not met   |
+      | K75.81 since 2025-01-01  | 2026-01-10 | undecided |
+      | nothing                  | never      | undecided |
+
+  Scenario Outline: A leading "No" among exclusions is ambiguous and stays unread (NCT01887717)
+    Given the exclusion line "No participation in concurrent clinical trials"
+    And a patient with the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("No participation in concurrent clinical trials")"
+    And it is <met>
+
+    # read "not other_trial_participation" it excluded those not in another trial and
+    # cleared those who were
+    Examples:
+      | facts                           | met       |
+      | other_trial_participation true  | undecided |
+      | other_trial_participation false | undecided |
+
+  Scenario Outline: A window after "scheduled to" looks ahead and stays unread (NCT01842581)
+    Given the exclusion line "Scheduled to receive a liver transplant within 1 month of screening."
+    And a patient with the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "liver_transplant_candidate and unparsed("within 1 month of screening")"
+    And it is <met>
+
+    Examples:
+      | facts                            | met       |
+      | liver_transplant_candidate true  | undecided |
+      | liver_transplant_candidate false | not met   |
+
+  Scenario Outline: "accepted primary prevention (…)" is treatment received, at any time (NCT04546360)
+    Given the exclusion line "accepted primary prevention (non-selective beta blockers or endoscopic variceal ligation);"
+    And a patient given <drug> on <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "history of nonselective_beta_blockers or history of variceal_ligation"
+    And it is <met>
+
+    # read current-only, a course of propranolol that ended last year did not exclude
+    Examples:
+      | drug        | when       | complete                | met       |
+      | propranolol | 2025-06-01 | medications, procedures | met       |
+      | metformin   | 2025-06-01 | medications, procedures | not met   |
+      | metformin   | 2025-06-01 | no sections             | undecided |
+
+  Scenario Outline: A shunt placed in the past is still there (NCT06855056)
+    Given the exclusion line "Patients with TIPS or other surgical porto-caval shunts"
+    And a patient with the procedure <name> on <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "history of tips or history of portosystemic_shunt"
+    And it is <met>
+
+    # read "tips or portosystemic_shunt", a TIPS completed in 2024 was "not current" and
+    # the patient was not excluded
+    Examples:
+      | name                                           | when       | complete                | met       |
+      | transjugular intrahepatic portosystemic shunt  | 2024-01-10 | conditions, procedures  | met       |
+      | transjugular intrahepatic portosystemic shunt  | never      | conditions, procedures  | not met   |
+      | transjugular intrahepatic portosystemic shunt  | never      | no sections             | undecided |
+
+  Scenario Outline: A diagnosis "defined as" a score range is the diagnosis and the range (NCT03432260)
+    Given the inclusion line "Patients with alcoholic hepatitis defined as: MELD score between 11-30, inclusive"
+    And a patient with observations meld <score> 1 and conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "alcoholic_hepatitis and meld >= 11 and meld <= 30"
+    And it is <met>
+
+    # read as the MELD range alone, a patient with another liver disease and a MELD of 20
+    # met it
+    Examples:
+      | score | conditions                          | met       |
+      | 20    | K70.10 since 2026-10-01             | met       |
+      | 20    | K74.60 since 2020-01-01, complete   | not met   |
+      | 35    | K70.10 since 2026-10-01             | not met   |
+      | 20    | nothing                             | undecided |
+
+  Scenario Outline: A serial "A, B and C" among exclusions: any of them excludes (NCT05948982)
+    Given the exclusion line "other causes of cirrhosis, such as alcoholic hepatitis, viral hepatitis C, autoimmune hepatitis and metabolic-related fatty liver disease"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "(unparsed("causes") and cirrhosis) or alcoholic_hepatitis or (viral_hepatitis and unparsed("C")) or autoimmune_hepatitis or nafld"
+    And it is <met>
+
+    # read "… and autoimmune_hepatitis and nafld", a patient with autoimmune hepatitis alone
+    # was not excluded
+    Examples:
+      | conditions                        | met       |
+      | K75.4 since 2020-01-01            | met       |
+      | I10 since 2015-01-01, complete    | not met   |
+      | nothing                           | undecided |
