@@ -1046,11 +1046,12 @@ SAFETY = [
         "(ascites or jaundice) and ((nausea and anorexia) or (nausea and hepatomegaly) or "
         "(anorexia and hepatomegaly))",
     ),
-    # ... but not with the items on other lines, nor with a measurement among them
+    # ... but not with the items on other lines, nor with a measurement among them: then
+    # the items stay unread with the count (ANDed, they required all three)
     (
         "Two of the following: ascites, jaundice, ALT > 5",
         "inclusion",
-        'unparsed("Two of the following: ") and ascites and jaundice and alt > 5 U/L',
+        'unparsed("Two of the following: ascites, jaundice, ALT > 5")',
     ),
     # "during/over the N units before <anchor>" is a window (NCT03863418)
     (
@@ -1100,6 +1101,21 @@ SAFETY = [
         "Moribund patients, died within 12 hours of enrollment",
         "exclusion",
         'moribund or (unparsed("died") and unparsed("within 12 hours of enrollment"))',
+    ),
+    # a named index is never read as one of its ingredients: "(AST)/platelet ratio index
+    # (APRI) > 2.0" once read "ast > 2 or platelets > 2 10*9/L" (NCT03493204, NCT05061992)
+    (
+        "Laboratory testing: Aspartate Aminotransferase (AST)/platelet ratio index (APRI) >2.0",
+        "inclusion",
+        "apri > 2",
+    ),
+    ("AST/platelet ratio index > 1.5", "inclusion", "apri > 1.5"),
+    # "No X or X of class A only": the "no" covers X alone; the alternative admits X of
+    # class A (once "not cirrhosis and child_pugh_class = A", NCT02774187)
+    (
+        "No Cirrhosis or cirrhotic status of Child-Pugh class A only",
+        "inclusion",
+        "not cirrhosis or (cirrhosis and child_pugh_class = A)",
     ),
 ]
 

@@ -25,7 +25,7 @@ import functools
 import itertools
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from types import ModuleType
 
@@ -632,7 +632,8 @@ class PhraseMatcher:
             if not word:
                 break
             end = p + len(word)
-            key = f"{key} {word.lower()}" if keys else word.lower()
+            # "Aspartate Aminotransferase /platelet" (its "(AST)" blanked): "/" joins words
+            key = f"{key}{'' if word[0] == '/' else ' '}{word.lower()}" if keys else word.lower()
             if key not in prefixes:
                 break  # no phrase goes on with this word
             keys.append(key)
@@ -1054,14 +1055,14 @@ class Lexer:
     """Turn one normalised criterion into :class:`Tok` tokens plus annotations."""
 
     def __init__(self, norm: Normalised, kind: str = "inclusion") -> None:
-        # "pegfilgrastim [Neulasta®]": a trademark sign is no part of the name
-        self.text = _blank_initialisms(norm.text).translate(_TRADEMARKS)
         self.kind = kind
         # groups opened by "defined as" / "at least 4 weeks since", closed at ';' or the end;
         # each entry holds the tokens that close it (a window, then ')')
         self.closers: list[list[tuple[str, object, tuple[int, int] | None]]] = []
         self.age_units: set[int] = set()  # token indexes of units that say "of age"/"old"
         self.t = tables()
+        # "pegfilgrastim [Neulasta®]": a trademark sign is no part of the name
+        self.text = _blank_initialisms(norm.text, self.t.vocab.by_phrase).translate(_TRADEMARKS)
         self.tokens: list[Tok] = []
         self.annotations: list[tuple[int, int]] = []
         self.cat_concept: str | None = None
@@ -2041,6 +2042,7 @@ class Lexer:
         toks = _sex_adjectives(_sex_bounds(_restated_range(toks, self.t.vocab)))
         toks = _for_age_group(toks, self.text)
         toks = _unread_condition(_if_no_else(toks), self.text)
+        toks = _none_or_qualified(toks)
         for cue in ("HISTORY", "NOT"):
             toks = _wrap_chains(toks, cue, self.text)
         toks = _cue_over_juxtaposition(toks, self.text)
@@ -2125,18 +2127,27 @@ _INITIALISM = re.compile(r"\(\s*(?P<abbr>[A-Z][A-Za-z]{1,7})\s*\)")
 _SMALL_WORDS = frozenset(["of", "and", "the", "for", "in", "on", "with", "to", "a"])
 
 
-def _blank_initialisms(text: str) -> str:
+def _blank_initialisms(text: str, phrases: Mapping[str, str] | None = None) -> str:
     """Blank "(CNS)" after "central nervous system": an initialism of the words before it.
 
     Replaced by spaces (same length, so offsets hold) so a phrase the initialism interrupts
-    ("Central nervous system (CNS) metastasis") is read whole.
+    ("Central nervous system (CNS) metastasis") is read whole.  With the vocabulary's
+    ``phrases``, an abbreviation naming the same concept as the words before it is blanked
+    too, though its letters are not their initials ("Aspartate Aminotransferase (AST)/platelet
+    ratio index": the name of the index, not an AST value).
 
     >>> _blank_initialisms("Central nervous system (CNS) metastasis")
     'Central nervous system       metastasis'
+    >>> _blank_initialisms("aspartate aminotransferase (AST)/x", {"ast": "ast",
+    ...     "aspartate aminotransferase": "ast"})
+    'aspartate aminotransferase      /x'
     """
     out = text
     for m in _INITIALISM.finditer(text):
         letters = m.group("abbr").lower()
+        if phrases is not None and _names_same(text[: m.start()], phrases.get(letters), phrases):
+            out = out[: m.start()] + " " * (m.end() - m.start()) + out[m.end() :]
+            continue
         words = _INITIAL_WORDS.findall(text, 0, m.start())
         k = len(letters)
         for word in reversed(words):
@@ -2149,6 +2160,22 @@ def _blank_initialisms(text: str) -> str:
         if k == 0:
             out = out[: m.start()] + " " * (m.end() - m.start()) + out[m.end() :]
     return out
+
+
+def _names_same(before: str, cid: str | None, phrases: Mapping[str, str]) -> bool:
+    """Whether ``before`` ends with a vocabulary phrase of concept ``cid``."""
+    if cid is None:
+        return False
+    before = before.rstrip()
+    for n in range(1, 7):
+        m = re.search(rf"(?:[A-Za-z0-9']+[\s\-]+){{{n - 1}}}[A-Za-z0-9']+$", before)
+        if m is None:
+            return False
+        if (m.start() == 0 or not before[m.start() - 1].isalnum()) and phrases.get(
+            _phrase(m.group(0))
+        ) == cid:
+            return True
+    return False
 
 
 def _postfix_negation(toks: list[Tok], text: str) -> list[Tok]:
@@ -2582,7 +2609,7 @@ def _k_of_n(toks: list[Tok], text: str) -> list[Tok]:
     The items are the concepts listed after the colon to the end of the sentence, joined by
     commas, "or", "and"/"and/or"; ``k`` of ``n`` becomes ``(A and B) or (A and C) or (B
     and C)``, one of ``n`` an "or".  Anything else after the colon (a threshold, an unread
-    word, more than :data:`_K_OF_N_MAX` items) leaves the phrase unread."""
+    word, more than :data:`_K_OF_N_MAX` items) leaves the phrase and its items unread."""
     at = next((i for i, t in enumerate(toks) if t.type == "KOFN"), None)
     if at is None:
         return toks
@@ -2602,8 +2629,11 @@ def _k_of_n(toks: list[Tok], text: str) -> list[Tok]:
         or len({t.value for t in items}) != len(items)
         or not 1 <= k < len(items) <= _K_OF_N_MAX
     ):
-        word = Tok("WORD", text[cue.start : cue.end].strip(), cue.start, cue.end)
-        return [*toks[:at], word, *_k_of_n(toks[at + 1 :], text)]
+        # the items count towards k of n: none of them is required by itself, so none is
+        # read alone ("2 of the following 4 criteria: … APRI > 2.0" is no "and APRI > 2")
+        stop = body[-1].end if body else cue.end
+        word = Tok("WORD", text[cue.start : stop].strip(), cue.start, stop)
+        return [*toks[:at], word, *_k_of_n(toks[at + 1 + len(body) :], text)]
     out = [Tok("LPAREN", "(", cue.start, cue.start)]
     for n, combo in enumerate(itertools.combinations(items, k)):
         if n:
@@ -2693,6 +2723,24 @@ def _requiring_pairs(toks: list[Tok], text: str) -> list[Tok]:
 
 
 _ETC = re.compile(r"\s*,?\s*(?:etc\b|and\s+so\s+on\b)", re.IGNORECASE)
+
+
+def _none_or_qualified(toks: list[Tok]) -> list[Tok]:
+    """ "No cirrhosis or cirrhotic status of Child-Pugh class A only": the line opens with
+    "no X or" and the alternative restates X with a reading of it, so the "no" covers X alone
+    and the alternative is X with that reading: ``not X or (X and reading)``.  Only when the
+    alternative is the concept again and then one readable comparison to the line's end."""
+    n = len(toks)
+    if n < 6 or [t.type for t in toks[:4]] != ["NOT", "CONCEPT", "OR", "CONCEPT"]:
+        return toks
+    if toks[1].value != toks[3].value or toks[4].type != "CONCEPT":
+        return toks
+    tail = [t.type for t in toks[5:]]
+    reading = tail in (["CATEGORY"], ["CMP", "NUMBER"], ["CMP", "NUMBER", "UNIT"])
+    if not reading:
+        return toks
+    at, end = toks[3].start, toks[-1].end
+    return [*toks[:3], Tok("LPAREN", "(", at, at), *toks[3:], Tok("RPAREN", ")", end, end)]
 
 
 def _wrap_chains(toks: list[Tok], cue: str, text: str) -> list[Tok]:

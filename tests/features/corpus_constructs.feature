@@ -1222,3 +1222,32 @@ Feature: Constructs the grammar reads in real registry text
       | drug                 | when       | complete    | met       |
       | investigational drug | 2026-11-10 | no sections | met       |
       | investigational drug | 2026-09-10 | medications | undecided |
+
+  Scenario Outline: "No X or X of Child-Pugh class A only" admits X of that class (NCT02774187)
+    Given the inclusion line "No Cirrhosis or cirrhotic status of Child-Pugh class A only"
+    And a patient with conditions <conditions> and the child_pugh_class recorded as <class>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "not cirrhosis or (cirrhosis and child_pugh_class = A)"
+    And it is <met>
+
+    # it once read "not cirrhosis and child_pugh_class = A": a class A cirrhotic failed
+    Examples:
+      | conditions                       | class   | met       |
+      | K74.60 since 2020-01-01, complete | A       | met       |
+      | K74.60 since 2020-01-01, complete | B       | not met   |
+      | nothing, complete                | nothing | met       |
+      | K74.60 since 2020-01-01, complete | nothing | undecided |
+
+  Scenario Outline: "(AST)/platelet ratio index (APRI)" is the index, not AST or platelets (NCT05061992)
+    Given the inclusion line "Laboratory testing: aspartate aminotransferase (AST)/platelet ratio index (APRI) >2.0"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "apri > 2"
+    And it is <met>
+
+    # it once read "ast > 2 U/L or platelets > 2 10*9/L": any platelet count met it
+    Examples:
+      | observations                          | met       |
+      | apri 2.5 1                            | met       |
+      | apri 0.8 1                            | not met   |
+      | platelets 200 10*9/L; ast 40 U/L      | undecided |
