@@ -1117,6 +1117,27 @@ SAFETY = [
         "inclusion",
         "not cirrhosis or (cirrhosis and child_pugh_class = A)",
     ),
+    # ", or < 5 x UNL in case of liver metastases": the condition goes with the second bound,
+    # not with the whole item (once "(alt < 2.5 x ULN or alt < 5 x ULN) and liver_metastases")
+    (
+        "ALT < 2.5 x ULN, or < 5 x ULN in case of liver metastases",
+        "inclusion",
+        "alt < 2.5 x ULN or (alt < 5 x ULN and liver_metastases)",
+    ),
+    # an unread subject keeps its bound: "PAL" (French ALP) once read as a second GGT bound
+    (
+        "GGT < 3 x the upper normal limits (UNL), PAL < 2.5 x the upper normal limits (UNL), "
+        "serum bilirubin < 1.5 x ULN",
+        "inclusion",
+        'ggt < 3 x ULN and unparsed("PAL < 2.5 x the upper normal limits") and '
+        "bilirubin < 1.5 x ULN",
+    ),
+    # "or at least 1 new organ failure" is a count, not "prism_iii >= 1" (NCT01062009)
+    (
+        "Pediatric Risk of Mortality III score > 5, OR presence of at least 1 new organ failure",
+        "inclusion",
+        'prism_iii > 5 or unparsed("of at least 1 new organ failure")',
+    ),
 ]
 
 

@@ -2042,7 +2042,7 @@ class Lexer:
         toks = _sex_adjectives(_sex_bounds(_restated_range(toks, self.t.vocab)))
         toks = _for_age_group(toks, self.text)
         toks = _unread_condition(_if_no_else(toks), self.text)
-        toks = _none_or_qualified(toks)
+        toks = _none_or_qualified(_conditional_alternative(toks, self.text))
         for cue in ("HISTORY", "NOT"):
             toks = _wrap_chains(toks, cue, self.text)
         toks = _cue_over_juxtaposition(toks, self.text)
@@ -2120,7 +2120,7 @@ class Lexer:
                 typ = base if attached else "B" + base
                 if typ != tok.type:
                     res[k] = Tok(typ, tok.value, tok.start, tok.end)
-        return res
+        return _unread_subjects(res, self.text)
 
 
 _INITIALISM = re.compile(r"\(\s*(?P<abbr>[A-Z][A-Za-z]{1,7})\s*\)")
@@ -2723,6 +2723,115 @@ def _requiring_pairs(toks: list[Tok], text: str) -> list[Tok]:
 
 
 _ETC = re.compile(r"\s*,?\s*(?:etc\b|and\s+so\s+on\b)", re.IGNORECASE)
+
+
+_CONDITION_LINKS = frozenset(
+    [
+        "if",
+        "in case of",
+        "in the case of",
+        "in patients with",
+        "in subjects with",
+        "for patients with",
+        "for subjects with",
+        "in the presence of",
+        "in presence of",
+    ]
+)
+
+
+def _conditional_alternative(toks: list[Tok], text: str) -> list[Tok]:
+    """ "ALT < 2.5 x ULN, or < 5 x ULN in case of liver metastases": the second bound holds
+    only with the condition, as in "ALT < 2.5 x ULN (< 5 x ULN in case of liver metastases)".
+
+    ``CMP q [,] or BCMP q' <link> X`` ending an item becomes ``CMP q ( BCMP q' X )``, the
+    parenthesised alternative eligo reads as ``… or (… and X)``.  Read plainly, the
+    condition was joined to the whole item ("(ALT < 2.5 or ALT < 5) and liver
+    metastases")."""
+    out = list(toks)
+    i = 1
+    while i + 3 < len(out):
+        j = i + 1 if out[i].type == "COMMA" and out[i + 1].type == "OR" else i
+        if not (
+            out[j].type == "OR"
+            and out[i - 1].type in ("NUMBER", "UNIT", "ULN")
+            and out[j + 1].type in ("BCMP", "CMP")
+            and j + 3 < len(out)
+            and out[j + 2].type == "NUMBER"
+        ):
+            i += 1
+            continue
+        q = j + 3
+        if out[q].type in ("UNIT", "ULN"):
+            q += 1
+        c = q + 1 if q < len(out) and out[q].type == "MOD" and out[q].value == "if" else q
+        if not (
+            c < len(out)
+            and out[c].type == "CONCEPT"
+            and (c + 1 == len(out) or (out[c + 1].type == "COMMA"))
+            and _phrase(text[out[q - 1].end : out[c].start]) in _CONDITION_LINKS
+        ):
+            i += 1
+            continue
+        lpost = Tok("LPOST", "(", out[i].start, out[j].end)
+        bound = Tok("BCMP", out[j + 1].value, out[j + 1].start, out[j + 1].end)
+        close = Tok("RPAREN", ")", out[c].end, out[c].end)
+        out = [*out[:i], lpost, bound, *out[j + 2 : c + 1], close, *out[c + 1 :]]
+        i = c + 1
+    return out
+
+
+def _unread_subjects(toks: list[Tok], text: str) -> list[Tok]:
+    """Bounds whose subject eligo cannot read stay unread with it.
+
+    ", PAL < 2.5 x ULN (…)": an unread word opening a list item is the subject of the bound
+    after it, which must not borrow the concept of the item before ("GGT < 3 x ULN, PAL <
+    2.5 x ULN" is no second GGT bound); the bound and its parenthetical stay unread.  "or at
+    least 1 new organ failure": a bare count of something unread is no bound on the concept
+    before."""
+    out: list[Tok] = []
+    k = 0
+    n = len(toks)
+    while k < n:
+        tok = toks[k]
+        opens = not out or out[-1].type in ("COMMA", "AND", "OR")
+        if (
+            tok.type == "WORD"
+            and opens
+            and k + 2 < n
+            and toks[k + 1].type == "BCMP"
+            and toks[k + 2].type == "NUMBER"
+        ):
+            end = k + 3
+            if end < n and toks[end].type in ("UNIT", "ULN"):
+                end += 1
+            if end < n and toks[end].type == "LPOST":  # "(< 5 x ULN in case of …)": its own
+                depth = 0
+                while end < n:
+                    t = toks[end]
+                    depth += t.type in ("LPAREN", "LPOST")
+                    depth -= t.type == "RPAREN"
+                    end += 1
+                    if depth == 0:
+                        break
+            last = toks[end - 1]
+            out.append(Tok("WORD", text[tok.start : last.end].strip(), tok.start, last.end))
+            k = end
+            continue
+        if (
+            tok.type == "BCMP"
+            and opens
+            and k + 2 < n
+            and toks[k + 1].type == "NUMBER"
+            and toks[k + 2].type == "WORD"
+        ):
+            last = toks[k + 2]
+            out.append(Tok("WORD", text[tok.start : last.end].strip(), tok.start, last.end))
+            k += 3
+            continue
+        out.append(tok)
+        k += 1
+    return out
 
 
 def _none_or_qualified(toks: list[Tok]) -> list[Tok]:

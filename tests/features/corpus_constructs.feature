@@ -1251,3 +1251,22 @@ Feature: Constructs the grammar reads in real registry text
       | apri 2.5 1                            | met       |
       | apri 0.8 1                            | not met   |
       | platelets 200 10*9/L; ast 40 U/L      | undecided |
+
+  Scenario Outline: ", or < 5 x ULN in case of liver metastases" is an alternative with its condition (NCT01334073)
+    Given the inclusion line "AST and ALT < 2.5 x the upper normal limits (UNL), or < 5 x UNL in case of liver metastases"
+    And a patient with observations <observations> and conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "(ast < 2.5 x ULN or (ast < 5 x ULN and liver_metastases)) and (alt < 2.5 x ULN or (alt < 5 x ULN and liver_metastases))"
+    And it is <met>
+
+    # it once read "((ast < 2.5 and alt < 2.5) or alt < 5 x ULN) and liver_metastases": a
+    # patient without liver metastases always failed, one with them passed on ALT alone
+    # whatever the AST
+    Examples:
+      | observations                                 | conditions                       | met       |
+      | ast 50 U/L ref 0-40; alt 50 U/L ref 0-40     | nothing, complete                | met       |
+      | ast 150 U/L ref 0-40; alt 50 U/L ref 0-40    | nothing, complete                | not met   |
+      | ast 150 U/L ref 0-40; alt 50 U/L ref 0-40    | C78.7 since 2025-01-01, complete | met       |
+      | ast 400 U/L ref 0-40; alt 150 U/L ref 0-40   | C78.7 since 2025-01-01, complete | not met   |
+      | ast 150 U/L ref 0-40; alt 50 U/L ref 0-40    | nothing                          | undecided |
+      | alt 50 U/L ref 0-40                          | nothing, complete                | undecided |
