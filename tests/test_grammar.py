@@ -1138,6 +1138,13 @@ SAFETY = [
         "inclusion",
         'prism_iii > 5 or unparsed("of at least 1 new organ failure")',
     ),
+    # two sentences naming two stages of one scale are alternatives, not "C and B"
+    (
+        "Barcelona Clinic Liver Cancer stage C. BCLC stage B, not suitable for radical surgery "
+        "and/or local treatment.",
+        "inclusion",
+        "bclc_stage = C or (bclc_stage = B and unsuitable_for_radical_or_local_treatment)",
+    ),
 ]
 
 

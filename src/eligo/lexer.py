@@ -2042,7 +2042,7 @@ class Lexer:
         toks = _sex_adjectives(_sex_bounds(_restated_range(toks, self.t.vocab)))
         toks = _for_age_group(toks, self.text)
         toks = _unread_condition(_if_no_else(toks), self.text)
-        toks = _none_or_qualified(_conditional_alternative(toks, self.text))
+        toks = _none_or_qualified(_conditional_alternative(_other_stage(toks), self.text))
         for cue in ("HISTORY", "NOT"):
             toks = _wrap_chains(toks, cue, self.text)
         toks = _cue_over_juxtaposition(toks, self.text)
@@ -2832,6 +2832,36 @@ def _unread_subjects(toks: list[Tok], text: str) -> list[Tok]:
         out.append(tok)
         k += 1
     return out
+
+
+def _other_stage(toks: list[Tok]) -> list[Tok]:
+    """ "Barcelona Clinic Liver Cancer stage C. BCLC stage B, not suitable for …": a line
+    whose first sentence is one stage and whose second opens with another stage of the same
+    scale lists alternatives (no patient is in both stages); the second sentence qualifies
+    its own stage: ``stage = C or (stage = B and …)``."""
+    if len(toks) < 5 or [t.type for t in toks[:5]] != [
+        "CONCEPT",
+        "CATEGORY",
+        "COMMA",
+        "CONCEPT",
+        "CATEGORY",
+    ]:
+        return toks
+    if toks[2].value != "." or toks[0].value != toks[3].value or toks[1].value == toks[4].value:
+        return toks
+    rest = toks[3:]
+    while rest and rest[-1].type == "COMMA":
+        rest = rest[:-1]  # the line's closing full stop
+    if any(t.type == "COMMA" and t.value in (".", ";") for t in rest):
+        return toks  # a third sentence: no telling what it belongs to
+    at, end = rest[0].start, rest[-1].end
+    return [
+        *toks[:2],
+        Tok("OR", "or", toks[2].start, toks[2].end),
+        Tok("LPAREN", "(", at, at),
+        *rest,
+        Tok("RPAREN", ")", end, end),
+    ]
 
 
 def _none_or_qualified(toks: list[Tok]) -> list[Tok]:

@@ -1270,3 +1270,18 @@ Feature: Constructs the grammar reads in real registry text
       | ast 400 U/L ref 0-40; alt 150 U/L ref 0-40   | C78.7 since 2025-01-01, complete | not met   |
       | ast 150 U/L ref 0-40; alt 50 U/L ref 0-40    | nothing                          | undecided |
       | alt 50 U/L ref 0-40                          | nothing, complete                | undecided |
+
+  Scenario Outline: "stage C. BCLC stage B, not suitable for …" lists alternative stages (NCT03794440)
+    Given the inclusion line "Barcelona Clinic Liver Cancer stage C. BCLC stage B, not suitable for radical surgery and/or local treatment."
+    And a patient with conditions nothing and the bclc_stage recorded as <stage>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "bclc_stage = C or (bclc_stage = B and unsuitable_for_radical_or_local_treatment)"
+    And it is <met>
+
+    # it once read "bclc_stage = C and bclc_stage = B and …", which no patient meets
+    Examples:
+      | stage   | met       |
+      | C       | met       |
+      | A       | not met   |
+      | B       | undecided |
+      | nothing | undecided |
