@@ -330,6 +330,12 @@ TEXT = [
         "exclusion",
         "heart_failure and (nyha_class = III or nyha_class = IV)",
     ),
+    (
+        "Patients with functional NYHA class II-IV with LVEF < 40% assessed within the last "
+        "3 months",
+        "inclusion",
+        "nyha_class >= II and nyha_class <= IV and lvef < 40 % within 3 months",
+    ),
 ]
 
 
@@ -1144,6 +1150,12 @@ SAFETY = [
         "and/or local treatment.",
         "inclusion",
         "bclc_stage = C or (bclc_stage = B and unsuitable_for_radical_or_local_treatment)",
+    ),
+    # "(or Y)" is blanked only when both readings name one concept
+    (
+        "Patients not likely to remain in sinus (or atrial paced) rhythm",
+        "exclusion",
+        "unlikely_to_remain_in_sinus_rhythm",
     ),
 ]
 

@@ -1062,7 +1062,10 @@ class Lexer:
         self.age_units: set[int] = set()  # token indexes of units that say "of age"/"old"
         self.t = tables()
         # "pegfilgrastim [Neulasta®]": a trademark sign is no part of the name
-        self.text = _blank_initialisms(norm.text, self.t.vocab.by_phrase).translate(_TRADEMARKS)
+        phrases = self.t.vocab.by_phrase
+        self.text = _blank_same_alternative(
+            _blank_initialisms(norm.text, phrases), phrases
+        ).translate(_TRADEMARKS)
         self.tokens: list[Tok] = []
         self.annotations: list[tuple[int, int]] = []
         self.cat_concept: str | None = None
@@ -2159,6 +2162,35 @@ def _blank_initialisms(text: str, phrases: Mapping[str, str] | None = None) -> s
                 break
         if k == 0:
             out = out[: m.start()] + " " * (m.end() - m.start()) + out[m.end() :]
+    return out
+
+
+_OR_ALTERNATIVE = re.compile(
+    r"(?<![A-Za-z])(?P<head>[A-Za-z][A-Za-z\-]*)\s*(?P<alt>\(\s*or\s+(?P<other>[A-Za-z][A-Za-z\s\-]{0,40}?)\s*\))"
+    r"(?P<tail>(?:\s+[A-Za-z][A-Za-z\-]*){1,3})",
+    re.IGNORECASE,
+)
+
+
+def _blank_same_alternative(text: str, phrases: Mapping[str, str]) -> str:
+    """Blank "(or atrial paced)" in "Sinus (or atrial paced) rhythm" when both readings,
+    "sinus rhythm" and "atrial paced rhythm", are phrases of one concept: the alternative
+    names nothing more, and the phrase it interrupts is read whole.
+
+    >>> _blank_same_alternative("Sinus (or atrial paced) rhythm with", {
+    ...     "sinus rhythm": "r", "atrial paced rhythm": "r"})
+    'Sinus                   rhythm with'
+    """
+    out = text
+    for m in _OR_ALTERNATIVE.finditer(text):
+        words = m.group("tail").split()
+        for k in range(len(words), 0, -1):
+            tail = " ".join(words[:k])
+            cid = phrases.get(_phrase(f"{m.group('head')} {tail}"))
+            if cid is not None and phrases.get(_phrase(f"{m.group('other')} {tail}")) == cid:
+                a, b = m.span("alt")
+                out = out[:a] + " " * (b - a) + out[b:]
+                break
     return out
 
 

@@ -1116,8 +1116,10 @@ Feature: Constructs the grammar reads in real registry text
     Given the inclusion line "Patients with functional NYHA class II-IV with LVEF < 40% assessed within the last 3 months"
     And a patient with observations <observations>
     When the line is evaluated on 2026-11-27
-    Then the line reads, partly, as "unparsed("functional") and nyha_class >= II and nyha_class <= IV and lvef < 40 % within 3 months"
+    Then the line reads as "nyha_class >= II and nyha_class <= IV and lvef < 40 % within 3 months"
     And it is <met>
+
+    # "functional NYHA class" is the NYHA functional class (once left "functional" unread)
 
     Examples:
       | observations   | met       |
@@ -1285,3 +1287,18 @@ Feature: Constructs the grammar reads in real registry text
       | A       | not met   |
       | B       | undecided |
       | nothing | undecided |
+
+  Scenario Outline: "Sinus (or atrial paced) rhythm" is one fact, read whole (NCT03938090)
+    Given the inclusion line "Sinus (or atrial paced) rhythm with intact AV conduction (PR interval ≤250 ms)"
+    And a patient with observations <observations> and the fact sinus_or_atrial_paced_rhythm <answer>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "sinus_or_atrial_paced_rhythm and pr_interval <= 250 ms"
+    And it is <met>
+
+    Examples:
+      | observations        | answer     | met       |
+      | pr_interval 180 ms  | true       | met       |
+      | pr_interval 280 ms  | true       | not met   |
+      | pr_interval 180 ms  | false      | not met   |
+      | pr_interval 180 ms  | unrecorded | undecided |
+      | nothing             | true       | undecided |
