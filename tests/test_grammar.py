@@ -454,12 +454,12 @@ SAFETY = [
         "Child-Pugh (CP) score > 6, as determined at screening, unless due to therapeutic "
         "anti-coagulation",
         "exclusion",
-        'child_pugh_points > 6 and not unparsed("due to therapeutic anti-coagulation")',
+        'child_pugh_points > 6 and not (unparsed("due") and anticoagulants)',
     ),
     (
         "International normalised ratio (INR) ≤ 1.4, unless due to therapeutic anti-coagulation",
         "inclusion",
-        'inr <= 1.4 or unparsed("due to therapeutic anti-coagulation")',
+        'inr <= 1.4 or (unparsed("due") and anticoagulants)',
     ),
     # a waiver or conditional threshold after a shared bound is every listed analyte's
     (
@@ -510,11 +510,12 @@ SAFETY = [
         'not (unparsed("intercurrent cardiac dysfunction") or history of myocardial_infarction '
         "within 6 months)",
     ),
-    # ... but examples of a "non-" adjective are not under the negation
+    # ... but examples of a "non-" adjective are not under the negation; being causes of
+    # the dyspnea (having one does not make it the cause), they stay unread with their head
     (
         "Dyspnea due to non-cardiac causes such as pulmonary disease",
         "exclusion",
-        'unparsed("Dyspnea due") and (not unparsed("cardiac causes") or severe_pulmonary_disease)',
+        'unparsed("Dyspnea due") and not unparsed("cardiac causes such as pulmonary disease")',
     ),
     # a header saying "no …:" negates what it heads, as an exclusion would
     (
@@ -1156,6 +1157,22 @@ SAFETY = [
         "Patients not likely to remain in sinus (or atrial paced) rhythm",
         "exclusion",
         "unlikely_to_remain_in_sinus_rhythm",
+    ),
+    # the examples of an "alternate etiology" are causes, not waivers: with the syndrome
+    # named, "or gilbert_syndrome" would clear any bilirubin (NCT03053050)
+    (
+        "Total bilirubin ≤ 1.3 x ULN (unless an alternate etiology such as Gilbert's syndrome or "
+        "hemolytic anemia is present)",
+        "inclusion",
+        "bilirubin <= 1.3 x ULN or unparsed(\"alternate etiology such as Gilbert's syndrome or "
+        'hemolytic anemia")',
+    ),
+    # "unless due to therapeutic anti-coagulation": the cause stays unread, the drug is read
+    (
+        "Model for End-stage Liver Disease (MELD) score > 12, as determined at screening, unless "
+        "due to therapeutic anti-coagulation",
+        "exclusion",
+        'meld > 12 and not (unparsed("due") and anticoagulants)',
     ),
 ]
 

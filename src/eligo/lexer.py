@@ -2046,6 +2046,7 @@ class Lexer:
         toks = _for_age_group(toks, self.text)
         toks = _unread_condition(_if_no_else(toks), self.text)
         toks = _none_or_qualified(_conditional_alternative(_other_stage(toks), self.text))
+        toks = _example_causes(toks, self.text)
         for cue in ("HISTORY", "NOT"):
             toks = _wrap_chains(toks, cue, self.text)
         toks = _cue_over_juxtaposition(toks, self.text)
@@ -2863,6 +2864,51 @@ def _unread_subjects(toks: list[Tok], text: str) -> list[Tok]:
             continue
         out.append(tok)
         k += 1
+    return out
+
+
+_CAUSE = re.compile(r"\b(?:a?etiolog\w*|causes?)\s*$", re.IGNORECASE)
+
+
+def _example_causes(toks: list[Tok], text: str) -> list[Tok]:
+    """ "unless an alternate etiology such as Gilbert's syndrome or hemolytic anemia is
+    present": the examples are causes of the finding, and having one does not make it the
+    cause (nor are they all the causes the line allows), so they stay unread with their
+    head: read as alternatives ("or gilbert_syndrome") they would waive the threshold for
+    every patient with the syndrome, whatever raised the value."""
+    out: list[Tok] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if (
+            tok.type == "OR"
+            and "example" in str(tok.value)
+            and out
+            and out[-1].type == "WORD"
+            and _CAUSE.search(text[out[-1].start : out[-1].end])
+        ):
+            head = out.pop()
+            end = i + 1
+            depth = 0
+            while end < len(toks):
+                t = toks[end]
+                if t.type in ("LPAREN", "LPOST"):
+                    depth += 1
+                elif t.type == "RPAREN":
+                    if depth == 0:
+                        break
+                    depth -= 1
+                elif depth == 0 and (
+                    t.type in ("EXCEPT", "NOT") or (t.type == "COMMA" and t.value in (".", ";"))
+                ):
+                    break  # the examples run on through a comma list to the sentence end
+                end += 1
+            last = toks[end - 1]
+            out.append(Tok("WORD", text[head.start : last.end].strip(), head.start, last.end))
+            i = end
+            continue
+        out.append(tok)
+        i += 1
     return out
 
 

@@ -250,7 +250,7 @@ Feature: Constructs the grammar reads in real registry text
     Given the inclusion line "Subjects must have organ and marrow function as defined below: Total bilirubin ≤ 1.5 x institutional upper limit of normal unless due to Gilbert's disease"
     And a patient with observations <observations>
     When the line is evaluated on 2026-11-27
-    Then the line reads, in part, as "bilirubin <= 1.5 x ULN or unparsed("due to Gilbert's disease")"
+    Then the line reads, in part, as "bilirubin <= 1.5 x ULN or (unparsed("due") and gilbert_syndrome)"
     And it is <met>
 
     Examples:
@@ -1302,3 +1302,20 @@ Feature: Constructs the grammar reads in real registry text
       | pr_interval 180 ms  | false      | not met   |
       | pr_interval 180 ms  | unrecorded | undecided |
       | nothing             | true       | undecided |
+
+  Scenario Outline: "unless due to Gilbert's disease" waives nothing by the syndrome alone (NCT01217749)
+    Given the inclusion line "Subjects must have organ and marrow function as defined below: Total bilirubin ≤ 1.5 x institutional upper limit of normal unless due to Gilbert's disease"
+    And a patient with observations <observations> and conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "bilirubin <= 1.5 x ULN or (unparsed("due") and gilbert_syndrome)"
+    And it is <met>
+
+    # whether the syndrome raised the value is not recorded: with it the line stays open;
+    # without it the threshold decides
+    Examples:
+      | observations                        | conditions                       | met       |
+      | bilirubin 1.0 mg/dL ref 0.2-1.2     | nothing, complete                | met       |
+      | bilirubin 3.0 mg/dL ref 0.2-1.2     | nothing, complete                | not met   |
+      | bilirubin 3.0 mg/dL ref 0.2-1.2     | E80.4 since 2010-01-01, complete | undecided |
+      | bilirubin 3.0 mg/dL ref 0.2-1.2     | nothing                          | undecided |
+      | nothing                             | nothing, complete                | undecided |
