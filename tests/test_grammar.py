@@ -1174,6 +1174,15 @@ SAFETY = [
         "exclusion",
         'meld > 12 and not (unparsed("due") and anticoagulants)',
     ),
+    # an unread bound keeps its sex: once "… and sex = female and … and sex = male", which
+    # no patient meets (NCT03863730)
+    (
+        "Prior or ongoing harmful alcohol intake defined as an average of ≥24g alcohol/day for "
+        "women and ≥36g/d for men for ≥ 5 year.",
+        "inclusion",
+        'unparsed("or") and unparsed("harmful alcohol intake") and ((unparsed("≥24g alcohol/day")'
+        ' and sex = female) or (unparsed("≥36g/d") and sex = male)) and unparsed("≥ 5 year")',
+    ),
 ]
 
 

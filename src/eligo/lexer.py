@@ -2417,7 +2417,7 @@ def _restated_range(toks: list[Tok], vocab: Vocabulary) -> list[Tok]:
 def _sex_bounds(toks: list[Tok]) -> list[Tok]:
     """ "Hemoglobin >= 12 g/dL in women and >= 13 g/dL in men": each threshold is its sex's.
 
-    ``[CONCEPT] CMP NUMBER [UNIT] SEX`` becomes one group, so "and"/"or" between two of them
+    ``[CONCEPT] CMP NUMBER [UNIT] [WORD] SEX`` becomes one group, so "and"/"or" between two of them
     joins the groups (``(hb >= 12 and female) and (hb >= 13 and male)``, which
     ``_Resolver.combine`` reads as one threshold per sex) instead of binding the first sex
     to the second threshold.  Only when two or more such thresholds name different sexes.
@@ -2426,7 +2426,11 @@ def _sex_bounds(toks: list[Tok]) -> list[Tok]:
     for i, tok in enumerate(toks):
         if tok.type != "SEX":
             continue
-        k = i - 2 if i >= 2 and toks[i - 1].type in ("UNIT", "ULN") else i - 1
+        k = i - 1
+        if k >= 1 and toks[k].type == "WORD":
+            k -= 1  # ">= 24 g alcohol/day for women": the bound's own unread word
+        if k >= 1 and toks[k].type in ("UNIT", "ULN"):
+            k -= 1
         if k < 1 or toks[k].type != "NUMBER" or toks[k - 1].type not in ("CMP", "BCMP"):
             continue
         start = k - 1
