@@ -336,6 +336,7 @@ TEXT = [
         "inclusion",
         "nyha_class >= II and nyha_class <= IV and lvef < 40 % within 3 months",
     ),
+    ("ALT 2 x to 3 x ULN", "inclusion", "alt >= 2 x ULN and alt <= 3 x ULN"),
 ]
 
 
@@ -1183,6 +1184,8 @@ SAFETY = [
         'unparsed("or") and unparsed("harmful alcohol intake") and ((unparsed("≥24g alcohol/day")'
         ' and sex = female) or (unparsed("≥36g/d") and sex = male)) and unparsed("≥ 5 year")',
     ),
+    # a multiple shares only a limit eligo reads ("the reference value" is none)
+    ("ALT 2 x to 3 x the reference value", "inclusion", "*unread*"),
 ]
 
 

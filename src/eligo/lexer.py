@@ -803,6 +803,24 @@ _ULN = re.compile(
 # A number multiplied by something the lexer cannot read ("2.5 x the reference value"):
 # never a bare threshold.
 _MULT_AFTER = re.compile(r"\s*(?:x|times|fold|-fold)(?![A-Za-z])", re.IGNORECASE)
+_SHARED_LINK = re.compile(r"\s*(?:to|and|-|–)\s*\d+(?:\.\d+)?", re.IGNORECASE)
+
+
+def _shared_limit(text: str, pos: int) -> int | None:
+    """End of the multiplier in "2 X to 3X normal value" / "2 x and 3 x ULN": a multiple
+    whose limit is written once, after the range's other bound; ``None`` otherwise."""
+    m = _MULT_AFTER.match(text, pos)
+    if m is None or _ULN.match(text, pos):
+        return None
+    link = _SHARED_LINK.match(text, m.end())
+    if link is None:
+        return None
+    lim = _ULN.match(text, link.end())
+    if lim is None or lim.group(0).strip().lower() == "normal":
+        return None
+    return m.end()
+
+
 # Unit candidates after a number, most specific first; validated by units.normalize_unit.
 _UNIT_CANDIDATES = re.compile(
     r"\s*(?P<u>"
@@ -1858,7 +1876,8 @@ class Lexer:
         if not math.isfinite(value) or abs(value) > 1e15:
             return self._word(pos)  # not a threshold anyone wrote
         threshold = prev in ("CMP", "BCMP", "BETWEEN", "TO") or (prev == "AND" and self.in_between)
-        unit_end = self._after_unit(after)  # pure: worked out once for both uses
+        shared = _shared_limit(text, after)  # "2 X to 3X normal": the limit of both bounds
+        unit_end = self._after_unit(after) if shared is None else shared
         range_start = prev in ("CONCEPT", None, "COMMA", "LPAREN", "LPOST", "RPAREN") and bool(
             _RANGE_LINK.match(text, unit_end)
         )
@@ -1871,6 +1890,9 @@ class Lexer:
         unit_here = _unit_at(text, after)  # pure: worked out once for both uses
         if unit_here is None and _UNIT_LIKE.match(text, after):
             return self._word(pos)  # "14 units/week": a unit eligo cannot read; no bare number
+        if shared is not None:
+            self._emit("NUMBER", value, pos, after)
+            return shared  # the range's upper bound brings the limit ("… to 3 x ULN")
         lim = _ULN.match(text, after)
         if (
             _MULT_AFTER.match(text, after)

@@ -1319,3 +1319,17 @@ Feature: Constructs the grammar reads in real registry text
       | bilirubin 3.0 mg/dL ref 0.2-1.2     | E80.4 since 2010-01-01, complete | undecided |
       | bilirubin 3.0 mg/dL ref 0.2-1.2     | nothing                          | undecided |
       | nothing                             | nothing, complete                | undecided |
+
+  Scenario Outline: "between 2 X to 3X normal value": one limit for both bounds (NCT00713934)
+    Given the inclusion line "Alkaline phosphatase between 2 X to 3X normal value"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "alp >= 2 x ULN and alp <= 3 x ULN"
+    And it is <met>
+
+    Examples:
+      | observations               | met       |
+      | alp 250 U/L ref 40-100     | met       |
+      | alp 150 U/L ref 40-100     | not met   |
+      | alp 350 U/L ref 40-100     | not met   |
+      | nothing                    | undecided |
