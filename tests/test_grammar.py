@@ -337,6 +337,8 @@ TEXT = [
         "nyha_class >= II and nyha_class <= IV and lvef < 40 % within 3 months",
     ),
     ("ALT 2 x to 3 x ULN", "inclusion", "alt >= 2 x ULN and alt <= 3 x ULN"),
+    ("Fever (temperature >38.5°C)", "exclusion", "body_temperature > 38.5 Cel"),
+    ("Temperature > 100.4 °F", "exclusion", "body_temperature > 100.4 [degF]"),
 ]
 
 

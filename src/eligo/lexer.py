@@ -827,6 +827,7 @@ _UNIT_CANDIDATES = re.compile(
     r"(?:x|\*)?\s*10\s*(?:\^|\*|e)\s*\d+\s*/\s*(?:microliters?|liters?|litres?|u?l|mm3|ul|µl|mcl)"
     r"|ml\s*/\s*min\s*/\s*1[.,]73\s*m\s*\^?\s*2|ml/min/1[.,]73m2?"
     r"|mm\s*hg|cm\s*h2o|years?\s+old|years?\s+of\s+age"
+    r"|°\s?[CF](?![A-Za-z])"  # "38.5°C": degrees Celsius / Fahrenheit
     r"|[A-Za-z%/\[\]{}][A-Za-z0-9%/\.\^\*\[\]{}_]*"
     r")",
     re.IGNORECASE,
