@@ -1188,6 +1188,14 @@ SAFETY = [
     ),
     # a multiple shares only a limit eligo reads ("the reference value" is none)
     ("ALT 2 x to 3 x the reference value", "inclusion", "*unread*"),
+    # ", or" after a threshold joins whole items, not the threshold and the next word
+    (
+        "Heart failure symptoms, known left ventricular ejection fraction ≤30%, or hospital "
+        "admission for heart failure within the past 3 months",
+        "exclusion",
+        '(heart_failure and unparsed("symptoms")) or lvef <= 30 % or (unparsed("hospital") and '
+        'unparsed("admission") and heart_failure within 3 months)',
+    ),
 ]
 
 

@@ -2074,7 +2074,7 @@ class Lexer:
             toks = _wrap_chains(toks, cue, self.text)
         toks = _cue_over_juxtaposition(toks, self.text)
         toks = _negated_examples(toks, self.text)
-        toks = _recent_within(toks)
+        toks = _oxford_items(_recent_within(toks))
         out: list[Tok] = []
         for tok in toks:
             if tok.type == "WORD" and out and out[-1].type == "WORD":
@@ -2936,6 +2936,64 @@ def _example_causes(toks: list[Tok], text: str) -> list[Tok]:
             continue
         out.append(tok)
         i += 1
+    return out
+
+
+_ITEM_TOKENS = frozenset(
+    [
+        "CONCEPT",
+        "CMP",
+        "BCMP",
+        "NUMBER",
+        "UNIT",
+        "ULN",
+        "WORD",
+        "MOD",
+        "WINDOW",
+        "CATEGORY",
+        "BCATEGORY",
+        "SEX",
+        "TO",
+    ]
+)
+
+
+def _oxford_items(toks: list[Tok]) -> list[Tok]:
+    """ "NYHA class 3 or 4 symptoms, known LVEF <= 30%, or hospital admission for heart
+    failure within 3 months": the serial ", or" joins the last two items of the list, each
+    whole, so each is grouped.  Read plainly, "or" bound tighter than the words of an item
+    ("(lvef <= 30 % or hospital) and admission and heart_failure within 3 months"), and a
+    low LVEF no longer excluded.  Only in a list of three or more items (a comma before)
+    whose two items are plain (no parenthesis or cue), the first a threshold (which an "or"
+    cannot share with the words after it) and the second several tokens."""
+    out = list(toks)
+    i = 1
+    while i + 1 < len(out):
+        if not (out[i].type == "COMMA" and out[i].value == "," and out[i + 1].type == "OR"):
+            i += 1
+            continue
+        a = i
+        while a > 0 and out[a - 1].type in _ITEM_TOKENS:
+            a -= 1
+        b = i + 2
+        while b < len(out) and out[b].type in _ITEM_TOKENS:
+            b += 1
+        earlier = a > 0 and out[a - 1].type == "COMMA" and out[a - 1].value == ","
+        ends = b == len(out) or out[b].type in ("COMMA", "RPAREN")
+        threshold = [t.type for t in out[a:i]] in (
+            ["CONCEPT", "CMP", "NUMBER"],
+            ["CONCEPT", "CMP", "NUMBER", "UNIT"],
+            ["CONCEPT", "CMP", "NUMBER", "ULN"],
+        )
+        if not (earlier and ends and threshold and b - i - 2 > 1):
+            i += 1
+            continue
+        left = [Tok("LPAREN", "(", out[a].start, out[a].start), *out[a:i]]
+        left.append(Tok("RPAREN", ")", out[i - 1].end, out[i - 1].end))
+        right = [Tok("LPAREN", "(", out[i + 2].start, out[i + 2].start), *out[i + 2 : b]]
+        right.append(Tok("RPAREN", ")", out[b - 1].end, out[b - 1].end))
+        out = [*out[:a], *left, out[i], out[i + 1], *right, *out[b:]]
+        i = a + len(left) + 2 + len(right)
     return out
 
 

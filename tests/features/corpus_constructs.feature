@@ -1333,3 +1333,17 @@ Feature: Constructs the grammar reads in real registry text
       | alp 150 U/L ref 40-100     | not met   |
       | alp 350 U/L ref 40-100     | not met   |
       | nothing                    | undecided |
+
+  Scenario Outline: ", or <several words>" after a threshold keeps the threshold an item of its own (NCT02521181)
+    Given the exclusion line "New York Heart Association Class 3 or 4 heart failure symptoms, known left ventricular ejection fraction ≤30%, or hospital admission for heart failure within the past 3 months"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "((nyha_class = III or nyha_class = IV) and heart_failure and unparsed("symptoms")) or lvef <= 30 % or (unparsed("hospital") and unparsed("admission") and heart_failure within 3 months)"
+    And it is <met>
+
+    # it once read "(lvef <= 30 % or hospital) and admission and heart_failure within 3 months":
+    # an LVEF of 25 % without a recent heart-failure diagnosis did not exclude
+    Examples:
+      | observations   | met       |
+      | lvef 25 %      | met       |
+      | lvef 45 %      | undecided |
