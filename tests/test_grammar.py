@@ -1196,6 +1196,9 @@ SAFETY = [
         '(heart_failure and unparsed("symptoms")) or lvef <= 30 % or (unparsed("hospital") and '
         'unparsed("admission") and heart_failure within 3 months)',
     ),
+    # "no" covers an unread alternative too: once "not unparsed(…) or hiv", met by HIV
+    ("No frobnication or HIV infection", "inclusion", 'not (unparsed("frobnication") or hiv)'),
+    ("No diabetes, glorp or HIV", "inclusion", 'not (diabetes or unparsed("glorp") or hiv)'),
 ]
 
 

@@ -2611,10 +2611,22 @@ def _modifiers(toks: list[Tok]) -> list[Tok]:
     return out
 
 
-def _item_end(toks: list[Tok], j: int) -> int | None:
-    """End of one alternative in a list: MOD* CONCEPT followed by its parentheticals."""
+def _item_end(toks: list[Tok], j: int, unread: bool = False) -> int | None:
+    """End of one alternative in a list: MOD* CONCEPT followed by its parentheticals.
+
+    With ``unread``, an unread word standing alone (before "or", ",", ")" or the end) is
+    an alternative too: "No glorp or diabetes" is "no glorp and no diabetes", whatever glorp
+    is; left out of the list, the "no" stopped before it and "or diabetes" was an
+    alternative to the unread negation, met by every diabetic."""
     while j < len(toks) and toks[j].type == "MOD":
         j += 1
+    if (
+        unread
+        and j < len(toks)
+        and toks[j].type == "WORD"
+        and (j + 1 == len(toks) or toks[j + 1].type in ("OR", "COMMA", "RPAREN"))
+    ):
+        return j + 1
     if j >= len(toks) or toks[j].type != "CONCEPT":
         return None
     j += 1
@@ -3052,7 +3064,7 @@ def _wrap_chains(toks: list[Tok], cue: str, text: str) -> list[Tok]:
     i = 0
     while i < len(out):
         if out[i].type == cue:
-            end = _item_end(out, i + 1)
+            end = _item_end(out, i + 1, unread=cue == "NOT")
             seps = 0
             last_sep = None
             while end is not None and end < len(out) and out[end].type in ("OR", "COMMA"):
@@ -3064,7 +3076,7 @@ def _wrap_chains(toks: list[Tok], cue: str, text: str) -> list[Tok]:
                     and out[end + 1].type == "OR"
                 ):
                     sep = end + 1  # "history of A, B, or C": the Oxford comma before "or"
-                nxt = _item_end(out, sep + 1)
+                nxt = _item_end(out, sep + 1, unread=cue == "NOT")
                 if nxt is None:
                     break
                 seps += 1
