@@ -1199,6 +1199,22 @@ SAFETY = [
     # "no" covers an unread alternative too: once "not unparsed(…) or hiv", met by HIV
     ("No frobnication or HIV infection", "inclusion", 'not (unparsed("frobnication") or hiv)'),
     ("No diabetes, glorp or HIV", "inclusion", 'not (diabetes or unparsed("glorp") or hiv)'),
+    (
+        "No history of glorp or diabetes",
+        "inclusion",
+        'not (unparsed("glorp") or history of diabetes)',
+    ),
+    # ... but a word's own negation ("unable to", "non-") reaches no unread item after it:
+    # "not (oral_medication_possible or malabsorption or …)" would clear malabsorption
+    (
+        "Any condition which could interfere with absorption including unable to swallow "
+        "capsules, malabsorption syndrome, disease significantly affecting gastrointestinal "
+        "function, or ulcerative colitis",
+        "exclusion",
+        'unparsed("interfere with absorption") or not oral_medication_possible or malabsorption '
+        'or unparsed("disease significantly affecting gastrointestinal function") or '
+        "ulcerative_colitis",
+    ),
 ]
 
 

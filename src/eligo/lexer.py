@@ -2614,19 +2614,19 @@ def _modifiers(toks: list[Tok]) -> list[Tok]:
 def _item_end(toks: list[Tok], j: int, unread: bool = False) -> int | None:
     """End of one alternative in a list: MOD* CONCEPT followed by its parentheticals.
 
-    With ``unread``, an unread word standing alone (before "or", ",", ")" or the end) is
+    With ``unread``, unread words standing alone (before "or", ",", ")" or the end) are
     an alternative too: "No glorp or diabetes" is "no glorp and no diabetes", whatever glorp
     is; left out of the list, the "no" stopped before it and "or diabetes" was an
     alternative to the unread negation, met by every diabetic."""
     while j < len(toks) and toks[j].type == "MOD":
         j += 1
-    if (
-        unread
-        and j < len(toks)
-        and toks[j].type == "WORD"
-        and (j + 1 == len(toks) or toks[j + 1].type in ("OR", "COMMA", "RPAREN"))
-    ):
-        return j + 1
+    if unread and j < len(toks) and toks[j].type == "WORD":
+        k = j
+        while k < len(toks) and toks[k].type == "WORD":
+            k += 1  # "severe glorp": unread words, one item
+        if k == len(toks) or toks[k].type in ("OR", "COMMA", "RPAREN"):
+            return k
+        return None
     if j >= len(toks) or toks[j].type != "CONCEPT":
         return None
     j += 1
@@ -3057,6 +3057,9 @@ def _none_or_qualified(toks: list[Tok]) -> list[Tok]:
     return [*toks[:3], Tok("LPAREN", "(", at, at), *toks[3:], Tok("RPAREN", ")", end, end)]
 
 
+_LIST_NEGATION = re.compile(r"\s*(?:no|not|without|absence|none|free)(?![A-Za-z])", re.IGNORECASE)
+
+
 def _wrap_chains(toks: list[Tok], cue: str, text: str) -> list[Tok]:
     """ "No A or B", "history of A, B or C", "previous A, B, C, etc.": the cue covers every
     alternative of the list."""
@@ -3064,7 +3067,10 @@ def _wrap_chains(toks: list[Tok], cue: str, text: str) -> list[Tok]:
     i = 0
     while i < len(out):
         if out[i].type == cue:
-            end = _item_end(out, i + 1, unread=cue == "NOT")
+            # "unable to swallow …, malabsorption, …" / "non-healing": a word's own negation
+            # reaches no unread item after it; a "no" / "history of" heads the whole list
+            unread = cue == "HISTORY" or _LIST_NEGATION.match(text, out[i].start) is not None
+            end = _item_end(out, i + 1, unread=unread)
             seps = 0
             last_sep = None
             while end is not None and end < len(out) and out[end].type in ("OR", "COMMA"):
@@ -3076,7 +3082,7 @@ def _wrap_chains(toks: list[Tok], cue: str, text: str) -> list[Tok]:
                     and out[end + 1].type == "OR"
                 ):
                     sep = end + 1  # "history of A, B, or C": the Oxford comma before "or"
-                nxt = _item_end(out, sep + 1, unread=cue == "NOT")
+                nxt = _item_end(out, sep + 1, unread=unread)
                 if nxt is None:
                     break
                 seps += 1
