@@ -1215,6 +1215,10 @@ SAFETY = [
         'or unparsed("disease significantly affecting gastrointestinal function") or '
         "ulcerative_colitis",
     ),
+    # a ratio of two analytes eligo has no concept for is never a bound on an ingredient
+    # (once "ast > 2 U/L or alt > 2 U/L")
+    ("AST/ALT ratio > 2", "inclusion", 'unparsed("AST/ALT ratio > 2")'),
+    ("Urea to creatinine ratio > 20", "exclusion", 'unparsed("Urea to creatinine ratio > 20")'),
 ]
 
 

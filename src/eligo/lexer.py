@@ -2041,7 +2041,7 @@ class Lexer:
         return out
 
     def _tidy(self, toks: list[Tok]) -> list[Tok]:
-        toks = self._insert_age(toks)
+        toks = _compound_ratio(self._insert_age(toks), self.text, self.t.vocab)
         for _ in range(3):  # nested: "(serum glutamic oxaloacetic transaminase [SGOT])"
             tidied = self._drop_abbreviations(toks)
             if tidied == toks:
@@ -3055,6 +3055,61 @@ def _none_or_qualified(toks: list[Tok]) -> list[Tok]:
         return toks
     at, end = toks[3].start, toks[-1].end
     return [*toks[:3], Tok("LPAREN", "(", at, at), *toks[3:], Tok("RPAREN", ")", end, end)]
+
+
+_RATIO_WORD = re.compile(r"\s*(?:ratio|index|quotient)(?![A-Za-z])", re.IGNORECASE)
+_RATIO_OF = re.compile(r"(?:ratio|index|quotient)\s+(?:of\s+)?$", re.IGNORECASE)
+
+
+def _compound_ratio(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
+    """ "AST/ALT ratio > 2", "urea to creatinine ratio", "ratio of AST to ALT": a ratio of
+    two measured concepts eligo has no concept for is unread with its bound, never a bound on
+    either ingredient ("ast > 2 U/L or alt > 2 U/L").  Ratios with a concept of their own
+    ("albumin to creatinine ratio", "PaO2/FiO2") are one phrase and never reach here."""
+
+    def measured(t: Tok) -> bool:
+        return t.type == "CONCEPT" and vocab[str(t.value)].numeric
+
+    out = list(toks)
+    i = 0
+    while i < len(out):
+        if not measured(out[i]):
+            i += 1
+            continue
+        j = i + 1
+        if j < len(out) and out[j].type in ("OR", "AND") and "/" in text[out[i].end : out[j].end]:
+            j += 1
+        if not (j < len(out) and measured(out[j]) and out[j].value != out[i].value):
+            i += 1
+            continue
+        gap = text[out[i].end : out[j].start]
+        if not re.fullmatch(r"\s*(?:/|to|:)\s*", gap, re.IGNORECASE):
+            i += 1
+            continue
+        after = _RATIO_WORD.match(text, out[j].end)
+        before = _RATIO_OF.search(text, 0, out[i].start)
+        if after is None and before is None:
+            i += 1
+            continue
+        start = out[i].start
+        k = j + 1
+        if after is not None:
+            while k < len(out) and out[k].start < after.end():
+                k += 1  # the "ratio" word
+        else:
+            start = before.start() if before is not None else start
+            while i > 0 and out[i - 1].start >= start:
+                i -= 1  # the "ratio of" word(s)
+        if k < len(out) and out[k].type in ("CMP", "BCMP"):
+            k += 1
+            if k < len(out) and out[k].type == "NUMBER":
+                k += 1
+                if k < len(out) and out[k].type in ("UNIT", "ULN"):
+                    k += 1
+        end = out[k - 1].end
+        out[i:k] = [Tok("WORD", text[start:end].strip(), start, end)]
+        i += 1
+    return out
 
 
 _LIST_NEGATION = re.compile(r"\s*(?:no|not|without|absence|none|free)(?![A-Za-z])", re.IGNORECASE)
