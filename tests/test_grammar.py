@@ -1219,6 +1219,21 @@ SAFETY = [
     # (once "ast > 2 U/L or alt > 2 U/L")
     ("AST/ALT ratio > 2", "inclusion", 'unparsed("AST/ALT ratio > 2")'),
     ("Urea to creatinine ratio > 20", "exclusion", 'unparsed("Urea to creatinine ratio > 20")'),
+    # another specimen, fraction or a change is no bound on the blood analyte: once
+    # "unparsed("Ionized") and calcium < 1 mmol/L", false for any normal total calcium
+    ("Ionized calcium < 1.0 mmol/L", "exclusion", 'unparsed("Ionized calcium < 1.0 mmol/L")'),
+    ("CSF glucose < 40 mg/dL", "exclusion", 'unparsed("CSF glucose < 40 mg/dL")'),
+    (
+        "Ascitic fluid neutrophil count > 250/mm3",
+        "exclusion",
+        'unparsed("Ascitic fluid neutrophil count > 250/mm3")',
+    ),
+    (
+        "Decrease in hemoglobin of > 2 g/dL",
+        "exclusion",
+        'unparsed("Decrease in hemoglobin of > 2 g/dL")',
+    ),
+    ("Elevation of AST > 80 U/L", "inclusion", 'unparsed("Elevation") and ast > 80 U/L'),
 ]
 
 

@@ -2042,6 +2042,7 @@ class Lexer:
 
     def _tidy(self, toks: list[Tok]) -> list[Tok]:
         toks = _compound_ratio(self._insert_age(toks), self.text, self.t.vocab)
+        toks = _other_specimen(toks, self.text, self.t.vocab)
         for _ in range(3):  # nested: "(serum glutamic oxaloacetic transaminase [SGOT])"
             tidied = self._drop_abbreviations(toks)
             if tidied == toks:
@@ -3109,6 +3110,45 @@ def _compound_ratio(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
         end = out[k - 1].end
         out[i:k] = [Tok("WORD", text[start:end].strip(), start, end)]
         i += 1
+    return out
+
+
+_OTHER_SPECIMEN = re.compile(
+    r"(?:^|[\s(])(?:ionized|ionised|free|ascitic|ascites|fluid|pleural|csf|cerebrospinal|"
+    r"peritoneal|synovial|urine|urinary|stool|fecal|faecal|capillary|cord|sweat|salivary|"
+    r"\d+-?(?:hour|hr|h)|postprandial|post-prandial|peak|trough|decrease|increase|change|drop|"
+    r"rise|fall|reduction|decline)\s*(?:in\s+|of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _other_specimen(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
+    """ "Ionized calcium < 1.0 mmol/L", "CSF glucose < 40 mg/dL", "Ascitic fluid neutrophil
+    count > 250", "Decrease in hemoglobin of > 2 g/dL": an unread word naming another
+    specimen, fraction or a change makes the bound one on something else than the analyte
+    eligo knows, so the analyte and its bound stay unread with it.  Read, the blood value
+    could decide the line ("unparsed(ionized) and calcium < 1 mmol/L" is false for every
+    normal total calcium, so the exclusion never excluded)."""
+    out = list(toks)
+    i = 1
+    while i + 2 < len(out):
+        word, concept, cmp = out[i - 1], out[i], out[i + 1]
+        if not (
+            word.type == "WORD"
+            and concept.type == "CONCEPT"
+            and vocab[str(concept.value)].numeric
+            and cmp.type in ("CMP", "BCMP")
+            and out[i + 2].type == "NUMBER"
+            and text[word.end : concept.start].strip().lower() in ("", "in", "of")
+            and _OTHER_SPECIMEN.search(text, 0, concept.start)
+        ):
+            i += 1
+            continue
+        k = i + 3
+        if k < len(out) and out[k].type in ("UNIT", "ULN"):
+            k += 1
+        start, end = word.start, out[k - 1].end
+        out[i - 1 : k] = [Tok("WORD", text[start:end].strip(), start, end)]
     return out
 
 
