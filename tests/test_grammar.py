@@ -1234,6 +1234,13 @@ SAFETY = [
         'unparsed("Decrease in hemoglobin of > 2 g/dL")',
     ),
     ("Elevation of AST > 80 U/L", "inclusion", 'unparsed("Elevation") and ast > 80 U/L'),
+    # "for more than 6 months" after a lab bound is how long, not an age group (once
+    # "not age > 6 months or alt > 3 x ULN", which dropped the duration)
+    (
+        "ALT > 3 x ULN for more than 6 months",
+        "inclusion",
+        'alt > 3 x ULN and unparsed("more than 6 months")',
+    ),
 ]
 
 

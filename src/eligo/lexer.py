@@ -2298,6 +2298,9 @@ _FOR_GROUP = re.compile(
     r"\s*for\s+(?:(?:patients|pts|subjects|participants|children)\s+)?(?:aged\s+)?$", re.I
 )
 
+_GROUP_NOUN = re.compile(r"patients|pts|subjects|participants|children|aged", re.IGNORECASE)
+_OF_AGE_AFTER = re.compile(r"\s*(?:of\s+age|old)(?![A-Za-z])", re.IGNORECASE)
+
 
 def _for_age_group(toks: list[Tok], text: str) -> list[Tok]:
     """ "Karnofsky > 50% for pts > 12 years": the age group the threshold is asked of.
@@ -2325,7 +2328,15 @@ def _for_age_group(toks: list[Tok], text: str) -> list[Tok]:
             and out[k + 1].type == "NUMBER"
             and out[k + 2].type == "UNIT"
             and out[k + 2].value in ("a", "mo")
-            and _FOR_GROUP.match(text[out[i - 1].end : out[i].start])
+            and (m := _FOR_GROUP.match(text[out[i - 1].end : out[i].start])) is not None
+            # "ALT > 3 x ULN for more than 6 months" is how long, not for whom: a group
+            # needs its noun, "aged", "age" or "… of age / old" after the unit
+            and (
+                j > i
+                or age
+                or _GROUP_NOUN.search(m.group(0)) is not None
+                or _OF_AGE_AFTER.match(text, out[k + 2].end) is not None
+            )
         ):
             cmp, num, unit = out[k], out[k + 1], out[k + 2]
             group = [
