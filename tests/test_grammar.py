@@ -1241,6 +1241,18 @@ SAFETY = [
         "inclusion",
         'alt > 3 x ULN and unparsed("more than 6 months")',
     ),
+    # a stricter threshold under a read condition is no alternative (once "egfr >= 30 or
+    # (egfr >= 45 and metformin)": every metformin user passed at 30)
+    (
+        "eGFR ≥ 30 mL/min/1.73m2 (≥ 45 for patients on metformin)",
+        "inclusion",
+        "egfr >= 30 mL/min/{1.73_m2} and (egfr >= 45 mL/min/{1.73_m2} or not metformin)",
+    ),
+    (
+        "ALT > 3 x ULN (> 5 x ULN in patients with liver metastases)",
+        "exclusion",
+        "alt > 3 x ULN and (alt > 5 x ULN or not liver_metastases)",
+    ),
 ]
 
 
