@@ -330,6 +330,15 @@ TEXT = [
         "exclusion",
         "heart_failure and (nyha_class = III or nyha_class = IV)",
     ),
+    (
+        "Patients with functional NYHA class II-IV with LVEF < 40% assessed within the last "
+        "3 months",
+        "inclusion",
+        "nyha_class >= II and nyha_class <= IV and lvef < 40 % within 3 months",
+    ),
+    ("ALT 2 x to 3 x ULN", "inclusion", "alt >= 2 x ULN and alt <= 3 x ULN"),
+    ("Fever (temperature >38.5°C)", "exclusion", "body_temperature > 38.5 Cel"),
+    ("Temperature > 100.4 °F", "exclusion", "body_temperature > 100.4 [degF]"),
 ]
 
 
@@ -448,12 +457,12 @@ SAFETY = [
         "Child-Pugh (CP) score > 6, as determined at screening, unless due to therapeutic "
         "anti-coagulation",
         "exclusion",
-        'child_pugh_points > 6 and not unparsed("due to therapeutic anti-coagulation")',
+        'child_pugh_points > 6 and not (unparsed("due") and anticoagulants)',
     ),
     (
         "International normalised ratio (INR) ≤ 1.4, unless due to therapeutic anti-coagulation",
         "inclusion",
-        'inr <= 1.4 or unparsed("due to therapeutic anti-coagulation")',
+        'inr <= 1.4 or (unparsed("due") and anticoagulants)',
     ),
     # a waiver or conditional threshold after a shared bound is every listed analyte's
     (
@@ -504,11 +513,12 @@ SAFETY = [
         'not (unparsed("intercurrent cardiac dysfunction") or history of myocardial_infarction '
         "within 6 months)",
     ),
-    # ... but examples of a "non-" adjective are not under the negation
+    # ... but examples of a "non-" adjective are not under the negation; being causes of
+    # the dyspnea (having one does not make it the cause), they stay unread with their head
     (
         "Dyspnea due to non-cardiac causes such as pulmonary disease",
         "exclusion",
-        'unparsed("Dyspnea due") and (not unparsed("cardiac causes") or severe_pulmonary_disease)',
+        'unparsed("Dyspnea due") and not unparsed("cardiac causes such as pulmonary disease")',
     ),
     # a header saying "no …:" negates what it heads, as an exclusion would
     (
@@ -1046,11 +1056,12 @@ SAFETY = [
         "(ascites or jaundice) and ((nausea and anorexia) or (nausea and hepatomegaly) or "
         "(anorexia and hepatomegaly))",
     ),
-    # ... but not with the items on other lines, nor with a measurement among them
+    # ... but not with the items on other lines, nor with a measurement among them: then
+    # the items stay unread with the count (ANDed, they required all three)
     (
         "Two of the following: ascites, jaundice, ALT > 5",
         "inclusion",
-        'unparsed("Two of the following: ") and ascites and jaundice and alt > 5 U/L',
+        'unparsed("Two of the following: ascites, jaundice, ALT > 5")',
     ),
     # "during/over the N units before <anchor>" is a window (NCT03863418)
     (
@@ -1267,6 +1278,147 @@ SAFETY = [
         "prothrombin time (PT) or aPTT >1.5 x ULN or fibrinogen <0.5 x LLN",
         "exclusion",
         "prothrombin_time > 1.5 x ULN or aptt > 1.5 x ULN or fibrinogen < 0.5 x LLN",
+    ),
+    # a named index is never read as one of its ingredients: "(AST)/platelet ratio index
+    # (APRI) > 2.0" once read "ast > 2 or platelets > 2 10*9/L" (NCT03493204, NCT05061992)
+    (
+        "Laboratory testing: Aspartate Aminotransferase (AST)/platelet ratio index (APRI) >2.0",
+        "inclusion",
+        "apri > 2",
+    ),
+    ("AST/platelet ratio index > 1.5", "inclusion", "apri > 1.5"),
+    # "No X or X of class A only": the "no" covers X alone; the alternative admits X of
+    # class A (once "not cirrhosis and child_pugh_class = A", NCT02774187)
+    (
+        "No Cirrhosis or cirrhotic status of Child-Pugh class A only",
+        "inclusion",
+        "not cirrhosis or (cirrhosis and child_pugh_class = A)",
+    ),
+    # ", or < 5 x UNL in case of liver metastases": the condition goes with the second bound,
+    # not with the whole item (once "(alt < 2.5 x ULN or alt < 5 x ULN) and liver_metastases")
+    (
+        "ALT < 2.5 x ULN, or < 5 x ULN in case of liver metastases",
+        "inclusion",
+        "alt < 2.5 x ULN or (alt < 5 x ULN and liver_metastases)",
+    ),
+    # an unread subject keeps its bound: "PAL" (French ALP) once read as a second GGT bound
+    (
+        "GGT < 3 x the upper normal limits (UNL), PAL < 2.5 x the upper normal limits (UNL), "
+        "serum bilirubin < 1.5 x ULN",
+        "inclusion",
+        'ggt < 3 x ULN and unparsed("PAL < 2.5 x the upper normal limits") and '
+        "bilirubin < 1.5 x ULN",
+    ),
+    # "or at least 1 new organ failure" is a count, not "prism_iii >= 1" (NCT01062009)
+    (
+        "Pediatric Risk of Mortality III score > 5, OR presence of at least 1 new organ failure",
+        "inclusion",
+        'prism_iii > 5 or unparsed("of at least 1 new organ failure")',
+    ),
+    # two sentences naming two stages of one scale are alternatives, not "C and B"
+    (
+        "Barcelona Clinic Liver Cancer stage C. BCLC stage B, not suitable for radical surgery "
+        "and/or local treatment.",
+        "inclusion",
+        "bclc_stage = C or (bclc_stage = B and unsuitable_for_radical_or_local_treatment)",
+    ),
+    # "(or Y)" is blanked only when both readings name one concept
+    (
+        "Patients not likely to remain in sinus (or atrial paced) rhythm",
+        "exclusion",
+        "unlikely_to_remain_in_sinus_rhythm",
+    ),
+    # the examples of an "alternate etiology" are causes, not waivers: with the syndrome
+    # named, "or gilbert_syndrome" would clear any bilirubin (NCT03053050)
+    (
+        "Total bilirubin ≤ 1.3 x ULN (unless an alternate etiology such as Gilbert's syndrome or "
+        "hemolytic anemia is present)",
+        "inclusion",
+        "bilirubin <= 1.3 x ULN or unparsed(\"alternate etiology such as Gilbert's syndrome or "
+        'hemolytic anemia")',
+    ),
+    # "unless due to therapeutic anti-coagulation": the cause stays unread, the drug is read
+    (
+        "Model for End-stage Liver Disease (MELD) score > 12, as determined at screening, unless "
+        "due to therapeutic anti-coagulation",
+        "exclusion",
+        'meld > 12 and not (unparsed("due") and anticoagulants)',
+    ),
+    # an unread bound keeps its sex: once "… and sex = female and … and sex = male", which
+    # no patient meets (NCT03863730)
+    (
+        "Prior or ongoing harmful alcohol intake defined as an average of ≥24g alcohol/day for "
+        "women and ≥36g/d for men for ≥ 5 year.",
+        "inclusion",
+        'unparsed("or") and unparsed("harmful alcohol intake") and ((unparsed("≥24g alcohol/day")'
+        ' and sex = female) or (unparsed("≥36g/d") and sex = male)) and unparsed("≥ 5 year")',
+    ),
+    # a multiple shares only a limit eligo reads ("the reference value" is none)
+    ("ALT 2 x to 3 x the reference value", "inclusion", "*unread*"),
+    # ", or" after a threshold joins whole items, not the threshold and the next word
+    (
+        "Heart failure symptoms, known left ventricular ejection fraction ≤30%, or hospital "
+        "admission for heart failure within the past 3 months",
+        "exclusion",
+        '(heart_failure and unparsed("symptoms")) or lvef <= 30 % or (unparsed("hospital") and '
+        'unparsed("admission") and heart_failure within 3 months)',
+    ),
+    # "no" covers an unread alternative too: once "not unparsed(…) or hiv", met by HIV
+    ("No frobnication or HIV infection", "inclusion", 'not (unparsed("frobnication") or hiv)'),
+    ("No diabetes, glorp or HIV", "inclusion", 'not (diabetes or unparsed("glorp") or hiv)'),
+    (
+        "No history of glorp or diabetes",
+        "inclusion",
+        'not (unparsed("glorp") or history of diabetes)',
+    ),
+    # ... but a word's own negation ("unable to", "non-") reaches no unread item after it:
+    # "not (oral_medication_possible or malabsorption or …)" would clear malabsorption
+    (
+        "Any condition which could interfere with absorption including unable to swallow "
+        "capsules, malabsorption syndrome, disease significantly affecting gastrointestinal "
+        "function, or ulcerative colitis",
+        "exclusion",
+        'unparsed("interfere with absorption") or not oral_medication_possible or malabsorption '
+        'or unparsed("disease significantly affecting gastrointestinal function") or '
+        "ulcerative_colitis",
+    ),
+    # a ratio of two analytes eligo has no concept for is never a bound on an ingredient
+    # (once "ast > 2 U/L or alt > 2 U/L")
+    ("AST/ALT ratio > 2", "inclusion", 'unparsed("AST/ALT ratio > 2")'),
+    ("Urea to creatinine ratio > 20", "exclusion", 'unparsed("Urea to creatinine ratio > 20")'),
+    # another specimen, fraction or a change is no bound on the blood analyte: once
+    # "unparsed("Ionized") and calcium < 1 mmol/L", false for any normal total calcium
+    ("Ionized calcium < 1.0 mmol/L", "exclusion", 'unparsed("Ionized calcium < 1.0 mmol/L")'),
+    ("CSF glucose < 40 mg/dL", "exclusion", 'unparsed("CSF glucose < 40 mg/dL")'),
+    (
+        "Ascitic fluid neutrophil count > 250/mm3",
+        "exclusion",
+        'unparsed("Ascitic fluid neutrophil count > 250/mm3")',
+    ),
+    (
+        "Decrease in hemoglobin of > 2 g/dL",
+        "exclusion",
+        'unparsed("Decrease in hemoglobin of > 2 g/dL")',
+    ),
+    ("Elevation of AST > 80 U/L", "inclusion", 'unparsed("Elevation") and ast > 80 U/L'),
+    # "for more than 6 months" after a lab bound is how long, not an age group (once
+    # "not age > 6 months or alt > 3 x ULN", which dropped the duration)
+    (
+        "ALT > 3 x ULN for more than 6 months",
+        "inclusion",
+        'alt > 3 x ULN and unparsed("more than 6 months")',
+    ),
+    # a stricter threshold under a read condition is no alternative (once "egfr >= 30 or
+    # (egfr >= 45 and metformin)": every metformin user passed at 30)
+    (
+        "eGFR ≥ 30 mL/min/1.73m2 (≥ 45 for patients on metformin)",
+        "inclusion",
+        "egfr >= 30 mL/min/{1.73_m2} and (egfr >= 45 mL/min/{1.73_m2} or not metformin)",
+    ),
+    (
+        "ALT > 3 x ULN (> 5 x ULN in patients with liver metastases)",
+        "exclusion",
+        "alt > 3 x ULN and (alt > 5 x ULN or not liver_metastases)",
     ),
 ]
 

@@ -25,7 +25,7 @@ import functools
 import itertools
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from types import ModuleType
 
@@ -635,7 +635,8 @@ class PhraseMatcher:
             if not word:
                 break
             end = p + len(word)
-            key = f"{key} {word.lower()}" if keys else word.lower()
+            # "Aspartate Aminotransferase /platelet" (its "(AST)" blanked): "/" joins words
+            key = f"{key}{'' if word[0] == '/' else ' '}{word.lower()}" if keys else word.lower()
             if key not in prefixes:
                 break  # no phrase goes on with this word
             keys.append(key)
@@ -805,12 +806,31 @@ _ULN = re.compile(
 # A number multiplied by something the lexer cannot read ("2.5 x the reference value"):
 # never a bare threshold.
 _MULT_AFTER = re.compile(r"\s*(?:x|times|fold|-fold)(?![A-Za-z])", re.IGNORECASE)
+_SHARED_LINK = re.compile(r"\s*(?:to|and|-|–)\s*\d+(?:\.\d+)?", re.IGNORECASE)
+
+
+def _shared_limit(text: str, pos: int) -> int | None:
+    """End of the multiplier in "2 X to 3X normal value" / "2 x and 3 x ULN": a multiple
+    whose limit is written once, after the range's other bound; ``None`` otherwise."""
+    m = _MULT_AFTER.match(text, pos)
+    if m is None or _ULN.match(text, pos):
+        return None
+    link = _SHARED_LINK.match(text, m.end())
+    if link is None:
+        return None
+    lim = _ULN.match(text, link.end())
+    if lim is None or lim.group(0).strip().lower() == "normal":
+        return None
+    return m.end()
+
+
 # Unit candidates after a number, most specific first; validated by units.normalize_unit.
 _UNIT_CANDIDATES = re.compile(
     r"\s*(?P<u>"
     r"(?:x|\*)?\s*10\s*(?:\^|\*|e)\s*\d+\s*/\s*(?:microliters?|liters?|litres?|u?l|mm3|ul|µl|mcl)"
     r"|ml\s*/\s*min\s*/\s*1[.,]73\s*m\s*\^?\s*2|ml/min/1[.,]73m2?"
     r"|mm\s*hg|cm\s*h2o|years?\s+old|years?\s+of\s+age"
+    r"|°\s?[CF](?![A-Za-z])"  # "38.5°C": degrees Celsius / Fahrenheit
     r"|[A-Za-z%/\[\]{}][A-Za-z0-9%/\.\^\*\[\]{}_]*"
     r")",
     re.IGNORECASE,
@@ -1065,14 +1085,17 @@ class Lexer:
     """Turn one normalised criterion into :class:`Tok` tokens plus annotations."""
 
     def __init__(self, norm: Normalised, kind: str = "inclusion") -> None:
-        # "pegfilgrastim [Neulasta®]": a trademark sign is no part of the name
-        self.text = _blank_initialisms(norm.text).translate(_TRADEMARKS)
         self.kind = kind
         # groups opened by "defined as" / "at least 4 weeks since", closed at ';' or the end;
         # each entry holds the tokens that close it (a window, then ')')
         self.closers: list[list[tuple[str, object, tuple[int, int] | None]]] = []
         self.age_units: set[int] = set()  # token indexes of units that say "of age"/"old"
         self.t = tables()
+        # "pegfilgrastim [Neulasta®]": a trademark sign is no part of the name
+        phrases = self.t.vocab.by_phrase
+        self.text = _blank_same_alternative(
+            _blank_initialisms(norm.text, phrases), phrases
+        ).translate(_TRADEMARKS)
         self.tokens: list[Tok] = []
         self.annotations: list[tuple[int, int]] = []
         self.cat_concept: str | None = None
@@ -1928,7 +1951,8 @@ class Lexer:
         if not math.isfinite(value) or abs(value) > 1e15:
             return self._word(pos)  # not a threshold anyone wrote
         threshold = prev in ("CMP", "BCMP", "BETWEEN", "TO") or (prev == "AND" and self.in_between)
-        unit_end = self._after_unit(after)  # pure: worked out once for both uses
+        shared = _shared_limit(text, after)  # "2 X to 3X normal": the limit of both bounds
+        unit_end = self._after_unit(after) if shared is None else shared
         range_start = prev in ("CONCEPT", None, "COMMA", "LPAREN", "LPOST", "RPAREN") and bool(
             _RANGE_LINK.match(text, unit_end)
         )
@@ -1941,6 +1965,9 @@ class Lexer:
         unit_here = _unit_at(text, after)  # pure: worked out once for both uses
         if unit_here is None and _UNIT_LIKE.match(text, after):
             return self._word(pos)  # "14 units/week": a unit eligo cannot read; no bare number
+        if shared is not None:
+            self._emit("NUMBER", value, pos, after)
+            return shared  # the range's upper bound brings the limit ("… to 3 x ULN")
         lim = _ULN.match(text, after)
         if (
             _MULT_AFTER.match(text, after)
@@ -2088,7 +2115,8 @@ class Lexer:
         return out
 
     def _tidy(self, toks: list[Tok]) -> list[Tok]:
-        toks = self._insert_age(toks)
+        toks = _compound_ratio(self._insert_age(toks), self.text, self.t.vocab)
+        toks = _other_specimen(toks, self.text, self.t.vocab)
         for _ in range(3):  # nested: "(serum glutamic oxaloacetic transaminase [SGOT])"
             tidied = self._drop_abbreviations(toks)
             if tidied == toks:
@@ -2115,11 +2143,13 @@ class Lexer:
         toks = _sex_adjectives(_sex_bounds(_restated_range(toks, self.t.vocab)))
         toks = _for_age_group(toks, self.text)
         toks = _unread_condition(_if_no_else(toks), self.text)
+        toks = _none_or_qualified(_conditional_alternative(_other_stage(toks), self.text))
+        toks = _example_causes(toks, self.text)
         for cue in ("HISTORY", "NOT"):
             toks = _wrap_chains(toks, cue, self.text)
         toks = _cue_over_juxtaposition(toks, self.text)
         toks = _negated_examples(toks, self.text)
-        toks = _recent_within(toks)
+        toks = _oxford_items(_recent_within(toks))
         out: list[Tok] = []
         for tok in toks:
             if tok.type == "WORD" and out and out[-1].type == "WORD":
@@ -2192,25 +2222,34 @@ class Lexer:
                 typ = base if attached else "B" + base
                 if typ != tok.type:
                     res[k] = Tok(typ, tok.value, tok.start, tok.end)
-        return res
+        return _unread_subjects(res, self.text)
 
 
 _INITIALISM = re.compile(r"\(\s*(?P<abbr>[A-Z][A-Za-z]{1,7})\s*\)")
 _SMALL_WORDS = frozenset(["of", "and", "the", "for", "in", "on", "with", "to", "a"])
 
 
-def _blank_initialisms(text: str) -> str:
+def _blank_initialisms(text: str, phrases: Mapping[str, str] | None = None) -> str:
     """Blank "(CNS)" after "central nervous system": an initialism of the words before it.
 
     Replaced by spaces (same length, so offsets hold) so a phrase the initialism interrupts
-    ("Central nervous system (CNS) metastasis") is read whole.
+    ("Central nervous system (CNS) metastasis") is read whole.  With the vocabulary's
+    ``phrases``, an abbreviation naming the same concept as the words before it is blanked
+    too, though its letters are not their initials ("Aspartate Aminotransferase (AST)/platelet
+    ratio index": the name of the index, not an AST value).
 
     >>> _blank_initialisms("Central nervous system (CNS) metastasis")
     'Central nervous system       metastasis'
+    >>> _blank_initialisms("aspartate aminotransferase (AST)/x", {"ast": "ast",
+    ...     "aspartate aminotransferase": "ast"})
+    'aspartate aminotransferase      /x'
     """
     out = text
     for m in _INITIALISM.finditer(text):
         letters = m.group("abbr").lower()
+        if phrases is not None and _names_same(text[: m.start()], phrases.get(letters), phrases):
+            out = out[: m.start()] + " " * (m.end() - m.start()) + out[m.end() :]
+            continue
         words = _INITIAL_WORDS.findall(text, 0, m.start())
         k = len(letters)
         for word in reversed(words):
@@ -2302,6 +2341,51 @@ def _childbearing_item(toks: list[Tok]) -> list[Tok]:
 _POSTFIX_GAP = re.compile(r"[\s\-:]*(?:(?:is|was|are|status)[\s:]*)?[\s.;,)\]]*", re.I)
 
 
+_OR_ALTERNATIVE = re.compile(
+    r"(?<![A-Za-z])(?P<head>[A-Za-z][A-Za-z\-]*)\s*(?P<alt>\(\s*or\s+(?P<other>[A-Za-z][A-Za-z\s\-]{0,40}?)\s*\))"
+    r"(?P<tail>(?:\s+[A-Za-z][A-Za-z\-]*){1,3})",
+    re.IGNORECASE,
+)
+
+
+def _blank_same_alternative(text: str, phrases: Mapping[str, str]) -> str:
+    """Blank "(or atrial paced)" in "Sinus (or atrial paced) rhythm" when both readings,
+    "sinus rhythm" and "atrial paced rhythm", are phrases of one concept: the alternative
+    names nothing more, and the phrase it interrupts is read whole.
+
+    >>> _blank_same_alternative("Sinus (or atrial paced) rhythm with", {
+    ...     "sinus rhythm": "r", "atrial paced rhythm": "r"})
+    'Sinus                   rhythm with'
+    """
+    out = text
+    for m in _OR_ALTERNATIVE.finditer(text):
+        words = m.group("tail").split()
+        for k in range(len(words), 0, -1):
+            tail = " ".join(words[:k])
+            cid = phrases.get(_phrase(f"{m.group('head')} {tail}"))
+            if cid is not None and phrases.get(_phrase(f"{m.group('other')} {tail}")) == cid:
+                a, b = m.span("alt")
+                out = out[:a] + " " * (b - a) + out[b:]
+                break
+    return out
+
+
+def _names_same(before: str, cid: str | None, phrases: Mapping[str, str]) -> bool:
+    """Whether ``before`` ends with a vocabulary phrase of concept ``cid``."""
+    if cid is None:
+        return False
+    before = before.rstrip()
+    for n in range(1, 7):
+        m = re.search(rf"(?:[A-Za-z0-9']+[\s\-]+){{{n - 1}}}[A-Za-z0-9']+$", before)
+        if m is None:
+            return False
+        if (m.start() == 0 or not before[m.start() - 1].isalnum()) and phrases.get(
+            _phrase(m.group(0))
+        ) == cid:
+            return True
+    return False
+
+
 def _postfix_negation(toks: list[Tok], text: str) -> list[Tok]:
     """ "HBsAg negative", "HIV negative": the negation follows what it negates."""
     out = list(toks)
@@ -2372,6 +2456,9 @@ _FOR_GROUP = re.compile(
     r"\s*for\s+(?:(?:patients|pts|subjects|participants|children)\s+)?(?:aged\s+)?$", re.I
 )
 
+_GROUP_NOUN = re.compile(r"patients|pts|subjects|participants|children|aged", re.IGNORECASE)
+_OF_AGE_AFTER = re.compile(r"\s*(?:of\s+age|old)(?![A-Za-z])", re.IGNORECASE)
+
 
 def _for_age_group(toks: list[Tok], text: str) -> list[Tok]:
     """ "Karnofsky > 50% for pts > 12 years": the age group the threshold is asked of.
@@ -2399,7 +2486,15 @@ def _for_age_group(toks: list[Tok], text: str) -> list[Tok]:
             and out[k + 1].type == "NUMBER"
             and out[k + 2].type == "UNIT"
             and out[k + 2].value in ("a", "mo")
-            and _FOR_GROUP.match(text[out[i - 1].end : out[i].start])
+            and (m := _FOR_GROUP.match(text[out[i - 1].end : out[i].start])) is not None
+            # "ALT > 3 x ULN for more than 6 months" is how long, not for whom: a group
+            # needs its noun, "aged", "age" or "… of age / old" after the unit
+            and (
+                j > i
+                or age
+                or _GROUP_NOUN.search(m.group(0)) is not None
+                or _OF_AGE_AFTER.match(text, out[k + 2].end) is not None
+            )
         ):
             cmp, num, unit = out[k], out[k + 1], out[k + 2]
             group = [
@@ -2515,7 +2610,7 @@ def _restated_range(toks: list[Tok], vocab: Vocabulary) -> list[Tok]:
 def _sex_bounds(toks: list[Tok]) -> list[Tok]:
     """ "Hemoglobin >= 12 g/dL in women and >= 13 g/dL in men": each threshold is its sex's.
 
-    ``[CONCEPT] CMP NUMBER [UNIT] SEX`` becomes one group, so "and"/"or" between two of them
+    ``[CONCEPT] CMP NUMBER [UNIT] [WORD] SEX`` becomes one group, so "and"/"or" between two of them
     joins the groups (``(hb >= 12 and female) and (hb >= 13 and male)``, which
     ``_Resolver.combine`` reads as one threshold per sex) instead of binding the first sex
     to the second threshold.  Only when two or more such thresholds name different sexes.
@@ -2524,7 +2619,11 @@ def _sex_bounds(toks: list[Tok]) -> list[Tok]:
     for i, tok in enumerate(toks):
         if tok.type != "SEX":
             continue
-        k = i - 2 if i >= 2 and toks[i - 1].type in ("UNIT", "ULN") else i - 1
+        k = i - 1
+        if k >= 1 and toks[k].type == "WORD":
+            k -= 1  # ">= 24 g alcohol/day for women": the bound's own unread word
+        if k >= 1 and toks[k].type in ("UNIT", "ULN"):
+            k -= 1
         if k < 1 or toks[k].type != "NUMBER" or toks[k - 1].type not in ("CMP", "BCMP"):
             continue
         start = k - 1
@@ -2682,10 +2781,22 @@ def _modifiers(toks: list[Tok]) -> list[Tok]:
     return out
 
 
-def _item_end(toks: list[Tok], j: int) -> int | None:
-    """End of one alternative in a list: MOD* CONCEPT followed by its parentheticals."""
+def _item_end(toks: list[Tok], j: int, unread: bool = False) -> int | None:
+    """End of one alternative in a list: MOD* CONCEPT followed by its parentheticals.
+
+    With ``unread``, unread words standing alone (before "or", ",", ")" or the end) are
+    an alternative too: "No glorp or diabetes" is "no glorp and no diabetes", whatever glorp
+    is; left out of the list, the "no" stopped before it and "or diabetes" was an
+    alternative to the unread negation, met by every diabetic."""
     while j < len(toks) and toks[j].type == "MOD":
         j += 1
+    if unread and j < len(toks) and toks[j].type == "WORD":
+        k = j
+        while k < len(toks) and toks[k].type == "WORD":
+            k += 1  # "severe glorp": unread words, one item
+        if k == len(toks) or toks[k].type in ("OR", "COMMA", "RPAREN"):
+            return k
+        return None
     if j >= len(toks) or toks[j].type != "CONCEPT":
         return None
     j += 1
@@ -2740,7 +2851,7 @@ def _k_of_n(toks: list[Tok], text: str) -> list[Tok]:
     The items are the concepts listed after the colon to the end of the sentence, joined by
     commas, "or", "and"/"and/or"; ``k`` of ``n`` becomes ``(A and B) or (A and C) or (B
     and C)``, one of ``n`` an "or".  Anything else after the colon (a threshold, an unread
-    word, more than :data:`_K_OF_N_MAX` items) leaves the phrase unread."""
+    word, more than :data:`_K_OF_N_MAX` items) leaves the phrase and its items unread."""
     at = next((i for i, t in enumerate(toks) if t.type == "KOFN"), None)
     if at is None:
         return toks
@@ -2760,8 +2871,11 @@ def _k_of_n(toks: list[Tok], text: str) -> list[Tok]:
         or len({t.value for t in items}) != len(items)
         or not 1 <= k < len(items) <= _K_OF_N_MAX
     ):
-        word = Tok("WORD", text[cue.start : cue.end].strip(), cue.start, cue.end)
-        return [*toks[:at], word, *_k_of_n(toks[at + 1 :], text)]
+        # the items count towards k of n: none of them is required by itself, so none is
+        # read alone ("2 of the following 4 criteria: … APRI > 2.0" is no "and APRI > 2")
+        stop = body[-1].end if body else cue.end
+        word = Tok("WORD", text[cue.start : stop].strip(), cue.start, stop)
+        return [*toks[:at], word, *_k_of_n(toks[at + 1 + len(body) :], text)]
     out = [Tok("LPAREN", "(", cue.start, cue.start)]
     for n, combo in enumerate(itertools.combinations(items, k)):
         if n:
@@ -2853,6 +2967,363 @@ def _requiring_pairs(toks: list[Tok], text: str) -> list[Tok]:
 _ETC = re.compile(r"\s*,?\s*(?:etc\b|and\s+so\s+on\b)", re.IGNORECASE)
 
 
+_CONDITION_LINKS = frozenset(
+    [
+        "if",
+        "in case of",
+        "in the case of",
+        "in patients with",
+        "in subjects with",
+        "for patients with",
+        "for subjects with",
+        "in the presence of",
+        "in presence of",
+    ]
+)
+
+
+def _conditional_alternative(toks: list[Tok], text: str) -> list[Tok]:
+    """ "ALT < 2.5 x ULN, or < 5 x ULN in case of liver metastases": the second bound holds
+    only with the condition, as in "ALT < 2.5 x ULN (< 5 x ULN in case of liver metastases)".
+
+    ``CMP q [,] or BCMP q' <link> X`` ending an item becomes ``CMP q ( BCMP q' X )``, the
+    parenthesised alternative eligo reads as ``… or (… and X)``.  Read plainly, the
+    condition was joined to the whole item ("(ALT < 2.5 or ALT < 5) and liver
+    metastases")."""
+    out = list(toks)
+    i = 1
+    while i + 3 < len(out):
+        j = i + 1 if out[i].type == "COMMA" and out[i + 1].type == "OR" else i
+        if not (
+            out[j].type == "OR"
+            and out[i - 1].type in ("NUMBER", "UNIT", "ULN")
+            and out[j + 1].type in ("BCMP", "CMP")
+            and j + 3 < len(out)
+            and out[j + 2].type == "NUMBER"
+        ):
+            i += 1
+            continue
+        q = j + 3
+        if out[q].type in ("UNIT", "ULN"):
+            q += 1
+        c = q + 1 if q < len(out) and out[q].type == "MOD" and out[q].value == "if" else q
+        if not (
+            c < len(out)
+            and out[c].type == "CONCEPT"
+            and (c + 1 == len(out) or (out[c + 1].type == "COMMA"))
+            and _phrase(text[out[q - 1].end : out[c].start]) in _CONDITION_LINKS
+        ):
+            i += 1
+            continue
+        lpost = Tok("LPOST", "(", out[i].start, out[j].end)
+        bound = Tok("BCMP", out[j + 1].value, out[j + 1].start, out[j + 1].end)
+        close = Tok("RPAREN", ")", out[c].end, out[c].end)
+        out = [*out[:i], lpost, bound, *out[j + 2 : c + 1], close, *out[c + 1 :]]
+        i = c + 1
+    return out
+
+
+def _unread_subjects(toks: list[Tok], text: str) -> list[Tok]:
+    """Bounds whose subject eligo cannot read stay unread with it.
+
+    ", PAL < 2.5 x ULN (…)": an unread word opening a list item is the subject of the bound
+    after it, which must not borrow the concept of the item before ("GGT < 3 x ULN, PAL <
+    2.5 x ULN" is no second GGT bound); the bound and its parenthetical stay unread.  "or at
+    least 1 new organ failure": a bare count of something unread is no bound on the concept
+    before."""
+    out: list[Tok] = []
+    k = 0
+    n = len(toks)
+    while k < n:
+        tok = toks[k]
+        opens = not out or out[-1].type in ("COMMA", "AND", "OR")
+        if (
+            tok.type == "WORD"
+            and opens
+            and k + 2 < n
+            and toks[k + 1].type == "BCMP"
+            and toks[k + 2].type == "NUMBER"
+        ):
+            end = k + 3
+            if end < n and toks[end].type in ("UNIT", "ULN"):
+                end += 1
+            if end < n and toks[end].type == "LPOST":  # "(< 5 x ULN in case of …)": its own
+                depth = 0
+                while end < n:
+                    t = toks[end]
+                    depth += t.type in ("LPAREN", "LPOST")
+                    depth -= t.type == "RPAREN"
+                    end += 1
+                    if depth == 0:
+                        break
+            last = toks[end - 1]
+            out.append(Tok("WORD", text[tok.start : last.end].strip(), tok.start, last.end))
+            k = end
+            continue
+        if (
+            tok.type == "BCMP"
+            and opens
+            and k + 2 < n
+            and toks[k + 1].type == "NUMBER"
+            and toks[k + 2].type == "WORD"
+        ):
+            last = toks[k + 2]
+            out.append(Tok("WORD", text[tok.start : last.end].strip(), tok.start, last.end))
+            k += 3
+            continue
+        out.append(tok)
+        k += 1
+    return out
+
+
+_CAUSE = re.compile(r"\b(?:a?etiolog\w*|causes?)\s*$", re.IGNORECASE)
+
+
+def _example_causes(toks: list[Tok], text: str) -> list[Tok]:
+    """ "unless an alternate etiology such as Gilbert's syndrome or hemolytic anemia is
+    present": the examples are causes of the finding, and having one does not make it the
+    cause (nor are they all the causes the line allows), so they stay unread with their
+    head: read as alternatives ("or gilbert_syndrome") they would waive the threshold for
+    every patient with the syndrome, whatever raised the value."""
+    out: list[Tok] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if (
+            tok.type == "OR"
+            and "example" in str(tok.value)
+            and out
+            and out[-1].type == "WORD"
+            and _CAUSE.search(text[out[-1].start : out[-1].end])
+        ):
+            head = out.pop()
+            end = i + 1
+            depth = 0
+            while end < len(toks):
+                t = toks[end]
+                if t.type in ("LPAREN", "LPOST"):
+                    depth += 1
+                elif t.type == "RPAREN":
+                    if depth == 0:
+                        break
+                    depth -= 1
+                elif depth == 0 and (
+                    t.type in ("EXCEPT", "NOT") or (t.type == "COMMA" and t.value in (".", ";"))
+                ):
+                    break  # the examples run on through a comma list to the sentence end
+                end += 1
+            last = toks[end - 1]
+            out.append(Tok("WORD", text[head.start : last.end].strip(), head.start, last.end))
+            i = end
+            continue
+        out.append(tok)
+        i += 1
+    return out
+
+
+_ITEM_TOKENS = frozenset(
+    [
+        "CONCEPT",
+        "CMP",
+        "BCMP",
+        "NUMBER",
+        "UNIT",
+        "ULN",
+        "WORD",
+        "MOD",
+        "WINDOW",
+        "CATEGORY",
+        "BCATEGORY",
+        "SEX",
+        "TO",
+    ]
+)
+
+
+def _oxford_items(toks: list[Tok]) -> list[Tok]:
+    """ "NYHA class 3 or 4 symptoms, known LVEF <= 30%, or hospital admission for heart
+    failure within 3 months": the serial ", or" joins the last two items of the list, each
+    whole, so each is grouped.  Read plainly, "or" bound tighter than the words of an item
+    ("(lvef <= 30 % or hospital) and admission and heart_failure within 3 months"), and a
+    low LVEF no longer excluded.  Only in a list of three or more items (a comma before)
+    whose two items are plain (no parenthesis or cue), the first a threshold (which an "or"
+    cannot share with the words after it) and the second several tokens."""
+    out = list(toks)
+    i = 1
+    while i + 1 < len(out):
+        if not (out[i].type == "COMMA" and out[i].value == "," and out[i + 1].type == "OR"):
+            i += 1
+            continue
+        a = i
+        while a > 0 and out[a - 1].type in _ITEM_TOKENS:
+            a -= 1
+        b = i + 2
+        while b < len(out) and out[b].type in _ITEM_TOKENS:
+            b += 1
+        earlier = a > 0 and out[a - 1].type == "COMMA" and out[a - 1].value == ","
+        ends = b == len(out) or out[b].type in ("COMMA", "RPAREN")
+        threshold = [t.type for t in out[a:i]] in (
+            ["CONCEPT", "CMP", "NUMBER"],
+            ["CONCEPT", "CMP", "NUMBER", "UNIT"],
+            ["CONCEPT", "CMP", "NUMBER", "ULN"],
+        )
+        if not (earlier and ends and threshold and b - i - 2 > 1):
+            i += 1
+            continue
+        left = [Tok("LPAREN", "(", out[a].start, out[a].start), *out[a:i]]
+        left.append(Tok("RPAREN", ")", out[i - 1].end, out[i - 1].end))
+        right = [Tok("LPAREN", "(", out[i + 2].start, out[i + 2].start), *out[i + 2 : b]]
+        right.append(Tok("RPAREN", ")", out[b - 1].end, out[b - 1].end))
+        out = [*out[:a], *left, out[i], out[i + 1], *right, *out[b:]]
+        i = a + len(left) + 2 + len(right)
+    return out
+
+
+def _other_stage(toks: list[Tok]) -> list[Tok]:
+    """ "Barcelona Clinic Liver Cancer stage C. BCLC stage B, not suitable for …": a line
+    whose first sentence is one stage and whose second opens with another stage of the same
+    scale lists alternatives (no patient is in both stages); the second sentence qualifies
+    its own stage: ``stage = C or (stage = B and …)``."""
+    if len(toks) < 5 or [t.type for t in toks[:5]] != [
+        "CONCEPT",
+        "CATEGORY",
+        "COMMA",
+        "CONCEPT",
+        "CATEGORY",
+    ]:
+        return toks
+    if toks[2].value != "." or toks[0].value != toks[3].value or toks[1].value == toks[4].value:
+        return toks
+    rest = toks[3:]
+    while rest and rest[-1].type == "COMMA":
+        rest = rest[:-1]  # the line's closing full stop
+    if any(t.type == "COMMA" and t.value in (".", ";") for t in rest):
+        return toks  # a third sentence: no telling what it belongs to
+    at, end = rest[0].start, rest[-1].end
+    return [
+        *toks[:2],
+        Tok("OR", "or", toks[2].start, toks[2].end),
+        Tok("LPAREN", "(", at, at),
+        *rest,
+        Tok("RPAREN", ")", end, end),
+    ]
+
+
+def _none_or_qualified(toks: list[Tok]) -> list[Tok]:
+    """ "No cirrhosis or cirrhotic status of Child-Pugh class A only": the line opens with
+    "no X or" and the alternative restates X with a reading of it, so the "no" covers X alone
+    and the alternative is X with that reading: ``not X or (X and reading)``.  Only when the
+    alternative is the concept again and then one readable comparison to the line's end."""
+    n = len(toks)
+    if n < 6 or [t.type for t in toks[:4]] != ["NOT", "CONCEPT", "OR", "CONCEPT"]:
+        return toks
+    if toks[1].value != toks[3].value or toks[4].type != "CONCEPT":
+        return toks
+    tail = [t.type for t in toks[5:]]
+    reading = tail in (["CATEGORY"], ["CMP", "NUMBER"], ["CMP", "NUMBER", "UNIT"])
+    if not reading:
+        return toks
+    at, end = toks[3].start, toks[-1].end
+    return [*toks[:3], Tok("LPAREN", "(", at, at), *toks[3:], Tok("RPAREN", ")", end, end)]
+
+
+_RATIO_WORD = re.compile(r"\s*(?:ratio|index|quotient)(?![A-Za-z])", re.IGNORECASE)
+_RATIO_OF = re.compile(r"(?:ratio|index|quotient)\s+(?:of\s+)?$", re.IGNORECASE)
+
+
+def _compound_ratio(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
+    """ "AST/ALT ratio > 2", "urea to creatinine ratio", "ratio of AST to ALT": a ratio of
+    two measured concepts eligo has no concept for is unread with its bound, never a bound on
+    either ingredient ("ast > 2 U/L or alt > 2 U/L").  Ratios with a concept of their own
+    ("albumin to creatinine ratio", "PaO2/FiO2") are one phrase and never reach here."""
+
+    def measured(t: Tok) -> bool:
+        return t.type == "CONCEPT" and vocab[str(t.value)].numeric
+
+    out = list(toks)
+    i = 0
+    while i < len(out):
+        if not measured(out[i]):
+            i += 1
+            continue
+        j = i + 1
+        if j < len(out) and out[j].type in ("OR", "AND") and "/" in text[out[i].end : out[j].end]:
+            j += 1
+        if not (j < len(out) and measured(out[j]) and out[j].value != out[i].value):
+            i += 1
+            continue
+        gap = text[out[i].end : out[j].start]
+        if not re.fullmatch(r"\s*(?:/|to|:)\s*", gap, re.IGNORECASE):
+            i += 1
+            continue
+        after = _RATIO_WORD.match(text, out[j].end)
+        before = _RATIO_OF.search(text, 0, out[i].start)
+        if after is None and before is None:
+            i += 1
+            continue
+        start = out[i].start
+        k = j + 1
+        if after is not None:
+            while k < len(out) and out[k].start < after.end():
+                k += 1  # the "ratio" word
+        else:
+            start = before.start() if before is not None else start
+            while i > 0 and out[i - 1].start >= start:
+                i -= 1  # the "ratio of" word(s)
+        if k < len(out) and out[k].type in ("CMP", "BCMP"):
+            k += 1
+            if k < len(out) and out[k].type == "NUMBER":
+                k += 1
+                if k < len(out) and out[k].type in ("UNIT", "ULN"):
+                    k += 1
+        end = out[k - 1].end
+        out[i:k] = [Tok("WORD", text[start:end].strip(), start, end)]
+        i += 1
+    return out
+
+
+_OTHER_SPECIMEN = re.compile(
+    r"(?:^|[\s(])(?:ionized|ionised|free|ascitic|ascites|fluid|pleural|csf|cerebrospinal|"
+    r"peritoneal|synovial|urine|urinary|stool|fecal|faecal|capillary|cord|sweat|salivary|"
+    r"\d+-?(?:hour|hr|h)|postprandial|post-prandial|peak|trough|decrease|increase|change|drop|"
+    r"rise|fall|reduction|decline)\s*(?:in\s+|of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _other_specimen(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
+    """ "Ionized calcium < 1.0 mmol/L", "CSF glucose < 40 mg/dL", "Ascitic fluid neutrophil
+    count > 250", "Decrease in hemoglobin of > 2 g/dL": an unread word naming another
+    specimen, fraction or a change makes the bound one on something else than the analyte
+    eligo knows, so the analyte and its bound stay unread with it.  Read, the blood value
+    could decide the line ("unparsed(ionized) and calcium < 1 mmol/L" is false for every
+    normal total calcium, so the exclusion never excluded)."""
+    out = list(toks)
+    i = 1
+    while i + 2 < len(out):
+        word, concept, cmp = out[i - 1], out[i], out[i + 1]
+        if not (
+            word.type == "WORD"
+            and concept.type == "CONCEPT"
+            and vocab[str(concept.value)].numeric
+            and cmp.type in ("CMP", "BCMP")
+            and out[i + 2].type == "NUMBER"
+            and text[word.end : concept.start].strip().lower() in ("", "in", "of")
+            and _OTHER_SPECIMEN.search(text, 0, concept.start)
+        ):
+            i += 1
+            continue
+        k = i + 3
+        if k < len(out) and out[k].type in ("UNIT", "ULN"):
+            k += 1
+        start, end = word.start, out[k - 1].end
+        out[i - 1 : k] = [Tok("WORD", text[start:end].strip(), start, end)]
+    return out
+
+
+_LIST_NEGATION = re.compile(r"\s*(?:no|not|without|absence|none|free)(?![A-Za-z])", re.IGNORECASE)
+
+
 def _wrap_chains(toks: list[Tok], cue: str, text: str) -> list[Tok]:
     """ "No A or B", "history of A, B or C", "previous A, B, C, etc.": the cue covers every
     alternative of the list."""
@@ -2860,7 +3331,10 @@ def _wrap_chains(toks: list[Tok], cue: str, text: str) -> list[Tok]:
     i = 0
     while i < len(out):
         if out[i].type == cue:
-            end = _item_end(out, i + 1)
+            # "unable to swallow …, malabsorption, …" / "non-healing": a word's own negation
+            # reaches no unread item after it; a "no" / "history of" heads the whole list
+            unread = cue == "HISTORY" or _LIST_NEGATION.match(text, out[i].start) is not None
+            end = _item_end(out, i + 1, unread=unread)
             seps = 0
             last_sep = None
             while end is not None and end < len(out) and out[end].type in ("OR", "COMMA"):
@@ -2872,7 +3346,7 @@ def _wrap_chains(toks: list[Tok], cue: str, text: str) -> list[Tok]:
                     and out[end + 1].type == "OR"
                 ):
                     sep = end + 1  # "history of A, B, or C": the Oxford comma before "or"
-                nxt = _item_end(out, sep + 1)
+                nxt = _item_end(out, sep + 1, unread=unread)
                 if nxt is None:
                     break
                 seps += 1

@@ -1052,11 +1052,45 @@ class _Resolver:
                     node = AnyOf((node, Not(content, span=span_of(content))), span=span)
                 else:
                     node = AllOf((node, content), span=span)
+            elif fully_read and (stricter := _stricter_alternative(node, content)) is not None:
+                # "eGFR >= 30 (>= 45 for patients on metformin)": a stricter threshold under a
+                # condition holds where the condition does, ``base and (alt or not C)``; an
+                # "or" would let every metformin user pass at 30
+                node = AllOf((node, stricter), span=span)
             elif fully_read and not isinstance(content, Not):
                 node = AnyOf((node, content), span=span)
             else:
                 node = AllOf((node, content), span=span)
         return node
+
+
+def _stricter_alternative(node: Any, content: Any) -> Node | None:
+    """``alt or not C`` when ``content`` is ``alt and C``, ``alt`` a stricter threshold on the
+    measure ``node`` bounds (same direction, comparable values) and ``C`` what it is asked
+    under; ``None`` otherwise (a looser one is an alternative to ``node``)."""
+    if not (isinstance(node, Comparison) and isinstance(content, AllOf)):
+        return None
+    same = [
+        c
+        for c in content.children
+        if isinstance(c, Comparison) and c.concept == node.concept and c.window == node.window
+    ]
+    rest = [c for c in content.children if not any(c is x for x in same)]
+    if len(same) != 1 or not rest:
+        return None
+    alt = same[0]
+    up = node.op in (">", ">=")
+    if node.op in ("=", "!=") or alt.op in ("=", "!=") or up != (alt.op in (">", ">=")):
+        return None
+    a, b = node.value, alt.value
+    if isinstance(a, Quantity) and isinstance(b, Quantity) and a.unit == b.unit:
+        pass
+    elif not (isinstance(a, RefMultiple) and isinstance(b, RefMultiple) and a.limit == b.limit):
+        return None
+    if not ((b.value > a.value) if up else (b.value < a.value)):
+        return None
+    cond = rest[0] if len(rest) == 1 else AllOf(tuple(rest), span=span_of(rest[0]))
+    return AnyOf((alt, Not(cond, span=span_of(cond))), span=span_of(content))
 
 
 _CONDITION_WORDS = re.compile(

@@ -250,7 +250,7 @@ Feature: Constructs the grammar reads in real registry text
     Given the inclusion line "Subjects must have organ and marrow function as defined below: Total bilirubin ≤ 1.5 x institutional upper limit of normal unless due to Gilbert's disease"
     And a patient with observations <observations>
     When the line is evaluated on 2026-11-27
-    Then the line reads, in part, as "bilirubin <= 1.5 x ULN or unparsed("due to Gilbert's disease")"
+    Then the line reads, in part, as "bilirubin <= 1.5 x ULN or (unparsed("due") and gilbert_syndrome)"
     And it is <met>
 
     Examples:
@@ -1116,8 +1116,10 @@ Feature: Constructs the grammar reads in real registry text
     Given the inclusion line "Patients with functional NYHA class II-IV with LVEF < 40% assessed within the last 3 months"
     And a patient with observations <observations>
     When the line is evaluated on 2026-11-27
-    Then the line reads, partly, as "unparsed("functional") and nyha_class >= II and nyha_class <= IV and lvef < 40 % within 3 months"
+    Then the line reads as "nyha_class >= II and nyha_class <= IV and lvef < 40 % within 3 months"
     And it is <met>
+
+    # "functional NYHA class" is the NYHA functional class (once left "functional" unread)
 
     Examples:
       | observations   | met       |
@@ -1340,3 +1342,126 @@ Feature: Constructs the grammar reads in real registry text
       | K75.4 since 2020-01-01            | met       |
       | I10 since 2015-01-01, complete    | not met   |
       | nothing                           | undecided |
+
+  Scenario Outline: "No X or X of Child-Pugh class A only" admits X of that class (NCT02774187)
+    Given the inclusion line "No Cirrhosis or cirrhotic status of Child-Pugh class A only"
+    And a patient with conditions <conditions> and the child_pugh_class recorded as <class>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "not cirrhosis or (cirrhosis and child_pugh_class = A)"
+    And it is <met>
+
+    # it once read "not cirrhosis and child_pugh_class = A": a class A cirrhotic failed
+    Examples:
+      | conditions                       | class   | met       |
+      | K74.60 since 2020-01-01, complete | A       | met       |
+      | K74.60 since 2020-01-01, complete | B       | not met   |
+      | nothing, complete                | nothing | met       |
+      | K74.60 since 2020-01-01, complete | nothing | undecided |
+
+  Scenario Outline: "(AST)/platelet ratio index (APRI)" is the index, not AST or platelets (NCT05061992)
+    Given the inclusion line "Laboratory testing: aspartate aminotransferase (AST)/platelet ratio index (APRI) >2.0"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "apri > 2"
+    And it is <met>
+
+    # it once read "ast > 2 U/L or platelets > 2 10*9/L": any platelet count met it
+    Examples:
+      | observations                          | met       |
+      | apri 2.5 1                            | met       |
+      | apri 0.8 1                            | not met   |
+      | platelets 200 10*9/L; ast 40 U/L      | undecided |
+
+  Scenario Outline: ", or < 5 x ULN in case of liver metastases" is an alternative with its condition (NCT01334073)
+    Given the inclusion line "AST and ALT < 2.5 x the upper normal limits (UNL), or < 5 x UNL in case of liver metastases"
+    And a patient with observations <observations> and conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "(ast < 2.5 x ULN or (ast < 5 x ULN and liver_metastases)) and (alt < 2.5 x ULN or (alt < 5 x ULN and liver_metastases))"
+    And it is <met>
+
+    # it once read "((ast < 2.5 and alt < 2.5) or alt < 5 x ULN) and liver_metastases": a
+    # patient without liver metastases always failed, one with them passed on ALT alone
+    # whatever the AST
+    Examples:
+      | observations                                 | conditions                       | met       |
+      | ast 50 U/L ref 0-40; alt 50 U/L ref 0-40     | nothing, complete                | met       |
+      | ast 150 U/L ref 0-40; alt 50 U/L ref 0-40    | nothing, complete                | not met   |
+      | ast 150 U/L ref 0-40; alt 50 U/L ref 0-40    | C78.7 since 2025-01-01, complete | met       |
+      | ast 400 U/L ref 0-40; alt 150 U/L ref 0-40   | C78.7 since 2025-01-01, complete | not met   |
+      | ast 150 U/L ref 0-40; alt 50 U/L ref 0-40    | nothing                          | undecided |
+      | alt 50 U/L ref 0-40                          | nothing, complete                | undecided |
+
+  Scenario Outline: "stage C. BCLC stage B, not suitable for …" lists alternative stages (NCT03794440)
+    Given the inclusion line "Barcelona Clinic Liver Cancer stage C. BCLC stage B, not suitable for radical surgery and/or local treatment."
+    And a patient with conditions nothing and the bclc_stage recorded as <stage>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "bclc_stage = C or (bclc_stage = B and unsuitable_for_radical_or_local_treatment)"
+    And it is <met>
+
+    # it once read "bclc_stage = C and bclc_stage = B and …", which no patient meets
+    Examples:
+      | stage   | met       |
+      | C       | met       |
+      | A       | not met   |
+      | B       | undecided |
+      | nothing | undecided |
+
+  Scenario Outline: "Sinus (or atrial paced) rhythm" is one fact, read whole (NCT03938090)
+    Given the inclusion line "Sinus (or atrial paced) rhythm with intact AV conduction (PR interval ≤250 ms)"
+    And a patient with observations <observations> and the fact sinus_or_atrial_paced_rhythm <answer>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "sinus_or_atrial_paced_rhythm and pr_interval <= 250 ms"
+    And it is <met>
+
+    Examples:
+      | observations        | answer     | met       |
+      | pr_interval 180 ms  | true       | met       |
+      | pr_interval 280 ms  | true       | not met   |
+      | pr_interval 180 ms  | false      | not met   |
+      | pr_interval 180 ms  | unrecorded | undecided |
+      | nothing             | true       | undecided |
+
+  Scenario Outline: "unless due to Gilbert's disease" waives nothing by the syndrome alone (NCT01217749)
+    Given the inclusion line "Subjects must have organ and marrow function as defined below: Total bilirubin ≤ 1.5 x institutional upper limit of normal unless due to Gilbert's disease"
+    And a patient with observations <observations> and conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "bilirubin <= 1.5 x ULN or (unparsed("due") and gilbert_syndrome)"
+    And it is <met>
+
+    # whether the syndrome raised the value is not recorded: with it the line stays open;
+    # without it the threshold decides
+    Examples:
+      | observations                        | conditions                       | met       |
+      | bilirubin 1.0 mg/dL ref 0.2-1.2     | nothing, complete                | met       |
+      | bilirubin 3.0 mg/dL ref 0.2-1.2     | nothing, complete                | not met   |
+      | bilirubin 3.0 mg/dL ref 0.2-1.2     | E80.4 since 2010-01-01, complete | undecided |
+      | bilirubin 3.0 mg/dL ref 0.2-1.2     | nothing                          | undecided |
+      | nothing                             | nothing, complete                | undecided |
+
+  Scenario Outline: "between 2 X to 3X normal value": one limit for both bounds (NCT00713934)
+    Given the inclusion line "Alkaline phosphatase between 2 X to 3X normal value"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "alp >= 2 x ULN and alp <= 3 x ULN"
+    And it is <met>
+
+    Examples:
+      | observations               | met       |
+      | alp 250 U/L ref 40-100     | met       |
+      | alp 150 U/L ref 40-100     | not met   |
+      | alp 350 U/L ref 40-100     | not met   |
+      | nothing                    | undecided |
+
+  Scenario Outline: ", or <several words>" after a threshold keeps the threshold an item of its own (NCT02521181)
+    Given the exclusion line "New York Heart Association Class 3 or 4 heart failure symptoms, known left ventricular ejection fraction ≤30%, or hospital admission for heart failure within the past 3 months"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "((nyha_class = III or nyha_class = IV) and heart_failure and unparsed("symptoms")) or lvef <= 30 % or (unparsed("hospital") and unparsed("admission") and heart_failure within 3 months)"
+    And it is <met>
+
+    # it once read "(lvef <= 30 % or hospital) and admission and heart_failure within 3 months":
+    # an LVEF of 25 % without a recent heart-failure diagnosis did not exclude
+    Examples:
+      | observations   | met       |
+      | lvef 25 %      | met       |
+      | lvef 45 %      | undecided |
