@@ -252,3 +252,19 @@ def it_is(trace: Trace, met: str) -> None:
 @then(parsers.parse('its explanation mentions "{fragment}"'))
 def explanation_mentions(trace: Trace, fragment: str) -> None:
     assert fragment in trace.root.explanation, trace.root.explanation
+
+
+@given(
+    parsers.parse("a {sex} patient with conditions {conditions} and the facts {facts}"),
+    target_fixture="patient",
+)
+def sexed_patient_with_conditions_and_facts(
+    sex: str, conditions: str, facts: str
+) -> dict[str, Any]:
+    """ "female … Z34.90 since 2026-09-01 … childbearing_potential true": sex "unknown" is
+    left out of the record."""
+    patient = patient_with_conditions(conditions)
+    patient["facts"] = patient_with_facts(facts)["facts"]
+    if sex != "unknown":
+        patient["sex"] = sex
+    return patient

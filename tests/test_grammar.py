@@ -1101,6 +1101,63 @@ SAFETY = [
         "exclusion",
         'moribund or (unparsed("died") and unparsed("within 12 hours of enrollment"))',
     ),
+    # NCT01160926: the contraception clause is asked of the childbearing patients only; read
+    # over the whole list it cleared a pregnant woman using contraception
+    (
+        "Exc Criteria: Any pregnant, lactating women or potentially childbearing patients"
+        " not using adequate contraception",
+        "inclusion",
+        "not ((sex = female and (pregnancy or lactation))"
+        " or (childbearing_potential and not contraception))",
+    ),
+    (
+        "Pregnant or lactating women or women of childbearing potential not using adequate"
+        " contraception",
+        "exclusion",
+        "(sex = female and (pregnancy or lactation))"
+        " or (childbearing_potential and not contraception)",
+    ),
+    # NCT02692703: "and/or cyclosporine" ends the list the regimen is based on; it was an
+    # alternative to the whole criterion, ``(stable and immunosuppressants) or ciclosporin``
+    (
+        "Subject is currently taking a stable immunosuppression regimen based on tacrolimus,"
+        " sirolimus, everolimus, mycophenolate mofetil (MMF), mycophenolic acid, azathioprine,"
+        " and/or cyclosporine.",
+        "inclusion",
+        'unparsed("taking") and unparsed("stable") and immunosuppressants',
+    ),
+    # ... while a single item before ", or" is still an alternative, not part of the method
+    (
+        "Creatinine clearance < 50 mL/min as calculated by Cockcroft-Gault, or serum"
+        " creatinine > 2 mg/dL",
+        "exclusion",
+        "creatinine_clearance < 50 mL/min or creatinine > 2 mg/dL",
+    ),
+    # NCT03929523: a donor's values are not the patient's (read as ``age > 65 years``)
+    ("Donor age > 65 years", "inclusion", 'unparsed("Donor age > 65 years")'),
+    (
+        "Donor with serum creatinine > 2 mg/dL",
+        "exclusion",
+        'unparsed("Donor with serum creatinine > 2 mg/dL")',
+    ),
+    (
+        "Candidate for a first elective liver transplantation, whatever the indication, with a"
+        " liver graft harvested from a brain-dead ECD defined by the presence of at least one"
+        " of the following criteria: BMI > 30",
+        "inclusion",
+        'liver_transplant_candidate and unparsed("whatever the indication")'
+        ' and unparsed("liver graft harvested from a brain-dead ECD")'
+        ' and unparsed("at least one of the following criteria: BMI > 30")',
+    ),
+    (
+        "Candidate for a first elective liver transplantation, whatever the indication, with a"
+        " liver graft harvested from a brain-dead ECD defined by the presence of at least one"
+        " of the following criteria: Donor age > 65 years",
+        "inclusion",
+        'liver_transplant_candidate and unparsed("whatever the indication")'
+        ' and unparsed("liver graft harvested from a brain-dead ECD")'
+        ' and unparsed("at least one of the following criteria: Donor age > 65 years")',
+    ),
 ]
 
 

@@ -1136,7 +1136,8 @@ class Lexer:
                 *self.tokens,
                 Tok("RPAREN", ")", end, end),
             ]
-        toks = self._exclusion_header(self._cohort(self._tidy(_k_of_n(self.tokens, text))))
+        toks = _k_of_n(_donor_values(self.tokens, text, self.t.vocab), text)
+        toks = self._exclusion_header(self._cohort(self._tidy(toks)))
         return self._absent_condition(self._must_have(_longer_washout(toks)))
 
     def _absent_condition(self, toks: list[Tok]) -> list[Tok]:
@@ -1401,6 +1402,7 @@ class Lexer:
                     depth == 0
                     and "either" not in m.group(0).lower()
                     and _ALTERNATIVE.match(text, end, end + 8)
+                    and not _serial_last_item(text, m.end(), end)
                 ):
                     break  # "calculated by MDRD or creatinine clearance < 50": an alternative
                 if c == "(":
@@ -2013,6 +2015,70 @@ class Lexer:
             i += 1
         return out
 
+    def _sex_noun_alternatives(self, toks: list[Tok]) -> list[Tok]:
+        """ "Pregnant, lactating women or potentially childbearing patients not using adequate
+        contraception": the adjectives qualify the women, and "or" starts a second group of
+        patients whose own condition (not using contraception) is not asked of the first.
+
+        ``A (or|,) B SEX or REST`` at the start of a clause becomes ``(SEX and (A or B)) or
+        (REST)``; read by juxtaposition it was ``(A or B) and SEX and REST``, which cleared a
+        pregnant woman using contraception.  A comma between the adjectives is read as "or"
+        only in an exclusion (any of them excludes); in an inclusion such a line is left as
+        it was.
+        """
+        out = list(toks)
+        for s in range(len(out) - 2):
+            if out[s].type != "SEX" or out[s + 1].type != "OR" or s == 0:
+                continue
+            j = s - 1  # the first adjective
+            while (
+                j >= 2
+                and out[j].type == "CONCEPT"
+                and out[j - 1].type in ("OR", "COMMA")
+                and out[j - 2].type == "CONCEPT"
+            ):
+                j -= 2
+            adjectives = out[j:s]
+            if (
+                not adjectives
+                or adjectives[0].type != "CONCEPT"
+                or (j > 0 and out[j - 1].type not in ("LPAREN", "LPOST"))
+                or (self.kind != "exclusion" and any(t.type == "COMMA" for t in adjectives))
+            ):
+                continue
+            end = s + 2
+            depth = 0
+            while end < len(out):
+                typ = out[end].type
+                if typ in ("LPAREN", "LPOST"):
+                    depth += 1
+                elif typ == "RPAREN":
+                    if depth == 0:
+                        break
+                    depth -= 1
+                elif typ == "COMMA" and depth == 0:
+                    break
+                end += 1
+            rest = out[s + 2 : end]
+            if not rest:
+                continue
+            sex, first, last = out[s], adjectives[0], adjectives[-1]
+            group = [
+                Tok("LPAREN", "(", first.start, first.start),
+                sex,
+                Tok("AND", "and", sex.start, sex.start),
+                Tok("LPAREN", "(", first.start, first.start),
+                *(Tok("OR", "or", t.start, t.end) if t.type == "COMMA" else t for t in adjectives),
+                Tok("RPAREN", ")", last.end, last.end),
+                Tok("RPAREN", ")", sex.end, sex.end),
+                out[s + 1],
+                Tok("LPAREN", "(", rest[0].start, rest[0].start),
+                *rest,
+                Tok("RPAREN", ")", rest[-1].end, rest[-1].end),
+            ]
+            return [*out[:j], *group, *out[end:]]
+        return out
+
     def _tidy(self, toks: list[Tok]) -> list[Tok]:
         toks = self._insert_age(toks)
         for _ in range(3):  # nested: "(serum glutamic oxaloacetic transaminase [SGOT])"
@@ -2039,6 +2105,7 @@ class Lexer:
         toks = _within_criteria(toks, self.text, self.t.vocab)
         toks = _requiring_pairs(toks, self.text)
         toks = _sex_adjectives(_sex_bounds(_restated_range(toks, self.t.vocab)))
+        toks = self._sex_noun_alternatives(toks)
         toks = _for_age_group(toks, self.text)
         toks = _unread_condition(_if_no_else(toks), self.text)
         for cue in ("HISTORY", "NOT"):
@@ -2574,6 +2641,73 @@ def _serial_list_end(toks: list[Tok]) -> int | None:
         elif depth == 0 and t.type == "OR" and toks[j - 1].type == "COMMA":
             serial = True
     return end if serial and depth == 0 and end > 1 else None
+
+
+_DONOR = re.compile(r"(?:(?:living|deceased|cadaveric|graft)\s+)?donors?(?:'s)?", re.I)
+_DONOR_LEAD = re.compile(r"\b(?:donors?|(?:allo)?grafts?)\b", re.I)
+_DONOR_GAP = re.compile(r"[\s,]*(?:(?:with|has|had|having|of)\s+)?(?:an?\s+|the\s+)?", re.I)
+_VALUE_TAIL = frozenset(["CMP", "BCMP", "NUMBER", "UNIT", "ULN", "TO", "BETWEEN", "CATEGORY"])
+
+
+_ITEM_END = re.compile(r"[^,;()<>=≤≥\d]*?(?=[;)]|\.?\s*$)")
+
+
+def _serial_last_item(text: str, start: int, at: int) -> bool:
+    """ "regimen based on tacrolimus, sirolimus, …, azathioprine, and/or cyclosporine": the
+    "and/or" at ``at`` joins the last item of a serial list that began inside the annotation
+    (two or more commas before it, the last right before the conjunction), and that item
+    (no number, comparator or further comma up to the clause's end) belongs to it.
+
+    Cutting there made the last item an alternative to the whole criterion: "stable regimen
+    … and/or cyclosporine" read ``(stable and immunosuppressants) or ciclosporin``.
+    """
+    inside = text[start:at]
+    if inside.count(",") < 2 or not inside.rstrip().endswith(","):
+        return False
+    alt = _ALTERNATIVE.match(text, at)
+    return bool(alt and _ITEM_END.match(text, alt.end()))
+
+
+def _donor_values(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
+    """ "Donor age > 65 years", "donor with serum creatinine > 2 mg/dL": the donor's value, not
+    the patient's.  A patient record holds no donor, so the donor word, the measured concept
+    and its comparison become one unread word (reading ``age > 65 years`` would judge the
+    recipient by the donor's age, and an exclusion could clear an ineligible patient).
+
+    "… a liver graft harvested from a brain-dead ECD defined by … at least one of the
+    following criteria: BMI > 30": when the lead-in of a "following" list names a donor or a
+    graft, the items describe it, so everything from the cue to the end of the sentence is
+    left unread.
+    """
+    at = next((i for i, t in enumerate(toks) if t.type == "KOFN"), None)
+    if at is not None and _DONOR_LEAD.search(text[: toks[at].start]):
+        end = at + 1
+        while end < len(toks) and not (toks[end].type == "COMMA" and toks[end].value in (".", ";")):
+            end += 1
+        s, e = toks[at].start, toks[end - 1].end
+        toks = [*toks[:at], Tok("WORD", text[s:e].strip(), s, e), *toks[end:]]
+    out: list[Tok] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        j = i + 1
+        if (
+            t.type == "WORD"
+            and _DONOR.fullmatch(str(t.value))
+            and j < len(toks)
+            and toks[j].type == "CONCEPT"
+            and _DONOR_GAP.fullmatch(text[t.end : toks[j].start])
+            and vocab[str(toks[j].value)].numeric
+        ):
+            j += 1
+            while j < len(toks) and toks[j].type in _VALUE_TAIL:
+                j += 1
+            out.append(Tok("WORD", text[t.start : toks[j - 1].end], t.start, toks[j - 1].end))
+            i = j
+            continue
+        out.append(t)
+        i += 1
+    return out
 
 
 def _k_of_n(toks: list[Tok], text: str) -> list[Tok]:

@@ -1222,3 +1222,36 @@ Feature: Constructs the grammar reads in real registry text
       | drug                 | when       | complete    | met       |
       | investigational drug | 2026-11-10 | no sections | met       |
       | investigational drug | 2026-09-10 | medications | undecided |
+
+  Scenario Outline: "Pregnant, lactating women or childbearing patients not using contraception" asks contraception of the second group only (NCT01160926)
+    Given the inclusion line "Exc Criteria: Any pregnant, lactating women or potentially childbearing patients not using adequate contraception"
+    And a <sex> patient with conditions <conditions> and the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "not ((sex = female and (pregnancy or lactation)) or (childbearing_potential and not contraception))"
+    And it is <met>
+
+    # a pregnant woman using contraception was cleared ("met") when the contraception
+    # clause covered the whole list
+    Examples:
+      | sex     | conditions                    | facts                                           | met       |
+      | female  | Z34.90 since 2026-09-01       | childbearing_potential true; contraception true | not met   |
+      | female  | Z39.1 since 2026-10-01        | childbearing_potential true; contraception true | not met   |
+      | female  | nothing, complete             | childbearing_potential true; contraception false | not met  |
+      | female  | nothing, complete             | childbearing_potential true; contraception true | met       |
+      | male    | nothing, complete             | childbearing_potential false                    | met       |
+      | female  | nothing, complete             | childbearing_potential true                     | undecided |
+      | unknown | Z34.90 since 2026-09-01       | contraception true                              | undecided |
+
+  Scenario Outline: A donor's age is not the patient's (NCT03929523)
+    Given the inclusion line "Donor age > 65 years"
+    And a patient born <born>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Donor age > 65 years")"
+    And it is <met>
+
+    # read as "age > 65 years" it judged the recipient by the donor's age
+    Examples:
+      | born       | met       |
+      | 1950-01-01 | undecided |
+      | 1990-01-01 | undecided |
+      | unknown    | undecided |
