@@ -1050,7 +1050,8 @@ SAFETY = [
     (
         "Two of the following: ascites, jaundice, ALT > 5",
         "inclusion",
-        'unparsed("Two of the following: ") and ascites and jaundice and alt > 5 U/L',
+        # all of them, ANDed, failed a patient with two of the three
+        'unparsed("Two of the following: ascites, jaundice, ALT > 5")',
     ),
     # "during/over the N units before <anchor>" is a window (NCT03863418)
     (
@@ -1157,6 +1158,31 @@ SAFETY = [
         'liver_transplant_candidate and unparsed("whatever the indication")'
         ' and unparsed("liver graft harvested from a brain-dead ECD")'
         ' and unparsed("at least one of the following criteria: Donor age > 65 years")',
+    ),
+    # one item of a k-of-n list split into lines: for k = 1 the item met decides the line and
+    # the item not met leaves it open; it was ``unparsed(cue) and creatinine > 152 umol/L``
+    (
+        "Liver transplantation candidates with one or more of the following: serum"
+        " creatinine >152μmol/l",
+        "inclusion",
+        "liver_transplant_candidate"
+        ' and (creatinine > 152 umol/L or unparsed("one or more of the following: "))',
+    ),
+    # ... for k > 1 one item decides nothing (APRI > 2.0 was also read as platelets > 2)
+    (
+        "Clinical diagnosis of cirrhosis with ascites. Diagnosis of cirrhosis will be based"
+        " upon: 2 of the following 4 criteria: Laboratory testing: Aspartate Aminotransferase"
+        " (AST)/platelet ratio index (APRI) >2.0",
+        "inclusion",
+        'cirrhosis and ascites and unparsed("based upon: 2 of the following 4 criteria:'
+        " Laboratory testing: Aspartate Aminotransferase (AST)/platelet ratio index (APRI)"
+        ' >2.0")',
+    ),
+    (
+        "Subjects satisfying ≥ 1 of the following conditions: Anemia (<11 g/dL)",
+        "inclusion",
+        'unparsed("satisfying") and (anemia or hemoglobin < 11 g/dL'
+        ' or unparsed("≥ 1 of the following conditions: "))',
     ),
 ]
 

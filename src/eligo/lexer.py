@@ -728,7 +728,7 @@ _NOTE = re.compile(r"note\s*:", re.IGNORECASE)
 # "At least 2 of the following symptoms or signs of acute alcoholic hepatitis: A, B, C":
 # k of the items listed after the colon (what the items are is said before it)
 _K_OF_N = re.compile(
-    rf"(?:at\s+least\s+)?(?P<k>\d|{'|'.join(['one', 'two', 'three', 'four', 'five'])})"
+    rf"(?:at\s+least\s+|(?:≥|>=)\s*)?(?P<k>\d|{'|'.join(['one', 'two', 'three', 'four', 'five'])})"
     r"\s+(?:or\s+more\s+)?of\s+the\s+following(?![A-Za-z])[^:;.()]{0,80}?:\s*",
     re.IGNORECASE,
 )
@@ -1330,7 +1330,7 @@ class Lexer:
             end = len(text.rstrip())
             self._emit("WORD", text[pos:end], pos, end)
             return len(text)
-        m = _K_OF_N.match(text, pos) if ch in "aAoOtTfF123456789" else None
+        m = _K_OF_N.match(text, pos) if ch in "aAoOtTfF123456789≥>" else None
         if m:
             self._emit("KOFN", int(parse_number(m.group("k"))), pos, m.end())
             return m.end()
@@ -2722,7 +2722,12 @@ def _k_of_n(toks: list[Tok], text: str) -> list[Tok]:
         return toks
     cue = toks[at]
     end = at + 1
+    depth = 0
     while end < len(toks) and not (toks[end].type == "COMMA" and toks[end].value in (".", ";")):
+        depth += toks[end].type in ("LPAREN", "LPOST")
+        depth -= toks[end].type == "RPAREN"
+        if depth < 0:
+            break  # "[determined as one or more of the following: A, B]": the bracket ends it
         end += 1
     body = toks[at + 1 : end]
     while body and body[-1].type in ("AND", "OR", "COMMA"):
@@ -2737,6 +2742,32 @@ def _k_of_n(toks: list[Tok], text: str) -> list[Tok]:
         or not 1 <= k < len(items) <= _K_OF_N_MAX
     ):
         word = Tok("WORD", text[cue.start : cue.end].strip(), cue.start, cue.end)
+        if body and k == 1 and not any(t.type == "KOFN" for t in body):
+            # "Liver transplantation candidates with one or more of the following: serum
+            # creatinine >152μmol/l": registry lists split into one line per item hold one
+            # alternative here, the others elsewhere, so the item met decides the line and
+            # the item not met leaves it open: ``(item) or unparsed(cue)``
+            s, e = body[0].start, body[-1].end
+            return [
+                *toks[:at],
+                Tok("LPAREN", "(", s, s),
+                Tok("LPAREN", "(", s, s),
+                *body,
+                Tok("RPAREN", ")", e, e),
+                Tok("OR", "or", cue.start, cue.start),
+                word,
+                Tok("RPAREN", ")", e, e),
+                *toks[at + 1 + len(body) :],
+            ]
+        if body and k > 1:
+            # "2 of the following 4 criteria: Fibroscan liver stiffness score >13 kPa": one
+            # item of a k-of-n list (k > 1) decides nothing alone, met or not
+            s, e = cue.start, body[-1].end
+            return [
+                *toks[:at],
+                Tok("WORD", text[s:e].strip(), s, e),
+                *_k_of_n(toks[at + 1 + len(body) :], text),
+            ]
         return [*toks[:at], word, *_k_of_n(toks[at + 1 :], text)]
     out = [Tok("LPAREN", "(", cue.start, cue.start)]
     for n, combo in enumerate(itertools.combinations(items, k)):

@@ -1255,3 +1255,18 @@ Feature: Constructs the grammar reads in real registry text
       | 1950-01-01 | undecided |
       | 1990-01-01 | undecided |
       | unknown    | undecided |
+
+  Scenario Outline: One item of a "one or more of the following" list split into lines: met decides, not met leaves it open (NCT03864497)
+    Given the inclusion line "Liver transplantation candidates with one or more of the following: serum creatinine >152μmol/l"
+    And a patient with observations <observations> and the fact liver_transplant_candidate <answer>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "liver_transplant_candidate and (creatinine > 152 umol/L or unparsed("one or more of the following: "))"
+    And it is <met>
+
+    # the other items sit on other lines: a creatinine of 100 μmol/L no longer fails the line
+    Examples:
+      | observations              | answer     | met       |
+      | creatinine 200 umol/L     | true       | met       |
+      | creatinine 100 umol/L     | true       | undecided |
+      | creatinine 200 umol/L     | false      | not met   |
+      | nothing                   | true       | undecided |
