@@ -1184,6 +1184,24 @@ SAFETY = [
         'unparsed("satisfying") and (anemia or hemoglobin < 11 g/dL'
         ' or unparsed("≥ 1 of the following conditions: "))',
     ),
+    # an unread word before an "or" list qualifies every alternative: it was bound to the
+    # first only, ``(unparsed("Untreated") and hypothyroidism) or hyperthyroidism``
+    (
+        "Untreated hypothyroidism or hyperthyroidism",
+        "exclusion",
+        'unparsed("Untreated") and (hypothyroidism or hyperthyroidism)',
+    ),
+    (
+        "Co-infection with human immunodeficiency virus (HIV) or Hepatitis B",
+        "exclusion",
+        'unparsed("Co-infection") and (hiv or hbv)',
+    ),
+    (
+        "Anticipated initiation of dialysis or kidney transplantation within 12 months",
+        "exclusion",
+        'unparsed("Anticipated") and unparsed("initiation")'
+        " and (dialysis within 12 months or kidney_transplant within 12 months)",
+    ),
 ]
 
 

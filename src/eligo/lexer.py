@@ -2110,6 +2110,7 @@ class Lexer:
         toks = _unread_condition(_if_no_else(toks), self.text)
         for cue in ("HISTORY", "NOT"):
             toks = _wrap_chains(toks, cue, self.text)
+        toks = _modifier_over_alternatives(toks)
         toks = _cue_over_juxtaposition(toks, self.text)
         toks = _negated_examples(toks, self.text)
         toks = _recent_within(toks)
@@ -2588,6 +2589,46 @@ def _modifiers(toks: list[Tok]) -> list[Tok]:
             )
         ):
             out[i] = Tok("MOD", out[i].value, out[i].start, out[i].end)
+    return out
+
+
+_AFTER_ITEM = frozenset(["CMP", "LPOST", "CATEGORY", "NUMBER", "BETWEEN", "TO", "UNIT", "ULN"])
+
+
+def _modifier_over_alternatives(toks: list[Tok]) -> list[Tok]:
+    """ "Uncontrolled bacterial or fungal infection", "a stable regimen of A or B": an unread
+    word before an "or" list of plain concepts qualifies every alternative, so it becomes
+    ``MOD (A or B)``.
+
+    Bound to the first concept only it read ``(uncontrolled and A) or B``, which lets B alone
+    decide the line although "uncontrolled" (unread) qualifies it too.  The wider reading
+    only turns such answers into "unknown".  A list whose last item carries a threshold or
+    parenthetical ("severe A or B (Child-Pugh C)") is left as it is.
+    """
+    out = list(toks)
+    i = 0
+    while i < len(out):
+        if out[i].type != "MOD" or (i > 0 and out[i - 1].type == "MOD"):
+            i += 1
+            continue
+        m = i
+        while m < len(out) and out[m].type == "MOD":
+            m += 1
+        end = m
+        items = 0
+        while end < len(out) and out[end].type == "CONCEPT":
+            items += 1
+            end += 1
+            if end + 1 < len(out) and out[end].type == "OR" and out[end + 1].type == "CONCEPT":
+                end += 1
+                continue
+            break
+        if items < 2 or (end < len(out) and out[end].type in _AFTER_ITEM):
+            i = m
+            continue
+        out.insert(end, Tok("RPAREN", ")", out[end - 1].end, out[end - 1].end))
+        out.insert(m, Tok("LPAREN", "(", out[m].start, out[m].start))
+        i = end + 2
     return out
 
 

@@ -1199,7 +1199,7 @@ Feature: Constructs the grammar reads in real registry text
     Given the exclusion line "A QTc interval of >430 ms (males) and >450 ms (females), a history of unexplained syncope, cardiac arrest, unexplained significant cardiac arrhythmias or torsades de pointes, structural heart disease, or a family history of Long QT Syndrome (LQTS)"
     And a patient with conditions <conditions>
     When the line is evaluated on 2026-11-27
-    Then the line reads, in part, as "(qtc > 430 ms and sex = male) or (qtc > 450 ms and sex = female) or (unparsed("unexplained") and history of syncope) or cardiac_arrest or (unparsed("unexplained") and ((unparsed("significant") and arrhythmia) or ventricular_arrhythmia)) or structural_heart_disease or unparsed("family history of Long QT Syndrome")"
+    Then the line reads, in part, as "(qtc > 430 ms and sex = male) or (qtc > 450 ms and sex = female) or (unparsed("unexplained") and history of syncope) or cardiac_arrest or (unparsed("unexplained") and unparsed("significant") and (arrhythmia or ventricular_arrhythmia)) or structural_heart_disease or unparsed("family history of Long QT Syndrome")"
     And it is <met>
 
     # "family" once split the list: "(structural heart disease or family) and history of
@@ -1270,3 +1270,19 @@ Feature: Constructs the grammar reads in real registry text
       | creatinine 100 umol/L     | true       | undecided |
       | creatinine 200 umol/L     | false      | not met   |
       | nothing                   | true       | undecided |
+
+  Scenario Outline: An unread word before an "or" list qualifies every alternative (NCT02654665)
+    Given the exclusion line "Untreated hypothyroidism or hyperthyroidism"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Untreated") and (hypothyroidism or hyperthyroidism)"
+    And it is <met>
+
+    # "(untreated and hypothyroidism) or hyperthyroidism" let a treated hyperthyroidism alone
+    # decide the line
+    Examples:
+      | conditions                       | met       |
+      | E05.90 since 2024-01-01          | undecided |
+      | E03.9 since 2024-01-01           | undecided |
+      | nothing, complete                | not met   |
+      | nothing                          | undecided |
