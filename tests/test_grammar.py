@@ -1202,6 +1202,17 @@ SAFETY = [
         'unparsed("Anticipated") and unparsed("initiation")'
         " and (dialysis within 12 months or kidney_transplant within 12 months)",
     ),
+    # NCT03938090: the leading window covers the list; it was
+    # ``… or catheter_ablation or ((electrolyte_imbalance or unparsed(…)) and crt_…)``
+    (
+        "Recent (< 3 months) myocardial infarction, catheter ablation, electrolyte imbalance,"
+        " or any condition within the last 90 days that would contraindicate CRT programming"
+        " changes in the opinion of the investigator",
+        "exclusion",
+        "myocardial_infarction within 3 months or catheter_ablation within 3 months"
+        " or electrolyte_imbalance within 3 months"
+        " or crt_programming_contraindicated within 90 days",
+    ),
 ]
 
 

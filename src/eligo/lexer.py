@@ -2113,7 +2113,7 @@ class Lexer:
         toks = _modifier_over_alternatives(toks)
         toks = _cue_over_juxtaposition(toks, self.text)
         toks = _negated_examples(toks, self.text)
-        toks = _recent_within(toks)
+        toks = _leading_window_list(_recent_within(toks))
         out: list[Tok] = []
         for tok in toks:
             if tok.type == "WORD" and out and out[-1].type == "WORD":
@@ -3073,6 +3073,72 @@ def _recent_within(toks: list[Tok]) -> list[Tok]:
         ):
             window = Tok("WINDOW", (num.value, unit.value), a.start, rp.end)
             return [*out[:i], window, *_recent_within(out[i + 6 :])]
+    return out
+
+
+def _leading_window_list(toks: list[Tok]) -> list[Tok]:
+    """ "Recent (< 3 months) myocardial infarction, catheter ablation, or electrolyte
+    imbalance": a window before a serial list of conditions covers every item, as one after
+    the list does ("ACS, MI, CABG or angioplasty within 3 months").
+
+    ``WINDOW A, B, or C`` (plain concepts, the last after "or", the list ending the clause)
+    becomes ``WINDOW (A, B, or C)``; an item with a window of its own keeps it (``WINDOW
+    C`` is grouped so that "or" cannot split it).  Given to the first item only, B and C were
+    read at any time.
+    """
+    out = list(toks)
+    for i, tok in enumerate(out):
+        if tok.type != "WINDOW" or i + 1 >= len(out) or out[i + 1].type != "CONCEPT":
+            continue
+        if i > 0 and out[i - 1].type not in ("COMMA", "LPAREN", "NOT", "HISTORY", "OR"):
+            continue
+        items: list[tuple[int, int]] = []  # (start, end) of each item
+        j = i + 1
+        serial_or = False
+        while j < len(out):
+            k = j + 1 if out[j].type == "WINDOW" and items else j
+            if k >= len(out) or out[k].type != "CONCEPT":
+                break
+            items.append((j, k + 1))
+            j = k + 1
+            if (
+                j + 1 < len(out)
+                and out[j].type == "COMMA"
+                and out[j].value == ","
+                and out[j + 1].type == "OR"
+            ):
+                j += 1  # the Oxford comma before "or"
+            if j < len(out) and out[j].type == "OR":
+                serial_or = True
+                j += 1
+                continue
+            if serial_or or j >= len(out) or out[j].type != "COMMA" or out[j].value != ",":
+                break
+            j += 1
+        end = items[-1][1] if items else i
+        if (
+            len(items) < 3
+            or not serial_or
+            or (end < len(out) and not (out[end].type == "COMMA" and out[end].value in (".", ";")))
+        ):
+            continue
+        grouped: list[Tok] = []
+        for n, (s, e) in enumerate(items):
+            if e - s == 2:  # an item with its own window
+                grouped += [Tok("LPAREN", "(", out[s].start, out[s].start), *out[s:e]]
+                grouped.append(Tok("RPAREN", ")", out[e - 1].end, out[e - 1].end))
+            else:
+                grouped += out[s:e]
+            if n + 1 < len(items):
+                grouped += out[e : items[n + 1][0]]  # the separator
+        first, last = out[i + 1], out[end - 1]
+        return [
+            *out[: i + 1],
+            Tok("LPAREN", "(", first.start, first.start),
+            *grouped,
+            Tok("RPAREN", ")", last.end, last.end),
+            *_leading_window_list(out[end:]),
+        ]
     return out
 
 

@@ -1286,3 +1286,18 @@ Feature: Constructs the grammar reads in real registry text
       | E03.9 since 2024-01-01           | undecided |
       | nothing, complete                | not met   |
       | nothing                          | undecided |
+
+  Scenario Outline: A window before a serial list covers every item (NCT03938090)
+    Given the exclusion line "Recent (< 3 months) myocardial infarction, catheter ablation, electrolyte imbalance, or any condition within the last 90 days that would contraindicate CRT programming changes in the opinion of the investigator"
+    And a patient with the procedure catheter ablation on <when>
+    And the patient's record declares its conditions, procedures complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "myocardial_infarction within 3 months or catheter_ablation within 3 months or electrolyte_imbalance within 3 months or crt_programming_contraindicated within 90 days"
+    And it is <met>
+
+    # the investigator's judgement has no date, so its 90-day window is never ruled out
+    Examples:
+      | when       | met       |
+      | 2026-10-01 | met       |
+      | 2025-01-01 | undecided |
+      | never      | undecided |
