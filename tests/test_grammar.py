@@ -1213,6 +1213,16 @@ SAFETY = [
         " or electrolyte_imbalance within 3 months"
         " or crt_programming_contraindicated within 90 days",
     ),
+    # NCT02521181: "(A and B are exempted)" is an exception; the items were read as further
+    # requirements, so a colon cancer did not exclude
+    (
+        "Malignancy within 2 years (basal or squamous cell skin carcinoma and localized"
+        " prostate cancer are exempted)",
+        "exclusion",
+        "cancer within 2 years and (not (basal_cell_carcinoma"
+        " or (cutaneous_squamous_cell_carcinoma and prostate_cancer))"
+        ' or unparsed("basal or squamous cell skin carcinoma and localized prostate cancer"))',
+    ),
 ]
 
 

@@ -2114,6 +2114,7 @@ class Lexer:
         toks = _cue_over_juxtaposition(toks, self.text)
         toks = _negated_examples(toks, self.text)
         toks = _leading_window_list(_recent_within(toks))
+        toks = _postfix_exemption(toks, self.text)
         out: list[Tok] = []
         for tok in toks:
             if tok.type == "WORD" and out and out[-1].type == "WORD":
@@ -3073,6 +3074,43 @@ def _recent_within(toks: list[Tok]) -> list[Tok]:
         ):
             window = Tok("WINDOW", (num.value, unit.value), a.start, rp.end)
             return [*out[:i], window, *_recent_within(out[i + 6 :])]
+    return out
+
+
+_EXEMPTED = re.compile(r"(?:(?:are|is)\s+)?(?:exempted|exempt|excepted)", re.IGNORECASE)
+
+
+def _postfix_exemption(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Malignancy requiring therapy within 2 years (basal or squamous cell skin carcinoma and
+    localized prostate cancer are exempted)": an exception written after its items, read as
+    "(except A, B and C)".
+
+    The items were read as more requirements ("… and basal_cell_carcinoma …"), so that a
+    colon cancer did not exclude at all.
+    """
+    out = list(toks)
+    for i in range(len(out) - 2, 0, -1):
+        word, close = out[i], out[i + 1]
+        if (
+            close.type != "RPAREN"
+            or word.type != "WORD"
+            or not _EXEMPTED.fullmatch(text[word.start : word.end].strip())
+        ):
+            continue
+        j = i - 1
+        while j >= 0 and out[j].type not in ("LPAREN", "LPOST", "RPAREN"):
+            j -= 1
+        if j < 1 or out[j].type == "RPAREN" or j == i - 1:
+            continue
+        at = out[j].end
+        return [
+            *out[:j],
+            out[j],
+            Tok("EXCEPT", "except", at, at),
+            *out[j + 1 : i],
+            close,
+            *out[i + 2 :],
+        ]
     return out
 
 

@@ -1301,3 +1301,17 @@ Feature: Constructs the grammar reads in real registry text
       | 2026-10-01 | met       |
       | 2025-01-01 | undecided |
       | never      | undecided |
+
+  Scenario Outline: "(A and B are exempted)" is an exception, not more requirements (NCT02521181)
+    Given the exclusion line "Malignancy requiring therapy within 2 years (basal or squamous cell skin carcinoma and localized prostate cancer are exempted)"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "cancer and unparsed("therapy") and (not (basal_cell_carcinoma or (cutaneous_squamous_cell_carcinoma and prostate_cancer)) or unparsed("basal or squamous cell skin carcinoma and localized prostate cancer")) and unparsed("within 2 years")"
+    And it is <met>
+
+    # read as requirements, a colon cancer without skin or prostate cancer did not exclude
+    Examples:
+      | conditions                        | met       |
+      | C18.9 since 2026-01-01, complete  | undecided |
+      | nothing, complete                 | not met   |
+      | nothing                           | undecided |
