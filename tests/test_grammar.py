@@ -1223,6 +1223,18 @@ SAFETY = [
         " or (cutaneous_squamous_cell_carcinoma and prostate_cancer))"
         ' or unparsed("basal or squamous cell skin carcinoma and localized prostate cancer"))',
     ),
+    # "This does not include X" restricts the sentence before it; it was an exclusion of its
+    # own, ``… or (unparsed("This") and not (…))``
+    (
+        "Chronic immunosuppressive therapy (for ≥3 months) for any indication. This does not"
+        " include oral steroids <10 mg per day, inhaled steroids, or topical steroids",
+        "exclusion",
+        'unparsed("Chronic") and immunosuppressants and unparsed("≥3 months")'
+        ' and unparsed("indication") and (not ((systemic_corticosteroids'
+        ' and unparsed("<10 mg per day")) or inhaled_corticosteroids or topical_corticosteroids)'
+        ' or unparsed("This does not include oral steroids <10 mg per day, inhaled steroids,'
+        ' or topical steroids"))',
+    ),
 ]
 
 

@@ -178,6 +178,8 @@ CASE_SENSITIVE_ACRONYMS = {"HE": "hepatic_encephalopathy"}
 EXCEPT_CUES = (
     "except", "except for", "with the exception of", "with the exception", "unless", "other than",
     "excluding",
+    # "Previous anti-myeloma therapy (does not include radiotherapy, …)"
+    "this does not include", "does not include", "do not include",
 )  # fmt: skip
 # Cues that start commentary on how a criterion is judged; the rest of the clause (to the
 # closing parenthesis, ';' or the end) is kept as an annotation, not read as criteria.

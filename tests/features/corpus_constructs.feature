@@ -1315,3 +1315,17 @@ Feature: Constructs the grammar reads in real registry text
       | C18.9 since 2026-01-01, complete  | undecided |
       | nothing, complete                 | not met   |
       | nothing                           | undecided |
+
+  Scenario Outline: "This does not include X" is an exception to the sentence before it (NCT02521181)
+    Given the exclusion line "Chronic immunosuppressive therapy (for ≥3 months) for any indication. This does not include oral steroids <10 mg per day, inhaled steroids, or topical steroids"
+    And a patient taking <drug> since 2026-01-01
+    And the patient's record declares its medications complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Chronic") and immunosuppressants and unparsed("≥3 months") and unparsed("indication") and (not ((systemic_corticosteroids and unparsed("<10 mg per day")) or inhaled_corticosteroids or topical_corticosteroids) or unparsed("This does not include oral steroids <10 mg per day, inhaled steroids, or topical steroids"))"
+    And it is <met>
+
+    # the second sentence was an exclusion of its own, "or (This and not steroids)"
+    Examples:
+      | drug        | met       |
+      | tacrolimus  | undecided |
+      | paracetamol | not met   |
