@@ -1235,6 +1235,17 @@ SAFETY = [
         ' or unparsed("This does not include oral steroids <10 mg per day, inhaled steroids,'
         ' or topical steroids"))',
     ),
+    # NCT02442531: "female partners of childbearing potential" read as the patient's sex
+    (
+        "Absence of effective means of contraception in female patients of childbearing"
+        " potential (defined as <2 years after last menstruation and not surgically sterile)"
+        " or in male patients who are not surgically sterile and who have female partners of"
+        " childbearing potential.",
+        "exclusion",
+        'not contraception and ((childbearing_potential and unparsed("<2 years")'
+        ' and unparsed("after last menstruation") and not surgically_sterile) or sex = male)'
+        ' and not surgically_sterile and unparsed("female partners of childbearing potential")',
+    ),
 ]
 
 

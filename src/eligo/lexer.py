@@ -2690,6 +2690,8 @@ def _serial_list_end(toks: list[Tok]) -> int | None:
 _DONOR = re.compile(r"(?:(?:living|deceased|cadaveric|graft)\s+)?donors?(?:'s)?", re.I)
 _DONOR_LEAD = re.compile(r"\b(?:donors?|(?:allo)?grafts?)\b", re.I)
 _DONOR_GAP = re.compile(r"[\s,]*(?:(?:with|has|had|having|of)\s+)?(?:an?\s+|the\s+)?", re.I)
+_PARTNER = re.compile(r"partners?(?:'s)?", re.I)
+_PARTNER_GAP = re.compile(r"\s*(?:of|with|who\s+(?:is|are)|(?:is|are))?\s*", re.I)
 _VALUE_TAIL = frozenset(["CMP", "BCMP", "NUMBER", "UNIT", "ULN", "TO", "BETWEEN", "CATEGORY"])
 
 
@@ -2713,7 +2715,9 @@ def _serial_last_item(text: str, start: int, at: int) -> bool:
 
 
 def _donor_values(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
-    """ "Donor age > 65 years", "donor with serum creatinine > 2 mg/dL": the donor's value, not
+    """Another person's attributes (a donor's, a partner's) are not the patient's.
+
+    "Donor age > 65 years", "donor with serum creatinine > 2 mg/dL": the donor's value, not
     the patient's.  A patient record holds no donor, so the donor word, the measured concept
     and its comparison become one unread word (reading ``age > 65 years`` would judge the
     recipient by the donor's age, and an exclusion could clear an ineligible patient).
@@ -2735,6 +2739,21 @@ def _donor_values(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
     while i < len(toks):
         t = toks[i]
         j = i + 1
+        if t.type == "WORD" and _PARTNER.fullmatch(str(t.value)):
+            # "male patients … who have female partners of childbearing potential": the
+            # partner's sex and childbearing potential, not the patient's
+            start = t.start
+            if out and out[-1].type == "SEX":
+                start = out.pop().start
+            if (
+                j < len(toks)
+                and toks[j].type == "CONCEPT"
+                and _PARTNER_GAP.fullmatch(text[t.end : toks[j].start])
+            ):
+                j += 1
+            out.append(Tok("WORD", text[start : toks[j - 1].end], start, toks[j - 1].end))
+            i = j
+            continue
         if (
             t.type == "WORD"
             and _DONOR.fullmatch(str(t.value))

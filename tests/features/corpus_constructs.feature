@@ -1329,3 +1329,17 @@ Feature: Constructs the grammar reads in real registry text
       | drug        | met       |
       | tacrolimus  | undecided |
       | paracetamol | not met   |
+
+  Scenario Outline: A partner's sex and childbearing potential are not the patient's (NCT02442531)
+    Given the exclusion line "Absence of effective means of contraception in female patients of childbearing potential (defined as <2 years after last menstruation and not surgically sterile) or in male patients who are not surgically sterile and who have female partners of childbearing potential."
+    And a <sex> patient with conditions nothing, complete and the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not contraception and ((childbearing_potential and unparsed("<2 years") and unparsed("after last menstruation") and not surgically_sterile) or sex = male) and not surgically_sterile and unparsed("female partners of childbearing potential")"
+    And it is <met>
+
+    # "female partners" was read "sex = female", so no male patient was ever excluded
+    Examples:
+      | sex  | facts                                         | met       |
+      | male | contraception false; surgically_sterile false | undecided |
+      | male | contraception true; surgically_sterile false  | not met   |
+      | male | contraception false; surgically_sterile true  | not met   |
