@@ -1246,6 +1246,17 @@ SAFETY = [
         ' and unparsed("after last menstruation") and not surgically_sterile) or sex = male)'
         ' and not surgically_sterile and unparsed("female partners of childbearing potential")',
     ),
+    # NCT01160926: "For <group> …" sentences ask their own group only; the two sentences
+    # were joined into "childbearing_potential and … and sex = male and …"
+    (
+        "Inc Criteria: For women of child-bearing potential a negative pregnancy test is"
+        " required and adequate contraceptive precautions such as a condom for their partner"
+        " must be used. For men - adequate contraception must be used.",
+        "inclusion",
+        "(not childbearing_potential or (not pregnancy and contraception)"
+        ' or unparsed("condom for their partner must be used"))'
+        ' and (not sex = male or (contraception and unparsed("used")))',
+    ),
 ]
 
 

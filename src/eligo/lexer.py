@@ -1139,7 +1139,7 @@ class Lexer:
                 Tok("RPAREN", ")", end, end),
             ]
         toks = _k_of_n(_donor_values(self.tokens, text, self.t.vocab), text)
-        toks = self._exclusion_header(self._cohort(self._tidy(toks)))
+        toks = self._exclusion_header(self._cohort(self._for_groups(self._tidy(toks))))
         return self._absent_condition(self._must_have(_longer_washout(toks)))
 
     def _absent_condition(self, toks: list[Tok]) -> list[Tok]:
@@ -2081,6 +2081,60 @@ class Lexer:
             return [*out[:j], *group, *out[end:]]
         return out
 
+    def _for_groups(self, toks: list[Tok]) -> list[Tok]:
+        """ "For women of child-bearing potential a negative pregnancy test is required … .
+        For men - adequate contraception must be used.": each sentence asks its requirement
+        of the group it names only.
+
+        A sentence of an inclusion opening with "For" + a sex or childbearing potential reads
+        ``not group or requirement``.  Read by juxtaposition the two sentences asked every
+        patient to be of childbearing potential and male at once.  (In an exclusion such a
+        requirement would have to be negated as well; it is left as it was.)
+        """
+        out: list[Tok] = []
+        start = 0
+        changed = False
+        while start < len(toks):
+            end = start
+            depth = 0
+            while end < len(toks):
+                t = toks[end]
+                depth += t.type in ("LPAREN", "LPOST")
+                depth -= t.type == "RPAREN"
+                if depth == 0 and t.type == "COMMA" and t.value in (".", ";"):
+                    break
+                end += 1
+            sentence = toks[start:end]
+            before = self.text[toks[start - 1].end if start else 0 : toks[start].start]
+            head = sentence[0] if sentence else None
+            if (
+                self.kind == "inclusion"
+                and head is not None
+                and len(sentence) > 1
+                and (head.type == "SEX" or (head.type == "CONCEPT" and head.value in _GROUPS))
+                and _FOR_SENTENCE.search(before)
+                and all(t.type not in ("KOFN", "EXCEPT") for t in sentence)
+            ):
+                rest = sentence[1:]
+                s, e = head.start, rest[-1].end
+                out += [
+                    Tok("LPAREN", "(", s, s),
+                    Tok("NOT", "not", s, s),
+                    head,
+                    Tok("OR", "or", s, s),
+                    Tok("LPAREN", "(", rest[0].start, rest[0].start),
+                    *rest,
+                    Tok("RPAREN", ")", e, e),
+                    Tok("RPAREN", ")", e, e),
+                ]
+                changed = True
+            else:
+                out += sentence
+            if end < len(toks):
+                out.append(toks[end])
+            start = end + 1
+        return out if changed else toks
+
     def _tidy(self, toks: list[Tok]) -> list[Tok]:
         toks = self._insert_age(toks)
         for _ in range(3):  # nested: "(serum glutamic oxaloacetic transaminase [SGOT])"
@@ -2690,6 +2744,8 @@ def _serial_list_end(toks: list[Tok]) -> int | None:
 _DONOR = re.compile(r"(?:(?:living|deceased|cadaveric|graft)\s+)?donors?(?:'s)?", re.I)
 _DONOR_LEAD = re.compile(r"\b(?:donors?|(?:allo)?grafts?)\b", re.I)
 _DONOR_GAP = re.compile(r"[\s,]*(?:(?:with|has|had|having|of)\s+)?(?:an?\s+|the\s+)?", re.I)
+_GROUPS = frozenset(["childbearing_potential"])
+_FOR_SENTENCE = re.compile(r"(?:^\s*|[.;:]\s*|^[^.;]*:\s*)for\s+(?:all\s+)?$", re.I)
 _PARTNER = re.compile(r"partners?(?:'s)?", re.I)
 _PARTNER_GAP = re.compile(r"\s*(?:of|with|who\s+(?:is|are)|(?:is|are))?\s*", re.I)
 _VALUE_TAIL = frozenset(["CMP", "BCMP", "NUMBER", "UNIT", "ULN", "TO", "BETWEEN", "CATEGORY"])

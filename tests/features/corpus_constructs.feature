@@ -1343,3 +1343,18 @@ Feature: Constructs the grammar reads in real registry text
       | male | contraception false; surgically_sterile false | undecided |
       | male | contraception true; surgically_sterile false  | not met   |
       | male | contraception false; surgically_sterile true  | not met   |
+
+  Scenario Outline: "For women of child-bearing potential … . For men - …": each sentence asks its own group (NCT01160926)
+    Given the inclusion line "Inc Criteria: For women of child-bearing potential a negative pregnancy test is required and adequate contraceptive precautions such as a condom for their partner must be used. For men - adequate contraception must be used."
+    And a <sex> patient with conditions nothing, complete and the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "(not childbearing_potential or (not pregnancy and contraception) or unparsed("condom for their partner must be used")) and (not sex = male or (contraception and unparsed("used")))"
+    And it is <met>
+
+    # read by juxtaposition every patient had to be of childbearing potential and male
+    Examples:
+      | sex    | facts                                           | met       |
+      | female | childbearing_potential false                    | met       |
+      | female | childbearing_potential true; contraception true | met       |
+      | female | childbearing_potential true                     | undecided |
+      | male   | childbearing_potential false; contraception true | undecided |
