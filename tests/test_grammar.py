@@ -1257,6 +1257,21 @@ SAFETY = [
         ' or unparsed("condom for their partner must be used"))'
         ' and (not sex = male or (contraception and unparsed("used")))',
     ),
+    # a capitalised "OR" separates top-level alternatives (a male patient failed the female
+    # alternatives joined to his by juxtaposition), and "at least 1 new organ failure"
+    # counts organ failures (it was ``prism_iii >= 1``)
+    (
+        "Pediatric Risk of Mortality III score > 5, OR presence of at least 1 new organ failure",
+        "inclusion",
+        'prism_iii > 5 or unparsed("of at least 1 new organ failure")',
+    ),
+    (
+        "Liver biopsy showing alcoholic hepatitis OR ultrasound of liver showing increased"
+        " echogenicity",
+        "inclusion",
+        '(liver_biopsy and unparsed("showing") and alcoholic_hepatitis)'
+        ' or unparsed("ultrasound of liver showing increased echogenicity")',
+    ),
 ]
 
 

@@ -1139,7 +1139,8 @@ class Lexer:
                 Tok("RPAREN", ")", end, end),
             ]
         toks = _k_of_n(_donor_values(self.tokens, text, self.t.vocab), text)
-        toks = self._exclusion_header(self._cohort(self._for_groups(self._tidy(toks))))
+        toks = self._for_groups(self._upper_or(self._tidy(toks)))
+        toks = self._exclusion_header(self._cohort(toks))
         return self._absent_condition(self._must_have(_longer_washout(toks)))
 
     def _absent_condition(self, toks: list[Tok]) -> list[Tok]:
@@ -2081,6 +2082,48 @@ class Lexer:
             return [*out[:j], *group, *out[end:]]
         return out
 
+    def _upper_or(self, toks: list[Tok]) -> list[Tok]:
+        """ "Male patients, or female with documented hysterectomy … OR menopausal female with
+        … OR female of childbearing potential with …": a capitalised "OR" separates the
+        line's top-level alternatives, so each side is grouped before juxtaposition and
+        commas can join pieces across it (which asked a male patient to be female).
+
+        Only in the first sentence, and only when no lead-in (a colon) precedes the first
+        "OR": "Diagnosis based upon: biopsy OR imaging" keeps its lead-in over both.
+        """
+        end = 0
+        depth = 0
+        cuts: list[int] = []
+        while end < len(toks):
+            t = toks[end]
+            depth += t.type in ("LPAREN", "LPOST")
+            depth -= t.type == "RPAREN"
+            if depth == 0 and t.type == "COMMA" and t.value in (".", ";"):
+                break
+            if depth == 0 and t.type == "OR" and self.text[t.start : t.end] == "OR":
+                cuts.append(end)
+            end += 1
+        if (
+            not cuts
+            or ":" in self.text[toks[0].start : toks[cuts[0]].start]
+            or any(t.type in ("KOFN", "EXCEPT") for t in toks[:end])
+        ):
+            return toks
+        bounds = [-1, *cuts, end]
+        segments = [toks[a + 1 : b] for a, b in itertools.pairwise(bounds)]
+        if any(not seg for seg in segments) or all(len(seg) == 1 for seg in segments):
+            return toks
+        out: list[Tok] = []
+        for n, seg in enumerate(segments):
+            if n:
+                out.append(toks[cuts[n - 1]])
+            out += [
+                Tok("LPAREN", "(", seg[0].start, seg[0].start),
+                *seg,
+                Tok("RPAREN", ")", seg[-1].end, seg[-1].end),
+            ]
+        return [*out, *toks[end:]]
+
     def _for_groups(self, toks: list[Tok]) -> list[Tok]:
         """ "For women of child-bearing potential a negative pregnancy test is required … .
         For men - adequate contraception must be used.": each sentence asks its requirement
@@ -2170,7 +2213,7 @@ class Lexer:
         toks = _cue_over_juxtaposition(toks, self.text)
         toks = _negated_examples(toks, self.text)
         toks = _leading_window_list(_recent_within(toks))
-        toks = _postfix_exemption(toks, self.text)
+        toks = _counted_nouns(_postfix_exemption(toks, self.text), self.text)
         out: list[Tok] = []
         for tok in toks:
             if tok.type == "WORD" and out and out[-1].type == "WORD":
@@ -3155,6 +3198,26 @@ def _recent_within(toks: list[Tok]) -> list[Tok]:
 
 
 _EXEMPTED = re.compile(r"(?:(?:are|is)\s+)?(?:exempted|exempt|excepted)", re.IGNORECASE)
+
+
+def _counted_nouns(toks: list[Tok], text: str) -> list[Tok]:
+    """ "… score > 5, OR presence of at least 1 new organ failure": a bare bound on a plain
+    number right before an unread noun counts that noun; it is no bound on the concept before
+    it (read ``prism_iii >= 1``), so the three stay one unread word."""
+    out = list(toks)
+    for i in range(len(out) - 3, -1, -1):
+        cmp, num, word = out[i : i + 3]
+        if (
+            cmp.type == "BCMP"
+            and num.type == "NUMBER"
+            and word.type == "WORD"
+            and not text[num.end : word.start].strip()
+            # "Grade ≥2 motor or sensory neuropathy": a bound on the word before, in a list
+            and (i == 0 or out[i - 1].type in ("OR", "AND", "COMMA", "LPAREN"))
+            and (i + 3 >= len(out) or out[i + 3].type not in ("OR", "AND"))
+        ):
+            out[i : i + 3] = [Tok("WORD", text[cmp.start : word.end], cmp.start, word.end)]
+    return out
 
 
 def _postfix_exemption(toks: list[Tok], text: str) -> list[Tok]:

@@ -1358,3 +1358,31 @@ Feature: Constructs the grammar reads in real registry text
       | female | childbearing_potential true; contraception true | met       |
       | female | childbearing_potential true                     | undecided |
       | male   | childbearing_potential false; contraception true | undecided |
+
+  Scenario Outline: A capitalised "OR" separates top-level alternatives; "at least 1 <noun>" counts the noun (NCT01062009)
+    Given the inclusion line "Pediatric Risk of Mortality III score > 5, OR presence of at least 1 new organ failure"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "prism_iii > 5 or unparsed("of at least 1 new organ failure")"
+    And it is <met>
+
+    # it was "(prism_iii > 5 or prism_iii >= 1) and unparsed(…)": a score of 0 failed the
+    # line whatever the organ failures
+    Examples:
+      | observations   | met       |
+      | prism_iii 8 1  | met       |
+      | prism_iii 0 1  | undecided |
+      | nothing        | undecided |
+
+  Scenario Outline: A capitalised "OR" keeps a male patient out of the female alternatives (NCT01909778)
+    Given the inclusion line "Male patients, or female with documented hysterectomy, ovariectomy or tubal ligation OR menopausal female with last menstrual period at least 12 months prior to screening OR female of childbearing potential with a negative serum pregnancy test at screening and day 1 and willing to ensure consistent and correct contraception"
+    And a <sex> patient with conditions nothing, complete and the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "((sex = male or sex = female) and unparsed("hysterectomy") and unparsed("ovariectomy or tubal ligation")) or (unparsed("menopausal") and sex = female and unparsed("last menstrual period at least 12 months")) or (childbearing_potential and not pregnancy and unparsed("day 1") and unparsed("willing to ensure consistent") and unparsed("correct") and contraception)"
+    And it is <met>
+
+    # a male patient failed ("sex = female" was ANDed over the whole line)
+    Examples:
+      | sex    | facts                         | met       |
+      | male   | childbearing_potential false  | undecided |
+      | female | childbearing_potential false  | undecided |
