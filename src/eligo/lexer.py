@@ -2088,8 +2088,9 @@ class Lexer:
         line's top-level alternatives, so each side is grouped before juxtaposition and
         commas can join pieces across it (which asked a male patient to be female).
 
-        Only in the first sentence, and only when no lead-in (a colon) precedes the first
-        "OR": "Diagnosis based upon: biopsy OR imaging" keeps its lead-in over both.
+        Only in the first sentence, only when no lead-in (a colon) precedes the first "OR"
+        ("Diagnosis based upon: biopsy OR imaging" keeps its lead-in over both), and a single
+        "OR" only after a comma.
         """
         end = 0
         depth = 0
@@ -2105,6 +2106,9 @@ class Lexer:
             end += 1
         if (
             not cuts
+            # "cirrhosis, ascites OR encephalopathy" may share its lead-in: one capital OR
+            # separates the line only after a comma ("score > 5, OR presence of …")
+            or (len(cuts) == 1 and not self.text[: toks[cuts[0]].start].rstrip().endswith(","))
             or ":" in self.text[toks[0].start : toks[cuts[0]].start]
             or any(t.type in ("KOFN", "EXCEPT") for t in toks[:end])
         ):
