@@ -1267,10 +1267,17 @@ SAFETY = [
     ),
     (
         "Liver biopsy showing alcoholic hepatitis OR ultrasound of liver showing increased"
-        " echogenicity",
+        " echogenicity OR MRI showing fatty liver",
         "inclusion",
         '(liver_biopsy and unparsed("showing") and alcoholic_hepatitis)'
-        ' or unparsed("ultrasound of liver showing increased echogenicity")',
+        ' or unparsed("ultrasound of liver showing increased echogenicity")'
+        ' or unparsed("MRI showing fatty liver")',
+    ),
+    # ... but one capital OR without a comma before it is read like a lower-case one
+    (
+        "Patients with cirrhosis, ascites OR hepatic encephalopathy",
+        "inclusion",
+        "cirrhosis or ascites or hepatic_encephalopathy",
     ),
 ]
 
