@@ -1279,6 +1279,21 @@ SAFETY = [
         "inclusion",
         "cirrhosis or ascites or hepatic_encephalopathy",
     ),
+    # a subtype or a treated form of diabetes is not "diabetes (any type)": LADA excluded every
+    # diabetic from a type 2 trial, "insulin-treated diabetes" was met by any diabetes
+    (
+        "History of diabetes insipidus, Type 1 diabetes or Latent Autoimmune Diabetes of"
+        " Adults, diabetic ketoacidosis",
+        "exclusion",
+        "history of diabetes_insipidus or type1_diabetes or lada or diabetic_ketoacidosis",
+    ),
+    (
+        "Liver transplantation candidates with one or more of the following: insulin-treated"
+        " diabetes mellitus",
+        "inclusion",
+        'liver_transplant_candidate and ((unparsed("insulin-treated") and diabetes)'
+        ' or unparsed("one or more of the following: "))',
+    ),
 ]
 
 

@@ -1386,3 +1386,17 @@ Feature: Constructs the grammar reads in real registry text
       | sex    | facts                         | met       |
       | male   | childbearing_potential false  | undecided |
       | female | childbearing_potential false  | undecided |
+
+  Scenario Outline: "insulin-treated diabetes mellitus" is not any diabetes (NCT03864497)
+    Given the inclusion line "Liver transplantation candidates with one or more of the following: insulin-treated diabetes mellitus"
+    And a <sex> patient with conditions <conditions> and the facts liver_transplant_candidate true
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "liver_transplant_candidate and ((unparsed("insulin-treated") and diabetes) or unparsed("one or more of the following: "))"
+    And it is <met>
+
+    # "insulin treated diabetes" was a synonym of diabetes (any type): a diet-treated type 2
+    # diabetes met the line
+    Examples:
+      | sex    | conditions                        | met       |
+      | female | E11.9 since 2020-01-01, complete  | undecided |
+      | female | nothing, complete                 | undecided |
