@@ -1294,6 +1294,13 @@ SAFETY = [
         'liver_transplant_candidate and ((unparsed("insulin-treated") and diabetes)'
         ' or unparsed("one or more of the following: "))',
     ),
+    # "stable angina" read as angina (which includes unstable angina)
+    (
+        "Liver transplantation candidates with one or more of the following: stable angina",
+        "inclusion",
+        'liver_transplant_candidate and ((unparsed("stable") and angina)'
+        ' or unparsed("one or more of the following: "))',
+    ),
 ]
 
 

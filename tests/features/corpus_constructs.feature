@@ -1400,3 +1400,16 @@ Feature: Constructs the grammar reads in real registry text
       | sex    | conditions                        | met       |
       | female | E11.9 since 2020-01-01, complete  | undecided |
       | female | nothing, complete                 | undecided |
+
+  Scenario Outline: "stable angina" is not any angina (NCT03864497)
+    Given the inclusion line "Liver transplantation candidates with one or more of the following: stable angina"
+    And a <sex> patient with conditions <conditions> and the facts liver_transplant_candidate true
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "liver_transplant_candidate and ((unparsed("stable") and angina) or unparsed("one or more of the following: "))"
+    And it is <met>
+
+    # an unstable angina (I20.0) met "stable angina" through the angina synonym
+    Examples:
+      | sex  | conditions                        | met       |
+      | male | I20.0 since 2026-11-01, complete  | undecided |
+      | male | nothing, complete                 | undecided |
