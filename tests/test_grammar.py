@@ -1301,6 +1301,13 @@ SAFETY = [
         'liver_transplant_candidate and ((unparsed("stable") and angina)'
         ' or unparsed("one or more of the following: "))',
     ),
+    # "35 weeks, 6 days" is one duration; it read "<= 35 weeks and unparsed("6 days …")"
+    (
+        "Gestational age is ≤35 weeks, 6 days at birth",
+        "inclusion",
+        'gestational_age <= 251 days and unparsed("birth")',
+    ),
+    ("Gestational age ≥ 32 weeks", "inclusion", "gestational_age >= 32 weeks"),
 ]
 
 

@@ -917,6 +917,7 @@ _UNIT_LIKE = re.compile(
     r"\s?(?:[A-Za-z%µμ][\w%µμ.]*/[\w.]+|units?\b|iu\b|copies\b|cells\b|drinks?\b)",
     re.IGNORECASE,
 )
+_AND_DAYS = re.compile(r"\s*(?:,|\+|and)?\s*(?P<d>[0-6])\s*(?:days?|d)(?![A-Za-z])", re.I)
 _CMP_AHEAD = re.compile(r"\s*(?:[<>≤≥]|of\s+[<>]|below|above|less|greater|more)")
 _UPWARD = ("greater", "higher", "above", "more", "worse", "over")
 _ORDINAL_POSTFIX = re.compile(
@@ -1914,6 +1915,14 @@ class Lexer:
             ucum, end = u
             start = pos + len(self.text[pos:end]) - len(self.text[pos:end].lstrip())
             self._emit("UNIT", ucum, start, end)
+            days = _AND_DAYS.match(self.text, end) if ucum == "wk" else None
+            if days and len(self.tokens) >= 2 and self.tokens[-2].type == "NUMBER":
+                # "≤35 weeks, 6 days": one duration, in days (35 × 7 + 6 = 251 d)
+                num = self.tokens[-2]
+                total = float(num.value) * 7 + int(days.group("d"))  # type: ignore[arg-type]
+                self.tokens[-2] = Tok("NUMBER", total, num.start, num.end)
+                self.tokens[-1] = Tok("UNIT", "d", start, days.end())
+                return days.end()
             tail = self.text[start : end + 24].lower()
             if ucum in ("a", "mo") and _AGE_WORDS.search(tail):
                 self.age_units.add(len(self.tokens) - 1)

@@ -1413,3 +1413,17 @@ Feature: Constructs the grammar reads in real registry text
       | sex  | conditions                        | met       |
       | male | I20.0 since 2026-11-01, complete  | undecided |
       | male | nothing, complete                 | undecided |
+
+  Scenario Outline: "≤35 weeks, 6 days" is one duration (NCT02325791)
+    Given the inclusion line "Gestational age is ≤35 weeks, 6 days at birth"
+    And a patient with the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "gestational_age <= 251 days and unparsed("birth")"
+    And it is <met>
+
+    # read as "<= 35 weeks and unparsed(6 days)", 35 weeks 3 days failed the line
+    Examples:
+      | facts                      | met       |
+      | gestational_age 35.5 wk    | undecided |
+      | gestational_age 36 wk      | not met   |
+      | moribund false             | undecided |
