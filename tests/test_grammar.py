@@ -1308,6 +1308,13 @@ SAFETY = [
         'gestational_age <= 251 days and unparsed("birth")',
     ),
     ("Gestational age ≥ 32 weeks", "inclusion", "gestational_age >= 32 weeks"),
+    # ... but "12 weeks, 3 days a week" is a frequency, not 87 days
+    (
+        "Duration of diabetes > 12 weeks, 3 days a week",
+        "inclusion",
+        'unparsed("Duration") and diabetes and unparsed("> 12 weeks")'
+        ' and unparsed("3 days a week")',
+    ),
 ]
 
 

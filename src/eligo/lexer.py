@@ -917,7 +917,12 @@ _UNIT_LIKE = re.compile(
     r"\s?(?:[A-Za-z%µμ][\w%µμ.]*/[\w.]+|units?\b|iu\b|copies\b|cells\b|drinks?\b)",
     re.IGNORECASE,
 )
-_AND_DAYS = re.compile(r"\s*(?:,|\+|and)?\s*(?P<d>[0-6])\s*(?:days?|d)(?![A-Za-z])", re.I)
+# "35 weeks, 6 days" (not "12 weeks, 3 days a week": a frequency)
+_AND_DAYS = re.compile(
+    r"\s*(?:,|\+|and)?\s*(?P<d>[0-6])\s*(?:days?|d)(?![A-Za-z])"
+    r"(?!\s*(?:per|a|an|each|every|/|in)\s*(?:week|wk))",
+    re.I,
+)
 _CMP_AHEAD = re.compile(r"\s*(?:[<>≤≥]|of\s+[<>]|below|above|less|greater|more)")
 _UPWARD = ("greater", "higher", "above", "more", "worse", "over")
 _ORDINAL_POSTFIX = re.compile(
