@@ -261,9 +261,11 @@ def explanation_mentions(trace: Trace, fragment: str) -> None:
 def sexed_patient_with_conditions_and_facts(
     sex: str, conditions: str, facts: str
 ) -> dict[str, Any]:
-    """ "a female patient with conditions Z33.1 since 2026-10-01 and the facts …"."""
+    """ "a female patient with conditions Z33.1 since 2026-10-01 and the facts …": facts
+    "none" adds none, sex "unknown" is left out of the record."""
     patient = patient_with_conditions(conditions)
-    patient["sex"] = sex
     if facts != "none":
         patient["facts"] = patient_with_facts(facts)["facts"]
+    if sex != "unknown":
+        patient["sex"] = sex
     return patient

@@ -1176,7 +1176,7 @@ SAFETY = [
         "Any pregnant, lactating women or potentially childbearing patients not using adequate"
         " contraception",  # NCT01160926
         "exclusion",
-        "pregnancy or (lactation and sex = female) or (childbearing_potential and not"
+        "(sex = female and (pregnancy or lactation)) or (childbearing_potential and not"
         " contraception)",
     ),
     # "chronic pulmonary diseases" of any severity (was severe_pulmonary_disease, whose codes
@@ -1259,7 +1259,7 @@ SAFETY = [
         "other causes of cirrhosis, such as alcoholic hepatitis, viral hepatitis C, autoimmune"
         " hepatitis and metabolic-related fatty liver disease",  # NCT05948982
         "exclusion",
-        '(unparsed("causes") and cirrhosis) or alcoholic_hepatitis or (viral_hepatitis and'
+        '(unparsed("causes") and (cirrhosis or alcoholic_hepatitis)) or (viral_hepatitis and'
         ' unparsed("C")) or autoimmune_hepatitis or nafld',
     ),
     ("hepatitis B, hepatitis C, and Wilson disease", "exclusion", "hbv or hcv or wilson_disease"),
@@ -1419,6 +1419,219 @@ SAFETY = [
         "ALT > 3 x ULN (> 5 x ULN in patients with liver metastases)",
         "exclusion",
         "alt > 3 x ULN and (alt > 5 x ULN or not liver_metastases)",
+    ),
+    # NCT01160926: the contraception clause is asked of the childbearing patients only; read
+    # over the whole list it cleared a pregnant woman using contraception
+    (
+        "Exc Criteria: Any pregnant, lactating women or potentially childbearing patients"
+        " not using adequate contraception",
+        "inclusion",
+        "not ((sex = female and (pregnancy or lactation))"
+        " or (childbearing_potential and not contraception))",
+    ),
+    (
+        "Pregnant or lactating women or women of childbearing potential not using adequate"
+        " contraception",
+        "exclusion",
+        "(sex = female and (pregnancy or lactation))"
+        " or (childbearing_potential and not contraception)",
+    ),
+    # NCT02692703: "and/or cyclosporine" ends the list the regimen is based on; it was an
+    # alternative to the whole criterion, ``(stable and immunosuppressants) or ciclosporin``
+    (
+        "Subject is currently taking a stable immunosuppression regimen based on tacrolimus,"
+        " sirolimus, everolimus, mycophenolate mofetil (MMF), mycophenolic acid, azathioprine,"
+        " and/or cyclosporine.",
+        "inclusion",
+        'unparsed("taking") and unparsed("stable") and immunosuppressants',
+    ),
+    # ... while a single item before ", or" is still an alternative, not part of the method
+    (
+        "Creatinine clearance < 50 mL/min as calculated by Cockcroft-Gault, or serum"
+        " creatinine > 2 mg/dL",
+        "exclusion",
+        "creatinine_clearance < 50 mL/min or creatinine > 2 mg/dL",
+    ),
+    # NCT03929523: a donor's values are not the patient's (read as ``age > 65 years``)
+    ("Donor age > 65 years", "inclusion", 'unparsed("Donor age > 65 years")'),
+    (
+        "Donor with serum creatinine > 2 mg/dL",
+        "exclusion",
+        'unparsed("Donor with serum creatinine > 2 mg/dL")',
+    ),
+    (
+        "Candidate for a first elective liver transplantation, whatever the indication, with a"
+        " liver graft harvested from a brain-dead ECD defined by the presence of at least one"
+        " of the following criteria: BMI > 30",
+        "inclusion",
+        'liver_transplant_candidate and unparsed("whatever the indication")'
+        ' and unparsed("liver graft harvested from a brain-dead ECD")'
+        ' and unparsed("at least one of the following criteria: BMI > 30")',
+    ),
+    (
+        "Candidate for a first elective liver transplantation, whatever the indication, with a"
+        " liver graft harvested from a brain-dead ECD defined by the presence of at least one"
+        " of the following criteria: Donor age > 65 years",
+        "inclusion",
+        'liver_transplant_candidate and unparsed("whatever the indication")'
+        ' and unparsed("liver graft harvested from a brain-dead ECD")'
+        ' and unparsed("at least one of the following criteria: Donor age > 65 years")',
+    ),
+    # one item of a k-of-n list split into lines: for k = 1 the item met decides the line and
+    # the item not met leaves it open; it was ``unparsed(cue) and creatinine > 152 umol/L``
+    (
+        "Liver transplantation candidates with one or more of the following: serum"
+        " creatinine >152μmol/l",
+        "inclusion",
+        "liver_transplant_candidate"
+        ' and (creatinine > 152 umol/L or unparsed("one or more of the following: "))',
+    ),
+    # ... for k > 1 one item decides nothing (APRI > 2.0 was also read as platelets > 2)
+    (
+        "Clinical diagnosis of cirrhosis with ascites. Diagnosis of cirrhosis will be based"
+        " upon: 2 of the following 4 criteria: Laboratory testing: Aspartate Aminotransferase"
+        " (AST)/platelet ratio index (APRI) >2.0",
+        "inclusion",
+        'cirrhosis and ascites and unparsed("based upon: 2 of the following 4 criteria:'
+        " Laboratory testing: Aspartate Aminotransferase (AST)/platelet ratio index (APRI)"
+        ' >2.0")',
+    ),
+    (
+        "Subjects satisfying ≥ 1 of the following conditions: Anemia (<11 g/dL)",
+        "inclusion",
+        'unparsed("satisfying") and (anemia or hemoglobin < 11 g/dL'
+        ' or unparsed("≥ 1 of the following conditions: "))',
+    ),
+    # an unread word before an "or" list qualifies every alternative: it was bound to the
+    # first only, ``(unparsed("Untreated") and hypothyroidism) or hyperthyroidism``
+    (
+        "Untreated hypothyroidism or hyperthyroidism",
+        "exclusion",
+        'unparsed("Untreated") and (hypothyroidism or hyperthyroidism)',
+    ),
+    (
+        "Co-infection with human immunodeficiency virus (HIV) or Hepatitis B",
+        "exclusion",
+        'unparsed("Co-infection") and (hiv or hbv)',
+    ),
+    (
+        "Anticipated initiation of dialysis or kidney transplantation within 12 months",
+        "exclusion",
+        'unparsed("Anticipated") and unparsed("initiation")'
+        " and (dialysis within 12 months or kidney_transplant within 12 months)",
+    ),
+    # NCT03938090: the leading window covers the list; it was
+    # ``… or catheter_ablation or ((electrolyte_imbalance or unparsed(…)) and crt_…)``
+    (
+        "Recent (< 3 months) myocardial infarction, catheter ablation, electrolyte imbalance,"
+        " or any condition within the last 90 days that would contraindicate CRT programming"
+        " changes in the opinion of the investigator",
+        "exclusion",
+        "myocardial_infarction within 3 months or catheter_ablation within 3 months"
+        " or electrolyte_imbalance within 3 months"
+        " or crt_programming_contraindicated within 90 days",
+    ),
+    # NCT02521181: "(A and B are exempted)" is an exception; the items were read as further
+    # requirements, so a colon cancer did not exclude
+    (
+        "Malignancy within 2 years (basal or squamous cell skin carcinoma and localized"
+        " prostate cancer are exempted)",
+        "exclusion",
+        "cancer within 2 years and (not (basal_cell_carcinoma"
+        " or (cutaneous_squamous_cell_carcinoma and prostate_cancer))"
+        ' or unparsed("basal or squamous cell skin carcinoma and localized prostate cancer"))',
+    ),
+    # "This does not include X" restricts the sentence before it; it was an exclusion of its
+    # own, ``… or (unparsed("This") and not (…))``
+    (
+        "Chronic immunosuppressive therapy (for ≥3 months) for any indication. This does not"
+        " include oral steroids <10 mg per day, inhaled steroids, or topical steroids",
+        "exclusion",
+        'unparsed("Chronic") and immunosuppressants and unparsed("≥3 months")'
+        ' and unparsed("indication") and (not ((systemic_corticosteroids'
+        ' and unparsed("<10 mg per day")) or inhaled_corticosteroids or topical_corticosteroids)'
+        ' or unparsed("This does not include oral steroids <10 mg per day, inhaled steroids,'
+        ' or topical steroids"))',
+    ),
+    # NCT02442531: "female partners of childbearing potential" read as the patient's sex
+    (
+        "Absence of effective means of contraception in female patients of childbearing"
+        " potential (defined as <2 years after last menstruation and not surgically sterile)"
+        " or in male patients who are not surgically sterile and who have female partners of"
+        " childbearing potential.",
+        "exclusion",
+        'not contraception and ((childbearing_potential and unparsed("<2 years")'
+        ' and unparsed("after last menstruation") and not surgically_sterile) or sex = male)'
+        ' and not surgically_sterile and unparsed("female partners of childbearing potential")',
+    ),
+    # NCT01160926: "For <group> …" sentences ask their own group only; the two sentences
+    # were joined into "childbearing_potential and … and sex = male and …"
+    (
+        "Inc Criteria: For women of child-bearing potential a negative pregnancy test is"
+        " required and adequate contraceptive precautions such as a condom for their partner"
+        " must be used. For men - adequate contraception must be used.",
+        "inclusion",
+        "(not childbearing_potential or (not pregnancy and contraception)"
+        ' or unparsed("condom for their partner must be used"))'
+        ' and (not sex = male or (contraception and unparsed("used")))',
+    ),
+    # a capitalised "OR" separates top-level alternatives (a male patient failed the female
+    # alternatives joined to his by juxtaposition), and "at least 1 new organ failure"
+    # counts organ failures (it was ``prism_iii >= 1``)
+    (
+        "Pediatric Risk of Mortality III score > 5, OR presence of at least 1 new organ failure",
+        "inclusion",
+        'prism_iii > 5 or unparsed("of at least 1 new organ failure")',
+    ),
+    (
+        "Liver biopsy showing alcoholic hepatitis OR ultrasound of liver showing increased"
+        " echogenicity OR MRI showing fatty liver",
+        "inclusion",
+        '(liver_biopsy and unparsed("showing") and alcoholic_hepatitis)'
+        ' or unparsed("ultrasound of liver showing increased echogenicity")'
+        ' or unparsed("MRI showing fatty liver")',
+    ),
+    # ... but one capital OR without a comma before it is read like a lower-case one
+    (
+        "Patients with cirrhosis, ascites OR hepatic encephalopathy",
+        "inclusion",
+        "cirrhosis or ascites or hepatic_encephalopathy",
+    ),
+    # a subtype or a treated form of diabetes is not "diabetes (any type)": LADA excluded every
+    # diabetic from a type 2 trial, "insulin-treated diabetes" was met by any diabetes
+    (
+        "History of diabetes insipidus, Type 1 diabetes or Latent Autoimmune Diabetes of"
+        " Adults, diabetic ketoacidosis",
+        "exclusion",
+        "history of diabetes_insipidus or type1_diabetes or lada or diabetic_ketoacidosis",
+    ),
+    (
+        "Liver transplantation candidates with one or more of the following: insulin-treated"
+        " diabetes mellitus",
+        "inclusion",
+        'liver_transplant_candidate and ((unparsed("insulin-treated") and diabetes)'
+        ' or unparsed("one or more of the following: "))',
+    ),
+    # "stable angina" read as angina (which includes unstable angina)
+    (
+        "Liver transplantation candidates with one or more of the following: stable angina",
+        "inclusion",
+        'liver_transplant_candidate and ((unparsed("stable") and angina)'
+        ' or unparsed("one or more of the following: "))',
+    ),
+    # "35 weeks, 6 days" is one duration; it read "<= 35 weeks and unparsed("6 days …")"
+    (
+        "Gestational age is ≤35 weeks, 6 days at birth",
+        "inclusion",
+        'gestational_age <= 251 days and unparsed("birth")',
+    ),
+    ("Gestational age ≥ 32 weeks", "inclusion", "gestational_age >= 32 weeks"),
+    # ... but "12 weeks, 3 days a week" is a frequency, not 87 days
+    (
+        "Duration of diabetes > 12 weeks, 3 days a week",
+        "inclusion",
+        'unparsed("Duration") and diabetes and unparsed("> 12 weeks")'
+        ' and unparsed("3 days a week")',
     ),
 ]
 

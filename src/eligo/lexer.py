@@ -181,6 +181,8 @@ CASE_SENSITIVE_ACRONYMS = {"HE": "hepatic_encephalopathy"}
 EXCEPT_CUES = (
     "except", "except for", "with the exception of", "with the exception", "unless", "other than",
     "excluding",
+    # "Previous anti-myeloma therapy (does not include radiotherapy, …)"
+    "this does not include", "does not include", "do not include",
 )  # fmt: skip
 # Cues that start commentary on how a criterion is judged; the rest of the clause (to the
 # closing parenthesis, ';' or the end) is kept as an annotation, not read as criteria.
@@ -732,7 +734,7 @@ _NOTE = re.compile(r"note\s*:", re.IGNORECASE)
 # "At least 2 of the following symptoms or signs of acute alcoholic hepatitis: A, B, C":
 # k of the items listed after the colon (what the items are is said before it)
 _K_OF_N = re.compile(
-    rf"(?:at\s+least\s+)?(?P<k>\d|{'|'.join(['one', 'two', 'three', 'four', 'five'])})"
+    rf"(?:at\s+least\s+|(?:≥|>=)\s*)?(?P<k>\d|{'|'.join(['one', 'two', 'three', 'four', 'five'])})"
     r"\s+(?:or\s+more\s+)?of\s+the\s+following(?![A-Za-z])[^:;.()]{0,80}?:\s*",
     re.IGNORECASE,
 )
@@ -941,6 +943,12 @@ _NORMAL = re.compile(
 _UNIT_LIKE = re.compile(
     r"\s?(?:[A-Za-z%µμ][\w%µμ.]*/[\w.]+|units?\b|iu\b|copies\b|cells\b|drinks?\b)",
     re.IGNORECASE,
+)
+# "35 weeks, 6 days" (not "12 weeks, 3 days a week": a frequency)
+_AND_DAYS = re.compile(
+    r"\s*(?:,|\+|and)?\s*(?P<d>[0-6])\s*(?:days?|d)(?![A-Za-z])"
+    r"(?!\s*(?:per|a|an|each|every|/|in)\s*(?:week|wk))",
+    re.I,
 )
 _CMP_AHEAD = re.compile(r"\s*(?:[<>≤≥]|of\s+[<>]|below|above|less|greater|more)")
 _UPWARD = ("greater", "higher", "above", "more", "worse", "over")
@@ -1179,7 +1187,8 @@ class Lexer:
                 *self.tokens,
                 Tok("RPAREN", ")", end, end),
             ]
-        toks = self._tidy(_k_of_n(self.tokens, text))
+        toks = _k_of_n(_donor_values(self.tokens, text, self.t.vocab), text)
+        toks = self._for_groups(self._upper_or(self._tidy(toks)))
         if other and toks and toks[0].start >= other.end() and toks[0].type == "CONCEPT":
             # "Other active liver diseases": other than the trial's own disease, which the
             # line does not name; read as any liver disease it excluded every patient
@@ -1406,7 +1415,7 @@ class Lexer:
             end = len(text.rstrip())
             self._emit("WORD", text[pos:end], pos, end)
             return len(text)
-        m = _K_OF_N.match(text, pos) if ch in "aAoOtTfF123456789" else None
+        m = _K_OF_N.match(text, pos) if ch in "aAoOtTfF123456789≥>" else None
         if m:
             self._emit("KOFN", int(parse_number(m.group("k"))), pos, m.end())
             return m.end()
@@ -1478,6 +1487,7 @@ class Lexer:
                     depth == 0
                     and "either" not in m.group(0).lower()
                     and _ALTERNATIVE.match(text, end, end + 8)
+                    and not _serial_last_item(text, m.end(), end)
                 ):
                     # "calculated by MDRD or creatinine clearance < 50": an alternative
                     clause = _CLAUSE_END.search(text, end)
@@ -2010,6 +2020,14 @@ class Lexer:
             ucum, end = u
             start = pos + len(self.text[pos:end]) - len(self.text[pos:end].lstrip())
             self._emit("UNIT", ucum, start, end)
+            days = _AND_DAYS.match(self.text, end) if ucum == "wk" else None
+            if days and len(self.tokens) >= 2 and self.tokens[-2].type == "NUMBER":
+                # "≤35 weeks, 6 days": one duration, in days (35 × 7 + 6 = 251 d)
+                num = self.tokens[-2]
+                total = float(num.value) * 7 + int(days.group("d"))  # type: ignore[arg-type]
+                self.tokens[-2] = Tok("NUMBER", total, num.start, num.end)
+                self.tokens[-1] = Tok("UNIT", "d", start, days.end())
+                return days.end()
             tail = self.text[start : end + 24].lower()
             if ucum in ("a", "mo") and _AGE_WORDS.search(tail):
                 self.age_units.add(len(self.tokens) - 1)
@@ -2114,6 +2132,170 @@ class Lexer:
             i += 1
         return out
 
+    def _sex_noun_alternatives(self, toks: list[Tok]) -> list[Tok]:
+        """ "Pregnant, lactating women or potentially childbearing patients not using adequate
+        contraception": the adjectives qualify the women, and "or" starts a second group of
+        patients whose own condition (not using contraception) is not asked of the first.
+
+        ``A (or|,) B SEX or REST`` at the start of a clause becomes ``(SEX and (A or B)) or
+        (REST)``; read by juxtaposition it was ``(A or B) and SEX and REST``, which cleared a
+        pregnant woman using contraception.  A comma between the adjectives is read as "or"
+        only in an exclusion (any of them excludes); in an inclusion such a line is left as
+        it was.
+        """
+        out = list(toks)
+        for s in range(len(out) - 2):
+            if out[s].type != "SEX" or out[s + 1].type != "OR" or s == 0:
+                continue
+            j = s - 1  # the first adjective
+            while (
+                j >= 2
+                and out[j].type == "CONCEPT"
+                and out[j - 1].type in ("OR", "COMMA")
+                and out[j - 2].type == "CONCEPT"
+            ):
+                j -= 2
+            adjectives = out[j:s]
+            if (
+                not adjectives
+                or adjectives[0].type != "CONCEPT"
+                or (j > 0 and out[j - 1].type not in ("LPAREN", "LPOST"))
+                or (self.kind != "exclusion" and any(t.type == "COMMA" for t in adjectives))
+            ):
+                continue
+            end = s + 2
+            depth = 0
+            while end < len(out):
+                typ = out[end].type
+                if typ in ("LPAREN", "LPOST"):
+                    depth += 1
+                elif typ == "RPAREN":
+                    if depth == 0:
+                        break
+                    depth -= 1
+                elif typ == "COMMA" and depth == 0:
+                    break
+                end += 1
+            rest = out[s + 2 : end]
+            if not rest:
+                continue
+            sex, first, last = out[s], adjectives[0], adjectives[-1]
+            group = [
+                Tok("LPAREN", "(", first.start, first.start),
+                sex,
+                Tok("AND", "and", sex.start, sex.start),
+                Tok("LPAREN", "(", first.start, first.start),
+                *(Tok("OR", "or", t.start, t.end) if t.type == "COMMA" else t for t in adjectives),
+                Tok("RPAREN", ")", last.end, last.end),
+                Tok("RPAREN", ")", sex.end, sex.end),
+                out[s + 1],
+                Tok("LPAREN", "(", rest[0].start, rest[0].start),
+                *rest,
+                Tok("RPAREN", ")", rest[-1].end, rest[-1].end),
+            ]
+            return [*out[:j], *group, *out[end:]]
+        return out
+
+    def _upper_or(self, toks: list[Tok]) -> list[Tok]:
+        """ "Male patients, or female with documented hysterectomy … OR menopausal female with
+        … OR female of childbearing potential with …": a capitalised "OR" separates the
+        line's top-level alternatives, so each side is grouped before juxtaposition and
+        commas can join pieces across it (which asked a male patient to be female).
+
+        Only in the first sentence, only when no lead-in (a colon) precedes the first "OR"
+        ("Diagnosis based upon: biopsy OR imaging" keeps its lead-in over both), and a single
+        "OR" only after a comma.
+        """
+        end = 0
+        depth = 0
+        cuts: list[int] = []
+        while end < len(toks):
+            t = toks[end]
+            depth += t.type in ("LPAREN", "LPOST")
+            depth -= t.type == "RPAREN"
+            if depth == 0 and t.type == "COMMA" and t.value in (".", ";"):
+                break
+            if depth == 0 and t.type == "OR" and self.text[t.start : t.end] == "OR":
+                cuts.append(end)
+            end += 1
+        if (
+            not cuts
+            # "cirrhosis, ascites OR encephalopathy" may share its lead-in: one capital OR
+            # separates the line only after a comma ("score > 5, OR presence of …")
+            or (len(cuts) == 1 and not self.text[: toks[cuts[0]].start].rstrip().endswith(","))
+            or ":" in self.text[toks[0].start : toks[cuts[0]].start]
+            or any(t.type in ("KOFN", "EXCEPT") for t in toks[:end])
+        ):
+            return toks
+        bounds = [-1, *cuts, end]
+        segments = [toks[a + 1 : b] for a, b in itertools.pairwise(bounds)]
+        if any(not seg for seg in segments) or all(len(seg) == 1 for seg in segments):
+            return toks
+        out: list[Tok] = []
+        for n, seg in enumerate(segments):
+            if n:
+                out.append(toks[cuts[n - 1]])
+            out += [
+                Tok("LPAREN", "(", seg[0].start, seg[0].start),
+                *seg,
+                Tok("RPAREN", ")", seg[-1].end, seg[-1].end),
+            ]
+        return [*out, *toks[end:]]
+
+    def _for_groups(self, toks: list[Tok]) -> list[Tok]:
+        """ "For women of child-bearing potential a negative pregnancy test is required … .
+        For men - adequate contraception must be used.": each sentence asks its requirement
+        of the group it names only.
+
+        A sentence of an inclusion opening with "For" + a sex or childbearing potential reads
+        ``not group or requirement``.  Read by juxtaposition the two sentences asked every
+        patient to be of childbearing potential and male at once.  (In an exclusion such a
+        requirement would have to be negated as well; it is left as it was.)
+        """
+        out: list[Tok] = []
+        start = 0
+        changed = False
+        while start < len(toks):
+            end = start
+            depth = 0
+            while end < len(toks):
+                t = toks[end]
+                depth += t.type in ("LPAREN", "LPOST")
+                depth -= t.type == "RPAREN"
+                if depth == 0 and t.type == "COMMA" and t.value in (".", ";"):
+                    break
+                end += 1
+            sentence = toks[start:end]
+            before = self.text[toks[start - 1].end if start else 0 : toks[start].start]
+            head = sentence[0] if sentence else None
+            if (
+                self.kind == "inclusion"
+                and head is not None
+                and len(sentence) > 1
+                and (head.type == "SEX" or (head.type == "CONCEPT" and head.value in _GROUPS))
+                and _FOR_SENTENCE.search(before)
+                and all(t.type not in ("KOFN", "EXCEPT") for t in sentence)
+            ):
+                rest = sentence[1:]
+                s, e = head.start, rest[-1].end
+                out += [
+                    Tok("LPAREN", "(", s, s),
+                    Tok("NOT", "not", s, s),
+                    head,
+                    Tok("OR", "or", s, s),
+                    Tok("LPAREN", "(", rest[0].start, rest[0].start),
+                    *rest,
+                    Tok("RPAREN", ")", e, e),
+                    Tok("RPAREN", ")", e, e),
+                ]
+                changed = True
+            else:
+                out += sentence
+            if end < len(toks):
+                out.append(toks[end])
+            start = end + 1
+        return out if changed else toks
+
     def _tidy(self, toks: list[Tok]) -> list[Tok]:
         toks = _compound_ratio(self._insert_age(toks), self.text, self.t.vocab)
         toks = _other_specimen(toks, self.text, self.t.vocab)
@@ -2141,15 +2323,18 @@ class Lexer:
         toks = _within_criteria(toks, self.text, self.t.vocab)
         toks = _requiring_pairs(toks, self.text)
         toks = _sex_adjectives(_sex_bounds(_restated_range(toks, self.t.vocab)))
+        toks = self._sex_noun_alternatives(toks)
         toks = _for_age_group(toks, self.text)
         toks = _unread_condition(_if_no_else(toks), self.text)
         toks = _none_or_qualified(_conditional_alternative(_other_stage(toks), self.text))
         toks = _example_causes(toks, self.text)
         for cue in ("HISTORY", "NOT"):
             toks = _wrap_chains(toks, cue, self.text)
+        toks = _modifier_over_alternatives(toks)
         toks = _cue_over_juxtaposition(toks, self.text)
         toks = _negated_examples(toks, self.text)
-        toks = _oxford_items(_recent_within(toks))
+        toks = _leading_window_list(_oxford_items(_recent_within(toks)))
+        toks = _counted_nouns(_postfix_exemption(toks, self.text), self.text)
         out: list[Tok] = []
         for tok in toks:
             if tok.type == "WORD" and out and out[-1].type == "WORD":
@@ -2781,6 +2966,46 @@ def _modifiers(toks: list[Tok]) -> list[Tok]:
     return out
 
 
+_AFTER_ITEM = frozenset(["CMP", "LPOST", "CATEGORY", "NUMBER", "BETWEEN", "TO", "UNIT", "ULN"])
+
+
+def _modifier_over_alternatives(toks: list[Tok]) -> list[Tok]:
+    """ "Uncontrolled bacterial or fungal infection", "a stable regimen of A or B": an unread
+    word before an "or" list of plain concepts qualifies every alternative, so it becomes
+    ``MOD (A or B)``.
+
+    Bound to the first concept only it read ``(uncontrolled and A) or B``, which lets B alone
+    decide the line although "uncontrolled" (unread) qualifies it too.  The wider reading
+    only turns such answers into "unknown".  A list whose last item carries a threshold or
+    parenthetical ("severe A or B (Child-Pugh C)") is left as it is.
+    """
+    out = list(toks)
+    i = 0
+    while i < len(out):
+        if out[i].type != "MOD" or (i > 0 and out[i - 1].type == "MOD"):
+            i += 1
+            continue
+        m = i
+        while m < len(out) and out[m].type == "MOD":
+            m += 1
+        end = m
+        items = 0
+        while end < len(out) and out[end].type == "CONCEPT":
+            items += 1
+            end += 1
+            if end + 1 < len(out) and out[end].type == "OR" and out[end + 1].type == "CONCEPT":
+                end += 1
+                continue
+            break
+        if items < 2 or (end < len(out) and out[end].type in _AFTER_ITEM):
+            i = m
+            continue
+        out.insert(end, Tok("RPAREN", ")", out[end - 1].end, out[end - 1].end))
+        out.insert(m, Tok("LPAREN", "(", out[m].start, out[m].start))
+        i = end + 2
+    return out
+
+
 def _item_end(toks: list[Tok], j: int, unread: bool = False) -> int | None:
     """End of one alternative in a list: MOD* CONCEPT followed by its parentheticals.
 
@@ -2845,6 +3070,94 @@ def _serial_list_end(toks: list[Tok]) -> int | None:
     return end if serial and depth == 0 and end > 1 else None
 
 
+_DONOR = re.compile(r"(?:(?:living|deceased|cadaveric|graft)\s+)?donors?(?:'s)?", re.I)
+_DONOR_LEAD = re.compile(r"\b(?:donors?|(?:allo)?grafts?)\b", re.I)
+_DONOR_GAP = re.compile(r"[\s,]*(?:(?:with|has|had|having|of)\s+)?(?:an?\s+|the\s+)?", re.I)
+_GROUPS = frozenset(["childbearing_potential"])
+_FOR_SENTENCE = re.compile(r"(?:^\s*|[.;:]\s*|^[^.;]*:\s*)for\s+(?:all\s+)?$", re.I)
+_PARTNER = re.compile(r"partners?(?:'s)?", re.I)
+_PARTNER_GAP = re.compile(r"\s*(?:of|with|who\s+(?:is|are)|(?:is|are))?\s*", re.I)
+_VALUE_TAIL = frozenset(["CMP", "BCMP", "NUMBER", "UNIT", "ULN", "TO", "BETWEEN", "CATEGORY"])
+
+
+_ITEM_END = re.compile(r"[^,;()<>=≤≥\d]*?(?=[;)]|\.?\s*$)")
+
+
+def _serial_last_item(text: str, start: int, at: int) -> bool:
+    """ "regimen based on tacrolimus, sirolimus, …, azathioprine, and/or cyclosporine": the
+    "and/or" at ``at`` joins the last item of a serial list that began inside the annotation
+    (two or more commas before it, the last right before the conjunction), and that item
+    (no number, comparator or further comma up to the clause's end) belongs to it.
+
+    Cutting there made the last item an alternative to the whole criterion: "stable regimen
+    … and/or cyclosporine" read ``(stable and immunosuppressants) or ciclosporin``.
+    """
+    inside = text[start:at]
+    if inside.count(",") < 2 or not inside.rstrip().endswith(","):
+        return False
+    alt = _ALTERNATIVE.match(text, at)
+    return bool(alt and _ITEM_END.match(text, alt.end()))
+
+
+def _donor_values(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
+    """Another person's attributes (a donor's, a partner's) are not the patient's.
+
+    "Donor age > 65 years", "donor with serum creatinine > 2 mg/dL": the donor's value, not
+    the patient's.  A patient record holds no donor, so the donor word, the measured concept
+    and its comparison become one unread word (reading ``age > 65 years`` would judge the
+    recipient by the donor's age, and an exclusion could clear an ineligible patient).
+
+    "… a liver graft harvested from a brain-dead ECD defined by … at least one of the
+    following criteria: BMI > 30": when the lead-in of a "following" list names a donor or a
+    graft, the items describe it, so everything from the cue to the end of the sentence is
+    left unread.
+    """
+    at = next((i for i, t in enumerate(toks) if t.type == "KOFN"), None)
+    if at is not None and _DONOR_LEAD.search(text[: toks[at].start]):
+        end = at + 1
+        while end < len(toks) and not (toks[end].type == "COMMA" and toks[end].value in (".", ";")):
+            end += 1
+        s, e = toks[at].start, toks[end - 1].end
+        toks = [*toks[:at], Tok("WORD", text[s:e].strip(), s, e), *toks[end:]]
+    out: list[Tok] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        j = i + 1
+        if t.type == "WORD" and _PARTNER.fullmatch(str(t.value)):
+            # "male patients … who have female partners of childbearing potential": the
+            # partner's sex and childbearing potential, not the patient's
+            start = t.start
+            if out and out[-1].type == "SEX":
+                start = out.pop().start
+            if (
+                j < len(toks)
+                and toks[j].type == "CONCEPT"
+                and _PARTNER_GAP.fullmatch(text[t.end : toks[j].start])
+            ):
+                j += 1
+            out.append(Tok("WORD", text[start : toks[j - 1].end], start, toks[j - 1].end))
+            i = j
+            continue
+        if (
+            t.type == "WORD"
+            and _DONOR.fullmatch(str(t.value))
+            and j < len(toks)
+            and toks[j].type == "CONCEPT"
+            and _DONOR_GAP.fullmatch(text[t.end : toks[j].start])
+            and vocab[str(toks[j].value)].numeric
+        ):
+            j += 1
+            while j < len(toks) and toks[j].type in _VALUE_TAIL:
+                j += 1
+            out.append(Tok("WORD", text[t.start : toks[j - 1].end], t.start, toks[j - 1].end))
+            i = j
+            continue
+        out.append(t)
+        i += 1
+    return out
+
+
 def _k_of_n(toks: list[Tok], text: str) -> list[Tok]:
     """ "At least 2 of the following …: A, B, C": an "or" of every choice of 2 items.
 
@@ -2857,7 +3170,12 @@ def _k_of_n(toks: list[Tok], text: str) -> list[Tok]:
         return toks
     cue = toks[at]
     end = at + 1
+    depth = 0
     while end < len(toks) and not (toks[end].type == "COMMA" and toks[end].value in (".", ";")):
+        depth += toks[end].type in ("LPAREN", "LPOST")
+        depth -= toks[end].type == "RPAREN"
+        if depth < 0:
+            break  # "[determined as one or more of the following: A, B]": the bracket ends it
         end += 1
     body = toks[at + 1 : end]
     while body and body[-1].type in ("AND", "OR", "COMMA"):
@@ -2871,6 +3189,33 @@ def _k_of_n(toks: list[Tok], text: str) -> list[Tok]:
         or len({t.value for t in items}) != len(items)
         or not 1 <= k < len(items) <= _K_OF_N_MAX
     ):
+        word = Tok("WORD", text[cue.start : cue.end].strip(), cue.start, cue.end)
+        if body and k == 1 and not any(t.type == "KOFN" for t in body):
+            # "Liver transplantation candidates with one or more of the following: serum
+            # creatinine >152μmol/l": registry lists split into one line per item hold one
+            # alternative here, the others elsewhere, so the item met decides the line and
+            # the item not met leaves it open: ``(item) or unparsed(cue)``
+            s, e = body[0].start, body[-1].end
+            return [
+                *toks[:at],
+                Tok("LPAREN", "(", s, s),
+                Tok("LPAREN", "(", s, s),
+                *body,
+                Tok("RPAREN", ")", e, e),
+                Tok("OR", "or", cue.start, cue.start),
+                word,
+                Tok("RPAREN", ")", e, e),
+                *toks[at + 1 + len(body) :],
+            ]
+        if body and k > 1:
+            # "2 of the following 4 criteria: Fibroscan liver stiffness score >13 kPa": one
+            # item of a k-of-n list (k > 1) decides nothing alone, met or not
+            s, e = cue.start, body[-1].end
+            return [
+                *toks[:at],
+                Tok("WORD", text[s:e].strip(), s, e),
+                *_k_of_n(toks[at + 1 + len(body) :], text),
+            ]
         # the items count towards k of n: none of them is required by itself, so none is
         # read alone ("2 of the following 4 criteria: … APRI > 2.0" is no "and APRI > 2")
         stop = body[-1].end if body else cue.end
@@ -3499,6 +3844,129 @@ def _recent_within(toks: list[Tok]) -> list[Tok]:
         ):
             window = Tok("WINDOW", (num.value, unit.value), a.start, rp.end)
             return [*out[:i], window, *_recent_within(out[i + 6 :])]
+    return out
+
+
+_EXEMPTED = re.compile(r"(?:(?:are|is)\s+)?(?:exempted|exempt|excepted)", re.IGNORECASE)
+
+
+def _counted_nouns(toks: list[Tok], text: str) -> list[Tok]:
+    """ "… score > 5, OR presence of at least 1 new organ failure": a bare bound on a plain
+    number right before an unread noun counts that noun; it is no bound on the concept before
+    it (read ``prism_iii >= 1``), so the three stay one unread word."""
+    out = list(toks)
+    for i in range(len(out) - 3, -1, -1):
+        cmp, num, word = out[i : i + 3]
+        if (
+            cmp.type == "BCMP"
+            and num.type == "NUMBER"
+            and word.type == "WORD"
+            and not text[num.end : word.start].strip()
+            # "Grade ≥2 motor or sensory neuropathy": a bound on the word before, in a list
+            and (i == 0 or out[i - 1].type in ("OR", "AND", "COMMA", "LPAREN"))
+            and (i + 3 >= len(out) or out[i + 3].type not in ("OR", "AND"))
+        ):
+            out[i : i + 3] = [Tok("WORD", text[cmp.start : word.end], cmp.start, word.end)]
+    return out
+
+
+def _postfix_exemption(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Malignancy requiring therapy within 2 years (basal or squamous cell skin carcinoma and
+    localized prostate cancer are exempted)": an exception written after its items, read as
+    "(except A, B and C)".
+
+    The items were read as more requirements ("… and basal_cell_carcinoma …"), so that a
+    colon cancer did not exclude at all.
+    """
+    out = list(toks)
+    for i in range(len(out) - 2, 0, -1):
+        word, close = out[i], out[i + 1]
+        if (
+            close.type != "RPAREN"
+            or word.type != "WORD"
+            or not _EXEMPTED.fullmatch(text[word.start : word.end].strip())
+        ):
+            continue
+        j = i - 1
+        while j >= 0 and out[j].type not in ("LPAREN", "LPOST", "RPAREN"):
+            j -= 1
+        if j < 1 or out[j].type == "RPAREN" or j == i - 1:
+            continue
+        at = out[j].end
+        return [
+            *out[:j],
+            out[j],
+            Tok("EXCEPT", "except", at, at),
+            *out[j + 1 : i],
+            close,
+            *out[i + 2 :],
+        ]
+    return out
+
+
+def _leading_window_list(toks: list[Tok]) -> list[Tok]:
+    """ "Recent (< 3 months) myocardial infarction, catheter ablation, or electrolyte
+    imbalance": a window before a serial list of conditions covers every item, as one after
+    the list does ("ACS, MI, CABG or angioplasty within 3 months").
+
+    ``WINDOW A, B, or C`` (plain concepts, the last after "or", the list ending the clause)
+    becomes ``WINDOW (A, B, or C)``; an item with a window of its own keeps it (``WINDOW
+    C`` is grouped so that "or" cannot split it).  Given to the first item only, B and C were
+    read at any time.
+    """
+    out = list(toks)
+    for i, tok in enumerate(out):
+        if tok.type != "WINDOW" or i + 1 >= len(out) or out[i + 1].type != "CONCEPT":
+            continue
+        if i > 0 and out[i - 1].type not in ("COMMA", "LPAREN", "NOT", "HISTORY", "OR"):
+            continue
+        items: list[tuple[int, int]] = []  # (start, end) of each item
+        j = i + 1
+        serial_or = False
+        while j < len(out):
+            k = j + 1 if out[j].type == "WINDOW" and items else j
+            if k >= len(out) or out[k].type != "CONCEPT":
+                break
+            items.append((j, k + 1))
+            j = k + 1
+            if (
+                j + 1 < len(out)
+                and out[j].type == "COMMA"
+                and out[j].value == ","
+                and out[j + 1].type == "OR"
+            ):
+                j += 1  # the Oxford comma before "or"
+            if j < len(out) and out[j].type == "OR":
+                serial_or = True
+                j += 1
+                continue
+            if serial_or or j >= len(out) or out[j].type != "COMMA" or out[j].value != ",":
+                break
+            j += 1
+        end = items[-1][1] if items else i
+        if (
+            len(items) < 3
+            or not serial_or
+            or (end < len(out) and not (out[end].type == "COMMA" and out[end].value in (".", ";")))
+        ):
+            continue
+        grouped: list[Tok] = []
+        for n, (s, e) in enumerate(items):
+            if e - s == 2:  # an item with its own window
+                grouped += [Tok("LPAREN", "(", out[s].start, out[s].start), *out[s:e]]
+                grouped.append(Tok("RPAREN", ")", out[e - 1].end, out[e - 1].end))
+            else:
+                grouped += out[s:e]
+            if n + 1 < len(items):
+                grouped += out[e : items[n + 1][0]]  # the separator
+        first, last = out[i + 1], out[end - 1]
+        return [
+            *out[: i + 1],
+            Tok("LPAREN", "(", first.start, first.start),
+            *grouped,
+            Tok("RPAREN", ")", last.end, last.end),
+            *_leading_window_list(out[end:]),
+        ]
     return out
 
 

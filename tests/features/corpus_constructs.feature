@@ -1201,7 +1201,7 @@ Feature: Constructs the grammar reads in real registry text
     Given the exclusion line "A QTc interval of >430 ms (males) and >450 ms (females), a history of unexplained syncope, cardiac arrest, unexplained significant cardiac arrhythmias or torsades de pointes, structural heart disease, or a family history of Long QT Syndrome (LQTS)"
     And a patient with conditions <conditions>
     When the line is evaluated on 2026-11-27
-    Then the line reads, in part, as "(qtc > 430 ms and sex = male) or (qtc > 450 ms and sex = female) or (unparsed("unexplained") and history of syncope) or cardiac_arrest or (unparsed("unexplained") and ((unparsed("significant") and arrhythmia) or ventricular_arrhythmia)) or structural_heart_disease or unparsed("family history of Long QT Syndrome")"
+    Then the line reads, in part, as "(qtc > 430 ms and sex = male) or (qtc > 450 ms and sex = female) or (unparsed("unexplained") and history of syncope) or cardiac_arrest or (unparsed("unexplained") and unparsed("significant") and (arrhythmia or ventricular_arrhythmia)) or structural_heart_disease or unparsed("family history of Long QT Syndrome")"
     And it is <met>
 
     # "family" once split the list: "(structural heart disease or family) and history of
@@ -1224,22 +1224,6 @@ Feature: Constructs the grammar reads in real registry text
       | drug                 | when       | complete    | met       |
       | investigational drug | 2026-11-10 | no sections | met       |
       | investigational drug | 2026-09-10 | medications | undecided |
-
-  Scenario Outline: "Pregnant, lactating women or childbearing patients not using contraception": two items (NCT01160926)
-    Given the inclusion line "Exc Criteria: Any pregnant, lactating women or potentially childbearing patients not using adequate contraception"
-    And a female patient with conditions <conditions> and the facts <facts>
-    When the line is evaluated on 2026-11-27
-    Then the line reads as "not (pregnancy or (lactation and sex = female) or (childbearing_potential and not contraception))"
-    And it is <met>
-
-    # the contraception clause once covered the pregnant and lactating too: a pregnant woman
-    # using contraception met the inclusion
-    Examples:
-      | conditions                        | facts                                            | met       |
-      | Z33.1 since 2026-10-01, complete  | childbearing_potential true; contraception true  | not met   |
-      | nothing, complete                 | childbearing_potential true; contraception false | not met   |
-      | nothing, complete                 | childbearing_potential true; contraception true  | met       |
-      | nothing                           | childbearing_potential true; contraception true  | undecided |
 
   Scenario Outline: The methods a diagnosis is based on are no alternative to it (NCT02654665)
     Given the inclusion line "Diagnosis of NASH based on Liver Function Test Results ,Ultrasound Hepato-Biliary System (HBS) findings and / or Liver Biopsy"
@@ -1332,7 +1316,7 @@ Feature: Constructs the grammar reads in real registry text
     Given the exclusion line "other causes of cirrhosis, such as alcoholic hepatitis, viral hepatitis C, autoimmune hepatitis and metabolic-related fatty liver disease"
     And a patient with conditions <conditions>
     When the line is evaluated on 2026-11-27
-    Then the line reads, partly, as "(unparsed("causes") and cirrhosis) or alcoholic_hepatitis or (viral_hepatitis and unparsed("C")) or autoimmune_hepatitis or nafld"
+    Then the line reads, partly, as "(unparsed("causes") and (cirrhosis or alcoholic_hepatitis)) or (viral_hepatitis and unparsed("C")) or autoimmune_hepatitis or nafld"
     And it is <met>
 
     # read "… and autoimmune_hepatitis and nafld", a patient with autoimmune hepatitis alone
@@ -1465,3 +1449,208 @@ Feature: Constructs the grammar reads in real registry text
       | observations   | met       |
       | lvef 25 %      | met       |
       | lvef 45 %      | undecided |
+
+  Scenario Outline: "Pregnant, lactating women or childbearing patients not using contraception" asks contraception of the second group only (NCT01160926)
+    Given the inclusion line "Exc Criteria: Any pregnant, lactating women or potentially childbearing patients not using adequate contraception"
+    And a <sex> patient with conditions <conditions> and the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "not ((sex = female and (pregnancy or lactation)) or (childbearing_potential and not contraception))"
+    And it is <met>
+
+    # a pregnant woman using contraception was cleared ("met") when the contraception
+    # clause covered the whole list
+    Examples:
+      | sex     | conditions                    | facts                                           | met       |
+      | female  | Z34.90 since 2026-09-01       | childbearing_potential true; contraception true | not met   |
+      | female  | Z39.1 since 2026-10-01        | childbearing_potential true; contraception true | not met   |
+      | female  | nothing, complete             | childbearing_potential true; contraception false | not met  |
+      | female  | nothing, complete             | childbearing_potential true; contraception true | met       |
+      | male    | nothing, complete             | childbearing_potential false                    | met       |
+      | female  | nothing, complete             | childbearing_potential true                     | undecided |
+      | unknown | Z34.90 since 2026-09-01       | contraception true                              | undecided |
+
+  Scenario Outline: A donor's age is not the patient's (NCT03929523)
+    Given the inclusion line "Donor age > 65 years"
+    And a patient born <born>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Donor age > 65 years")"
+    And it is <met>
+
+    # read as "age > 65 years" it judged the recipient by the donor's age
+    Examples:
+      | born       | met       |
+      | 1950-01-01 | undecided |
+      | 1990-01-01 | undecided |
+      | unknown    | undecided |
+
+  Scenario Outline: One item of a "one or more of the following" list split into lines: met decides, not met leaves it open (NCT03864497)
+    Given the inclusion line "Liver transplantation candidates with one or more of the following: serum creatinine >152μmol/l"
+    And a patient with observations <observations> and the fact liver_transplant_candidate <answer>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "liver_transplant_candidate and (creatinine > 152 umol/L or unparsed("one or more of the following: "))"
+    And it is <met>
+
+    # the other items sit on other lines: a creatinine of 100 μmol/L no longer fails the line
+    Examples:
+      | observations              | answer     | met       |
+      | creatinine 200 umol/L     | true       | met       |
+      | creatinine 100 umol/L     | true       | undecided |
+      | creatinine 200 umol/L     | false      | not met   |
+      | nothing                   | true       | undecided |
+
+  Scenario Outline: An unread word before an "or" list qualifies every alternative (NCT02654665)
+    Given the exclusion line "Untreated hypothyroidism or hyperthyroidism"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Untreated") and (hypothyroidism or hyperthyroidism)"
+    And it is <met>
+
+    # "(untreated and hypothyroidism) or hyperthyroidism" let a treated hyperthyroidism alone
+    # decide the line
+    Examples:
+      | conditions                       | met       |
+      | E05.90 since 2024-01-01          | undecided |
+      | E03.9 since 2024-01-01           | undecided |
+      | nothing, complete                | not met   |
+      | nothing                          | undecided |
+
+  Scenario Outline: A window before a serial list covers every item (NCT03938090)
+    Given the exclusion line "Recent (< 3 months) myocardial infarction, catheter ablation, electrolyte imbalance, or any condition within the last 90 days that would contraindicate CRT programming changes in the opinion of the investigator"
+    And a patient with the procedure catheter ablation on <when>
+    And the patient's record declares its conditions, procedures complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "myocardial_infarction within 3 months or catheter_ablation within 3 months or electrolyte_imbalance within 3 months or crt_programming_contraindicated within 90 days"
+    And it is <met>
+
+    # the investigator's judgement has no date, so its 90-day window is never ruled out
+    Examples:
+      | when       | met       |
+      | 2026-10-01 | met       |
+      | 2025-01-01 | undecided |
+      | never      | undecided |
+
+  Scenario Outline: "(A and B are exempted)" is an exception, not more requirements (NCT02521181)
+    Given the exclusion line "Malignancy requiring therapy within 2 years (basal or squamous cell skin carcinoma and localized prostate cancer are exempted)"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "cancer and unparsed("therapy") and (not (basal_cell_carcinoma or (cutaneous_squamous_cell_carcinoma and prostate_cancer)) or unparsed("basal or squamous cell skin carcinoma and localized prostate cancer")) and unparsed("within 2 years")"
+    And it is <met>
+
+    # read as requirements, a colon cancer without skin or prostate cancer did not exclude
+    Examples:
+      | conditions                        | met       |
+      | C18.9 since 2026-01-01, complete  | undecided |
+      | nothing, complete                 | not met   |
+      | nothing                           | undecided |
+
+  Scenario Outline: "This does not include X" is an exception to the sentence before it (NCT02521181)
+    Given the exclusion line "Chronic immunosuppressive therapy (for ≥3 months) for any indication. This does not include oral steroids <10 mg per day, inhaled steroids, or topical steroids"
+    And a patient taking <drug> since 2026-01-01
+    And the patient's record declares its medications complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Chronic") and immunosuppressants and unparsed("≥3 months") and unparsed("indication") and (not ((systemic_corticosteroids and unparsed("<10 mg per day")) or inhaled_corticosteroids or topical_corticosteroids) or unparsed("This does not include oral steroids <10 mg per day, inhaled steroids, or topical steroids"))"
+    And it is <met>
+
+    # the second sentence was an exclusion of its own, "or (This and not steroids)"
+    Examples:
+      | drug        | met       |
+      | tacrolimus  | undecided |
+      | paracetamol | not met   |
+
+  Scenario Outline: A partner's sex and childbearing potential are not the patient's (NCT02442531)
+    Given the exclusion line "Absence of effective means of contraception in female patients of childbearing potential (defined as <2 years after last menstruation and not surgically sterile) or in male patients who are not surgically sterile and who have female partners of childbearing potential."
+    And a <sex> patient with conditions nothing, complete and the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not contraception and ((childbearing_potential and unparsed("<2 years") and unparsed("after last menstruation") and not surgically_sterile) or sex = male) and not surgically_sterile and unparsed("female partners of childbearing potential")"
+    And it is <met>
+
+    # "female partners" was read "sex = female", so no male patient was ever excluded
+    Examples:
+      | sex  | facts                                         | met       |
+      | male | contraception false; surgically_sterile false | undecided |
+      | male | contraception true; surgically_sterile false  | not met   |
+      | male | contraception false; surgically_sterile true  | not met   |
+
+  Scenario Outline: "For women of child-bearing potential … . For men - …": each sentence asks its own group (NCT01160926)
+    Given the inclusion line "Inc Criteria: For women of child-bearing potential a negative pregnancy test is required and adequate contraceptive precautions such as a condom for their partner must be used. For men - adequate contraception must be used."
+    And a <sex> patient with conditions nothing, complete and the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "(not childbearing_potential or (not pregnancy and contraception) or unparsed("condom for their partner must be used")) and (not sex = male or (contraception and unparsed("used")))"
+    And it is <met>
+
+    # read by juxtaposition every patient had to be of childbearing potential and male
+    Examples:
+      | sex    | facts                                           | met       |
+      | female | childbearing_potential false                    | met       |
+      | female | childbearing_potential true; contraception true | met       |
+      | female | childbearing_potential true                     | undecided |
+      | male   | childbearing_potential false; contraception true | undecided |
+
+  Scenario Outline: A capitalised "OR" separates top-level alternatives; "at least 1 <noun>" counts the noun (NCT01062009)
+    Given the inclusion line "Pediatric Risk of Mortality III score > 5, OR presence of at least 1 new organ failure"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "prism_iii > 5 or unparsed("of at least 1 new organ failure")"
+    And it is <met>
+
+    # it was "(prism_iii > 5 or prism_iii >= 1) and unparsed(…)": a score of 0 failed the
+    # line whatever the organ failures
+    Examples:
+      | observations   | met       |
+      | prism_iii 8 1  | met       |
+      | prism_iii 0 1  | undecided |
+      | nothing        | undecided |
+
+  Scenario Outline: A capitalised "OR" keeps a male patient out of the female alternatives (NCT01909778)
+    Given the inclusion line "Male patients, or female with documented hysterectomy, ovariectomy or tubal ligation OR menopausal female with last menstrual period at least 12 months prior to screening OR female of childbearing potential with a negative serum pregnancy test at screening and day 1 and willing to ensure consistent and correct contraception"
+    And a <sex> patient with conditions nothing, complete and the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "((sex = male or sex = female) and unparsed("hysterectomy") and unparsed("ovariectomy or tubal ligation")) or (unparsed("menopausal") and sex = female and unparsed("last menstrual period at least 12 months")) or (childbearing_potential and not pregnancy and unparsed("day 1") and unparsed("willing to ensure consistent") and unparsed("correct") and contraception)"
+    And it is <met>
+
+    # a male patient failed ("sex = female" was ANDed over the whole line)
+    Examples:
+      | sex    | facts                         | met       |
+      | male   | childbearing_potential false  | undecided |
+      | female | childbearing_potential false  | undecided |
+
+  Scenario Outline: "insulin-treated diabetes mellitus" is not any diabetes (NCT03864497)
+    Given the inclusion line "Liver transplantation candidates with one or more of the following: insulin-treated diabetes mellitus"
+    And a <sex> patient with conditions <conditions> and the facts liver_transplant_candidate true
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "liver_transplant_candidate and ((unparsed("insulin-treated") and diabetes) or unparsed("one or more of the following: "))"
+    And it is <met>
+
+    # "insulin treated diabetes" was a synonym of diabetes (any type): a diet-treated type 2
+    # diabetes met the line
+    Examples:
+      | sex    | conditions                        | met       |
+      | female | E11.9 since 2020-01-01, complete  | undecided |
+      | female | nothing, complete                 | undecided |
+
+  Scenario Outline: "stable angina" is not any angina (NCT03864497)
+    Given the inclusion line "Liver transplantation candidates with one or more of the following: stable angina"
+    And a <sex> patient with conditions <conditions> and the facts liver_transplant_candidate true
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "liver_transplant_candidate and ((unparsed("stable") and angina) or unparsed("one or more of the following: "))"
+    And it is <met>
+
+    # an unstable angina (I20.0) met "stable angina" through the angina synonym
+    Examples:
+      | sex  | conditions                        | met       |
+      | male | I20.0 since 2026-11-01, complete  | undecided |
+      | male | nothing, complete                 | undecided |
+
+  Scenario Outline: "≤35 weeks, 6 days" is one duration (NCT02325791)
+    Given the inclusion line "Gestational age is ≤35 weeks, 6 days at birth"
+    And a patient with the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "gestational_age <= 251 days and unparsed("birth")"
+    And it is <met>
+
+    # read as "<= 35 weeks and unparsed(6 days)", 35 weeks 3 days failed the line
+    Examples:
+      | facts                      | met       |
+      | gestational_age 35.5 wk    | undecided |
+      | gestational_age 36 wk      | not met   |
+      | moribund false             | undecided |
