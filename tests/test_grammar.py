@@ -1253,6 +1253,15 @@ SAFETY = [
         "exclusion",
         "alt > 3 x ULN and (alt > 5 x ULN or not liver_metastases)",
     ),
+    # "no active or chronic hepatitis B" once read 'not unparsed("or") and hbv', asking for
+    # hepatitis B
+    ("No active or chronic hepatitis B", "inclusion", "not hbv"),
+    # "unable to" negates its own item only: once "not (… or malabsorption)"
+    (
+        "Unable to swallow pills, or malabsorption",
+        "exclusion",
+        'not unparsed("swallow pills") or malabsorption',
+    ),
 ]
 
 
