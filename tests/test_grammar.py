@@ -1633,6 +1633,29 @@ SAFETY = [
         'unparsed("Duration") and diabetes and unparsed("> 12 weeks")'
         ' and unparsed("3 days a week")',
     ),
+    # "no active or chronic hepatitis B" once read 'not unparsed("or") and hbv', asking for
+    # hepatitis B
+    ("No active or chronic hepatitis B", "inclusion", "not hbv"),
+    # "unable to" negates its own item only: once "not (… or malabsorption)"
+    (
+        "Unable to swallow pills, or malabsorption",
+        "exclusion",
+        'not unparsed("swallow pills") or malabsorption',
+    ),
+    # an unread subject keeps its bound (once "(systolic_bp >= 160 or unparsed(…)) and
+    # systolic_bp >= 100", and "… and wbc >= 1500 /uL" for the granulocytes)
+    (
+        "Systolic BP ≥ 160 or diastolic ≥ 100 mmHg",
+        "exclusion",
+        'systolic_bp >= 160 mm[Hg] or unparsed("diastolic ≥ 100 mmHg")',
+    ),
+    (
+        "Platelets ≥ 100,000/µL, hemoglobin ≥ 9 g/dL, WBC ≥ 3000/µL, and absolute granulocytes "
+        "≥ 1500/µL",
+        "inclusion",
+        "platelets >= 100000 /uL and hemoglobin >= 9 g/dL and wbc >= 3000 /uL and "
+        'unparsed("absolute granulocytes ≥ 1500/µL")',
+    ),
 ]
 
 

@@ -2327,6 +2327,7 @@ class Lexer:
         toks = _for_age_group(toks, self.text)
         toks = _unread_condition(_if_no_else(toks), self.text)
         toks = _none_or_qualified(_conditional_alternative(_other_stage(toks), self.text))
+        toks = _cue_then_or(toks, self.text)
         toks = _example_causes(toks, self.text)
         for cue in ("HISTORY", "NOT"):
             toks = _wrap_chains(toks, cue, self.text)
@@ -3666,6 +3667,24 @@ def _other_specimen(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
     return out
 
 
+def _cue_then_or(toks: list[Tok], text: str) -> list[Tok]:
+    """ "No active or chronic hepatitis B": the adjectives joined by "or" were dropped,
+    leaving "no or hepatitis B"; the stray "or" goes (read, it became ``not unparsed("or")
+    and hbv``, which asked for hepatitis B).  Only with both adjectives gone, words before
+    the "or" ("No or small ascites" is "none or small") and the concept right after it."""
+    return [
+        t
+        for k, t in enumerate(toks)
+        if not (
+            t.type == "OR"
+            and 0 < k < len(toks) - 1
+            and toks[k - 1].type == "NOT"
+            and toks[k + 1].type == "CONCEPT"
+            and text[toks[k - 1].end : t.start].strip()
+        )
+    ]
+
+
 _LIST_NEGATION = re.compile(r"\s*(?:no|not|without|absence|none|free)(?![A-Za-z])", re.IGNORECASE)
 
 
@@ -3701,7 +3720,7 @@ def _wrap_chains(toks: list[Tok], cue: str, text: str) -> list[Tok]:
                 last_sep == "COMMA" and end is not None and bool(_ETC.match(text, out[end - 1].end))
             )
             listed = seps and (last_sep == "OR" or etc) and end is not None
-            if not listed and cue == "NOT" and i == 0:
+            if not listed and cue == "NOT" and i == 0 and unread:
                 end = _serial_list_end(out)  # "No A of grade >= 2, B of any grade, or C"
                 seps, last_sep = (1, "OR") if end is not None else (0, None)
             if seps and (last_sep == "OR" or etc) and end is not None:
