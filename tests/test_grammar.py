@@ -1656,6 +1656,23 @@ SAFETY = [
         "platelets >= 100000 /uL and hemoglobin >= 9 g/dL and wbc >= 3000 /uL and "
         'unparsed("absolute granulocytes ≥ 1500/µL")',
     ),
+    # slash-joined unread words before a concept are alternatives among exclusions (once
+    # "unparsed(…) and immunomodulators": probiotics alone did not exclude)
+    (
+        "administration of prebiotics/ probiotics/symbiotic/systemic immunomodulators during "
+        "the 4 weeks before enrolment,",
+        "exclusion",
+        'unparsed("prebiotics/ probiotics/symbiotic/systemic") or immunomodulators within 4 weeks',
+    ),
+    # what imaging shows is one unread list (once "… or splenomegaly or unparsed(collateral)":
+    # splenomegaly alone met the inclusion)
+    (
+        "Confirmed evidence of cirrhosis/ Cirrhosis diagnosed by liver biopsy or by imaging "
+        "studies showing a nodular liver, splenomegaly and/or collateral.",
+        "inclusion",
+        'cirrhosis and (liver_biopsy or unparsed("imaging studies showing a nodular liver, '
+        'splenomegaly and/or collateral"))',
+    ),
 ]
 
 

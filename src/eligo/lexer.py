@@ -2320,6 +2320,8 @@ class Lexer:
         toks = _postfix_negation(merged, self.text)
         toks = _family_history(toks, self.text)
         toks = _despite_treatment(_modifiers(_state_adjectives(toks)), self.text)
+        if self.kind == "exclusion":
+            toks = _slashed_alternatives(toks)
         toks = _within_criteria(toks, self.text, self.t.vocab)
         toks = _requiring_pairs(toks, self.text)
         toks = _sex_adjectives(_sex_bounds(_restated_range(toks, self.t.vocab)))
@@ -2408,7 +2410,7 @@ class Lexer:
                 typ = base if attached else "B" + base
                 if typ != tok.type:
                     res[k] = Tok(typ, tok.value, tok.start, tok.end)
-        return _unread_subjects(res, self.text)
+        return _shown_list(_unread_subjects(res, self.text), self.text)
 
 
 _INITIALISM = re.compile(r"\(\s*(?P<abbr>[A-Z][A-Za-z]{1,7})\s*\)")
@@ -2947,6 +2949,59 @@ def _despite_treatment(toks: list[Tok], text: str) -> list[Tok]:
     return out
 
 
+_SLASHED = re.compile(r"[A-Za-z]{2}/(?:[A-Za-z]{2}|$)")
+
+
+_SHOWING = re.compile(r"\b(?:showing|demonstrating|revealing|documenting)\b", re.I)
+
+
+def _shown_list(toks: list[Tok], text: str) -> list[Tok]:
+    """An unread "imaging showing A, B and/or C": the list goes on naming what is shown.
+
+    "Cirrhosis diagnosed by liver biopsy or by imaging studies showing a nodular liver,
+    splenomegaly and/or collateral" read the findings after the comma as alternatives to
+    cirrhosis, so splenomegaly alone met the line; the rest of the clause joins the unread
+    span instead (unless it states a threshold, which is a criterion of its own).
+    """
+    for i, tok in enumerate(toks):
+        if tok.type != "WORD" or not _SHOWING.search(str(tok.value)):
+            continue
+        if i + 1 >= len(toks) or toks[i + 1].type != "COMMA":
+            continue
+        clause = _CLAUSE_END.search(text, tok.end)
+        end = clause.start() if clause else len(text)
+        if _CMP_WORD.search(text[tok.end : end]):
+            continue
+        j = i + 1
+        while j < len(toks) and toks[j].start < end:
+            j += 1
+        stop = max(toks[j - 1].end, tok.end)
+        merged = Tok("WORD", text[tok.start : stop].strip(), tok.start, stop)
+        return [*toks[:i], merged, *_shown_list(toks[j:], text)]
+    return toks
+
+
+def _slashed_alternatives(toks: list[Tok]) -> list[Tok]:
+    """Among exclusions, unread words joined by a slash before a concept are alternatives to it.
+
+    "prebiotics/ probiotics/symbiotic/systemic immunomodulators": read as a qualifier (AND), a
+    patient on probiotics but no immunomodulator was cleared; read "unread or concept" the
+    concept still excludes and its absence leaves the line unknown.  (Among inclusions the
+    juxtaposition stays an AND, which can never be met by the unread part alone.)
+    """
+    out: list[Tok] = []
+    for i, tok in enumerate(toks):
+        out.append(tok)
+        if (
+            tok.type == "WORD"
+            and _SLASHED.search(str(tok.value))
+            and i + 1 < len(toks)
+            and toks[i + 1].type == "CONCEPT"
+        ):
+            out.append(Tok("OR", "or", tok.end, tok.end))
+    return out
+
+
 def _modifiers(toks: list[Tok]) -> list[Tok]:
     """An unread word right before a concept qualifies that concept only ("uncontrolled").
 
@@ -2957,6 +3012,10 @@ def _modifiers(toks: list[Tok]) -> list[Tok]:
     out = list(toks)
     for i in range(len(out) - 2, -1, -1):
         nxt = out[i + 1].type
+        if out[i].type == "WORD" and _SLASHED.search(str(out[i].value)):
+            # "prebiotics/ probiotics/symbiotic/systemic immunomodulators": words joined by a
+            # slash are alternatives, not a qualifier that a missing concept would make false
+            continue
         if out[i].type == "WORD" and (
             nxt == "CONCEPT"
             or (

@@ -1654,3 +1654,34 @@ Feature: Constructs the grammar reads in real registry text
       | gestational_age 35.5 wk    | undecided |
       | gestational_age 36 wk      | not met   |
       | moribund false             | undecided |
+
+  Scenario Outline: Slash-joined unread words are alternatives among exclusions (NCT03863418)
+    Given the exclusion line "administration of prebiotics/ probiotics/symbiotic/systemic immunomodulators during the 4 weeks before enrolment,"
+    And a patient given <drug> on <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("prebiotics/ probiotics/symbiotic/systemic") or immunomodulators within 4 weeks"
+    And it is <met>
+
+    # read "unparsed(…) and immunomodulators", a patient on probiotics alone was not excluded
+    Examples:
+      | drug         | when       | complete    | met       |
+      | probiotic    | 2026-11-20 | medications | undecided |
+      | azathioprine | 2026-11-20 | medications | met       |
+      | azathioprine | 2026-08-01 | medications | undecided |
+      | azathioprine | 2026-11-20 | no sections | met       |
+
+  Scenario Outline: What imaging shows is one unread list, not alternatives to the diagnosis (NCT05508633)
+    Given the inclusion line "Confirmed evidence of cirrhosis/ Cirrhosis diagnosed by liver biopsy or by imaging studies showing a nodular liver, splenomegaly and/or collateral."
+    And a patient with conditions <conditions> and the procedure liver biopsy on <when>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "cirrhosis and (liver_biopsy or unparsed("imaging studies showing a nodular liver, splenomegaly and/or collateral"))"
+    And it is <met>
+
+    # the findings after the comma were read as alternatives to cirrhosis: splenomegaly
+    # alone met the line (a completed biopsy reads "not current", so no row is met: see audit2)
+    Examples:
+      | conditions                              | when       | met       |
+      | R16.1 since 2024-01-01, complete        | never      | not met   |
+      | K74.60 since 2024-01-01, complete       | never      | undecided |
+      | R16.1 since 2024-01-01                  | never      | undecided |
