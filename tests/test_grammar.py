@@ -1673,6 +1673,15 @@ SAFETY = [
         'cirrhosis and (liver_biopsy or unparsed("imaging studies showing a nodular liver, '
         'splenomegaly and/or collateral"))',
     ),
+    # "for at least N after the last dose of X" is how long something lasts, no washout
+    # (once "not sorafenib within 3 months": a man given sorafenib last month failed it)
+    (
+        "Men should use adequate birth control for at least three months after the last "
+        "administration of sorafenib.",
+        "inclusion",
+        'sex = male and unparsed("use") and contraception and '
+        'unparsed("at least three months after the last administration of sorafenib")',
+    ),
 ]
 
 

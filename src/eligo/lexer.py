@@ -891,6 +891,7 @@ _SINCE = re.compile(
     r"(?:since|from|after)\s+(?:the\s+)?(?:last|prior|previous|completion\s+of|end\s+of)?",
     re.IGNORECASE,
 )
+_FOR_BEFORE = re.compile(r"\bfor\s+$", re.IGNORECASE)
 _BEFORE = re.compile(
     rf"(?:<|less\s+than|within)\s*(?P<n>{_NUM}|{_NUMW})\s*(?P<u>{_TIMEU})(?![A-Za-z])\s+"
     rf"(?:before|prior\s+to|preceding)(?:\s+(?:the\s+)?(?:{_ANCHOR_ALT})(?![A-Za-z]))?"
@@ -1434,6 +1435,14 @@ class Lexer:
             self.closers.append([("RPAREN", ")", None)])
             return m.end()
         m = _SINCE.match(text, pos) if _SINCE_AT in can else None
+        if m and _FOR_BEFORE.search(text, 0, pos):
+            # "use birth control for at least three months after the last administration of
+            # sorafenib": how long something lasts after a dose, no washout before entry (read
+            # as one, a man given sorafenib last month failed the line); the clause stays unread
+            clause = _CLAUSE_END.search(text, m.end())
+            end = clause.start() if clause else len(text)
+            self._emit("WORD", text[pos:end].strip(), pos, end)
+            return end
         if m:
             # "at least 4 weeks since prior radiotherapy": none in the last 4 weeks
             amount = parse_number(m.group("n") or m.group("n2"))

@@ -1685,3 +1685,19 @@ Feature: Constructs the grammar reads in real registry text
       | R16.1 since 2024-01-01, complete        | never      | not met   |
       | K74.60 since 2024-01-01, complete       | never      | undecided |
       | R16.1 since 2024-01-01                  | never      | undecided |
+
+  Scenario Outline: "for at least three months after the last administration" is no washout (NCT01337492)
+    Given the inclusion line "Men should use adequate birth control for at least three months after the last administration of sorafenib."
+    And a patient given <drug> on <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "sex = male and unparsed("use") and contraception and unparsed("at least three months after the last administration of sorafenib")"
+    And it is <met>
+
+    # read "not sorafenib within 3 months", sorafenib last month failed the line outright;
+    # the patient's sex and contraception are not recorded here, so nothing is decided
+    Examples:
+      | drug      | when       | complete    | met       |
+      | sorafenib | 2026-11-01 | medications | undecided |
+      | sorafenib | 2025-01-01 | medications | undecided |
+      | sorafenib | 2026-11-01 | no sections | undecided |
