@@ -1020,6 +1020,11 @@ class _Resolver:
                 # members of the unread class, not its definition; any of them counts, the
                 # rest of the class stays unread
                 node = AnyOf((node, content), span=span)
+            elif isinstance(node, Unparsed) and fully_read and _CAUSAL_WORDS.search(node.text):
+                # "Moderate/severe hypertensive LV hypertrophy (LVMi >= 109 g/m2 …)": the
+                # parenthesis defines the hypertrophy, not its cause; "hypertensive" stays an
+                # unread condition beside it (dropped, a normotensive patient met the line)
+                node = AllOf((node, content), span=span)
             elif isinstance(node, Unparsed) and fully_read:
                 self.ctx.notes.append(
                     f"'{node.text}' read as defined by the parenthesis that follows it"
@@ -1099,6 +1104,13 @@ _CONDITION_WORDS = re.compile(
 # "(must be < 150/100 mm Hg prior to randomization)": a further requirement, not an alternative
 _REQUIRED = re.compile(r"\(\s*(?:must|should|has to|have to|needs? to)\b")
 _IF_WORDS = re.compile(r"\b(?:if|when|unless|in case)\b")
+# Adjectives naming a cause or origin of what a parenthesis then defines by a threshold: the
+# threshold defines the finding, not its cause, so such a word is no part of what it replaces.
+_CAUSAL_WORDS = re.compile(
+    r"\b(?:hypertensive|diabetic|alcoholic|ischa?emic|viral|autoimmune|secondary|familial|"
+    r"hereditary|congenital|drug[- ]induced|iatrogenic|malignant)\b",
+    re.IGNORECASE,
+)
 _EXAMPLE_WORDS = re.compile(r"\b(?:e\.?g|eg|such as|including|for example|for instance)\b")
 
 
