@@ -707,8 +707,9 @@ SAFETY = [
         "Moderate/severe hypertensive left ventricular (LV) hypertrophy (LVMi ≥109 g/m² in women "
         "and ≥132 g/m² in men);",
         "inclusion",
-        "(lv_mass_index >= 109 g/m2 and sex = female) or "
-        "(lv_mass_index >= 132 g/m2 and sex = male)",
+        'unparsed("Moderate/severe hypertensive left ventricular (LV) hypertrophy") and '
+        "((lv_mass_index >= 109 g/m2 and sex = female) or "
+        "(lv_mass_index >= 132 g/m2 and sex = male))",
     ),
     # "(alt if C)" with C read: "alt if C, else base" desugared
     (
@@ -1681,16 +1682,6 @@ SAFETY = [
         "inclusion",
         'sex = male and unparsed("use") and contraception and '
         'unparsed("at least three months after the last administration of sorafenib")',
-    ),
-    # a parenthesised threshold defines the finding, not its cause (once the LVMi bounds
-    # alone: a normotensive patient with LV hypertrophy met "hypertensive" hypertrophy)
-    (
-        "Moderate/severe hypertensive left ventricular (LV) hypertrophy (LVMi ≥109 g/m² in "
-        "women and ≥132 g/m² in men);",
-        "inclusion",
-        'unparsed("Moderate/severe hypertensive left ventricular (LV) hypertrophy") and '
-        "((lv_mass_index >= 109 g/m2 and sex = female) or "
-        "(lv_mass_index >= 132 g/m2 and sex = male))",
     ),
 ]
 
