@@ -1683,6 +1683,26 @@ SAFETY = [
         'sex = male and unparsed("use") and contraception and '
         'unparsed("at least three months after the last administration of sorafenib")',
     ),
+    # the object of an unread relation is no state of the patient (once "unparsed(…) and
+    # history of liver_transplant": a never-transplanted patient with a contraindication was
+    # cleared; "… and antibiotics": an azithromycin allergy without antibiotics was cleared)
+    (
+        "Contraindication to liver transplantation",
+        "exclusion",
+        'unparsed("Contraindication to liver transplantation")',
+    ),
+    (
+        "History of azithromycin hypersensitivity or adverse reaction to azithromycin or allergy "
+        "to macrolide antibiotics",
+        "exclusion",
+        'unparsed("azithromycin hypersensitivity or adverse reaction to azithromycin or allergy to '
+        'macrolide antibiotics")',
+    ),
+    (
+        "Known hypersensitivity to sorafenib",
+        "exclusion",
+        'unparsed("hypersensitivity to sorafenib")',
+    ),
 ]
 
 

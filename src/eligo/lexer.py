@@ -2419,7 +2419,9 @@ class Lexer:
                 typ = base if attached else "B" + base
                 if typ != tok.type:
                     res[k] = Tok(typ, tok.value, tok.start, tok.end)
-        return _shown_list(_unread_subjects(res, self.text), self.text)
+        return _relation_objects(
+            _shown_list(_unread_subjects(res, self.text), self.text), self.text
+        )
 
 
 _INITIALISM = re.compile(r"\(\s*(?P<abbr>[A-Z][A-Za-z]{1,7})\s*\)")
@@ -2959,6 +2961,62 @@ def _despite_treatment(toks: list[Tok], text: str) -> list[Tok]:
 
 
 _SLASHED = re.compile(r"[A-Za-z]{2}/(?:[A-Za-z]{2}|$)")
+
+
+# Unread relations whose object is no state of the patient: "contraindication to liver
+# transplantation" is no transplant, "hypersensitivity to azithromycin" no current antibiotic.
+_RELATION_END = re.compile(
+    r"\b(?:hypersensitivity|hypersensitivities|allergy|allergies|allergic\s+reactions?|"
+    r"intolerance|contra-?indications?)$",
+    re.IGNORECASE,
+)
+_RELATION_LINK = re.compile(r"\s*(?:to|for|against|with)?\s*(?:any\s+)?", re.IGNORECASE)
+# "steroid resistant rejection", "platinum-refractory": the drug names a property, not a dose
+_DRUG_PROPERTY = re.compile(r"[\s-]*(?:resistant|refractory)\b", re.IGNORECASE)
+
+
+def _relation_objects(toks: list[Tok], text: str) -> list[Tok]:
+    """An unread relation ("hypersensitivity", "contraindication") keeps its object unread too.
+
+    "History of azithromycin hypersensitivity … or allergy to macrolide antibiotics" read
+    "unparsed(…) and antibiotics": a patient allergic to azithromycin but taking no antibiotic
+    was not excluded; "Contraindication to liver transplantation" read "… and history of
+    liver_transplant".  The concept after the relation joins the unread span.  Likewise a
+    drug concept glued to "resistant"/"refractory" ("Steroid resistant rejection") names a
+    property of the disease, not a treatment the patient is on.
+    """
+    out: list[Tok] = []
+    for tok in toks:
+        prev = out[-1] if out else None
+        if tok.type == "CONCEPT":
+            # look back over the unread words right before it ("allergy to macrolide")
+            k, nxt, merged = len(out) - 1, tok.start, False
+            while (
+                k >= 0
+                and out[k].type in ("WORD", "MOD")
+                and _RELATION_LINK.fullmatch(text, out[k].end, nxt)
+            ):
+                if _RELATION_END.search(str(out[k].value)):
+                    start = out[k].start
+                    del out[k:]
+                    out.append(Tok("WORD", text[start : tok.end], start, tok.end))
+                    merged = True
+                    break
+                k, nxt = k - 1, out[k].start
+            if merged:
+                continue
+        if (
+            prev is not None
+            and prev.type == "CONCEPT"
+            and tok.type == "WORD"
+            and (prop := _DRUG_PROPERTY.match(text, prev.end)) is not None
+            and prop.end() <= tok.end
+            and tok.start - prev.end <= 2
+        ):
+            out[-1] = Tok("WORD", text[prev.start : tok.end], prev.start, tok.end)
+            continue
+        out.append(tok)
+    return out
 
 
 _SHOWING = re.compile(r"\b(?:showing|demonstrating|revealing|documenting)\b", re.I)

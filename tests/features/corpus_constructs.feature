@@ -1702,3 +1702,19 @@ Feature: Constructs the grammar reads in real registry text
       | sorafenib | 2026-11-01 | medications | undecided |
       | sorafenib | 2025-01-01 | medications | undecided |
       | sorafenib | 2026-11-01 | no sections | undecided |
+
+  Scenario Outline: A contraindication to a procedure is not the procedure (NCT03864497)
+    Given the exclusion line "Contraindication to liver transplantation"
+    And a patient with the procedure liver transplant on <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Contraindication to liver transplantation")"
+    And it is <met>
+
+    # read "unparsed(…) and history of liver_transplant", a patient never transplanted was
+    # cleared whatever made transplantation contraindicated
+    Examples:
+      | when       | complete    | met       |
+      | never      | procedures  | undecided |
+      | 2020-05-01 | procedures  | undecided |
+      | never      | no sections | undecided |
