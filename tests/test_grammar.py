@@ -1703,6 +1703,13 @@ SAFETY = [
         "exclusion",
         'unparsed("hypersensitivity to sorafenib")',
     ),
+    # a need for a treatment is no treatment received (once "varices and (endoscopy or history
+    # of tips)": varices waiting for banding did not exclude)
+    (
+        "High-risk varices needing interventional treatment (endoscopy, TIPS)",
+        "exclusion",
+        'varices and unparsed("needing interventional treatment (endoscopy, TIPS)")',
+    ),
 ]
 
 

@@ -2419,9 +2419,8 @@ class Lexer:
                 typ = base if attached else "B" + base
                 if typ != tok.type:
                     res[k] = Tok(typ, tok.value, tok.start, tok.end)
-        return _relation_objects(
-            _shown_list(_unread_subjects(res, self.text), self.text), self.text
-        )
+        toks = _shown_list(_unread_subjects(res, self.text), self.text)
+        return _needing_clause(_relation_objects(toks, self.text), self.text)
 
 
 _INITIALISM = re.compile(r"\(\s*(?P<abbr>[A-Z][A-Za-z]{1,7})\s*\)")
@@ -3017,6 +3016,40 @@ def _relation_objects(toks: list[Tok], text: str) -> list[Tok]:
             continue
         out.append(tok)
     return out
+
+
+_NEEDING = re.compile(r"\b(?:needing|in\s+need\s+of)\b", re.IGNORECASE)
+
+
+def _needing_clause(toks: list[Tok], text: str) -> list[Tok]:
+    """ "High-risk varices needing interventional treatment (endoscopy, TIPS)": a need for a
+    treatment is no treatment received; the rest of the clause stays unread.
+
+    "needing" is a filler word, so the treatment was read as done ("varices and (endoscopy or
+    history of tips)"): varices waiting for banding did not exclude.  ("requiring" keeps its
+    reading: registry text mostly means a treatment that was required and given.)
+    """
+    for i in range(1, len(toks)):
+        need = _NEEDING.search(text, toks[i - 1].end, toks[i].start)
+        if need is None:
+            continue
+        clause = _CLAUSE_END.search(text, toks[i].start)
+        # a parenthesis opened in the clause closes with it ("(endoscopy, TIPS)")
+        while (
+            clause
+            and text[clause.start()] == ")"
+            and text.count("(", toks[i].start, clause.start())
+            > text.count(")", toks[i].start, clause.start())
+        ):
+            clause = _CLAUSE_END.search(text, clause.end())
+        end = clause.start() if clause else len(text)
+        j = i
+        while j < len(toks) and toks[j].start < end:
+            j += 1
+        stop = toks[j - 1].end
+        word = Tok("WORD", text[need.start() : stop].strip(), need.start(), stop)
+        return [*toks[:i], word, *toks[j:]]
+    return toks
 
 
 _SHOWING = re.compile(r"\b(?:showing|demonstrating|revealing|documenting)\b", re.I)

@@ -1718,3 +1718,18 @@ Feature: Constructs the grammar reads in real registry text
       | never      | procedures  | undecided |
       | 2020-05-01 | procedures  | undecided |
       | never      | no sections | undecided |
+
+  Scenario Outline: A need for a treatment is no treatment received (NCT03863730)
+    Given the exclusion line "High-risk varices needing interventional treatment (endoscopy, TIPS)"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "varices and unparsed("needing interventional treatment (endoscopy, TIPS)")"
+    And it is <met>
+
+    # read "varices and (endoscopy or history of tips)", varices waiting for banding (no
+    # endoscopy or TIPS on record) did not exclude
+    Examples:
+      | conditions                        | met       |
+      | I85.00 since 2026-06-01, complete | undecided |
+      | nothing, complete                 | not met   |
+      | nothing                           | undecided |
