@@ -1000,11 +1000,12 @@ SAFETY = [
         "history of splenectomy or history of esophagogastric_devascularization or "
         "history of tips or history of liver_transplant",
     ),
-    # a duration no record dates is a site-recorded fact, not the bare diagnosis (NCT01611363)
+    # the diagnosis is read, its duration left open (never the bare diagnosis alone; a
+    # whole-sentence fact for it would be a phrasebook entry, not a reading) (NCT01611363)
     (
         "Subject has been diagnosed with T2DM for at least 6 months",
         "inclusion",
-        "t2dm_for_6_months",
+        'type2_diabetes and unparsed("at least 6 months")',
     ),
     (
         "Stable metformin therapy for at least 8 weeks prior to enrolment at a dose of "

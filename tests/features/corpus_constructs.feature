@@ -1067,7 +1067,7 @@ Feature: Constructs the grammar reads in real registry text
       | appendectomy                                  | 2020-03-01 | procedures  | not met   |
       | appendectomy                                  | 2020-03-01 | no sections | undecided |
 
-  Scenario Outline: A duration no record can date is a site-recorded fact ("diagnosed with T2DM for at least 6 months")
+  Scenario Outline: A duration the site records as part of a judged fact ("Incomplete response to UDCA after 6 months of treatment")
     Given the inclusion line "<line>"
     And a patient with observations nothing and the fact <fact> <answer>
     When the line is evaluated on 2026-11-27
@@ -1077,10 +1077,8 @@ Feature: Constructs the grammar reads in real registry text
     # the duration is part of what the site records; the diagnosis alone does not decide it
     Examples:
       | line | fact | answer | met |
-      | Subject has been diagnosed with T2DM for at least 6 months | t2dm_for_6_months | true | met |
-      | Subject has been diagnosed with T2DM for at least 6 months | t2dm_for_6_months | false | not met |
-      | Subject has been diagnosed with T2DM for at least 6 months | t2dm_for_6_months | unrecorded | undecided |
       | Incomplete response to UDCA after 6 months of treatment. | udca_incomplete_response | true | met |
+      | Incomplete response to UDCA after 6 months of treatment. | udca_incomplete_response | false | not met |
       | Incomplete response to UDCA after 6 months of treatment. | udca_incomplete_response | unrecorded | undecided |
       | Participants need to be on a stable maximum tolerated labeled daily dose of an angiotensin-converting enzyme inhibitor (ACEi) or angiotensin receptor blocker (ARB) for at least 4 weeks prior to randomization | raas_blocker_stable_max_dose | false | not met |
       | Participants need to be on a stable maximum tolerated labeled daily dose of an angiotensin-converting enzyme inhibitor (ACEi) or angiotensin receptor blocker (ARB) for at least 4 weeks prior to randomization | raas_blocker_stable_max_dose | unrecorded | undecided |
