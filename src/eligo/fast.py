@@ -274,62 +274,43 @@ def fallback(node: Node) -> Fn:
     return full
 
 
-def _all_of(node: AllOf, vocab: Vocabulary, shared: Shared) -> Fn:
+def _kleene(node: AllOf | AnyOf, vocab: Vocabulary, shared: Shared, decisive: bool) -> Fn:
+    """Kleene "and" (``decisive`` False: one false child decides) or "or" (True decides);
+    otherwise unknown if any child is, else the other value."""
     kids = tuple(compile_rule(c, vocab, shared) for c in node.children)
     if len(kids) == 2:  # the common case, without the loop
         first, second = kids
 
-        def both(ctx: Context) -> Met:
+        def pair(ctx: Context) -> Met:
             a = first(ctx)
-            if a is False:
-                return False
+            if a is decisive:
+                return decisive
             b = second(ctx)
-            if b is False:
-                return False
-            return None if a is None or b is None else True
+            if b is decisive:
+                return decisive
+            return None if a is None or b is None else not decisive
 
-        return both
+        return pair
 
-    def all_of(ctx: Context) -> Met:
+    def many(ctx: Context) -> Met:
         unknown = False
         for kid in kids:
             met = kid(ctx)
-            if met is False:
-                return False
+            if met is decisive:
+                return decisive
             if met is None:
                 unknown = True
-        return None if unknown else True
+        return None if unknown else not decisive
 
-    return all_of
+    return many
+
+
+def _all_of(node: AllOf, vocab: Vocabulary, shared: Shared) -> Fn:
+    return _kleene(node, vocab, shared, False)
 
 
 def _any_of(node: AnyOf, vocab: Vocabulary, shared: Shared) -> Fn:
-    kids = tuple(compile_rule(c, vocab, shared) for c in node.children)
-    if len(kids) == 2:  # the common case, without the loop
-        first, second = kids
-
-        def either(ctx: Context) -> Met:
-            a = first(ctx)
-            if a is True:
-                return True
-            b = second(ctx)
-            if b is True:
-                return True
-            return None if a is None or b is None else False
-
-        return either
-
-    def any_of(ctx: Context) -> Met:
-        unknown = False
-        for kid in kids:
-            met = kid(ctx)
-            if met is True:
-                return True
-            if met is None:
-                unknown = True
-        return None if unknown else False
-
-    return any_of
+    return _kleene(node, vocab, shared, True)
 
 
 def _not(node: Not, vocab: Vocabulary, shared: Shared) -> Fn:
