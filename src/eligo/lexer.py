@@ -25,7 +25,7 @@ import functools
 import itertools
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from types import ModuleType
 
@@ -2615,31 +2615,17 @@ def _within_criteria(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]
     """
     if text.isascii() and "within" not in text.lower():
         return toks  # (no "within" to group by; outside ASCII, IGNORECASE may find one)
-    out: list[Tok] = []
-    i = 0
-    while i < len(toks):
-        a = toks[i]
-        b = toks[i + 1] if i + 1 < len(toks) else None
-        if (
-            b is not None
-            and a.type == "CONCEPT"
+
+    def joined(a: Tok, b: Tok, after: Tok | None) -> bool:
+        return (
+            a.type == "CONCEPT"
             and b.type == "CONCEPT"
             and vocab[str(a.value)].kind == "condition"
             and vocab[str(b.value)].kind == "fact"
-            and re.fullmatch(r"\s+within\s+(?:the\s+)?", text[a.end : b.start], re.I)
-        ):
-            out += [
-                Tok("LPAREN", "(", a.start, a.start),
-                a,
-                Tok("AND", "and", a.end, b.start),
-                b,
-                Tok("RPAREN", ")", b.end, b.end),
-            ]
-            i += 2
-            continue
-        out.append(a)
-        i += 1
-    return out
+            and re.fullmatch(r"\s+within\s+(?:the\s+)?", text[a.end : b.start], re.I) is not None
+        )
+
+    return _group_pairs(toks, joined)
 
 
 _MUST_HAVE = re.compile(
@@ -3443,18 +3429,27 @@ _REQUIRING = re.compile(r"\s+requiring\s+", re.IGNORECASE)
 def _requiring_pairs(toks: list[Tok], text: str) -> list[Tok]:
     """ "pleural effusions requiring thoracentesis or ascites requiring paracentesis": each
     "A requiring B" is one alternative, so it is grouped before "or" splits B from A."""
+
+    def joined(a: Tok, b: Tok, after: Tok | None) -> bool:
+        return (
+            a.type == "CONCEPT"
+            and b.type == "CONCEPT"
+            and _REQUIRING.fullmatch(text, a.end, b.start) is not None
+            and (after is None or after.type in ("OR", "AND", "COMMA", "WINDOW"))
+        )
+
+    return _group_pairs(toks, joined)
+
+
+def _group_pairs(toks: list[Tok], joined: Callable[[Tok, Tok, Tok | None], bool]) -> list[Tok]:
+    """Group each two neighbouring tokens ``a b`` that ``joined(a, b, next)`` accepts as
+    ``(a and b)``, so a later "or" cannot split them."""
     out: list[Tok] = []
     i = 0
     while i < len(toks):
         a = toks[i]
-        b = toks[i + 1] if i + 1 < len(toks) else None
-        if (
-            b is not None
-            and a.type == "CONCEPT"
-            and b.type == "CONCEPT"
-            and _REQUIRING.fullmatch(text, a.end, b.start)
-            and (i + 2 == len(toks) or toks[i + 2].type in ("OR", "AND", "COMMA", "WINDOW"))
-        ):
+        if i + 1 < len(toks) and joined(a, toks[i + 1], toks[i + 2] if i + 2 < len(toks) else None):
+            b = toks[i + 1]
             out += [
                 Tok("LPAREN", "(", a.start, a.start),
                 a,
