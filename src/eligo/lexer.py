@@ -1216,13 +1216,7 @@ class Lexer:
             return [Tok("WORD", self.text[start:end], start, end)]
         if not self.requirement or not toks:
             return toks
-        start, end = toks[0].start, toks[-1].end
-        return [
-            Tok("NOT", REQUIREMENT_AMONG_EXCLUSIONS, start, start),
-            Tok("LPAREN", "(", start, start),
-            *toks,
-            Tok("RPAREN", ")", end, end),
-        ]
+        return _negated(toks, REQUIREMENT_AMONG_EXCLUSIONS)
 
     def _absent_condition(self, toks: list[Tok]) -> list[Tok]:
         """ "ANC >= 1000/uL in the absence of bone marrow involvement": an inclusion threshold
@@ -1302,13 +1296,7 @@ class Lexer:
             if t.type == "COMMA" and depth == 0:
                 t = Tok("OR", "or", t.start, t.end)
             inner.append(t)
-        start, end = toks[0].start, toks[-1].end
-        return [
-            Tok("NOT", EXCLUSION_HEADER, start, start),
-            Tok("LPAREN", "(", start, start),
-            *inner,
-            Tok("RPAREN", ")", end, end),
-        ]
+        return _negated(inner, EXCLUSION_HEADER)
 
     def _cohort(self, toks: list[Tok]) -> list[Tok]:
         """ "Subjects with Hepatic Impairment: Supine blood pressure <= 160/100 mmHg".
@@ -3439,6 +3427,18 @@ def _requiring_pairs(toks: list[Tok], text: str) -> list[Tok]:
         )
 
     return _group_pairs(toks, joined)
+
+
+def _negated(toks: list[Tok], label: str) -> list[Tok]:
+    """``not (toks)``, the NOT token carrying ``label`` so the resolver knows why the whole
+    line is negated (an exclusion header, a requirement worded among exclusions)."""
+    start, end = toks[0].start, toks[-1].end
+    return [
+        Tok("NOT", label, start, start),
+        Tok("LPAREN", "(", start, start),
+        *toks,
+        Tok("RPAREN", ")", end, end),
+    ]
 
 
 def _group_pairs(toks: list[Tok], joined: Callable[[Tok, Tok, Tok | None], bool]) -> list[Tok]:
