@@ -28,6 +28,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from types import ModuleType
+from typing import TypeVar
 
 from .concepts import Vocabulary, vocabulary
 from .firstchars import StartTable
@@ -1090,6 +1091,62 @@ def _step_patterns(t: _Tables) -> list[re.Pattern[str]]:
     ]  # fmt: skip
 
 
+# ---------------------------------------------------------------------------- clean-up passes
+#
+# After the main loop, a chain of small passes each rewrites one shape of registry text
+# ("no A or B", "history of X with Y", …).  Most lines have none of those shapes, and a pass
+# that walks the whole list only to find its shape missing was most of the lexer's clean-up
+# time.  So each pass declares what its shape cannot do without (``_needs``): token types,
+# and words of the line; ``_Passes`` skips it in a line that lacks them.  A trigger only ever
+# skips a pass that would have changed nothing: it must name what the pass *requires*.
+
+_Pass = TypeVar("_Pass", bound=Callable[..., list[Tok]])
+# pass → (alternatives, each a set of token types all present; words, one in the text)
+_TRIGGERS: dict[object, tuple[tuple[frozenset[str], ...], tuple[str, ...]]] = {}
+
+
+def _needs(*types: str, words: tuple[str, ...] = ()) -> Callable[[_Pass], _Pass]:
+    """Declare what a clean-up pass needs to change anything: the token types of one of
+    ``types`` (each a space-separated list, all present) and, if given, one of ``words`` in
+    the lower-cased line.  The pass itself is unchanged."""
+
+    def mark(fn: _Pass) -> _Pass:
+        _TRIGGERS[fn] = (tuple(frozenset(t.split()) for t in types), words)
+        return fn
+
+    return mark
+
+
+class _Passes:
+    """One line's tokens run through clean-up passes, each skipped where its trigger
+    (``_needs``) is missing.  The set of token types present is worked out again only after
+    a pass that returned another list."""
+
+    def __init__(self, toks: list[Tok], text: str) -> None:
+        self.toks = toks
+        self.types = frozenset(t.type for t in toks)
+        # outside ASCII, what IGNORECASE matches is not what lower() gives: no word test
+        self.low = text.lower() if text.isascii() else None
+
+    def has(self, *types: str) -> bool:
+        return any(t in self.types for t in types)
+
+    def set(self, toks: list[Tok]) -> None:
+        if toks is not self.toks and toks != self.toks:  # (a copy, unchanged, keeps the set)
+            self.toks = toks
+            self.types = frozenset(t.type for t in toks)
+
+    def __call__(self, fn: Callable[..., list[Tok]], *args: object) -> None:
+        trigger = _TRIGGERS.get(getattr(fn, "__func__", fn))
+        if trigger is not None:
+            alternatives, words = trigger
+            if alternatives and not any(a <= self.types for a in alternatives):
+                return
+            if words and self.low is not None and not any(w in self.low for w in words):
+                return
+        self.set(fn(self.toks, *args))
+
+
 class Lexer:
     """Turn one normalised criterion into :class:`Tok` tokens plus annotations."""
 
@@ -1188,15 +1245,25 @@ class Lexer:
                 *self.tokens,
                 Tok("RPAREN", ")", end, end),
             ]
-        toks = _k_of_n(_donor_values(self.tokens, text, self.t.vocab), text)
-        toks = self._for_groups(self._upper_or(self._tidy(toks)))
+        p = _Passes(self.tokens, text)
+        p(_donor_values, text, self.t.vocab)
+        p(_k_of_n, text)
+        p.set(self._tidy(p.toks))
+        p(self._upper_or)
+        p(self._for_groups)
+        toks = p.toks
         if other and toks and toks[0].start >= other.end() and toks[0].type == "CONCEPT":
             # "Other active liver diseases": other than the trial's own disease, which the
             # line does not name; read as any liver disease it excluded every patient
-            toks = [Tok("WORD", other.group("w"), other.start("w"), other.end("w")), *toks]
-        toks = self._exclusion_header(self._cohort(_childbearing_item(toks)))
-        toks = self._absent_condition(self._must_have(_longer_washout(toks)))
-        return self._requirement(_forward_window(_accepted(toks, text), text))
+            p.set([Tok("WORD", other.group("w"), other.start("w"), other.end("w")), *toks])
+        for step in (_childbearing_item, self._cohort, self._exclusion_header):
+            p(step)
+        for step in (_longer_washout, self._must_have, self._absent_condition):
+            p(step)
+        p(_accepted, text)
+        p(_forward_window, text)
+        p(self._requirement)
+        return p.toks
 
     def _requirement(self, toks: list[Tok]) -> list[Tok]:
         """ "Females of child-bearing potential must have …" among exclusions: not (it).
@@ -1218,6 +1285,7 @@ class Lexer:
             return toks
         return _negated(toks, REQUIREMENT_AMONG_EXCLUSIONS)
 
+    @_needs("NOT CMP")
     def _absent_condition(self, toks: list[Tok]) -> list[Tok]:
         """ "ANC >= 1000/uL in the absence of bone marrow involvement": an inclusion threshold
         asked only of patients without the condition, so ``threshold or condition``.
@@ -2050,6 +2118,8 @@ class Lexer:
     # -- clean-up ---------------------------------------------------------------
     def _insert_age(self, toks: list[Tok]) -> list[Tok]:
         """ "18-74 years of age", "at least 19 years old": the unit names the subject."""
+        if not self.age_units:
+            return toks
         out = list(toks)
         for idx in sorted(self.age_units, reverse=True):
             j = idx - 1
@@ -2129,6 +2199,7 @@ class Lexer:
             i += 1
         return out
 
+    @_needs("SEX OR CONCEPT")
     def _sex_noun_alternatives(self, toks: list[Tok]) -> list[Tok]:
         """ "Pregnant, lactating women or potentially childbearing patients not using adequate
         contraception": the adjectives qualify the women, and "or" starts a second group of
@@ -2193,6 +2264,7 @@ class Lexer:
             return [*out[:j], *group, *out[end:]]
         return out
 
+    @_needs("OR")
     def _upper_or(self, toks: list[Tok]) -> list[Tok]:
         """ "Male patients, or female with documented hysterectomy … OR menopausal female with
         … OR female of childbearing potential with …": a capitalised "OR" separates the
@@ -2239,6 +2311,7 @@ class Lexer:
             ]
         return [*out, *toks[end:]]
 
+    @_needs("SEX", "CONCEPT", words=("for",))
     def _for_groups(self, toks: list[Tok]) -> list[Tok]:
         """ "For women of child-bearing potential a negative pregnancy test is required … .
         For men - adequate contraception must be used.": each sentence asks its requirement
@@ -2294,47 +2367,51 @@ class Lexer:
         return out if changed else toks
 
     def _tidy(self, toks: list[Tok]) -> list[Tok]:
-        toks = _compound_ratio(self._insert_age(toks), self.text, self.t.vocab)
-        toks = _other_specimen(toks, self.text, self.t.vocab)
+        text, vocab = self.text, self.t.vocab
+        p = _Passes(toks, text)
+        p(self._insert_age)
+        p(_compound_ratio, text, vocab)
+        p(_other_specimen, text, vocab)
         for _ in range(3):  # nested: "(serum glutamic oxaloacetic transaminase [SGOT])"
-            tidied = self._drop_abbreviations(toks)
-            if tidied == toks:
+            tidied = self._drop_abbreviations(p.toks)
+            if tidied == p.toks:
                 break
-            toks = tidied
-        merged: list[Tok] = []
-        for tok in toks:
-            # "unable or unwilling to": one negation
-            if (
-                tok.type == "NOT"
-                and len(merged) >= 2
-                and merged[-1].type in ("OR", "AND")
-                and merged[-2].type == "NOT"
-            ):
-                merged.pop()
-                merged[-1] = Tok("NOT", "not", merged[-1].start, tok.end)
-                continue
-            merged.append(tok)
-        toks = _postfix_negation(merged, self.text)
-        toks = _family_history(toks, self.text)
-        toks = _despite_treatment(_modifiers(_state_adjectives(toks)), self.text)
+            p.set(tidied)
+        if p.has("NOT"):
+            p.set(_one_negation(p.toks))
+        p(_postfix_negation, text)
+        p(_family_history, text)
+        p(_state_adjectives)
+        p(_modifiers)
+        p(_despite_treatment, text)
         if self.kind == "exclusion":
-            toks = _slashed_alternatives(toks)
-        toks = _within_criteria(toks, self.text, self.t.vocab)
-        toks = _requiring_pairs(toks, self.text)
-        toks = _sex_adjectives(_sex_bounds(_restated_range(toks, self.t.vocab)))
-        toks = self._sex_noun_alternatives(toks)
-        toks = _for_age_group(toks, self.text)
-        toks = _unread_condition(_if_no_else(toks), self.text)
-        toks = _none_or_qualified(_conditional_alternative(_other_stage(toks), self.text))
-        toks = _cue_then_or(toks, self.text)
-        toks = _example_causes(toks, self.text)
+            p(_slashed_alternatives)
+        p(_within_criteria, text, vocab)
+        p(_requiring_pairs, text)
+        p(_restated_range, vocab)
+        p(_sex_bounds)
+        p(_sex_adjectives)
+        p(self._sex_noun_alternatives)
+        p(_for_age_group, text)
+        p(_if_no_else)
+        p(_unread_condition, text)
+        p(_other_stage)
+        p(_conditional_alternative, text)
+        p(_none_or_qualified)
+        p(_cue_then_or, text)
+        p(_example_causes, text)
         for cue in ("HISTORY", "NOT"):
-            toks = _wrap_chains(toks, cue, self.text)
-        toks = _modifier_over_alternatives(toks)
-        toks = _cue_over_juxtaposition(toks, self.text)
-        toks = _negated_examples(toks, self.text)
-        toks = _leading_window_list(_oxford_items(_recent_within(toks)))
-        toks = _counted_nouns(_postfix_exemption(toks, self.text), self.text)
+            if p.has(cue):
+                p(_wrap_chains, cue, text)
+        p(_modifier_over_alternatives)
+        p(_cue_over_juxtaposition, text)
+        p(_negated_examples, text)
+        p(_recent_within)
+        p(_oxford_items)
+        p(_leading_window_list)
+        p(_postfix_exemption, text)
+        p(_counted_nouns, text)
+        toks = p.toks
         out: list[Tok] = []
         for tok in toks:
             if tok.type == "WORD" and out and out[-1].type == "WORD":
@@ -2359,7 +2436,9 @@ class Lexer:
             out.append(tok)
         while out and out[-1].type in ("COMMA", "AND", "OR", "EXCEPT"):
             out.pop()
-        out = _balance(out)
+        p.set(out)
+        p(_balance)
+        out = p.toks
         # "(within last one month)": a parenthesised window is just a window
         res: list[Tok] = []
         i = 0
@@ -2407,8 +2486,29 @@ class Lexer:
                 typ = base if attached else "B" + base
                 if typ != tok.type:
                     res[k] = Tok(typ, tok.value, tok.start, tok.end)
-        toks = _shown_list(_unread_subjects(res, self.text), self.text)
-        return _needing_clause(_relation_objects(toks, self.text), self.text)
+        p.set(res)
+        p(_unread_subjects, text)
+        p(_shown_list, text)
+        p(_relation_objects, text)
+        p(_needing_clause, text)
+        return p.toks
+
+
+def _one_negation(toks: list[Tok]) -> list[Tok]:
+    """ "unable or unwilling to": one negation."""
+    merged: list[Tok] = []
+    for tok in toks:
+        if (
+            tok.type == "NOT"
+            and len(merged) >= 2
+            and merged[-1].type in ("OR", "AND")
+            and merged[-2].type == "NOT"
+        ):
+            merged.pop()
+            merged[-1] = Tok("NOT", "not", merged[-1].start, tok.end)
+            continue
+        merged.append(tok)
+    return merged
 
 
 _INITIALISM = re.compile(r"\(\s*(?P<abbr>[A-Z][A-Za-z]{1,7})\s*\)")
@@ -2430,6 +2530,8 @@ def _blank_initialisms(text: str, phrases: Mapping[str, str] | None = None) -> s
     ...     "aspartate aminotransferase": "ast"})
     'aspartate aminotransferase      /x'
     """
+    if "(" not in text:
+        return text  # (cheap test first: an initialism is in parentheses)
     out = text
     for m in _INITIALISM.finditer(text):
         letters = m.group("abbr").lower()
@@ -2454,6 +2556,7 @@ _LEADING_OTHER = re.compile(r"\s*(?P<w>other)\s+(?!than\b|or\b)", re.I)
 _ACCEPTED = re.compile(r"accepted\s+", re.I)
 
 
+@_needs("WORD", words=("accepted",))
 def _accepted(toks: list[Tok], text: str) -> list[Tok]:
     """ "accepted primary prevention (non-selective beta blockers or EVL)": "accepted" is
     "received" (a common rendering in translated registry text), a history cue, where the
@@ -2473,6 +2576,7 @@ def _accepted(toks: list[Tok], text: str) -> list[Tok]:
 _FORWARD_CUE = re.compile(r"(?:scheduled|planned|anticipated|expected|expectation)\b", re.I)
 
 
+@_needs("WINDOW CONCEPT", words=("scheduled", "planned", "anticipated", "expect"))
 def _forward_window(toks: list[Tok], text: str) -> list[Tok]:
     """ "Scheduled to receive a liver transplant within 1 month of screening": the window
     looks ahead (when it will happen), not back at when it was recorded; it stays unread."""
@@ -2488,6 +2592,7 @@ def _forward_window(toks: list[Tok], text: str) -> list[Tok]:
     return out
 
 
+@_needs("OR SEX CONCEPT")
 def _childbearing_item(toks: list[Tok]) -> list[Tok]:
     """ "Pregnant, lactating women or potentially childbearing patients not using adequate
     contraception": two items, not one whose people are "women or childbearing patients".
@@ -2533,6 +2638,8 @@ _OR_ALTERNATIVE = re.compile(
     re.IGNORECASE,
 )
 
+_OR_OPENING = re.compile(r"\(\s*or\s", re.IGNORECASE)  # what every _OR_ALTERNATIVE match holds
+
 
 def _blank_same_alternative(text: str, phrases: Mapping[str, str]) -> str:
     """Blank "(or atrial paced)" in "Sinus (or atrial paced) rhythm" when both readings,
@@ -2543,6 +2650,8 @@ def _blank_same_alternative(text: str, phrases: Mapping[str, str]) -> str:
     ...     "sinus rhythm": "r", "atrial paced rhythm": "r"})
     'Sinus                   rhythm with'
     """
+    if not _OR_OPENING.search(text):
+        return text  # a scan for "(or" is far cheaper than the whole pattern at every word
     out = text
     for m in _OR_ALTERNATIVE.finditer(text):
         words = m.group("tail").split()
@@ -2572,6 +2681,7 @@ def _names_same(before: str, cid: str | None, phrases: Mapping[str, str]) -> boo
     return False
 
 
+@_needs("NOT CONCEPT", words=("negative", "undetectable"))
 def _postfix_negation(toks: list[Tok], text: str) -> list[Tok]:
     """ "HBsAg negative", "HIV negative": the negation follows what it negates."""
     out = list(toks)
@@ -2595,6 +2705,7 @@ def _postfix_negation(toks: list[Tok], text: str) -> list[Tok]:
     return out
 
 
+@_needs("CONCEPT", words=("within",))
 def _within_criteria(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
     """ "hepatocellular carcinoma within the Milan criteria or …": one item, bound together.
 
@@ -2632,6 +2743,7 @@ _GROUP_NOUN = re.compile(r"patients|pts|subjects|participants|children|aged", re
 _OF_AGE_AFTER = re.compile(r"\s*(?:of\s+age|old)(?![A-Za-z])", re.IGNORECASE)
 
 
+@_needs("NUMBER UNIT", words=("for",))
 def _for_age_group(toks: list[Tok], text: str) -> list[Tok]:
     """ "Karnofsky > 50% for pts > 12 years": the age group the threshold is asked of.
 
@@ -2684,6 +2796,7 @@ def _for_age_group(toks: list[Tok], text: str) -> list[Tok]:
     return out
 
 
+@_needs("WORD NOT LPOST", words=("if",))
 def _if_no_else(toks: list[Tok]) -> list[Tok]:
     """ "AST or ALT > 2.5 x ULN if no liver metastases (> 5x ULN in patients with liver
     metastases)": one threshold without the condition, another with it.
@@ -2731,6 +2844,7 @@ def _and_group(inner: list[Tok], condition: list[Tok], start: int, end: int) -> 
     ]
 
 
+@_needs("WORD", words=("if",))
 def _unread_condition(toks: list[Tok], text: str) -> list[Tok]:
     """ "ALP > 2.5 x ULN if no liver metastases (> 5 x ULN in patients with …)": a condition
     eligo cannot read runs, unread, to the end of its sentence.
@@ -2758,6 +2872,7 @@ def _unread_condition(toks: list[Tok], text: str) -> list[Tok]:
     return toks
 
 
+@_needs("LPOST NUMBER TO UNIT RPAREN CONCEPT")
 def _restated_range(toks: list[Tok], vocab: Vocabulary) -> list[Tok]:
     """ "Serum potassium < 3.3 or >= 5.5 mEq/L (must be 3.5-5.5 mEq/L prior to …)": a range
     alone in parentheses, with a unit, restates the measure just named; its concept is
@@ -2779,6 +2894,7 @@ def _restated_range(toks: list[Tok], vocab: Vocabulary) -> list[Tok]:
     return out
 
 
+@_needs("SEX NUMBER")
 def _sex_bounds(toks: list[Tok]) -> list[Tok]:
     """ "Hemoglobin >= 12 g/dL in women and >= 13 g/dL in men": each threshold is its sex's.
 
@@ -2812,6 +2928,7 @@ def _sex_bounds(toks: list[Tok]) -> list[Tok]:
     return out
 
 
+@_needs("SEX NOT CONCEPT")
 def _sex_adjectives(toks: list[Tok]) -> list[Tok]:
     """ "Male or non-pregnant, non-lactating females": the adjectives qualify the females.
 
@@ -2848,6 +2965,7 @@ def _sex_adjectives(toks: list[Tok]) -> list[Tok]:
     return out
 
 
+@_needs("WORD HISTORY CONCEPT", words=("family",))
 def _family_history(toks: list[Tok], text: str) -> list[Tok]:
     """ "… structural heart disease, or a family history of Long QT Syndrome": a relative's
     condition, not the patient's.  eligo has no family-history facts, so "family history of
@@ -2873,6 +2991,7 @@ def _family_history(toks: list[Tok], text: str) -> list[Tok]:
     return out
 
 
+@_needs("WORD COMMA", words=tuple(sorted(STATE_ADJECTIVES)))
 def _state_adjectives(toks: list[Tok]) -> list[Tok]:
     """ "persistent, uncontrolled severe hypertension", "unresolved, abnormal renal function":
     a comma between two adjectives of one noun does not split the line into a list.
@@ -2901,6 +3020,7 @@ _DESPITE = re.compile(
 )
 
 
+@_needs("WORD LPOST", words=("despite",))
 def _despite_treatment(toks: list[Tok], text: str) -> list[Tok]:
     """ "Uncontrolled hypertension defined as SBP > 150 mmHg …, despite optimal medical
     management": inside the threshold that defines an *uncontrolled* condition, "despite
@@ -2948,6 +3068,11 @@ _RELATION_LINK = re.compile(r"\s*(?:to|for|against|with)?\s*(?:any\s+)?", re.IGN
 _DRUG_PROPERTY = re.compile(r"[\s-]*(?:resistant|refractory)\b", re.IGNORECASE)
 
 
+@_needs(
+    "CONCEPT WORD",
+    "CONCEPT MOD",
+    words=("hypersensitiv", "allerg", "intolerance", "contra", "resistant", "refractory"),
+)
 def _relation_objects(toks: list[Tok], text: str) -> list[Tok]:
     """An unread relation ("hypersensitivity", "contraindication") keeps its object unread too.
 
@@ -2995,6 +3120,7 @@ def _relation_objects(toks: list[Tok], text: str) -> list[Tok]:
 _NEEDING = re.compile(r"\b(?:needing|in\s+need\s+of)\b", re.IGNORECASE)
 
 
+@_needs(words=("need",))
 def _needing_clause(toks: list[Tok], text: str) -> list[Tok]:
     """ "High-risk varices needing interventional treatment (endoscopy, TIPS)": a need for a
     treatment is no treatment received; the rest of the clause stays unread.
@@ -3029,6 +3155,7 @@ def _needing_clause(toks: list[Tok], text: str) -> list[Tok]:
 _SHOWING = re.compile(r"\b(?:showing|demonstrating|revealing|documenting)\b", re.I)
 
 
+@_needs("WORD COMMA", words=("showing", "demonstrating", "revealing", "documenting"))
 def _shown_list(toks: list[Tok], text: str) -> list[Tok]:
     """An unread "imaging showing A, B and/or C": the list goes on naming what is shown.
 
@@ -3055,6 +3182,7 @@ def _shown_list(toks: list[Tok], text: str) -> list[Tok]:
     return toks
 
 
+@_needs("WORD CONCEPT", words=("/",))
 def _slashed_alternatives(toks: list[Tok]) -> list[Tok]:
     """Among exclusions, unread words joined by a slash before a concept are alternatives to it.
 
@@ -3076,6 +3204,7 @@ def _slashed_alternatives(toks: list[Tok]) -> list[Tok]:
     return out
 
 
+@_needs("WORD")
 def _modifiers(toks: list[Tok]) -> list[Tok]:
     """An unread word right before a concept qualifies that concept only ("uncontrolled").
 
@@ -3103,6 +3232,7 @@ def _modifiers(toks: list[Tok]) -> list[Tok]:
 _AFTER_ITEM = frozenset(["CMP", "LPOST", "CATEGORY", "NUMBER", "BETWEEN", "TO", "UNIT", "ULN"])
 
 
+@_needs("MOD CONCEPT OR")
 def _modifier_over_alternatives(toks: list[Tok]) -> list[Tok]:
     """ "Uncontrolled bacterial or fungal infection", "a stable regimen of A or B": an unread
     word before an "or" list of plain concepts qualifies every alternative, so it becomes
@@ -3233,6 +3363,7 @@ def _serial_last_item(text: str, start: int, at: int) -> bool:
     return bool(alt and _ITEM_END.match(text, alt.end()))
 
 
+@_needs(words=("donor", "graft", "partner"))
 def _donor_values(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
     """Another person's attributes (a donor's, a partner's) are not the patient's.
 
@@ -3292,6 +3423,7 @@ def _donor_values(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
     return out
 
 
+@_needs("KOFN")
 def _k_of_n(toks: list[Tok], text: str) -> list[Tok]:
     """ "At least 2 of the following …: A, B, C": an "or" of every choice of 2 items.
 
@@ -3369,6 +3501,7 @@ def _k_of_n(toks: list[Tok], text: str) -> list[Tok]:
     return [*toks[:at], *out, *_k_of_n(toks[at + 1 + len(body) :], text)]
 
 
+@_needs("HISTORY CONCEPT", "NOT CONCEPT")
 def _cue_over_juxtaposition(toks: list[Tok], text: str) -> list[Tok]:
     """ "history of NYHA class IV heart failure", "no anticoagulation with coumarin
     derivatives": the cue covers the juxtaposed concepts.
@@ -3414,6 +3547,7 @@ def _cue_over_juxtaposition(toks: list[Tok], text: str) -> list[Tok]:
 _REQUIRING = re.compile(r"\s+requiring\s+", re.IGNORECASE)
 
 
+@_needs("CONCEPT", words=("requiring",))
 def _requiring_pairs(toks: list[Tok], text: str) -> list[Tok]:
     """ "pleural effusions requiring thoracentesis or ascites requiring paracentesis": each
     "A requiring B" is one alternative, so it is grouped before "or" splits B from A."""
@@ -3482,6 +3616,7 @@ _CONDITION_LINKS = frozenset(
 )
 
 
+@_needs("OR NUMBER CONCEPT")
 def _conditional_alternative(toks: list[Tok], text: str) -> list[Tok]:
     """ "ALT < 2.5 x ULN, or < 5 x ULN in case of liver metastases": the second bound holds
     only with the condition, as in "ALT < 2.5 x ULN (< 5 x ULN in case of liver metastases)".
@@ -3523,6 +3658,7 @@ def _conditional_alternative(toks: list[Tok], text: str) -> list[Tok]:
     return out
 
 
+@_needs("BCMP NUMBER WORD")
 def _unread_subjects(toks: list[Tok], text: str) -> list[Tok]:
     """Bounds whose subject eligo cannot read stay unread with it.
 
@@ -3579,6 +3715,7 @@ def _unread_subjects(toks: list[Tok], text: str) -> list[Tok]:
 _CAUSE = re.compile(r"\b(?:a?etiolog\w*|causes?)\s*$", re.IGNORECASE)
 
 
+@_needs("OR WORD", words=("etiolog", "cause"))
 def _example_causes(toks: list[Tok], text: str) -> list[Tok]:
     """ "unless an alternate etiology such as Gilbert's syndrome or hemolytic anemia is
     present": the examples are causes of the finding, and having one does not make it the
@@ -3640,6 +3777,7 @@ _ITEM_TOKENS = frozenset(
 )
 
 
+@_needs("COMMA OR CONCEPT CMP NUMBER")
 def _oxford_items(toks: list[Tok]) -> list[Tok]:
     """ "NYHA class 3 or 4 symptoms, known LVEF <= 30%, or hospital admission for heart
     failure within 3 months": the serial ", or" joins the last two items of the list, each
@@ -3679,6 +3817,7 @@ def _oxford_items(toks: list[Tok]) -> list[Tok]:
     return out
 
 
+@_needs("CONCEPT CATEGORY COMMA")
 def _other_stage(toks: list[Tok]) -> list[Tok]:
     """ "Barcelona Clinic Liver Cancer stage C. BCLC stage B, not suitable for …": a line
     whose first sentence is one stage and whose second opens with another stage of the same
@@ -3709,6 +3848,7 @@ def _other_stage(toks: list[Tok]) -> list[Tok]:
     ]
 
 
+@_needs("NOT OR CONCEPT")
 def _none_or_qualified(toks: list[Tok]) -> list[Tok]:
     """ "No cirrhosis or cirrhotic status of Child-Pugh class A only": the line opens with
     "no X or" and the alternative restates X with a reading of it, so the "no" covers X alone
@@ -3731,6 +3871,7 @@ _RATIO_WORD = re.compile(r"\s*(?:ratio|index|quotient)(?![A-Za-z])", re.IGNORECA
 _RATIO_OF = re.compile(r"(?:ratio|index|quotient)\s+(?:of\s+)?$", re.IGNORECASE)
 
 
+@_needs("CONCEPT", words=("ratio", "index", "quotient"))
 def _compound_ratio(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
     """ "AST/ALT ratio > 2", "urea to creatinine ratio", "ratio of AST to ALT": a ratio of
     two measured concepts eligo has no concept for is unread with its bound, never a bound on
@@ -3791,6 +3932,7 @@ _OTHER_SPECIMEN = re.compile(
 )
 
 
+@_needs("WORD CONCEPT CMP NUMBER", "WORD CONCEPT BCMP NUMBER")
 def _other_specimen(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
     """ "Ionized calcium < 1.0 mmol/L", "CSF glucose < 40 mg/dL", "Ascitic fluid neutrophil
     count > 250", "Decrease in hemoglobin of > 2 g/dL": an unread word naming another
@@ -3821,6 +3963,7 @@ def _other_specimen(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
     return out
 
 
+@_needs("OR NOT CONCEPT")
 def _cue_then_or(toks: list[Tok], text: str) -> list[Tok]:
     """ "No active or chronic hepatitis B": the adjectives joined by "or" were dropped,
     leaving "no or hepatitis B"; the stray "or" goes (read, it became ``not unparsed("or")
@@ -3886,6 +4029,7 @@ def _wrap_chains(toks: list[Tok], cue: str, text: str) -> list[Tok]:
     return out
 
 
+@_needs("NOT OR")
 def _negated_examples(toks: list[Tok], text: str) -> list[Tok]:
     """ "No intercurrent cardiac dysfunction including, but not limited to, any of the
     following: History of myocardial infarction": "no" covers the examples too.
@@ -3946,6 +4090,7 @@ def _brand_in_washout(toks: list[Tok]) -> list[Tok]:
     return out
 
 
+@_needs("CONCEPT LPOST RPAREN")
 def _longer_washout(toks: list[Tok]) -> list[Tok]:
     """ "More than 2 weeks since prior chemotherapy (>= 6 weeks for nitrosoureas)".
 
@@ -3985,6 +4130,7 @@ def _longer_washout(toks: list[Tok]) -> list[Tok]:
     return toks
 
 
+@_needs("RECENT WINDOW", "RECENT NUMBER")
 def _recent_within(toks: list[Tok]) -> list[Tok]:
     """ "Recent (< 3 months) myocardial infarction": "recent" given as a window.
 
@@ -4023,6 +4169,7 @@ def _recent_within(toks: list[Tok]) -> list[Tok]:
 _EXEMPTED = re.compile(r"(?:(?:are|is)\s+)?(?:exempted|exempt|excepted)", re.IGNORECASE)
 
 
+@_needs("BCMP NUMBER WORD")
 def _counted_nouns(toks: list[Tok], text: str) -> list[Tok]:
     """ "… score > 5, OR presence of at least 1 new organ failure": a bare bound on a plain
     number right before an unread noun counts that noun; it is no bound on the concept before
@@ -4043,6 +4190,7 @@ def _counted_nouns(toks: list[Tok], text: str) -> list[Tok]:
     return out
 
 
+@_needs("WORD RPAREN", words=("exempt", "excepted"))
 def _postfix_exemption(toks: list[Tok], text: str) -> list[Tok]:
     """ "Malignancy requiring therapy within 2 years (basal or squamous cell skin carcinoma and
     localized prostate cancer are exempted)": an exception written after its items, read as
@@ -4077,6 +4225,7 @@ def _postfix_exemption(toks: list[Tok], text: str) -> list[Tok]:
     return out
 
 
+@_needs("WINDOW CONCEPT OR")
 def _leading_window_list(toks: list[Tok]) -> list[Tok]:
     """ "Recent (< 3 months) myocardial infarction, catheter ablation, or electrolyte
     imbalance": a window before a serial list of conditions covers every item, as one after
@@ -4143,6 +4292,7 @@ def _leading_window_list(toks: list[Tok]) -> list[Tok]:
     return out
 
 
+@_needs("LPAREN", "LPOST", "RPAREN")
 def _balance(toks: list[Tok]) -> list[Tok]:
     """Drop unmatched ``)`` and close unclosed ``(`` at the end of the line."""
     out: list[Tok] = []
