@@ -27,7 +27,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
-from types import ModuleType
+from types import MethodType, ModuleType
 from typing import TypeVar
 
 from .concepts import Vocabulary, vocabulary
@@ -1101,8 +1101,8 @@ def _step_patterns(t: _Tables) -> list[re.Pattern[str]]:
 # skips a pass that would have changed nothing: it must name what the pass *requires*.
 
 _Pass = TypeVar("_Pass", bound=Callable[..., list[Tok]])
-# pass → (alternatives, each a set of token types all present; words, one in the text)
-_TRIGGERS: dict[object, tuple[tuple[frozenset[str], ...], tuple[str, ...]]] = {}
+# pass → (alternatives, each a set of token types all present; one of its words, as a pattern)
+_TRIGGERS: dict[object, tuple[tuple[frozenset[str], ...], re.Pattern[str] | None]] = {}
 
 
 def _needs(*types: str, words: tuple[str, ...] = ()) -> Callable[[_Pass], _Pass]:
@@ -1111,7 +1111,8 @@ def _needs(*types: str, words: tuple[str, ...] = ()) -> Callable[[_Pass], _Pass]
     the lower-cased line.  The pass itself is unchanged."""
 
     def mark(fn: _Pass) -> _Pass:
-        _TRIGGERS[fn] = (tuple(frozenset(t.split()) for t in types), words)
+        found = re.compile("|".join(map(re.escape, words))) if words else None
+        _TRIGGERS[fn] = (tuple(frozenset(t.split()) for t in types), found)
         return fn
 
     return mark
@@ -1137,14 +1138,22 @@ class _Passes:
             self.types = frozenset(t.type for t in toks)
 
     def __call__(self, fn: Callable[..., list[Tok]], *args: object) -> None:
-        trigger = _TRIGGERS.get(getattr(fn, "__func__", fn))
-        if trigger is not None:
-            alternatives, words = trigger
-            if alternatives and not any(a <= self.types for a in alternatives):
-                return
-            if words and self.low is not None and not any(w in self.low for w in words):
-                return
+        trigger = _TRIGGERS.get(fn)
+        if trigger is None and isinstance(fn, MethodType):
+            trigger = _TRIGGERS.get(fn.__func__)
+        if trigger is not None and not self._met(*trigger):
+            return
         self.set(fn(self.toks, *args))
+
+    def _met(self, alternatives: tuple[frozenset[str], ...], words: re.Pattern[str] | None) -> bool:
+        # a plain loop: this runs some 50 times a line, where a generator costs more than the test
+        if alternatives:
+            for types in alternatives:
+                if types <= self.types:
+                    break
+            else:
+                return False
+        return words is None or self.low is None or words.search(self.low) is not None
 
 
 class Lexer:
@@ -1180,6 +1189,8 @@ class Lexer:
             if self.text.isascii()
             else len(self.text)
         )
+        # "… of the following:" (_K_OF_N) is tried only in a line that has the word
+        self.following = not self.text.isascii() or "following" in low
 
     # -- helpers ----------------------------------------------------------------
     def _prev(self) -> str | None:
@@ -1472,7 +1483,7 @@ class Lexer:
             end = len(text.rstrip())
             self._emit("WORD", text[pos:end], pos, end)
             return len(text)
-        m = _K_OF_N.match(text, pos) if ch in "aAoOtTfF123456789≥>" else None
+        m = _K_OF_N.match(text, pos) if ch in "aAoOtTfF123456789≥>" and self.following else None
         if m:
             self._emit("KOFN", int(parse_number(m.group("k"))), pos, m.end())
             return m.end()
@@ -2665,13 +2676,19 @@ def _blank_same_alternative(text: str, phrases: Mapping[str, str]) -> str:
     return out
 
 
+# the last n words of a text, n = 1 … 6 (compiled once: each is searched per initialism)
+_LAST_WORDS = [
+    re.compile(rf"(?:[A-Za-z0-9']+[\s\-]+){{{n - 1}}}[A-Za-z0-9']+$") for n in range(1, 7)
+]
+
+
 def _names_same(before: str, cid: str | None, phrases: Mapping[str, str]) -> bool:
     """Whether ``before`` ends with a vocabulary phrase of concept ``cid``."""
     if cid is None:
         return False
     before = before.rstrip()
-    for n in range(1, 7):
-        m = re.search(rf"(?:[A-Za-z0-9']+[\s\-]+){{{n - 1}}}[A-Za-z0-9']+$", before)
+    for last_words in _LAST_WORDS:
+        m = last_words.search(before)
         if m is None:
             return False
         if (m.start() == 0 or not before[m.start() - 1].isalnum()) and phrases.get(
@@ -4310,8 +4327,11 @@ def _balance(toks: list[Tok]) -> list[Tok]:
     return out
 
 
+_PHRASE_GAP = re.compile(r"[\s\-]+")
+
+
 def _phrase(text: str) -> str:
-    return re.sub(r"[\s\-]+", " ", text.strip().lower())
+    return _PHRASE_GAP.sub(" ", text.strip().lower())
 
 
 def lex(norm: Normalised, kind: str = "inclusion") -> tuple[list[Tok], list[tuple[int, int]]]:
