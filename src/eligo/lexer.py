@@ -1172,6 +1172,7 @@ class Lexer:
             _blank_initialisms(norm.text, phrases), phrases
         ).translate(_TRADEMARKS)
         self.tokens: list[Tok] = []
+        self.units_at: dict[int, tuple[str, int] | None] = {}  # see _unit_at, for this line
         self.annotations: list[tuple[int, int]] = []
         self.cat_concept: str | None = None
         self.in_between = False
@@ -2048,7 +2049,7 @@ class Lexer:
             postfix = pm
         if not (threshold or range_start or postfix):
             return self._word(pos)
-        unit_here = _unit_at(text, after)  # pure: worked out once for both uses
+        unit_here = self._unit_at(after)
         if unit_here is None and _UNIT_LIKE.match(text, after):
             return self._word(pos)  # "14 units/week": a unit eligo cannot read; no bare number
         if shared is not None:
@@ -2076,11 +2077,17 @@ class Lexer:
             self.in_between = False
         return end
 
+    def _unit_at(self, pos: int) -> tuple[str, int] | None:
+        """:func:`_unit_at` in this line: a number's unit is asked for up to three times."""
+        if pos not in self.units_at:
+            self.units_at[pos] = _unit_at(self.text, pos)
+        return self.units_at[pos]
+
     def _after_unit(self, pos: int) -> int:
         lim = _ULN.match(self.text, pos)
         if lim and lim.group(0).strip().lower() != "normal":
             return lim.end()
-        u = _unit_at(self.text, pos)
+        u = self._unit_at(pos)
         return u[1] if u else pos
 
     def _unit_or_limit(self, pos: int) -> int:
@@ -2091,7 +2098,7 @@ class Lexer:
                 "ULN", limit, pos + len(lim.group(0)) - len(lim.group(0).lstrip()), lim.end()
             )
             return lim.end()
-        u = _unit_at(self.text, pos)
+        u = self._unit_at(pos)
         if u:
             ucum, end = u
             start = pos + len(self.text[pos:end]) - len(self.text[pos:end].lstrip())
@@ -2116,8 +2123,8 @@ class Lexer:
                 self.age_units.add(len(self.tokens) - 1)  # "Adults >= 18 years", "(>18 yrs)"
             # "270 mg/dL (15 mmol/L)": the same threshold restated in other units
             m = _RESTATED.match(self.text, end)
-            if m and _unit_at(self.text, m.end("num")) is not None:
-                inner = _unit_at(self.text, m.end("num"))
+            if m and self._unit_at(m.end("num")) is not None:
+                inner = self._unit_at(m.end("num"))
                 assert inner is not None
                 close = _CLOSE.match(self.text, inner[1])
                 if close:
