@@ -595,8 +595,8 @@ def _bounded(alternation: str) -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation})(?![A-Za-z0-9])", re.IGNORECASE)
 
 
-_PHRASE_WORD = re.compile(r"[A-Za-z0-9'+/._:]+")
-_GAP = re.compile(r"[\s\-]+")
+# a word of a phrase and the gap after it (one match per word, no second one for the gap)
+_PHRASE_WORD = re.compile(r"([A-Za-z0-9'+/._:]+)[\s\-]*")
 _HYPHEN_WORD = re.compile(r"-[A-Za-z0-9]")
 
 
@@ -624,36 +624,39 @@ class PhraseMatcher:
         two = text[pos : pos + 2].lower()
         if two not in self.starts and two[:1] not in self.starts:
             return None
-        ends: list[int] = []
-        keys: list[str] = []
-        key = ""
-        p = pos
+        # the first word on its own: at most positions no phrase starts with it
+        m = _PHRASE_WORD.match(text, pos)
+        if not m:
+            return None
+        whole = m.group(1)
+        word = whole.rstrip(".:,'")
+        key = word.lower()
+        if not word or key not in self.prefixes:
+            return None
+        end = pos + len(word)
+        found = [(key, end)]  # (key, end offset) of each prefix read, in order
         prefixes = self.prefixes
-        for _ in range(self.max_words):
+        for _ in range(self.max_words - 1):
+            if len(word) < len(whole) or m.end() == end:
+                break  # punctuation ends the phrase ("disease," / "Child-Pugh:"), or no gap
+            p = m.end()
             m = _PHRASE_WORD.match(text, p)
             if not m:
                 break
-            whole = m.group(0)
+            whole = m.group(1)
             word = whole.rstrip(".:,'")
             if not word:
                 break
-            end = p + len(word)
             # "Aspartate Aminotransferase /platelet" (its "(AST)" blanked): "/" joins words
-            key = f"{key}{'' if word[0] == '/' else ' '}{word.lower()}" if keys else word.lower()
+            key = f"{key}{'' if word[0] == '/' else ' '}{word.lower()}"
             if key not in prefixes:
                 break  # no phrase goes on with this word
-            keys.append(key)
-            ends.append(end)
-            if len(word) < len(whole):
-                break  # punctuation ends the phrase ("disease," / "Child-Pugh:")
-            gap = _GAP.match(text, end)
-            if not gap:
-                break
-            p = gap.end()
-        for n in range(len(keys), 0, -1):
-            cid = self.phrases.get(keys[n - 1])
+            end = p + len(word)
+            found.append((key, end))
+        phrases = self.phrases
+        for key, nxt in reversed(found):
+            cid = phrases.get(key)
             if cid is not None:
-                nxt = ends[n - 1]
                 if nxt < len(text) and text[nxt].isalnum():
                     continue
                 if _HYPHEN_WORD.match(text, nxt, nxt + 2):
@@ -1138,22 +1141,21 @@ class _Passes:
             self.types = frozenset(t.type for t in toks)
 
     def __call__(self, fn: Callable[..., list[Tok]], *args: object) -> None:
+        # written out (no helper calls, no generator): this runs some 50 times a line
         trigger = _TRIGGERS.get(fn)
-        if trigger is None and isinstance(fn, MethodType):
+        if trigger is None and type(fn) is MethodType:
             trigger = _TRIGGERS.get(fn.__func__)
-        if trigger is not None and not self._met(*trigger):
-            return
+        if trigger is not None:
+            alternatives, words = trigger
+            if alternatives:
+                for needed in alternatives:
+                    if needed <= self.types:
+                        break
+                else:
+                    return  # no alternative's token types all present
+            if words is not None and self.low is not None and words.search(self.low) is None:
+                return
         self.set(fn(self.toks, *args))
-
-    def _met(self, alternatives: tuple[frozenset[str], ...], words: re.Pattern[str] | None) -> bool:
-        # a plain loop: this runs some 50 times a line, where a generator costs more than the test
-        if alternatives:
-            for types in alternatives:
-                if types <= self.types:
-                    break
-            else:
-                return False
-        return words is None or self.low is None or words.search(self.low) is not None
 
 
 class Lexer:
@@ -2293,6 +2295,8 @@ class Lexer:
         ("Diagnosis based upon: biopsy OR imaging" keeps its lead-in over both), and a single
         "OR" only after a comma.
         """
+        if "OR" not in self.text:
+            return toks  # (cheap test first: no capitalised "OR")
         end = 0
         depth = 0
         cuts: list[int] = []
