@@ -1262,7 +1262,7 @@ class Lexer:
         p = _Passes(self.tokens, text)
         p(_donor_values, text, self.t.vocab)
         p(_k_of_n, text)
-        p.set(self._tidy(p.toks))
+        self._tidy(p)
         p(self._upper_or)
         p(self._for_groups)
         toks = p.toks
@@ -2388,9 +2388,9 @@ class Lexer:
             start = end + 1
         return out if changed else toks
 
-    def _tidy(self, toks: list[Tok]) -> list[Tok]:
+    def _tidy(self, p: _Passes) -> None:
+        """The clean-up passes, in order, over the line's tokens in ``p``."""
         text, vocab = self.text, self.t.vocab
-        p = _Passes(toks, text)
         p(self._insert_age)
         p(_compound_ratio, text, vocab)
         p(_other_specimen, text, vocab)
@@ -2513,7 +2513,6 @@ class Lexer:
         p(_shown_list, text)
         p(_relation_objects, text)
         p(_needing_clause, text)
-        return p.toks
 
 
 def _one_negation(toks: list[Tok]) -> list[Tok]:
