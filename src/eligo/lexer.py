@@ -1085,6 +1085,10 @@ def _unit_at(text: str, pos: int) -> tuple[str, int] | None:
 ) = range(23)  # fmt: skip
 
 
+# the patterns of Lexer._cue: where none of them can start, the cue block is skipped whole
+_CUE_PATTERNS = frozenset([_DEFINITION, _SINCE_AT, _BEFORE_AT, _BARE_WINDOW_AT, _ANNOTATION])
+
+
 def _step_patterns(t: _Tables) -> list[re.Pattern[str]]:
     return [
         t.definition, _SINCE, _BEFORE, _BARE_WINDOW, t.annotation, _WINDOW, t.both_sexes,
@@ -1492,115 +1496,10 @@ class Lexer:
             return m.end()
         if self.closers and _AND_FOR_GROUP.match(text, pos):
             self._close_definitions(pos)  # "…, defined as X and for patients < 16 …, defined as Y"
-        m = t.definition.match(text, pos) if _DEFINITION in can else None
-        if m and self.tokens and self.tokens[-1].type in ("LPOST", "LPAREN"):
-            # "(defined as …": the parenthesis already opened is the definition
-            last = self.tokens[-1]
-            self.tokens[-1] = Tok("LPOST", "def", last.start, m.end())
-            return m.end()
-        if m and self.tokens:
-            while self.tokens and self.tokens[-1].type == "COMMA":
-                self.tokens.pop()  # "anemic, as defined by …": the definition is anemic's
-            self._emit("LPOST", "def", pos, m.end())
-            self.closers.append([("RPAREN", ")", None)])
-            return m.end()
-        m = _SINCE.match(text, pos) if _SINCE_AT in can else None
-        if m and _FOR_BEFORE.search(text, 0, pos):
-            # "use birth control for at least three months after the last administration of
-            # sorafenib": how long something lasts after a dose, no washout before entry (read
-            # as one, a man given sorafenib last month failed the line); the clause stays unread
-            clause = _CLAUSE_END.search(text, m.end())
-            end = clause.start() if clause else len(text)
-            self._emit("WORD", text[pos:end].strip(), pos, end)
-            return end
-        if m:
-            # "at least 4 weeks since prior radiotherapy": none in the last 4 weeks
-            amount = parse_number(m.group("n") or m.group("n2"))
-            self._emit("NOT", "not", pos, m.end())
-            self._emit("LPAREN", "(", m.end(), m.end())
-            unit = TIME_UNITS[(m.group("u") or m.group("u2")).lower()]
-            self.closers.append([("WINDOW", (amount, unit), (pos, m.end())), ("RPAREN", ")", None)])
-            return m.end()
-        m = _BEFORE.match(text, pos) if _BEFORE_AT in can else None
-        if m and m.group("n2"):
-            amount, unit = parse_number(m.group("n2")), m.group("u2")
-            self._emit("WINDOW", (amount, TIME_UNITS[unit.lower()]), pos, m.end())
-            return m.end()
-        m = m or (_BARE_WINDOW.match(text, pos) if _BARE_WINDOW_AT in can else None)
-        if m:
-            amount = parse_number(m.group("n")) if m.group("n") else 1.0
-            self._emit("WINDOW", (amount, TIME_UNITS[m.group("u").lower()]), pos, m.end())
-            return m.end()
-        # annotations swallow to ')' ';' or end
-        m = t.annotation.match(text, pos) if _ANNOTATION in can else None
-        if m and _ASSESSED.fullmatch(m.group(0)):
-            # "(as assessed by Gorelick score >= 4)": a threshold on a named measure is what
-            # the term before it means, a definition, not a comment on the method
-            ws = _WS.match(text, m.end())
-            hit = t.concept.match(text, ws.end() if ws else m.end())
-            if (
-                hit
-                and t.vocab[hit[0]].numeric
-                and _CMP_AHEAD.match(text, hit[1])
-                and self.tokens
-                and self.tokens[-1].type in ("LPOST", "LPAREN")
-            ):
-                last = self.tokens[-1]
-                self.tokens[-1] = Tok("LPOST", "def", last.start, m.end())
-                if text.count("(") > text.count(")"):
-                    # "(as assessed by … ≥ 4" never closed: the line's end closes it
-                    self.closers.append([("RPAREN", ")", None)])
-                return m.end()
-        if m:
-            end = m.end()  # the cue itself ("by echocardiogram or MUGA") is read whole
-            depth = 0
-            while end < len(text):
-                c = text[end]
-                if (
-                    depth == 0
-                    and c.isspace()
-                    and (_WINDOW.match(text, end + 1) or _BEFORE.match(text, end + 1))
-                ):
-                    break  # "… in the opinion of the investigator within 3 years": a window
-                if (
-                    depth == 0
-                    and "either" not in m.group(0).lower()
-                    and _ALTERNATIVE.match(text, end, end + 8)
-                    and not _serial_last_item(text, m.end(), end)
-                ):
-                    # "calculated by MDRD or creatinine clearance < 50": an alternative
-                    clause = _CLAUSE_END.search(text, end)
-                    tail = text[end : clause.start() if clause else len(text)]
-                    if (
-                        _CMP_WORD.search(tail)
-                        or not _METHOD_CUE.match(m.group(0))
-                        or (self.tokens and self.tokens[-1].type == "COMMA")
-                    ):
-                        break  # (", based on …" after a list: left as it was read)
-                    # "NASH based on liver function tests, ultrasound and / or liver
-                    # biopsy": whether the "or" goes on listing the methods or offers an
-                    # alternative to the diagnosis is not read; the clause stays unread
-                    end = clause.start() if clause else len(text)
-                    while self.tokens and self.tokens[-1].type == "COMMA":
-                        self.tokens.pop()
-                    self._emit("WORD", text[pos:end].strip(), pos, end)
-                    return end
-                if c == "(":
-                    depth += 1
-                elif c == ")":
-                    if depth == 0:
-                        break
-                    depth -= 1
-                elif c == ";" and depth == 0:
-                    break
-                elif c == ":" and depth == 0 and text[end + 1 : end + 2].isspace():
-                    end += 1  # "…, as determined by the central laboratory: ALT ≤ 8 x ULN"
-                    break
-                end += 1
-            while self.tokens and self.tokens[-1].type == "COMMA":
-                self.tokens.pop()
-            self.annotations.append((pos, end))
-            return end
+        if not can.isdisjoint(_CUE_PATTERNS):
+            cue_end = self._cue(pos, can)
+            if cue_end is not None:
+                return cue_end
         if ch in "([":
             kind = "LPOST" if prev in _CONTENT else "LPAREN"
             self._emit(kind, ch, pos, pos + 1)
@@ -1889,6 +1788,121 @@ class Lexer:
         if ell is not None:
             return ell
         return self._word(pos)
+
+    def _cue(self, pos: int, can: frozenset[int]) -> int | None:
+        """A definition, washout ("at least 4 weeks since …"), window or annotation cue at
+        ``pos``: where it ends, or ``None``.  Tried only where one of them can start."""
+        text, t = self.text, self.t
+        m = t.definition.match(text, pos) if _DEFINITION in can else None
+        if m and self.tokens and self.tokens[-1].type in ("LPOST", "LPAREN"):
+            # "(defined as …": the parenthesis already opened is the definition
+            last = self.tokens[-1]
+            self.tokens[-1] = Tok("LPOST", "def", last.start, m.end())
+            return m.end()
+        if m and self.tokens:
+            while self.tokens and self.tokens[-1].type == "COMMA":
+                self.tokens.pop()  # "anemic, as defined by …": the definition is anemic's
+            self._emit("LPOST", "def", pos, m.end())
+            self.closers.append([("RPAREN", ")", None)])
+            return m.end()
+        m = _SINCE.match(text, pos) if _SINCE_AT in can else None
+        if m and _FOR_BEFORE.search(text, 0, pos):
+            # "use birth control for at least three months after the last administration of
+            # sorafenib": how long something lasts after a dose, no washout before entry (read
+            # as one, a man given sorafenib last month failed the line); the clause stays unread
+            clause = _CLAUSE_END.search(text, m.end())
+            end = clause.start() if clause else len(text)
+            self._emit("WORD", text[pos:end].strip(), pos, end)
+            return end
+        if m:
+            # "at least 4 weeks since prior radiotherapy": none in the last 4 weeks
+            amount = parse_number(m.group("n") or m.group("n2"))
+            self._emit("NOT", "not", pos, m.end())
+            self._emit("LPAREN", "(", m.end(), m.end())
+            unit = TIME_UNITS[(m.group("u") or m.group("u2")).lower()]
+            self.closers.append([("WINDOW", (amount, unit), (pos, m.end())), ("RPAREN", ")", None)])
+            return m.end()
+        m = _BEFORE.match(text, pos) if _BEFORE_AT in can else None
+        if m and m.group("n2"):
+            amount, unit = parse_number(m.group("n2")), m.group("u2")
+            self._emit("WINDOW", (amount, TIME_UNITS[unit.lower()]), pos, m.end())
+            return m.end()
+        m = m or (_BARE_WINDOW.match(text, pos) if _BARE_WINDOW_AT in can else None)
+        if m:
+            amount = parse_number(m.group("n")) if m.group("n") else 1.0
+            self._emit("WINDOW", (amount, TIME_UNITS[m.group("u").lower()]), pos, m.end())
+            return m.end()
+        # annotations swallow to ')' ';' or end
+        m = t.annotation.match(text, pos) if _ANNOTATION in can else None
+        if m and _ASSESSED.fullmatch(m.group(0)):
+            # "(as assessed by Gorelick score >= 4)": a threshold on a named measure is what
+            # the term before it means, a definition, not a comment on the method
+            ws = _WS.match(text, m.end())
+            hit = t.concept.match(text, ws.end() if ws else m.end())
+            if (
+                hit
+                and t.vocab[hit[0]].numeric
+                and _CMP_AHEAD.match(text, hit[1])
+                and self.tokens
+                and self.tokens[-1].type in ("LPOST", "LPAREN")
+            ):
+                last = self.tokens[-1]
+                self.tokens[-1] = Tok("LPOST", "def", last.start, m.end())
+                if text.count("(") > text.count(")"):
+                    # "(as assessed by … ≥ 4" never closed: the line's end closes it
+                    self.closers.append([("RPAREN", ")", None)])
+                return m.end()
+        if m:
+            end = m.end()  # the cue itself ("by echocardiogram or MUGA") is read whole
+            depth = 0
+            while end < len(text):
+                c = text[end]
+                if (
+                    depth == 0
+                    and c.isspace()
+                    and (_WINDOW.match(text, end + 1) or _BEFORE.match(text, end + 1))
+                ):
+                    break  # "… in the opinion of the investigator within 3 years": a window
+                if (
+                    depth == 0
+                    and "either" not in m.group(0).lower()
+                    and _ALTERNATIVE.match(text, end, end + 8)
+                    and not _serial_last_item(text, m.end(), end)
+                ):
+                    # "calculated by MDRD or creatinine clearance < 50": an alternative
+                    clause = _CLAUSE_END.search(text, end)
+                    tail = text[end : clause.start() if clause else len(text)]
+                    if (
+                        _CMP_WORD.search(tail)
+                        or not _METHOD_CUE.match(m.group(0))
+                        or (self.tokens and self.tokens[-1].type == "COMMA")
+                    ):
+                        break  # (", based on …" after a list: left as it was read)
+                    # "NASH based on liver function tests, ultrasound and / or liver
+                    # biopsy": whether the "or" goes on listing the methods or offers an
+                    # alternative to the diagnosis is not read; the clause stays unread
+                    end = clause.start() if clause else len(text)
+                    while self.tokens and self.tokens[-1].type == "COMMA":
+                        self.tokens.pop()
+                    self._emit("WORD", text[pos:end].strip(), pos, end)
+                    return end
+                if c == "(":
+                    depth += 1
+                elif c == ")":
+                    if depth == 0:
+                        break
+                    depth -= 1
+                elif c == ";" and depth == 0:
+                    break
+                elif c == ":" and depth == 0 and text[end + 1 : end + 2].isspace():
+                    end += 1  # "…, as determined by the central laboratory: ALT ≤ 8 x ULN"
+                    break
+                end += 1
+            while self.tokens and self.tokens[-1].type == "COMMA":
+                self.tokens.pop()
+            self.annotations.append((pos, end))
+            return end
+        return None
 
     def _ellipsis(self, pos: int, left: bool = True) -> int | None:
         """Shared head nouns: "severe cardiac and/or pulmonary disease", "hepatitis B or C".
