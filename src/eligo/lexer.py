@@ -1089,6 +1089,12 @@ def _unit_at(text: str, pos: int) -> tuple[str, int] | None:
 _CUE_PATTERNS = frozenset([_DEFINITION, _SINCE_AT, _BEFORE_AT, _BARE_WINDOW_AT, _ANNOTATION])
 
 
+# the patterns of Lexer._word_cue, skipped whole in the same way
+_WORD_CUE_PATTERNS = frozenset(
+    [_TO_BELOW_AT, _OR_AT, _AND_AT, _EXCEPTION, _NEGATION, _HISTORY, _RECENT, _SEX_AT, _STOP_PHRASE]
+)
+
+
 def _step_patterns(t: _Tables) -> list[re.Pattern[str]]:
     return [
         t.definition, _SINCE, _BEFORE, _BARE_WINDOW, t.annotation, _WINDOW, t.both_sexes,
@@ -1720,70 +1726,10 @@ class Lexer:
         if ch == "-" and prev in ("NUMBER", "UNIT") and self._number_follows(pos + 1):
             self._emit("TO", "-", pos, pos + 1)
             return pos + 1
-        m = _TO_BELOW.match(text, pos) if _TO_BELOW_AT in can else None
-        if m and prev in ("NUMBER", "UNIT") and self._number_follows(m.end()):
-            # "2 to < 18 years": the upper bound is exclusive
-            self._emit("TO", "<" if "<" in m.group(0) else "to", pos, m.end())
-            return m.end()
-        m = _OR.match(text, pos) if _OR_AT in can else None
-        if m:
-            self._emit("OR", "or", pos, m.end())
-            return m.end()
-        m = _AND.match(text, pos) if _AND_AT in can else None
-        if m:
-            self._emit("AND", "and", pos, m.end())
-            return m.end()
-        m = t.exception.match(text, pos) if _EXCEPTION in can else None
-        if m:
-            while self.tokens and self.tokens[-1].type == "COMMA":
-                self.tokens.pop()  # "malignancy, except …": the exception is the malignancy's
-            cue = "unless" if m.group(0).lower() == "unless" else "except"
-            self.exception_open = True
-            self._emit("EXCEPT", cue, pos, m.end())
-            return m.end()
-        m = t.negation.match(text, pos) if _NEGATION in can else None
-        if m:
-            end = m.end() + 1 if text[m.end() : m.end() + 1] == "-" else m.end()
-            w = _WORD.match(text, end) if m.group(0).lower() == "non" and end > m.end() else None
-            if w:
-                # "non-myelosuppressive chemotherapy", "non-hematologic malignancy": "non-"
-                # negates the adjective, not the noun after it, though the adjective and noun
-                # name a concept; the word stays unread (a MOD of the noun)
-                hit = t.concept.match(text, end)
-                after = _WS.match(text, w.end())
-                rest = after.end() if after else w.end()
-                if hit is not None and hit[1] > rest and t.concept.match(text, rest):
-                    self._emit("WORD", text[pos : w.end()], pos, w.end())
-                    return w.end()
-            self._emit("NOT", "not", pos, end)
-            return end
-        m = t.history.match(text, pos) if _HISTORY in can else None
-        if m and m.group(0).lower() == "prior" and any(k.type == "WINDOW" for k in self.tokens):
-            anchor = _PRIOR_TO_ANCHOR.match(text, pos)
-            if anchor:
-                # "within 3 weeks (6 weeks for …) prior to entering study": the anchor of the
-                # window already read, not a history cue
-                return anchor.end()
-        if m:
-            stop = t.stop_phrase.match(text, pos)
-            if stop and stop.end() > m.end():
-                # "prior to screening": when, not a history cue; "history of unresolved,
-                # abnormal …": still abnormal now, as the definition that follows says
-                return stop.end()
-        if m:
-            self._emit("HISTORY", "history", pos, m.end())
-            return m.end()
-        m = t.recent.match(text, pos) if _RECENT in can else None
-        if m:
-            self._emit("RECENT", "recent", pos, m.end())
-            return m.end()
-        m = _SEX_WORD.match(text, pos) if _SEX_AT in can else None
-        if m:
-            self._emit("SEX", SEX_WORDS[m.group(0).lower()], pos, m.end())
-            return m.end()
-        m = t.stop_phrase.match(text, pos) if _STOP_PHRASE in can else None
-        if m:
-            return m.end()
+        if not can.isdisjoint(_WORD_CUE_PATTERNS):
+            cue_end = self._word_cue(pos, can, prev)
+            if cue_end is not None:
+                return cue_end
         ell = self._ellipsis(pos, _ELLIPSIS_AT in can)
         if ell is not None:
             return ell
@@ -1902,6 +1848,77 @@ class Lexer:
                 self.tokens.pop()
             self.annotations.append((pos, end))
             return end
+        return None
+
+    def _word_cue(self, pos: int, can: frozenset[int], prev: str | None) -> int | None:
+        """A connective ("to", "or", "and") or a cue word (except, no, history of, recent, a
+        sex, a stop phrase) at ``pos``: where it ends, or ``None``.  Tried only where one of
+        them can start."""
+        text, t = self.text, self.t
+        m = _TO_BELOW.match(text, pos) if _TO_BELOW_AT in can else None
+        if m and prev in ("NUMBER", "UNIT") and self._number_follows(m.end()):
+            # "2 to < 18 years": the upper bound is exclusive
+            self._emit("TO", "<" if "<" in m.group(0) else "to", pos, m.end())
+            return m.end()
+        m = _OR.match(text, pos) if _OR_AT in can else None
+        if m:
+            self._emit("OR", "or", pos, m.end())
+            return m.end()
+        m = _AND.match(text, pos) if _AND_AT in can else None
+        if m:
+            self._emit("AND", "and", pos, m.end())
+            return m.end()
+        m = t.exception.match(text, pos) if _EXCEPTION in can else None
+        if m:
+            while self.tokens and self.tokens[-1].type == "COMMA":
+                self.tokens.pop()  # "malignancy, except …": the exception is the malignancy's
+            cue = "unless" if m.group(0).lower() == "unless" else "except"
+            self.exception_open = True
+            self._emit("EXCEPT", cue, pos, m.end())
+            return m.end()
+        m = t.negation.match(text, pos) if _NEGATION in can else None
+        if m:
+            end = m.end() + 1 if text[m.end() : m.end() + 1] == "-" else m.end()
+            w = _WORD.match(text, end) if m.group(0).lower() == "non" and end > m.end() else None
+            if w:
+                # "non-myelosuppressive chemotherapy", "non-hematologic malignancy": "non-"
+                # negates the adjective, not the noun after it, though the adjective and noun
+                # name a concept; the word stays unread (a MOD of the noun)
+                hit = t.concept.match(text, end)
+                after = _WS.match(text, w.end())
+                rest = after.end() if after else w.end()
+                if hit is not None and hit[1] > rest and t.concept.match(text, rest):
+                    self._emit("WORD", text[pos : w.end()], pos, w.end())
+                    return w.end()
+            self._emit("NOT", "not", pos, end)
+            return end
+        m = t.history.match(text, pos) if _HISTORY in can else None
+        if m and m.group(0).lower() == "prior" and any(k.type == "WINDOW" for k in self.tokens):
+            anchor = _PRIOR_TO_ANCHOR.match(text, pos)
+            if anchor:
+                # "within 3 weeks (6 weeks for …) prior to entering study": the anchor of the
+                # window already read, not a history cue
+                return anchor.end()
+        if m:
+            stop = t.stop_phrase.match(text, pos)
+            if stop and stop.end() > m.end():
+                # "prior to screening": when, not a history cue; "history of unresolved,
+                # abnormal …": still abnormal now, as the definition that follows says
+                return stop.end()
+        if m:
+            self._emit("HISTORY", "history", pos, m.end())
+            return m.end()
+        m = t.recent.match(text, pos) if _RECENT in can else None
+        if m:
+            self._emit("RECENT", "recent", pos, m.end())
+            return m.end()
+        m = _SEX_WORD.match(text, pos) if _SEX_AT in can else None
+        if m:
+            self._emit("SEX", SEX_WORDS[m.group(0).lower()], pos, m.end())
+            return m.end()
+        m = t.stop_phrase.match(text, pos) if _STOP_PHRASE in can else None
+        if m:
+            return m.end()
         return None
 
     def _ellipsis(self, pos: int, left: bool = True) -> int | None:
