@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import operator
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -1131,6 +1132,9 @@ def _needs(*types: str, words: tuple[str, ...] = ()) -> Callable[[_Pass], _Pass]
     return mark
 
 
+_TYPE = operator.attrgetter("type")
+
+
 class _Passes:
     """One line's tokens run through clean-up passes, each skipped where its trigger
     (``_needs``) is missing.  The set of token types present is worked out again only after
@@ -1138,7 +1142,7 @@ class _Passes:
 
     def __init__(self, toks: list[Tok], text: str) -> None:
         self.toks = toks
-        self.types = frozenset(t.type for t in toks)
+        self.types = frozenset(map(_TYPE, toks))
         # outside ASCII, what IGNORECASE matches is not what lower() gives: no word test
         self.low = text.lower() if text.isascii() else None
 
@@ -1148,7 +1152,7 @@ class _Passes:
     def set(self, toks: list[Tok]) -> None:
         if toks is not self.toks and toks != self.toks:  # (a copy, unchanged, keeps the set)
             self.toks = toks
-            self.types = frozenset(t.type for t in toks)
+            self.types = frozenset(map(_TYPE, toks))
 
     def __call__(self, fn: Callable[..., list[Tok]], *args: object) -> None:
         # written out (no helper calls, no generator): this runs some 50 times a line
