@@ -339,6 +339,29 @@ TEXT = [
     ("ALT 2 x to 3 x ULN", "inclusion", "alt >= 2 x ULN and alt <= 3 x ULN"),
     ("Fever (temperature >38.5°C)", "exclusion", "body_temperature > 38.5 Cel"),
     ("Temperature > 100.4 °F", "exclusion", "body_temperature > 100.4 [degF]"),
+    # one row of the COG age-banded table of maximum serum creatinine (NCT00679354)
+    (
+        "Creatinine clearance or radioisotope glomerular filtration rate >= 70mL/min OR serum "
+        "creatinine based on age/gender as follows: 0.4 mg/dL (1 month to < 6 months of age)",
+        "inclusion",
+        "creatinine_clearance >= 70 mL/min or measured_gfr >= 70 mL/min or "
+        "not (age >= 1 month and age < 6 months) or creatinine <= 0.4 mg/dL",
+    ),
+    (
+        "Creatinine clearance or radioisotope glomerular filtration rate >= 70mL/min OR serum "
+        "creatinine based on age/gender as follows: 1.7 mg/dL (male) or 1.4mg/dL (female) "
+        "(>= 16 years of age)",
+        "inclusion",
+        "creatinine_clearance >= 70 mL/min or measured_gfr >= 70 mL/min or "
+        "(creatinine <= 1.7 mg/dL and sex = male) or not age >= 16 years or "
+        "(creatinine <= 1.4 mg/dL and sex = female)",
+    ),
+    # an estimated GFR is per 1.73 m2 by definition: "ml/min" is its shorthand (NCT02654665)
+    (
+        "Renal impairment with eGFR < 60 ml/min",
+        "exclusion",
+        "renal_failure and egfr < 60 mL/min/{1.73_m2}",
+    ),
 ]
 
 
@@ -1711,6 +1734,19 @@ SAFETY = [
         "exclusion",
         'varices and unparsed("needing interventional treatment (endoscopy, TIPS)")',
     ),
+    # an age-banded table lists maxima only for analytes known to (creatinine); a hemoglobin
+    # table would list minima, so its bare value stays unread
+    (
+        "Hemoglobin based on age/gender as follows: 10 g/dL (2 to < 6 years of age)",
+        "inclusion",
+        "*unread*",
+    ),
+    # the clearance and the measured GFR keep mL/min: only an estimated GFR is read per 1.73 m2
+    (
+        "Creatinine clearance or radioisotope glomerular filtration rate >= 70mL/min",
+        "inclusion",
+        "creatinine_clearance >= 70 mL/min or measured_gfr >= 70 mL/min",
+    ),
 ]
 
 
@@ -1789,3 +1825,69 @@ def test_deeply_nested_text_is_reported_unread_not_crashed() -> None:
     compiled = compile_text(text, "exclusion")
     assert not compiled.understood
     assert compiled.notes == ("nested too deeply to read",)
+
+
+def test_age_banded_creatinine_rows_join_to_the_row_of_the_patients_age() -> None:
+    """NCT00679354 lists its renal table one row per inclusion line; all rows must hold, so
+    together they say: clearance >= 70 mL/min, or the creatinine limit of the patient's own
+    age (and sex) band."""
+    from datetime import date
+
+    import yaml
+
+    from conftest import shared_path
+    from eligo.evaluate import evaluate
+    from eligo.lookup import RecordView
+    from eligo.patient import parse_patient
+
+    corpus = yaml.safe_load(shared_path("corpus", "NCT00679354.yaml").read_text())
+    rows = [line for line in corpus["inclusion"] if "based on age/gender as follows" in line]
+    assert len(rows) == 8
+    rules = [compile_text(line, "inclusion") for line in rows]
+    assert all(r.understood for r in rules)
+    as_of = date(2026, 11, 27)
+    # (birth date, sex, creatinine mg/dL, clearance and measured GFR mL/min or None, expected):
+    # without both clearances on record, a creatinine above the limit leaves the line open
+    cases = [
+        ("2026-08-01", "female", 0.4, None, True),  # ~4 months: limit 0.4
+        ("2026-08-01", "female", 0.5, None, None),
+        ("2026-08-01", "female", 0.5, 60.0, False),
+        ("2026-08-01", "female", 0.5, 80.0, True),  # the clearance route
+        ("2023-01-01", "male", 0.8, None, True),  # 3 years: limit 0.8
+        ("2023-01-01", "male", 0.9, 60.0, False),
+        ("2012-01-01", "male", 1.5, None, True),  # 14 years: 1.5 for boys
+        ("2012-01-01", "female", 1.5, 60.0, False),  # 1.4 for girls
+        ("2012-01-01", "female", 1.4, None, True),
+        ("2000-01-01", "male", 1.7, None, True),  # adult: 1.7 for men
+        ("2000-01-01", "male", 1.8, 69.0, False),
+        ("2000-01-01", "male", 1.8, 70.0, True),
+        ("2000-01-01", "female", 1.5, None, None),
+    ]
+    for born, sex, creatinine, clearance, expected in cases:
+        obs = [{"name": "creatinine", "value": creatinine, "unit": "mg/dL", "date": "2026-11-20"}]
+        if clearance is not None:
+            obs += [
+                {"name": name, "value": clearance, "unit": "mL/min", "date": "2026-11-20"}
+                for name in ("creatinine_clearance", "measured_gfr")
+            ]
+        record = parse_patient({"id": "t", "birth_date": born, "sex": sex, "observations": obs})
+        truths = [evaluate(r.rule, RecordView(record), as_of).root.truth.value for r in rules]
+        if expected is True:
+            assert all(t is True for t in truths), (born, sex, creatinine, truths)
+        elif expected is False:
+            assert False in truths, (born, sex, creatinine, truths)
+        else:
+            assert None in truths and False not in truths, (born, sex, creatinine, truths)
+    # no creatinine on record: nothing is decided for the patient's own row
+    record = parse_patient({"id": "t", "birth_date": "2012-01-01", "sex": "male"})
+    truths = [evaluate(r.rule, RecordView(record), as_of).root.truth.value for r in rules]
+    assert None in truths and False not in truths
+
+
+def test_egfr_read_per_body_surface_says_so() -> None:
+    compiled = compile_text("Renal impairment with eGFR < 60 ml/min", "exclusion")
+    assert any("per 1.73 m2" in n for n in compiled.notes), compiled.notes
+    # a clearance keeps its own unit, and says nothing
+    plain = compile_text("Creatinine clearance < 60 ml/min", "exclusion")
+    assert render(plain.rule) == "creatinine_clearance < 60 mL/min"
+    assert not any("1.73" in n for n in plain.notes)

@@ -989,6 +989,21 @@ _CLAUSE_END = re.compile(r"[;)\]]|\.(?:\s|$)")
 _CMP_WORD = re.compile(r"[<>≤≥=]|\d|\b(?:than|normal|ULN|LLN)\b", re.I)
 # cues naming how a diagnosis is made, which then list the methods
 _METHOD_CUE = re.compile(r"based on|according to|as documented by", re.I)
+# "serum creatinine based on age/gender as follows: 0.4 mg/dL (1 month to < 6 months of age)":
+# the lead-in of an age- (and sex-) banded table of limits, one row per line
+_AGE_TABLE = re.compile(
+    r"based\s+on\s+(?:age(?:\s*(?:/|and|or)\s*(?:gender|sex))?|(?:gender|sex)\s*(?:/|and|or)\s*age)"
+    r"\s+as\s+follows\s*:",
+    re.I,
+)
+# Analytes whose age-banded table gives, in each row, the highest value admitted.  The table
+# under "serum creatinine based on age/gender as follows:" is the Children's Oncology Group
+# "maximum serum creatinine (mg/dL)" table (derived from the Schwartz formula, Schwartz GJ et
+# al., Pediatr Clin North Am 1987;34:571; COG protocol template "adequate renal function"):
+# a row "0.4 mg/dL (1 month to < 6 months of age)" is an upper limit, so the bare value reads
+# ``creatinine <= 0.4 mg/dL``.  Other analytes' tables (hemoglobin would be a minimum) are
+# left unread.
+AGE_TABLE_MAXIMA = frozenset(["creatinine"])
 _ALTERNATIVE = re.compile(r"\s(?:or|and/or)\s", re.I)
 _OR = re.compile(r"and\s*/\s*or(?![A-Za-z])|or(?![A-Za-z])|nor(?![A-Za-z])|/or(?![A-Za-z])", re.I)
 _AND = re.compile(r"and(?![A-Za-z])|&|but(?![A-Za-z])|plus(?![A-Za-z])", re.I)
@@ -1116,6 +1131,8 @@ class Lexer:
         self.ambiguous_negation = False  # an exclusion line that opens with "No" / "Not"
         self.exception_open = False  # an "except" in the current sentence
         self.history_head: tuple[int, int] | None = None  # "Medical history of:" heads the line
+        # the analyte of an age-banded table of maxima this line is a row of ("… as follows:")
+        self.table_max: str | None = None
         # where the last "and" / "or" / "/" starts: no elided pair is looked for after it
         low = self.text.lower()
         self.last_conj = (
@@ -1451,6 +1468,8 @@ class Lexer:
             return m.end()
         # annotations swallow to ')' ';' or end
         m = t.annotation.match(text, pos) if _ANNOTATION in can else None
+        if m and self._age_table_row(pos):
+            return self.tokens[-1].end
         if m and _ASSESSED.fullmatch(m.group(0)):
             # "(as assessed by Gorelick score >= 4)": a threshold on a named measure is what
             # the term before it means, a definition, not a comment on the method
@@ -1808,6 +1827,21 @@ class Lexer:
             return ell
         return self._word(pos)
 
+    def _age_table_row(self, pos: int) -> bool:
+        """ "Serum creatinine based on age/gender as follows: 0.4 mg/dL (1 month to < 6
+        months of age)": one row of a table of maxima (:data:`AGE_TABLE_MAXIMA`), so the lead-in
+        stands for ``<=``; the row's own age band, a parenthesis after it, says whom the row is
+        for.  Emits the comparator and remembers the analyte for a second, per-sex value."""
+        m = _AGE_TABLE.match(self.text, pos)
+        if not m or self._prev() != "CONCEPT" or self.tokens[-1].value not in AGE_TABLE_MAXIMA:
+            return False
+        rest = self.text[m.end() :]
+        if not _NUMBER.match(self.text, m.end() + len(rest) - len(rest.lstrip())):
+            return False
+        self._emit("CMP", "<=", pos, m.end())
+        self.table_max = str(self.tokens[-2].value)
+        return True
+
     def _ellipsis(self, pos: int, left: bool = True) -> int | None:
         """Shared head nouns: "severe cardiac and/or pulmonary disease", "hepatitis B or C".
 
@@ -1953,6 +1987,14 @@ class Lexer:
         prev = self._prev()
         if prev in ("WORD", "RPAREN") and self._effective_prev() == "CONCEPT":
             prev = "CONCEPT"
+        if (
+            prev == "OR"
+            and self.table_max is not None
+            and [k.type for k in self.tokens[-4:-1]] == ["LPOST", "SEX", "RPAREN"]
+        ):
+            # "… as follows: 1.5 mg/dL (male) or 1.4mg/dL (female)": the other sex's maximum
+            self._emit("CMP", "<=", pos, pos)
+            prev = "BCMP"
         after = m.end()
         value = sign * parse_number(m.group(0))
         if not math.isfinite(value) or abs(value) > 1e15:

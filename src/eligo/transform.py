@@ -434,7 +434,7 @@ class _Resolver:
 
     def quantity(self, concept: Concept, value: float, unit: str | None) -> Quantity | None:
         """A threshold in a unit the concept can be compared in, or ``None``."""
-        from .units import compatible
+        from .units import bsa_shorthand, compatible
 
         if unit is None:
             unit = self.units.get(concept.id)
@@ -447,6 +447,14 @@ class _Resolver:
             return Quantity(value, "")
         if concept.unit is None:
             return None
+        indexed = bsa_shorthand(unit, concept.unit)
+        if indexed is not None:
+            # "eGFR < 60 ml/min": an estimated GFR is per 1.73 m2 by definition
+            self.ctx.notes.append(
+                f"{value:g} {unit} for {concept.label} read as {value:g} {indexed}: "
+                "an estimated GFR is per 1.73 m2 body surface by definition"
+            )
+            unit = indexed
         if unit in TIME_UNITS.values() and concept.unit in TIME_UNITS.values():
             return Quantity(value, unit)
         try:

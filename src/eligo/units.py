@@ -164,6 +164,25 @@ _LETTER_CARET = re.compile(r"(?<=[A-Za-z])\^(?=[-+]?\d)")
 _PLURAL = re.compile(r"\(s\)$")
 
 
+BSA_INDEXED = "mL/min/{1.73_m2}"
+
+
+def bsa_shorthand(unit: str, canonical: str | None) -> str | None:
+    """The per-1.73 m² unit a criterion's bare ``mL/min`` stands for, for a BSA-indexed measure.
+
+    "Renal impairment with eGFR < 60 ml/min": an estimated GFR (CKD-EPI, MDRD, Schwartz) is
+    by definition normalised to 1.73 m² body surface (KDIGO 2012 CKD guideline, ch. 1.4.3;
+    REF §1.1 "eGFR is mL/min/1.73 m²"), and "ml/min" is the usual shorthand for it.  Only a
+    measure whose canonical unit is the indexed one gets this reading; a clearance or a
+    measured GFR in ``mL/min`` keeps its unit, and a record value in ``mL/min`` is still never
+    compared with an indexed threshold.
+
+    >>> bsa_shorthand("mL/min", "mL/min/{1.73_m2}"), bsa_shorthand("mL/min", "mL/min")
+    ('mL/min/{1.73_m2}', None)
+    """
+    return BSA_INDEXED if canonical == BSA_INDEXED and unit == "mL/min" else None
+
+
 @dataclass(frozen=True)
 class UnitEntry:
     """What a UCUM code means: ``SI = value * factor + offset``, in dimension ``dims``."""

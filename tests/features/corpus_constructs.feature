@@ -1731,3 +1731,37 @@ Feature: Constructs the grammar reads in real registry text
       | I85.00 since 2026-06-01, complete | undecided |
       | nothing, complete                 | not met   |
       | nothing                           | undecided |
+
+  Scenario Outline: One row of an age- and sex-banded table of maximum creatinine (NCT00679354)
+    Given the inclusion line "Creatinine clearance or radioisotope glomerular filtration rate >= 70mL/min OR serum creatinine based on age/gender as follows: 1.5 mg/dL (male) or 1.4mg/dL (female) (13 to < 16 years of age)"
+    And a <sex> patient born <born> with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "creatinine_clearance >= 70 mL/min or measured_gfr >= 70 mL/min or (creatinine <= 1.5 mg/dL and sex = male) or not (age >= 13 years and age < 16 years) or (creatinine <= 1.4 mg/dL and sex = female)"
+    And it is <met>
+
+    # the COG table lists the highest creatinine admitted at each age; a row binds only
+    # patients of its age band
+    Examples:
+      | sex    | born       | observations                                                      | met       |
+      | male   | 2012-01-01 | creatinine 1.5 mg/dL                                              | met       |
+      | female | 2012-01-01 | creatinine 1.4 mg/dL                                              | met       |
+      | female | 2012-01-01 | creatinine 1.5 mg/dL                                              | undecided |
+      | female | 2012-01-01 | creatinine 1.5 mg/dL; creatinine_clearance 60 mL/min; measured_gfr 60 mL/min | not met   |
+      | female | 2012-01-01 | creatinine 1.5 mg/dL; measured_gfr 75 mL/min                      | met       |
+      | female | 2000-01-01 | creatinine 3 mg/dL                                                | met       |
+      | male   | 2012-01-01 | nothing                                                           | undecided |
+
+  Scenario Outline: "ml/min" after eGFR is per 1.73 m2 (NCT02654665)
+    Given the exclusion line "Renal impairment with eGFR < 60 ml/min"
+    And a patient with observations <observations> and conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "renal_failure and egfr < 60 mL/min/{1.73_m2}"
+    And it is <met>
+
+    # the threshold was unread; an estimated GFR is indexed to 1.73 m2 by definition
+    Examples:
+      | observations                        | conditions                        | met       |
+      | egfr 45 mL/min/{1.73_m2}            | N18.30 since 2024-01-01, complete | met       |
+      | egfr 75 mL/min/{1.73_m2}            | N18.30 since 2024-01-01, complete | not met   |
+      | egfr 45 mL/min/{1.73_m2}            | N18.30 since 2024-01-01           | met       |
+      | nothing                             | N18.30 since 2024-01-01, complete | undecided |
