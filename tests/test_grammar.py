@@ -362,6 +362,9 @@ TEXT = [
         "exclusion",
         "renal_failure and egfr < 60 mL/min/{1.73_m2}",
     ),
+    # a parenthesis holding only the bound of the measure before it
+    ("Hemoglobin (> 10 g/dL)", "inclusion", "hemoglobin > 10 g/dL"),
+    ("Alcohol intake > 40 g/day", "exclusion", "alcohol_intake > 40 g/d"),
 ]
 
 
@@ -1375,8 +1378,9 @@ SAFETY = [
         "Prior or ongoing harmful alcohol intake defined as an average of ≥24g alcohol/day for "
         "women and ≥36g/d for men for ≥ 5 year.",
         "inclusion",
-        'unparsed("or") and unparsed("harmful alcohol intake") and ((unparsed("≥24g alcohol/day")'
-        ' and sex = female) or (unparsed("≥36g/d") and sex = male)) and unparsed("≥ 5 year")',
+        'unparsed("or") and unparsed("harmful") and unparsed("alcohol intake") and '
+        '((unparsed("≥24g alcohol/day") and sex = female) or (unparsed("≥36g/d") and sex = male))'
+        ' and unparsed("≥ 5 year")',
     ),
     # a multiple shares only a limit eligo reads ("the reference value" is none)
     ("ALT 2 x to 3 x the reference value", "inclusion", "*unread*"),
@@ -1746,6 +1750,14 @@ SAFETY = [
         "Creatinine clearance or radioisotope glomerular filtration rate >= 70mL/min",
         "inclusion",
         "creatinine_clearance >= 70 mL/min or measured_gfr >= 70 mL/min",
+    ),
+    # drinks and UK units are not grams of ethanol (a drink is 8 to 14 g by country): unread
+    ("Alcohol intake ≥ 14 units/week", "exclusion", 'unparsed("Alcohol intake ≥ 14 units/week")'),
+    (
+        "No more than 14 drinks per week (if male) or 7 drinks a week (if female) in the last "
+        "2 years",
+        "exclusion",
+        "*unread*",
     ),
 ]
 

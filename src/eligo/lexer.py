@@ -2335,6 +2335,22 @@ class Lexer:
             start = end + 1
         return out if changed else toks
 
+    def _paren_bound(self, toks: list[Tok], i: int) -> int:
+        """Length of ``( BCMP NUMBER [UNIT|ULN] )`` at ``i`` right after a numeric concept
+        ("Hemoglobin (> 10 g/dL)"), else 0: the parenthesis holds only that measure's bound."""
+        if not (
+            i >= 1
+            and toks[i].type == "LPOST"
+            and toks[i - 1].type == "CONCEPT"
+            and self.t.vocab[str(toks[i - 1].value)].numeric
+            and [t.type for t in toks[i + 1 : i + 3]] == ["BCMP", "NUMBER"]
+        ):
+            return 0
+        k = i + 3
+        if k < len(toks) and toks[k].type in ("UNIT", "ULN"):
+            k += 1
+        return k - i + 1 if k < len(toks) and toks[k].type == "RPAREN" else 0
+
     def _tidy(self, toks: list[Tok]) -> list[Tok]:
         toks = _compound_ratio(self._insert_age(toks), self.text, self.t.vocab)
         toks = _other_specimen(toks, self.text, self.t.vocab)
@@ -2430,6 +2446,12 @@ class Lexer:
             ):
                 res.append(out[i + 1])  # "a (FPG) of less than 10.0 mmol/l": just the concept
                 i += 3
+                continue
+            bound = self._paren_bound(out, i)
+            if bound:
+                # "alcohol consumption (more than 40 g/day)": the bound of the measure before
+                res.extend(out[i + 1 : i + bound - 1])
+                i += bound
                 continue
             res.append(out[i])
             i += 1

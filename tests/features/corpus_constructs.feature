@@ -1765,3 +1765,19 @@ Feature: Constructs the grammar reads in real registry text
       | egfr 75 mL/min/{1.73_m2}            | N18.30 since 2024-01-01, complete | not met   |
       | egfr 45 mL/min/{1.73_m2}            | N18.30 since 2024-01-01           | met       |
       | nothing                             | N18.30 since 2024-01-01, complete | undecided |
+
+  Scenario Outline: A measure's bound in parentheses after it, in grams of alcohol a day (NCT01801332)
+    Given the inclusion line "Chronic alcohol consumption (more than 40 g/day)"
+    And a patient with the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Chronic") and alcohol_intake > 40 g/d"
+    And it is <met>
+
+    # "Chronic" stays unread (who drank heavily only lately is not chronic); the amount is read,
+    # so a light drinker fails the line; drinks and UK units are not grams (left unread)
+    Examples:
+      | facts                          | met       |
+      | alcohol_intake 60 g/d          | undecided |
+      | alcohol_intake 20 g/d          | not met   |
+      | alcohol_intake 40 g/d          | not met   |
+      | moribund false                 | undecided |
