@@ -365,6 +365,9 @@ TEXT = [
     # a parenthesis holding only the bound of the measure before it
     ("Hemoglobin (> 10 g/dL)", "inclusion", "hemoglobin > 10 g/dL"),
     ("Alcohol intake > 40 g/day", "exclusion", "alcohol_intake > 40 g/d"),
+    # an amount "of" the measure, the bound first (NCT03923933)
+    ("At least 100 ml per day of residual diuresis", "inclusion", "urine_output >= 100 mL/d"),
+    ("At least 9 g/dL of hemoglobin", "inclusion", "hemoglobin >= 9 g/dL"),
 ]
 
 
@@ -1759,6 +1762,10 @@ SAFETY = [
         "exclusion",
         "*unread*",
     ),
+    # a change of a score is no bound on the score itself
+    ("Decrease of at least 2 points of MELD", "inclusion", "*unread*"),
+    # urine output per kilogram is another measure than the daily volume
+    ("Urine output of at least 0.5 mL/kg/h", "inclusion", "*unread*"),
 ]
 
 

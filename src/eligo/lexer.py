@@ -832,6 +832,7 @@ _UNIT_CANDIDATES = re.compile(
     r"(?:x|\*)?\s*10\s*(?:\^|\*|e)\s*\d+\s*/\s*(?:microliters?|liters?|litres?|u?l|mm3|ul|µl|mcl)"
     r"|ml\s*/\s*min\s*/\s*1[.,]73\s*m\s*\^?\s*2|ml/min/1[.,]73m2?"
     r"|mm\s*hg|cm\s*h2o|years?\s+old|years?\s+of\s+age"
+    r"|(?:ml|mg|g)\s+per\s+day(?![A-Za-z])"  # "100 ml per day", "1500mg per day"
     r"|°\s?[CF](?![A-Za-z])"  # "38.5°C": degrees Celsius / Fahrenheit
     r"|[A-Za-z%/\[\]{}][A-Za-z0-9%/\.\^\*\[\]{}_]*"
     r")",
@@ -988,6 +989,7 @@ _NEXT_WORD = re.compile(r"\S*\s*")
 _CLAUSE_END = re.compile(r"[;)\]]|\.(?:\s|$)")
 _CMP_WORD = re.compile(r"[<>≤≥=]|\d|\b(?:than|normal|ULN|LLN)\b", re.I)
 # cues naming how a diagnosis is made, which then list the methods
+_OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
 _METHOD_CUE = re.compile(r"based on|according to|as documented by", re.I)
 # "serum creatinine based on age/gender as follows: 0.4 mg/dL (1 month to < 6 months of age)":
 # the lead-in of an age- (and sex-) banded table of limits, one row per line
@@ -2335,6 +2337,20 @@ class Lexer:
             start = end + 1
         return out if changed else toks
 
+    def _amount_of(self, toks: list[Tok], i: int) -> int:
+        """Length of ``BCMP NUMBER UNIT "of" CONCEPT`` at ``i`` opening a clause ("At least 100 ml
+        per day of residual diuresis"), for a numeric concept, else 0."""
+        if not (
+            i + 3 < len(toks)
+            and [t.type for t in toks[i : i + 4]] == ["BCMP", "NUMBER", "UNIT", "CONCEPT"]
+            and (i == 0 or toks[i - 1].type in ("COMMA", "LPAREN", "AND", "OR"))
+            and self.t.vocab[str(toks[i + 3].value)].numeric
+            and _OF_GAP.fullmatch(self.text, toks[i + 2].end, toks[i + 3].start)
+            and (i + 4 == len(toks) or toks[i + 4].type not in ("CMP", "NUMBER", "UNIT"))
+        ):
+            return 0
+        return 4
+
     def _paren_bound(self, toks: list[Tok], i: int) -> int:
         """Length of ``( BCMP NUMBER [UNIT|ULN] )`` at ``i`` right after a numeric concept
         ("Hemoglobin (> 10 g/dL)"), else 0: the parenthesis holds only that measure's bound."""
@@ -2446,6 +2462,14 @@ class Lexer:
             ):
                 res.append(out[i + 1])  # "a (FPG) of less than 10.0 mmol/l": just the concept
                 i += 3
+                continue
+            amount = self._amount_of(out, i)
+            if amount:
+                # "At least 100 ml per day of residual diuresis": the measure, then its bound
+                concept = out[i + amount - 1]
+                res.append(concept)
+                res.extend(out[i : i + amount - 1])
+                i += amount
                 continue
             bound = self._paren_bound(out, i)
             if bound:

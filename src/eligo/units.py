@@ -63,7 +63,7 @@ TABLE_UNITS: tuple[str, ...] = (
     # number concentration (cell counts, viral loads)
     "10*9/L", "10*12/L", "10*3/uL", "10*6/uL", "/uL", "/L", "/mL", "{cells}/uL", "{copies}/mL",
     # volume, flow, filtration
-    "L", "dL", "mL", "uL", "mL/min", "mL/s", "L/min", "mL/min/{1.73_m2}",
+    "L", "dL", "mL", "uL", "mL/min", "mL/s", "L/min", "mL/min/{1.73_m2}", "mL/d", "mL/h",
     # pressure
     "mm[Hg]", "kPa", "cm[H2O]",
     # mass, dose, body size
@@ -118,6 +118,8 @@ SPELLINGS: Mapping[str, str] = {
     # volume, flow, filtration
     "l": "L", "dl": "dL", "ml": "mL", "ul": "uL", "mcl": "uL",
     "ml/min": "mL/min", "ml/s": "mL/s", "ml/sec": "mL/s", "l/min": "L/min",
+    "ml/d": "mL/d", "ml/day": "mL/d", "ml/24h": "mL/d", "ml/24hr": "mL/d", "ml/24hours": "mL/d",
+    "mlperday": "mL/d", "ml/h": "mL/h", "ml/hr": "mL/h", "ml/hour": "mL/h",
     "ml/min/1.73m2": "mL/min/{1.73_m2}", "ml/minper1.73m2": "mL/min/{1.73_m2}",
     "ml/min/{1.73_m2}": "mL/min/{1.73_m2}",
     # pressure
@@ -128,6 +130,7 @@ SPELLINGS: Mapping[str, str] = {
     "mcg": "ug", "lb": "[lb_av]", "lbs": "[lb_av]", "pound": "[lb_av]", "pounds": "[lb_av]",
     "mg/kg": "mg/kg", "mg/kg/d": "mg/kg/d", "mg/kg/day": "mg/kg/d", "mg/m2": "mg/m2",
     "mg/d": "mg/d", "mg/day": "mg/d", "g/d": "g/d", "g/day": "g/d", "gm/d": "g/d",
+    "mgperday": "mg/d", "gperday": "g/d",
     "mg/g": "mg/g", "mg/gm": "mg/g", "mg/gram": "mg/g",
     "ug/kg/min": "ug/kg/min", "mcg/kg/min": "ug/kg/min",
     "cm": "cm", "mm": "mm", "in": "[in_i]", "inch": "[in_i]", "inches": "[in_i]",

@@ -1781,3 +1781,18 @@ Feature: Constructs the grammar reads in real registry text
       | alcohol_intake 20 g/d          | not met   |
       | alcohol_intake 40 g/d          | not met   |
       | moribund false                 | undecided |
+
+  Scenario Outline: An amount of a measure, the bound first (NCT03923933 "residual diuresis")
+    Given the inclusion line "At least 100 ml per day of residual diuresis"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "urine_output >= 100 mL/d"
+    And it is <met>
+
+    # the line was unread: a patient passing no urine was not told apart
+    Examples:
+      | observations             | met       |
+      | urine_output 400 mL/d    | met       |
+      | urine_output 50 mL/d     | not met   |
+      | urine_output 10 mL/h     | met       |
+      | nothing                  | undecided |
