@@ -502,6 +502,8 @@ class _Evaluator:
             assumed = (
                 f" (unit {_unit_name(target.unit)} assumed: the criterion gives a bare number)"
                 if target.assumed
+                else f" (the criterion's {target.written} read as {target.unit})"
+                if target.written
                 else ""
             )
             verb = _OP_WORDS[op] if truth is MET else f"not {_OP_WORDS[op]}"

@@ -80,6 +80,9 @@ class Quantity:
     unit: str = ""
     # True when the criterion gave a bare number and the unit was inferred from the analyte.
     assumed: bool = field(default=False, compare=False)
+    # the unit the criterion wrote when it was read as ``unit`` ("ml/min" after eGFR is per
+    # 1.73 m2 body surface), else ""
+    written: str = field(default="", compare=False)
 
 
 @fast_init

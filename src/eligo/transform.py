@@ -454,7 +454,9 @@ class _Resolver:
                 f"{value:g} {unit} for {concept.label} read as {value:g} {indexed}: "
                 "an estimated GFR is per 1.73 m2 body surface by definition"
             )
-            unit = indexed
+            if self.plausible(concept, value, indexed):
+                return Quantity(value, indexed, written=unit)
+            return None
         if unit in TIME_UNITS.values() and concept.unit in TIME_UNITS.values():
             return Quantity(value, unit)
         try:

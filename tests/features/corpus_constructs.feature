@@ -1757,14 +1757,15 @@ Feature: Constructs the grammar reads in real registry text
     When the line is evaluated on 2026-11-27
     Then the line reads as "renal_failure and egfr < 60 mL/min/{1.73_m2}"
     And it is <met>
+    And its explanation mentions "<fragment>"
 
     # the threshold was unread; an estimated GFR is indexed to 1.73 m2 by definition
     Examples:
-      | observations                        | conditions                        | met       |
-      | egfr 45 mL/min/{1.73_m2}            | N18.30 since 2024-01-01, complete | met       |
-      | egfr 75 mL/min/{1.73_m2}            | N18.30 since 2024-01-01, complete | not met   |
-      | egfr 45 mL/min/{1.73_m2}            | N18.30 since 2024-01-01           | met       |
-      | nothing                             | N18.30 since 2024-01-01, complete | undecided |
+      | observations                        | conditions                        | met       | fragment                                          |
+      | egfr 45 mL/min/{1.73_m2}            | N18.30 since 2024-01-01, complete | met       | the criterion's mL/min read as mL/min/{1.73_m2}   |
+      | egfr 75 mL/min/{1.73_m2}            | N18.30 since 2024-01-01, complete | not met   | the criterion's mL/min read as mL/min/{1.73_m2}   |
+      | egfr 45 mL/min/{1.73_m2}            | N18.30 since 2024-01-01           | met       | read as mL/min/{1.73_m2}                          |
+      | nothing                             | N18.30 since 2024-01-01, complete | undecided | eGFR                                              |
 
   Scenario Outline: A measure's bound in parentheses after it, in grams of alcohol a day (NCT01801332)
     Given the inclusion line "Chronic alcohol consumption (more than 40 g/day)"
