@@ -368,6 +368,12 @@ TEXT = [
     # an amount "of" the measure, the bound first (NCT03923933)
     ("At least 100 ml per day of residual diuresis", "inclusion", "urine_output >= 100 mL/d"),
     ("At least 9 g/dL of hemoglobin", "inclusion", "hemoglobin >= 9 g/dL"),
+    (
+        "Patient is age ≥ 65 year of age or who are ineligible for autologous stem cell "
+        "transplantation.",
+        "inclusion",
+        "age >= 65 years or asct_ineligible",
+    ),
 ]
 
 

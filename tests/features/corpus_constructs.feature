@@ -1797,3 +1797,17 @@ Feature: Constructs the grammar reads in real registry text
       | urine_output 50 mL/d     | not met   |
       | urine_output 10 mL/h     | met       |
       | nothing                  | undecided |
+
+  Scenario Outline: Ineligible for autologous transplant is a judged fact, not a transplant (NCT01857115)
+    Given the inclusion line "Patient is age ≥ 65 year of age or who are ineligible for autologous stem cell transplantation."
+    And a patient with the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "age >= 65 years or asct_ineligible"
+    And it is <met>
+
+    # once "unparsed("ineligible") and stem_cell_transplant": a past transplant was asked for
+    Examples:
+      | facts                  | met       |
+      | asct_ineligible true   | met       |
+      | asct_ineligible false  | not met   |
+      | moribund false         | undecided |
