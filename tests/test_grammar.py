@@ -1011,7 +1011,7 @@ SAFETY = [
         "Stable metformin therapy for at least 8 weeks prior to enrolment at a dose of "
         "≥1500mg per day;",
         "inclusion",
-        'metformin_stable_8_weeks and unparsed("dose of ≥1500mg per day")',
+        "*unread*",  # duration and dose stability: no whole-sentence fact reads them
     ),
     # "subjects taking X must be …": a requirement of those taking X only (NCT01165268)
     (
@@ -1711,6 +1711,11 @@ SAFETY = [
         "exclusion",
         'varices and unparsed("needing interventional treatment (endoscopy, TIPS)")',
     ),
+    # "sepsis" read for severe sepsis / septic shock: A41.9 alone met a severe-sepsis inclusion
+    ("Severe sepsis or septic shock", "inclusion", "severe_sepsis or septic_shock"),
+    # a fact whose synonym was the whole sentence read the duration as understood
+    ("Use of a loop diuretic for at least one month", "inclusion", "*unread*"),
+    ("Incomplete response to UDCA after 6 months of treatment.", "inclusion", "*unread*"),
 ]
 
 
