@@ -1716,6 +1716,10 @@ SAFETY = [
     # a fact whose synonym was the whole sentence read the duration as understood
     ("Use of a loop diuretic for at least one month", "inclusion", "*unread*"),
     ("Incomplete response to UDCA after 6 months of treatment.", "inclusion", "*unread*"),
+    # an ulcer bleed met an inclusion for variceal bleeding (NCT01112852)
+    ("Acute esophageal variceal bleeding", "inclusion", "bleeding_esophageal_varices"),
+    # cACLD is liver stiffness >= 10 kPa (Baveno VII), narrower than chronic liver disease
+    ("Compensated advanced chronic liver disease", "inclusion", "*unread*"),
 ]
 
 

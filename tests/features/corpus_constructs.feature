@@ -1747,3 +1747,17 @@ Feature: Constructs the grammar reads in real registry text
       | R65.21 since 2026-11-20, complete | met       |
       | A41.9 since 2026-11-20            | undecided |
       | nothing                           | undecided |
+
+  Scenario Outline: Oesophageal variceal bleeding is not any GI bleeding (NCT01112852)
+    Given the inclusion line "Acute esophageal variceal bleeding"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "bleeding_esophageal_varices"
+    And it is <met>
+
+    # read "gi_bleeding", a bleeding duodenal ulcer met an inclusion for variceal bleeding
+    Examples:
+      | conditions                        | met       |
+      | K26.4 since 2026-11-26, complete  | not met   |
+      | I85.11 since 2026-11-26, complete | met       |
+      | nothing                           | undecided |
