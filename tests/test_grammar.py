@@ -1720,6 +1720,24 @@ SAFETY = [
     ("Acute esophageal variceal bleeding", "inclusion", "bleeding_esophageal_varices"),
     # cACLD is liver stiffness >= 10 kPa (Baveno VII), narrower than chronic liver disease
     ("Compensated advanced chronic liver disease", "inclusion", "*unread*"),
+    # "prior or current": ever; the current cue was dropped and the "or" left unread, so a
+    # resolved cardiomyopathy did not exclude (NCT01160926)
+    ("Prior or current cardiomyopathy", "exclusion", "history of cardiomyopathy"),
+    (
+        "No past or present history of portal hypertension",
+        "inclusion",
+        "not history of portal_hypertension",
+    ),
+    ("History or presence of cardiomyopathy", "exclusion", "history of cardiomyopathy"),
+    # "No or small ascites": those without ascites are excluded too (NCT00108355)
+    ("No or small ascites", "exclusion", 'not ascites or (unparsed("small") and ascites)'),
+    # ... but not "No concurrent or anticipated need for A or B": "not A or …" cleared a
+    # patient on B (NCT01005199); that line stays as it was read
+    (
+        "No concurrent or anticipated need for CYP3A4 inhibitors or inducers",
+        "inclusion",
+        'not unparsed("or") and unparsed("anticipated") and (cyp3a4_inhibitors or cyp3a4_inducers)',
+    ),
 ]
 
 

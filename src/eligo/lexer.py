@@ -160,6 +160,17 @@ NEGATIONS = (
 )
 HISTORY_CUES = (
     "history of",
+    # "Prior or current cardiomyopathy", "No past or present history of portal hypertension":
+    # ever, now included. Read cue by cue, the current cue was a filler word and the "or" was
+    # left unread: "unparsed("or") and cardiomyopathy" did not exclude a past cardiomyopathy
+    "prior or current",
+    "prior or present",
+    "previous or current",
+    "previous or ongoing",
+    "past or present",
+    "past or current",
+    "history or presence of",
+    "history or current",
     "received",  # "has received insulin", "must have received trastuzumab": at some time
     # "Renal disease that required treatment with immunosuppressive therapy": in the past
     "required treatment with",
@@ -2317,6 +2328,7 @@ class Lexer:
         toks = _postfix_negation(merged, self.text)
         toks = _family_history(toks, self.text)
         toks = _despite_treatment(_modifiers(_state_adjectives(toks)), self.text)
+        toks = _no_or_qualified(toks, self.text)
         if self.kind == "exclusion":
             toks = _slashed_alternatives(toks)
         toks = _within_criteria(toks, self.text, self.t.vocab)
@@ -3729,6 +3741,34 @@ def _none_or_qualified(toks: list[Tok]) -> list[Tok]:
 
 _RATIO_WORD = re.compile(r"\s*(?:ratio|index|quotient)(?![A-Za-z])", re.IGNORECASE)
 _RATIO_OF = re.compile(r"(?:ratio|index|quotient)\s+(?:of\s+)?$", re.IGNORECASE)
+
+
+_GRADE_WORDS = frozenset(("small", "minimal", "mild", "slight", "trace", "little", "minor"))
+
+
+def _no_or_qualified(toks: list[Tok], text: str) -> list[Tok]:
+    """ "No or small ascites": no ascites, or a small one - the noun serves both.
+
+    With the "or" dropped the line read "not … small ascites"; a patient without ascites did
+    not meet the exclusion of those with none (NCT00108355).  Only a bare "No or <grade>
+    <noun>" ending there: "No concurrent or anticipated need for A or B" negates the whole.
+    """
+    for i in range(len(toks) - 3):
+        a, b, c, d = toks[i : i + 4]
+        if (
+            a.type == "NOT"
+            and b.type == "OR"
+            and c.type == "MOD"
+            and d.type == "CONCEPT"
+            and text[a.start : a.end].lower() == "no"
+            and not text[a.end : b.start].strip()
+            and str(c.value).lower() in _GRADE_WORDS
+            and (i + 4 == len(toks) or toks[i + 4].type == "COMMA")
+        ):
+            opened = Tok("LPAREN", "(", a.start, a.start)
+            closed = Tok("RPAREN", ")", a.end, a.end)
+            return [*toks[:i], opened, a, d, closed, b, *toks[i + 2 :]]
+    return toks
 
 
 def _compound_ratio(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:

@@ -1761,3 +1761,34 @@ Feature: Constructs the grammar reads in real registry text
       | K26.4 since 2026-11-26, complete  | not met   |
       | I85.11 since 2026-11-26, complete | met       |
       | nothing                           | undecided |
+
+  Scenario Outline: "Prior or current X" is X at any time (NCT01160926)
+    Given the exclusion line "Prior or current cardiomyopathy"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "history of cardiomyopathy"
+    And it is <met>
+
+    # read "unparsed("or") and cardiomyopathy", a cardiomyopathy recorded as resolved did not
+    # exclude
+    Examples:
+      | conditions                                   | met       |
+      | I42.0 since 2018-01-01 resolved 2019-01-01, complete | met |
+      | I42.0 since 2026-01-01, complete             | met       |
+      | nothing, complete                            | not met   |
+      | nothing                                      | undecided |
+
+  Scenario Outline: "No or small ascites" excludes those without ascites too (NCT00108355)
+    Given the exclusion line "No or small ascites"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not ascites or (unparsed("small") and ascites)"
+    And it is <met>
+
+    # read "not unparsed("or") and unparsed("small") and ascites", a patient without ascites
+    # did not meet the exclusion of those with none
+    Examples:
+      | conditions                      | met       |
+      | nothing, complete               | met       |
+      | R18 since 2026-10-01, complete  | undecided |
+      | nothing                         | undecided |
