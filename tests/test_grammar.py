@@ -1738,6 +1738,21 @@ SAFETY = [
         "inclusion",
         'not unparsed("or") and unparsed("anticipated") and (cyp3a4_inhibitors or cyp3a4_inducers)',
     ),
+    # a bare list in the parenthesis after a noun names its forms, any one enough: read "and"
+    # in an inclusion, a patient with ascites alone met "No … portal hypertension (…)"
+    (
+        "No past or present history of portal hypertension (esophageal varices, ascites, "
+        "hepatic encephalopathy)",
+        "inclusion",
+        "not (history of portal_hypertension or history of varices or history of ascites or "
+        "history of hepatic_encephalopathy)",
+    ),
+    # ... a parenthesised list of thresholds still states all of them
+    (
+        "Adequate organ function (platelets > 100000/uL, INR < 1.5)",
+        "inclusion",
+        "platelets > 100000 /uL and inr < 1.5",
+    ),
 ]
 
 

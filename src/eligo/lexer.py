@@ -2346,6 +2346,7 @@ class Lexer:
         toks = _cue_over_juxtaposition(toks, self.text)
         toks = _negated_examples(toks, self.text)
         toks = _leading_window_list(_oxford_items(_recent_within(toks)))
+        toks = _parenthesised_examples(toks)
         toks = _counted_nouns(_postfix_exemption(toks, self.text), self.text)
         out: list[Tok] = []
         for tok in toks:
@@ -3688,6 +3689,35 @@ def _oxford_items(toks: list[Tok]) -> list[Tok]:
         right.append(Tok("RPAREN", ")", out[b - 1].end, out[b - 1].end))
         out = [*out[:a], *left, out[i], out[i + 1], *right, *out[b:]]
         i = a + len(left) + 2 + len(right)
+    return out
+
+
+def _parenthesised_examples(toks: list[Tok]) -> list[Tok]:
+    """ "history of portal hypertension (esophageal varices, ascites, hepatic
+    encephalopathy)": a bare comma list in the parenthesis after a noun names its forms, any
+    one of which is enough.  An inclusion reads a bare comma list as "and", so "No past or
+    present history of portal hypertension (…)" was met by a patient with ascites alone.
+    Only lists of plain concepts (a threshold list such as "(platelets > 100, ANC > 1.5)"
+    states requirements, all of them)."""
+    out = list(toks)
+    for i, tok in enumerate(out):
+        if tok.type != "LPOST" or i == 0 or out[i - 1].type not in ("CONCEPT", "WORD"):
+            continue
+        j = i + 1
+        items = 0
+        commas: list[int] = []
+        while j < len(out) and out[j].type != "RPAREN":
+            t = out[j]
+            if t.type == "CONCEPT":
+                items += 1
+            elif t.type == "COMMA" and t.value == ",":
+                commas.append(j)
+            elif t.type not in ("MOD", "HISTORY"):
+                break
+            j += 1
+        if j < len(out) and out[j].type == "RPAREN" and commas and items == len(commas) + 1:
+            for c in commas:
+                out[c] = Tok("OR", "or", out[c].start, out[c].end)
     return out
 
 

@@ -1792,3 +1792,17 @@ Feature: Constructs the grammar reads in real registry text
       | nothing, complete               | met       |
       | R18 since 2026-10-01, complete  | undecided |
       | nothing                         | undecided |
+
+  Scenario Outline: A list in parentheses names forms of the noun, any one enough (NCT03861819)
+    Given the inclusion line "No past or present history of portal hypertension (esophageal varices, ascites, hepatic encephalopathy)"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "not (history of portal_hypertension or history of varices or history of ascites or history of hepatic_encephalopathy)"
+    And it is <met>
+
+    # read "… or (varices and ascites and encephalopathy)", a patient with ascites alone met it
+    Examples:
+      | conditions                                      | met       |
+      | R18 since 2025-01-01 resolved 2025-06-01, complete | not met |
+      | nothing, complete                               | met       |
+      | nothing                                         | undecided |
