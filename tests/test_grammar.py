@@ -1046,7 +1046,7 @@ SAFETY = [
         "Stable metformin therapy for at least 8 weeks prior to enrolment at a dose of "
         "≥1500mg per day;",
         "inclusion",
-        'metformin_stable_8_weeks and unparsed("dose of ≥1500mg per day")',
+        "*unread*",  # duration and dose stability: no whole-sentence fact reads them
     ),
     # "subjects taking X must be …": a requirement of those taking X only (NCT01165268)
     (
@@ -1772,6 +1772,48 @@ SAFETY = [
     ("Decrease of at least 2 points of MELD", "inclusion", "*unread*"),
     # urine output per kilogram is another measure than the daily volume
     ("Urine output of at least 0.5 mL/kg/h", "inclusion", "*unread*"),
+    # "sepsis" read for severe sepsis / septic shock: A41.9 alone met a severe-sepsis inclusion
+    ("Severe sepsis or septic shock", "inclusion", "severe_sepsis or septic_shock"),
+    # a fact whose synonym was the whole sentence read the duration as understood
+    ("Use of a loop diuretic for at least one month", "inclusion", "*unread*"),
+    ("Incomplete response to UDCA after 6 months of treatment.", "inclusion", "*unread*"),
+    # an ulcer bleed met an inclusion for variceal bleeding (NCT01112852)
+    ("Acute esophageal variceal bleeding", "inclusion", "bleeding_esophageal_varices"),
+    # cACLD is liver stiffness >= 10 kPa (Baveno VII), narrower than chronic liver disease
+    ("Compensated advanced chronic liver disease", "inclusion", "*unread*"),
+    # "prior or current": ever; the current cue was dropped and the "or" left unread, so a
+    # resolved cardiomyopathy did not exclude (NCT01160926)
+    ("Prior or current cardiomyopathy", "exclusion", "history of cardiomyopathy"),
+    (
+        "No past or present history of portal hypertension",
+        "inclusion",
+        "not history of portal_hypertension",
+    ),
+    ("History or presence of cardiomyopathy", "exclusion", "history of cardiomyopathy"),
+    # "No or small ascites": those without ascites are excluded too (NCT00108355)
+    ("No or small ascites", "exclusion", 'not ascites or (unparsed("small") and ascites)'),
+    # ... but not "No concurrent or anticipated need for A or B": "not A or …" cleared a
+    # patient on B (NCT01005199); that line stays as it was read
+    (
+        "No concurrent or anticipated need for CYP3A4 inhibitors or inducers",
+        "inclusion",
+        'not unparsed("or") and unparsed("anticipated") and (cyp3a4_inhibitors or cyp3a4_inducers)',
+    ),
+    # a bare list in the parenthesis after a noun names its forms, any one enough: read "and"
+    # in an inclusion, a patient with ascites alone met "No … portal hypertension (…)"
+    (
+        "No past or present history of portal hypertension (esophageal varices, ascites, "
+        "hepatic encephalopathy)",
+        "inclusion",
+        "not (history of portal_hypertension or history of varices or history of ascites or "
+        "history of hepatic_encephalopathy)",
+    ),
+    # ... a parenthesised list of thresholds still states all of them
+    (
+        "Adequate organ function (platelets > 100000/uL, INR < 1.5)",
+        "inclusion",
+        "platelets > 100000 /uL and inr < 1.5",
+    ),
 ]
 
 

@@ -160,6 +160,17 @@ NEGATIONS = (
 )
 HISTORY_CUES = (
     "history of",
+    # "Prior or current cardiomyopathy", "No past or present history of portal hypertension":
+    # ever, now included. Read cue by cue, the current cue was a filler word and the "or" was
+    # left unread: "unparsed("or") and cardiomyopathy" did not exclude a past cardiomyopathy
+    "prior or current",
+    "prior or present",
+    "previous or current",
+    "previous or ongoing",
+    "past or present",
+    "past or current",
+    "history or presence of",
+    "history or current",
     "received",  # "has received insulin", "must have received trastuzumab": at some time
     # "Renal disease that required treatment with immunosuppressive therapy": in the past
     "required treatment with",
@@ -2391,6 +2402,7 @@ class Lexer:
         toks = _postfix_negation(merged, self.text)
         toks = _family_history(toks, self.text)
         toks = _despite_treatment(_modifiers(_state_adjectives(toks)), self.text)
+        toks = _no_or_qualified(toks, self.text)
         if self.kind == "exclusion":
             toks = _slashed_alternatives(toks)
         toks = _within_criteria(toks, self.text, self.t.vocab)
@@ -2408,6 +2420,7 @@ class Lexer:
         toks = _cue_over_juxtaposition(toks, self.text)
         toks = _negated_examples(toks, self.text)
         toks = _leading_window_list(_oxford_items(_recent_within(toks)))
+        toks = _parenthesised_examples(toks)
         toks = _counted_nouns(_postfix_exemption(toks, self.text), self.text)
         out: list[Tok] = []
         for tok in toks:
@@ -3767,6 +3780,35 @@ def _oxford_items(toks: list[Tok]) -> list[Tok]:
     return out
 
 
+def _parenthesised_examples(toks: list[Tok]) -> list[Tok]:
+    """ "history of portal hypertension (esophageal varices, ascites, hepatic
+    encephalopathy)": a bare comma list in the parenthesis after a noun names its forms, any
+    one of which is enough.  An inclusion reads a bare comma list as "and", so "No past or
+    present history of portal hypertension (…)" was met by a patient with ascites alone.
+    Only lists of plain concepts (a threshold list such as "(platelets > 100, ANC > 1.5)"
+    states requirements, all of them)."""
+    out = list(toks)
+    for i, tok in enumerate(out):
+        if tok.type != "LPOST" or i == 0 or out[i - 1].type not in ("CONCEPT", "WORD"):
+            continue
+        j = i + 1
+        items = 0
+        commas: list[int] = []
+        while j < len(out) and out[j].type != "RPAREN":
+            t = out[j]
+            if t.type == "CONCEPT":
+                items += 1
+            elif t.type == "COMMA" and t.value == ",":
+                commas.append(j)
+            elif t.type not in ("MOD", "HISTORY"):
+                break
+            j += 1
+        if j < len(out) and out[j].type == "RPAREN" and commas and items == len(commas) + 1:
+            for c in commas:
+                out[c] = Tok("OR", "or", out[c].start, out[c].end)
+    return out
+
+
 def _other_stage(toks: list[Tok]) -> list[Tok]:
     """ "Barcelona Clinic Liver Cancer stage C. BCLC stage B, not suitable for …": a line
     whose first sentence is one stage and whose second opens with another stage of the same
@@ -3817,6 +3859,34 @@ def _none_or_qualified(toks: list[Tok]) -> list[Tok]:
 
 _RATIO_WORD = re.compile(r"\s*(?:ratio|index|quotient)(?![A-Za-z])", re.IGNORECASE)
 _RATIO_OF = re.compile(r"(?:ratio|index|quotient)\s+(?:of\s+)?$", re.IGNORECASE)
+
+
+_GRADE_WORDS = frozenset(("small", "minimal", "mild", "slight", "trace", "little", "minor"))
+
+
+def _no_or_qualified(toks: list[Tok], text: str) -> list[Tok]:
+    """ "No or small ascites": no ascites, or a small one - the noun serves both.
+
+    With the "or" dropped the line read "not … small ascites"; a patient without ascites did
+    not meet the exclusion of those with none (NCT00108355).  Only a bare "No or <grade>
+    <noun>" ending there: "No concurrent or anticipated need for A or B" negates the whole.
+    """
+    for i in range(len(toks) - 3):
+        a, b, c, d = toks[i : i + 4]
+        if (
+            a.type == "NOT"
+            and b.type == "OR"
+            and c.type == "MOD"
+            and d.type == "CONCEPT"
+            and text[a.start : a.end].lower() == "no"
+            and not text[a.end : b.start].strip()
+            and str(c.value).lower() in _GRADE_WORDS
+            and (i + 4 == len(toks) or toks[i + 4].type == "COMMA")
+        ):
+            opened = Tok("LPAREN", "(", a.start, a.start)
+            closed = Tok("RPAREN", ")", a.end, a.end)
+            return [*toks[:i], opened, a, d, closed, b, *toks[i + 2 :]]
+    return toks
 
 
 def _compound_ratio(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:

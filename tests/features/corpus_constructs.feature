@@ -1067,21 +1067,20 @@ Feature: Constructs the grammar reads in real registry text
       | appendectomy                                  | 2020-03-01 | procedures  | not met   |
       | appendectomy                                  | 2020-03-01 | no sections | undecided |
 
-  Scenario Outline: A duration the site records as part of a judged fact ("Incomplete response to UDCA after 6 months of treatment")
-    Given the inclusion line "<line>"
-    And a patient with observations nothing and the fact <fact> <answer>
+  Scenario Outline: A duration after a judged fact stays unread ("Incomplete response to UDCA after 6 months of treatment")
+    Given the inclusion line "Incomplete response to UDCA after 6 months of treatment."
+    And a patient with observations nothing and the fact udca_incomplete_response <answer>
     When the line is evaluated on 2026-11-27
-    Then the line reads as "<fact>"
+    Then the line reads, partly, as "udca_incomplete_response and unparsed("after 6 months of treatment")"
     And it is <met>
 
-    # the duration is part of what the site records; the diagnosis alone does not decide it
+    # a fact whose synonym was this whole sentence read the duration as understood; only an
+    # answer that decides the line alone (no response recorded as false) decides it now
     Examples:
-      | line | fact | answer | met |
-      | Incomplete response to UDCA after 6 months of treatment. | udca_incomplete_response | true | met |
-      | Incomplete response to UDCA after 6 months of treatment. | udca_incomplete_response | false | not met |
-      | Incomplete response to UDCA after 6 months of treatment. | udca_incomplete_response | unrecorded | undecided |
-      | Participants need to be on a stable maximum tolerated labeled daily dose of an angiotensin-converting enzyme inhibitor (ACEi) or angiotensin receptor blocker (ARB) for at least 4 weeks prior to randomization | raas_blocker_stable_max_dose | false | not met |
-      | Participants need to be on a stable maximum tolerated labeled daily dose of an angiotensin-converting enzyme inhibitor (ACEi) or angiotensin receptor blocker (ARB) for at least 4 weeks prior to randomization | raas_blocker_stable_max_dose | unrecorded | undecided |
+      | answer     | met       |
+      | true       | undecided |
+      | false      | not met   |
+      | unrecorded | undecided |
 
   Scenario Outline: "Subjects taking X must be …" asks it only of those taking X
     Given the inclusion line "Subjects taking metformin, and/or sulfonylurea must be on a stable dose for at least 2 months prior to study drug administration"
@@ -1811,3 +1810,78 @@ Feature: Constructs the grammar reads in real registry text
       | asct_ineligible true   | met       |
       | asct_ineligible false  | not met   |
       | moribund false         | undecided |
+  Scenario Outline: Severe sepsis and septic shock are narrower than sepsis (NCT03798600)
+    Given the inclusion line "Severe sepsis or septic shock"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "severe_sepsis or septic_shock"
+    And it is <met>
+
+    # read "sepsis", a patient with sepsis and no organ dysfunction (A41.9 alone) met the
+    # inclusion of a severe-sepsis trial
+    Examples:
+      | conditions                        | met       |
+      | A41.9 since 2026-11-20, complete  | not met   |
+      | R65.20 since 2026-11-20, complete | met       |
+      | R65.21 since 2026-11-20, complete | met       |
+      | A41.9 since 2026-11-20            | undecided |
+      | nothing                           | undecided |
+
+  Scenario Outline: Oesophageal variceal bleeding is not any GI bleeding (NCT01112852)
+    Given the inclusion line "Acute esophageal variceal bleeding"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "bleeding_esophageal_varices"
+    And it is <met>
+
+    # read "gi_bleeding", a bleeding duodenal ulcer met an inclusion for variceal bleeding
+    Examples:
+      | conditions                        | met       |
+      | K26.4 since 2026-11-26, complete  | not met   |
+      | I85.11 since 2026-11-26, complete | met       |
+      | nothing                           | undecided |
+
+  Scenario Outline: "Prior or current X" is X at any time (NCT01160926)
+    Given the exclusion line "Prior or current cardiomyopathy"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "history of cardiomyopathy"
+    And it is <met>
+
+    # read "unparsed("or") and cardiomyopathy", a cardiomyopathy recorded as resolved did not
+    # exclude
+    Examples:
+      | conditions                                   | met       |
+      | I42.0 since 2018-01-01 resolved 2019-01-01, complete | met |
+      | I42.0 since 2026-01-01, complete             | met       |
+      | nothing, complete                            | not met   |
+      | nothing                                      | undecided |
+
+  Scenario Outline: "No or small ascites" excludes those without ascites too (NCT00108355)
+    Given the exclusion line "No or small ascites"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not ascites or (unparsed("small") and ascites)"
+    And it is <met>
+
+    # read "not unparsed("or") and unparsed("small") and ascites", a patient without ascites
+    # did not meet the exclusion of those with none
+    Examples:
+      | conditions                      | met       |
+      | nothing, complete               | met       |
+      | R18 since 2026-10-01, complete  | undecided |
+      | nothing                         | undecided |
+
+  Scenario Outline: A list in parentheses names forms of the noun, any one enough (NCT03861819)
+    Given the inclusion line "No past or present history of portal hypertension (esophageal varices, ascites, hepatic encephalopathy)"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "not (history of portal_hypertension or history of varices or history of ascites or history of hepatic_encephalopathy)"
+    And it is <met>
+
+    # read "… or (varices and ascites and encephalopathy)", a patient with ascites alone met it
+    Examples:
+      | conditions                                      | met       |
+      | R18 since 2025-01-01 resolved 2025-06-01, complete | not met |
+      | nothing, complete                               | met       |
+      | nothing                                         | undecided |
