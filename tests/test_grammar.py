@@ -360,7 +360,7 @@ TEXT = [
     (
         "Renal impairment with eGFR < 60 ml/min",
         "exclusion",
-        "renal_failure and egfr < 60 mL/min/{1.73_m2}",
+        "egfr < 60 mL/min/{1.73_m2}",
     ),
     # a parenthesis holding only the bound of the measure before it
     ("Hemoglobin (> 10 g/dL)", "inclusion", "hemoglobin > 10 g/dL"),
@@ -1813,6 +1813,20 @@ SAFETY = [
         "Adequate organ function (platelets > 100000/uL, INR < 1.5)",
         "inclusion",
         "platelets > 100000 /uL and inr < 1.5",
+    ),
+    # a threshold on the measure that defines the condition states its degree: read "and",
+    # an eGFR of 50 with no kidney diagnosis coded did not exclude (NCT02654665)
+    ("Renal impairment with eGFR < 60 ml/min", "exclusion", "egfr < 60 mL/min/{1.73_m2}"),
+    (
+        "Renal insufficiency with creatinine clearance < 30 mL/min",
+        "inclusion",
+        "creatinine_clearance < 30 mL/min",
+    ),
+    # ... heart rate does not define atrial fibrillation: both are asked
+    (
+        "Atrial fibrillation with heart rate >100 bpm",
+        "exclusion",
+        "atrial_fibrillation and heart_rate > 100 /min",
     ),
 ]
 

@@ -2400,6 +2400,7 @@ class Lexer:
                 continue
             merged.append(tok)
         toks = _postfix_negation(merged, self.text)
+        toks = _defining_measure(toks, self.text, self.t.vocab)
         toks = _family_history(toks, self.text)
         toks = _despite_treatment(_modifiers(_state_adjectives(toks)), self.text)
         toks = _no_or_qualified(toks, self.text)
@@ -3859,6 +3860,44 @@ def _none_or_qualified(toks: list[Tok]) -> list[Tok]:
 
 _RATIO_WORD = re.compile(r"\s*(?:ratio|index|quotient)(?![A-Za-z])", re.IGNORECASE)
 _RATIO_OF = re.compile(r"(?:ratio|index|quotient)\s+(?:of\s+)?$", re.IGNORECASE)
+
+
+_WITH = re.compile(r"\s*,?\s*with\s+$", re.IGNORECASE)
+_MEASURE_TOKENS = frozenset(("CMP", "NUMBER", "UNIT", "ULN", "TO", "BETWEEN"))
+
+
+def _defining_measure(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
+    """ "Renal impairment with eGFR < 60 mL/min": the threshold on a measure that defines
+    the condition (its ``measured_by`` / ``defined_by``) states its degree, as a definition.
+
+    Read as "renal_failure and egfr < 60", a patient with an eGFR of 50 and no kidney
+    diagnosis coded was not excluded.  ("Atrial fibrillation with heart rate > 100" stays
+    both: heart rate does not define atrial fibrillation.)
+    """
+    out = list(toks)
+    i = 0
+    while i + 2 < len(out):
+        a, b, c = out[i], out[i + 1], out[i + 2]
+        if not (a.type == "CONCEPT" and b.type == "CONCEPT" and c.type in _MEASURE_TOKENS):
+            i += 1
+            continue
+        cond = vocab.concepts.get(str(a.value))
+        if (
+            cond is None
+            or cond.kind != "condition"
+            or str(b.value) not in (*cond.defined_by, cond.measured_by)
+            or not _WITH.fullmatch(text[a.end : b.start])
+        ):
+            i += 1
+            continue
+        j = i + 2
+        while j < len(out) and out[j].type in _MEASURE_TOKENS:
+            j += 1
+        opened = Tok("LPOST", "def", b.start, b.start)
+        closed = Tok("RPAREN", ")", out[j - 1].end, out[j - 1].end)
+        out = [*out[: i + 1], opened, *out[i + 1 : j], closed, *out[j:]]
+        i = j + 2
+    return out
 
 
 _GRADE_WORDS = frozenset(("small", "minimal", "mild", "slight", "trace", "little", "minor"))

@@ -932,7 +932,8 @@ class _Resolver:
         """Whether "<diagnosis> defined as <measure>" in an inclusion narrows the diagnosis.
 
         A coded diagnosis whose "definition" measures something other than what makes the
-        diagnosis (its ``measured_by`` analyte: anaemia by haemoglobin) is a diagnosis
+        diagnosis (its ``measured_by`` / ``defined_by`` measures: anaemia by haemoglobin,
+        renal impairment by eGFR or clearance) is a diagnosis
         and a range, not the range alone; only where being met admits the patient (an
         inclusion, no negation before it), since there asking for both is the stricter read.
         """
@@ -942,7 +943,7 @@ class _Resolver:
         if c.kind != "condition":
             return False
         measured = {n.concept for n in walk(inner) if isinstance(n, (Comparison, Range))}
-        if not measured or (c.measured_by is not None and c.measured_by in measured):
+        if not measured or measured & {c.measured_by, *c.defined_by}:
             return False
         start = span_of(node).start
         return not any(t.type == "NOT" for t in self.ctx.toks if t.start <= start)

@@ -1754,14 +1754,17 @@ Feature: Constructs the grammar reads in real registry text
     Given the exclusion line "Renal impairment with eGFR < 60 ml/min"
     And a patient with observations <observations> and conditions <conditions>
     When the line is evaluated on 2026-11-27
-    Then the line reads as "renal_failure and egfr < 60 mL/min/{1.73_m2}"
+    Then the line reads as "egfr < 60 mL/min/{1.73_m2}"
     And it is <met>
     And its explanation mentions "<fragment>"
 
-    # the threshold was unread; an estimated GFR is indexed to 1.73 m2 by definition
+    # the threshold was unread; an estimated GFR is indexed to 1.73 m2 by definition.  The
+    # eGFR defines the renal impairment: read "renal_failure and egfr < 60", an eGFR of 45
+    # with no kidney diagnosis coded did not exclude
     Examples:
       | observations                        | conditions                        | met       | fragment                                          |
       | egfr 45 mL/min/{1.73_m2}            | N18.30 since 2024-01-01, complete | met       | the criterion's mL/min read as mL/min/{1.73_m2}   |
+      | egfr 45 mL/min/{1.73_m2}            | nothing, complete                 | met       | the criterion's mL/min read as mL/min/{1.73_m2}   |
       | egfr 75 mL/min/{1.73_m2}            | N18.30 since 2024-01-01, complete | not met   | the criterion's mL/min read as mL/min/{1.73_m2}   |
       | egfr 45 mL/min/{1.73_m2}            | N18.30 since 2024-01-01           | met       | read as mL/min/{1.73_m2}                          |
       | nothing                             | N18.30 since 2024-01-01, complete | undecided | eGFR                                              |
