@@ -5,11 +5,13 @@ from __future__ import annotations
 import pytest
 from lark import Lark
 
+from eligo.errors import CriterionSyntaxError
 from eligo.nodes import (
     AllOf,
     AnyOf,
     Category,
     Comparison,
+    Duration,
     Mention,
     Not,
     Quantity,
@@ -91,6 +93,10 @@ ROUND_TRIP = [
     "not (biologic_therapy within 7 days or modified_t_cell_therapy within 21 days)",
     '(nyha_class = IV or unparsed("history of")) and history of heart_failure',
     "history of ascites or history of hepatic_encephalopathy",
+    "type2_diabetes for >= 6 months",
+    "history of sorafenib for > 4 weeks within 2 months",
+    "not immunosuppressants for >= 3 months and dialysis for > 14 days",
+    "metformin for >= 8 weeks and history of cancer for < 5 years",
 ]
 
 
@@ -116,6 +122,23 @@ def test_node_types_compile_as_expected() -> None:
         (Mention("hiv"), AllOf((Mention("hbv"), Mention("hcv"))))
     )
     assert compile_rule('unparsed("x y")') == Unparsed("x y")
+    assert compile_rule("history of sorafenib for > 4 weeks within 2 months") == Mention(
+        "sorafenib", "history", Window(2, "mo"), Duration(">", 4, "wk")
+    )
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "type2_diabetes for = 6 months",  # a duration is bounded, not exact
+        "type2_diabetes for >= 6 hours",  # hours: shorter than the record's dates
+        "type2_diabetes for >= 0.5 years",  # whole calendar units only
+        "consent for >= 1 month",  # a fact has no dates
+    ],
+)
+def test_durations_the_rule_language_refuses(rule: str) -> None:
+    with pytest.raises(CriterionSyntaxError):
+        compile_rule(rule)
 
 
 # Registry text → canonical rule (the seeds' lines and general shapes).
