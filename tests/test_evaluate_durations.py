@@ -272,3 +272,29 @@ def test_fast_path_and_sql_agree_with_the_evaluator_on_every_case() -> None:
             assert via_sql is want, (rec.id, crit.criterion.rule_text, via_sql, want)
             seen.add(want)
     assert seen == {True, False, None}
+
+
+def test_spark_sql_moves_dates_by_clamping_calendar_functions() -> None:
+    """Ended spans are moved back in SQL: ADD_MONTHS / DATE_ADD in Spark (both clamp or count
+    days as scores.add_calendar does), INTERVAL arithmetic in DuckDB; the text parses back."""
+    import sqlglot
+
+    from eligo import sql
+
+    rules = ["history of sorafenib for > 4 weeks", "history of cancer for >= 2 years"]
+    trial = Trial(
+        "durations",
+        None,
+        None,
+        tuple(Criterion(f"D{i}", "inclusion", r, compile_rule(r)) for i, r in enumerate(rules)),
+    )
+    records = [parse_patient(p) for _, p, _, _ in CASES[:1]]
+    con = records_to_cohort((r.id, r) for r in records).con
+    bindings = sql.bindings_from(lambda q: con.execute(q).fetchall(), "duckdb")
+    compiled = sql.compile_trial(trial, AS_OF, bindings)
+    spark = compiled.sql("spark")
+    assert "ADD_MONTHS(" in spark and "-24)" in spark and "DATE_ADD(" in spark and "-28)" in spark
+    assert sqlglot.parse_one(spark, read="spark").sql(dialect="spark")
+    assert "INTERVAL '24' MONTH" in compiled.sql("duckdb") or "INTERVAL 24 MONTH" in compiled.sql(
+        "duckdb"
+    )

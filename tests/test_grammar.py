@@ -150,7 +150,7 @@ TEXT = [
     ("18 years or older", "inclusion", "age >= 18 years"),
     ("Adult patients 18-74 years of age", "inclusion", "age >= 18 years and age <= 74 years"),
     ("At least 19 years of age", "inclusion", "age >= 19 years"),
-    ("Dialysis for more than 14 days", "exclusion", 'dialysis and unparsed("more than 14 days")'),
+    ("Dialysis for more than 14 days", "exclusion", "dialysis for > 14 days"),
     (
         "Creatinine/bilirubin <= 1.5 x ULN",
         "inclusion",
@@ -1023,18 +1023,19 @@ SAFETY = [
         "history of splenectomy or history of esophagogastric_devascularization or "
         "history of tips or history of liver_transplant",
     ),
-    # the diagnosis is read, its duration left open (never the bare diagnosis alone; a
+    # the diagnosis and how long it has lasted (never the bare diagnosis alone; a
     # whole-sentence fact for it would be a phrasebook entry, not a reading) (NCT01611363)
     (
         "Subject has been diagnosed with T2DM for at least 6 months",
         "inclusion",
-        'type2_diabetes and unparsed("at least 6 months")',
+        "type2_diabetes for >= 6 months",
     ),
+    # the duration is read, the dose's stability is not in the record (NCT02681094)
     (
         "Stable metformin therapy for at least 8 weeks prior to enrolment at a dose of "
         "≥1500mg per day;",
         "inclusion",
-        'metformin_stable_8_weeks and unparsed("dose of ≥1500mg per day")',
+        'unparsed("Stable") and metformin for >= 8 weeks and unparsed("dose of ≥1500mg per day")',
     ),
     # "subjects taking X must be …": a requirement of those taking X only (NCT01165268)
     (
@@ -1572,7 +1573,7 @@ SAFETY = [
         "Chronic immunosuppressive therapy (for ≥3 months) for any indication. This does not"
         " include oral steroids <10 mg per day, inhaled steroids, or topical steroids",
         "exclusion",
-        'unparsed("Chronic") and immunosuppressants and unparsed("≥3 months")'
+        "immunosuppressants for >= 3 months"
         ' and unparsed("indication") and (not ((systemic_corticosteroids'
         ' and unparsed("<10 mg per day")) or inhaled_corticosteroids or topical_corticosteroids)'
         ' or unparsed("This does not include oral steroids <10 mg per day, inhaled steroids,'

@@ -127,6 +127,10 @@ CANONICAL = (
     "consent and not willing_for_transplant",
     # ranked categories: SQL once read ">=" as "!=", so Child-Pugh B met ">= C"
     "child_pugh_class >= C", "child_pugh_class < B", "history of tips",
+    # how long an item lasted: constant cutoffs for current items, calendar arithmetic in SQL
+    # for ended ones, the window's first day as a start
+    "cirrhosis for >= 6 months", "history of cancer for > 1 year", "ascites for < 2 weeks",
+    "history of immunosuppressants for >= 30 days within 3 months", "dialysis for <= 1 year",
 )  # fmt: skip
 
 

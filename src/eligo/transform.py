@@ -306,6 +306,14 @@ class TextTransformer:
     def mention(self, concept: Token) -> Any:
         return PLeaf(Mention(self.ctx.tok(concept).value, span=self.ctx.span(concept)))  # type: ignore[arg-type]
 
+    def lasting_mention(self, concept: Token, lasting: Token) -> Any:
+        """ "T2DM for at least 6 months": the concept, and how long it lasted."""
+        value: Any = self.ctx.tok(lasting).value
+        op, amount, unit = value
+        span = _join(self.ctx.span(concept), self.ctx.span(lasting))
+        cid = self.ctx.tok(concept).value
+        return PLeaf(Mention(cid, lasting=Duration(op, float(amount), unit), span=span))  # type: ignore[arg-type]
+
     def comparison(self, concept: Token, tail: Any) -> Any:
         cid = str(self.ctx.tok(concept).value)
         tail.concept = cid
