@@ -151,6 +151,17 @@ TEXT = [
     ("Adult patients 18-74 years of age", "inclusion", "age >= 18 years and age <= 74 years"),
     ("At least 19 years of age", "inclusion", "age >= 19 years"),
     ("Dialysis for more than 14 days", "exclusion", "dialysis for > 14 days"),
+    ("Patients with cirrhosis for >= 1 year", "inclusion", "cirrhosis for >= 1 year"),
+    (
+        "Patients on metformin for at least 3 months before screening, and HbA1c > 7%",
+        "inclusion",
+        "metformin for >= 3 months and hba1c > 7 %",
+    ),
+    (
+        "Steroid use for more than 2 weeks within the last 3 months",
+        "exclusion",
+        "systemic_corticosteroids for > 2 weeks within 3 months",
+    ),
     (
         "Creatinine/bilirubin <= 1.5 x ULN",
         "inclusion",
@@ -1813,3 +1824,48 @@ def test_deeply_nested_text_is_reported_unread_not_crashed() -> None:
     compiled = compile_text(text, "exclusion")
     assert not compiled.understood
     assert compiled.notes == ("nested too deeply to read",)
+
+
+# Durations that are not how long the named item has lasted, or not certainly: each must
+# stay (partly) unread, never a ``for`` bound on the concept.
+DURATION_UNREAD = [
+    # ended more than 6 months ago, not treated for 6 months (NCT03794440)
+    "No systematic anti-tumor treatment has been performed.(End of postoperative adjuvant"
+    " chemotherapy for more than 6 months allowed).",
+    # a stay expected ahead (NCT03931070)
+    "Adults ≥ 18 years of age newly admitted to ICU and expected to stay in ICU for at least"
+    " three days as determined by study personnel.",
+    # how long the bleeding has been controlled (NCT01801332)
+    "Uncontrolled upper GI bleeding (bleeding must be controlled for at least 5 days)",
+    # another anchor than the screening date (NCT00118742)
+    "Dialysis therapy for >14 days from transplantation to randomization",
+    # after the last dose (NCT01337492)
+    "Men should use adequate birth control for at least three months after the last"
+    " administration of sorafenib.",
+    # summed over courses, "consecutive or not" (NCT02681094)
+    "Administration of any antihyperglycaemic therapy, other than metformin, for more than 14"
+    " days (consecutive or not) during the 8 weeks prior to enrolment",
+    # which item of the list lasted? (NCT01165268, NCT00679484)
+    "Subjects taking metformin, and/or sulfonylurea must be on a stable dose for at least 2"
+    " months prior to study drug administration",
+    "Patients with stable conventional treatment with diuretics, ACEI and/or beta-blockers"
+    " and/or aldosterone antagonists for at least 2 months prior to randomisation, unless"
+    " documented contraindication or intolerance",
+    # the stay lasted, a washout, one of two, an upper bound, no bound
+    "Hospitalization for heart failure for at least 3 days",
+    "No corticosteroids for at least 4 weeks prior to screening",
+    "Type 2 diabetes or hypertension for at least 6 months",
+    "Patients with hypertension for less than 1 year",
+    "Metformin for 3 months",
+]
+
+
+@pytest.mark.parametrize("text", DURATION_UNREAD)
+@pytest.mark.parametrize("kind", ["inclusion", "exclusion"])
+def test_durations_read_only_where_certain(text: str, kind: str) -> None:
+    from eligo.nodes import walk
+
+    compiled = compile_text(text, kind)  # type: ignore[arg-type]
+    assert compiled.unparsed, render(compiled.rule)
+    lasting = [n for n in walk(compiled.rule) if isinstance(n, Mention) and n.lasting]
+    assert not lasting, render(compiled.rule)

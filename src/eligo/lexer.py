@@ -2533,7 +2533,9 @@ def _durations(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
     """``CONCEPT for <cmp> N <time unit>`` (or ``CONCEPT (for <cmp> N <unit>)``) becomes
     ``CONCEPT LASTING``: the concept (a condition, medication or procedure) lasted that long.
 
-    Only where the reading is certain: the comparator is <, <=, > or >=; the number is whole
+    Only where the reading is certain: the comparator is > or >= (a lower bound: one item that
+    lasted long enough shows it; "for less than a year" would need every record of it, so it
+    stays unread); the number is whole
     and the unit days to years; the concept leads its sentence (:data:`_DURATION_LEAD`); and
     the duration ends the clause, or is followed by a connective, a look-back window or the
     screening anchor ("prior to randomisation").  Anything else keeps today's tokens (the
@@ -2580,7 +2582,7 @@ def _duration_at(
     cmp, num, unit = toks[k], toks[k + 1], toks[k + 2]
     if (
         cmp.type not in ("CMP", "BCMP")
-        or cmp.value not in ("<", "<=", ">", ">=")
+        or cmp.value not in (">", ">=")  # "for less than 1 year": see below
         or num.type != "NUMBER"
         or unit.type != "UNIT"
         or unit.value not in _DURATION_UNITS

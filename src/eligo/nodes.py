@@ -171,7 +171,9 @@ class Mention:
     A span without a start is unknown, never met or not met.  An item that lasted too short
     decides nothing of another one (open world), like a resolved item for ``current``: the
     mention is then false only when the section is declared complete or the concept is
-    recorded absent.  Facts have no dates: a fact with ``lasting`` is unknown.
+    recorded absent.  ``<`` and ``<=`` are per item too (some item lasted less; a longer one
+    does not rule it out), so registry text is read only into ``>`` and ``>=``.  Facts have
+    no dates: a fact with ``lasting`` is unknown.
     """
 
     concept: str
