@@ -162,6 +162,13 @@ TEXT = [
         "exclusion",
         "systemic_corticosteroids for > 2 weeks within 3 months",
     ),
+    ("Type 2 diabetes lasting more than 10 years", "inclusion", "type2_diabetes for > 10 years"),
+    (
+        "Patients with ascites for a minimum period of 3 months",
+        "inclusion",
+        "ascites for >= 3 months",
+    ),
+    ("Ascites for a period of at least 3 months", "exclusion", "ascites for >= 3 months"),
     (
         "Creatinine/bilirubin <= 1.5 x ULN",
         "inclusion",

@@ -2509,18 +2509,25 @@ _DURATION_LEAD = re.compile(
     r"use\s+of|administration\s+of)\s+)?(?:(?:a|an|the)\s+)?" + _QUALITY,
     re.IGNORECASE,
 )
-# between the concept and its comparator: "T2DM for", "metformin therapy for a period of"
-_DURATION_FOR = re.compile(
-    r"\s*(?:(?:therapy|treatment|use|intake)\s+)?for\s+"
-    r"(?:a\s+(?:minimum\s+)?(?:period|duration)\s+of\s+)?",
+# "T2DM for at least 6 months", "metformin therapy for a period of more than 8 weeks",
+# "diabetes lasting > 10 years": a lower bound only (see _durations)
+_DURATION = re.compile(
+    r"\s*(?:(?:therapy|treatment|use|intake)\s+)?(?:(?P<for>for)|lasting)\s+"
+    r"(?:a\s+(?:period|duration)\s+of\s+)?"
+    r"(?P<cmp>at\s+least|(?:a\s+)?minimum\s+(?:(?:period|duration)\s+)?of|no\s+less\s+than"
+    r"|not\s+less\s+than|>=|≥"
+    r"|more\s+than|greater\s+than|longer\s+than|in\s+excess\s+of|over|>)\s*"
+    rf"(?P<n>{_NUM}|{_NUMW})\s*(?P<u>days?|weeks?|months?|years?)(?![A-Za-z])",
     re.IGNORECASE,
+)
+_MORE_THAN = re.compile(
+    r"more\s+than|greater\s+than|longer\s+than|in\s+excess\s+of|over|>", re.IGNORECASE
 )
 # after the unit: the screening-anchored end of the span, said or not
 _DURATION_END = re.compile(
     rf"\s*(?:(?:prior\s+to|before|preceding)\s+(?:the\s+)?(?:{_ANCHOR_ALT})(?![A-Za-z]))?",
     re.IGNORECASE,
 )
-_DURATION_UNITS = frozenset(["d", "wk", "mo", "a"])
 _CHRONIC = re.compile(r"chronic|long[\s\-]term|prolonged", re.IGNORECASE)
 # "metformin therapy for at least 8 weeks at a dose of ≥1500 mg per day": the dose is the
 # treatment's, read (or left unread) on its own
@@ -2568,46 +2575,50 @@ def _durations(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
 def _duration_at(
     toks: list[Tok], i: int, text: str, vocab: Vocabulary
 ) -> tuple[tuple[str, float, str], int] | None:
-    """The duration after concept ``toks[i]`` and the index past its tokens, or ``None``."""
+    """The duration after concept ``toks[i]`` and the index past its tokens, or ``None``.
+
+    Read from the text (the tokens the lexer made of it — a comparator, or one unread word
+    for "lasting more than 10 years" — must lie inside the phrase)."""
     concept = toks[i]
     c = vocab.concepts.get(str(concept.value))
     if c is None or c.kind not in ("condition", "medication", "procedure") or c.numeric:
         return None
-    k = i + 1
-    paren = k < len(toks) and toks[k].type == "LPOST"
-    if paren:
-        k += 1
-    if k + 2 >= len(toks):
-        return None
-    cmp, num, unit = toks[k], toks[k + 1], toks[k + 2]
-    if (
-        cmp.type not in ("CMP", "BCMP")
-        or cmp.value not in (">", ">=")  # "for less than 1 year": see below
-        or num.type != "NUMBER"
-        or unit.type != "UNIT"
-        or unit.value not in _DURATION_UNITS
+    prev = toks[i - 1] if i else None
+    if prev is not None and (
+        prev.type in ("OR", "AND", "NOT", "LPOST") or (prev.type == "COMMA" and prev.value == ",")
     ):
         return None
-    amount = float(num.value)  # type: ignore[arg-type]
+    paren = i + 1 < len(toks) and toks[i + 1].type == "LPOST"
+    if paren and not re.fullmatch(
+        r"\s*(?:(?:therapy|treatment|use)\s+)?", text[concept.end : toks[i + 1].start]
+    ):
+        return None
+    m = _DURATION.match(text, toks[i + 1].end if paren else concept.end)
+    if m is None or (paren and not m["for"]):
+        return None
+    amount = parse_number(m["n"])
     if amount != int(amount) or not 0 < amount <= 1000:
         return None
-    gap_from = toks[k - 1].end if paren else concept.end
-    gap = _DURATION_FOR.match(text, gap_from)
-    if gap is None or gap.end() != cmp.start:
-        return None
+    upto = i + 2 if paren else i + 1
+    while upto < len(toks) and toks[upto].start < m.end():
+        if toks[upto].end > m.end():
+            return None  # a token running past the phrase: read otherwise
+        upto += 1
     if paren:
-        lead = re.match(
-            r"\s*(?:(?:therapy|treatment|use)\s+)?$", text[concept.end : toks[i + 1].start]
-        )
-        if lead is None or k + 3 >= len(toks) or toks[k + 3].type != "RPAREN":
+        if (
+            upto >= len(toks)
+            or toks[upto].type != "RPAREN"
+            or text[m.end() : toks[upto].start].strip()
+        ):
             return None
-        upto = k + 4
+        upto += 1
     else:
-        tail = _DURATION_END.match(text, unit.end)
-        end = tail.end() if tail else unit.end
-        upto = k + 3
+        tail = _DURATION_END.match(text, m.end())
+        end = tail.end() if tail else m.end()
         while upto < len(toks) and toks[upto].end <= end:
             upto += 1  # "before screening" read as a word: the anchor, which eligo takes
+        if upto < len(toks) and toks[upto].start < end:
+            return None
         nxt = toks[upto] if upto < len(toks) else None
         if nxt is None:
             if not re.fullmatch(r"[\s.;]*", text[end:]):
@@ -2616,16 +2627,12 @@ def _duration_at(
             nxt.type not in _AFTER_DURATION or text[end : nxt.start].strip(" ,;.")
         ) and not _AT_DOSE.match(text, end):
             return None  # "… for 6 months after the last dose": not how long it has lasted
-    prev = toks[i - 1] if i else None
-    if prev is not None and (
-        prev.type in ("OR", "AND", "NOT", "LPOST") or (prev.type == "COMMA" and prev.value == ",")
-    ):
-        return None
     start = max(text.rfind(c, 0, concept.start) for c in ".;:") + 1
     lead = _DURATION_LEAD.match(text, start)
     if lead is None or lead.end() != concept.start:
         return None
-    return (str(cmp.value), amount, str(unit.value)), upto
+    op = ">" if _MORE_THAN.fullmatch(m["cmp"]) else ">="
+    return (op, amount, TIME_UNITS[m["u"].lower()]), upto
 
 
 def _childbearing_item(toks: list[Tok]) -> list[Tok]:
