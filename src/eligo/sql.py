@@ -24,7 +24,10 @@ test holds it to that, criterion by criterion):
   expressions that repeat the formulas of :mod:`eligo.scores` operation by operation, with the
   published half-up rounding done exactly (see :func:`_round_half_up`).
 * Windows, ages and the screening date are constants computed by :mod:`eligo.scores` at
-  compile time (calendar arithmetic, never in SQL).
+  compile time (calendar arithmetic, never in SQL) — except how long an ended item lasted
+  (``X for >= 6 months``), whose end date is moved back per row: ``- INTERVAL n MONTH`` in
+  DuckDB and ``ADD_MONTHS`` in Spark clamp the day to the month's end as
+  :func:`eligo.scores.add_calendar` does (a current item's cutoff is again a constant).
 
 A criterion the compiler cannot express faithfully is not guessed: it is listed in
 :attr:`CompiledTrial.fallback` with the reason, its column is ``NULL`` in the query, and the
