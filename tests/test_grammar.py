@@ -5,11 +5,13 @@ from __future__ import annotations
 import pytest
 from lark import Lark
 
+from eligo.errors import CriterionSyntaxError
 from eligo.nodes import (
     AllOf,
     AnyOf,
     Category,
     Comparison,
+    Duration,
     Mention,
     Not,
     Quantity,
@@ -91,6 +93,10 @@ ROUND_TRIP = [
     "not (biologic_therapy within 7 days or modified_t_cell_therapy within 21 days)",
     '(nyha_class = IV or unparsed("history of")) and history of heart_failure',
     "history of ascites or history of hepatic_encephalopathy",
+    "type2_diabetes for >= 6 months",
+    "history of sorafenib for > 4 weeks within 2 months",
+    "not immunosuppressants for >= 3 months and dialysis for > 14 days",
+    "metformin for >= 8 weeks and history of cancer for < 5 years",
 ]
 
 
@@ -116,6 +122,23 @@ def test_node_types_compile_as_expected() -> None:
         (Mention("hiv"), AllOf((Mention("hbv"), Mention("hcv"))))
     )
     assert compile_rule('unparsed("x y")') == Unparsed("x y")
+    assert compile_rule("history of sorafenib for > 4 weeks within 2 months") == Mention(
+        "sorafenib", "history", Window(2, "mo"), Duration(">", 4, "wk")
+    )
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "type2_diabetes for = 6 months",  # a duration is bounded, not exact
+        "type2_diabetes for >= 6 hours",  # hours: shorter than the record's dates
+        "type2_diabetes for >= 0.5 years",  # whole calendar units only
+        "consent for >= 1 month",  # a fact has no dates
+    ],
+)
+def test_durations_the_rule_language_refuses(rule: str) -> None:
+    with pytest.raises(CriterionSyntaxError):
+        compile_rule(rule)
 
 
 # Registry text → canonical rule (the seeds' lines and general shapes).
@@ -127,7 +150,25 @@ TEXT = [
     ("18 years or older", "inclusion", "age >= 18 years"),
     ("Adult patients 18-74 years of age", "inclusion", "age >= 18 years and age <= 74 years"),
     ("At least 19 years of age", "inclusion", "age >= 19 years"),
-    ("Dialysis for more than 14 days", "exclusion", 'dialysis and unparsed("more than 14 days")'),
+    ("Dialysis for more than 14 days", "exclusion", "dialysis for > 14 days"),
+    ("Patients with cirrhosis for >= 1 year", "inclusion", "cirrhosis for >= 1 year"),
+    (
+        "Patients on metformin for at least 3 months before screening, and HbA1c > 7%",
+        "inclusion",
+        "metformin for >= 3 months and hba1c > 7 %",
+    ),
+    (
+        "Steroid use for more than 2 weeks within the last 3 months",
+        "exclusion",
+        "systemic_corticosteroids for > 2 weeks within 3 months",
+    ),
+    ("Type 2 diabetes lasting more than 10 years", "inclusion", "type2_diabetes for > 10 years"),
+    (
+        "Patients with ascites for a minimum period of 3 months",
+        "inclusion",
+        "ascites for >= 3 months",
+    ),
+    ("Ascites for a period of at least 3 months", "exclusion", "ascites for >= 3 months"),
     (
         "Creatinine/bilirubin <= 1.5 x ULN",
         "inclusion",
@@ -1035,18 +1076,19 @@ SAFETY = [
         "history of splenectomy or history of esophagogastric_devascularization or "
         "history of tips or history of liver_transplant",
     ),
-    # the diagnosis is read, its duration left open (never the bare diagnosis alone; a
+    # the diagnosis and how long it has lasted (never the bare diagnosis alone; a
     # whole-sentence fact for it would be a phrasebook entry, not a reading) (NCT01611363)
     (
         "Subject has been diagnosed with T2DM for at least 6 months",
         "inclusion",
-        'type2_diabetes and unparsed("at least 6 months")',
+        "type2_diabetes for >= 6 months",
     ),
+    # the duration is read, the dose's stability is not in the record (NCT02681094)
     (
         "Stable metformin therapy for at least 8 weeks prior to enrolment at a dose of "
         "≥1500mg per day;",
         "inclusion",
-        "*unread*",  # duration and dose stability: no whole-sentence fact reads them
+        'unparsed("Stable") and metformin for >= 8 weeks and unparsed("dose of ≥1500mg per day")',
     ),
     # "subjects taking X must be …": a requirement of those taking X only (NCT01165268)
     (
@@ -1585,7 +1627,7 @@ SAFETY = [
         "Chronic immunosuppressive therapy (for ≥3 months) for any indication. This does not"
         " include oral steroids <10 mg per day, inhaled steroids, or topical steroids",
         "exclusion",
-        'unparsed("Chronic") and immunosuppressants and unparsed("≥3 months")'
+        "immunosuppressants for >= 3 months"
         ' and unparsed("indication") and (not ((systemic_corticosteroids'
         ' and unparsed("<10 mg per day")) or inhaled_corticosteroids or topical_corticosteroids)'
         ' or unparsed("This does not include oral steroids <10 mg per day, inhaled steroids,'
@@ -1775,7 +1817,7 @@ SAFETY = [
     # "sepsis" read for severe sepsis / septic shock: A41.9 alone met a severe-sepsis inclusion
     ("Severe sepsis or septic shock", "inclusion", "severe_sepsis or septic_shock"),
     # a fact whose synonym was the whole sentence read the duration as understood
-    ("Use of a loop diuretic for at least one month", "inclusion", "*unread*"),
+    ("Use of a loop diuretic for at least one month", "inclusion", "loop_diuretics for >= 1 month"),
     ("Incomplete response to UDCA after 6 months of treatment.", "inclusion", "*unread*"),
     # an ulcer bleed met an inclusion for variceal bleeding (NCT01112852)
     ("Acute esophageal variceal bleeding", "inclusion", "bleeding_esophageal_varices"),
@@ -1972,3 +2014,48 @@ def test_egfr_read_per_body_surface_says_so() -> None:
     plain = compile_text("Creatinine clearance < 60 ml/min", "exclusion")
     assert render(plain.rule) == "creatinine_clearance < 60 mL/min"
     assert not any("1.73" in n for n in plain.notes)
+
+
+# Durations that are not how long the named item has lasted, or not certainly: each must
+# stay (partly) unread, never a ``for`` bound on the concept.
+DURATION_UNREAD = [
+    # ended more than 6 months ago, not treated for 6 months (NCT03794440)
+    "No systematic anti-tumor treatment has been performed.(End of postoperative adjuvant"
+    " chemotherapy for more than 6 months allowed).",
+    # a stay expected ahead (NCT03931070)
+    "Adults ≥ 18 years of age newly admitted to ICU and expected to stay in ICU for at least"
+    " three days as determined by study personnel.",
+    # how long the bleeding has been controlled (NCT01801332)
+    "Uncontrolled upper GI bleeding (bleeding must be controlled for at least 5 days)",
+    # another anchor than the screening date (NCT00118742)
+    "Dialysis therapy for >14 days from transplantation to randomization",
+    # after the last dose (NCT01337492)
+    "Men should use adequate birth control for at least three months after the last"
+    " administration of sorafenib.",
+    # summed over courses, "consecutive or not" (NCT02681094)
+    "Administration of any antihyperglycaemic therapy, other than metformin, for more than 14"
+    " days (consecutive or not) during the 8 weeks prior to enrolment",
+    # which item of the list lasted? (NCT01165268, NCT00679484)
+    "Subjects taking metformin, and/or sulfonylurea must be on a stable dose for at least 2"
+    " months prior to study drug administration",
+    "Patients with stable conventional treatment with diuretics, ACEI and/or beta-blockers"
+    " and/or aldosterone antagonists for at least 2 months prior to randomisation, unless"
+    " documented contraindication or intolerance",
+    # the stay lasted, a washout, one of two, an upper bound, no bound
+    "Hospitalization for heart failure for at least 3 days",
+    "No corticosteroids for at least 4 weeks prior to screening",
+    "Type 2 diabetes or hypertension for at least 6 months",
+    "Patients with hypertension for less than 1 year",
+    "Metformin for 3 months",
+]
+
+
+@pytest.mark.parametrize("text", DURATION_UNREAD)
+@pytest.mark.parametrize("kind", ["inclusion", "exclusion"])
+def test_durations_read_only_where_certain(text: str, kind: str) -> None:
+    from eligo.nodes import walk
+
+    compiled = compile_text(text, kind)  # type: ignore[arg-type]
+    assert compiled.unparsed, render(compiled.rule)
+    lasting = [n for n in walk(compiled.rule) if isinstance(n, Mention) and n.lasting]
+    assert not lasting, render(compiled.rule)

@@ -1226,7 +1226,8 @@ class Lexer:
             toks = [Tok("WORD", other.group("w"), other.start("w"), other.end("w")), *toks]
         toks = self._exclusion_header(self._cohort(_childbearing_item(toks)))
         toks = self._absent_condition(self._must_have(_longer_washout(toks)))
-        return self._requirement(_forward_window(_accepted(toks, text), text))
+        toks = _durations(_forward_window(_accepted(toks, text), text), text, self.t.vocab)
+        return self._requirement(toks)
 
     def _requirement(self, toks: list[Tok]) -> list[Tok]:
         """ "Females of child-bearing potential must have …" among exclusions: not (it).
@@ -2588,6 +2589,152 @@ def _forward_window(toks: list[Tok], text: str) -> list[Tok]:
         ):
             out[i] = Tok("WORD", text[t.start : t.end], t.start, t.end)
     return out
+
+
+# "Subject has been diagnosed with T2DM for at least 6 months", "Previous treatment with
+# sorafenib for more than 4 weeks", "Chronic immunosuppressive therapy (for ≥3 months)": how
+# long the named condition or treatment has lasted (see nodes.Mention.lasting).  Read only
+# where the concept is plainly the subject: the words before it (from the sentence start)
+# are only these lead-ins, so "Hospitalization for heart failure for 3 days" (the stay
+# lasted), "No steroids for 4 weeks" (a washout), "expected to stay in ICU for 3 days" (ahead)
+# or "A or B for 6 months" (which lasted?) stay unread.
+_QUALITY = (
+    r"(?:(?:known|documented|established|confirmed|previous|prior|past|current|ongoing|"
+    r"chronic|stable)\s+)*"
+)
+_DURATION_LEAD = re.compile(
+    r"\s*(?:(?:the\s+)?(?:subjects?|patients?|participants?)\s+(?:who\s+)?"
+    r"(?:(?:has|have|is|are)\s+)?(?:been\s+)?)?"
+    r"(?:(?:with|on|taking|receiving|using)\s+)?(?:(?:a|an|the)\s+)?"
+    + _QUALITY
+    + r"(?:(?:diagnosed\s+with|diagnosis\s+of|treatment\s+with|treated\s+with|therapy\s+with|"
+    r"use\s+of|administration\s+of)\s+)?(?:(?:a|an|the)\s+)?" + _QUALITY,
+    re.IGNORECASE,
+)
+# "T2DM for at least 6 months", "metformin therapy for a period of more than 8 weeks",
+# "diabetes lasting > 10 years": a lower bound only (see _durations)
+_DURATION = re.compile(
+    r"\s*(?:(?:therapy|treatment|use|intake)\s+)?(?:(?P<for>for)|lasting)\s+"
+    r"(?:a\s+(?:period|duration)\s+of\s+)?"
+    r"(?P<cmp>at\s+least|(?:a\s+)?minimum\s+(?:(?:period|duration)\s+)?of|no\s+less\s+than"
+    r"|not\s+less\s+than|>=|≥"
+    r"|more\s+than|greater\s+than|longer\s+than|in\s+excess\s+of|over|>)\s*"
+    rf"(?P<n>{_NUM}|{_NUMW})\s*(?P<u>days?|weeks?|months?|years?)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+_MORE_THAN = re.compile(
+    r"more\s+than|greater\s+than|longer\s+than|in\s+excess\s+of|over|>", re.IGNORECASE
+)
+# after the unit: the screening-anchored end of the span, said or not
+_DURATION_END = re.compile(
+    rf"\s*(?:(?:prior\s+to|before|preceding)\s+(?:the\s+)?(?:{_ANCHOR_ALT})(?![A-Za-z]))?",
+    re.IGNORECASE,
+)
+_CHRONIC = re.compile(r"chronic|long[\s\-]term|prolonged", re.IGNORECASE)
+# "metformin therapy for at least 8 weeks at a dose of ≥1500 mg per day": the dose is the
+# treatment's, read (or left unread) on its own
+_AT_DOSE = re.compile(r"\s*at\s+a\s+(?:stable\s+)?dose\b", re.IGNORECASE)
+# what may follow a read duration: nothing, a connective, a look-back window, a clause end
+_AFTER_DURATION = frozenset(["COMMA", "RPAREN", "AND", "OR", "WINDOW"])
+
+
+def _durations(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
+    """``CONCEPT for <cmp> N <time unit>`` (or ``CONCEPT (for <cmp> N <unit>)``) becomes
+    ``CONCEPT LASTING``: the concept (a condition, medication or procedure) lasted that long.
+
+    Only where the reading is certain: the comparator is > or >= (a lower bound: one item that
+    lasted long enough shows it; "for less than a year" would need every record of it, so it
+    stays unread); the number is whole
+    and the unit days to years; the concept leads its sentence (:data:`_DURATION_LEAD`); and
+    the duration ends the clause, or is followed by a connective, a look-back window or the
+    screening anchor ("prior to randomisation").  Anything else keeps today's tokens (the
+    duration then stays unread).
+    """
+    out: list[Tok] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        t = toks[i]
+        read = _duration_at(toks, i, text, vocab) if t.type == "CONCEPT" else None
+        if read is None:
+            out.append(t)
+            i += 1
+            continue
+        lasting, upto = read
+        if (
+            toks[i + 1].type == "LPOST"
+            and out
+            and out[-1].type == "MOD"
+            and _CHRONIC.fullmatch(text[out[-1].start : out[-1].end])
+        ):
+            out.pop()  # "Chronic immunosuppressive therapy (for ≥3 months)": what chronic means
+        out.append(t)
+        out.append(Tok("LASTING", lasting, toks[i + 1].start, toks[upto - 1].end))
+        i = upto
+    return out
+
+
+def _duration_at(
+    toks: list[Tok], i: int, text: str, vocab: Vocabulary
+) -> tuple[tuple[str, float, str], int] | None:
+    """The duration after concept ``toks[i]`` and the index past its tokens, or ``None``.
+
+    Read from the text (the tokens the lexer made of it — a comparator, or one unread word
+    for "lasting more than 10 years" — must lie inside the phrase)."""
+    concept = toks[i]
+    c = vocab.concepts.get(str(concept.value))
+    if c is None or c.kind not in ("condition", "medication", "procedure") or c.numeric:
+        return None
+    prev = toks[i - 1] if i else None
+    if prev is not None and (
+        prev.type in ("OR", "AND", "NOT", "LPOST") or (prev.type == "COMMA" and prev.value == ",")
+    ):
+        return None
+    paren = i + 1 < len(toks) and toks[i + 1].type == "LPOST"
+    if paren and not re.fullmatch(
+        r"\s*(?:(?:therapy|treatment|use)\s+)?", text[concept.end : toks[i + 1].start]
+    ):
+        return None
+    m = _DURATION.match(text, toks[i + 1].end if paren else concept.end)
+    if m is None or (paren and not m["for"]):
+        return None
+    amount = parse_number(m["n"])
+    if amount != int(amount) or not 0 < amount <= 1000:
+        return None
+    upto = i + 2 if paren else i + 1
+    while upto < len(toks) and toks[upto].start < m.end():
+        if toks[upto].end > m.end():
+            return None  # a token running past the phrase: read otherwise
+        upto += 1
+    if paren:
+        if (
+            upto >= len(toks)
+            or toks[upto].type != "RPAREN"
+            or text[m.end() : toks[upto].start].strip()
+        ):
+            return None
+        upto += 1
+    else:
+        tail = _DURATION_END.match(text, m.end())
+        end = tail.end() if tail else m.end()
+        while upto < len(toks) and toks[upto].end <= end:
+            upto += 1  # "before screening" read as a word: the anchor, which eligo takes
+        if upto < len(toks) and toks[upto].start < end:
+            return None
+        nxt = toks[upto] if upto < len(toks) else None
+        if nxt is None:
+            if not re.fullmatch(r"[\s.;]*", text[end:]):
+                return None
+        elif (
+            nxt.type not in _AFTER_DURATION or text[end : nxt.start].strip(" ,;.")
+        ) and not _AT_DOSE.match(text, end):
+            return None  # "… for 6 months after the last dose": not how long it has lasted
+    start = max(text.rfind(c, 0, concept.start) for c in ".;:") + 1
+    lead = _DURATION_LEAD.match(text, start)
+    if lead is None or lead.end() != concept.start:
+        return None
+    op = ">" if _MORE_THAN.fullmatch(m["cmp"]) else ">="
+    return (op, amount, TIME_UNITS[m["u"].lower()]), upto
 
 
 def _childbearing_item(toks: list[Tok]) -> list[Tok]:

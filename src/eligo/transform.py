@@ -62,6 +62,7 @@ from .nodes import (
     AnyOf,
     Category,
     Comparison,
+    Duration,
     Mention,
     Node,
     Not,
@@ -304,6 +305,14 @@ class TextTransformer:
 
     def mention(self, concept: Token) -> Any:
         return PLeaf(Mention(self.ctx.tok(concept).value, span=self.ctx.span(concept)))  # type: ignore[arg-type]
+
+    def lasting_mention(self, concept: Token, lasting: Token) -> Any:
+        """ "T2DM for at least 6 months": the concept, and how long it lasted."""
+        value: Any = self.ctx.tok(lasting).value
+        op, amount, unit = value
+        span = _join(self.ctx.span(concept), self.ctx.span(lasting))
+        cid = self.ctx.tok(concept).value
+        return PLeaf(Mention(cid, lasting=Duration(op, float(amount), unit), span=span))  # type: ignore[arg-type]
 
     def comparison(self, concept: Token, tail: Any) -> Any:
         cid = str(self.ctx.tok(concept).value)
@@ -1473,10 +1482,20 @@ class RuleTransformer(Transformer[Token, Any]):
             raise self._error(f"window of {n} is longer than any record", n)
         return Window(amount, _TIME_WORDS[str(unit).lower()])  # type: ignore[arg-type]
 
+    def lasting(self, op: Token, n: Token, unit: Token) -> Duration:
+        amount = float(n)
+        word = _TIME_WORDS[str(unit).lower()]
+        if str(op) not in ("<", "<=", ">", ">=") or word == "h":
+            raise self._error(f"a duration is 'for' <, <=, > or >= days to years, not {op}", op)
+        if not math.isfinite(amount) or amount != int(amount) or not 0 < amount <= 100_000:
+            raise self._error(f"a duration is a whole number of {unit}, not {n}", n)
+        return Duration(str(op), amount, word)  # type: ignore[arg-type]
+
     def mention(self, *parts: Any) -> Node:
         history = any(isinstance(p, Token) and p.type == "HISTORY" for p in parts)
         ctok = next(p for p in parts if isinstance(p, Token) and p.type == "CONCEPT")
         window = next((p for p in parts if isinstance(p, Window)), None)
+        lasting = next((p for p in parts if isinstance(p, Duration)), None)
         c = self._concept(ctok)
         if c.numeric or c.categories:
             raise self._error(
@@ -1484,7 +1503,11 @@ class RuleTransformer(Transformer[Token, Any]):
                 f"(e.g. {c.id} > 1{' ' + c.unit if c.unit and c.unit != '1' else ''})",
                 ctok,
             )
-        return Mention(c.id, "history" if history else "current", window, span=self._span(ctok))
+        if lasting is not None and c.kind == "fact":
+            raise self._error(f"'{c.id}' is a recorded fact, with no dates to last over", ctok)
+        return Mention(
+            c.id, "history" if history else "current", window, lasting, span=self._span(ctok)
+        )
 
     def comparison(self, ctok: Token, op: Token, value: Any, window: Window | None = None) -> Node:
         c = self._concept(ctok)

@@ -1546,7 +1546,7 @@ Feature: Constructs the grammar reads in real registry text
     And a patient taking <drug> since 2026-01-01
     And the patient's record declares its medications complete
     When the line is evaluated on 2026-11-27
-    Then the line reads, partly, as "unparsed("Chronic") and immunosuppressants and unparsed("≥3 months") and unparsed("indication") and (not ((systemic_corticosteroids and unparsed("<10 mg per day")) or inhaled_corticosteroids or topical_corticosteroids) or unparsed("This does not include oral steroids <10 mg per day, inhaled steroids, or topical steroids"))"
+    Then the line reads, partly, as "immunosuppressants for >= 3 months and unparsed("indication") and (not ((systemic_corticosteroids and unparsed("<10 mg per day")) or inhaled_corticosteroids or topical_corticosteroids) or unparsed("This does not include oral steroids <10 mg per day, inhaled steroids, or topical steroids"))"
     And it is <met>
 
     # the second sentence was an exclusion of its own, "or (This and not steroids)"
@@ -1888,3 +1888,83 @@ Feature: Constructs the grammar reads in real registry text
       | R18 since 2025-01-01 resolved 2025-06-01, complete | not met |
       | nothing, complete                               | met       |
       | nothing                                         | undecided |
+
+  Scenario Outline: How long a diagnosis has lasted, from its onset date (NCT01611363)
+    Given the inclusion line "Subject has been diagnosed with T2DM for at least 6 months"
+    And a patient whose record holds <items>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "type2_diabetes for >= 6 months"
+    And it is <met>
+
+    # the duration was unread; T2DM diagnosed last month met "type2_diabetes" alone
+    Examples:
+      | items                                            | complete    | met       |
+      | condition E11.9 since 2026-05-27                 | no sections | met       |
+      | condition E11.9 since 2026-05-28                 | no sections | undecided |
+      | condition E11.9 since 2026-05-28                 | conditions  | not met   |
+      | condition E11.9 undated                          | conditions  | undecided |
+      | condition E11.9 from 2015-01-01 to 2020-01-01    | conditions  | not met   |
+      | nothing                                          | conditions  | not met   |
+
+  Scenario Outline: A treatment that has lasted at least a month, from its start date (NCT03923933)
+    Given the inclusion line "Use of a loop diuretic for at least one month"
+    And a patient whose record holds <items>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "loop_diuretics for >= 1 month"
+    And it is <met>
+    And its explanation mentions "<said>"
+
+    # a one-line phrasebook fact (loop_diuretic_for_1_month) stood for the whole sentence
+    Examples:
+      | items                                  | complete    | met       | said                      |
+      | drug furosemide since 2026-10-27       | no sections | met       | 2026-10-27 to 2026-11-27  |
+      | drug furosemide since 2026-10-28       | medications | not met   | not ≥ 1 month             |
+      | drug furosemide since 2026-10-28       | no sections | undecided | not declared complete     |
+      | drug furosemide undated                | medications | undecided | no start date             |
+
+  Scenario Outline: A past treatment's length inside a look-back window (NCT01887717)
+    Given the exclusion line "Previous treatment with sorafenib for more than 4 weeks during the previous 2 months; prior sorafenib-related toxicity"
+    And a patient whose record holds <items>
+    And the patient's record declares its medications complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "history of sorafenib for > 4 weeks within 2 months or unparsed("sorafenib-related toxicity")"
+    And it is <met>
+
+    # only the days inside the window (from 2026-09-27) count; the toxicity stays unread
+    Examples:
+      | items                                         | met       |
+      | drug sorafenib from 2026-01-01 to 2026-10-26  | met       |
+      | drug sorafenib from 2026-01-01 to 2026-10-25  | undecided |
+      | drug sorafenib from 2026-01-01 to 2026-09-01  | undecided |
+      | drug sorafenib undated                        | undecided |
+
+  Scenario Outline: "Chronic" defined by the duration in parentheses after it (NCT02521181)
+    Given the exclusion line "Chronic immunosuppressive therapy (for ≥3 months) for any indication. This does not include oral steroids <10 mg per day, inhaled steroids, or topical steroids"
+    And a patient whose record holds <items>
+    And the patient's record declares its medications complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "immunosuppressants for >= 3 months and unparsed("indication") and (not ((systemic_corticosteroids and unparsed("<10 mg per day")) or inhaled_corticosteroids or topical_corticosteroids) or unparsed("This does not include oral steroids <10 mg per day, inhaled steroids, or topical steroids"))"
+    And it is <met>
+
+    # tacrolimus for a month cannot be chronic therapy of at least 3 months: not excluded
+    Examples:
+      | items                             | met       |
+      | drug tacrolimus since 2026-08-27  | undecided |
+      | drug tacrolimus since 2026-10-27  | not met   |
+      | drug tacrolimus undated           | undecided |
+
+  Scenario Outline: A treatment's duration read, its dose stability left unread (NCT02681094)
+    Given the inclusion line "Stable metformin therapy for at least 8 weeks prior to enrolment at a dose of ≥1500mg per day;"
+    And a patient whose record holds <items>
+    And the patient's record declares its medications complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Stable") and metformin for >= 8 weeks and unparsed("dose of ≥1500mg per day")"
+    And it is <met>
+
+    Examples:
+      | items                            | met       |
+      | drug metformin since 2026-10-02  | undecided |
+      | drug metformin since 2026-10-03  | not met   |
+      | drug metformin undated           | undecided |
