@@ -200,17 +200,19 @@ _TWO = ("myocardial infarction", "stroke")
             for item in ("Donor age > 65 years", "BMI > 30")
         ],
         # the parent changes what each item means
-        [
-            f"History of one or more of the following: {i}"
-            for i in ("myocardial infarction", "stroke")
-        ],
-        [
-            f"Patients without any of the following: {i}"
-            for i in ("myocardial infarction", "stroke")
-        ],
-        [f"None of the following: {i}" for i in ("myocardial infarction", "stroke")],
-        [f"No more than one of the following: {i}" for i in ("myocardial infarction", "stroke")],
-        [f"Exactly one of the following: {i}" for i in ("myocardial infarction", "stroke")],
+        [f"History of one or more of the following: {i}" for i in _TWO],
+        [f"Patients without any of the following: {i}" for i in _TWO],
+        [f"None of the following: {i}" for i in _TWO],
+        [f"No more than one of the following: {i}" for i in _TWO],
+        [f"Exactly one of the following: {i}" for i in _TWO],
+        # an unread word before the cue may qualify every item: each line alone stays open
+        [f"Risk factors for one of the following: {i}" for i in _TWO],
+        [f"Suspected one of the following: {i}" for i in _TWO],
+        # words after the cue qualify every item
+        [f"One of the following within the last 6 months: {i}" for i in _TWO],
+        [f"At least one of the following organ dysfunctions due to sepsis: {i}" for i in _TWO],
+        # a condition on the whole list
+        [f"If female, one of the following: {i}" for i in _TWO],
         # a shared prefix without a list cue (NCT01160926 exclusion)
         [
             "Exc Criteria: Cardiac conditions as follows: Heart failure NYHA Class II or above",
@@ -234,7 +236,7 @@ def test_exclusion_any_of_lines_stay_alone_but_a_count_is_grouped() -> None:
         f"{lead} Platelet count < 100 x 109/L.",
     ]
     assert find_groups(anyof, "exclusion") == []  # each item excludes by itself
-    lead = "Decompensation defined by 2 of the following 3 criteria:"
+    lead = "Cirrhosis defined by 2 of the following 3 criteria:"
     counted = [f"{lead} INR > 1.5", f"{lead} albumin < 3.5 g/dL", f"{lead} platelets < 100,000/uL"]
     (group,) = find_groups(counted, "exclusion")
     # one item alone must not exclude: the line reads the whole count

@@ -31,8 +31,11 @@ Design decisions, all on the side of safety (a wrong "eligible" is the worst bug
   (``compile(parent + item) == parent and item``): a parent that changes what its items
   mean ("history of", "without", a time window) leaves the lines as they are.  Parents that
   describe someone else (a donor, a graft, a partner), that give examples ("including",
-  "such as") or that bound the count from above ("no more than one", "exactly one") are
-  never grouped.
+  "such as"), that put a condition on the list ("if", "unless"), that bound the count from
+  above ("no more than one", "exactly one"), that end in an unread word before the cue
+  ("Risk factors for one of the following:") or that qualify the items after the cue ("one
+  of the following within the last 6 months:") are never grouped: each line alone stays
+  open ("… or unparsed(cue)") where the group could fail.
 * Exclusion lines of an "any of" list are already right one by one (each item excludes),
   so exclusion groups are formed only when they count ("2 of the following"), where one
   item alone must not exclude.
@@ -76,10 +79,12 @@ _CUE = re.compile(
 _NOUN = re.compile(r"\s*(?:criteria|criterion|conditions|items|features|findings)?\s*", re.I)
 # a lead-in at the end of a parent without a cue ("Diagnosis will be based upon:")
 _BARE_LEAD = re.compile(rf"\s*{_LEAD_IN}?\s*:$", re.IGNORECASE)
-# parents that must not be grouped: examples, someone else, a count bounded from above
+# parents that must not be grouped: examples, someone else, a condition on the list, a
+# count bounded from above
 _NOT_A_GROUP = re.compile(
     r"\b(?:including|includes|include|such\s+as|e\.g\.|for\s+example|donors?|(?:allo)?grafts?|"
-    r"partners?|mothers?|fathers?|parents?|caregivers?|siblings?)\b"
+    r"partners?|mothers?|fathers?|parents?|caregivers?|siblings?|if|unless|when|whenever|"
+    r"whether|provided)\b"
     r"|\b(?:no|not|none|without|never|than|most|exactly|only|up\s+to|except|neither)\s*$",
     re.IGNORECASE,
 )
@@ -199,7 +204,8 @@ def _head(own: str) -> _Head | None:
     """Split a run's own prefix text; ``None`` when it must not be grouped."""
     m = _CUE.search(own)
     if m is None:
-        return _Head(_BARE_LEAD.sub("", own).strip(), None, None)
+        parent = _BARE_LEAD.sub("", own).strip()
+        return None if _NOT_A_GROUP.search(parent) else _Head(parent, None, None)
     if m.group("any") is not None:
         lead, tail, k, n = m.group("lead2"), m.group("tail2"), 1, None
     else:
@@ -207,13 +213,12 @@ def _head(own: str) -> _Head | None:
         k = _count(m.group("k"))
         n = _count(m.group("n")) if m.group("n") else None
     before = own[: m.start()]
-    if _NOT_A_GROUP.search(before) or _NOT_A_GROUP.search(tail):
+    if _NOT_A_GROUP.search(before) or not _NOUN.fullmatch(tail):
+        # words after "the following" other than what the items are called qualify every
+        # item ("… organ dysfunctions judged due to sepsis", "… within the last 6 months")
         return None
-    # words after "the following" that are not just what the items are called stay in the
-    # parent ("one or more of the following organ dysfunctions judged due to sepsis")
-    kept = "" if _NOUN.fullmatch(tail) else tail
     del lead
-    return _Head(f"{before.strip()} {kept.strip()}".strip(), k, n)
+    return _Head(before.strip(), k, n)
 
 
 def _count(word: str) -> int:
@@ -297,9 +302,16 @@ class _Reader:
             else _any([_all(list(c)) for c in itertools.combinations(items, k)])
         )
         parent = _LEADING_JOIN.sub("", head.parent).strip(" ,;:-–")
-        if parent:
-            return _all([self._compile(parent), combined]), counts
-        return combined, counts
+        if not parent:
+            return combined, counts
+        read = self._compile(parent)
+        last = read.children[-1] if isinstance(read, AllOf) else read
+        if head.k is not None and isinstance(last, Unparsed):
+            # an unread word just before the cue may qualify every item ("Risk factors for
+            # one of the following:", "Suspected one of the following:"): each line alone
+            # stays open ("… or unparsed(cue)"), where the group would fail on the items
+            return None
+        return _all([read, combined]), counts
 
     def _item(self, context: str, item: str) -> Node | None:
         """``item`` compiled alone, if it reads the same after its parent's text."""
