@@ -401,3 +401,47 @@ def every_line(result: ScreenResult, outcome: str) -> None:
 @then(parsers.parse("the verdict is {verdict}"))
 def verdict_is(result: ScreenResult, verdict: str) -> None:
     assert result.verdict == verdict
+
+
+# ---------------------------------------------------------------------------- other engines
+
+
+def test_sql_and_fast_path_read_group_rules_as_in_process() -> None:
+    """Group rules are made of existing nodes: the SQL engine and the compiled fast path
+    give every group the truth the in-process evaluator gives."""
+    from eligo.cohort import records_to_cohort, screen_cohort
+    from eligo.errors import PatientRecordError
+    from eligo.synthetic import Generator
+    from eligo.trial import Criterion
+
+    lead = "Cirrhosis diagnosed by 2 of the following 3 criteria:"
+    counted = [f"{lead} platelets < 100,000/uL", f"{lead} INR > 1.5", f"{lead} albumin < 3.5 g/dL"]
+    rules = [
+        g.rule
+        for lines in (NCT03864497, NCT03493204, NCT02521181, counted)
+        for g in find_groups(lines, "inclusion")
+    ]
+    assert len(rules) == 4
+    trial = Trial(
+        "groups",
+        None,
+        None,
+        tuple(Criterion(f"G{i}", "inclusion", "", r) for i, r in enumerate(rules)),
+    )
+    records = []
+    for i, data in enumerate(Generator(20261128, AS_OF).patients(600)):
+        try:
+            records.append(parse_patient(data, f"synthetic:{i}"))
+        except PatientRecordError:
+            continue
+    result = screen_cohort(records_to_cohort((r.id, r) for r in records), trial, AS_OF)
+    assert not result.compiled.fallback
+    by_id = {pid: met for pid, _, met in result.rows()}
+    seen: set[bool | None] = set()
+    for rec in records:
+        fast = screen(rec, trial, AS_OF)  # the compiled fast path
+        for crit, got, quick in zip(trial.criteria, by_id[rec.id], fast.met, strict=True):
+            want = evaluate(crit.rule, RecordView(rec), AS_OF).root.truth.value
+            assert want is got is quick, (rec.id, crit.id, want, got, quick)
+            seen.add(want)
+    assert seen == {True, False, None}  # the synthetic patients reach every outcome
