@@ -428,6 +428,8 @@ def _unread(ck: _Checker, criteria: list[Criterion]) -> list[EligoError]:
         first = c.unparsed[0]
         col = src.find(first) + 1 if first in src else (c.column or 1)
         more = f" (and {len(c.unparsed) - 1} more)" if len(c.unparsed) > 1 else ""
+        # a line of a sub-bullet group carries the unread words of every line of the group
+        more += " in its group of sub-bullets" if c.group else ""
         problems.append(
             UnreadLine(
                 f"{c.id}: not understood: \u201c{first}\u201d{more}; extend the vocabulary or add "
