@@ -445,3 +445,14 @@ def test_sql_and_fast_path_read_group_rules_as_in_process() -> None:
             assert want is got is quick, (rec.id, crit.id, want, got, quick)
             seen.add(want)
     assert seen == {True, False, None}  # the synthetic patients reach every outcome
+
+
+def test_check_says_an_unread_word_may_come_from_another_line(tmp_path: Path) -> None:
+    from eligo.trial import check_trial
+
+    p = tmp_path / "t.yaml"
+    p.write_text(yaml.safe_dump({"id": "X", "inclusion": NCT03864497}, allow_unicode=True))
+    trial, unread = check_trial(p, report_unread=True)
+    assert trial is not None and len(unread) == 7
+    # "serum creatinine >152μmol/l" is read, but its group holds unread items
+    assert "in its group of sub-bullets" in str(unread[2])
