@@ -68,10 +68,10 @@ _LEAD_IN = (
 )
 # "… one or more of the following:" / "2 of the following 4 criteria:" at the end of a parent
 _CUE = re.compile(
-    rf"(?P<lead>\s*(?:{_LEAD_IN}\s+)?)(?P<cue>(?:(?:at\s+least|≥|>=)\s*)?"
+    rf"\s*(?:{_LEAD_IN}\s+)?(?P<cue>(?:(?:at\s+least|≥|>=)\s*)?"
     rf"(?<![A-Za-z])(?P<k>{_NUM})(?:\s+or\s+more)?\s+of\s+the\s+following"
     rf"(?:\s+(?P<n>{_NUM}))?)(?P<tail>[^:;.()]{{0,80}}?)\s*:$"
-    r"|(?P<lead2>\s*(?:" + _LEAD_IN + r"\s+)?)(?P<any>any\s+of\s+the\s+following)"
+    r"|\s*(?:" + _LEAD_IN + r"\s+)?(?P<any>any\s+of\s+the\s+following)"
     r"(?P<tail2>[^:;.()]{0,80}?)\s*:$",
     re.IGNORECASE,
 )
@@ -206,10 +206,11 @@ def _head(own: str) -> _Head | None:
     if m is None:
         parent = _BARE_LEAD.sub("", own).strip()
         return None if _NOT_A_GROUP.search(parent) else _Head(parent, None, None)
+    # the match starts at the lead-in ("… defined as one of the following:"), if any
     if m.group("any") is not None:
-        lead, tail, k, n = m.group("lead2"), m.group("tail2"), 1, None
+        tail, k, n = m.group("tail2"), 1, None
     else:
-        lead, tail = m.group("lead"), m.group("tail")
+        tail = m.group("tail")
         k = _count(m.group("k"))
         n = _count(m.group("n")) if m.group("n") else None
     before = own[: m.start()]
@@ -217,7 +218,6 @@ def _head(own: str) -> _Head | None:
         # words after "the following" other than what the items are called qualify every
         # item ("… organ dysfunctions judged due to sepsis", "… within the last 6 months")
         return None
-    del lead
     return _Head(before.strip(), k, n)
 
 
