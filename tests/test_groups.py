@@ -456,3 +456,12 @@ def test_check_says_an_unread_word_may_come_from_another_line(tmp_path: Path) ->
     assert trial is not None and len(unread) == 7
     # "serum creatinine >152μmol/l" is read, but its group holds unread items
     assert "in its group of sub-bullets" in str(unread[2])
+
+
+def test_deeply_nested_prefixes_are_read_quickly_and_without_recursion_errors() -> None:
+    import time
+
+    lines = ["a: " * 1300 + "x", "a: " * 1300 + "y"]
+    start = time.perf_counter()
+    assert find_groups(lines, "inclusion") == []
+    assert time.perf_counter() - start < 5

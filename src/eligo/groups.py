@@ -56,6 +56,7 @@ from .parse import compile_text
 from .transform import Kind
 
 MAX_ITEMS = 6  # "k of the following n": at most C(6, 3) = 20 alternatives, as on one line
+MAX_DEPTH = 4  # nesting of sub-bullet lists read; registry lists nest two or three deep
 
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _NUM = r"\d|one|two|three|four|five|six"
@@ -163,20 +164,24 @@ def find_groups(
     return groups
 
 
-def _units(texts: Sequence[str], idx: list[int], base: int) -> list[_Line | _Run]:
-    """Lines ``idx`` (sharing ``texts[i][:base]``) as single lines and runs of a longer prefix."""
+def _units(texts: Sequence[str], idx: list[int], base: int, depth: int = 0) -> list[_Line | _Run]:
+    """Lines ``idx`` (sharing ``texts[i][:base]``) as single lines and runs of a longer prefix.
+
+    Runs nest at most :data:`MAX_DEPTH` deep (registry lists nest two or three levels);
+    deeper, the lines are single lines.
+    """
     out: list[_Line | _Run] = []
     i = 0
     while i < len(idx):
         line = texts[idx[i]]
         run: _Run | None = None
-        for m in re.finditer(":", line[base:]):
+        for m in re.finditer(":", line[base:] if depth < MAX_DEPTH else ""):
             prefix = line[: base + m.end()]
             j = i
             while j < len(idx) and _item_of(texts[idx[j]], prefix):
                 j += 1
             if j - i >= 2:
-                run = _Run(prefix, tuple(_units(texts, idx[i:j], len(prefix))))
+                run = _Run(prefix, tuple(_units(texts, idx[i:j], len(prefix), depth + 1)))
                 i = j
                 break
         if run is None:
