@@ -465,3 +465,11 @@ def test_deeply_nested_prefixes_are_read_quickly_and_without_recursion_errors() 
     start = time.perf_counter()
     assert find_groups(lines, "inclusion") == []
     assert time.perf_counter() - start < 5
+
+
+def test_group_rules_round_trip_through_the_canonical_rule_language() -> None:
+    # NCT03493204's first and last "2 of 4" items both name varices: a choice of the two
+    # holds it once, as the rule compiler would
+    for lines in (NCT03864497, NCT03493204, NCT02521181):
+        (group,) = find_groups(lines, "inclusion")
+        assert compile_rule(render(group.rule)) == group.rule

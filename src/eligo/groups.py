@@ -341,9 +341,13 @@ def _parent_text(prefix: str) -> str:
 
 
 def _flat(cls: type[AllOf] | type[AnyOf], nodes: list[Node]) -> list[Node]:
+    """Children of an ``and``/``or`` of ``nodes``: nested ones of the same kind spliced in,
+    a repeated child dropped (as the rule compiler does, so the rule round-trips)."""
     out: list[Node] = []
     for n in nodes:
-        out.extend(n.children if isinstance(n, cls) else [n])
+        for kid in n.children if isinstance(n, cls) else (n,):
+            if kid not in out:
+                out.append(kid)
     return out
 
 
