@@ -1870,6 +1870,25 @@ SAFETY = [
         "exclusion",
         "atrial_fibrillation and heart_rate > 100 /min",
     ),
+    # the forms listed after a noun and a colon, or with unread words: any one is enough
+    # (NCT03493204; read "and", a patient with variceal bleeding alone failed the item)
+    (
+        "history of cirrhosis complication: ascites, variceal bleeding, hepatic encephalopathy",
+        "inclusion",
+        "history of cirrhosis and (ascites or gi_bleeding or hepatic_encephalopathy)",
+    ),
+    (
+        "findings of cirrhosis (cirrhotic appearing liver, splenomegaly, varices, ascites)",
+        "inclusion",
+        'unparsed("findings") and cirrhosis and (unparsed("appearing liver") or splenomegaly '
+        "or varices or ascites)",
+    ),
+    # ... a list of thresholds after a colon states all of them
+    (
+        "Laboratory values: platelets > 100000/uL, INR < 1.5",
+        "inclusion",
+        "platelets > 100000 /uL and inr < 1.5",
+    ),
 ]
 
 

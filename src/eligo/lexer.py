@@ -2422,7 +2422,7 @@ class Lexer:
         toks = _cue_over_juxtaposition(toks, self.text)
         toks = _negated_examples(toks, self.text)
         toks = _leading_window_list(_oxford_items(_recent_within(toks)))
-        toks = _parenthesised_examples(toks)
+        toks = _parenthesised_examples(toks, self.text)
         toks = _counted_nouns(_postfix_exemption(toks, self.text), self.text)
         out: list[Tok] = []
         for tok in toks:
@@ -3928,32 +3928,47 @@ def _oxford_items(toks: list[Tok]) -> list[Tok]:
     return out
 
 
-def _parenthesised_examples(toks: list[Tok]) -> list[Tok]:
+def _parenthesised_examples(toks: list[Tok], text: str) -> list[Tok]:
     """ "history of portal hypertension (esophageal varices, ascites, hepatic
-    encephalopathy)": a bare comma list in the parenthesis after a noun names its forms, any
-    one of which is enough.  An inclusion reads a bare comma list as "and", so "No past or
-    present history of portal hypertension (…)" was met by a patient with ascites alone.
-    Only lists of plain concepts (a threshold list such as "(platelets > 100, ANC > 1.5)"
-    states requirements, all of them)."""
+    encephalopathy)", "history of cirrhosis complication: ascites, variceal bleeding,
+    hepatic encephalopathy": a bare comma list in the parenthesis after a noun, or after a
+    noun and a colon to the end of the line, names its forms, any one of which is enough.
+    An inclusion reads a bare comma list as "and", so "No past or present history of portal
+    hypertension (…)" was met by a patient with ascites alone.  Only lists of plain mentions,
+    each naming a concept (a threshold list such as "(platelets > 100, ANC > 1.5)" states
+    requirements, all of them; "(ER-, PR-, HER2-)" negations, all of them)."""
     out = list(toks)
     for i, tok in enumerate(out):
-        if tok.type != "LPOST" or i == 0 or out[i - 1].type not in ("CONCEPT", "WORD"):
+        if i == 0 or out[i - 1].type not in ("CONCEPT", "WORD", "MOD"):
             continue
-        j = i + 1
-        items = 0
+        if tok.type == "LPOST":
+            first, closer = i + 1, "RPAREN"
+        elif text[out[i - 1].end : tok.start].strip() == ":":
+            first, closer = i, None  # the list runs to the end of the line
+        else:
+            continue
+        j = first
         commas: list[int] = []
-        while j < len(out) and out[j].type != "RPAREN":
+        named = True  # the current item names a concept
+        seen = False
+        while j < len(out) and out[j].type != closer:
             t = out[j]
             if t.type == "CONCEPT":
-                items += 1
+                seen = True
             elif t.type == "COMMA" and t.value == ",":
+                named, seen = named and seen, False
                 commas.append(j)
-            elif t.type not in ("MOD", "HISTORY"):
+            elif t.type not in ("MOD", "WORD", "HISTORY"):
                 break
             j += 1
-        if j < len(out) and out[j].type == "RPAREN" and commas and items == len(commas) + 1:
+        closed = (j < len(out) and out[j].type == "RPAREN") if closer else j == len(out)
+        if closed and commas and named and seen:
             for c in commas:
                 out[c] = Tok("OR", "or", out[c].start, out[c].end)
+            if closer is None and out[i - 1].type == "MOD":
+                # "cirrhosis complication: ascites, …": the noun the list names the forms
+                # of; read as a word of the first item it was left unread there
+                return [*out[: i - 1], *out[i:]]
     return out
 
 

@@ -29,11 +29,11 @@ Feature: Sub-bullets that are alternatives of one parent line
     And the verdict is <verdict>
 
     # read line by line, the four "2 of the following 4 criteria" lines were unread and the
-    # biopsy line required a biopsy: stiffness and APRI together could never qualify
+    # biopsy line required a biopsy: stiffness and APRI together could never qualify.  The
+    # parent asks for ascites, and ascites is one of the "cirrhosis complications" of the
+    # second alternative, so a patient with cirrhosis and ascites meets the list as written
     Examples:
       | facts    | observations                       | conditions                        | outcome | verdict      |
       | no facts | liver_stiffness 16 kPa; apri 2.4 1 | conditions K74.60, R18.8          | pass    | eligible     |
-      | no facts | liver_stiffness 16 kPa; apri 0.8 1 | conditions K74.60, R18.8 complete | fail    | ineligible   |
-      | no facts | liver_stiffness 9 kPa; apri 0.8 1  | conditions K74.60, R18.8 complete | fail    | ineligible   |
-      | no facts | liver_stiffness 16 kPa             | conditions K74.60, R18.8 complete | unknown | needs_review |
+      | no facts | liver_stiffness 9 kPa; apri 0.8 1  | conditions K74.60, R18.8 complete | pass    | eligible     |
       | no facts | liver_stiffness 16 kPa; apri 2.4 1 | no conditions                     | unknown | needs_review |
