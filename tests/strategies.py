@@ -41,6 +41,7 @@ from eligo.nodes import (
     AnyOf,
     Category,
     Comparison,
+    Duration,
     Mention,
     Node,
     Not,
@@ -491,6 +492,12 @@ NUMBERS = st.one_of(
 POSITIVE = st.one_of(st.integers(1, 400).map(float), st.sampled_from([0.5, 1.5, 2.5]))
 OPS = st.sampled_from(["<", "<=", ">", ">=", "=", "!="])
 WINDOWS = st.none() | st.builds(Window, POSITIVE, st.sampled_from(TIME_UNITS))
+DURATIONS = st.none() | st.builds(
+    Duration,
+    st.sampled_from(["<", "<=", ">", ">="]),
+    st.integers(1, 400).map(float),
+    st.sampled_from(["d", "wk", "mo", "a"]),
+)
 
 
 @st.composite
@@ -531,7 +538,8 @@ def ranges(draw: st.DrawFn) -> Node:
 def mentions(draw: st.DrawFn) -> Node:
     _, _, mentionable = rule_concepts()
     c = draw(st.sampled_from(mentionable))
-    return Mention(c.id, draw(st.sampled_from(["current", "history"])), draw(WINDOWS))
+    lasting = None if c.kind == "fact" else draw(DURATIONS)  # a fact has no dates to last over
+    return Mention(c.id, draw(st.sampled_from(["current", "history"])), draw(WINDOWS), lasting)
 
 
 UNPARSED = st.builds(Unparsed, st.text(min_size=1, max_size=30))

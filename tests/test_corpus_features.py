@@ -269,3 +269,37 @@ def sexed_patient_with_conditions_and_facts(
     if sex != "unknown":
         patient["sex"] = sex
     return patient
+
+
+_ITEM = re.compile(
+    r"^(?P<kind>condition|drug) (?P<what>\S+) "
+    r"(?:since (?P<since>\S+)|from (?P<start>\S+) to (?P<end>\S+)|(?P<undated>undated))$"
+)
+
+
+@given(parsers.parse("a patient whose record holds {items}"), target_fixture="patient")
+def patient_with_dated_items(items: str) -> dict[str, Any]:
+    """ "condition E11.9 since 2026-05-27; drug sorafenib from 2026-01-01 to 2026-10-26;
+    drug metformin undated": conditions by ICD-10-CM code, drugs by name; "since" is still
+    current (active), "from … to" ended (resolved / completed), "undated" has no dates."""
+    patient: dict[str, Any] = {"id": "t", "birth_date": "1970-01-01"}
+    if items.strip() == "nothing":
+        return patient
+    for part in items.split(";"):
+        m = _ITEM.match(part.strip())
+        assert m, f"cannot read record item {part!r}"
+        if m["kind"] == "condition":
+            item: dict[str, Any] = {"code": m["what"], "system": "icd-10-cm"}
+            start, end, section = "onset", "abatement", "conditions"
+        else:
+            item = {"name": m["what"]}
+            start, end, section = "start", "end", "medications"
+        if m["since"]:
+            item[start] = m["since"]
+            item["status"] = "active"
+        elif m["start"]:
+            item[start], item[end] = m["start"], m["end"]
+        else:
+            item["status"] = "active"
+        patient.setdefault(section, []).append(item)
+    return patient

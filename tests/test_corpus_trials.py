@@ -97,7 +97,7 @@ def test_lines_are_the_corpus_lines_verbatim_in_order(path: Path) -> None:
 # the line a rule: override with a note.
 REVIEWED_TEXT_READINGS = {
     "NCT03798600": {
-        "I2": "sepsis",  # severe sepsis / septic shock: both are the sepsis concept, read once
+        "I2": "severe_sepsis or septic_shock",  # narrower than sepsis (R65.2 / R65.21)
         "E1": "ciclosporin or rifampicin",
         "E2": "pregnancy",
         "E3": "dialysis",  # continuous RRT is one form of renal replacement therapy
@@ -337,6 +337,19 @@ def test_nct03798600_septic_icu_patient_on_caspofungin_is_eligible() -> None:
     verdict, outcomes = _screen("NCT03798600", SEPSIS_ICU)
     assert verdict == "eligible", outcomes
     assert set(outcomes.values()) == {"pass"}
+
+
+def test_nct03798600_sepsis_without_organ_dysfunction_is_not_severe_sepsis() -> None:
+    # A41.9 alone is sepsis, not severe sepsis (R65.2) or septic shock (R65.21)
+    _need("NCT03798600")
+    patient = {
+        **SEPSIS_ICU,
+        "id": "sepsis-icu-a41",
+        "conditions": [_cond("Sepsis, unspecified organism", "A41.9", onset="2026-11-24")],
+    }
+    verdict, outcomes = _screen("NCT03798600", patient)
+    assert verdict == "ineligible", outcomes
+    assert outcomes["I2"] == "fail", outcomes
 
 
 def test_nct03798600_concomitant_ciclosporin_makes_ineligible() -> None:

@@ -131,9 +131,27 @@ def test_nested_items_join_their_parent_per_the_corpus_rule() -> None:
     assert len(imp.inclusion) == 6 and len(imp.exclusion) == 8
 
 
-def test_alternatives_under_an_inclusion_parent_are_flagged() -> None:
+def test_alternatives_screening_reads_as_a_group_are_noted() -> None:
     text = to_yaml(read_record(FIXTURES / "NCT05061992.json"))
-    assert "# Warning: I1–I6 are alternatives in the registry" in text
+    assert "# Note: I1–I6 are alternatives in the registry" in text
+    assert "screening reads them as one group" in text
+    assert "Warning" not in text and "starts a group of alternatives" not in text
+
+
+def test_alternatives_screening_cannot_group_are_flagged() -> None:
+    # "history of" changes what each item means: the lines are not read as one group
+    criteria = (
+        "Inclusion Criteria:\n\n* History of one of the following:\n"
+        "  1. myocardial infarction\n  2. stroke\n\nExclusion Criteria:\n\n* Pregnancy\n"
+    )
+    study = {
+        "protocolSection": {
+            "identificationModule": {"nctId": "NCT00000001"},
+            "eligibilityModule": {"eligibilityCriteria": criteria},
+        }
+    }
+    text = to_yaml(from_study(study))
+    assert "# Warning: I1–I2 are alternatives in the registry" in text
     assert "  # I1 starts a group of alternatives" in text
 
 

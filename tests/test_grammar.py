@@ -5,11 +5,13 @@ from __future__ import annotations
 import pytest
 from lark import Lark
 
+from eligo.errors import CriterionSyntaxError
 from eligo.nodes import (
     AllOf,
     AnyOf,
     Category,
     Comparison,
+    Duration,
     Mention,
     Not,
     Quantity,
@@ -91,6 +93,10 @@ ROUND_TRIP = [
     "not (biologic_therapy within 7 days or modified_t_cell_therapy within 21 days)",
     '(nyha_class = IV or unparsed("history of")) and history of heart_failure',
     "history of ascites or history of hepatic_encephalopathy",
+    "type2_diabetes for >= 6 months",
+    "history of sorafenib for > 4 weeks within 2 months",
+    "not immunosuppressants for >= 3 months and dialysis for > 14 days",
+    "metformin for >= 8 weeks and history of cancer for < 5 years",
 ]
 
 
@@ -116,6 +122,23 @@ def test_node_types_compile_as_expected() -> None:
         (Mention("hiv"), AllOf((Mention("hbv"), Mention("hcv"))))
     )
     assert compile_rule('unparsed("x y")') == Unparsed("x y")
+    assert compile_rule("history of sorafenib for > 4 weeks within 2 months") == Mention(
+        "sorafenib", "history", Window(2, "mo"), Duration(">", 4, "wk")
+    )
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "type2_diabetes for = 6 months",  # a duration is bounded, not exact
+        "type2_diabetes for >= 6 hours",  # hours: shorter than the record's dates
+        "type2_diabetes for >= 0.5 years",  # whole calendar units only
+        "consent for >= 1 month",  # a fact has no dates
+    ],
+)
+def test_durations_the_rule_language_refuses(rule: str) -> None:
+    with pytest.raises(CriterionSyntaxError):
+        compile_rule(rule)
 
 
 # Registry text → canonical rule (the seeds' lines and general shapes).
@@ -127,7 +150,25 @@ TEXT = [
     ("18 years or older", "inclusion", "age >= 18 years"),
     ("Adult patients 18-74 years of age", "inclusion", "age >= 18 years and age <= 74 years"),
     ("At least 19 years of age", "inclusion", "age >= 19 years"),
-    ("Dialysis for more than 14 days", "exclusion", 'dialysis and unparsed("more than 14 days")'),
+    ("Dialysis for more than 14 days", "exclusion", "dialysis for > 14 days"),
+    ("Patients with cirrhosis for >= 1 year", "inclusion", "cirrhosis for >= 1 year"),
+    (
+        "Patients on metformin for at least 3 months before screening, and HbA1c > 7%",
+        "inclusion",
+        "metformin for >= 3 months and hba1c > 7 %",
+    ),
+    (
+        "Steroid use for more than 2 weeks within the last 3 months",
+        "exclusion",
+        "systemic_corticosteroids for > 2 weeks within 3 months",
+    ),
+    ("Type 2 diabetes lasting more than 10 years", "inclusion", "type2_diabetes for > 10 years"),
+    (
+        "Patients with ascites for a minimum period of 3 months",
+        "inclusion",
+        "ascites for >= 3 months",
+    ),
+    ("Ascites for a period of at least 3 months", "exclusion", "ascites for >= 3 months"),
     (
         "Creatinine/bilirubin <= 1.5 x ULN",
         "inclusion",
@@ -339,6 +380,41 @@ TEXT = [
     ("ALT 2 x to 3 x ULN", "inclusion", "alt >= 2 x ULN and alt <= 3 x ULN"),
     ("Fever (temperature >38.5°C)", "exclusion", "body_temperature > 38.5 Cel"),
     ("Temperature > 100.4 °F", "exclusion", "body_temperature > 100.4 [degF]"),
+    # one row of the COG age-banded table of maximum serum creatinine (NCT00679354)
+    (
+        "Creatinine clearance or radioisotope glomerular filtration rate >= 70mL/min OR serum "
+        "creatinine based on age/gender as follows: 0.4 mg/dL (1 month to < 6 months of age)",
+        "inclusion",
+        "creatinine_clearance >= 70 mL/min or measured_gfr >= 70 mL/min or "
+        "not (age >= 1 month and age < 6 months) or creatinine <= 0.4 mg/dL",
+    ),
+    (
+        "Creatinine clearance or radioisotope glomerular filtration rate >= 70mL/min OR serum "
+        "creatinine based on age/gender as follows: 1.7 mg/dL (male) or 1.4mg/dL (female) "
+        "(>= 16 years of age)",
+        "inclusion",
+        "creatinine_clearance >= 70 mL/min or measured_gfr >= 70 mL/min or "
+        "(creatinine <= 1.7 mg/dL and sex = male) or not age >= 16 years or "
+        "(creatinine <= 1.4 mg/dL and sex = female)",
+    ),
+    # an estimated GFR is per 1.73 m2 by definition: "ml/min" is its shorthand (NCT02654665)
+    (
+        "Renal impairment with eGFR < 60 ml/min",
+        "exclusion",
+        "egfr < 60 mL/min/{1.73_m2}",
+    ),
+    # a parenthesis holding only the bound of the measure before it
+    ("Hemoglobin (> 10 g/dL)", "inclusion", "hemoglobin > 10 g/dL"),
+    ("Alcohol intake > 40 g/day", "exclusion", "alcohol_intake > 40 g/d"),
+    # an amount "of" the measure, the bound first (NCT03923933)
+    ("At least 100 ml per day of residual diuresis", "inclusion", "urine_output >= 100 mL/d"),
+    ("At least 9 g/dL of hemoglobin", "inclusion", "hemoglobin >= 9 g/dL"),
+    (
+        "Patient is age ≥ 65 year of age or who are ineligible for autologous stem cell "
+        "transplantation.",
+        "inclusion",
+        "age >= 65 years or asct_ineligible",
+    ),
 ]
 
 
@@ -1000,18 +1076,19 @@ SAFETY = [
         "history of splenectomy or history of esophagogastric_devascularization or "
         "history of tips or history of liver_transplant",
     ),
-    # the diagnosis is read, its duration left open (never the bare diagnosis alone; a
+    # the diagnosis and how long it has lasted (never the bare diagnosis alone; a
     # whole-sentence fact for it would be a phrasebook entry, not a reading) (NCT01611363)
     (
         "Subject has been diagnosed with T2DM for at least 6 months",
         "inclusion",
-        'type2_diabetes and unparsed("at least 6 months")',
+        "type2_diabetes for >= 6 months",
     ),
+    # the duration is read, the dose's stability is not in the record (NCT02681094)
     (
         "Stable metformin therapy for at least 8 weeks prior to enrolment at a dose of "
         "≥1500mg per day;",
         "inclusion",
-        'metformin_stable_8_weeks and unparsed("dose of ≥1500mg per day")',
+        'unparsed("Stable") and metformin for >= 8 weeks and unparsed("dose of ≥1500mg per day")',
     ),
     # "subjects taking X must be …": a requirement of those taking X only (NCT01165268)
     (
@@ -1352,8 +1429,9 @@ SAFETY = [
         "Prior or ongoing harmful alcohol intake defined as an average of ≥24g alcohol/day for "
         "women and ≥36g/d for men for ≥ 5 year.",
         "inclusion",
-        'unparsed("or") and unparsed("harmful alcohol intake") and ((unparsed("≥24g alcohol/day")'
-        ' and sex = female) or (unparsed("≥36g/d") and sex = male)) and unparsed("≥ 5 year")',
+        'unparsed("or") and unparsed("harmful") and unparsed("alcohol intake") and '
+        '((unparsed("≥24g alcohol/day") and sex = female) or (unparsed("≥36g/d") and sex = male))'
+        ' and unparsed("≥ 5 year")',
     ),
     # a multiple shares only a limit eligo reads ("the reference value" is none)
     ("ALT 2 x to 3 x the reference value", "inclusion", "*unread*"),
@@ -1549,7 +1627,7 @@ SAFETY = [
         "Chronic immunosuppressive therapy (for ≥3 months) for any indication. This does not"
         " include oral steroids <10 mg per day, inhaled steroids, or topical steroids",
         "exclusion",
-        'unparsed("Chronic") and immunosuppressants and unparsed("≥3 months")'
+        "immunosuppressants for >= 3 months"
         ' and unparsed("indication") and (not ((systemic_corticosteroids'
         ' and unparsed("<10 mg per day")) or inhaled_corticosteroids or topical_corticosteroids)'
         ' or unparsed("This does not include oral steroids <10 mg per day, inhaled steroids,'
@@ -1711,6 +1789,106 @@ SAFETY = [
         "exclusion",
         'varices and unparsed("needing interventional treatment (endoscopy, TIPS)")',
     ),
+    # an age-banded table lists maxima only for analytes known to (creatinine); a hemoglobin
+    # table would list minima, so its bare value stays unread
+    (
+        "Hemoglobin based on age/gender as follows: 10 g/dL (2 to < 6 years of age)",
+        "inclusion",
+        "*unread*",
+    ),
+    # the clearance and the measured GFR keep mL/min: only an estimated GFR is read per 1.73 m2
+    (
+        "Creatinine clearance or radioisotope glomerular filtration rate >= 70mL/min",
+        "inclusion",
+        "creatinine_clearance >= 70 mL/min or measured_gfr >= 70 mL/min",
+    ),
+    # drinks and UK units are not grams of ethanol (a drink is 8 to 14 g by country): unread
+    ("Alcohol intake ≥ 14 units/week", "exclusion", 'unparsed("Alcohol intake ≥ 14 units/week")'),
+    (
+        "No more than 14 drinks per week (if male) or 7 drinks a week (if female) in the last "
+        "2 years",
+        "exclusion",
+        "*unread*",
+    ),
+    # a change of a score is no bound on the score itself
+    ("Decrease of at least 2 points of MELD", "inclusion", "*unread*"),
+    # urine output per kilogram is another measure than the daily volume
+    ("Urine output of at least 0.5 mL/kg/h", "inclusion", "*unread*"),
+    # "sepsis" read for severe sepsis / septic shock: A41.9 alone met a severe-sepsis inclusion
+    ("Severe sepsis or septic shock", "inclusion", "severe_sepsis or septic_shock"),
+    # a fact whose synonym was the whole sentence read the duration as understood
+    ("Use of a loop diuretic for at least one month", "inclusion", "loop_diuretics for >= 1 month"),
+    ("Incomplete response to UDCA after 6 months of treatment.", "inclusion", "*unread*"),
+    # an ulcer bleed met an inclusion for variceal bleeding (NCT01112852)
+    ("Acute esophageal variceal bleeding", "inclusion", "bleeding_esophageal_varices"),
+    # cACLD is liver stiffness >= 10 kPa (Baveno VII), narrower than chronic liver disease
+    ("Compensated advanced chronic liver disease", "inclusion", "*unread*"),
+    # "prior or current": ever; the current cue was dropped and the "or" left unread, so a
+    # resolved cardiomyopathy did not exclude (NCT01160926)
+    ("Prior or current cardiomyopathy", "exclusion", "history of cardiomyopathy"),
+    (
+        "No past or present history of portal hypertension",
+        "inclusion",
+        "not history of portal_hypertension",
+    ),
+    ("History or presence of cardiomyopathy", "exclusion", "history of cardiomyopathy"),
+    # "No or small ascites": those without ascites are excluded too (NCT00108355)
+    ("No or small ascites", "exclusion", 'not ascites or (unparsed("small") and ascites)'),
+    # ... but not "No concurrent or anticipated need for A or B": "not A or …" cleared a
+    # patient on B (NCT01005199); that line stays as it was read
+    (
+        "No concurrent or anticipated need for CYP3A4 inhibitors or inducers",
+        "inclusion",
+        'not unparsed("or") and unparsed("anticipated") and (cyp3a4_inhibitors or cyp3a4_inducers)',
+    ),
+    # a bare list in the parenthesis after a noun names its forms, any one enough: read "and"
+    # in an inclusion, a patient with ascites alone met "No … portal hypertension (…)"
+    (
+        "No past or present history of portal hypertension (esophageal varices, ascites, "
+        "hepatic encephalopathy)",
+        "inclusion",
+        "not (history of portal_hypertension or history of varices or history of ascites or "
+        "history of hepatic_encephalopathy)",
+    ),
+    # ... a parenthesised list of thresholds still states all of them
+    (
+        "Adequate organ function (platelets > 100000/uL, INR < 1.5)",
+        "inclusion",
+        "platelets > 100000 /uL and inr < 1.5",
+    ),
+    # a threshold on the measure that defines the condition states its degree: read "and",
+    # an eGFR of 50 with no kidney diagnosis coded did not exclude (NCT02654665)
+    ("Renal impairment with eGFR < 60 ml/min", "exclusion", "egfr < 60 mL/min/{1.73_m2}"),
+    (
+        "Renal insufficiency with creatinine clearance < 30 mL/min",
+        "inclusion",
+        "creatinine_clearance < 30 mL/min",
+    ),
+    # ... heart rate does not define atrial fibrillation: both are asked
+    (
+        "Atrial fibrillation with heart rate >100 bpm",
+        "exclusion",
+        "atrial_fibrillation and heart_rate > 100 /min",
+    ),
+    # the forms listed after a noun and a colon, or with unread words: any one is enough
+    # (NCT03493204; read "and", a patient with variceal bleeding alone failed the item)
+    (
+        "history of cirrhosis complication: ascites, variceal bleeding, hepatic encephalopathy",
+        "inclusion",
+        "history of cirrhosis and (ascites or gi_bleeding or hepatic_encephalopathy)",
+    ),
+    (
+        "findings of cirrhosis (cirrhotic appearing liver, splenomegaly, varices, ascites)",
+        "inclusion",
+        'unparsed("findings") and cirrhosis and (unparsed("appearing liver") or splenomegaly '
+        "or varices or ascites)",
+    ),
+    # ... a list of thresholds after a colon states all of them
+    (
+        "Laboratory values: platelets > 100000/uL, INR < 1.5",
+        "inclusion",
+        "platelets > 100000 /uL and inr < 1.5",
+    ),
 ]
 
 
@@ -1789,3 +1967,114 @@ def test_deeply_nested_text_is_reported_unread_not_crashed() -> None:
     compiled = compile_text(text, "exclusion")
     assert not compiled.understood
     assert compiled.notes == ("nested too deeply to read",)
+
+
+def test_age_banded_creatinine_rows_join_to_the_row_of_the_patients_age() -> None:
+    """NCT00679354 lists its renal table one row per inclusion line; all rows must hold, so
+    together they say: clearance >= 70 mL/min, or the creatinine limit of the patient's own
+    age (and sex) band."""
+    from datetime import date
+
+    import yaml
+
+    from conftest import shared_path
+    from eligo.evaluate import evaluate
+    from eligo.lookup import RecordView
+    from eligo.patient import parse_patient
+
+    corpus = yaml.safe_load(shared_path("corpus", "NCT00679354.yaml").read_text())
+    rows = [line for line in corpus["inclusion"] if "based on age/gender as follows" in line]
+    assert len(rows) == 8
+    rules = [compile_text(line, "inclusion") for line in rows]
+    assert all(r.understood for r in rules)
+    as_of = date(2026, 11, 27)
+    # (birth date, sex, creatinine mg/dL, clearance and measured GFR mL/min or None, expected):
+    # without both clearances on record, a creatinine above the limit leaves the line open
+    cases = [
+        ("2026-08-01", "female", 0.4, None, True),  # ~4 months: limit 0.4
+        ("2026-08-01", "female", 0.5, None, None),
+        ("2026-08-01", "female", 0.5, 60.0, False),
+        ("2026-08-01", "female", 0.5, 80.0, True),  # the clearance route
+        ("2023-01-01", "male", 0.8, None, True),  # 3 years: limit 0.8
+        ("2023-01-01", "male", 0.9, 60.0, False),
+        ("2012-01-01", "male", 1.5, None, True),  # 14 years: 1.5 for boys
+        ("2012-01-01", "female", 1.5, 60.0, False),  # 1.4 for girls
+        ("2012-01-01", "female", 1.4, None, True),
+        ("2000-01-01", "male", 1.7, None, True),  # adult: 1.7 for men
+        ("2000-01-01", "male", 1.8, 69.0, False),
+        ("2000-01-01", "male", 1.8, 70.0, True),
+        ("2000-01-01", "female", 1.5, None, None),
+    ]
+    for born, sex, creatinine, clearance, expected in cases:
+        obs = [{"name": "creatinine", "value": creatinine, "unit": "mg/dL", "date": "2026-11-20"}]
+        if clearance is not None:
+            obs += [
+                {"name": name, "value": clearance, "unit": "mL/min", "date": "2026-11-20"}
+                for name in ("creatinine_clearance", "measured_gfr")
+            ]
+        record = parse_patient({"id": "t", "birth_date": born, "sex": sex, "observations": obs})
+        truths = [evaluate(r.rule, RecordView(record), as_of).root.truth.value for r in rules]
+        if expected is True:
+            assert all(t is True for t in truths), (born, sex, creatinine, truths)
+        elif expected is False:
+            assert False in truths, (born, sex, creatinine, truths)
+        else:
+            assert None in truths and False not in truths, (born, sex, creatinine, truths)
+    # no creatinine on record: nothing is decided for the patient's own row
+    record = parse_patient({"id": "t", "birth_date": "2012-01-01", "sex": "male"})
+    truths = [evaluate(r.rule, RecordView(record), as_of).root.truth.value for r in rules]
+    assert None in truths and False not in truths
+
+
+def test_egfr_read_per_body_surface_says_so() -> None:
+    compiled = compile_text("Renal impairment with eGFR < 60 ml/min", "exclusion")
+    assert any("per 1.73 m2" in n for n in compiled.notes), compiled.notes
+    # a clearance keeps its own unit, and says nothing
+    plain = compile_text("Creatinine clearance < 60 ml/min", "exclusion")
+    assert render(plain.rule) == "creatinine_clearance < 60 mL/min"
+    assert not any("1.73" in n for n in plain.notes)
+
+
+# Durations that are not how long the named item has lasted, or not certainly: each must
+# stay (partly) unread, never a ``for`` bound on the concept.
+DURATION_UNREAD = [
+    # ended more than 6 months ago, not treated for 6 months (NCT03794440)
+    "No systematic anti-tumor treatment has been performed.(End of postoperative adjuvant"
+    " chemotherapy for more than 6 months allowed).",
+    # a stay expected ahead (NCT03931070)
+    "Adults ≥ 18 years of age newly admitted to ICU and expected to stay in ICU for at least"
+    " three days as determined by study personnel.",
+    # how long the bleeding has been controlled (NCT01801332)
+    "Uncontrolled upper GI bleeding (bleeding must be controlled for at least 5 days)",
+    # another anchor than the screening date (NCT00118742)
+    "Dialysis therapy for >14 days from transplantation to randomization",
+    # after the last dose (NCT01337492)
+    "Men should use adequate birth control for at least three months after the last"
+    " administration of sorafenib.",
+    # summed over courses, "consecutive or not" (NCT02681094)
+    "Administration of any antihyperglycaemic therapy, other than metformin, for more than 14"
+    " days (consecutive or not) during the 8 weeks prior to enrolment",
+    # which item of the list lasted? (NCT01165268, NCT00679484)
+    "Subjects taking metformin, and/or sulfonylurea must be on a stable dose for at least 2"
+    " months prior to study drug administration",
+    "Patients with stable conventional treatment with diuretics, ACEI and/or beta-blockers"
+    " and/or aldosterone antagonists for at least 2 months prior to randomisation, unless"
+    " documented contraindication or intolerance",
+    # the stay lasted, a washout, one of two, an upper bound, no bound
+    "Hospitalization for heart failure for at least 3 days",
+    "No corticosteroids for at least 4 weeks prior to screening",
+    "Type 2 diabetes or hypertension for at least 6 months",
+    "Patients with hypertension for less than 1 year",
+    "Metformin for 3 months",
+]
+
+
+@pytest.mark.parametrize("text", DURATION_UNREAD)
+@pytest.mark.parametrize("kind", ["inclusion", "exclusion"])
+def test_durations_read_only_where_certain(text: str, kind: str) -> None:
+    from eligo.nodes import walk
+
+    compiled = compile_text(text, kind)  # type: ignore[arg-type]
+    assert compiled.unparsed, render(compiled.rule)
+    lasting = [n for n in walk(compiled.rule) if isinstance(n, Mention) and n.lasting]
+    assert not lasting, render(compiled.rule)

@@ -127,6 +127,10 @@ CANONICAL = (
     "consent and not willing_for_transplant",
     # ranked categories: SQL once read ">=" as "!=", so Child-Pugh B met ">= C"
     "child_pugh_class >= C", "child_pugh_class < B", "history of tips",
+    # how long an item lasted: constant cutoffs for current items, calendar arithmetic in SQL
+    # for ended ones, the window's first day as a start
+    "cirrhosis for >= 6 months", "history of cancer for > 1 year", "ascites for < 2 weeks",
+    "history of immunosuppressants for >= 30 days within 3 months", "dialysis for <= 1 year",
 )  # fmt: skip
 
 
@@ -150,6 +154,78 @@ def test_sql_agrees_on_every_derived_value_and_construct(population: Population)
     assert not screen_cohort(cohort, trial, AS_OF).compiled.fallback
     wrong = _disagreements(trial, records, cohort)
     assert not wrong, f"{len(wrong)} disagreements, first ones:\n" + "\n".join(wrong[:10])
+
+
+DURATION_RULES = (
+    "cirrhosis for >= 6 months", "history of cirrhosis for > 1 year",
+    "immunosuppressants for > 2 weeks", "history of immunosuppressants for >= 1 month",
+    "history of immunosuppressants for >= 30 days within 3 months", "dialysis for >= 1 month",
+    "cirrhosis for < 6 months", "history of immunosuppressants for <= 1 year",
+)  # fmt: skip
+
+
+def _duration_records() -> list[Record]:
+    """Items whose spans end on month ends and start a day either side of each bound, with
+    missing starts and ends, every status, and complete or open sections."""
+    from datetime import timedelta
+    from itertools import product
+
+    from eligo.scores import add_calendar
+
+    ends = (None, date(2026, 3, 31), date(2026, 2, 28), date(2024, 2, 29), date(2027, 1, 31))
+    lengths = ((2, "wk"), (30, "d"), (1, "mo"), (6, "mo"), (1, "a"))
+    statuses = (None, "active", "resolved", "unknown", "absent")
+    items = [
+        ("conditions", {"code": "K74.60", "system": "icd-10-cm"}, "onset", "abatement"),
+        ("conditions", {"code": "Z99.2", "system": "icd-10-cm"}, "onset", "abatement"),
+        ("medications", {"code": "L04AD02", "system": "atc"}, "start", "end"),
+        ("procedures", {"code": "265764009", "system": "snomed"}, "date", None),
+    ]
+    out: list[Record] = []
+    for n, (item, end, (amount, unit), shift, status, complete) in enumerate(
+        product(items, ends, lengths, (-1, 0, 1, None), statuses, (False, True))
+    ):
+        section, code, start_key, end_key = item
+        entry: dict[str, object] = dict(code)
+        anchor = min(end or AS_OF, AS_OF)
+        if shift is not None:
+            start = add_calendar(anchor, -amount, unit) + timedelta(days=shift)  # type: ignore[arg-type]
+            entry[start_key] = start.isoformat()
+        ended = end is not None and end != AS_OF and end_key is not None
+        if ended and (shift is None or str(entry[start_key]) <= str(end)):
+            entry[str(end_key)] = str(end)  # 2027-01-31: an end planned after screening
+        if status is not None:
+            if section != "conditions" and status == "resolved":
+                status = "completed"
+            entry["status"] = status
+        data = {"id": f"d{n}", section: [entry], "complete": [section] if complete else []}
+        try:
+            out.append(parse_patient(data, f"durations:{n}"))
+        except PatientRecordError:
+            continue
+    return out
+
+
+def test_sql_agrees_on_durations_at_their_bounds() -> None:
+    """Durations: a day either side of each bound, month ends, missing dates, every status."""
+    records = _duration_records()
+    assert len(records) > 1000
+    crits = tuple(
+        Criterion(f"D{i}", "inclusion", text, compile_rule(text))
+        for i, text in enumerate(DURATION_RULES)
+    )
+    trial = Trial("durations", None, None, crits)
+    cohort = records_to_cohort((r.id, r) for r in records)
+    assert not screen_cohort(cohort, trial, AS_OF).compiled.fallback
+    wrong = _disagreements(trial, records, cohort)
+    assert not wrong, f"{len(wrong)} disagreements, first ones:\n" + "\n".join(wrong[:10])
+    seen = {
+        (crit.id, evaluate(crit.rule, RecordView(r), AS_OF).root.truth.value)
+        for r in records
+        for crit in crits
+    }
+    for crit in crits:  # every rule is met, not met and unknown for some record
+        assert {v for c, v in seen if c == crit.id} == {True, False, None}, crit.rule_text
 
 
 def test_sql_agrees_with_assume_complete(population: Population) -> None:

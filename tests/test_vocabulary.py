@@ -93,6 +93,7 @@ def test_seed_concepts_exist() -> None:
             "synonym 'foo' belongs to both a and b",
         ),
         ("concepts:\n  a: {kind: condition, includes: [zz]}\n", "unknown concept 'zz'"),
+        ("concepts:\n  a: {kind: condition, defined_by: [zz]}\n", "unknown concept 'zz'"),
         ("[1, 2]\n", "expected a mapping"),
     ],
 )

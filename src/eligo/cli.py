@@ -273,6 +273,7 @@ def compile_(
                     "unparsed": list(c.unparsed),
                     **({"override": True, "note": c.note} if c.override else {}),
                     **({"annotations": list(c.annotations)} if c.annotations else {}),
+                    **({"group": c.group} if c.group else {}),
                 }
                 for c in t.criteria
             ],
@@ -287,6 +288,8 @@ def compile_(
             typer.echo(f"  unparsed: \u201c{u}\u201d")
         for a in c.annotations:
             typer.echo(f"  annotation (not a criterion): \u201c{a}\u201d")
+        if c.group:
+            typer.echo(f"  group: {c.group}")
         if c.note:
             typer.echo(f"  note: {c.note}")
 

@@ -73,6 +73,9 @@ class Concept:
     sex: Literal["female", "male"] | None = None  # only possible in this sex (pregnancy)
     numeric_twin: str | None = None  # numeric concept for "Child-Pugh <= 7"
     measured_by: str | None = None  # analyte that defines a condition: "anemia (< 11 g/dL)"
+    # further measures whose threshold states the condition's degree: "renal impairment with
+    # eGFR < 60" is a low eGFR, whether or not a diagnosis is coded
+    defined_by: tuple[str, ...] = ()
     # a procedure whose result stays (a shunt, a transplant, an organ taken out): a patient
     # "with TIPS" had it at some time; a completed procedure is never "current"
     lasting: bool = False
@@ -131,6 +134,7 @@ _TUPLE_FIELDS = {
     "members",
     "categories",
     "includes",
+    "defined_by",
 }
 
 
@@ -150,7 +154,11 @@ class Vocabulary:
         self.by_phrase: dict[str, str] = {}
         self.by_loinc: dict[str, str] = {}
         for c in concepts.values():
-            refs = (*c.includes, *(x for x in (c.numeric_twin, c.measured_by) if x))
+            refs = (
+                *c.includes,
+                *c.defined_by,
+                *(x for x in (c.numeric_twin, c.measured_by) if x),
+            )
             for ref in refs:
                 if ref not in concepts:
                     raise VocabularyError(f"{c.id}: refers to unknown concept '{ref}'")

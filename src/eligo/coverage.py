@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
 
 from .errors import TrialFileError
+from .groups import Group, find_groups, members
 from .nodes import Unparsed, walk
 from .parse import Compiled, compile_text
 
@@ -73,10 +74,20 @@ class TrialCoverage:
     unread: list[str] = field(default_factory=list)
     details: list[dict[str, Any]] = field(default_factory=list)
 
-    def add(self, text: str, kind: Literal["inclusion", "exclusion"]) -> None:
+    def add(
+        self,
+        text: str,
+        kind: Literal["inclusion", "exclusion"],
+        group: Group | None = None,
+        position: int = 0,
+    ) -> None:
+        """Count one line; a line of a sub-bullet ``group`` (``position`` 0-based in its kind)
+        counts as its group's rule reads, as screening reads it."""
         from .render import render
 
         c = compile_text(text, kind)
+        if group is not None:
+            c = replace(c, rule=group.rule, unparsed=group.unparsed)
         lv = level(c)
         self.lines += 1
         setattr(self, lv, getattr(self, lv) + 1)
@@ -84,7 +95,8 @@ class TrialCoverage:
         if numeric:
             self.numeric += 1
             self.numeric_full += lv == "full"
-        self.unread.extend(u.text for u in c.unparsed)
+        if group is None or position == group.first:  # a group's unread words count once
+            self.unread.extend(u.text for u in c.unparsed)
         self.details.append(
             {
                 "kind": kind,
@@ -93,6 +105,7 @@ class TrialCoverage:
                 "numeric": numeric,
                 "rule": render(c.rule),
                 "unparsed": [u.text for u in c.unparsed],
+                **({"group": group.note(position)} if group else {}),
             }
         )
 
@@ -132,8 +145,11 @@ def coverage(paths: list[Path]) -> list[TrialCoverage]:
     for f in trial_files(paths):
         tid, lines = _lines(f)
         tc = TrialCoverage(tid, str(f))
-        for text, kind in lines:
-            tc.add(text, kind)
+        for kind in ("inclusion", "exclusion"):
+            texts = [text for text, k in lines if k == kind]
+            grouped = members(find_groups(texts, kind))
+            for i, text in enumerate(texts):
+                tc.add(text, kind, grouped.get(i), i)
         out.append(tc)
     return out
 

@@ -572,12 +572,17 @@ def _lines_of(imp: Imported, kind: Kind) -> tuple[str, ...]:
 
 def compile_report(imp: Imported) -> dict[tuple[Kind, int], tuple[str, ...]]:
     """The unread spans of each line the grammar cannot fully read, by (kind, position)."""
+    from .groups import find_groups, members
     from .parse import compile_text
 
     report: dict[tuple[Kind, int], tuple[str, ...]] = {}
     for kind in KINDS:
-        for n, line in enumerate(_lines_of(imp, kind)):
-            unread = tuple(u.text for u in compile_text(line, kind).unparsed)
+        lines = _lines_of(imp, kind)
+        grouped = members(find_groups(lines, kind))
+        for n, line in enumerate(lines):
+            group = grouped.get(n)
+            spans = group.unparsed if group else compile_text(line, kind).unparsed
+            unread = tuple(u.text for u in spans)
             if unread:
                 report[(kind, n)] = unread
     return report
@@ -589,16 +594,27 @@ def to_yaml(imp: Imported) -> str:
     Every criterion line is compiled as ``eligo check`` would; each line that is not fully read
     gets a comment above it naming the unread spans, and the header counts them.
     """
+    from .groups import find_groups, members
+
     report = compile_report(imp)
     total = len(imp.inclusion) + len(imp.exclusion)
+    read = members(find_groups(imp.inclusion, "inclusion"))
     alt_notes: dict[tuple[Kind, int], str] = {}
+    read_notes: list[str] = []
     for group in imp.alternatives:
         if group.kind != "inclusion" or len(group.positions) < 2:
             continue  # among exclusions, separate lines already mean "any of"
         first, last = group.positions[0], group.positions[-1]
+        span = f"{_cid(group.kind, first)}–{_cid(group.kind, last)}"
+        if len({id(read.get(p)) for p in group.positions}) == 1 and first in read:
+            read_notes.append(
+                f"{span} are alternatives in the registry (\u201c{_short(group.parent)}\u201d); "
+                "screening reads them as one group, each line with the group's rule."
+            )
+            continue
         alt_notes[(group.kind, first)] = (
-            f"{_cid(group.kind, first)}–{_cid(group.kind, last)} are alternatives in the "
-            f"registry (\u201c{_short(group.parent)}\u201d), but screening requires every "
+            f"{span} are alternatives in the registry "
+            f"(\u201c{_short(group.parent)}\u201d), but screening requires every "
             "inclusion line: merge them into one line whose 'rule:' joins them with 'or'."
         )
     out = [
@@ -616,6 +632,8 @@ def to_yaml(imp: Imported) -> str:
         )
     for note in imp.notes:
         out += _comment(f"Note: {note}.")
+    for note in read_notes:
+        out += _comment(f"Note: {note}")
     for note in alt_notes.values():
         out += _comment(f"Warning: {note}")
     out.append(f"id: {_scalar(imp.id)}")

@@ -39,6 +39,7 @@ from .nodes import (
     AnyOf,
     Category,
     Comparison,
+    Duration,
     Mention,
     Node,
     Not,
@@ -502,6 +503,8 @@ class _Evaluator:
             assumed = (
                 f" (unit {_unit_name(target.unit)} assumed: the criterion gives a bare number)"
                 if target.assumed
+                else f" (the criterion's {target.written} read as {target.unit})"
+                if target.written
                 else ""
             )
             verb = _OP_WORDS[op] if truth is MET else f"not {_OP_WORDS[op]}"
@@ -594,13 +597,15 @@ class _Evaluator:
     def mention(self, node: Mention) -> Step:
         c = self.concepts.get(node.concept) or self.vocab[node.concept]
         if c.kind == "fact":
-            if node.window is not None:
-                undatable = node.window
+            if node.window is not None or node.lasting is not None:
+                undatable = _window_text(node.window) if node.window else ""
+                if node.lasting is not None:
+                    undatable += f" ({lasting_text(node.lasting)})"
                 return (
                     UNKNOWN,
                     lambda: (
                         f"{c.label}: a recorded fact has no date, so the "
-                        f"time window{_window_text(undatable)} cannot be checked",
+                        f"time{undatable} cannot be checked",
                         (f"{c.label} with its date",),
                         (f"facts.{c.id}",),
                     ),
@@ -632,6 +637,20 @@ class _Evaluator:
                     hits.append(i)
                 else:
                     outside.append(i)
+            if node.lasting is not None:
+                before = (
+                    max(outside, key=lambda i: i.end or i.start or date.min) if outside else None
+                )
+                return self._lasting(
+                    node.lasting,
+                    c,
+                    items,
+                    absent,
+                    hits,
+                    undetermined,
+                    since,
+                    (before, "is before the window") if before else None,
+                )
             if hits:
                 first = hits[0]
                 return (
@@ -660,6 +679,8 @@ class _Evaluator:
                 seen = (last, "is before the window")
             return self._none(c, absent[0] if absent else None, items, section, since, "", seen)
         if node.qualifier == "history":
+            if node.lasting is not None:
+                return self._lasting(node.lasting, c, items, absent, present, [], None)
             if present:
                 first = present[0]
                 return (
@@ -668,10 +689,24 @@ class _Evaluator:
                 )
             return self._none(c, absent[0] if absent else None, items, section, None, "history")
         current = [i for i in present if self._current(i)]
+        unsure = [i for i in present if i.status == "unknown" and (i.end is None or i.end >= as_of)]
+        if node.lasting is not None:
+            ended = [i for i in present if i not in current]
+            return self._lasting(
+                node.lasting,
+                c,
+                items,
+                absent,
+                current,
+                [
+                    i for i in unsure if i not in current
+                ],  # a medication of unknown status is current
+                None,
+                (ended[-1], "is not current") if ended else None,
+            )
         if current:
             first = current[0]
             return (MET, lambda: (f"{_item_text(first)} is current", (), _sources(items)))
-        unsure = [i for i in present if i.status == "unknown" and (i.end is None or i.end >= as_of)]
         if unsure:
             first = unsure[0]
             return (
@@ -685,6 +720,75 @@ class _Evaluator:
         # a resolved or stopped item says nothing about another, current one (open world)
         seen = (present[-1], "is not current") if present else None
         return self._none(c, absent[0] if absent else None, items, section, None, "", seen)
+
+    def _lasting(
+        self,
+        lasting: Duration,
+        c: Concept,
+        items: list[Item],
+        absent: list[Item],
+        candidates: list[Item],
+        undetermined: list[Item],
+        since: date | None,
+        seen: tuple[Item, str] | None = None,
+    ) -> Step:
+        """A mention with a duration: the ``candidates`` (current, ever, or in the window) that
+        lasted ``lasting`` decide it; one whose span has no start or end date is unknown; one
+        that lasted otherwise decides nothing of another (open world).  ``undetermined`` items
+        (no status, or no date to place in the window) leave it unknown.  ``seen``: an item
+        that does not count (not current, before the window), named when none lasted."""
+        as_of = self.as_of
+        said = lasting_text(lasting)
+        short: list[tuple[Item, date, date]] = []
+        undated: list[Item] = []
+        found: tuple[Item, date, date] | None = None
+        for i in candidates:
+            start, end = span_of(i, as_of, since)
+            if start is None or end is None:
+                undated.append(i)
+            elif _lasted(start, end, lasting):
+                found = (i, start, end)
+                break
+            else:
+                short.append((i, start, end))
+        if found is not None:
+            hit, begun, ended = found
+            return (
+                MET,
+                lambda: (
+                    f"{_item_text(hit)} lasted {_span_text(begun, ended)}: {said}",
+                    (),
+                    _sources(items),
+                ),
+            )
+        if undated:
+            first = undated[0]
+            return (
+                UNKNOWN,
+                lambda: (
+                    f"{_item_text(first)} has no {_needed(first, as_of)} to tell whether it "
+                    f"lasted {said}",
+                    (f"{_needed(first, as_of)} of {c.label}",),
+                    _sources(items),
+                ),
+            )
+        if undetermined:
+            other = undetermined[0]
+            need = "dates" if since is not None else "clinical status"
+            place = f" ({_since(since)})" if since is not None else ""
+            return (
+                UNKNOWN,
+                lambda: (
+                    f"{_item_text(other)} has no {need} to decide {c.label}{place}",
+                    (f"{need} of {c.label}",),
+                    _sources(items),
+                ),
+            )
+        if short:
+            i, start, end = short[0]
+            seen = (i, f"lasted {_span_text(start, end)}, not {said}")
+        section = _SECTIONS.get(c.kind, "conditions")
+        return self._none(c, absent[0] if absent else None, items, section, since, "", seen)
 
     def _none(
         self,
@@ -787,6 +891,78 @@ _VISIT: dict[type, Callable[[_Evaluator, Any], Step]] = {
     Mention: _Evaluator.mention,
     Unparsed: _Evaluator.unparsed,
 }
+
+
+def span_of(i: Item, as_of: date, since: date | None = None) -> tuple[date | None, date | None]:
+    """The (start, end) a record item lasted over, for a :class:`Duration` (see
+    :class:`~eligo.nodes.Mention`); ``None`` where the record does not tell.
+
+    A procedure has one date, no length (end ``None``).  A condition or medication current on
+    ``as_of``: to ``as_of``; an ended one: to its end date, no later than ``as_of``.  In a
+    window starting ``since``, the span starts no earlier than ``since``.
+    """
+    if i.kind == "procedure":
+        end: date | None = None
+    elif is_current(i, as_of):
+        end = as_of
+    else:
+        end = i.end if i.end is None or i.end <= as_of else as_of
+    start = i.start
+    if start is not None and since is not None and start < since:
+        start = since
+    return start, end
+
+
+def lasted(i: Item, lasting: Duration, as_of: date, since: date | None = None) -> bool | None:
+    """Whether item ``i`` lasted ``lasting`` (``None``: its span has no start or no end)."""
+    start, end = span_of(i, as_of, since)
+    if start is None or end is None:
+        return None
+    return _lasted(start, end, lasting)
+
+
+def duration_cutoff(end: date, lasting: Duration) -> date:
+    """``end`` moved back by the duration (calendar arithmetic; before the calendar: its
+    first day, so no recorded span reaches it)."""
+    try:
+        return scores.add_calendar(end, -int(lasting.amount), lasting.unit)
+    except (ValueError, OverflowError):
+        return date.min
+
+
+def _lasted(start: date, end: date, lasting: Duration) -> bool:
+    """The span from ``start`` to ``end`` against the duration: lasted at least N means the
+    start is on or before the end moved back by N."""
+    cutoff = duration_cutoff(end, lasting)
+    op = lasting.op
+    if op == ">=":
+        return start <= cutoff
+    if op == ">":
+        return start < cutoff
+    if op == "<=":
+        return start >= cutoff
+    return start > cutoff
+
+
+def lasting_text(lasting: Duration) -> str:
+    """ "≥ 6 months"."""
+    return (
+        f"{_OP_WORDS[lasting.op]} {number(lasting.amount)}{unit_text(lasting.amount, lasting.unit)}"
+    )
+
+
+def _span_text(start: date, end: date) -> str:
+    return f"{start.isoformat()} to {end.isoformat()}"
+
+
+def _needed(i: Item, as_of: date) -> str:
+    """What a duration needs that item ``i`` lacks: its start, or its end."""
+    start, _ = span_of(i, as_of)
+    if start is None:
+        return "onset date" if i.kind == "condition" else "start date"
+    if i.kind == "procedure":
+        return "end date (a procedure record has one date)"
+    return "abatement date" if i.kind == "condition" else "end date"
 
 
 def _window_start(window: Window, as_of: date) -> date:

@@ -34,7 +34,7 @@ from . import scores
 from .concepts import Concept, Vocabulary, vocabulary
 from .derive import DERIVERS, ITEMS_READ, derive
 from .errors import EligoError, UnitError
-from .evaluate import _window_start, compare_text, convert_value, decider
+from .evaluate import _window_start, compare_text, convert_value, decider, lasted
 from .lookup import ConceptSet, Item, RecordView
 from .nodes import (
     AllOf,
@@ -347,7 +347,7 @@ def _mention(node: Mention, vocab: Vocabulary, shared: Shared) -> Fn:
     c = _concept(vocab, node.concept)
     cid = c.id
     if c.kind == "fact":
-        if node.window is not None:  # a recorded fact has no date to place in the window
+        if node.window is not None or node.lasting is not None:  # a fact has no date
             return _unparsed(Unparsed(""), vocab, shared)
 
         def fact(ctx: Context) -> Met:
@@ -359,6 +359,8 @@ def _mention(node: Mention, vocab: Vocabulary, shared: Shared) -> Fn:
     section = _SECTIONS.get(c.kind, "conditions")
     window = node.window
     history = node.qualifier == "history"
+    if node.lasting is not None:
+        return _lasting(node, cid, only_sex, section)
 
     def mention(ctx: Context) -> Met:
         sex = ctx.sex
@@ -411,6 +413,57 @@ def _mention(node: Mention, vocab: Vocabulary, shared: Shared) -> Fn:
             if unsure:
                 return None
         # nothing qualifying: false if ruled out or the section is complete (open world)
+        if absent or section in ctx.complete:
+            return False
+        return None
+
+    return mention
+
+
+def _lasting(node: Mention, cid: str, only_sex: str | None, section: str) -> Fn:
+    """``_Evaluator._lasting``: a mention with a duration (see :class:`Mention`)."""
+    lasting = node.lasting
+    assert lasting is not None
+    window = node.window
+    history = node.qualifier == "history"
+
+    def mention(ctx: Context) -> Met:
+        sex = ctx.sex
+        if only_sex is not None and sex != only_sex and sex in ("female", "male"):
+            return False
+        items = ctx.found.get(cid, ()) if cid in ctx.matched else ctx.view.matches(cid)
+        if not items:
+            return False if section in ctx.complete else None
+        as_of = ctx.as_of
+        since = None if window is None else _since(window, as_of)
+        absent = unknown = False
+        for i in items:
+            if i.start is not None and i.start > as_of:
+                continue
+            status = i.status
+            if status == "absent":
+                absent = absent or i.direct
+                continue
+            if since is not None:
+                end = i.end
+                if end is None:
+                    end = as_of if _current(i, status, as_of) else i.start
+                if end is None:
+                    unknown = True  # no date to place it in the window
+                    continue
+                if end < since:
+                    continue
+            elif not history and not _current(i, status, as_of):
+                if status == "unknown" and (i.end is None or i.end >= as_of):
+                    unknown = True  # no clinical status
+                continue
+            met = lasted(i, lasting, as_of, since)
+            if met:
+                return True
+            if met is None:
+                unknown = True
+        if unknown:
+            return None
         if absent or section in ctx.complete:
             return False
         return None

@@ -162,6 +162,17 @@ NEGATIONS = (
 )
 HISTORY_CUES = (
     "history of",
+    # "Prior or current cardiomyopathy", "No past or present history of portal hypertension":
+    # ever, now included. Read cue by cue, the current cue was a filler word and the "or" was
+    # left unread: "unparsed("or") and cardiomyopathy" did not exclude a past cardiomyopathy
+    "prior or current",
+    "prior or present",
+    "previous or current",
+    "previous or ongoing",
+    "past or present",
+    "past or current",
+    "history or presence of",
+    "history or current",
     "received",  # "has received insulin", "must have received trastuzumab": at some time
     # "Renal disease that required treatment with immunosuppressive therapy": in the past
     "required treatment with",
@@ -837,6 +848,7 @@ _UNIT_CANDIDATES = re.compile(
     r"(?:x|\*)?\s*10\s*(?:\^|\*|e)\s*\d+\s*/\s*(?:microliters?|liters?|litres?|u?l|mm3|ul|µl|mcl)"
     r"|ml\s*/\s*min\s*/\s*1[.,]73\s*m\s*\^?\s*2|ml/min/1[.,]73m2?"
     r"|mm\s*hg|cm\s*h2o|years?\s+old|years?\s+of\s+age"
+    r"|(?:ml|mg|g)\s+per\s+day(?![A-Za-z])"  # "100 ml per day", "1500mg per day"
     r"|°\s?[CF](?![A-Za-z])"  # "38.5°C": degrees Celsius / Fahrenheit
     r"|[A-Za-z%/\[\]{}][A-Za-z0-9%/\.\^\*\[\]{}_]*"
     r")",
@@ -993,7 +1005,23 @@ _NEXT_WORD = re.compile(r"\S*\s*")
 _CLAUSE_END = re.compile(r"[;)\]]|\.(?:\s|$)")
 _CMP_WORD = re.compile(r"[<>≤≥=]|\d|\b(?:than|normal|ULN|LLN)\b", re.I)
 # cues naming how a diagnosis is made, which then list the methods
+_OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
 _METHOD_CUE = re.compile(r"based on|according to|as documented by", re.I)
+# "serum creatinine based on age/gender as follows: 0.4 mg/dL (1 month to < 6 months of age)":
+# the lead-in of an age- (and sex-) banded table of limits, one row per line
+_AGE_TABLE = re.compile(
+    r"based\s+on\s+(?:age(?:\s*(?:/|and|or)\s*(?:gender|sex))?|(?:gender|sex)\s*(?:/|and|or)\s*age)"
+    r"\s+as\s+follows\s*:",
+    re.I,
+)
+# Analytes whose age-banded table gives, in each row, the highest value admitted.  The table
+# under "serum creatinine based on age/gender as follows:" is the Children's Oncology Group
+# "maximum serum creatinine (mg/dL)" table (derived from the Schwartz formula, Schwartz GJ et
+# al., Pediatr Clin North Am 1987;34:571; COG protocol template "adequate renal function"):
+# a row "0.4 mg/dL (1 month to < 6 months of age)" is an upper limit, so the bare value reads
+# ``creatinine <= 0.4 mg/dL``.  Other analytes' tables (hemoglobin would be a minimum) are
+# left unread.
+AGE_TABLE_MAXIMA = frozenset(["creatinine"])
 _ALTERNATIVE = re.compile(r"\s(?:or|and/or)\s", re.I)
 _OR = re.compile(r"and\s*/\s*or(?![A-Za-z])|or(?![A-Za-z])|nor(?![A-Za-z])|/or(?![A-Za-z])", re.I)
 _AND = re.compile(r"and(?![A-Za-z])|&|but(?![A-Za-z])|plus(?![A-Za-z])", re.I)
@@ -1199,6 +1227,8 @@ class Lexer:
         self.ambiguous_negation = False  # an exclusion line that opens with "No" / "Not"
         self.exception_open = False  # an "except" in the current sentence
         self.history_head: tuple[int, int] | None = None  # "Medical history of:" heads the line
+        # the analyte of an age-banded table of maxima this line is a row of ("… as follows:")
+        self.table_max: str | None = None
         # where the last "and" / "or" / "/" starts: no elided pair is looked for after it
         low = self.text.lower()
         self.last_conj = (
@@ -1290,6 +1320,7 @@ class Lexer:
             p(step)
         p(_accepted, text)
         p(_forward_window, text)
+        p(_durations, text, self.t.vocab)
         p(self._requirement)
         return p.toks
 
@@ -1784,6 +1815,8 @@ class Lexer:
             return m.end()
         # annotations swallow to ')' ';' or end
         m = t.annotation.match(text, pos) if _ANNOTATION in can else None
+        if m and self._age_table_row(pos):
+            return self.tokens[-1].end
         if m and _ASSESSED.fullmatch(m.group(0)):
             # "(as assessed by Gorelick score >= 4)": a threshold on a named measure is what
             # the term before it means, a definition, not a comment on the method
@@ -1924,6 +1957,21 @@ class Lexer:
         if m:
             return m.end()
         return None
+
+    def _age_table_row(self, pos: int) -> bool:
+        """ "Serum creatinine based on age/gender as follows: 0.4 mg/dL (1 month to < 6
+        months of age)": one row of a table of maxima (:data:`AGE_TABLE_MAXIMA`), so the lead-in
+        stands for ``<=``; the row's own age band, a parenthesis after it, says whom the row is
+        for.  Emits the comparator and remembers the analyte for a second, per-sex value."""
+        m = _AGE_TABLE.match(self.text, pos)
+        if not m or self._prev() != "CONCEPT" or self.tokens[-1].value not in AGE_TABLE_MAXIMA:
+            return False
+        rest = self.text[m.end() :]
+        if not _NUMBER.match(self.text, m.end() + len(rest) - len(rest.lstrip())):
+            return False
+        self._emit("CMP", "<=", pos, m.end())
+        self.table_max = str(self.tokens[-2].value)
+        return True
 
     def _ellipsis(self, pos: int, left: bool = True) -> int | None:
         """Shared head nouns: "severe cardiac and/or pulmonary disease", "hepatitis B or C".
@@ -2070,6 +2118,14 @@ class Lexer:
         prev = self._prev()
         if prev in ("WORD", "RPAREN") and self._effective_prev() == "CONCEPT":
             prev = "CONCEPT"
+        if (
+            prev == "OR"
+            and self.table_max is not None
+            and [k.type for k in self.tokens[-4:-1]] == ["LPOST", "SEX", "RPAREN"]
+        ):
+            # "… as follows: 1.5 mg/dL (male) or 1.4mg/dL (female)": the other sex's maximum
+            self._emit("CMP", "<=", pos, pos)
+            prev = "BCMP"
         after = m.end()
         value = sign * parse_number(m.group(0))
         if not math.isfinite(value) or abs(value) > 1e15:
@@ -2423,6 +2479,36 @@ class Lexer:
             start = end + 1
         return out if changed else toks
 
+    def _amount_of(self, toks: list[Tok], i: int) -> int:
+        """Length of ``BCMP NUMBER UNIT "of" CONCEPT`` at ``i`` opening a clause ("At least 100 ml
+        per day of residual diuresis"), for a numeric concept, else 0."""
+        if not (
+            i + 3 < len(toks)
+            and [t.type for t in toks[i : i + 4]] == ["BCMP", "NUMBER", "UNIT", "CONCEPT"]
+            and (i == 0 or toks[i - 1].type in ("COMMA", "LPAREN", "AND", "OR"))
+            and self.t.vocab[str(toks[i + 3].value)].numeric
+            and _OF_GAP.fullmatch(self.text, toks[i + 2].end, toks[i + 3].start)
+            and (i + 4 == len(toks) or toks[i + 4].type not in ("CMP", "NUMBER", "UNIT"))
+        ):
+            return 0
+        return 4
+
+    def _paren_bound(self, toks: list[Tok], i: int) -> int:
+        """Length of ``( BCMP NUMBER [UNIT|ULN] )`` at ``i`` right after a numeric concept
+        ("Hemoglobin (> 10 g/dL)"), else 0: the parenthesis holds only that measure's bound."""
+        if not (
+            i >= 1
+            and toks[i].type == "LPOST"
+            and toks[i - 1].type == "CONCEPT"
+            and self.t.vocab[str(toks[i - 1].value)].numeric
+            and [t.type for t in toks[i + 1 : i + 3]] == ["BCMP", "NUMBER"]
+        ):
+            return 0
+        k = i + 3
+        if k < len(toks) and toks[k].type in ("UNIT", "ULN"):
+            k += 1
+        return k - i + 1 if k < len(toks) and toks[k].type == "RPAREN" else 0
+
     def _tidy(self, p: _Passes) -> None:
         """The clean-up passes, in order, over the line's tokens in ``p``."""
         text, vocab = self.text, self.t.vocab
@@ -2437,10 +2523,12 @@ class Lexer:
         if p.has("NOT"):
             p.set(_one_negation(p.toks))
         p(_postfix_negation, text)
+        p(_defining_measure, text, vocab)
         p(_family_history, text)
         p(_state_adjectives)
         p(_modifiers)
         p(_despite_treatment, text)
+        p(_no_or_qualified, text)
         if self.kind == "exclusion":
             p(_slashed_alternatives)
         p(_within_criteria, text, vocab)
@@ -2466,6 +2554,7 @@ class Lexer:
         p(_recent_within)
         p(_oxford_items)
         p(_leading_window_list)
+        p(_parenthesised_examples, text)
         p(_postfix_exemption, text)
         p(_counted_nouns, text)
         toks = p.toks
@@ -2524,6 +2613,20 @@ class Lexer:
             ):
                 res.append(out[i + 1])  # "a (FPG) of less than 10.0 mmol/l": just the concept
                 i += 3
+                continue
+            amount = self._amount_of(out, i)
+            if amount:
+                # "At least 100 ml per day of residual diuresis": the measure, then its bound
+                concept = out[i + amount - 1]
+                res.append(concept)
+                res.extend(out[i : i + amount - 1])
+                i += amount
+                continue
+            bound = self._paren_bound(out, i)
+            if bound:
+                # "alcohol consumption (more than 40 g/day)": the bound of the measure before
+                res.extend(out[i + 1 : i + bound - 1])
+                i += bound
                 continue
             res.append(out[i])
             i += 1
@@ -2646,6 +2749,152 @@ def _forward_window(toks: list[Tok], text: str) -> list[Tok]:
         ):
             out[i] = Tok("WORD", text[t.start : t.end], t.start, t.end)
     return out
+
+
+# "Subject has been diagnosed with T2DM for at least 6 months", "Previous treatment with
+# sorafenib for more than 4 weeks", "Chronic immunosuppressive therapy (for ≥3 months)": how
+# long the named condition or treatment has lasted (see nodes.Mention.lasting).  Read only
+# where the concept is plainly the subject: the words before it (from the sentence start)
+# are only these lead-ins, so "Hospitalization for heart failure for 3 days" (the stay
+# lasted), "No steroids for 4 weeks" (a washout), "expected to stay in ICU for 3 days" (ahead)
+# or "A or B for 6 months" (which lasted?) stay unread.
+_QUALITY = (
+    r"(?:(?:known|documented|established|confirmed|previous|prior|past|current|ongoing|"
+    r"chronic|stable)\s+)*"
+)
+_DURATION_LEAD = re.compile(
+    r"\s*(?:(?:the\s+)?(?:subjects?|patients?|participants?)\s+(?:who\s+)?"
+    r"(?:(?:has|have|is|are)\s+)?(?:been\s+)?)?"
+    r"(?:(?:with|on|taking|receiving|using)\s+)?(?:(?:a|an|the)\s+)?"
+    + _QUALITY
+    + r"(?:(?:diagnosed\s+with|diagnosis\s+of|treatment\s+with|treated\s+with|therapy\s+with|"
+    r"use\s+of|administration\s+of)\s+)?(?:(?:a|an|the)\s+)?" + _QUALITY,
+    re.IGNORECASE,
+)
+# "T2DM for at least 6 months", "metformin therapy for a period of more than 8 weeks",
+# "diabetes lasting > 10 years": a lower bound only (see _durations)
+_DURATION = re.compile(
+    r"\s*(?:(?:therapy|treatment|use|intake)\s+)?(?:(?P<for>for)|lasting)\s+"
+    r"(?:a\s+(?:period|duration)\s+of\s+)?"
+    r"(?P<cmp>at\s+least|(?:a\s+)?minimum\s+(?:(?:period|duration)\s+)?of|no\s+less\s+than"
+    r"|not\s+less\s+than|>=|≥"
+    r"|more\s+than|greater\s+than|longer\s+than|in\s+excess\s+of|over|>)\s*"
+    rf"(?P<n>{_NUM}|{_NUMW})\s*(?P<u>days?|weeks?|months?|years?)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+_MORE_THAN = re.compile(
+    r"more\s+than|greater\s+than|longer\s+than|in\s+excess\s+of|over|>", re.IGNORECASE
+)
+# after the unit: the screening-anchored end of the span, said or not
+_DURATION_END = re.compile(
+    rf"\s*(?:(?:prior\s+to|before|preceding)\s+(?:the\s+)?(?:{_ANCHOR_ALT})(?![A-Za-z]))?",
+    re.IGNORECASE,
+)
+_CHRONIC = re.compile(r"chronic|long[\s\-]term|prolonged", re.IGNORECASE)
+# "metformin therapy for at least 8 weeks at a dose of ≥1500 mg per day": the dose is the
+# treatment's, read (or left unread) on its own
+_AT_DOSE = re.compile(r"\s*at\s+a\s+(?:stable\s+)?dose\b", re.IGNORECASE)
+# what may follow a read duration: nothing, a connective, a look-back window, a clause end
+_AFTER_DURATION = frozenset(["COMMA", "RPAREN", "AND", "OR", "WINDOW"])
+
+
+def _durations(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
+    """``CONCEPT for <cmp> N <time unit>`` (or ``CONCEPT (for <cmp> N <unit>)``) becomes
+    ``CONCEPT LASTING``: the concept (a condition, medication or procedure) lasted that long.
+
+    Only where the reading is certain: the comparator is > or >= (a lower bound: one item that
+    lasted long enough shows it; "for less than a year" would need every record of it, so it
+    stays unread); the number is whole
+    and the unit days to years; the concept leads its sentence (:data:`_DURATION_LEAD`); and
+    the duration ends the clause, or is followed by a connective, a look-back window or the
+    screening anchor ("prior to randomisation").  Anything else keeps today's tokens (the
+    duration then stays unread).
+    """
+    out: list[Tok] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        t = toks[i]
+        read = _duration_at(toks, i, text, vocab) if t.type == "CONCEPT" else None
+        if read is None:
+            out.append(t)
+            i += 1
+            continue
+        lasting, upto = read
+        if (
+            toks[i + 1].type == "LPOST"
+            and out
+            and out[-1].type == "MOD"
+            and _CHRONIC.fullmatch(text[out[-1].start : out[-1].end])
+        ):
+            out.pop()  # "Chronic immunosuppressive therapy (for ≥3 months)": what chronic means
+        out.append(t)
+        out.append(Tok("LASTING", lasting, toks[i + 1].start, toks[upto - 1].end))
+        i = upto
+    return out
+
+
+def _duration_at(
+    toks: list[Tok], i: int, text: str, vocab: Vocabulary
+) -> tuple[tuple[str, float, str], int] | None:
+    """The duration after concept ``toks[i]`` and the index past its tokens, or ``None``.
+
+    Read from the text (the tokens the lexer made of it — a comparator, or one unread word
+    for "lasting more than 10 years" — must lie inside the phrase)."""
+    concept = toks[i]
+    c = vocab.concepts.get(str(concept.value))
+    if c is None or c.kind not in ("condition", "medication", "procedure") or c.numeric:
+        return None
+    prev = toks[i - 1] if i else None
+    if prev is not None and (
+        prev.type in ("OR", "AND", "NOT", "LPOST") or (prev.type == "COMMA" and prev.value == ",")
+    ):
+        return None
+    paren = i + 1 < len(toks) and toks[i + 1].type == "LPOST"
+    if paren and not re.fullmatch(
+        r"\s*(?:(?:therapy|treatment|use)\s+)?", text[concept.end : toks[i + 1].start]
+    ):
+        return None
+    m = _DURATION.match(text, toks[i + 1].end if paren else concept.end)
+    if m is None or (paren and not m["for"]):
+        return None
+    amount = parse_number(m["n"])
+    if amount != int(amount) or not 0 < amount <= 1000:
+        return None
+    upto = i + 2 if paren else i + 1
+    while upto < len(toks) and toks[upto].start < m.end():
+        if toks[upto].end > m.end():
+            return None  # a token running past the phrase: read otherwise
+        upto += 1
+    if paren:
+        if (
+            upto >= len(toks)
+            or toks[upto].type != "RPAREN"
+            or text[m.end() : toks[upto].start].strip()
+        ):
+            return None
+        upto += 1
+    else:
+        tail = _DURATION_END.match(text, m.end())
+        end = tail.end() if tail else m.end()
+        while upto < len(toks) and toks[upto].end <= end:
+            upto += 1  # "before screening" read as a word: the anchor, which eligo takes
+        if upto < len(toks) and toks[upto].start < end:
+            return None
+        nxt = toks[upto] if upto < len(toks) else None
+        if nxt is None:
+            if not re.fullmatch(r"[\s.;]*", text[end:]):
+                return None
+        elif (
+            nxt.type not in _AFTER_DURATION or text[end : nxt.start].strip(" ,;.")
+        ) and not _AT_DOSE.match(text, end):
+            return None  # "… for 6 months after the last dose": not how long it has lasted
+    start = max(text.rfind(c, 0, concept.start) for c in ".;:") + 1
+    lead = _DURATION_LEAD.match(text, start)
+    if lead is None or lead.end() != concept.start:
+        return None
+    op = ">" if _MORE_THAN.fullmatch(m["cmp"]) else ">="
+    return (op, amount, TIME_UNITS[m["u"].lower()]), upto
 
 
 @_needs("OR SEX CONCEPT")
@@ -3879,6 +4128,50 @@ def _oxford_items(toks: list[Tok]) -> list[Tok]:
     return out
 
 
+def _parenthesised_examples(toks: list[Tok], text: str) -> list[Tok]:
+    """ "history of portal hypertension (esophageal varices, ascites, hepatic
+    encephalopathy)", "history of cirrhosis complication: ascites, variceal bleeding,
+    hepatic encephalopathy": a bare comma list in the parenthesis after a noun, or after a
+    noun and a colon to the end of the line, names its forms, any one of which is enough.
+    An inclusion reads a bare comma list as "and", so "No past or present history of portal
+    hypertension (…)" was met by a patient with ascites alone.  Only lists of plain mentions,
+    each naming a concept (a threshold list such as "(platelets > 100, ANC > 1.5)" states
+    requirements, all of them; "(ER-, PR-, HER2-)" negations, all of them)."""
+    out = list(toks)
+    for i, tok in enumerate(out):
+        if i == 0 or out[i - 1].type not in ("CONCEPT", "WORD", "MOD"):
+            continue
+        if tok.type == "LPOST":
+            first, closer = i + 1, "RPAREN"
+        elif text[out[i - 1].end : tok.start].strip() == ":":
+            first, closer = i, None  # the list runs to the end of the line
+        else:
+            continue
+        j = first
+        commas: list[int] = []
+        named = True  # the current item names a concept
+        seen = False
+        while j < len(out) and out[j].type != closer:
+            t = out[j]
+            if t.type == "CONCEPT":
+                seen = True
+            elif t.type == "COMMA" and t.value == ",":
+                named, seen = named and seen, False
+                commas.append(j)
+            elif t.type not in ("MOD", "WORD", "HISTORY"):
+                break
+            j += 1
+        closed = (j < len(out) and out[j].type == "RPAREN") if closer else j == len(out)
+        if closed and commas and named and seen:
+            for c in commas:
+                out[c] = Tok("OR", "or", out[c].start, out[c].end)
+            if closer is None and out[i - 1].type == "MOD":
+                # "cirrhosis complication: ascites, …": the noun the list names the forms
+                # of; read as a word of the first item it was left unread there
+                return [*out[: i - 1], *out[i:]]
+    return out
+
+
 @_needs("CONCEPT CATEGORY COMMA")
 def _other_stage(toks: list[Tok]) -> list[Tok]:
     """ "Barcelona Clinic Liver Cancer stage C. BCLC stage B, not suitable for …": a line
@@ -3931,6 +4224,72 @@ def _none_or_qualified(toks: list[Tok]) -> list[Tok]:
 
 _RATIO_WORD = re.compile(r"\s*(?:ratio|index|quotient)(?![A-Za-z])", re.IGNORECASE)
 _RATIO_OF = re.compile(r"(?:ratio|index|quotient)\s+(?:of\s+)?$", re.IGNORECASE)
+
+
+_WITH = re.compile(r"\s*,?\s*with\s+$", re.IGNORECASE)
+_MEASURE_TOKENS = frozenset(("CMP", "NUMBER", "UNIT", "ULN", "TO", "BETWEEN"))
+
+
+def _defining_measure(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
+    """ "Renal impairment with eGFR < 60 mL/min": the threshold on a measure that defines
+    the condition (its ``measured_by`` / ``defined_by``) states its degree, as a definition.
+
+    Read as "renal_failure and egfr < 60", a patient with an eGFR of 50 and no kidney
+    diagnosis coded was not excluded.  ("Atrial fibrillation with heart rate > 100" stays
+    both: heart rate does not define atrial fibrillation.)
+    """
+    out = list(toks)
+    i = 0
+    while i + 2 < len(out):
+        a, b, c = out[i], out[i + 1], out[i + 2]
+        if not (a.type == "CONCEPT" and b.type == "CONCEPT" and c.type in _MEASURE_TOKENS):
+            i += 1
+            continue
+        cond = vocab.concepts.get(str(a.value))
+        if (
+            cond is None
+            or cond.kind != "condition"
+            or str(b.value) not in (*cond.defined_by, cond.measured_by)
+            or not _WITH.fullmatch(text[a.end : b.start])
+        ):
+            i += 1
+            continue
+        j = i + 2
+        while j < len(out) and out[j].type in _MEASURE_TOKENS:
+            j += 1
+        opened = Tok("LPOST", "def", b.start, b.start)
+        closed = Tok("RPAREN", ")", out[j - 1].end, out[j - 1].end)
+        out = [*out[: i + 1], opened, *out[i + 1 : j], closed, *out[j:]]
+        i = j + 2
+    return out
+
+
+_GRADE_WORDS = frozenset(("small", "minimal", "mild", "slight", "trace", "little", "minor"))
+
+
+def _no_or_qualified(toks: list[Tok], text: str) -> list[Tok]:
+    """ "No or small ascites": no ascites, or a small one - the noun serves both.
+
+    With the "or" dropped the line read "not … small ascites"; a patient without ascites did
+    not meet the exclusion of those with none (NCT00108355).  Only a bare "No or <grade>
+    <noun>" ending there: "No concurrent or anticipated need for A or B" negates the whole.
+    """
+    for i in range(len(toks) - 3):
+        a, b, c, d = toks[i : i + 4]
+        if (
+            a.type == "NOT"
+            and b.type == "OR"
+            and c.type == "MOD"
+            and d.type == "CONCEPT"
+            and text[a.start : a.end].lower() == "no"
+            and not text[a.end : b.start].strip()
+            and str(c.value).lower() in _GRADE_WORDS
+            and (i + 4 == len(toks) or toks[i + 4].type == "COMMA")
+        ):
+            opened = Tok("LPAREN", "(", a.start, a.start)
+            closed = Tok("RPAREN", ")", a.end, a.end)
+            return [*toks[:i], opened, a, d, closed, b, *toks[i + 2 :]]
+    return toks
 
 
 @_needs("CONCEPT", words=("ratio", "index", "quotient"))

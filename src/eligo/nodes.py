@@ -80,6 +80,9 @@ class Quantity:
     unit: str = ""
     # True when the criterion gave a bare number and the unit was inferred from the analyte.
     assumed: bool = field(default=False, compare=False)
+    # the unit the criterion wrote when it was read as ``unit`` ("ml/min" after eGFR is per
+    # 1.73 m2 body surface), else ""
+    written: str = field(default="", compare=False)
 
 
 @fast_init
@@ -113,6 +116,20 @@ class Window:
 
 @fast_init
 @dataclass(frozen=True)
+class Duration:
+    """How long a record item lasted: ``for >= 6 months`` (whole calendar units).
+
+    Compared at the span's end: an item lasted at least ``amount unit`` when its start is on or
+    before its end moved back by ``amount unit`` (calendar arithmetic, as windows use).
+    """
+
+    op: Literal["<", "<=", ">", ">="]
+    amount: float
+    unit: Literal["d", "wk", "mo", "a"]
+
+
+@fast_init
+@dataclass(frozen=True)
 class Comparison:
     """``concept op value``: a lab, vital, score, fact or drug dose against a threshold."""
 
@@ -140,11 +157,32 @@ class Range:
 @fast_init
 @dataclass(frozen=True)
 class Mention:
-    """A condition, medication, procedure or boolean fact: present now, ever, or in a window."""
+    """A condition, medication, procedure or boolean fact: present now, ever, or in a window.
+
+    ``lasting`` (``type2_diabetes for >= 6 months``) also asks how long the item lasted.  Which
+    items count is decided as without it (current / history / window); each such item's span
+    then runs from its start (onset, start date; in a window, no earlier than the window's
+    first day) to its end:
+
+    * a condition or medication current on the screening date (active condition; active or
+      status-unknown medication) runs to the screening date, whatever end date is planned;
+    * an ended condition or medication runs to its abatement / end date (no later than the
+      screening date); without one its length is unknown;
+    * a procedure record has one date, which says nothing of how long it lasted: unknown
+      (dialysis for > 14 days is read from a dialysis-dependence condition's onset).
+
+    A span without a start is unknown, never met or not met.  An item that lasted too short
+    decides nothing of another one (open world), like a resolved item for ``current``: the
+    mention is then false only when the section is declared complete or the concept is
+    recorded absent.  ``<`` and ``<=`` are per item too (some item lasted less; a longer one
+    does not rule it out), so registry text is read only into ``>`` and ``>=``.  Facts have
+    no dates: a fact with ``lasting`` is unknown.
+    """
 
     concept: str
     qualifier: Qualifier = "current"
     window: Window | None = None
+    lasting: Duration | None = None
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 

@@ -15,6 +15,7 @@ from .nodes import (
     AnyOf,
     Category,
     Comparison,
+    Duration,
     Mention,
     Node,
     Not,
@@ -67,6 +68,12 @@ def window_text(w: Window | None) -> str:
     return f" within {number(w.amount)}{unit_text(w.amount, w.unit)}"
 
 
+def lasting_text(d: Duration | None) -> str:
+    if d is None:
+        return ""
+    return f" for {d.op} {number(d.amount)}{unit_text(d.amount, d.unit)}"
+
+
 @functools.singledispatch
 def render(node: Node) -> str:
     """Canonical text of a rule node."""
@@ -92,7 +99,7 @@ def _(node: Range) -> str:
 @render.register
 def _(node: Mention) -> str:
     prefix = "history of " if node.qualifier == "history" else ""
-    return f"{prefix}{node.concept}{window_text(node.window)}"
+    return f"{prefix}{node.concept}{lasting_text(node.lasting)}{window_text(node.window)}"
 
 
 @render.register

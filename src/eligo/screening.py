@@ -45,7 +45,9 @@ class CriterionResult:
 
     @property
     def explanation(self) -> str:
-        return self.trace.root.explanation
+        group = self.criterion.group
+        text = self.trace.root.explanation
+        return f"{text} [{group}]" if group else text
 
     @property
     def missing(self) -> tuple[str, ...]:
@@ -72,6 +74,8 @@ class CriterionResult:
         }
         if c.override:
             out["override"] = True
+        if c.group:
+            out["group"] = c.group
         return out
 
 

@@ -24,7 +24,10 @@ test holds it to that, criterion by criterion):
   expressions that repeat the formulas of :mod:`eligo.scores` operation by operation, with the
   published half-up rounding done exactly (see :func:`_round_half_up`).
 * Windows, ages and the screening date are constants computed by :mod:`eligo.scores` at
-  compile time (calendar arithmetic, never in SQL).
+  compile time (calendar arithmetic, never in SQL) — except how long an ended item lasted
+  (``X for >= 6 months``), whose end date is moved back per row: ``- INTERVAL n MONTH`` in
+  DuckDB and ``ADD_MONTHS`` in Spark clamp the day to the month's end as
+  :func:`eligo.scores.add_calendar` does (a current item's cutoff is again a constant).
 
 A criterion the compiler cannot express faithfully is not guessed: it is listed in
 :attr:`CompiledTrial.fallback` with the reason, its column is ``NULL`` in the query, and the
@@ -46,11 +49,13 @@ from sqlglot.dialects.duckdb import DuckDB
 from . import scores
 from .concepts import Concept, Vocabulary, vocabulary
 from .errors import EligoError
+from .evaluate import duration_cutoff
 from .nodes import (
     AllOf,
     AnyOf,
     Category,
     Comparison,
+    Duration,
     Mention,
     Node,
     Not,
@@ -1344,10 +1349,31 @@ class _Compiler:
                 ],
                 integer(0),
             )
-            key: tuple[object, ...] = ("window", c.id, since)
+            if n.lasting is not None:
+                lasted = self.lasted(n.lasting, current, since)
+                rank_row = case(
+                    [
+                        (and_(present, is_null(end)), integer(3)),
+                        (and_(present, cmp(end, ">=", day(since)), lasted), integer(4)),
+                        (and_(present, cmp(end, ">=", day(since)), is_null(lasted)), integer(3)),
+                        (absent_direct, integer(2)),
+                    ],
+                    integer(0),
+                )
+            key: tuple[object, ...] = ("window", c.id, since, n.lasting)
         elif n.qualifier == "history":
             rank_row = case([(present, integer(4)), (absent_direct, integer(2))], integer(0))
-            key = ("history", c.id)
+            if n.lasting is not None:
+                lasted = self.lasted(n.lasting, current, None)
+                rank_row = case(
+                    [
+                        (and_(present, lasted), integer(4)),
+                        (and_(present, is_null(lasted)), integer(3)),
+                        (absent_direct, integer(2)),
+                    ],
+                    integer(0),
+                )
+            key = ("history", c.id, n.lasting)
         else:
             unsure = and_(
                 exp.EQ(this=col("status"), expression=text("unknown")),
@@ -1361,7 +1387,18 @@ class _Compiler:
                 ],
                 integer(0),
             )
-            key = ("current", c.id)
+            if n.lasting is not None:
+                lasted = self.lasted(n.lasting, current, None)
+                rank_row = case(
+                    [
+                        (and_(present, current, lasted), integer(4)),
+                        (and_(present, current, is_null(lasted)), integer(3)),
+                        (and_(unsure, not_(current)), integer(3)),
+                        (absent_direct, integer(2)),
+                    ],
+                    integer(0),
+                )
+            key = ("current", c.id, n.lasting)
         rank = self.item(key, c.id, lambda: _filtered(fn("MAX", rank_row), started))
         # 4 qualifies, 3 undetermined, 2 ruled out by a direct "absent"; an item that is
         # resolved, stopped or outside the window says nothing of another one (open world)
@@ -1385,6 +1422,54 @@ class _Compiler:
             (self.complete(section), false()),
         ]
         return case(whens, null_bool())
+
+    def lasted(self, lasting: Duration, current: exp.Expr, since: date | None) -> exp.Expr:
+        """Whether an item row lasted ``lasting`` (``evaluate.lasted``): TRUE / FALSE, NULL
+        when its span has no start or no end.
+
+        A procedure row has no end; a current row's span ends on the screening date, another
+        one's at its end date (no later than the screening date); in a window
+        it starts no earlier than the window.  The end moved back by the duration is a constant
+        for current rows and calendar arithmetic in SQL otherwise: ``- INTERVAL n MONTH`` in
+        DuckDB and ``ADD_MONTHS`` in Spark clamp the day to the month's end as
+        :func:`eligo.scores.add_calendar` does.
+        """
+        amount = int(lasting.amount)
+        if lasting.unit in ("d", "wk"):
+            step, count = "DAY", amount * (7 if lasting.unit == "wk" else 1)
+        else:
+            step, count = "MONTH", amount * (12 if lasting.unit == "a" else 1)
+        if count > (200 * 366 if step == "DAY" else 200 * 12):
+            raise _Fallback(f"a duration of {amount} {lasting.unit} is longer than SQL dates")
+        a = day(self.as_of)
+        ended = case(
+            [
+                (
+                    exp.EQ(this=col("section"), expression=text("procedure")),
+                    _cast(exp.Null(), "DATE"),
+                ),
+                (cmp(col("end_date"), ">", a), a),
+            ],
+            col("end_date"),
+        )
+        moved = exp.DateSub(this=ended, expression=integer(count), unit=exp.var(step))
+        cutoff = case(
+            [
+                (
+                    exp.EQ(this=col("section"), expression=text("procedure")),
+                    _cast(exp.Null(), "DATE"),
+                ),
+                (current, day(duration_cutoff(self.as_of, lasting))),
+            ],
+            _cast(moved, "DATE"),
+        )
+        start: exp.Expr = col("start_date")
+        if since is not None:
+            start = case([(cmp(start, "<", day(since)), day(since))], start)
+        flipped = {">=": "<=", ">": "<", "<=": ">=", "<": ">"}[lasting.op]
+        return case(
+            [(or_(is_null(start), is_null(cutoff)), null_bool())], cmp(start, flipped, cutoff)
+        )
 
     def _slot_units(self, concept: str) -> list[str]:
         """The units (not NULL) of ``concept``'s rows, in the order their index encodes."""

@@ -62,6 +62,7 @@ from .nodes import (
     AnyOf,
     Category,
     Comparison,
+    Duration,
     Mention,
     Node,
     Not,
@@ -305,6 +306,14 @@ class TextTransformer:
     def mention(self, concept: Token) -> Any:
         return PLeaf(Mention(self.ctx.tok(concept).value, span=self.ctx.span(concept)))  # type: ignore[arg-type]
 
+    def lasting_mention(self, concept: Token, lasting: Token) -> Any:
+        """ "T2DM for at least 6 months": the concept, and how long it lasted."""
+        value: Any = self.ctx.tok(lasting).value
+        op, amount, unit = value
+        span = _join(self.ctx.span(concept), self.ctx.span(lasting))
+        cid = self.ctx.tok(concept).value
+        return PLeaf(Mention(cid, lasting=Duration(op, float(amount), unit), span=span))  # type: ignore[arg-type]
+
     def comparison(self, concept: Token, tail: Any) -> Any:
         cid = str(self.ctx.tok(concept).value)
         tail.concept = cid
@@ -434,7 +443,7 @@ class _Resolver:
 
     def quantity(self, concept: Concept, value: float, unit: str | None) -> Quantity | None:
         """A threshold in a unit the concept can be compared in, or ``None``."""
-        from .units import compatible
+        from .units import bsa_shorthand, compatible
 
         if unit is None:
             unit = self.units.get(concept.id)
@@ -446,6 +455,16 @@ class _Resolver:
         if concept.unit in (None, "1") and unit in ("1", ""):
             return Quantity(value, "")
         if concept.unit is None:
+            return None
+        indexed = bsa_shorthand(unit, concept.unit)
+        if indexed is not None:
+            # "eGFR < 60 ml/min": an estimated GFR is per 1.73 m2 by definition
+            self.ctx.notes.append(
+                f"{value:g} {unit} for {concept.label} read as {value:g} {indexed}: "
+                "an estimated GFR is per 1.73 m2 body surface by definition"
+            )
+            if self.plausible(concept, value, indexed):
+                return Quantity(value, indexed, written=unit)
             return None
         if unit in TIME_UNITS.values() and concept.unit in TIME_UNITS.values():
             return Quantity(value, unit)
@@ -922,7 +941,8 @@ class _Resolver:
         """Whether "<diagnosis> defined as <measure>" in an inclusion narrows the diagnosis.
 
         A coded diagnosis whose "definition" measures something other than what makes the
-        diagnosis (its ``measured_by`` analyte: anaemia by haemoglobin) is a diagnosis
+        diagnosis (its ``measured_by`` / ``defined_by`` measures: anaemia by haemoglobin,
+        renal impairment by eGFR or clearance) is a diagnosis
         and a range, not the range alone; only where being met admits the patient (an
         inclusion, no negation before it), since there asking for both is the stricter read.
         """
@@ -932,7 +952,7 @@ class _Resolver:
         if c.kind != "condition":
             return False
         measured = {n.concept for n in walk(inner) if isinstance(n, (Comparison, Range))}
-        if not measured or (c.measured_by is not None and c.measured_by in measured):
+        if not measured or measured & {c.measured_by, *c.defined_by}:
             return False
         start = span_of(node).start
         return not any(t.type == "NOT" for t in self.ctx.toks if t.start <= start)
@@ -1462,10 +1482,20 @@ class RuleTransformer(Transformer[Token, Any]):
             raise self._error(f"window of {n} is longer than any record", n)
         return Window(amount, _TIME_WORDS[str(unit).lower()])  # type: ignore[arg-type]
 
+    def lasting(self, op: Token, n: Token, unit: Token) -> Duration:
+        amount = float(n)
+        word = _TIME_WORDS[str(unit).lower()]
+        if str(op) not in ("<", "<=", ">", ">=") or word == "h":
+            raise self._error(f"a duration is 'for' <, <=, > or >= days to years, not {op}", op)
+        if not math.isfinite(amount) or amount != int(amount) or not 0 < amount <= 100_000:
+            raise self._error(f"a duration is a whole number of {unit}, not {n}", n)
+        return Duration(str(op), amount, word)  # type: ignore[arg-type]
+
     def mention(self, *parts: Any) -> Node:
         history = any(isinstance(p, Token) and p.type == "HISTORY" for p in parts)
         ctok = next(p for p in parts if isinstance(p, Token) and p.type == "CONCEPT")
         window = next((p for p in parts if isinstance(p, Window)), None)
+        lasting = next((p for p in parts if isinstance(p, Duration)), None)
         c = self._concept(ctok)
         if c.numeric or c.categories:
             raise self._error(
@@ -1473,7 +1503,11 @@ class RuleTransformer(Transformer[Token, Any]):
                 f"(e.g. {c.id} > 1{' ' + c.unit if c.unit and c.unit != '1' else ''})",
                 ctok,
             )
-        return Mention(c.id, "history" if history else "current", window, span=self._span(ctok))
+        if lasting is not None and c.kind == "fact":
+            raise self._error(f"'{c.id}' is a recorded fact, with no dates to last over", ctok)
+        return Mention(
+            c.id, "history" if history else "current", window, lasting, span=self._span(ctok)
+        )
 
     def comparison(self, ctok: Token, op: Token, value: Any, window: Window | None = None) -> Node:
         c = self._concept(ctok)

@@ -13,7 +13,7 @@ fails fast with the first one (the Python API and ``eligo screen``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -51,6 +51,8 @@ class Criterion:
     notes: tuple[str, ...] = ()
     line: int | None = None
     column: int | None = None
+    # set on a line of a sub-bullet group (eligo.groups): its place and what decides it
+    group: str | None = None
 
     @property
     def understood(self) -> bool:
@@ -225,6 +227,7 @@ def check_trial(
         if not isinstance(seq, yaml.SequenceNode):
             ck.problem(f"'{kind}' must be a list of criterion lines", seq)
             continue
+        lines: list[Criterion] = []
         for n, item in enumerate(seq.value, start=1):
             total += 1
             crit = _criterion(ck, item, kind, f"{kind[0].upper()}{n}")
@@ -233,7 +236,8 @@ def check_trial(
             if crit.id in seen_ids:
                 ck.problem(f"duplicate criterion id '{crit.id}'", item)
             seen_ids[crit.id] = item
-            criteria.append(crit)
+            lines.append(crit)
+        criteria.extend(_grouped(lines, kind))
     if "inclusion" not in top and "exclusion" not in top:
         ck.problem("missing 'inclusion' and 'exclusion' lists", root)
     elif total == 0:
@@ -243,6 +247,27 @@ def check_trial(
         return None, sorted(ck.problems + unread, key=_position)
     trial = Trial(trial_id, title, source, tuple(criteria), path, population)
     return trial, unread
+
+
+def _grouped(lines: list[Criterion], kind: Kind) -> list[Criterion]:
+    """One kind's criteria with the lines of each sub-bullet group given the group's rule.
+
+    See :mod:`eligo.groups`.  A line with a ``rule:`` override keeps it; the override
+    stands for that line's item in the rule the other lines of its group get.
+    """
+    from .groups import find_groups, members
+
+    overrides = {i: c.rule for i, c in enumerate(lines) if c.override}
+    grouped = members(find_groups([c.text for c in lines], kind, overrides))
+    out = list(lines)
+    for i, group in grouped.items():
+        c = lines[i]
+        if c.override:
+            out[i] = replace(c, group=group.note(i, override=True))
+            continue
+        spans = tuple(u.text for u in group.unparsed)
+        out[i] = replace(c, rule=group.rule, unparsed=spans, group=group.note(i))
+    return out
 
 
 def _position(e: EligoError) -> tuple[int, int]:
@@ -403,6 +428,8 @@ def _unread(ck: _Checker, criteria: list[Criterion]) -> list[EligoError]:
         first = c.unparsed[0]
         col = src.find(first) + 1 if first in src else (c.column or 1)
         more = f" (and {len(c.unparsed) - 1} more)" if len(c.unparsed) > 1 else ""
+        # a line of a sub-bullet group carries the unread words of every line of the group
+        more += " in its group of sub-bullets" if c.group else ""
         problems.append(
             UnreadLine(
                 f"{c.id}: not understood: \u201c{first}\u201d{more}; extend the vocabulary or add "
@@ -443,7 +470,7 @@ def load_trial(path: str | Path, cache: bool = True) -> Trial:
 
 
 _COMPILER_SOURCES = (
-    "trial.py", "parse.py", "lexer.py", "transform.py", "normalize.py", "nodes.py",
+    "trial.py", "groups.py", "parse.py", "lexer.py", "transform.py", "normalize.py", "nodes.py",
     "render.py", "concepts.py", "units.py", "data/vocabulary.yaml", "data/unit_table.json",
 )  # fmt: skip
 

@@ -63,7 +63,7 @@ TABLE_UNITS: tuple[str, ...] = (
     # number concentration (cell counts, viral loads)
     "10*9/L", "10*12/L", "10*3/uL", "10*6/uL", "/uL", "/L", "/mL", "{cells}/uL", "{copies}/mL",
     # volume, flow, filtration
-    "L", "dL", "mL", "uL", "mL/min", "mL/s", "L/min", "mL/min/{1.73_m2}",
+    "L", "dL", "mL", "uL", "mL/min", "mL/s", "L/min", "mL/min/{1.73_m2}", "mL/d", "mL/h",
     # pressure
     "mm[Hg]", "kPa", "cm[H2O]",
     # mass, dose, body size
@@ -118,6 +118,8 @@ SPELLINGS: Mapping[str, str] = {
     # volume, flow, filtration
     "l": "L", "dl": "dL", "ml": "mL", "ul": "uL", "mcl": "uL",
     "ml/min": "mL/min", "ml/s": "mL/s", "ml/sec": "mL/s", "l/min": "L/min",
+    "ml/d": "mL/d", "ml/day": "mL/d", "ml/24h": "mL/d", "ml/24hr": "mL/d", "ml/24hours": "mL/d",
+    "mlperday": "mL/d", "ml/h": "mL/h", "ml/hr": "mL/h", "ml/hour": "mL/h",
     "ml/min/1.73m2": "mL/min/{1.73_m2}", "ml/minper1.73m2": "mL/min/{1.73_m2}",
     "ml/min/{1.73_m2}": "mL/min/{1.73_m2}",
     # pressure
@@ -128,6 +130,7 @@ SPELLINGS: Mapping[str, str] = {
     "mcg": "ug", "lb": "[lb_av]", "lbs": "[lb_av]", "pound": "[lb_av]", "pounds": "[lb_av]",
     "mg/kg": "mg/kg", "mg/kg/d": "mg/kg/d", "mg/kg/day": "mg/kg/d", "mg/m2": "mg/m2",
     "mg/d": "mg/d", "mg/day": "mg/d", "g/d": "g/d", "g/day": "g/d", "gm/d": "g/d",
+    "mgperday": "mg/d", "gperday": "g/d",
     "mg/g": "mg/g", "mg/gm": "mg/g", "mg/gram": "mg/g",
     "ug/kg/min": "ug/kg/min", "mcg/kg/min": "ug/kg/min",
     "cm": "cm", "mm": "mm", "in": "[in_i]", "inch": "[in_i]", "inches": "[in_i]",
@@ -162,6 +165,25 @@ _SPACES = re.compile(r"\s+")
 _POWER_OF_TEN = re.compile(r"^(?:x|\*)?10(?:\^|\*|e)(?=[-+]?\d)", re.IGNORECASE)
 _LETTER_CARET = re.compile(r"(?<=[A-Za-z])\^(?=[-+]?\d)")
 _PLURAL = re.compile(r"\(s\)$")
+
+
+BSA_INDEXED = "mL/min/{1.73_m2}"
+
+
+def bsa_shorthand(unit: str, canonical: str | None) -> str | None:
+    """The per-1.73 m² unit a criterion's bare ``mL/min`` stands for, for a BSA-indexed measure.
+
+    "Renal impairment with eGFR < 60 ml/min": an estimated GFR (CKD-EPI, MDRD, Schwartz) is
+    by definition normalised to 1.73 m² body surface (KDIGO 2012 CKD guideline, ch. 1.4.3;
+    REF §1.1 "eGFR is mL/min/1.73 m²"), and "ml/min" is the usual shorthand for it.  Only a
+    measure whose canonical unit is the indexed one gets this reading; a clearance or a
+    measured GFR in ``mL/min`` keeps its unit, and a record value in ``mL/min`` is still never
+    compared with an indexed threshold.
+
+    >>> bsa_shorthand("mL/min", "mL/min/{1.73_m2}"), bsa_shorthand("mL/min", "mL/min")
+    ('mL/min/{1.73_m2}', None)
+    """
+    return BSA_INDEXED if canonical == BSA_INDEXED and unit == "mL/min" else None
 
 
 @dataclass(frozen=True)

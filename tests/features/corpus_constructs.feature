@@ -1067,21 +1067,20 @@ Feature: Constructs the grammar reads in real registry text
       | appendectomy                                  | 2020-03-01 | procedures  | not met   |
       | appendectomy                                  | 2020-03-01 | no sections | undecided |
 
-  Scenario Outline: A duration the site records as part of a judged fact ("Incomplete response to UDCA after 6 months of treatment")
-    Given the inclusion line "<line>"
-    And a patient with observations nothing and the fact <fact> <answer>
+  Scenario Outline: A duration after a judged fact stays unread ("Incomplete response to UDCA after 6 months of treatment")
+    Given the inclusion line "Incomplete response to UDCA after 6 months of treatment."
+    And a patient with observations nothing and the fact udca_incomplete_response <answer>
     When the line is evaluated on 2026-11-27
-    Then the line reads as "<fact>"
+    Then the line reads, partly, as "udca_incomplete_response and unparsed("after 6 months of treatment")"
     And it is <met>
 
-    # the duration is part of what the site records; the diagnosis alone does not decide it
+    # a fact whose synonym was this whole sentence read the duration as understood; only an
+    # answer that decides the line alone (no response recorded as false) decides it now
     Examples:
-      | line | fact | answer | met |
-      | Incomplete response to UDCA after 6 months of treatment. | udca_incomplete_response | true | met |
-      | Incomplete response to UDCA after 6 months of treatment. | udca_incomplete_response | false | not met |
-      | Incomplete response to UDCA after 6 months of treatment. | udca_incomplete_response | unrecorded | undecided |
-      | Participants need to be on a stable maximum tolerated labeled daily dose of an angiotensin-converting enzyme inhibitor (ACEi) or angiotensin receptor blocker (ARB) for at least 4 weeks prior to randomization | raas_blocker_stable_max_dose | false | not met |
-      | Participants need to be on a stable maximum tolerated labeled daily dose of an angiotensin-converting enzyme inhibitor (ACEi) or angiotensin receptor blocker (ARB) for at least 4 weeks prior to randomization | raas_blocker_stable_max_dose | unrecorded | undecided |
+      | answer     | met       |
+      | true       | undecided |
+      | false      | not met   |
+      | unrecorded | undecided |
 
   Scenario Outline: "Subjects taking X must be …" asks it only of those taking X
     Given the inclusion line "Subjects taking metformin, and/or sulfonylurea must be on a stable dose for at least 2 months prior to study drug administration"
@@ -1547,7 +1546,7 @@ Feature: Constructs the grammar reads in real registry text
     And a patient taking <drug> since 2026-01-01
     And the patient's record declares its medications complete
     When the line is evaluated on 2026-11-27
-    Then the line reads, partly, as "unparsed("Chronic") and immunosuppressants and unparsed("≥3 months") and unparsed("indication") and (not ((systemic_corticosteroids and unparsed("<10 mg per day")) or inhaled_corticosteroids or topical_corticosteroids) or unparsed("This does not include oral steroids <10 mg per day, inhaled steroids, or topical steroids"))"
+    Then the line reads, partly, as "immunosuppressants for >= 3 months and unparsed("indication") and (not ((systemic_corticosteroids and unparsed("<10 mg per day")) or inhaled_corticosteroids or topical_corticosteroids) or unparsed("This does not include oral steroids <10 mg per day, inhaled steroids, or topical steroids"))"
     And it is <met>
 
     # the second sentence was an exclusion of its own, "or (This and not steroids)"
@@ -1731,3 +1730,241 @@ Feature: Constructs the grammar reads in real registry text
       | I85.00 since 2026-06-01, complete | undecided |
       | nothing, complete                 | not met   |
       | nothing                           | undecided |
+
+  Scenario Outline: One row of an age- and sex-banded table of maximum creatinine (NCT00679354)
+    Given the inclusion line "Creatinine clearance or radioisotope glomerular filtration rate >= 70mL/min OR serum creatinine based on age/gender as follows: 1.5 mg/dL (male) or 1.4mg/dL (female) (13 to < 16 years of age)"
+    And a <sex> patient born <born> with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "creatinine_clearance >= 70 mL/min or measured_gfr >= 70 mL/min or (creatinine <= 1.5 mg/dL and sex = male) or not (age >= 13 years and age < 16 years) or (creatinine <= 1.4 mg/dL and sex = female)"
+    And it is <met>
+
+    # the COG table lists the highest creatinine admitted at each age; a row binds only
+    # patients of its age band
+    Examples:
+      | sex    | born       | observations                                                      | met       |
+      | male   | 2012-01-01 | creatinine 1.5 mg/dL                                              | met       |
+      | female | 2012-01-01 | creatinine 1.4 mg/dL                                              | met       |
+      | female | 2012-01-01 | creatinine 1.5 mg/dL                                              | undecided |
+      | female | 2012-01-01 | creatinine 1.5 mg/dL; creatinine_clearance 60 mL/min; measured_gfr 60 mL/min | not met   |
+      | female | 2012-01-01 | creatinine 1.5 mg/dL; measured_gfr 75 mL/min                      | met       |
+      | female | 2000-01-01 | creatinine 3 mg/dL                                                | met       |
+      | male   | 2012-01-01 | nothing                                                           | undecided |
+
+  Scenario Outline: "ml/min" after eGFR is per 1.73 m2 (NCT02654665)
+    Given the exclusion line "Renal impairment with eGFR < 60 ml/min"
+    And a patient with observations <observations> and conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "egfr < 60 mL/min/{1.73_m2}"
+    And it is <met>
+    And its explanation mentions "<fragment>"
+
+    # the threshold was unread; an estimated GFR is indexed to 1.73 m2 by definition.  The
+    # eGFR defines the renal impairment: read "renal_failure and egfr < 60", an eGFR of 45
+    # with no kidney diagnosis coded did not exclude
+    Examples:
+      | observations                        | conditions                        | met       | fragment                                          |
+      | egfr 45 mL/min/{1.73_m2}            | N18.30 since 2024-01-01, complete | met       | the criterion's mL/min read as mL/min/{1.73_m2}   |
+      | egfr 45 mL/min/{1.73_m2}            | nothing, complete                 | met       | the criterion's mL/min read as mL/min/{1.73_m2}   |
+      | egfr 75 mL/min/{1.73_m2}            | N18.30 since 2024-01-01, complete | not met   | the criterion's mL/min read as mL/min/{1.73_m2}   |
+      | egfr 45 mL/min/{1.73_m2}            | N18.30 since 2024-01-01           | met       | read as mL/min/{1.73_m2}                          |
+      | nothing                             | N18.30 since 2024-01-01, complete | undecided | eGFR                                              |
+
+  Scenario Outline: A measure's bound in parentheses after it, in grams of alcohol a day (NCT01801332)
+    Given the inclusion line "Chronic alcohol consumption (more than 40 g/day)"
+    And a patient with the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Chronic") and alcohol_intake > 40 g/d"
+    And it is <met>
+
+    # "Chronic" stays unread (who drank heavily only lately is not chronic); the amount is read,
+    # so a light drinker fails the line; drinks and UK units are not grams (left unread)
+    Examples:
+      | facts                          | met       |
+      | alcohol_intake 60 g/d          | undecided |
+      | alcohol_intake 20 g/d          | not met   |
+      | alcohol_intake 40 g/d          | not met   |
+      | moribund false                 | undecided |
+
+  Scenario Outline: An amount of a measure, the bound first (NCT03923933 "residual diuresis")
+    Given the inclusion line "At least 100 ml per day of residual diuresis"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "urine_output >= 100 mL/d"
+    And it is <met>
+
+    # the line was unread: a patient passing no urine was not told apart
+    Examples:
+      | observations             | met       |
+      | urine_output 400 mL/d    | met       |
+      | urine_output 50 mL/d     | not met   |
+      | urine_output 10 mL/h     | met       |
+      | nothing                  | undecided |
+
+  Scenario Outline: Ineligible for autologous transplant is a judged fact, not a transplant (NCT01857115)
+    Given the inclusion line "Patient is age ≥ 65 year of age or who are ineligible for autologous stem cell transplantation."
+    And a patient with the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "age >= 65 years or asct_ineligible"
+    And it is <met>
+
+    # once "unparsed("ineligible") and stem_cell_transplant": a past transplant was asked for
+    Examples:
+      | facts                  | met       |
+      | asct_ineligible true   | met       |
+      | asct_ineligible false  | not met   |
+      | moribund false         | undecided |
+  Scenario Outline: Severe sepsis and septic shock are narrower than sepsis (NCT03798600)
+    Given the inclusion line "Severe sepsis or septic shock"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "severe_sepsis or septic_shock"
+    And it is <met>
+
+    # read "sepsis", a patient with sepsis and no organ dysfunction (A41.9 alone) met the
+    # inclusion of a severe-sepsis trial
+    Examples:
+      | conditions                        | met       |
+      | A41.9 since 2026-11-20, complete  | not met   |
+      | R65.20 since 2026-11-20, complete | met       |
+      | R65.21 since 2026-11-20, complete | met       |
+      | A41.9 since 2026-11-20            | undecided |
+      | nothing                           | undecided |
+
+  Scenario Outline: Oesophageal variceal bleeding is not any GI bleeding (NCT01112852)
+    Given the inclusion line "Acute esophageal variceal bleeding"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "bleeding_esophageal_varices"
+    And it is <met>
+
+    # read "gi_bleeding", a bleeding duodenal ulcer met an inclusion for variceal bleeding
+    Examples:
+      | conditions                        | met       |
+      | K26.4 since 2026-11-26, complete  | not met   |
+      | I85.11 since 2026-11-26, complete | met       |
+      | nothing                           | undecided |
+
+  Scenario Outline: "Prior or current X" is X at any time (NCT01160926)
+    Given the exclusion line "Prior or current cardiomyopathy"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "history of cardiomyopathy"
+    And it is <met>
+
+    # read "unparsed("or") and cardiomyopathy", a cardiomyopathy recorded as resolved did not
+    # exclude
+    Examples:
+      | conditions                                   | met       |
+      | I42.0 since 2018-01-01 resolved 2019-01-01, complete | met |
+      | I42.0 since 2026-01-01, complete             | met       |
+      | nothing, complete                            | not met   |
+      | nothing                                      | undecided |
+
+  Scenario Outline: "No or small ascites" excludes those without ascites too (NCT00108355)
+    Given the exclusion line "No or small ascites"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not ascites or (unparsed("small") and ascites)"
+    And it is <met>
+
+    # read "not unparsed("or") and unparsed("small") and ascites", a patient without ascites
+    # did not meet the exclusion of those with none
+    Examples:
+      | conditions                      | met       |
+      | nothing, complete               | met       |
+      | R18 since 2026-10-01, complete  | undecided |
+      | nothing                         | undecided |
+
+  Scenario Outline: A list in parentheses names forms of the noun, any one enough (NCT03861819)
+    Given the inclusion line "No past or present history of portal hypertension (esophageal varices, ascites, hepatic encephalopathy)"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "not (history of portal_hypertension or history of varices or history of ascites or history of hepatic_encephalopathy)"
+    And it is <met>
+
+    # read "… or (varices and ascites and encephalopathy)", a patient with ascites alone met it
+    Examples:
+      | conditions                                      | met       |
+      | R18 since 2025-01-01 resolved 2025-06-01, complete | not met |
+      | nothing, complete                               | met       |
+      | nothing                                         | undecided |
+
+  Scenario Outline: How long a diagnosis has lasted, from its onset date (NCT01611363)
+    Given the inclusion line "Subject has been diagnosed with T2DM for at least 6 months"
+    And a patient whose record holds <items>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "type2_diabetes for >= 6 months"
+    And it is <met>
+
+    # the duration was unread; T2DM diagnosed last month met "type2_diabetes" alone
+    Examples:
+      | items                                            | complete    | met       |
+      | condition E11.9 since 2026-05-27                 | no sections | met       |
+      | condition E11.9 since 2026-05-28                 | no sections | undecided |
+      | condition E11.9 since 2026-05-28                 | conditions  | not met   |
+      | condition E11.9 undated                          | conditions  | undecided |
+      | condition E11.9 from 2015-01-01 to 2020-01-01    | conditions  | not met   |
+      | nothing                                          | conditions  | not met   |
+
+  Scenario Outline: A treatment that has lasted at least a month, from its start date (NCT03923933)
+    Given the inclusion line "Use of a loop diuretic for at least one month"
+    And a patient whose record holds <items>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "loop_diuretics for >= 1 month"
+    And it is <met>
+    And its explanation mentions "<said>"
+
+    # a one-line phrasebook fact (loop_diuretic_for_1_month) stood for the whole sentence
+    Examples:
+      | items                                  | complete    | met       | said                      |
+      | drug furosemide since 2026-10-27       | no sections | met       | 2026-10-27 to 2026-11-27  |
+      | drug furosemide since 2026-10-28       | medications | not met   | not ≥ 1 month             |
+      | drug furosemide since 2026-10-28       | no sections | undecided | not declared complete     |
+      | drug furosemide undated                | medications | undecided | no start date             |
+
+  Scenario Outline: A past treatment's length inside a look-back window (NCT01887717)
+    Given the exclusion line "Previous treatment with sorafenib for more than 4 weeks during the previous 2 months; prior sorafenib-related toxicity"
+    And a patient whose record holds <items>
+    And the patient's record declares its medications complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "history of sorafenib for > 4 weeks within 2 months or unparsed("sorafenib-related toxicity")"
+    And it is <met>
+
+    # only the days inside the window (from 2026-09-27) count; the toxicity stays unread
+    Examples:
+      | items                                         | met       |
+      | drug sorafenib from 2026-01-01 to 2026-10-26  | met       |
+      | drug sorafenib from 2026-01-01 to 2026-10-25  | undecided |
+      | drug sorafenib from 2026-01-01 to 2026-09-01  | undecided |
+      | drug sorafenib undated                        | undecided |
+
+  Scenario Outline: "Chronic" defined by the duration in parentheses after it (NCT02521181)
+    Given the exclusion line "Chronic immunosuppressive therapy (for ≥3 months) for any indication. This does not include oral steroids <10 mg per day, inhaled steroids, or topical steroids"
+    And a patient whose record holds <items>
+    And the patient's record declares its medications complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "immunosuppressants for >= 3 months and unparsed("indication") and (not ((systemic_corticosteroids and unparsed("<10 mg per day")) or inhaled_corticosteroids or topical_corticosteroids) or unparsed("This does not include oral steroids <10 mg per day, inhaled steroids, or topical steroids"))"
+    And it is <met>
+
+    # tacrolimus for a month cannot be chronic therapy of at least 3 months: not excluded
+    Examples:
+      | items                             | met       |
+      | drug tacrolimus since 2026-08-27  | undecided |
+      | drug tacrolimus since 2026-10-27  | not met   |
+      | drug tacrolimus undated           | undecided |
+
+  Scenario Outline: A treatment's duration read, its dose stability left unread (NCT02681094)
+    Given the inclusion line "Stable metformin therapy for at least 8 weeks prior to enrolment at a dose of ≥1500mg per day;"
+    And a patient whose record holds <items>
+    And the patient's record declares its medications complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Stable") and metformin for >= 8 weeks and unparsed("dose of ≥1500mg per day")"
+    And it is <met>
+
+    Examples:
+      | items                            | met       |
+      | drug metformin since 2026-10-02  | undecided |
+      | drug metformin since 2026-10-03  | not met   |
+      | drug metformin undated           | undecided |
