@@ -2798,6 +2798,7 @@ _AT_DOSE = re.compile(r"\s*at\s+a\s+(?:stable\s+)?dose\b", re.IGNORECASE)
 _AFTER_DURATION = frozenset(["COMMA", "RPAREN", "AND", "OR", "WINDOW"])
 
 
+@_needs("CONCEPT", words=("for", "lasting"))
 def _durations(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
     """``CONCEPT for <cmp> N <time unit>`` (or ``CONCEPT (for <cmp> N <unit>)``) becomes
     ``CONCEPT LASTING``: the concept (a condition, medication or procedure) lasted that long.
@@ -4128,6 +4129,7 @@ def _oxford_items(toks: list[Tok]) -> list[Tok]:
     return out
 
 
+@_needs("COMMA CONCEPT")
 def _parenthesised_examples(toks: list[Tok], text: str) -> list[Tok]:
     """ "history of portal hypertension (esophageal varices, ascites, hepatic
     encephalopathy)", "history of cirrhosis complication: ascites, variceal bleeding,
@@ -4230,6 +4232,7 @@ _WITH = re.compile(r"\s*,?\s*with\s+$", re.IGNORECASE)
 _MEASURE_TOKENS = frozenset(("CMP", "NUMBER", "UNIT", "ULN", "TO", "BETWEEN"))
 
 
+@_needs("CONCEPT", words=("with",))
 def _defining_measure(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
     """ "Renal impairment with eGFR < 60 mL/min": the threshold on a measure that defines
     the condition (its ``measured_by`` / ``defined_by``) states its degree, as a definition.
@@ -4267,6 +4270,7 @@ def _defining_measure(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok
 _GRADE_WORDS = frozenset(("small", "minimal", "mild", "slight", "trace", "little", "minor"))
 
 
+@_needs("NOT OR MOD CONCEPT")
 def _no_or_qualified(toks: list[Tok], text: str) -> list[Tok]:
     """ "No or small ascites": no ascites, or a small one - the noun serves both.
 
