@@ -173,3 +173,40 @@ def test_fast_init_takes_what_the_dataclass_init_takes_and_fills_the_same_fields
             assert vars(got) == vars(want), cls
     with pytest.raises(Exception, match="cannot assign"):
         Span(1, 2).start = 3  # type: ignore[misc]
+
+
+def _ungated(fn, toks, args):  # type: ignore[no-untyped-def]
+    return fn(list(toks), *args)
+
+
+def test_a_clean_up_pass_skipped_by_its_trigger_would_have_changed_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``lexer._Passes`` skips a pass whose ``_needs`` trigger is missing from the line; run
+    every skipped pass anyway, on every real line (both kinds) and on the seeds, and check it
+    returns the tokens unchanged.  A pass whose shape changed without its trigger fails here."""
+    from eligo import lexer
+
+    skipped: list[str] = []
+    changed: list[tuple[str, str]] = []
+    call = lexer._Passes.__call__
+
+    def checking(self: lexer._Passes, fn, *args):  # type: ignore[no-untyped-def]
+        before = self.toks
+        call(self, fn, *args)
+        if self.toks is before:  # skipped (or ran and changed nothing): must change nothing
+            after = _ungated(fn, before, args)
+            if after != before:
+                changed.append((getattr(fn, "__name__", str(fn)), text))
+            skipped.append(getattr(fn, "__name__", str(fn)))
+
+    monkeypatch.setattr(lexer._Passes, "__call__", checking)
+    seeds = [
+        t for path in sorted((SHARED / "seeds").glob("*.txt"))
+        for t in path.read_text("utf-8").splitlines() if t.strip()
+    ]  # fmt: skip
+    for text in [t for t, _ in _lines()] + seeds:
+        for kind in ("inclusion", "exclusion"):
+            lex(normalise(text), kind)
+    assert skipped  # the check ran
+    assert not changed, changed[:5]
