@@ -1889,6 +1889,20 @@ SAFETY = [
         "inclusion",
         "platelets > 100000 /uL and inr < 1.5",
     ),
+    # "No A or history of B" (NCT01005199): the "no" stopped at the unread A and the rest
+    # was an alternative, "not symptoms or history of cns_metastases" — met by every patient
+    # with CNS metastases, the patients the line rules out
+    (
+        "No clinical symptoms or history of CNS metastases or leptomeningeal disease",
+        "inclusion",
+        'not (unparsed("symptoms") or history of cns_metastases or '
+        "history of leptomeningeal_metastases)",
+    ),
+    (
+        "No ascites or history of stroke",
+        "inclusion",
+        "not (ascites or history of stroke)",
+    ),
 ]
 
 

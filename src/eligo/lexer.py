@@ -3427,6 +3427,24 @@ def _item_end(toks: list[Tok], j: int, unread: bool = False) -> int | None:
     return j
 
 
+def _history_item_end(toks: list[Tok], j: int) -> int | None:
+    """End of a "history of B" alternative after "no A or": "No clinical symptoms or history
+    of CNS metastases" rules out both; read alone, the "no" stopped at A and every patient
+    with a history of CNS metastases met the inclusion.  ``None`` unless ``toks[j]`` is a
+    history cue over one item or over a parenthesised list."""
+    if j >= len(toks) or toks[j].type != "HISTORY" or j + 1 >= len(toks):
+        return None
+    if toks[j + 1].type != "LPAREN":
+        return _item_end(toks, j + 1)
+    depth = 0
+    for k in range(j + 1, len(toks)):
+        depth += toks[k].type in ("LPAREN", "LPOST")
+        depth -= toks[k].type == "RPAREN"
+        if depth == 0:
+            return k + 1
+    return None
+
+
 def _serial_list_end(toks: list[Tok]) -> int | None:
     """End of "No A …, B …, or C …" when the line is one list after its "No": a comma list
     whose last item follows ", or", the items holding words eligo cannot read.  The "no"
@@ -4224,6 +4242,8 @@ def _wrap_chains(toks: list[Tok], cue: str, text: str) -> list[Tok]:
                 ):
                     sep = end + 1  # "history of A, B, or C": the Oxford comma before "or"
                 nxt = _item_end(out, sep + 1, unread=unread)
+                if nxt is None and cue == "NOT":
+                    nxt = _history_item_end(out, sep + 1)
                 if nxt is None:
                     break
                 seps += 1

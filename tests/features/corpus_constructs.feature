@@ -1968,3 +1968,18 @@ Feature: Constructs the grammar reads in real registry text
       | drug metformin since 2026-10-02  | undecided |
       | drug metformin since 2026-10-03  | not met   |
       | drug metformin undated           | undecided |
+
+  Scenario Outline: "No A or history of B": the "no" covers the history item too (NCT01005199)
+    Given the inclusion line "DISEASE CHARACTERISTICS: No clinical symptoms or history of CNS metastases or leptomeningeal disease (no imaging required)"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not (unparsed("symptoms") or history of cns_metastases or (history of leptomeningeal_metastases and not unparsed("imaging")))"
+    And it is <met>
+
+    # read before as "not symptoms or history of CNS metastases": met by brain metastases
+    Examples:
+      | conditions                                          | met       |
+      | C79.31 since 2026-01-01                             | not met   |
+      | C79.31 since 2020-01-01 resolved 2020-06-01         | not met   |
+      | nothing, complete                                   | undecided |
+      | nothing                                             | undecided |
