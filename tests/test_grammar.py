@@ -1903,6 +1903,32 @@ SAFETY = [
         "inclusion",
         "not (ascites or history of stroke)",
     ),
+    # "CHF due to A, B or C" (NCT00679484): the commas bound loosest, "(heart_failure and
+    # due and coronary_artery_disease) or … or hypertension", met by hypertension alone
+    (
+        "Heart failure due to coronary artery disease, cardiomyopathy or hypertension",
+        "inclusion",
+        'heart_failure and unparsed("due") and (coronary_artery_disease or cardiomyopathy '
+        "or hypertension)",
+    ),
+    # "Patients with A … and patients must have B" (NCT00516165): the "and" left inside the
+    # condition's parentheses cost the ")" and the "or": "not (ascites and … and albumin >
+    # 3 g/dL)", met by every patient with albumin <= 3; the "if" clause is asked of them too
+    (
+        "Patients with ascites can participate if the ascites is mild and patients must have "
+        "albumin > 3 g/dL",
+        "inclusion",
+        'not (ascites and unparsed("participate")) or (unparsed("if") and ascites and '
+        'unparsed("mild") and albumin > 3 g/dL)',
+    ),
+    # "measurable disease outside of prior chemoembolization field": a place, not "not
+    # history of tace" (which no patient with a chemoembolization could meet)
+    (
+        "Patients with prior TACE must have measurable disease outside of prior TACE field",
+        "inclusion",
+        'not history of tace or (measurable_disease and unparsed("outside") and history of tace '
+        'and unparsed("field"))',
+    ),
 ]
 
 

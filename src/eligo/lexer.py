@@ -1297,6 +1297,17 @@ class Lexer:
         rest = toks[len(cond) :]
         if not cond or not rest or any(t.start < m.start("must") for t in rest):
             return toks
+        k = next((n for n, t in enumerate(cond) if str(t.value).lower() == "if"), None)
+        if k:
+            # "Patients with A can participate if B and patients must have C": B is asked of
+            # them as C is, not part of who they are (a B that fails must not clear them)
+            clause = _without_trailing_links(cond[k:])
+            cond = cond[:k]
+            if clause:
+                rest = [*clause, Tok("AND", "and", clause[-1].end, clause[-1].end), *rest]
+        cond = _without_trailing_links(cond)
+        if not cond:
+            return toks
         s, e = cond[0].start, rest[-1].end
         return [
             Tok("NOT", "not", s, s),
@@ -2400,7 +2411,7 @@ class Lexer:
                 merged[-1] = Tok("NOT", "not", merged[-1].start, tok.end)
                 continue
             merged.append(tok)
-        toks = _postfix_negation(merged, self.text)
+        toks = _postfix_negation(_place_outside(merged, self.text), self.text)
         toks = _defining_measure(toks, self.text, self.t.vocab)
         toks = _family_history(toks, self.text)
         toks = _despite_treatment(_modifiers(_state_adjectives(toks)), self.text)
@@ -2416,6 +2427,7 @@ class Lexer:
         toks = _none_or_qualified(_conditional_alternative(_other_stage(toks), self.text))
         toks = _cue_then_or(toks, self.text)
         toks = _example_causes(toks, self.text)
+        toks = _cause_lists(toks, self.text)
         for cue in ("HISTORY", "NOT"):
             toks = _wrap_chains(toks, cue, self.text)
         toks = _modifier_over_alternatives(toks)
@@ -3425,6 +3437,85 @@ def _item_end(toks: list[Tok], j: int, unread: bool = False) -> int | None:
                     break
             j += 1
     return j
+
+
+def _cause_item_end(toks: list[Tok], j: int) -> int | None:
+    """End of one cause in "due to A, B or C": unread words, then a concept (and its
+    parentheticals) or nothing more."""
+    k = j
+    while k < len(toks) and toks[k].type in ("WORD", "MOD"):
+        k += 1
+    if k < len(toks) and toks[k].type == "CONCEPT":
+        return _item_end(toks, k)
+    if k > j and (k == len(toks) or toks[k].type in ("OR", "COMMA", "RPAREN")):
+        return k
+    return None
+
+
+def _cause_lists(toks: list[Tok], text: str) -> list[Tok]:
+    """ "CHF due to ischemic heart disease, idiopathic dilated cardiomyopathy, mitral or
+    aortic insufficiency or hypertension": the cause is one of the list, the condition is
+    the CHF.  Read plainly the commas bound loosest ("(CHF due to IHD) or … or
+    hypertension"), an inclusion met by hypertension without heart failure; the list
+    after "due to" is put in parentheses, as the "no" / "history of" lists are."""
+    out = list(toks)
+    i = 0
+    while i < len(out):
+        t = out[i]
+        if t.type != "MOD" or text[t.start : t.end].strip().lower() != "due":
+            i += 1
+            continue
+        end = _cause_item_end(out, i + 1)
+        seps, last_sep = 0, None
+        while end is not None and end < len(out) and out[end].type in ("OR", "COMMA"):
+            sep = end
+            if out[end].type == "COMMA" and end + 1 < len(out) and out[end + 1].type == "OR":
+                sep = end + 1
+            if out[sep].type == "COMMA" and out[sep].value != ",":
+                break  # "." / ";" ends the list
+            nxt = _cause_item_end(out, sep + 1)
+            if nxt is None:
+                break
+            seps, last_sep, end = seps + 1, out[sep].type, nxt
+        if seps and last_sep == "OR" and end is not None:
+            at = out[i].end
+            out.insert(end, Tok("RPAREN", ")", out[end - 1].end, out[end - 1].end))
+            out.insert(i + 1, Tok("LPAREN", "(", at, at))
+        i += 1
+    return out
+
+
+def _without_trailing_links(toks: list[Tok]) -> list[Tok]:
+    """ "Patients with A … and patients must have B": the "and" before the second subject
+    links two clauses; left inside the condition's parentheses ("not (A and) or (B)") the
+    parse dropped the ")" and the "or" with it, reading "not (A and B)", met whenever B is
+    not (NCT00516165: every patient with a prior chemoembolization met it)."""
+    end = len(toks)
+    while end and toks[end - 1].type in ("AND", "OR", "COMMA"):
+        end -= 1
+    return toks[:end]
+
+
+_PLACE = re.compile(r"(?<![A-Za-z])(?:fields?|areas?|regions?|volumes?|ports?)(?![A-Za-z])", re.I)
+_OUTSIDE = re.compile(r"\s*(?:outside|beyond)(?![A-Za-z])", re.IGNORECASE)
+
+
+def _place_outside(toks: list[Tok], text: str) -> list[Tok]:
+    """ "measurable disease outside of prior chemoembolization field": "outside" names a
+    place (a treated field), not an absence.  Read as a negation it said "not history of
+    tace", so no patient with a prior chemoembolization could ever have that disease; the
+    word stays unread when the phrase it opens ends in a field / area / region / volume."""
+    out = list(toks)
+    for i, t in enumerate(out):
+        if t.type != "NOT" or not _OUTSIDE.match(text, t.start):
+            continue
+        for u in out[i + 1 :]:
+            if u.type in ("COMMA", "AND", "OR", "RPAREN", "NOT", "LPAREN", "LPOST"):
+                break
+            if u.type == "WORD" and _PLACE.search(text, u.start, u.end):
+                out[i] = Tok("WORD", text[t.start : t.end], t.start, t.end)
+                break
+    return out
 
 
 def _history_item_end(toks: list[Tok], j: int) -> int | None:

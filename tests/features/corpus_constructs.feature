@@ -1983,3 +1983,34 @@ Feature: Constructs the grammar reads in real registry text
       | C79.31 since 2020-01-01 resolved 2020-06-01         | not met   |
       | nothing, complete                                   | undecided |
       | nothing                                             | undecided |
+
+  Scenario Outline: "CHF due to A, B or C": the list names the cause of the CHF (NCT00679484)
+    Given the inclusion line "Patients with CHF due to ischemic heart disease, idiopathic dilated cardiomyopathy (IDC), mitral or aortic insufficiency or hypertension"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "heart_failure and unparsed("due") and (coronary_artery_disease or (unparsed("idiopathic") and unparsed("dilated") and cardiomyopathy) or unparsed("mitral") or unparsed("aortic insufficiency") or hypertension)"
+    And it is <met>
+
+    # read before as "(CHF due to IHD) or … or hypertension": met by hypertension alone
+    Examples:
+      | conditions                                  | met       |
+      | I10 since 2020-01-01, complete              | not met   |
+      | I10 since 2020-01-01; I50.9 since 2025-01-01 | undecided |
+      | nothing, complete                           | not met   |
+      | nothing                                     | undecided |
+
+  Scenario Outline: "Patients with A … and patients must have B" keeps its "or" (NCT00516165)
+    Given the inclusion line "Patients with prior chemoembolization history can participate in the study if the chemoembolization was performed more than 4 weeks ago and patients must have measurable disease outside of prior chemoembolization field"
+    And a patient with the procedure <procedure> on <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not (history of tace and unparsed("history can participate")) or (unparsed("if") and tace and unparsed("performed more than 4 weeks") and unparsed("ago") and measurable_disease and unparsed("outside") and history of tace and unparsed("field"))"
+    And it is <met>
+
+    # read before as "not (… and not history of tace …)": met by everyone, a chemoembolization
+    # a week ago included
+    Examples:
+      | procedure | when       | complete   | met       |
+      | TACE      | 2026-11-20 | procedures | undecided |
+      | TACE      | never      | procedures | met       |
+      | TACE      | never      | no sections | undecided |
