@@ -1929,6 +1929,22 @@ SAFETY = [
         'not history of tace or (measurable_disease and unparsed("outside") and history of tace '
         'and unparsed("field"))',
     ),
+    # "Haemoglobinopathy (e.g., thalassaemia major or sickle cell anaemia)" (NCT01909778): a
+    # partly unread "(e.g. …)" was ANDed, "unparsed and … and anemia": not excluded without
+    # anaemia, whatever haemoglobinopathy; the examples are alternatives in an exclusion
+    (
+        "Haemoglobinopathy (e.g., thalassaemia major or sickle cell anaemia)",
+        "exclusion",
+        'unparsed("Haemoglobinopathy") or (unparsed("thalassaemia major or sickle") and '
+        'unparsed("cell") and anemia)',
+    ),
+    # ... but not in an inclusion, where an example read out of context ("radiotherapy" of
+    # the liver) would meet the line for any radiotherapy
+    (
+        "Liver-directed therapy (e.g., chemoembolization [limited to 5 treatments], radiotherapy)",
+        "inclusion",
+        'locoregional_therapy and tace and unparsed("limited to 5 treatments") and radiotherapy',
+    ),
 ]
 
 

@@ -2014,3 +2014,31 @@ Feature: Constructs the grammar reads in real registry text
       | TACE      | 2026-11-20 | procedures | undecided |
       | TACE      | never      | procedures | met       |
       | TACE      | never      | no sections | undecided |
+
+  Scenario Outline: An exclusion's "(e.g. …)" examples are alternatives even when partly unread (NCT01909778)
+    Given the exclusion line "Haemoglobinopathy (e.g., thalassaemia major or sickle cell anaemia)"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Haemoglobinopathy") or (unparsed("thalassaemia major or sickle") and unparsed("cell") and anemia)"
+    And it is <met>
+
+    # read before as "unparsed and … and anemia": not excluded without anaemia, whatever
+    # haemoglobinopathy the patient had
+    Examples:
+      | conditions                       | met       |
+      | nothing, complete                | undecided |
+      | D57.1 since 2000-01-01, complete | undecided |
+      | nothing                          | undecided |
+
+  Scenario Outline: One example of an exclusion is enough (NCT00713934)
+    Given the exclusion line "Presence of significant extrahepatic biliary disease (e.g. CBD stone, PSC, etc.)"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("significant extrahepatic biliary disease") or unparsed("CBD stone") or psc"
+    And it is <met>
+
+    Examples:
+      | conditions                        | met       |
+      | K83.01 since 2020-01-01           | met       |
+      | nothing, complete                 | undecided |
+      | nothing                           | undecided |
