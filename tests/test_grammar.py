@@ -1945,6 +1945,24 @@ SAFETY = [
         "inclusion",
         'locoregional_therapy and tace and unparsed("limited to 5 treatments") and radiotherapy',
     ),
+    # "At least 4 weeks since A, B or C, and at least 6 weeks for D" (NCT02442531 worded as
+    # an inclusion): the second washout joined the last item inside the window's "not",
+    # "not (A and (B or (C and …)) and D)", met by a patient given A a week ago
+    (
+        "At least 4 weeks since chemotherapy, immunotherapy or radiotherapy, and at least 6 "
+        "weeks for nitrosoureas",
+        "inclusion",
+        "not (chemotherapy within 4 weeks or immunotherapy within 4 weeks or radiotherapy "
+        'within 4 weeks) and unparsed("at least 6 weeks for nitrosoureas")',
+    ),
+    # ... and "less than 4 weeks since" is the window itself (was an unread phrase that left
+    # every item but the first without a window)
+    (
+        "Less than 4 weeks since chemotherapy, immunotherapy or radiotherapy",
+        "exclusion",
+        "chemotherapy within 4 weeks or immunotherapy within 4 weeks or radiotherapy within 4 "
+        "weeks",
+    ),
 ]
 
 

@@ -903,6 +903,19 @@ _SINCE = re.compile(
     r"(?:since|from|after)\s+(?:the\s+)?(?:last|prior|previous|completion\s+of|end\s+of)?",
     re.IGNORECASE,
 )
+# "Less than 4 weeks since the last treatment of chemotherapy …": inside the window
+_LESS_SINCE = re.compile(
+    rf"(?:<|less\s+than|fewer\s+than)\s*(?P<n>{_NUM}|{_NUMW})\s*(?P<u>{_TIMEU})(?![A-Za-z])\s+"
+    # only "since": "<2 years after last menstruation" defines a state, not a washout
+    r"since\s+(?:the\s+)?(?:last|prior|previous|completion\s+of|end\s+of)?",
+    re.IGNORECASE,
+)
+# "…, and at least 6 weeks for nitrosoureas": a second washout after a window's list
+_AND_AMOUNT_FOR = re.compile(
+    r",?\s*and\s+(?:at\s+least|more\s+than|less\s+than|>=?|≥|<)\s*"
+    rf"(?:{_NUM}|{_NUMW})\s*(?:{_TIMEU})(?![A-Za-z])\s+for\b",
+    re.IGNORECASE,
+)
 _FOR_BEFORE = re.compile(r"\bfor\s+$", re.IGNORECASE)
 _BEFORE = re.compile(
     rf"(?:<|less\s+than|within)\s*(?P<n>{_NUM}|{_NUMW})\s*(?P<u>{_TIMEU})(?![A-Za-z])\s+"
@@ -1450,6 +1463,21 @@ class Lexer:
         if m:
             self._emit("KOFN", int(parse_number(m.group("k"))), pos, m.end())
             return m.end()
+        if self.closers and ch in ",aA" and _AND_AMOUNT_FOR.match(text, pos):
+            # "At least 4 weeks since A, B or C, and at least 6 weeks for D …": the first
+            # window's list ends at the ", and"; inside it the second washout joined the
+            # last item ("not (A and B and (C or (D and …)))", met unless all were given).
+            # The second washout, to the end of its clause, stays unread: asked too in an
+            # inclusion, a further exclusion in an exclusion
+            self._close_definitions(pos)
+            clause = _CLAUSE_END.search(text, pos)
+            end = clause.start() if clause else len(text.rstrip())
+            at = text.lower().index("and", pos)
+            link = ("AND", "and") if self.kind == "inclusion" else ("OR", "or")
+            self._emit(link[0], link[1], at, at + 3)
+            start = at + 3 + len(text[at + 3 : end]) - len(text[at + 3 : end].lstrip())
+            self._emit("WORD", text[start:end].strip(), start, end)
+            return end
         if self.closers and _AND_FOR_GROUP.match(text, pos):
             self._close_definitions(pos)  # "…, defined as X and for patients < 16 …, defined as Y"
         m = t.definition.match(text, pos) if _DEFINITION in can else None
@@ -1479,6 +1507,14 @@ class Lexer:
             self._emit("NOT", "not", pos, m.end())
             self._emit("LPAREN", "(", m.end(), m.end())
             unit = TIME_UNITS[(m.group("u") or m.group("u2")).lower()]
+            self.closers.append([("WINDOW", (amount, unit), (pos, m.end())), ("RPAREN", ")", None)])
+            return m.end()
+        m = _LESS_SINCE.match(text, pos) if _BEFORE_AT in can else None
+        if m:
+            # "less than 4 weeks since the last chemotherapy": chemotherapy within 4 weeks
+            amount = parse_number(m.group("n"))
+            unit = TIME_UNITS[m.group("u").lower()]
+            self._emit("LPAREN", "(", pos, pos)
             self.closers.append([("WINDOW", (amount, unit), (pos, m.end())), ("RPAREN", ")", None)])
             return m.end()
         m = _BEFORE.match(text, pos) if _BEFORE_AT in can else None

@@ -2042,3 +2042,19 @@ Feature: Constructs the grammar reads in real registry text
       | K83.01 since 2020-01-01           | met       |
       | nothing, complete                 | undecided |
       | nothing                           | undecided |
+
+  Scenario Outline: "Less than N weeks since A, B or C, and less than M weeks for D" (NCT02442531)
+    Given the exclusion line "Less than 4 weeks since the last treatment of chemotherapy, biological therapy, immunotherapy or systemic radiotherapy (except palliative radiation delivered to <20% of bone marrow), and less than 6 weeks for nitrosoureas and mitomycin C prior to Cycle 1 Day 1."
+    And a patient given <drug> on <when>
+    And the patient's record declares its medications, procedures complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "(unparsed("treatment") and chemotherapy) or biologic_therapy or immunotherapy within 4 weeks or (radiotherapy within 4 weeks and (not (unparsed("palliative") and radiotherapy within 4 weeks and unparsed("delivered to <20% of bone marrow")) or unparsed("except palliative radiation delivered to <20% of bone marrow"))) or unparsed("less than 6 weeks for nitrosoureas and mitomycin C prior to Cycle 1 Day 1")"
+    And it is <met>
+
+    # read before with the nitrosourea washout joined to the last items ("(immunotherapy or
+    # radiotherapy …) and nitrosoureas"): a nitrosourea five weeks ago did not exclude; the
+    # second washout now stays unread beside the first, an alternative exclusion
+    Examples:
+      | drug          | when       | met       |
+      | carmustine    | 2026-10-20 | undecided |
+      | pembrolizumab | 2026-11-20 | met       |
