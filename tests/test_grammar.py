@@ -1963,6 +1963,16 @@ SAFETY = [
         "chemotherapy within 4 weeks or immunotherapy within 4 weeks or radiotherapy within 4 "
         "weeks",
     ),
+    # "Multiple organ transplant" (NCT00118742, liver transplant recipients) was a synonym of
+    # organ_transplant: every liver transplant recipient the trial enrols was excluded
+    ("Multiple organ transplant", "exclusion", "*unread*"),
+    # "Hypersensitivity to Axitinib or Everolimus" (NCT01334073) read "unparsed(…) or
+    # everolimus": a patient treated with everolimus was excluded as if allergic to it
+    (
+        "Hypersensitivity to Axitinib or Everolimus",
+        "exclusion",
+        'unparsed("Hypersensitivity to Axitinib or Everolimus")',
+    ),
 ]
 
 

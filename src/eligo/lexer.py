@@ -3286,6 +3286,37 @@ def _relation_objects(toks: list[Tok], text: str) -> list[Tok]:
             out[-1] = Tok("WORD", text[prev.start : tok.end], prev.start, tok.end)
             continue
         out.append(tok)
+    return _relation_lists(out, text)
+
+
+_RELATION_TO = re.compile(
+    r"\b(?:hypersensitivit|allerg|intoleran|contra-?indicat)\w*\s+(?:to|for|against)\b",
+    re.IGNORECASE,
+)
+
+
+def _relation_lists(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Hypersensitivity to Axitinib or Everolimus": every object of the list is an object
+    of the relation.  Only the first joined the unread span, the rest read as mentions
+    ("unparsed(…) or everolimus"), and a patient once treated with everolimus was excluded
+    as if allergic to it."""
+    out = list(toks)
+    i = 0
+    while i < len(out):
+        t = out[i]
+        if t.type == "WORD" and _RELATION_TO.search(text, t.start, t.end):
+            j = i + 1
+            while (
+                j + 1 < len(out)
+                and out[j].type in ("OR", "COMMA")
+                and (out[j].type == "OR" or out[j].value == ",")
+                and out[j + 1].type == "CONCEPT"
+            ):
+                j += 2
+            if j > i + 1:
+                end = out[j - 1].end
+                out[i:j] = [Tok("WORD", text[t.start : end], t.start, end)]
+        i += 1
     return out
 
 

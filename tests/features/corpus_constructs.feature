@@ -2058,3 +2058,32 @@ Feature: Constructs the grammar reads in real registry text
       | drug          | when       | met       |
       | carmustine    | 2026-10-20 | undecided |
       | pembrolizumab | 2026-11-20 | met       |
+
+  Scenario Outline: "Hypersensitivity to A or B": B is an object of the allergy, not a drug taken (NCT01334073)
+    Given the exclusion line "Hypersensitivity to Axitinib or Everolimus"
+    And a patient taking <drug> since <when>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Hypersensitivity to Axitinib or Everolimus")"
+    And it is <met>
+
+    # read before as "unparsed(…) or everolimus": a patient on everolimus was excluded as
+    # if allergic to it
+    Examples:
+      | drug       | when       | met       |
+      | everolimus | 2026-01-01 | undecided |
+      | metformin  | 2026-01-01 | undecided |
+
+  Scenario Outline: "Multiple organ transplant" is not any organ transplant (NCT00118742)
+    Given the exclusion line "Multiple organ transplant"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Multiple") and history of organ_transplant"
+    And it is <met>
+
+    # read before as "history of organ_transplant": every liver transplant recipient (the
+    # trial's population) was excluded
+    Examples:
+      | conditions                       | met       |
+      | Z94.4 since 2026-01-01           | undecided |
+      | nothing, complete                | not met   |
+      | nothing                          | undecided |
