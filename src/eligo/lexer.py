@@ -1240,7 +1240,7 @@ class Lexer:
         toks = self._exclusion_header(self._cohort(_childbearing_item(toks)))
         toks = self._absent_condition(self._must_have(_longer_washout(toks)))
         toks = _durations(_forward_window(_accepted(toks, text), text), text, self.t.vocab)
-        return self._requirement(toks)
+        return self._requirement(_cohort_heading(toks, text))
 
     def _requirement(self, toks: list[Tok]) -> list[Tok]:
         """ "Females of child-bearing potential must have …" among exclusions: not (it).
@@ -3287,6 +3287,31 @@ def _relation_objects(toks: list[Tok], text: str) -> list[Tok]:
             continue
         out.append(tok)
     return _relation_lists(out, text)
+
+
+# "Inclusion Part A: Healthy subjects", "Exclusion criteria for all subjects": a heading
+_COHORT_HEADING = re.compile(
+    r"\s*(?:inclusion|exclusion)(?:\s+criteria)?\s+(?:for\b|(?:part|cohort|group|arm)s?\b)",
+    re.IGNORECASE,
+)
+
+
+_STATES_VALUE = re.compile(
+    r"[<>≤≥=]|\bthan\b|(?<![A-Za-z])\d+(?:[.,]\d+)?\s*(?:%|[a-zµ]+/|years?\b)"
+)
+
+
+def _cohort_heading(toks: list[Tok], text: str) -> list[Tok]:
+    """A line that only heads the lines after it ("Inclusion Part A: Healthy subjects",
+    "Inclusion criteria for T2DM") names the cohort they apply to; it asks nothing itself.
+    Read as a criterion, "healthy_volunteer" was required of the T2DM cohort and
+    "type2_diabetes" of the healthy one (and "Exclusion Part A: Healthy subjects" excluded
+    every healthy volunteer), so no patient could ever be eligible.  The line stays
+    unread.  Not when it states a number or comparison: then it is a criterion after all."""
+    if not toks or not _COHORT_HEADING.match(text) or _STATES_VALUE.search(text):
+        return toks
+    start, end = toks[0].start, toks[-1].end
+    return [Tok("WORD", text[start:end], start, end)]
 
 
 _RELATION_TO = re.compile(

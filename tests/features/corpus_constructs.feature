@@ -2087,3 +2087,16 @@ Feature: Constructs the grammar reads in real registry text
       | Z94.4 since 2026-01-01           | undecided |
       | nothing, complete                | not met   |
       | nothing                          | undecided |
+
+  Scenario Outline: A cohort heading line asks nothing of the patient (NCT01611363)
+    Given the exclusion line "Exclusion Part A & Part B: T2DM subjects"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("T2DM")"
+    And it is <met>
+
+    # read before as "type2_diabetes": the T2DM cohorts' own patients were all excluded
+    Examples:
+      | conditions                       | met       |
+      | E11.9 since 2020-01-01           | undecided |
+      | nothing, complete                | undecided |
