@@ -1981,6 +1981,10 @@ SAFETY = [
     ("Inclusion criteria for T2DM", "inclusion", 'unparsed("Inclusion criteria for T2DM")'),
     # ... but a heading-like line that states a value is a criterion
     ("Inclusion criteria for all: age >= 18 years", "inclusion", "*read*"),
+    # "Active or suspected malignancy" (NCT01909778): "Active" was dropped with its "or",
+    # leaving "suspected_malignancy": a patient with an active malignancy was not excluded
+    ("Active or suspected malignancy", "exclusion", 'unparsed("Active") or suspected_malignancy'),
+    ("Current or history of HCC", "exclusion", "history of hcc"),
 ]
 
 

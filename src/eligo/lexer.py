@@ -1232,7 +1232,7 @@ class Lexer:
                 Tok("RPAREN", ")", end, end),
             ]
         toks = _k_of_n(_donor_values(self.tokens, text, self.t.vocab), text)
-        toks = self._for_groups(self._upper_or(self._tidy(toks)))
+        toks = self._for_groups(self._upper_or(self._tidy(_dropped_alternative(toks, text))))
         if other and toks and toks[0].start >= other.end() and toks[0].type == "CONCEPT":
             # "Other active liver diseases": other than the trial's own disease, which the
             # line does not name; read as any liver disease it excluded every patient
@@ -3287,6 +3287,22 @@ def _relation_objects(toks: list[Tok], text: str) -> list[Tok]:
             continue
         out.append(tok)
     return _relation_lists(out, text)
+
+
+def _dropped_alternative(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Active or suspected malignancy": the word before a leading "or" was dropped (as
+    filler) and the "or" with it, leaving "suspected_malignancy": a patient with an active
+    malignancy was not excluded.  A modifier ("active", "severe", …) that opens such a line
+    stays, unread, as the alternative it is."""
+    if not toks or toks[0].type != "OR":
+        return toks
+    lead = text[: toks[0].start]
+    start = lead.rfind(":") + 1  # after a section header
+    words = lead[start:].strip()
+    if words.lower() not in MODIFIERS:
+        return toks  # "Current or …", "Evidence or history of …": fillers, rightly dropped
+    at = lead.index(words, start)
+    return [Tok("WORD", words, at, at + len(words)), *toks]
 
 
 # "Inclusion Part A: Healthy subjects", "Exclusion criteria for all subjects": a heading

@@ -2100,3 +2100,18 @@ Feature: Constructs the grammar reads in real registry text
       | conditions                       | met       |
       | E11.9 since 2020-01-01           | undecided |
       | nothing, complete                | undecided |
+
+  Scenario Outline: "Active or suspected X": the dropped modifier stays an (unread) alternative (NCT01909778)
+    Given the exclusion line "Active or suspected malignancy or history of malignancy within the last 2 years (with the exception of appropriately treated basal cell carcinoma or in situ carcinoma of the uterine cervix)"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "(unparsed("Active") or suspected_malignancy within 2 years or history of cancer within 2 years) and (not (unparsed("appropriately") and ((unparsed("treated") and basal_cell_carcinoma) or (unparsed("situ") and cancer)) and unparsed("uterine cervix")) or unparsed("with the exception of appropriately treated basal cell carcinoma or in situ carcinoma of the uterine cervix"))"
+    And it is <met>
+
+    # read before without "Active": a record with no cancer in 2 years was cleared (not met);
+    # a breast cancer stays undecided through the unread exception (basal cell, in situ)
+    Examples:
+      | conditions                                   | met       |
+      | C50.9 since 2026-01-01                       | undecided |
+      | nothing, complete                            | undecided |
+      | nothing                                      | undecided |
