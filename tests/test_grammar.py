@@ -1985,6 +1985,13 @@ SAFETY = [
     # leaving "suspected_malignancy": a patient with an active malignancy was not excluded
     ("Active or suspected malignancy", "exclusion", 'unparsed("Active") or suspected_malignancy'),
     ("Current or history of HCC", "exclusion", "history of hcc"),
+    # "Matched Healthy Volunteers: Medically healthy as determined by the Investigator"
+    # (NCT02121860) read "healthy_volunteer", failed by every hepatic impairment subject
+    (
+        "Matched Healthy Volunteers: Medically healthy as determined by the Investigator",
+        "inclusion",
+        "not healthy_volunteer or healthy_volunteer",
+    ),
 ]
 
 

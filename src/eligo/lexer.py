@@ -1365,6 +1365,19 @@ class Lexer:
             return toks
         head = [t for t in toks if t.start < self.cohort_end]
         rest = toks[len(head) :]
+        if len(head) == 1 and head[0].type == "CONCEPT" and not rest:
+            if head[0].end > self.cohort_end:
+                # "Matched Healthy Volunteers: Medically healthy as determined by the
+                # Investigator": the line restates its cohort (read as one concept); it asks
+                # nothing of another cohort (read "healthy_volunteer", it rejected them all)
+                c = head[0]
+                return [
+                    Tok("NOT", "not", c.start, c.start),
+                    c,
+                    Tok("OR", "or", c.end, c.end),
+                    Tok("CONCEPT", c.value, c.start, c.end),
+                ]
+            return toks
         if len(head) != 1 or head[0].type != "CONCEPT" or not rest:
             return toks
         c = head[0]

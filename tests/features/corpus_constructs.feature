@@ -2115,3 +2115,18 @@ Feature: Constructs the grammar reads in real registry text
       | C50.9 since 2026-01-01                       | undecided |
       | nothing, complete                            | undecided |
       | nothing                                      | undecided |
+
+  Scenario Outline: A cohort line that restates its cohort asks nothing of another (NCT02121860)
+    Given the inclusion line "Matched Healthy Volunteers: Medically healthy as determined by the Investigator"
+    And a patient with the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "not healthy_volunteer or healthy_volunteer"
+    And it is <met>
+
+    # read before as "healthy_volunteer": every subject of the hepatic impairment cohort
+    # failed it
+    Examples:
+      | facts                    | met       |
+      | healthy_volunteer false  | met       |
+      | healthy_volunteer true   | met       |
+      | moribund false           | undecided |
