@@ -1992,6 +1992,14 @@ SAFETY = [
         "inclusion",
         "not healthy_volunteer or healthy_volunteer",
     ),
+    # "No X, e.g. A, B, C" (NCT01160926): the inclusion read the examples' commas as "and",
+    # "not ((liver_disease or ascites) and ulcerative_colitis and crohns_disease)", met by a
+    # patient with Crohn's disease alone
+    (
+        "No liver disease, e.g. ascites, ulcerative colitis, Crohn's disease",
+        "inclusion",
+        "not (liver_disease or ascites or ulcerative_colitis or crohns_disease)",
+    ),
 ]
 
 

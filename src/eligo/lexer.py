@@ -2476,6 +2476,8 @@ class Lexer:
         toks = _none_or_qualified(_conditional_alternative(_other_stage(toks), self.text))
         toks = _cue_then_or(toks, self.text)
         toks = _example_causes(toks, self.text)
+        if self.kind == "inclusion":  # an exclusion reads its comma lists as "or" already
+            toks = _example_commas(toks)
         toks = _cause_lists(toks, self.text)
         for cue in ("HISTORY", "NOT"):
             toks = _wrap_chains(toks, cue, self.text)
@@ -3558,6 +3560,32 @@ def _item_end(toks: list[Tok], j: int, unread: bool = False) -> int | None:
                     break
             j += 1
     return j
+
+
+def _example_commas(toks: list[Tok]) -> list[Tok]:
+    """ "No liver disease, e.g. ascites, ulcerative colitis, Crohn's disease": the commas
+    after an example cue separate examples, any one of which is an instance.  An inclusion
+    reads a bare comma list as "and", so "not ((liver_disease or ascites) and
+    ulcerative_colitis and crohns_disease)" was met by a patient with Crohn's disease alone
+    (NCT01160926).  The commas, to the end of the sentence or parenthesis, become "or"."""
+    out = list(toks)
+    for i, t in enumerate(out):
+        if t.type != "OR" or t.value != EXAMPLE_OR:
+            continue
+        depth = 0
+        for j in range(i + 1, len(out)):
+            u = out[j]
+            if u.type in ("LPAREN", "LPOST"):
+                depth += 1
+            elif u.type == "RPAREN":
+                depth -= 1
+                if depth < 0:
+                    break
+            elif depth == 0 and u.type == "COMMA":
+                if u.value != ",":
+                    break
+                out[j] = Tok("OR", "or", u.start, u.end)
+    return out
 
 
 def _cause_item_end(toks: list[Tok], j: int) -> int | None:

@@ -2130,3 +2130,18 @@ Feature: Constructs the grammar reads in real registry text
       | healthy_volunteer false  | met       |
       | healthy_volunteer true   | met       |
       | moribund false           | undecided |
+
+  Scenario Outline: "No X, e.g. A, B, C": the examples after the cue are alternatives (NCT01160926)
+    Given the inclusion line "Inc Criteria: No pre-existing condition which would deter radiotherapy, e.g. fistulas, severe ulcerative colitis, Crohn's disease, prior adhesions"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not (unparsed("pre-existing") and ((unparsed("deter") and radiotherapy) or unparsed("fistulas") or (unparsed("severe") and (ulcerative_colitis or crohns_disease)) or unparsed("adhesions")))"
+    And it is <met>
+
+    # read before as "not (… and ulcerative_colitis and crohns_disease and …)": met by a
+    # patient with Crohn's disease alone; the unread examples (fistulas) keep it open
+    Examples:
+      | conditions                       | met       |
+      | K50.90 since 2015-01-01          | undecided |
+      | nothing, complete                | undecided |
+      | nothing                          | undecided |
