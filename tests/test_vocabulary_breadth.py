@@ -158,7 +158,6 @@ LINES = [
     ),
     ("Continuous renal replacement therapy", "exclusion", "dialysis"),  # NCT03798600
     ("Prior liver transplant", "exclusion", "history of liver_transplant"),  # NCT02576509
-    ("Multiple organ transplant", "exclusion", "history of organ_transplant"),  # NCT00118742
     ("Previous stem cell transplantation", "exclusion", "history of stem_cell_transplant"),
     ("History of bariatric surgery", "exclusion", "history of bariatric_surgery"),  # NCT01801332
     (

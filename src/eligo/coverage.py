@@ -21,6 +21,7 @@ from .errors import TrialFileError
 from .groups import Group, find_groups, members
 from .nodes import Unparsed, walk
 from .parse import Compiled, compile_text
+from .sections import exclusion_sections, reread
 
 Level = Literal["full", "partial", "none"]
 
@@ -80,12 +81,13 @@ class TrialCoverage:
         kind: Literal["inclusion", "exclusion"],
         group: Group | None = None,
         position: int = 0,
+        compiled: Compiled | None = None,
     ) -> None:
         """Count one line; a line of a sub-bullet ``group`` (``position`` 0-based in its kind)
         counts as its group's rule reads, as screening reads it."""
         from .render import render
 
-        c = compile_text(text, kind)
+        c = compiled if compiled is not None else compile_text(text, kind)
         if group is not None:
             c = replace(c, rule=group.rule, unparsed=group.unparsed)
         lv = level(c)
@@ -148,7 +150,11 @@ def coverage(paths: list[Path]) -> list[TrialCoverage]:
         for kind in ("inclusion", "exclusion"):
             texts = [text for text, k in lines if k == kind]
             grouped = members(find_groups(texts, kind))
+            sections = exclusion_sections(texts, kind)
             for i, text in enumerate(texts):
+                if i in sections:  # under an "EXC CRITERIA" heading: see eligo.sections
+                    tc.add(text, kind, None, i, reread(text, sections[i]))
+                    continue
                 tc.add(text, kind, grouped.get(i), i)
         out.append(tc)
     return out

@@ -908,6 +908,19 @@ _SINCE = re.compile(
     r"(?:since|from|after)\s+(?:the\s+)?(?:last|prior|previous|completion\s+of|end\s+of)?",
     re.IGNORECASE,
 )
+# "Less than 4 weeks since the last treatment of chemotherapy …": inside the window
+_LESS_SINCE = re.compile(
+    rf"(?:<|less\s+than|fewer\s+than)\s*(?P<n>{_NUM}|{_NUMW})\s*(?P<u>{_TIMEU})(?![A-Za-z])\s+"
+    # only "since": "<2 years after last menstruation" defines a state, not a washout
+    r"since\s+(?:the\s+)?(?:last|prior|previous|completion\s+of|end\s+of)?",
+    re.IGNORECASE,
+)
+# "…, and at least 6 weeks for nitrosoureas": a second washout after a window's list
+_AND_AMOUNT_FOR = re.compile(
+    r",?\s*and\s+(?:at\s+least|more\s+than|less\s+than|>=?|≥|<)\s*"
+    rf"(?:{_NUM}|{_NUMW})\s*(?:{_TIMEU})(?![A-Za-z])\s+for\b",
+    re.IGNORECASE,
+)
 _FOR_BEFORE = re.compile(r"\bfor\s+$", re.IGNORECASE)
 _BEFORE = re.compile(
     rf"(?:<|less\s+than|within)\s*(?P<n>{_NUM}|{_NUMW})\s*(?P<u>{_TIMEU})(?![A-Za-z])\s+"
@@ -1306,6 +1319,7 @@ class Lexer:
         p = _Passes(self.tokens, text)
         p(_donor_values, text, self.t.vocab)
         p(_k_of_n, text)
+        p(_dropped_alternative, text)
         self._tidy(p)
         p(self._upper_or)
         p(self._for_groups)
@@ -1321,6 +1335,7 @@ class Lexer:
         p(_accepted, text)
         p(_forward_window, text)
         p(_durations, text, self.t.vocab)
+        p(_cohort_heading, text)
         p(self._requirement)
         return p.toks
 
@@ -1393,6 +1408,17 @@ class Lexer:
         rest = toks[len(cond) :]
         if not cond or not rest or any(t.start < m.start("must") for t in rest):
             return toks
+        k = next((n for n, t in enumerate(cond) if str(t.value).lower() == "if"), None)
+        if k:
+            # "Patients with A can participate if B and patients must have C": B is asked of
+            # them as C is, not part of who they are (a B that fails must not clear them)
+            clause = _without_trailing_links(cond[k:])
+            cond = cond[:k]
+            if clause:
+                rest = [*clause, Tok("AND", "and", clause[-1].end, clause[-1].end), *rest]
+        cond = _without_trailing_links(cond)
+        if not cond:
+            return toks
         s, e = cond[0].start, rest[-1].end
         return [
             Tok("NOT", "not", s, s),
@@ -1437,6 +1463,19 @@ class Lexer:
             return toks
         head = [t for t in toks if t.start < self.cohort_end]
         rest = toks[len(head) :]
+        if len(head) == 1 and head[0].type == "CONCEPT" and not rest:
+            if head[0].end > self.cohort_end:
+                # "Matched Healthy Volunteers: Medically healthy as determined by the
+                # Investigator": the line restates its cohort (read as one concept); it asks
+                # nothing of another cohort (read "healthy_volunteer", it rejected them all)
+                c = head[0]
+                return [
+                    Tok("NOT", "not", c.start, c.start),
+                    c,
+                    Tok("OR", "or", c.end, c.end),
+                    Tok("CONCEPT", c.value, c.start, c.end),
+                ]
+            return toks
         if len(head) != 1 or head[0].type != "CONCEPT" or not rest:
             return toks
         c = head[0]
@@ -1535,6 +1574,21 @@ class Lexer:
         if m:
             self._emit("KOFN", int(parse_number(m.group("k"))), pos, m.end())
             return m.end()
+        if self.closers and ch in ",aA" and _AND_AMOUNT_FOR.match(text, pos):
+            # "At least 4 weeks since A, B or C, and at least 6 weeks for D …": the first
+            # window's list ends at the ", and"; inside it the second washout joined the
+            # last item ("not (A and B and (C or (D and …)))", met unless all were given).
+            # The second washout, to the end of its clause, stays unread: asked too in an
+            # inclusion, a further exclusion in an exclusion
+            self._close_definitions(pos)
+            clause = _CLAUSE_END.search(text, pos)
+            end = clause.start() if clause else len(text.rstrip())
+            at = text.lower().index("and", pos)
+            link = ("AND", "and") if self.kind == "inclusion" else ("OR", "or")
+            self._emit(link[0], link[1], at, at + 3)
+            start = at + 3 + len(text[at + 3 : end]) - len(text[at + 3 : end].lstrip())
+            self._emit("WORD", text[start:end].strip(), start, end)
+            return end
         if self.closers and _AND_FOR_GROUP.match(text, pos):
             self._close_definitions(pos)  # "…, defined as X and for patients < 16 …, defined as Y"
         if not can.isdisjoint(_CUE_PATTERNS):
@@ -1801,6 +1855,14 @@ class Lexer:
             self._emit("NOT", "not", pos, m.end())
             self._emit("LPAREN", "(", m.end(), m.end())
             unit = TIME_UNITS[(m.group("u") or m.group("u2")).lower()]
+            self.closers.append([("WINDOW", (amount, unit), (pos, m.end())), ("RPAREN", ")", None)])
+            return m.end()
+        m = _LESS_SINCE.match(text, pos) if _BEFORE_AT in can else None
+        if m:
+            # "less than 4 weeks since the last chemotherapy": chemotherapy within 4 weeks
+            amount = parse_number(m.group("n"))
+            unit = TIME_UNITS[m.group("u").lower()]
+            self._emit("LPAREN", "(", pos, pos)
             self.closers.append([("WINDOW", (amount, unit), (pos, m.end())), ("RPAREN", ")", None)])
             return m.end()
         m = _BEFORE.match(text, pos) if _BEFORE_AT in can else None
@@ -2522,6 +2584,7 @@ class Lexer:
             p.set(tidied)
         if p.has("NOT"):
             p.set(_one_negation(p.toks))
+        p(_place_outside, text)
         p(_postfix_negation, text)
         p(_defining_measure, text, vocab)
         p(_family_history, text)
@@ -2545,6 +2608,9 @@ class Lexer:
         p(_none_or_qualified)
         p(_cue_then_or, text)
         p(_example_causes, text)
+        if self.kind == "inclusion":  # an exclusion reads its comma lists as "or" already
+            p(_example_commas)
+        p(_cause_lists, text)
         for cue in ("HISTORY", "NOT"):
             if p.has(cue):
                 p(_wrap_chains, cue, text)
@@ -3426,6 +3492,78 @@ def _relation_objects(toks: list[Tok], text: str) -> list[Tok]:
             out[-1] = Tok("WORD", text[prev.start : tok.end], prev.start, tok.end)
             continue
         out.append(tok)
+    return _relation_lists(out, text)
+
+
+def _dropped_alternative(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Active or suspected malignancy": the word before a leading "or" was dropped (as
+    filler) and the "or" with it, leaving "suspected_malignancy": a patient with an active
+    malignancy was not excluded.  A modifier ("active", "severe", …) that opens such a line
+    stays, unread, as the alternative it is."""
+    if not toks or toks[0].type != "OR":
+        return toks
+    lead = text[: toks[0].start]
+    start = lead.rfind(":") + 1  # after a section header
+    words = lead[start:].strip()
+    if words.lower() not in MODIFIERS:
+        return toks  # "Current or …", "Evidence or history of …": fillers, rightly dropped
+    at = lead.index(words, start)
+    return [Tok("WORD", words, at, at + len(words)), *toks]
+
+
+# "Inclusion Part A: Healthy subjects", "Exclusion criteria for all subjects": a heading
+_COHORT_HEADING = re.compile(
+    r"\s*(?:inclusion|exclusion)(?:\s+criteria)?\s+(?:for\b|(?:part|cohort|group|arm)s?\b)",
+    re.IGNORECASE,
+)
+
+
+_STATES_VALUE = re.compile(
+    r"[<>≤≥=]|\bthan\b|(?<![A-Za-z])\d+(?:[.,]\d+)?\s*(?:%|[a-zµ]+/|years?\b)"
+)
+
+
+def _cohort_heading(toks: list[Tok], text: str) -> list[Tok]:
+    """A line that only heads the lines after it ("Inclusion Part A: Healthy subjects",
+    "Inclusion criteria for T2DM") names the cohort they apply to; it asks nothing itself.
+    Read as a criterion, "healthy_volunteer" was required of the T2DM cohort and
+    "type2_diabetes" of the healthy one (and "Exclusion Part A: Healthy subjects" excluded
+    every healthy volunteer), so no patient could ever be eligible.  The line stays
+    unread.  Not when it states a number or comparison: then it is a criterion after all."""
+    if not toks or not _COHORT_HEADING.match(text) or _STATES_VALUE.search(text):
+        return toks
+    start, end = toks[0].start, toks[-1].end
+    return [Tok("WORD", text[start:end], start, end)]
+
+
+_RELATION_TO = re.compile(
+    r"\b(?:hypersensitivit|allerg|intoleran|contra-?indicat)\w*\s+(?:to|for|against)\b",
+    re.IGNORECASE,
+)
+
+
+def _relation_lists(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Hypersensitivity to Axitinib or Everolimus": every object of the list is an object
+    of the relation.  Only the first joined the unread span, the rest read as mentions
+    ("unparsed(…) or everolimus"), and a patient once treated with everolimus was excluded
+    as if allergic to it."""
+    out = list(toks)
+    i = 0
+    while i < len(out):
+        t = out[i]
+        if t.type == "WORD" and _RELATION_TO.search(text, t.start, t.end):
+            j = i + 1
+            while (
+                j + 1 < len(out)
+                and out[j].type in ("OR", "COMMA")
+                and (out[j].type == "OR" or out[j].value == ",")
+                and out[j + 1].type == "CONCEPT"
+            ):
+                j += 2
+            if j > i + 1:
+                end = out[j - 1].end
+                out[i:j] = [Tok("WORD", text[t.start : end], t.start, end)]
+        i += 1
     return out
 
 
@@ -3618,6 +3756,129 @@ def _item_end(toks: list[Tok], j: int, unread: bool = False) -> int | None:
                     break
             j += 1
     return j
+
+
+def _example_commas(toks: list[Tok]) -> list[Tok]:
+    """ "No liver disease, e.g. ascites, ulcerative colitis, Crohn's disease": the commas
+    after an example cue separate examples, any one of which is an instance.  An inclusion
+    reads a bare comma list as "and", so "not ((liver_disease or ascites) and
+    ulcerative_colitis and crohns_disease)" was met by a patient with Crohn's disease alone
+    (NCT01160926).  The commas, to the end of the sentence or parenthesis, become "or"."""
+    out = list(toks)
+    for i, t in enumerate(out):
+        if t.type != "OR" or t.value != EXAMPLE_OR:
+            continue
+        depth = 0
+        for j in range(i + 1, len(out)):
+            u = out[j]
+            if u.type in ("LPAREN", "LPOST"):
+                depth += 1
+            elif u.type == "RPAREN":
+                depth -= 1
+                if depth < 0:
+                    break
+            elif depth == 0 and u.type == "COMMA":
+                if u.value != ",":
+                    break
+                out[j] = Tok("OR", "or", u.start, u.end)
+    return out
+
+
+def _cause_item_end(toks: list[Tok], j: int) -> int | None:
+    """End of one cause in "due to A, B or C": unread words, then a concept (and its
+    parentheticals) or nothing more."""
+    k = j
+    while k < len(toks) and toks[k].type in ("WORD", "MOD"):
+        k += 1
+    if k < len(toks) and toks[k].type == "CONCEPT":
+        return _item_end(toks, k)
+    if k > j and (k == len(toks) or toks[k].type in ("OR", "COMMA", "RPAREN")):
+        return k
+    return None
+
+
+def _cause_lists(toks: list[Tok], text: str) -> list[Tok]:
+    """ "CHF due to ischemic heart disease, idiopathic dilated cardiomyopathy, mitral or
+    aortic insufficiency or hypertension": the cause is one of the list, the condition is
+    the CHF.  Read plainly the commas bound loosest ("(CHF due to IHD) or … or
+    hypertension"), an inclusion met by hypertension without heart failure; the list
+    after "due to" is put in parentheses, as the "no" / "history of" lists are."""
+    out = list(toks)
+    i = 0
+    while i < len(out):
+        t = out[i]
+        if t.type != "MOD" or text[t.start : t.end].strip().lower() != "due":
+            i += 1
+            continue
+        end = _cause_item_end(out, i + 1)
+        seps, last_sep = 0, None
+        while end is not None and end < len(out) and out[end].type in ("OR", "COMMA"):
+            sep = end
+            if out[end].type == "COMMA" and end + 1 < len(out) and out[end + 1].type == "OR":
+                sep = end + 1
+            if out[sep].type == "COMMA" and out[sep].value != ",":
+                break  # "." / ";" ends the list
+            nxt = _cause_item_end(out, sep + 1)
+            if nxt is None:
+                break
+            seps, last_sep, end = seps + 1, out[sep].type, nxt
+        if seps and last_sep == "OR" and end is not None:
+            at = out[i].end
+            out.insert(end, Tok("RPAREN", ")", out[end - 1].end, out[end - 1].end))
+            out.insert(i + 1, Tok("LPAREN", "(", at, at))
+        i += 1
+    return out
+
+
+def _without_trailing_links(toks: list[Tok]) -> list[Tok]:
+    """ "Patients with A … and patients must have B": the "and" before the second subject
+    links two clauses; left inside the condition's parentheses ("not (A and) or (B)") the
+    parse dropped the ")" and the "or" with it, reading "not (A and B)", met whenever B is
+    not (NCT00516165: every patient with a prior chemoembolization met it)."""
+    end = len(toks)
+    while end and toks[end - 1].type in ("AND", "OR", "COMMA"):
+        end -= 1
+    return toks[:end]
+
+
+_PLACE = re.compile(r"(?<![A-Za-z])(?:fields?|areas?|regions?|volumes?|ports?)(?![A-Za-z])", re.I)
+_OUTSIDE = re.compile(r"\s*(?:outside|beyond)(?![A-Za-z])", re.IGNORECASE)
+
+
+def _place_outside(toks: list[Tok], text: str) -> list[Tok]:
+    """ "measurable disease outside of prior chemoembolization field": "outside" names a
+    place (a treated field), not an absence.  Read as a negation it said "not history of
+    tace", so no patient with a prior chemoembolization could ever have that disease; the
+    word stays unread when the phrase it opens ends in a field / area / region / volume."""
+    out = list(toks)
+    for i, t in enumerate(out):
+        if t.type != "NOT" or not _OUTSIDE.match(text, t.start):
+            continue
+        for u in out[i + 1 :]:
+            if u.type in ("COMMA", "AND", "OR", "RPAREN", "NOT", "LPAREN", "LPOST"):
+                break
+            if u.type == "WORD" and _PLACE.search(text, u.start, u.end):
+                out[i] = Tok("WORD", text[t.start : t.end], t.start, t.end)
+                break
+    return out
+
+
+def _history_item_end(toks: list[Tok], j: int) -> int | None:
+    """End of a "history of B" alternative after "no A or": "No clinical symptoms or history
+    of CNS metastases" rules out both; read alone, the "no" stopped at A and every patient
+    with a history of CNS metastases met the inclusion.  ``None`` unless ``toks[j]`` is a
+    history cue over one item or over a parenthesised list."""
+    if j >= len(toks) or toks[j].type != "HISTORY" or j + 1 >= len(toks):
+        return None
+    if toks[j + 1].type != "LPAREN":
+        return _item_end(toks, j + 1)
+    depth = 0
+    for k in range(j + 1, len(toks)):
+        depth += toks[k].type in ("LPAREN", "LPOST")
+        depth -= toks[k].type == "RPAREN"
+        if depth == 0:
+            return k + 1
+    return None
 
 
 def _serial_list_end(toks: list[Tok]) -> int | None:
@@ -4433,6 +4694,8 @@ def _wrap_chains(toks: list[Tok], cue: str, text: str) -> list[Tok]:
                 ):
                     sep = end + 1  # "history of A, B, or C": the Oxford comma before "or"
                 nxt = _item_end(out, sep + 1, unread=unread)
+                if nxt is None and cue == "NOT":
+                    nxt = _history_item_end(out, sep + 1)
                 if nxt is None:
                     break
                 seps += 1

@@ -1077,6 +1077,21 @@ class _Resolver:
                     node = AnyOf((node, Not(content, span=span_of(content))), span=span)
                 else:
                     node = AllOf((node, content), span=span)
+            elif (
+                self.ctx.kind == "exclusion"
+                and not isinstance(content, Not)
+                and _EXAMPLE_OPENS.match(
+                    self.ctx.norm.original[span_of(node).end : span_of(content).start].lower()
+                )
+            ):
+                # "Haemoglobinopathy (e.g., thalassaemia major or sickle cell anaemia)": the
+                # examples are instances of what precedes them, so any of them excludes even
+                # when some words are unread; ANDed, the exclusion failed for every patient
+                # without anaemia, whatever haemoglobinopathy they had.  Not in an inclusion:
+                # an example read out of its context can be broader than the text
+                # ("Liver-directed therapy (e.g., … radiotherapy …)" is no radiotherapy of
+                # any site), and there "or" would let the broader reading meet the line
+                node = AnyOf((node, content), span=span)
             elif fully_read and (stricter := _stricter_alternative(node, content)) is not None:
                 # "eGFR >= 30 (>= 45 for patients on metformin)": a stricter threshold under a
                 # condition holds where the condition does, ``base and (alt or not C)``; an
@@ -1130,6 +1145,10 @@ _CAUSAL_WORDS = re.compile(
     r"\b(?:hypertensive|diabetic|alcoholic|ischa?emic|viral|autoimmune|secondary|familial|"
     r"hereditary|congenital|drug[- ]induced|iatrogenic|malignant)\b",
     re.IGNORECASE,
+)
+# "(e.g., …", "(such as …": a parenthesis that opens with an example cue
+_EXAMPLE_OPENS = re.compile(
+    r"\s*\(\s*(?:e\.?\s?g\b\.?|eg\b|such as\b|for example\b|for instance\b)"
 )
 _EXAMPLE_WORDS = re.compile(r"\b(?:e\.?g|eg|such as|including|for example|for instance)\b")
 

@@ -256,11 +256,21 @@ def _grouped(lines: list[Criterion], kind: Kind) -> list[Criterion]:
     stands for that line's item in the rule the other lines of its group get.
     """
     from .groups import find_groups, members
+    from .sections import exclusion_sections, reread
 
     overrides = {i: c.rule for i, c in enumerate(lines) if c.override}
     grouped = members(find_groups([c.text for c in lines], kind, overrides))
+    sections = exclusion_sections([c.text for c in lines], kind)
     out = list(lines)
+    for i, who in sections.items():
+        # under an "EXC CRITERIA" heading among the inclusions: see eligo.sections
+        c = lines[i]
+        if not c.override:
+            r = reread(c.text, who)
+            out[i] = replace(c, rule=r.rule, unparsed=tuple(u.text for u in r.unparsed))
     for i, group in grouped.items():
+        if i in sections:
+            continue
         c = lines[i]
         if c.override:
             out[i] = replace(c, group=group.note(i, override=True))

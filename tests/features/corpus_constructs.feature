@@ -1968,3 +1968,180 @@ Feature: Constructs the grammar reads in real registry text
       | drug metformin since 2026-10-02  | undecided |
       | drug metformin since 2026-10-03  | not met   |
       | drug metformin undated           | undecided |
+
+  Scenario Outline: "No A or history of B": the "no" covers the history item too (NCT01005199)
+    Given the inclusion line "DISEASE CHARACTERISTICS: No clinical symptoms or history of CNS metastases or leptomeningeal disease (no imaging required)"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not (unparsed("symptoms") or history of cns_metastases or (history of leptomeningeal_metastases and not unparsed("imaging")))"
+    And it is <met>
+
+    # read before as "not symptoms or history of CNS metastases": met by brain metastases
+    Examples:
+      | conditions                                          | met       |
+      | C79.31 since 2026-01-01                             | not met   |
+      | C79.31 since 2020-01-01 resolved 2020-06-01         | not met   |
+      | nothing, complete                                   | undecided |
+      | nothing                                             | undecided |
+
+  Scenario Outline: "CHF due to A, B or C": the list names the cause of the CHF (NCT00679484)
+    Given the inclusion line "Patients with CHF due to ischemic heart disease, idiopathic dilated cardiomyopathy (IDC), mitral or aortic insufficiency or hypertension"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "heart_failure and unparsed("due") and (coronary_artery_disease or (unparsed("idiopathic") and unparsed("dilated") and cardiomyopathy) or unparsed("mitral") or unparsed("aortic insufficiency") or hypertension)"
+    And it is <met>
+
+    # read before as "(CHF due to IHD) or … or hypertension": met by hypertension alone
+    Examples:
+      | conditions                                  | met       |
+      | I10 since 2020-01-01, complete              | not met   |
+      | I10 since 2020-01-01; I50.9 since 2025-01-01 | undecided |
+      | nothing, complete                           | not met   |
+      | nothing                                     | undecided |
+
+  Scenario Outline: "Patients with A … and patients must have B" keeps its "or" (NCT00516165)
+    Given the inclusion line "Patients with prior chemoembolization history can participate in the study if the chemoembolization was performed more than 4 weeks ago and patients must have measurable disease outside of prior chemoembolization field"
+    And a patient with the procedure <procedure> on <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not (history of tace and unparsed("history can participate")) or (unparsed("if") and tace and unparsed("performed more than 4 weeks") and unparsed("ago") and measurable_disease and unparsed("outside") and history of tace and unparsed("field"))"
+    And it is <met>
+
+    # read before as "not (… and not history of tace …)": met by everyone, a chemoembolization
+    # a week ago included
+    Examples:
+      | procedure | when       | complete   | met       |
+      | TACE      | 2026-11-20 | procedures | undecided |
+      | TACE      | never      | procedures | met       |
+      | TACE      | never      | no sections | undecided |
+
+  Scenario Outline: An exclusion's "(e.g. …)" examples are alternatives even when partly unread (NCT01909778)
+    Given the exclusion line "Haemoglobinopathy (e.g., thalassaemia major or sickle cell anaemia)"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Haemoglobinopathy") or (unparsed("thalassaemia major or sickle") and unparsed("cell") and anemia)"
+    And it is <met>
+
+    # read before as "unparsed and … and anemia": not excluded without anaemia, whatever
+    # haemoglobinopathy the patient had
+    Examples:
+      | conditions                       | met       |
+      | nothing, complete                | undecided |
+      | D57.1 since 2000-01-01, complete | undecided |
+      | nothing                          | undecided |
+
+  Scenario Outline: One example of an exclusion is enough (NCT00713934)
+    Given the exclusion line "Presence of significant extrahepatic biliary disease (e.g. CBD stone, PSC, etc.)"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("significant extrahepatic biliary disease") or unparsed("CBD stone") or psc"
+    And it is <met>
+
+    Examples:
+      | conditions                        | met       |
+      | K83.01 since 2020-01-01           | met       |
+      | nothing, complete                 | undecided |
+      | nothing                           | undecided |
+
+  Scenario Outline: "Less than N weeks since A, B or C, and less than M weeks for D" (NCT02442531)
+    Given the exclusion line "Less than 4 weeks since the last treatment of chemotherapy, biological therapy, immunotherapy or systemic radiotherapy (except palliative radiation delivered to <20% of bone marrow), and less than 6 weeks for nitrosoureas and mitomycin C prior to Cycle 1 Day 1."
+    And a patient given <drug> on <when>
+    And the patient's record declares its medications, procedures complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "(unparsed("treatment") and chemotherapy) or biologic_therapy or immunotherapy within 4 weeks or (radiotherapy within 4 weeks and (not (unparsed("palliative") and radiotherapy within 4 weeks and unparsed("delivered to <20% of bone marrow")) or unparsed("except palliative radiation delivered to <20% of bone marrow"))) or unparsed("less than 6 weeks for nitrosoureas and mitomycin C prior to Cycle 1 Day 1")"
+    And it is <met>
+
+    # read before with the nitrosourea washout joined to the last items ("(immunotherapy or
+    # radiotherapy …) and nitrosoureas"): a nitrosourea five weeks ago did not exclude; the
+    # second washout now stays unread beside the first, an alternative exclusion
+    Examples:
+      | drug          | when       | met       |
+      | carmustine    | 2026-10-20 | undecided |
+      | pembrolizumab | 2026-11-20 | met       |
+
+  Scenario Outline: "Hypersensitivity to A or B": B is an object of the allergy, not a drug taken (NCT01334073)
+    Given the exclusion line "Hypersensitivity to Axitinib or Everolimus"
+    And a patient taking <drug> since <when>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Hypersensitivity to Axitinib or Everolimus")"
+    And it is <met>
+
+    # read before as "unparsed(…) or everolimus": a patient on everolimus was excluded as
+    # if allergic to it
+    Examples:
+      | drug       | when       | met       |
+      | everolimus | 2026-01-01 | undecided |
+      | metformin  | 2026-01-01 | undecided |
+
+  Scenario Outline: "Multiple organ transplant" is not any organ transplant (NCT00118742)
+    Given the exclusion line "Multiple organ transplant"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Multiple") and history of organ_transplant"
+    And it is <met>
+
+    # read before as "history of organ_transplant": every liver transplant recipient (the
+    # trial's population) was excluded
+    Examples:
+      | conditions                       | met       |
+      | Z94.4 since 2026-01-01           | undecided |
+      | nothing, complete                | not met   |
+      | nothing                          | undecided |
+
+  Scenario Outline: A cohort heading line asks nothing of the patient (NCT01611363)
+    Given the exclusion line "Exclusion Part A & Part B: T2DM subjects"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("T2DM")"
+    And it is <met>
+
+    # read before as "type2_diabetes": the T2DM cohorts' own patients were all excluded
+    Examples:
+      | conditions                       | met       |
+      | E11.9 since 2020-01-01           | undecided |
+      | nothing, complete                | undecided |
+
+  Scenario Outline: "Active or suspected X": the dropped modifier stays an (unread) alternative (NCT01909778)
+    Given the exclusion line "Active or suspected malignancy or history of malignancy within the last 2 years (with the exception of appropriately treated basal cell carcinoma or in situ carcinoma of the uterine cervix)"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "(unparsed("Active") or suspected_malignancy within 2 years or history of cancer within 2 years) and (not (unparsed("appropriately") and ((unparsed("treated") and basal_cell_carcinoma) or (unparsed("situ") and cancer)) and unparsed("uterine cervix")) or unparsed("with the exception of appropriately treated basal cell carcinoma or in situ carcinoma of the uterine cervix"))"
+    And it is <met>
+
+    # read before without "Active": a record with no cancer in 2 years was cleared (not met);
+    # a breast cancer stays undecided through the unread exception (basal cell, in situ)
+    Examples:
+      | conditions                                   | met       |
+      | C50.9 since 2026-01-01                       | undecided |
+      | nothing, complete                            | undecided |
+      | nothing                                      | undecided |
+
+  Scenario Outline: A cohort line that restates its cohort asks nothing of another (NCT02121860)
+    Given the inclusion line "Matched Healthy Volunteers: Medically healthy as determined by the Investigator"
+    And a patient with the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "not healthy_volunteer or healthy_volunteer"
+    And it is <met>
+
+    # read before as "healthy_volunteer": every subject of the hepatic impairment cohort
+    # failed it
+    Examples:
+      | facts                    | met       |
+      | healthy_volunteer false  | met       |
+      | healthy_volunteer true   | met       |
+      | moribund false           | undecided |
+
+  Scenario Outline: "No X, e.g. A, B, C": the examples after the cue are alternatives (NCT01160926)
+    Given the inclusion line "Inc Criteria: No pre-existing condition which would deter radiotherapy, e.g. fistulas, severe ulcerative colitis, Crohn's disease, prior adhesions"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not (unparsed("pre-existing") and ((unparsed("deter") and radiotherapy) or unparsed("fistulas") or (unparsed("severe") and (ulcerative_colitis or crohns_disease)) or unparsed("adhesions")))"
+    And it is <met>
+
+    # read before as "not (… and ulcerative_colitis and crohns_disease and …)": met by a
+    # patient with Crohn's disease alone; the unread examples (fistulas) keep it open
+    Examples:
+      | conditions                       | met       |
+      | K50.90 since 2015-01-01          | undecided |
+      | nothing, complete                | undecided |
+      | nothing                          | undecided |
