@@ -1889,6 +1889,31 @@ SAFETY = [
         "inclusion",
         "platelets > 100000 /uL and inr < 1.5",
     ),
+    # examples in a parenthesis ("(e.g. A, B)") are alternatives to the noun before them, not a
+    # condition on it (NCT04546360: "not (unparsed(...) and (ascites or ...))" was met by a
+    # patient whose decompensation was one the examples do not name; NCT00713934: an
+    # extrahepatic biliary disease other than the examples did not exclude)
+    (
+        "without decompensated events (e.g. ascites, bleeding, or overt encephalopathy);",
+        "inclusion",
+        'not (unparsed("decompensated events") or ascites or bleeding or '
+        '(unparsed("overt") and encephalopathy))',
+    ),
+    (
+        "Presence of significant extrahepatic biliary disease (e.g. CBD stone, PSC, etc.)",
+        "exclusion",
+        'unparsed("significant extrahepatic biliary disease") or unparsed("CBD stone") or psc',
+    ),
+    # ... but not in a plain inclusion, where an example may name a broader concept than the
+    # noun ("liver-directed therapy (e.g. ... radiotherapy)" would admit any radiotherapy)
+    (
+        "PRIOR CONCURRENT THERAPY: Liver-directed therapy (e.g., transarterial "
+        "embolization/chemoembolization [limited to 5 treatments], radiofrequency ablation, "
+        "cryoablation, radiotherapy, or percutaneous ethanol injection)",
+        "inclusion",
+        'locoregional_therapy and ((tace and unparsed("limited to 5 treatments")) or '
+        "tumour_ablation or radiotherapy)",
+    ),
 ]
 
 

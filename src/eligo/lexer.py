@@ -2414,7 +2414,7 @@ class Lexer:
         toks = _for_age_group(toks, self.text)
         toks = _unread_condition(_if_no_else(toks), self.text)
         toks = _none_or_qualified(_conditional_alternative(_other_stage(toks), self.text))
-        toks = _cue_then_or(toks, self.text)
+        toks = _cue_then_or(_example_parenthesis(toks, self.text, self.kind), self.text)
         toks = _example_causes(toks, self.text)
         for cue in ("HISTORY", "NOT"):
             toks = _wrap_chains(toks, cue, self.text)
@@ -4177,6 +4177,51 @@ def _other_specimen(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
             k += 1
         start, end = word.start, out[k - 1].end
         out[i - 1 : k] = [Tok("WORD", text[start:end].strip(), start, end)]
+    return out
+
+
+def _example_parenthesis(toks: list[Tok], text: str, kind: str) -> list[Tok]:
+    """ "without decompensated events (e.g. ascites, bleeding, or overt encephalopathy)":
+    a parenthesis opened by an example cue names examples of the noun before it, each
+    enough on its own, never a further condition on it.  Read as a qualifying parenthesis
+    it gave not (unparsed("decompensated events") and (ascites or …)), met by a patient with
+    a decompensating event the examples do not name.  Now X or (A or B or C): the example
+    cue stands for "or" (as it does outside a parenthesis) and the commas between the
+    examples are alternatives too.  Only where the examples rule patients out (an
+    exclusion, or after a "no" in an inclusion): an inclusion's example may name a broader
+    concept than the noun it illustrates ("liver-directed therapy (e.g. … radiotherapy)"),
+    and there the old, stricter reading stays.  Only when an example names a concept: a
+    parenthesis of unread drug names after their class is left as it was.
+    """
+    example = tables().example
+    out = list(toks)
+    sentence = 0
+    for i, tok in enumerate(out):
+        if tok.type == "COMMA" and tok.value in (".", ";"):
+            sentence = i + 1
+        if tok.type != "LPOST" or i + 1 >= len(out):
+            continue
+        if kind != "exclusion" and not any(t.type == "NOT" for t in out[sentence:i]):
+            continue
+        gap = text[tok.end : out[i + 1].start]
+        m = example.match(gap.lstrip())
+        if not m or gap.lstrip()[m.end() :].strip(" ,:"):
+            continue
+        depth, j, commas, named = 1, i + 1, [], False
+        while j < len(out) and depth:
+            depth += out[j].type in ("LPAREN", "LPOST")
+            depth -= out[j].type == "RPAREN"
+            if depth == 1 and out[j].type == "COMMA" and out[j].value == ",":
+                commas.append(j)
+            named = named or (depth == 1 and out[j].type == "CONCEPT")
+            j += 1
+        if not named:
+            continue
+        for c in commas:
+            out[c] = Tok("OR", "or", out[c].start, out[c].end)
+        out[i] = Tok("LPAREN", "(", tok.start, tok.end)
+        out.insert(i, Tok("OR", EXAMPLE_OR, tok.start, tok.start))
+        return _example_parenthesis(out, text, kind)
     return out
 
 

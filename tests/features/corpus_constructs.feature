@@ -1968,3 +1968,19 @@ Feature: Constructs the grammar reads in real registry text
       | drug metformin since 2026-10-02  | undecided |
       | drug metformin since 2026-10-03  | not met   |
       | drug metformin undated           | undecided |
+
+  Scenario Outline: Examples in a parenthesis after an unread noun are alternatives to it (NCT04546360)
+    Given the inclusion line "without decompensated events (e.g. ascites, bleeding, or overt encephalopathy);"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not (unparsed("decompensated events") or ascites or bleeding or (unparsed("overt") and encephalopathy))"
+    And it is <met>
+
+    # read "not (unparsed(…) and (ascites or …))", a patient with none of the three examples
+    # was met whatever other decompensating event (here spontaneous bacterial peritonitis) they had
+    Examples:
+      | conditions                         | met       |
+      | R18.8 since 2026-01-01, complete   | not met   |
+      | K65.2 since 2026-10-01, complete   | undecided |
+      | nothing, complete                  | undecided |
+      | nothing                            | undecided |
