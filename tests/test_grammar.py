@@ -1914,6 +1914,38 @@ SAFETY = [
         'locoregional_therapy and ((tace and unparsed("limited to 5 treatments")) or '
         "tumour_ablation or radiotherapy)",
     ),
+    # "nursing" before a care-setting noun is the setting, not breastfeeding (NCT03493204:
+    # read "... and lactation and ...", every man was cleared of the exclusion)
+    ("Planned discharge to nursing facility", "exclusion", "*unread*"),
+    (
+        "Planned discharge to nursing facility",
+        "exclusion",
+        'unparsed("Planned discharge to nursing facility")',
+    ),
+    ("Pregnant or nursing women", "exclusion", "(pregnancy or lactation) and sex = female"),
+    # a ", or" after a noun's own "or" list joins the two halves of the sentence (NCT05948982:
+    # "history of cancer and (... or family_history_liver_cancer)" did not exclude a patient
+    # with the family history alone; NCT02692703: steroid-resistant rejection without steroids
+    # in the last 3 months did not exclude)
+    (
+        "History of malignancy of the liver or other organs, or a family history of liver "
+        "malignancy in three generations of immediate family members;",
+        "exclusion",
+        '(history of cancer and unparsed("liver or other organs")) or '
+        "(family_history_liver_cancer and "
+        'unparsed("three generations of immediate family members"))',
+    ),
+    (
+        "Steroid resistant rejection of the transplanted liver or kidney, or a history of "
+        "rejection treated with high dose steroid within 3 months of screening.",
+        "exclusion",
+        '(unparsed("Steroid resistant") and ((unparsed("rejection") and '
+        'history of liver_transplant) or unparsed("kidney"))) or '
+        '(unparsed("rejection treated with high") and unparsed("dose") '
+        "and systemic_corticosteroids within 3 months)",
+    ),
+    # ... not where the ", or" ends a serial list
+    ("A1c, HIV, or HBV", "inclusion", 'unparsed("A1c") or hiv or hbv'),
 ]
 
 

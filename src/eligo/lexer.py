@@ -1219,7 +1219,7 @@ class Lexer:
                 Tok("RPAREN", ")", end, end),
             ]
         toks = _k_of_n(_donor_values(self.tokens, text, self.t.vocab), text)
-        toks = self._for_groups(self._upper_or(self._tidy(toks)))
+        toks = self._for_groups(self._upper_or(_comma_or_split(self._tidy(toks), text)))
         if other and toks and toks[0].start >= other.end() and toks[0].type == "CONCEPT":
             # "Other active liver diseases": other than the trial's own disease, which the
             # line does not name; read as any liver disease it excluded every patient
@@ -2400,7 +2400,7 @@ class Lexer:
                 merged[-1] = Tok("NOT", "not", merged[-1].start, tok.end)
                 continue
             merged.append(tok)
-        toks = _postfix_negation(merged, self.text)
+        toks = _postfix_negation(_nursing_setting(merged, self.text), self.text)
         toks = _defining_measure(toks, self.text, self.t.vocab)
         toks = _family_history(toks, self.text)
         toks = _despite_treatment(_modifiers(_state_adjectives(toks)), self.text)
@@ -4177,6 +4177,102 @@ def _other_specimen(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
             k += 1
         start, end = word.start, out[k - 1].end
         out[i - 1 : k] = [Tok("WORD", text[start:end].strip(), start, end)]
+    return out
+
+
+_CARE_SETTING = re.compile(
+    r"\s+(?:facility|facilities|homes?|staff|care|unit|units|services?|assistants?|students?)\b",
+    re.IGNORECASE,
+)
+
+
+def _comma_or_split(toks: list[Tok], text: str) -> list[Tok]:
+    """ "History of malignancy of the liver or other organs, or a family history of liver
+    malignancy": the ", or" joins the two halves of the sentence, the plain "or" before it
+    the words of the first half.  Juxtaposition binds looser than "or", so the line read
+    history of cancer and (unparsed("liver") or unparsed("organs") or family_history_…),
+    and a patient with the family history alone was not excluded.  Each half is grouped.
+
+    Only a sentence whose first half has no comma (in "A, B, or C" the ", or" ends a serial
+    list) and holds its own "or", whose second half has no "and" or comma of its own (",
+    or B, and C" may join C to both), and with no negation or exception in either half
+    (their scope over the ", or" is left as it was).
+    """
+    n = len(toks)
+    start, depth = 0, 0
+    for k, tok in enumerate(toks):
+        if depth == 0 and tok.type == "COMMA" and tok.value in (".", ";"):
+            start = k + 1
+            continue
+        depth += tok.type in ("LPAREN", "LPOST")
+        depth -= tok.type == "RPAREN"
+        if depth != 0 or tok.type != "OR" or k == start:
+            continue
+        if "," not in text[toks[k - 1].end : tok.start]:
+            continue
+        left = toks[start:k]
+        end, d = k + 1, 0
+        while end < n:
+            t = toks[end]
+            if d == 0 and t.type == "COMMA" and t.value in (".", ";"):
+                break
+            d += t.type in ("LPAREN", "LPOST")
+            d -= t.type == "RPAREN"
+            if d < 0:
+                break
+            end += 1
+        right = toks[k + 1 : end]
+        flat = [t.type for t, lvl in _levels(left)]
+        if (
+            not right
+            or "OR" not in [t.type for t, lvl in _levels(left) if lvl == 0]
+            or any(t.type == "COMMA" for t, lvl in _levels(left) if lvl == 0)
+            or any(typ in ("NOT", "EXCEPT") for typ in flat)
+            or any(t.type in ("NOT", "EXCEPT") for t in right)
+            or any(t.type in ("AND", "COMMA") for t, lvl in _levels(right) if lvl == 0)
+        ):
+            continue
+        a, b = left[0], left[-1]
+        c, e = right[0], right[-1]
+        grouped = [
+            Tok("LPAREN", "(", a.start, a.start),
+            *left,
+            Tok("RPAREN", ")", b.end, b.end),
+            tok,
+            Tok("LPAREN", "(", c.start, c.start),
+            *right,
+            Tok("RPAREN", ")", e.end, e.end),
+        ]
+        return [*toks[:start], *grouped, *toks[end:]]
+    return toks
+
+
+def _levels(toks: list[Tok]) -> list[tuple[Tok, int]]:
+    """Each token with its parenthesis depth (0 outside any)."""
+    out, depth = [], 0
+    for t in toks:
+        if t.type == "RPAREN":
+            depth -= 1
+        out.append((t, depth))
+        if t.type in ("LPAREN", "LPOST"):
+            depth += 1
+    return out
+
+
+def _nursing_setting(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Planned discharge to nursing facility": "nursing" before a care-setting noun names
+    the setting, not breastfeeding.  Read as lactation, the exclusion was not met by any
+    patient who was not breastfeeding (everyone, for a man), whatever their discharge plan;
+    the words now stay unread.  ("Nursing home" itself is a vocabulary phrase.)"""
+    out = list(toks)
+    for i, tok in enumerate(out):
+        if (
+            tok.type == "CONCEPT"
+            and tok.value == "lactation"
+            and text[tok.start : tok.end].lower() == "nursing"
+            and _CARE_SETTING.match(text, tok.end)
+        ):
+            out[i] = Tok("WORD", text[tok.start : tok.end], tok.start, tok.end)
     return out
 
 

@@ -1984,3 +1984,35 @@ Feature: Constructs the grammar reads in real registry text
       | K65.2 since 2026-10-01, complete   | undecided |
       | nothing, complete                  | undecided |
       | nothing                            | undecided |
+
+  Scenario Outline: "Nursing" before a care-setting noun is not breastfeeding (NCT03493204)
+    Given the exclusion line "Planned discharge to nursing facility"
+    And a <sex> patient with conditions <conditions> and the facts none
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Planned discharge to nursing facility")"
+    And it is <met>
+
+    # read "… and lactation and …", the exclusion was not met by every man and every woman
+    # not breastfeeding, whatever their discharge plan
+    Examples:
+      | sex    | conditions                        | met       |
+      | male   | nothing, complete                 | undecided |
+      | female | nothing, complete                 | undecided |
+      | female | Z39.1 since 2026-11-01, complete  | undecided |
+      | female | nothing                           | undecided |
+
+  Scenario Outline: A ", or" after a noun's own "or" list joins the two halves (NCT05948982)
+    Given the exclusion line "History of malignancy of the liver or other organs, or a family history of liver malignancy in three generations of immediate family members;"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "(history of cancer and unparsed("liver or other organs")) or (family_history_liver_cancer and unparsed("three generations of immediate family members"))"
+    And it is <met>
+
+    # read "history of cancer and (… or family_history_liver_cancer) and …", a patient with
+    # the family history alone was not excluded
+    Examples:
+      | conditions                        | met       |
+      | Z80.0 since 2020-01-01, complete  | undecided |
+      | C22.0 since 2019-01-01, complete  | undecided |
+      | nothing, complete                 | not met   |
+      | nothing                           | undecided |
