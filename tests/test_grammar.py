@@ -1946,6 +1946,15 @@ SAFETY = [
     ),
     # ... not where the ", or" ends a serial list
     ("A1c, HIV, or HBV", "inclusion", 'unparsed("A1c") or hiv or hbv'),
+    # a bare bound right after an unread abbreviation is that measure's (NCT03869073: "maintain
+    # SAP > 90 mm Hg" took the last measure read and read mean_arterial_pressure > 90)
+    (
+        "a systolic blood pressure (SBP) < 90 mm Hg or mean arterial pressure (MAP) < 60 mm Hg, "
+        "or use of vasopressor(s) to maintain SAP > 90 mm Hg",
+        "inclusion",
+        "systolic_bp < 90 mm[Hg] or mean_arterial_pressure < 60 mm[Hg] or "
+        '(vasopressors and unparsed("maintain SAP > 90 mm Hg"))',
+    ),
 ]
 
 

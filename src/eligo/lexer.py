@@ -1219,7 +1219,8 @@ class Lexer:
                 Tok("RPAREN", ")", end, end),
             ]
         toks = _k_of_n(_donor_values(self.tokens, text, self.t.vocab), text)
-        toks = self._for_groups(self._upper_or(_comma_or_split(self._tidy(toks), text)))
+        toks = _comma_or_split(_acronym_bound(self._tidy(toks), text), text)
+        toks = self._for_groups(self._upper_or(toks))
         if other and toks and toks[0].start >= other.end() and toks[0].type == "CONCEPT":
             # "Other active liver diseases": other than the trial's own disease, which the
             # line does not name; read as any liver disease it excluded every patient
@@ -4184,6 +4185,34 @@ _CARE_SETTING = re.compile(
     r"\s+(?:facility|facilities|homes?|staff|care|unit|units|services?|assistants?|students?)\b",
     re.IGNORECASE,
 )
+
+
+_TRAILING_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\s*$")
+
+
+def _acronym_bound(toks: list[Tok], text: str) -> list[Tok]:
+    """ "use of vasopressor(s) to maintain SAP > 90 mm Hg or MAP > 60 mm Hg": a bare bound
+    right after an unread abbreviation is that measure's bound.  Left bare, it took the last
+    measure read before it (mean arterial pressure, from earlier in the line), so "SAP > 90"
+    read MAP > 90.  Now the abbreviation, the comparator, the number and its unit stay
+    unread together."""
+    out = list(toks)
+    i = 0
+    while i + 2 < len(out):
+        w, c, n = out[i], out[i + 1], out[i + 2]
+        if (
+            w.type == "WORD"
+            and c.type == "BCMP"
+            and n.type == "NUMBER"
+            and not text[w.end : c.start].strip()
+            and _TRAILING_ACRONYM.search(text[w.start : w.end])
+        ):
+            j = i + 3
+            while j < len(out) and out[j].type in ("UNIT", "ULN"):
+                j += 1
+            out[i:j] = [Tok("WORD", text[w.start : out[j - 1].end], w.start, out[j - 1].end)]
+        i += 1
+    return out
 
 
 def _comma_or_split(toks: list[Tok], text: str) -> list[Tok]:

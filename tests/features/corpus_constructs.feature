@@ -2016,3 +2016,18 @@ Feature: Constructs the grammar reads in real registry text
       | C22.0 since 2019-01-01, complete  | undecided |
       | nothing, complete                 | not met   |
       | nothing                           | undecided |
+
+  Scenario Outline: A bare bound after an unread abbreviation is not the last measure's (NCT03869073)
+    Given the inclusion line "AND one or more of the following organ dysfunctions judged due to sepsis: Cardiovascular- refractory hypotension (a systolic blood pressure (SBP) < 90 mm Hg or mean arterial pressure (MAP) < 60 mm Hg despite an IV fluid challenge of at least 30 ml/kg fluids), or use of vasopressor(s) to maintain SAP > 90 mm Hg or MAP > 60 mm Hg, or;"
+    And a patient on <drug> since 2026-11-20 with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "(((unparsed("Cardiovascular-") and hypotension and (systolic_bp < 90 mm[Hg] or mean_arterial_pressure < 60 mm[Hg]) and unparsed("despite an IV fluid challenge of at least 30 ml/kg fluids")) or vasopressors) and (unparsed("maintain SAP > 90 mm Hg") or mean_arterial_pressure > 60 mm[Hg])) or unparsed("one or more of the following organ dysfunctions judged due to sepsis: ")"
+    And it is <met>
+
+    # "SAP > 90" took the last measure read (MAP) and read MAP > 90 mm Hg
+    Examples:
+      | drug           | observations                           | met       |
+      | norepinephrine | mean_arterial_pressure 65 mm[Hg]       | met       |
+      | norepinephrine | mean_arterial_pressure 55 mm[Hg]       | undecided |
+      | norepinephrine | nothing                                | undecided |
+      | nothing        | mean_arterial_pressure 65 mm[Hg]       | undecided |
