@@ -1955,6 +1955,13 @@ SAFETY = [
         "systolic_bp < 90 mm[Hg] or mean_arterial_pressure < 60 mm[Hg] or "
         '(vasopressors and unparsed("maintain SAP > 90 mm Hg"))',
     ),
+    # plain "heart disease" / "lung disease" / "cardiopulmonary disease" are any of it, not
+    # the severe concepts they were synonyms of (an exclusion of "lung disease" did not
+    # exclude asthma; "history of cardiac disease" did not exclude atrial fibrillation)
+    ("History of cardiac disease", "exclusion", "history of heart_disease"),
+    ("Pulmonary disease", "exclusion", "lung_disease"),
+    ("concomitant cardiopulmonary diseases", "exclusion", "cardiopulmonary_disease"),
+    ("Severe pulmonary disease", "exclusion", "severe_pulmonary_disease"),
 ]
 
 

@@ -2031,3 +2031,19 @@ Feature: Constructs the grammar reads in real registry text
       | norepinephrine | mean_arterial_pressure 55 mm[Hg]       | undecided |
       | norepinephrine | nothing                                | undecided |
       | nothing        | mean_arterial_pressure 65 mm[Hg]       | undecided |
+
+  Scenario Outline: Plain "cardiac disease" is any heart disease, not only the severe kinds (NCT01887717)
+    Given the exclusion line "Known contraindication to standard-of-care sorafenib including allergic reaction, pill swallowing difficulty, uncontrolled hypertension or history of cardiac disease, significant GI bleed within 30 days, and renal failure including dialysis"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("contraindication to standard-of-care sorafenib including allergic reaction") or unparsed("pill swallowing difficulty") or uncontrolled_hypertension or history of heart_disease or (unparsed("significant") and gi_bleeding and ((unparsed("within 30 days") and renal_failure) or dialysis))"
+    And it is <met>
+
+    # "cardiac disease" was a synonym of severe_cardiac_disease, whose codes leave out
+    # arrhythmias: a patient with a history of atrial fibrillation was not excluded by it
+    Examples:
+      | conditions                                          | met       |
+      | I48.91 since 2019-01-01 resolved 2019-03-01, complete | met       |
+      | I50.9 since 2025-01-01, complete                    | met       |
+      | nothing, complete                                   | undecided |
+      | nothing                                             | undecided |
