@@ -1962,6 +1962,19 @@ SAFETY = [
     ("Pulmonary disease", "exclusion", "lung_disease"),
     ("concomitant cardiopulmonary diseases", "exclusion", "cardiopulmonary_disease"),
     ("Severe pulmonary disease", "exclusion", "severe_pulmonary_disease"),
+    # a "No X:" header stays an unread alternative of its list (NCT03861819: the list,
+    # mis-grouped where a comma is missing, read "not (unparsed(...) and (...) and (...))",
+    # met by a patient with a recent myocardial infarction and nothing else listed)
+    (
+        "No absolute contra-indications to exercise: recent (<6 months) acute cardiac event "
+        "unstable angina, uncontrolled dysrhythmias causing symptoms or hemodynamic compromise",
+        "inclusion",
+        'not (unparsed("absolute contra-indications to exercise") or '
+        '(unparsed("recent (<6 months) acute cardiac") and ((unparsed("event") and '
+        'unstable_angina) or (unparsed("uncontrolled") and arrhythmia)) and '
+        'unparsed("causing symptoms or hemodynamic compromise")))',
+    ),
+    ("None of the following: HIV, HBV", "inclusion", "not (hiv or hbv)"),
 ]
 
 

@@ -1140,6 +1140,7 @@ class Lexer:
         self.cohort_end: int | None = None  # end of a cohort header ("Subjects with X:")
         self.sentence_start = 0  # token index where the current sentence starts
         self.exclusion_header = False  # "Exc Criteria:" heads this inclusion line
+        self.negated_head: tuple[int, int] | None = None  # the noun of a "No X:" header
         self.requirement = False  # an exclusion line worded as a requirement ("… must have")
         self.ambiguous_negation = False  # an exclusion line that opens with "No" / "Not"
         self.exception_open = False  # an "except" in the current sentence
@@ -1328,6 +1329,8 @@ class Lexer:
             if t.type == "COMMA" and depth == 0:
                 t = Tok("OR", "or", t.start, t.end)
             inner.append(t)
+        if self.negated_head is not None:
+            inner = _head_alternative(inner, self.negated_head, self.text)
         return _negated(inner, EXCLUSION_HEADER)
 
     def _cohort(self, toks: list[Tok]) -> list[Tok]:
@@ -1380,6 +1383,7 @@ class Lexer:
             # none of what follows, like an exclusion
             self.kind = "exclusion"
             self.exclusion_header = True
+            self.negated_head = _negated_head_noun(m, _NEGATED_HEAD.match(head))
         # "Myelosuppressive Chemotherapy: At least 7 days since …": a section on prior
         # treatment, whose lines say what must have elapsed, is a title, not a requirement
         title = bool(_SINCE.match(self.text, m.end()))
@@ -4188,6 +4192,53 @@ _CARE_SETTING = re.compile(
 
 
 _TRAILING_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\s*$")
+
+
+_FOLLOWING = re.compile(r"(?:any\s+of\s+)?the\s+following\b", re.IGNORECASE)
+
+
+def _negated_head_noun(m: re.Match[str], neg: re.Match[str] | None) -> tuple[int, int] | None:
+    """The span of X in a "No X:" line header (``m`` its _HEADER match), unless X is just
+    "the following"."""
+    if neg is None:
+        return None
+    start, end = m.start("head") + neg.end(), m.end("head")
+    if _FOLLOWING.fullmatch(m.string[start:end].strip()):
+        return None
+    return (start, end)
+
+
+def _head_alternative(inner: list[Tok], head: tuple[int, int], text: str) -> list[Tok]:
+    """ "No absolute contra-indications to exercise: recent (<6 months) acute cardiac event
+    unstable angina, uncontrolled dysrhythmias causing symptoms …": the header names what
+    the list enumerates, so it stays an (unread) alternative of the list: not (X or …).  The
+    list alone, mis-grouped where a comma is missing, read not (unparsed(…) and (…) and
+    (…)), met by a patient with a recent myocardial infarction; now the line is at best
+    unknown unless one of the listed items is read on the record.  Only when the list does
+    not read as a plain "or" list: an "and", or two items side by side with no comma or
+    "or" between them ("No … exercise: myocarditis, pericarditis" stays not (A or B))."""
+    s, e = head
+    if not inner:
+        return inner
+    content = ("CONCEPT", "WORD", "WINDOW", "RPAREN")
+    depth, joined = 0, False
+    for prev, cur in itertools.pairwise(inner):
+        depth += prev.type in ("LPAREN", "LPOST")
+        depth -= prev.type == "RPAREN"
+        if depth == 0 and (
+            cur.type == "AND" or (prev.type in content and cur.type in (*content[:3], "MOD"))
+        ):
+            joined = True
+    if not joined:
+        return inner
+    a, b = inner[0], inner[-1]
+    return [
+        Tok("WORD", text[s:e].strip(), s, e),
+        Tok("OR", "or", e, e),
+        Tok("LPAREN", "(", a.start, a.start),
+        *inner,
+        Tok("RPAREN", ")", b.end, b.end),
+    ]
 
 
 def _acronym_bound(toks: list[Tok], text: str) -> list[Tok]:

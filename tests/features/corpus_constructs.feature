@@ -2047,3 +2047,19 @@ Feature: Constructs the grammar reads in real registry text
       | I50.9 since 2025-01-01, complete                    | met       |
       | nothing, complete                                   | undecided |
       | nothing                                             | undecided |
+
+  Scenario Outline: A "No X:" header stays an alternative of the list it heads (NCT03861819)
+    Given the inclusion line "No absolute contra-indications to exercise: recent (<6 months) acute cardiac event unstable angina, uncontrolled dysrhythmias causing symptoms or hemodynamic compromise, symptomatic aortic stenosis, uncontrolled symptomatic heart failure, acute pulmonary embolus, acute myocarditis or pericarditis, suspected or known dissecting aneurism and acute systemic infection"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not (unparsed("absolute contra-indications to exercise") or (unparsed("recent (<6 months) acute cardiac") and ((unparsed("event") and unstable_angina) or (unparsed("uncontrolled") and arrhythmia)) and (unparsed("causing symptoms") or unparsed("hemodynamic compromise") or (unparsed("symptomatic") and aortic_stenosis) or uncontrolled_heart_failure or (unparsed("acute") and pulmonary_embolism) or (unparsed("acute") and (myocarditis or pericarditis)) or (unparsed("dissecting aneurism") and unparsed("acute") and active_infection))))"
+    And it is <met>
+
+    # the list alone, mis-grouped where a comma is missing, read not (unparsed(…) and (…) and
+    # (…)): met by a patient whose only contraindication was a recent myocardial infarction
+    Examples:
+      | conditions                                  | met       |
+      | I21.9 since 2026-10-01, complete            | undecided |
+      | I20.0 since 2026-11-01; I35.0 since 2020-01-01, complete | undecided |
+      | nothing, complete                           | undecided |
+      | nothing                                     | undecided |
