@@ -1975,6 +1975,19 @@ SAFETY = [
         'unparsed("causing symptoms or hemodynamic compromise")))',
     ),
     ("None of the following: HIV, HBV", "inclusion", "not (hiv or hbv)"),
+    # a condition after "donated ... after" / "donors with" is the donor's, not the patient's
+    # (NCT03929523: "... and cardiac_arrest and ..." cleared every recipient without one)
+    (
+        "Grafts donated after cardiac arrest (DCD grafts)",
+        "exclusion",
+        'unparsed("Grafts donated after cardiac arrest") and unparsed("DCD grafts")',
+    ),
+    ("Organs from donors with hepatitis C", "exclusion", "*unread*"),
+    (
+        "Organs from donors with hepatitis C",
+        "exclusion",
+        'unparsed("Organs from donors with hepatitis C")',
+    ),
 ]
 
 

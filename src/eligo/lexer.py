@@ -1219,7 +1219,8 @@ class Lexer:
                 *self.tokens,
                 Tok("RPAREN", ")", end, end),
             ]
-        toks = _k_of_n(_donor_values(self.tokens, text, self.t.vocab), text)
+        toks = _donor_values(self.tokens, text, self.t.vocab)
+        toks = _k_of_n(_donated_conditions(toks, text, self.t.vocab), text)
         toks = _comma_or_split(_acronym_bound(self._tidy(toks), text), text)
         toks = self._for_groups(self._upper_or(toks))
         if other and toks and toks[0].start >= other.end() and toks[0].type == "CONCEPT":
@@ -3542,6 +3543,40 @@ def _donor_values(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
             i = j
             continue
         out.append(t)
+        i += 1
+    return out
+
+
+_DONATED = re.compile(r"(?:^|\s)(?:donated|donors?|donations?)$", re.I)
+_DONATED_GAP = frozenset(["after", "from", "with"])
+_DONATED_LINK = re.compile(r"\s+(?:after|from|with)\s+(?:an?\s+)?", re.I)
+
+
+def _donated_conditions(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
+    """ "Grafts donated after cardiac arrest (DCD grafts)": the condition is the donor's.
+    Read as the patient's cardiac arrest, the exclusion was not met by any recipient who
+    had none, whatever graft they were to receive.  The donor words, the link word and the
+    condition stay unread together (numeric donor values: :func:`_donor_values`)."""
+    out = list(toks)
+    i = 0
+    while i + 1 < len(out):
+        w = out[i]
+        k = i + 1
+        if (
+            k + 1 < len(out)
+            and out[k].type in ("WORD", "MOD")
+            and text[out[k].start : out[k].end].lower() in _DONATED_GAP
+        ):
+            k += 1  # "donated after cardiac arrest": the link word read as a word
+        c = out[k]
+        if (
+            w.type == "WORD"
+            and _DONATED.search(text[w.start : w.end])
+            and (k > i + 1 or _DONATED_LINK.fullmatch(text[w.end : c.start]))
+            and c.type == "CONCEPT"
+            and vocab[str(c.value)].kind == "condition"
+        ):
+            out[i : k + 1] = [Tok("WORD", text[w.start : c.end], w.start, c.end)]
         i += 1
     return out
 

@@ -2063,3 +2063,18 @@ Feature: Constructs the grammar reads in real registry text
       | I20.0 since 2026-11-01; I35.0 since 2020-01-01, complete | undecided |
       | nothing, complete                           | undecided |
       | nothing                                     | undecided |
+
+  Scenario Outline: A condition after "donated" or "donors with" is the donor's (NCT03929523)
+    Given the exclusion line "Grafts donated after cardiac arrest (DCD grafts)"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Grafts donated after cardiac arrest") and unparsed("DCD grafts")"
+    And it is <met>
+
+    # read as the recipient's cardiac arrest, the exclusion was not met by any recipient who
+    # had none, whatever graft they were to receive
+    Examples:
+      | conditions                        | met       |
+      | I46.9 since 2026-11-01, complete  | undecided |
+      | nothing, complete                 | undecided |
+      | nothing                           | undecided |
