@@ -1068,13 +1068,14 @@ SAFETY = [
         'not ((cirrhosis and unparsed("stage 4") and unparsed("fibrosis") and liver_biopsy) '
         'or cirrhosis) and unparsed("ascertained by a hepatologist")',
     ),
-    # "previous A, B, C, etc.": the cue covers the whole list (NCT05508633)
+    # "previous A, B, C, etc.": the cue covers the whole list (NCT05508633); "etc." keeps
+    # the list open (see the end of this list)
     (
         "Previous splenectomy, cardia periesophageal vascular dissection, transjugular "
         "intrahepatic portosystemic shunt (TIPS), liver transplantation, etc.",
         "exclusion",
         "history of splenectomy or history of esophagogastric_devascularization or "
-        "history of tips or history of liver_transplant",
+        'history of tips or history of liver_transplant or unparsed("etc.")',
     ),
     # the diagnosis and how long it has lasted (never the bare diagnosis alone; a
     # whole-sentence fact for it would be a phrasebook entry, not a reading) (NCT01611363)
@@ -1987,6 +1988,21 @@ SAFETY = [
         "Organs from donors with hepatitis C",
         "exclusion",
         'unparsed("Organs from donors with hepatitis C")',
+    ),
+    # "etc." leaves an exclusion list open (NCT05508633: read as the closed list, a patient
+    # with another portal-hypertension operation was not excluded) ...
+    (
+        "Previous splenectomy, cardia periesophageal vascular dissection, transjugular "
+        "intrahepatic portosystemic shunt (TIPS), liver transplantation, etc.",
+        "exclusion",
+        "history of splenectomy or history of esophagogastric_devascularization or history of "
+        'tips or history of liver_transplant or unparsed("etc.")',
+    ),
+    # ... but not inside a parenthesis of examples, whose noun covers the rest
+    (
+        "Evidence of systemic infection (sepsis, bacteremia, pneumonia etc).",
+        "exclusion",
+        "active_infection or sepsis or bacteremia or pneumonia",
     ),
 ]
 

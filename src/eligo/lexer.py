@@ -1222,6 +1222,8 @@ class Lexer:
         toks = _donor_values(self.tokens, text, self.t.vocab)
         toks = _k_of_n(_donated_conditions(toks, text, self.t.vocab), text)
         toks = _comma_or_split(_acronym_bound(self._tidy(toks), text), text)
+        if self.kind == "exclusion":
+            toks = _open_list(toks, text)
         toks = self._for_groups(self._upper_or(toks))
         if other and toks and toks[0].start >= other.end() and toks[0].type == "CONCEPT":
             # "Other active liver diseases": other than the trial's own disease, which the
@@ -4274,6 +4276,34 @@ def _head_alternative(inner: list[Tok], head: tuple[int, int], text: str) -> lis
         *inner,
         Tok("RPAREN", ")", b.end, b.end),
     ]
+
+
+_ETC = re.compile(r"(?:,\s*)?\betc\b\.?", re.IGNORECASE)
+
+
+def _open_list(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Previous splenectomy, …, TIPS, liver transplantation, etc.": an exclusion list left
+    open by "etc." names some of what excludes, not all of it.  "etc." was a stop word, so
+    the line read as the closed list and a patient with another such procedure (a surgical
+    shunt) was not excluded; now "etc." stays an unread alternative at the end of the list.
+    Only outside parentheses: "infection (sepsis, pneumonia etc)" has its noun to cover it."""
+    out = list(toks)
+    for m in _ETC.finditer(text):
+        if text[: m.start()].count("(") != text[: m.start()].count(")"):
+            continue
+        if any(t.start <= m.start() < t.end for t in out):
+            continue  # already inside an unread span
+        at = next((k for k, t in enumerate(out) if t.start >= m.end()), len(out))
+        if at == 0 or out[at - 1].type in ("OR", "AND", "NOT", "LPAREN", "LPOST"):
+            continue
+        depth = sum((t.type in ("LPAREN", "LPOST")) - (t.type == "RPAREN") for t in out[:at])
+        if depth:
+            continue
+        s, e = m.start(), m.end()
+        word = text[s:e].lstrip(", ").strip()
+        ws = e - len(text[s:e].lstrip(", "))
+        out[at:at] = [Tok("OR", "or", s, s), Tok("WORD", word, ws, e)]
+    return out
 
 
 def _acronym_bound(toks: list[Tok], text: str) -> list[Tok]:
