@@ -2004,6 +2004,18 @@ SAFETY = [
         "exclusion",
         "active_infection or sepsis or bacteremia or pneumonia",
     ),
+    # a concept opening an exclusion before a colon is one of the forms listed after it
+    # (NCT03931070: "(unparsed("Severe") and hepatic_impairment and hepatic_encephalopathy)"
+    # did not exclude encephalopathy without a liver-dysfunction code) ...
+    (
+        "Severe liver dysfunction: Hepatic encephalopathy, cirrhosis (Child-Pugh class C or "
+        "greater)",
+        "exclusion",
+        '(unparsed("Severe") and hepatic_impairment) or hepatic_encephalopathy or cirrhosis or '
+        "child_pugh_class >= C",
+    ),
+    # ... not a cohort or a group the line is about
+    ("Subjects with Hepatic Impairment: ascites", "exclusion", "hepatic_impairment and ascites"),
 ]
 
 

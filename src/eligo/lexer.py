@@ -1223,7 +1223,7 @@ class Lexer:
         toks = _k_of_n(_donated_conditions(toks, text, self.t.vocab), text)
         toks = _comma_or_split(_acronym_bound(self._tidy(toks), text), text)
         if self.kind == "exclusion":
-            toks = _open_list(toks, text)
+            toks = _colon_head(_open_list(toks, text), text)
         toks = self._for_groups(self._upper_or(toks))
         if other and toks and toks[0].start >= other.end() and toks[0].type == "CONCEPT":
             # "Other active liver diseases": other than the trial's own disease, which the
@@ -4303,6 +4303,32 @@ def _open_list(toks: list[Tok], text: str) -> list[Tok]:
         word = text[s:e].lstrip(", ").strip()
         ws = e - len(text[s:e].lstrip(", "))
         out[at:at] = [Tok("OR", "or", s, s), Tok("WORD", word, ws, e)]
+    return out
+
+
+def _colon_head(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Severe liver dysfunction: Hepatic encephalopathy, cirrhosis (…)": in an exclusion,
+    a concept before a colon heads the forms listed after it, any of which excludes, and
+    is itself one.  Juxtaposed, the head was joined to the first form by "and", so a
+    patient with hepatic encephalopathy and no liver-dysfunction code on a complete record
+    was not excluded.  Now head or A or B.  Only a head that opens the line (after its
+    modifiers): "Subjects with Hepatic Impairment: …" or "for females of childbearing
+    potential: pregnant, …" name who the line is about, not a form that excludes."""
+    out = list(toks)
+    depth = 0
+    for k in range(len(out) - 1):
+        t, nxt = out[k], out[k + 1]
+        depth += t.type in ("LPAREN", "LPOST")
+        depth -= t.type == "RPAREN"
+        if (
+            depth == 0
+            and t.type == "CONCEPT"
+            and nxt.type in ("CONCEPT", "MOD", "WORD")
+            and text[t.end : nxt.start].strip() == ":"
+            and all(o.type == "MOD" for o in out[:k])
+            and not text[: out[0].start].strip()
+        ):
+            return [*out[: k + 1], Tok("OR", "or", t.end, t.end), *out[k + 1 :]]
     return out
 
 

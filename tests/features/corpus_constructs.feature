@@ -2080,3 +2080,19 @@ Feature: Constructs the grammar reads in real registry text
       | nothing, complete                 | undecided |
       | nothing                           | undecided |
 
+
+  Scenario Outline: A concept opening an exclusion before a colon is one of the forms it lists (NCT03931070)
+    Given the exclusion line "Severe liver dysfunction: Hepatic encephalopathy, cirrhosis (Child-Pugh class C or greater)"
+    And a patient scored child_pugh_class <class> with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "(unparsed("Severe") and hepatic_impairment) or hepatic_encephalopathy or cirrhosis or child_pugh_class >= C"
+    And it is <met>
+
+    # the head was joined to the first form by "and": hepatic encephalopathy without a
+    # liver-dysfunction code on a complete record did not exclude
+    Examples:
+      | class      | conditions                         | met       |
+      | A          | K76.82 since 2026-11-01, complete  | met       |
+      | A          | nothing, complete                  | not met   |
+      | C          | nothing, complete                  | met       |
+      | unmeasured | nothing                            | undecided |
