@@ -4278,7 +4278,7 @@ def _head_alternative(inner: list[Tok], head: tuple[int, int], text: str) -> lis
     ]
 
 
-_ETC = re.compile(r"(?:,\s*)?\betc\b\.?", re.IGNORECASE)
+_OPEN_ETC = re.compile(r"(?:,\s*)?\betc\b\.?", re.IGNORECASE)
 
 
 def _open_list(toks: list[Tok], text: str) -> list[Tok]:
@@ -4288,7 +4288,7 @@ def _open_list(toks: list[Tok], text: str) -> list[Tok]:
     shunt) was not excluded; now "etc." stays an unread alternative at the end of the list.
     Only outside parentheses: "infection (sepsis, pneumonia etc)" has its noun to cover it."""
     out = list(toks)
-    for m in _ETC.finditer(text):
+    for m in _OPEN_ETC.finditer(text):
         if text[: m.start()].count("(") != text[: m.start()].count(")"):
             continue
         if any(t.start <= m.start() < t.end for t in out):
