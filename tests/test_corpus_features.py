@@ -303,3 +303,15 @@ def patient_with_dated_items(items: str) -> dict[str, Any]:
             item["status"] = "active"
         patient.setdefault(section, []).append(item)
     return patient
+
+
+@given(
+    parsers.parse("a patient on {name} since {when} with observations {observations}"),
+    target_fixture="patient",
+)
+def patient_on_drug_with_observations(name: str, when: str, observations: str) -> dict[str, Any]:
+    """A drug still taken since ``when`` ("nothing" for none), and observations."""
+    patient = patient_with_observations(observations)
+    if name != "nothing":
+        patient["medications"] = [{"name": name, "start": when, "status": "active"}]
+    return patient

@@ -1068,13 +1068,14 @@ SAFETY = [
         'not ((cirrhosis and unparsed("stage 4") and unparsed("fibrosis") and liver_biopsy) '
         'or cirrhosis) and unparsed("ascertained by a hepatologist")',
     ),
-    # "previous A, B, C, etc.": the cue covers the whole list (NCT05508633)
+    # "previous A, B, C, etc.": the cue covers the whole list (NCT05508633); "etc." keeps
+    # the list open (see the end of this list)
     (
         "Previous splenectomy, cardia periesophageal vascular dissection, transjugular "
         "intrahepatic portosystemic shunt (TIPS), liver transplantation, etc.",
         "exclusion",
         "history of splenectomy or history of esophagogastric_devascularization or "
-        "history of tips or history of liver_transplant",
+        'history of tips or history of liver_transplant or unparsed("etc.")',
     ),
     # the diagnosis and how long it has lasted (never the bare diagnosis alone; a
     # whole-sentence fact for it would be a phrasebook entry, not a reading) (NCT01611363)
@@ -2000,6 +2001,132 @@ SAFETY = [
         "inclusion",
         "not (liver_disease or ascites or ulcerative_colitis or crohns_disease)",
     ),
+    # examples in a parenthesis ("(e.g. A, B)") are alternatives to the noun before them, not a
+    # condition on it (NCT04546360: "not (unparsed(...) and (ascites or ...))" was met by a
+    # patient whose decompensation was one the examples do not name; NCT00713934: an
+    # extrahepatic biliary disease other than the examples did not exclude)
+    (
+        "without decompensated events (e.g. ascites, bleeding, or overt encephalopathy);",
+        "inclusion",
+        'not (unparsed("decompensated events") or ascites or bleeding or '
+        '(unparsed("overt") and encephalopathy))',
+    ),
+    (
+        "Presence of significant extrahepatic biliary disease (e.g. CBD stone, PSC, etc.)",
+        "exclusion",
+        'unparsed("significant extrahepatic biliary disease") or unparsed("CBD stone") or psc',
+    ),
+    # ... but not in a plain inclusion, where an example may name a broader concept than the
+    # noun ("liver-directed therapy (e.g. ... radiotherapy)" would admit any radiotherapy)
+    (
+        "PRIOR CONCURRENT THERAPY: Liver-directed therapy (e.g., transarterial "
+        "embolization/chemoembolization [limited to 5 treatments], radiofrequency ablation, "
+        "cryoablation, radiotherapy, or percutaneous ethanol injection)",
+        "inclusion",
+        'locoregional_therapy and ((tace and unparsed("limited to 5 treatments")) or '
+        "tumour_ablation or radiotherapy)",
+    ),
+    # "nursing" before a care-setting noun is the setting, not breastfeeding (NCT03493204:
+    # read "... and lactation and ...", every man was cleared of the exclusion)
+    ("Planned discharge to nursing facility", "exclusion", "*unread*"),
+    (
+        "Planned discharge to nursing facility",
+        "exclusion",
+        'unparsed("Planned discharge to nursing facility")',
+    ),
+    ("Pregnant or nursing women", "exclusion", "(pregnancy or lactation) and sex = female"),
+    # a ", or" after a noun's own "or" list joins the two halves of the sentence (NCT05948982:
+    # "history of cancer and (... or family_history_liver_cancer)" did not exclude a patient
+    # with the family history alone; NCT02692703: steroid-resistant rejection without steroids
+    # in the last 3 months did not exclude)
+    (
+        "History of malignancy of the liver or other organs, or a family history of liver "
+        "malignancy in three generations of immediate family members;",
+        "exclusion",
+        '(history of cancer and unparsed("liver or other organs")) or '
+        "(family_history_liver_cancer and "
+        'unparsed("three generations of immediate family members"))',
+    ),
+    (
+        "Steroid resistant rejection of the transplanted liver or kidney, or a history of "
+        "rejection treated with high dose steroid within 3 months of screening.",
+        "exclusion",
+        '(unparsed("Steroid resistant") and ((unparsed("rejection") and '
+        'history of liver_transplant) or unparsed("kidney"))) or '
+        '(unparsed("rejection treated with high") and unparsed("dose") '
+        "and systemic_corticosteroids within 3 months)",
+    ),
+    # ... not where the ", or" ends a serial list
+    ("A1c, HIV, or HBV", "inclusion", 'unparsed("A1c") or hiv or hbv'),
+    # a bare bound right after an unread abbreviation is that measure's (NCT03869073: "maintain
+    # SAP > 90 mm Hg" took the last measure read and read mean_arterial_pressure > 90)
+    (
+        "a systolic blood pressure (SBP) < 90 mm Hg or mean arterial pressure (MAP) < 60 mm Hg, "
+        "or use of vasopressor(s) to maintain SAP > 90 mm Hg",
+        "inclusion",
+        "systolic_bp < 90 mm[Hg] or mean_arterial_pressure < 60 mm[Hg] or "
+        '(vasopressors and unparsed("maintain SAP > 90 mm Hg"))',
+    ),
+    # plain "heart disease" / "lung disease" / "cardiopulmonary disease" are any of it, not
+    # the severe concepts they were synonyms of (an exclusion of "lung disease" did not
+    # exclude asthma; "history of cardiac disease" did not exclude atrial fibrillation)
+    ("History of cardiac disease", "exclusion", "history of heart_disease"),
+    ("Pulmonary disease", "exclusion", "lung_disease"),
+    ("concomitant cardiopulmonary diseases", "exclusion", "cardiopulmonary_disease"),
+    ("Severe pulmonary disease", "exclusion", "severe_pulmonary_disease"),
+    # a "No X:" header stays an unread alternative of its list (NCT03861819: the list,
+    # mis-grouped where a comma is missing, read "not (unparsed(...) and (...) and (...))",
+    # met by a patient with a recent myocardial infarction and nothing else listed)
+    (
+        "No absolute contra-indications to exercise: recent (<6 months) acute cardiac event "
+        "unstable angina, uncontrolled dysrhythmias causing symptoms or hemodynamic compromise",
+        "inclusion",
+        'not (unparsed("absolute contra-indications to exercise") or '
+        '(unparsed("recent (<6 months) acute cardiac") and ((unparsed("event") and '
+        'unstable_angina) or (unparsed("uncontrolled") and arrhythmia)) and '
+        'unparsed("causing symptoms or hemodynamic compromise")))',
+    ),
+    ("None of the following: HIV, HBV", "inclusion", "not (hiv or hbv)"),
+    # a condition after "donated ... after" / "donors with" is the donor's, not the patient's
+    # (NCT03929523: "... and cardiac_arrest and ..." cleared every recipient without one)
+    (
+        "Grafts donated after cardiac arrest (DCD grafts)",
+        "exclusion",
+        'unparsed("Grafts donated after cardiac arrest") and unparsed("DCD grafts")',
+    ),
+    ("Organs from donors with hepatitis C", "exclusion", "*unread*"),
+    (
+        "Organs from donors with hepatitis C",
+        "exclusion",
+        'unparsed("Organs from donors with hepatitis C")',
+    ),
+    # "etc." leaves an exclusion list open (NCT05508633: read as the closed list, a patient
+    # with another portal-hypertension operation was not excluded) ...
+    (
+        "Previous splenectomy, cardia periesophageal vascular dissection, transjugular "
+        "intrahepatic portosystemic shunt (TIPS), liver transplantation, etc.",
+        "exclusion",
+        "history of splenectomy or history of esophagogastric_devascularization or history of "
+        'tips or history of liver_transplant or unparsed("etc.")',
+    ),
+    # ... but not inside a parenthesis of examples, whose noun covers the rest
+    (
+        "Evidence of systemic infection (sepsis, bacteremia, pneumonia etc).",
+        "exclusion",
+        "active_infection or sepsis or bacteremia or pneumonia",
+    ),
+    # a concept opening an exclusion before a colon is one of the forms listed after it
+    # (NCT03931070: "(unparsed("Severe") and hepatic_impairment and hepatic_encephalopathy)"
+    # did not exclude encephalopathy without a liver-dysfunction code) ...
+    (
+        "Severe liver dysfunction: Hepatic encephalopathy, cirrhosis (Child-Pugh class C or "
+        "greater)",
+        "exclusion",
+        '(unparsed("Severe") and hepatic_impairment) or hepatic_encephalopathy or cirrhosis or '
+        "child_pugh_class >= C",
+    ),
+    # ... not a cohort or a group the line is about
+    ("Subjects with Hepatic Impairment: ascites", "exclusion", "hepatic_impairment and ascites"),
 ]
 
 

@@ -1236,6 +1236,7 @@ class Lexer:
         self.cohort_end: int | None = None  # end of a cohort header ("Subjects with X:")
         self.sentence_start = 0  # token index where the current sentence starts
         self.exclusion_header = False  # "Exc Criteria:" heads this inclusion line
+        self.negated_head: tuple[int, int] | None = None  # the noun of a "No X:" header
         self.requirement = False  # an exclusion line worded as a requirement ("… must have")
         self.ambiguous_negation = False  # an exclusion line that opens with "No" / "Not"
         self.exception_open = False  # an "except" in the current sentence
@@ -1318,9 +1319,15 @@ class Lexer:
             ]
         p = _Passes(self.tokens, text)
         p(_donor_values, text, self.t.vocab)
+        p(_donated_conditions, text, self.t.vocab)
         p(_k_of_n, text)
         p(_dropped_alternative, text)
         self._tidy(p)
+        p(_acronym_bound, text)
+        p(_comma_or_split, text)
+        if self.kind == "exclusion":
+            p(_open_list, text)
+            p(_colon_head, text)
         p(self._upper_or)
         p(self._for_groups)
         toks = p.toks
@@ -1449,6 +1456,8 @@ class Lexer:
             if t.type == "COMMA" and depth == 0:
                 t = Tok("OR", "or", t.start, t.end)
             inner.append(t)
+        if self.negated_head is not None:
+            inner = _head_alternative(inner, self.negated_head, self.text)
         return _negated(inner, EXCLUSION_HEADER)
 
     def _cohort(self, toks: list[Tok]) -> list[Tok]:
@@ -1514,6 +1523,7 @@ class Lexer:
             # none of what follows, like an exclusion
             self.kind = "exclusion"
             self.exclusion_header = True
+            self.negated_head = _negated_head_noun(m, _NEGATED_HEAD.match(head))
         # "Myelosuppressive Chemotherapy: At least 7 days since …": a section on prior
         # treatment, whose lines say what must have elapsed, is a title, not a requirement
         title = bool(_SINCE.match(self.text, m.end()))
@@ -2585,6 +2595,7 @@ class Lexer:
         if p.has("NOT"):
             p.set(_one_negation(p.toks))
         p(_place_outside, text)
+        p(_nursing_setting, text)
         p(_postfix_negation, text)
         p(_defining_measure, text, vocab)
         p(_family_history, text)
@@ -2606,6 +2617,7 @@ class Lexer:
         p(_other_stage)
         p(_conditional_alternative, text)
         p(_none_or_qualified)
+        p(_example_parenthesis, text, self.kind)
         p(_cue_then_or, text)
         p(_example_causes, text)
         if self.kind == "inclusion":  # an exclusion reads its comma lists as "or" already
@@ -3996,6 +4008,40 @@ def _donor_values(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
     return out
 
 
+_DONATED = re.compile(r"(?:^|\s)(?:donated|donors?|donations?)$", re.I)
+_DONATED_GAP = frozenset(["after", "from", "with"])
+_DONATED_LINK = re.compile(r"\s+(?:after|from|with)\s+(?:an?\s+)?", re.I)
+
+
+def _donated_conditions(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
+    """ "Grafts donated after cardiac arrest (DCD grafts)": the condition is the donor's.
+    Read as the patient's cardiac arrest, the exclusion was not met by any recipient who
+    had none, whatever graft they were to receive.  The donor words, the link word and the
+    condition stay unread together (numeric donor values: :func:`_donor_values`)."""
+    out = list(toks)
+    i = 0
+    while i + 1 < len(out):
+        w = out[i]
+        k = i + 1
+        if (
+            k + 1 < len(out)
+            and out[k].type in ("WORD", "MOD")
+            and text[out[k].start : out[k].end].lower() in _DONATED_GAP
+        ):
+            k += 1  # "donated after cardiac arrest": the link word read as a word
+        c = out[k]
+        if (
+            w.type == "WORD"
+            and _DONATED.search(text[w.start : w.end])
+            and (k > i + 1 or _DONATED_LINK.fullmatch(text[w.end : c.start]))
+            and c.type == "CONCEPT"
+            and vocab[str(c.value)].kind == "condition"
+        ):
+            out[i : k + 1] = [Tok("WORD", text[w.start : c.end], w.start, c.end)]
+        i += 1
+    return out
+
+
 @_needs("KOFN")
 def _k_of_n(toks: list[Tok], text: str) -> list[Tok]:
     """ "At least 2 of the following …: A, B, C": an "or" of every choice of 2 items.
@@ -4646,6 +4692,276 @@ def _other_specimen(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
             k += 1
         start, end = word.start, out[k - 1].end
         out[i - 1 : k] = [Tok("WORD", text[start:end].strip(), start, end)]
+    return out
+
+
+_CARE_SETTING = re.compile(
+    r"\s+(?:facility|facilities|homes?|staff|care|unit|units|services?|assistants?|students?)\b",
+    re.IGNORECASE,
+)
+
+
+_TRAILING_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\s*$")
+
+
+_FOLLOWING = re.compile(r"(?:any\s+of\s+)?the\s+following\b", re.IGNORECASE)
+
+
+def _negated_head_noun(m: re.Match[str], neg: re.Match[str] | None) -> tuple[int, int] | None:
+    """The span of X in a "No X:" line header (``m`` its _HEADER match), unless X is just
+    "the following"."""
+    if neg is None:
+        return None
+    start, end = m.start("head") + neg.end(), m.end("head")
+    if _FOLLOWING.fullmatch(m.string[start:end].strip()):
+        return None
+    return (start, end)
+
+
+def _head_alternative(inner: list[Tok], head: tuple[int, int], text: str) -> list[Tok]:
+    """ "No absolute contra-indications to exercise: recent (<6 months) acute cardiac event
+    unstable angina, uncontrolled dysrhythmias causing symptoms …": the header names what
+    the list enumerates, so it stays an (unread) alternative of the list: not (X or …).  The
+    list alone, mis-grouped where a comma is missing, read not (unparsed(…) and (…) and
+    (…)), met by a patient with a recent myocardial infarction; now the line is at best
+    unknown unless one of the listed items is read on the record.  Only when the list does
+    not read as a plain "or" list: an "and", or two items side by side with no comma or
+    "or" between them ("No … exercise: myocarditis, pericarditis" stays not (A or B))."""
+    s, e = head
+    if not inner:
+        return inner
+    content = ("CONCEPT", "WORD", "WINDOW", "RPAREN")
+    depth, joined = 0, False
+    for prev, cur in itertools.pairwise(inner):
+        depth += prev.type in ("LPAREN", "LPOST")
+        depth -= prev.type == "RPAREN"
+        if depth == 0 and (
+            cur.type == "AND" or (prev.type in content and cur.type in (*content[:3], "MOD"))
+        ):
+            joined = True
+    if not joined:
+        return inner
+    a, b = inner[0], inner[-1]
+    return [
+        Tok("WORD", text[s:e].strip(), s, e),
+        Tok("OR", "or", e, e),
+        Tok("LPAREN", "(", a.start, a.start),
+        *inner,
+        Tok("RPAREN", ")", b.end, b.end),
+    ]
+
+
+_OPEN_ETC = re.compile(r"(?:,\s*)?\betc\b\.?", re.IGNORECASE)
+
+
+def _open_list(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Previous splenectomy, …, TIPS, liver transplantation, etc.": an exclusion list left
+    open by "etc." names some of what excludes, not all of it.  "etc." was a stop word, so
+    the line read as the closed list and a patient with another such procedure (a surgical
+    shunt) was not excluded; now "etc." stays an unread alternative at the end of the list.
+    Only outside parentheses: "infection (sepsis, pneumonia etc)" has its noun to cover it."""
+    out = list(toks)
+    for m in _OPEN_ETC.finditer(text):
+        if text[: m.start()].count("(") != text[: m.start()].count(")"):
+            continue
+        if any(t.start <= m.start() < t.end for t in out):
+            continue  # already inside an unread span
+        at = next((k for k, t in enumerate(out) if t.start >= m.end()), len(out))
+        if at == 0 or out[at - 1].type in ("OR", "AND", "NOT", "LPAREN", "LPOST"):
+            continue
+        depth = sum((t.type in ("LPAREN", "LPOST")) - (t.type == "RPAREN") for t in out[:at])
+        if depth:
+            continue
+        s, e = m.start(), m.end()
+        word = text[s:e].lstrip(", ").strip()
+        ws = e - len(text[s:e].lstrip(", "))
+        out[at:at] = [Tok("OR", "or", s, s), Tok("WORD", word, ws, e)]
+    return out
+
+
+def _colon_head(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Severe liver dysfunction: Hepatic encephalopathy, cirrhosis (…)": in an exclusion,
+    a concept before a colon heads the forms listed after it, any of which excludes, and
+    is itself one.  Juxtaposed, the head was joined to the first form by "and", so a
+    patient with hepatic encephalopathy and no liver-dysfunction code on a complete record
+    was not excluded.  Now head or A or B.  Only a head that opens the line (after its
+    modifiers): "Subjects with Hepatic Impairment: …" or "for females of childbearing
+    potential: pregnant, …" name who the line is about, not a form that excludes."""
+    out = list(toks)
+    depth = 0
+    for k in range(len(out) - 1):
+        t, nxt = out[k], out[k + 1]
+        depth += t.type in ("LPAREN", "LPOST")
+        depth -= t.type == "RPAREN"
+        if (
+            depth == 0
+            and t.type == "CONCEPT"
+            and nxt.type in ("CONCEPT", "MOD", "WORD")
+            and text[t.end : nxt.start].strip() == ":"
+            and all(o.type == "MOD" for o in out[:k])
+            and not text[: out[0].start].strip()
+        ):
+            return [*out[: k + 1], Tok("OR", "or", t.end, t.end), *out[k + 1 :]]
+    return out
+
+
+def _acronym_bound(toks: list[Tok], text: str) -> list[Tok]:
+    """ "use of vasopressor(s) to maintain SAP > 90 mm Hg or MAP > 60 mm Hg": a bare bound
+    right after an unread abbreviation is that measure's bound.  Left bare, it took the last
+    measure read before it (mean arterial pressure, from earlier in the line), so "SAP > 90"
+    read MAP > 90.  Now the abbreviation, the comparator, the number and its unit stay
+    unread together."""
+    out = list(toks)
+    i = 0
+    while i + 2 < len(out):
+        w, c, n = out[i], out[i + 1], out[i + 2]
+        if (
+            w.type == "WORD"
+            and c.type == "BCMP"
+            and n.type == "NUMBER"
+            and not text[w.end : c.start].strip()
+            and _TRAILING_ACRONYM.search(text[w.start : w.end])
+        ):
+            j = i + 3
+            while j < len(out) and out[j].type in ("UNIT", "ULN"):
+                j += 1
+            out[i:j] = [Tok("WORD", text[w.start : out[j - 1].end], w.start, out[j - 1].end)]
+        i += 1
+    return out
+
+
+def _comma_or_split(toks: list[Tok], text: str) -> list[Tok]:
+    """ "History of malignancy of the liver or other organs, or a family history of liver
+    malignancy": the ", or" joins the two halves of the sentence, the plain "or" before it
+    the words of the first half.  Juxtaposition binds looser than "or", so the line read
+    history of cancer and (unparsed("liver") or unparsed("organs") or family_history_…),
+    and a patient with the family history alone was not excluded.  Each half is grouped.
+
+    Only a sentence whose first half has no comma (in "A, B, or C" the ", or" ends a serial
+    list) and holds its own "or", whose second half has no "and" or comma of its own (",
+    or B, and C" may join C to both), and with no negation or exception in either half
+    (their scope over the ", or" is left as it was).
+    """
+    n = len(toks)
+    start, depth = 0, 0
+    for k, tok in enumerate(toks):
+        if depth == 0 and tok.type == "COMMA" and tok.value in (".", ";"):
+            start = k + 1
+            continue
+        depth += tok.type in ("LPAREN", "LPOST")
+        depth -= tok.type == "RPAREN"
+        if depth != 0 or tok.type != "OR" or k == start:
+            continue
+        if "," not in text[toks[k - 1].end : tok.start]:
+            continue
+        left = toks[start:k]
+        end, d = k + 1, 0
+        while end < n:
+            t = toks[end]
+            if d == 0 and t.type == "COMMA" and t.value in (".", ";"):
+                break
+            d += t.type in ("LPAREN", "LPOST")
+            d -= t.type == "RPAREN"
+            if d < 0:
+                break
+            end += 1
+        right = toks[k + 1 : end]
+        flat = [t.type for t, lvl in _levels(left)]
+        if (
+            not right
+            or "OR" not in [t.type for t, lvl in _levels(left) if lvl == 0]
+            or any(t.type == "COMMA" for t, lvl in _levels(left) if lvl == 0)
+            or any(typ in ("NOT", "EXCEPT") for typ in flat)
+            or any(t.type in ("NOT", "EXCEPT") for t in right)
+            or any(t.type in ("AND", "COMMA") for t, lvl in _levels(right) if lvl == 0)
+        ):
+            continue
+        a, b = left[0], left[-1]
+        c, e = right[0], right[-1]
+        grouped = [
+            Tok("LPAREN", "(", a.start, a.start),
+            *left,
+            Tok("RPAREN", ")", b.end, b.end),
+            tok,
+            Tok("LPAREN", "(", c.start, c.start),
+            *right,
+            Tok("RPAREN", ")", e.end, e.end),
+        ]
+        return [*toks[:start], *grouped, *toks[end:]]
+    return toks
+
+
+def _levels(toks: list[Tok]) -> list[tuple[Tok, int]]:
+    """Each token with its parenthesis depth (0 outside any)."""
+    out, depth = [], 0
+    for t in toks:
+        if t.type == "RPAREN":
+            depth -= 1
+        out.append((t, depth))
+        if t.type in ("LPAREN", "LPOST"):
+            depth += 1
+    return out
+
+
+def _nursing_setting(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Planned discharge to nursing facility": "nursing" before a care-setting noun names
+    the setting, not breastfeeding.  Read as lactation, the exclusion was not met by any
+    patient who was not breastfeeding (everyone, for a man), whatever their discharge plan;
+    the words now stay unread.  ("Nursing home" itself is a vocabulary phrase.)"""
+    out = list(toks)
+    for i, tok in enumerate(out):
+        if (
+            tok.type == "CONCEPT"
+            and tok.value == "lactation"
+            and text[tok.start : tok.end].lower() == "nursing"
+            and _CARE_SETTING.match(text, tok.end)
+        ):
+            out[i] = Tok("WORD", text[tok.start : tok.end], tok.start, tok.end)
+    return out
+
+
+def _example_parenthesis(toks: list[Tok], text: str, kind: str) -> list[Tok]:
+    """ "without decompensated events (e.g. ascites, bleeding, or overt encephalopathy)":
+    a parenthesis opened by an example cue names examples of the noun before it, each
+    enough on its own, never a further condition on it.  Read as a qualifying parenthesis
+    it gave not (unparsed("decompensated events") and (ascites or …)), met by a patient with
+    a decompensating event the examples do not name.  Now X or (A or B or C): the example
+    cue stands for "or" (as it does outside a parenthesis) and the commas between the
+    examples are alternatives too.  Only where the examples rule patients out (an
+    exclusion, or after a "no" in an inclusion): an inclusion's example may name a broader
+    concept than the noun it illustrates ("liver-directed therapy (e.g. … radiotherapy)"),
+    and there the old, stricter reading stays.  Only when an example names a concept: a
+    parenthesis of unread drug names after their class is left as it was.
+    """
+    example = tables().example
+    out = list(toks)
+    sentence = 0
+    for i, tok in enumerate(out):
+        if tok.type == "COMMA" and tok.value in (".", ";"):
+            sentence = i + 1
+        if tok.type != "LPOST" or i + 1 >= len(out):
+            continue
+        if kind != "exclusion" and not any(t.type == "NOT" for t in out[sentence:i]):
+            continue
+        gap = text[tok.end : out[i + 1].start]
+        m = example.match(gap.lstrip())
+        if not m or gap.lstrip()[m.end() :].strip(" ,:"):
+            continue
+        depth, j, commas, named = 1, i + 1, [], False
+        while j < len(out) and depth:
+            depth += out[j].type in ("LPAREN", "LPOST")
+            depth -= out[j].type == "RPAREN"
+            if depth == 1 and out[j].type == "COMMA" and out[j].value == ",":
+                commas.append(j)
+            named = named or (depth == 1 and out[j].type == "CONCEPT")
+            j += 1
+        if not named:
+            continue
+        for c in commas:
+            out[c] = Tok("OR", "or", out[c].start, out[c].end)
+        out[i] = Tok("LPAREN", "(", tok.start, tok.end)
+        out.insert(i, Tok("OR", EXAMPLE_OR, tok.start, tok.start))
+        return _example_parenthesis(out, text, kind)
     return out
 
 

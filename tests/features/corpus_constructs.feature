@@ -1058,13 +1058,14 @@ Feature: Constructs the grammar reads in real registry text
     And a patient with the procedure <name> on <when>
     And the patient's record declares its <complete> complete
     When the line is evaluated on 2026-11-27
-    Then the line reads as "history of splenectomy or history of esophagogastric_devascularization or history of tips or history of liver_transplant"
+    Then the line reads, partly, as "history of splenectomy or history of esophagogastric_devascularization or history of tips or history of liver_transplant or unparsed("etc.")"
     And it is <met>
 
+    # "etc." leaves the list open: a record without the listed procedures is not cleared
     Examples:
       | name                                          | when       | complete    | met       |
       | transjugular intrahepatic portosystemic shunt | 2020-03-01 | no sections | met       |
-      | appendectomy                                  | 2020-03-01 | procedures  | not met   |
+      | appendectomy                                  | 2020-03-01 | procedures  | undecided |
       | appendectomy                                  | 2020-03-01 | no sections | undecided |
 
   Scenario Outline: A duration after a judged fact stays unread ("Incomplete response to UDCA after 6 months of treatment")
@@ -2145,3 +2146,130 @@ Feature: Constructs the grammar reads in real registry text
       | K50.90 since 2015-01-01          | undecided |
       | nothing, complete                | undecided |
       | nothing                          | undecided |
+
+  Scenario Outline: Examples in a parenthesis after an unread noun are alternatives to it (NCT04546360)
+    Given the inclusion line "without decompensated events (e.g. ascites, bleeding, or overt encephalopathy);"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not (unparsed("decompensated events") or ascites or bleeding or (unparsed("overt") and encephalopathy))"
+    And it is <met>
+
+    # read "not (unparsed(…) and (ascites or …))", a patient with none of the three examples
+    # was met whatever other decompensating event (here spontaneous bacterial peritonitis) they had
+    Examples:
+      | conditions                         | met       |
+      | R18.8 since 2026-01-01, complete   | not met   |
+      | K65.2 since 2026-10-01, complete   | undecided |
+      | nothing, complete                  | undecided |
+      | nothing                            | undecided |
+
+  Scenario Outline: "Nursing" before a care-setting noun is not breastfeeding (NCT03493204)
+    Given the exclusion line "Planned discharge to nursing facility"
+    And a <sex> patient with conditions <conditions> and the facts none
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Planned discharge to nursing facility")"
+    And it is <met>
+
+    # read "… and lactation and …", the exclusion was not met by every man and every woman
+    # not breastfeeding, whatever their discharge plan
+    Examples:
+      | sex    | conditions                        | met       |
+      | male   | nothing, complete                 | undecided |
+      | female | nothing, complete                 | undecided |
+      | female | Z39.1 since 2026-11-01, complete  | undecided |
+      | female | nothing                           | undecided |
+
+  Scenario Outline: A ", or" after a noun's own "or" list joins the two halves (NCT05948982)
+    Given the exclusion line "History of malignancy of the liver or other organs, or a family history of liver malignancy in three generations of immediate family members;"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "(history of cancer and unparsed("liver or other organs")) or (family_history_liver_cancer and unparsed("three generations of immediate family members"))"
+    And it is <met>
+
+    # read "history of cancer and (… or family_history_liver_cancer) and …", a patient with
+    # the family history alone was not excluded
+    Examples:
+      | conditions                        | met       |
+      | Z80.0 since 2020-01-01, complete  | undecided |
+      | C22.0 since 2019-01-01, complete  | undecided |
+      | nothing, complete                 | not met   |
+      | nothing                           | undecided |
+
+  Scenario Outline: A bare bound after an unread abbreviation is not the last measure's (NCT03869073)
+    Given the inclusion line "AND one or more of the following organ dysfunctions judged due to sepsis: Cardiovascular- refractory hypotension (a systolic blood pressure (SBP) < 90 mm Hg or mean arterial pressure (MAP) < 60 mm Hg despite an IV fluid challenge of at least 30 ml/kg fluids), or use of vasopressor(s) to maintain SAP > 90 mm Hg or MAP > 60 mm Hg, or;"
+    And a patient on <drug> since 2026-11-20 with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "(((unparsed("Cardiovascular-") and hypotension and (systolic_bp < 90 mm[Hg] or mean_arterial_pressure < 60 mm[Hg]) and unparsed("despite an IV fluid challenge of at least 30 ml/kg fluids")) or vasopressors) and (unparsed("maintain SAP > 90 mm Hg") or mean_arterial_pressure > 60 mm[Hg])) or unparsed("one or more of the following organ dysfunctions judged due to sepsis: ")"
+    And it is <met>
+
+    # "SAP > 90" took the last measure read (MAP) and read MAP > 90 mm Hg
+    Examples:
+      | drug           | observations                           | met       |
+      | norepinephrine | mean_arterial_pressure 65 mm[Hg]       | met       |
+      | norepinephrine | mean_arterial_pressure 55 mm[Hg]       | undecided |
+      | norepinephrine | nothing                                | undecided |
+      | nothing        | mean_arterial_pressure 65 mm[Hg]       | undecided |
+
+  Scenario Outline: Plain "cardiac disease" is any heart disease, not only the severe kinds (NCT01887717)
+    Given the exclusion line "Known contraindication to standard-of-care sorafenib including allergic reaction, pill swallowing difficulty, uncontrolled hypertension or history of cardiac disease, significant GI bleed within 30 days, and renal failure including dialysis"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("contraindication to standard-of-care sorafenib including allergic reaction") or unparsed("pill swallowing difficulty") or uncontrolled_hypertension or history of heart_disease or (unparsed("significant") and gi_bleeding and ((unparsed("within 30 days") and renal_failure) or dialysis))"
+    And it is <met>
+
+    # "cardiac disease" was a synonym of severe_cardiac_disease, whose codes leave out
+    # arrhythmias: a patient with a history of atrial fibrillation was not excluded by it
+    Examples:
+      | conditions                                          | met       |
+      | I48.91 since 2019-01-01 resolved 2019-03-01, complete | met       |
+      | I50.9 since 2025-01-01, complete                    | met       |
+      | nothing, complete                                   | undecided |
+      | nothing                                             | undecided |
+
+  Scenario Outline: A "No X:" header stays an alternative of the list it heads (NCT03861819)
+    Given the inclusion line "No absolute contra-indications to exercise: recent (<6 months) acute cardiac event unstable angina, uncontrolled dysrhythmias causing symptoms or hemodynamic compromise, symptomatic aortic stenosis, uncontrolled symptomatic heart failure, acute pulmonary embolus, acute myocarditis or pericarditis, suspected or known dissecting aneurism and acute systemic infection"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not (unparsed("absolute contra-indications to exercise") or (unparsed("recent (<6 months) acute cardiac") and ((unparsed("event") and unstable_angina) or (unparsed("uncontrolled") and arrhythmia)) and (unparsed("causing symptoms") or unparsed("hemodynamic compromise") or (unparsed("symptomatic") and aortic_stenosis) or uncontrolled_heart_failure or (unparsed("acute") and pulmonary_embolism) or (unparsed("acute") and (myocarditis or pericarditis)) or (unparsed("dissecting aneurism") and unparsed("acute") and active_infection))))"
+    And it is <met>
+
+    # the list alone, mis-grouped where a comma is missing, read not (unparsed(…) and (…) and
+    # (…)): met by a patient whose only contraindication was a recent myocardial infarction
+    Examples:
+      | conditions                                  | met       |
+      | I21.9 since 2026-10-01, complete            | undecided |
+      | I20.0 since 2026-11-01; I35.0 since 2020-01-01, complete | undecided |
+      | nothing, complete                           | undecided |
+      | nothing                                     | undecided |
+
+  Scenario Outline: A condition after "donated" or "donors with" is the donor's (NCT03929523)
+    Given the exclusion line "Grafts donated after cardiac arrest (DCD grafts)"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Grafts donated after cardiac arrest") and unparsed("DCD grafts")"
+    And it is <met>
+
+    # read as the recipient's cardiac arrest, the exclusion was not met by any recipient who
+    # had none, whatever graft they were to receive
+    Examples:
+      | conditions                        | met       |
+      | I46.9 since 2026-11-01, complete  | undecided |
+      | nothing, complete                 | undecided |
+      | nothing                           | undecided |
+
+
+  Scenario Outline: A concept opening an exclusion before a colon is one of the forms it lists (NCT03931070)
+    Given the exclusion line "Severe liver dysfunction: Hepatic encephalopathy, cirrhosis (Child-Pugh class C or greater)"
+    And a patient scored child_pugh_class <class> with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "(unparsed("Severe") and hepatic_impairment) or hepatic_encephalopathy or cirrhosis or child_pugh_class >= C"
+    And it is <met>
+
+    # the head was joined to the first form by "and": hepatic encephalopathy without a
+    # liver-dysfunction code on a complete record did not exclude
+    Examples:
+      | class      | conditions                         | met       |
+      | A          | K76.82 since 2026-11-01, complete  | met       |
+      | A          | nothing, complete                  | not met   |
+      | C          | nothing, complete                  | met       |
+      | unmeasured | nothing                            | undecided |
