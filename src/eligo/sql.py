@@ -504,12 +504,28 @@ class _Compiler:
         self._obs_units: dict[str, set[str]] | None = None
         self._units_of: dict[str, tuple[str, ...]] = {}
         self._map_rows: dict[str, list[tuple[object, ...]]] | None = None
+        self._okeys: _Keys | None = None
+        self._ikeys: _Keys | None = None
 
     # -- naming -------------------------------------------------------------------
     def _name(self, key: object, prefix: str) -> str:
         if key not in self._names:
             self._names[key] = f"{prefix}{len(self._names)}"
         return self._names[key]
+
+    @property
+    def okeys(self) -> _Keys:
+        """The distinct (code, system, name) of the cohort's observations, sorted."""
+        if self._okeys is None:
+            self._okeys = _sorted_keys(frozenset(k[:3] for k in self.b.observations))
+        return self._okeys
+
+    @property
+    def ikeys(self) -> _Keys:
+        """The distinct (section, code, system, name) of the cohort's items, sorted."""
+        if self._ikeys is None:
+            self._ikeys = _sorted_keys(frozenset(k[:4] for k in self.b.items))
+        return self._ikeys
 
     # -- record columns -----------------------------------------------------------
     def obs(self, concept: str, since: date | None, what: str) -> exp.Expr:
@@ -591,22 +607,20 @@ class _Compiler:
             self._obs_units = {}
             for code, system, name, unit in self.b.observations:
                 self._obs_units.setdefault(repr((code, system, name)), set()).add(unit or "")
-        okeys = tuple(sorted({k[:3] for k in self.b.observations}, key=_sort_key))
         units: set[str] = set()
-        for k in _observation_matches(okeys, concept, self.vocab):
+        for k in _observation_matches(self.okeys, concept, self.vocab):
             units |= self._obs_units[repr(tuple(k))]
         self._units_of[concept] = tuple(sorted(units))
         return self._units_of[concept]
 
     def dose_units(self, concept: str) -> tuple[str, ...]:
         """Every dose unit (NULL as "") of the cohort's medications that mean ``concept``."""
-        ikeys = tuple(sorted({k[:4] for k in self.b.items}, key=_sort_key))
         by_key: dict[str, set[str]] = {}
         for k in self.b.items:
             if k[0] == "medication":
                 by_key.setdefault(repr(tuple(k[:4])), set()).add(k[4] or "")
         units: set[str] = set()
-        for key, _ in _item_matches(ikeys, concept, self.vocab):
+        for key, _ in _item_matches(self.ikeys, concept, self.vocab):
             if key[0] == "medication":
                 units |= by_key.get(repr(tuple(key)), set())
         return tuple(sorted(units))
@@ -1462,8 +1476,7 @@ class _Compiler:
         return self._map_rows
 
     def _make_map_rows(self) -> dict[str, list[tuple[object, ...]]]:
-        okeys = tuple(sorted({k[:3] for k in self.b.observations}, key=_sort_key))
-        ikeys = tuple(sorted({k[:4] for k in self.b.items}, key=_sort_key))
+        okeys, ikeys = self.okeys, self.ikeys
         orows: list[tuple[object, ...]] = []
         for (cid, since), slot in sorted(self.obs_slots.items(), key=lambda kv: kv[1]):
             units = self._slot_units(cid)
@@ -1692,29 +1705,59 @@ MAP_COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 
 
+class _Keys:
+    """A cohort's distinct record keys, sorted, hashed once.
+
+    The lookup caches below are keyed on it: a plain tuple of thousands of keys would be
+    hashed again (and compared element by element) on every concept's lookup.
+    """
+
+    __slots__ = ("_hash", "keys")
+
+    def __init__(self, keys: tuple[tuple[str | None, ...], ...]) -> None:
+        self.keys = keys
+        self._hash = hash(keys)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return self is other or (
+            isinstance(other, _Keys) and self._hash == other._hash and self.keys == other.keys
+        )
+
+
 @functools.lru_cache(maxsize=8)
-def _observation_view(keys: tuple[tuple[str | None, ...], ...], vocab: Vocabulary) -> RecordView:
+def _sorted_keys(keys: frozenset[tuple[str | None, ...]]) -> _Keys:
+    """The keys in a fixed order (the same for the same set, however the cohort listed them)."""
+    return _Keys(tuple(sorted(keys, key=_sort_key)))
+
+
+@functools.lru_cache(maxsize=8)
+def _observation_view(table: _Keys, vocab: Vocabulary) -> RecordView:
     from .lookup import RecordView
     from .record import Observation, Record
 
+    keys = table.keys
     obs = tuple(Observation(k[0], k[1], k[2], 0.0, None, None, str(i)) for i, k in enumerate(keys))
     return RecordView(Record(id="_", observations=obs), vocab)
 
 
 @functools.lru_cache(maxsize=4096)
 def _observation_matches(
-    keys: tuple[tuple[str | None, ...], ...], concept: str, vocab: Vocabulary
+    table: _Keys, concept: str, vocab: Vocabulary
 ) -> tuple[tuple[str | None, ...], ...]:
     """The distinct observation keys that lookup reads as ``concept``."""
-    view = _observation_view(keys, vocab)
-    return tuple(keys[int(o.source)] for o in view.observations(concept, date.max))
+    view = _observation_view(table, vocab)
+    return tuple(table.keys[int(o.source)] for o in view.observations(concept, date.max))
 
 
 @functools.lru_cache(maxsize=8)
-def _item_view(keys: tuple[tuple[str | None, ...], ...], vocab: Vocabulary) -> RecordView:
+def _item_view(table: _Keys, vocab: Vocabulary) -> RecordView:
     from .lookup import RecordView
     from .record import Condition, Medication, Procedure, Record
 
+    keys = table.keys
     made: dict[str, list[Any]] = {"condition": [], "procedure": [], "medication": []}
     for i, k in enumerate(keys):
         code, system, name, src = k[1], k[2], k[3], str(i)
@@ -1735,12 +1778,13 @@ def _item_view(keys: tuple[tuple[str | None, ...], ...], vocab: Vocabulary) -> R
 
 @functools.lru_cache(maxsize=4096)
 def _item_matches(
-    keys: tuple[tuple[str | None, ...], ...], concept: str, vocab: Vocabulary
+    table: _Keys, concept: str, vocab: Vocabulary
 ) -> tuple[tuple[tuple[str | None, ...], bool], ...]:
     """The distinct item keys that lookup lists for ``concept``, with its ``direct`` flag."""
-    view = _item_view(keys, vocab)
+    view = _item_view(table, vocab)
     return tuple(
-        (keys[int(it.source)], bool(getattr(it, "direct", True))) for it in view.items(concept)
+        (table.keys[int(it.source)], bool(getattr(it, "direct", True)))
+        for it in view.items(concept)
     )
 
 
