@@ -135,6 +135,12 @@ class Bindings:
 
 def distinct_queries(dialect: Dialect = "duckdb") -> dict[str, str]:
     """The ``SELECT DISTINCT`` queries whose rows make :class:`Bindings` (by field name)."""
+    return dict(_distinct_queries(dialect))
+
+
+@functools.lru_cache(maxsize=4)
+def _distinct_queries(dialect: Dialect) -> tuple[tuple[str, str], ...]:
+    """:func:`distinct_queries`, transpiled once per dialect (every screening reads them)."""
     q = {
         "observations": "SELECT DISTINCT code, system, name, unit FROM observations",
         "items": (
@@ -148,7 +154,7 @@ def distinct_queries(dialect: Dialect = "duckdb") -> dict[str, str]:
     }
     from sqlglot import transpile
 
-    return {k: transpile(v, read="duckdb", write=dialect)[0] for k, v in q.items()}
+    return tuple((k, transpile(v, read="duckdb", write=dialect)[0]) for k, v in q.items())
 
 
 def bindings_from(run: Callable[[str], Sequence[Sequence[object]]], dialect: Dialect) -> Bindings:
@@ -415,15 +421,25 @@ def _affine(
 
     def sq(v: exp.Expr) -> exp.Expr:
         if s.dims != d.dims:
-            return div(div(mul(v, num(s.factor)), num(k)), num(d.factor))
+            return _over(_over(_times(v, s.factor), k), d.factor)
         if offsets:
             return div(sub(add(mul(v, num(s.factor)), num(s.offset)), num(d.offset)), num(d.factor))
-        return div(mul(v, num(s.factor)), num(d.factor))
+        return _over(_times(v, s.factor), d.factor)
 
     for v in (0.0, 1.0, 0.1, 1.6, 6.5, 141.44, 80000.0, 37.25, 1e-7, 123456.789):
         if py(v) != reference(v):
             raise _Fallback(f"conversion {src} → {dst} cannot be repeated exactly in SQL")
     return sq
+
+
+def _times(v: exp.Expr, factor: float) -> exp.Expr:
+    """``v * factor``; ``v`` itself (as DOUBLE) for 1.0, which IEEE multiplication keeps exact."""
+    return _cast(v, "DOUBLE") if factor == 1.0 else mul(v, num(factor))
+
+
+def _over(v: exp.Expr, factor: float) -> exp.Expr:
+    """``v / factor``; ``v`` itself (as DOUBLE) for 1.0, which IEEE division keeps exact."""
+    return _cast(v, "DOUBLE") if factor == 1.0 else div(v, num(factor))
 
 
 # --------------------------------------------------------------------------- values
@@ -637,13 +653,30 @@ class _Compiler:
             f = plan(unit.fixed)
             return f(value) if f is not None else null_double()
         assert unit.expr is not None
-        whens = []
+        # units whose conversion is the same expression share one branch (unit IN (...))
+        same: list[tuple[exp.Expr, list[str]]] = []
         for u in unit.choices:
             f = plan(u)
-            if f is not None:
-                whens.append((exp.EQ(this=unit.expr, expression=text(u)), f(value)))
-        if not whens:
+            if f is None:
+                continue
+            e = f(value)
+            for done, units in same:
+                if done == e and to_sql(done) == to_sql(e):  # equal hashes, then equal text
+                    units.append(u)
+                    break
+            else:
+                same.append((e, [u]))
+        if not same:
             return null_double()
+        whens = [
+            (
+                exp.EQ(this=unit.expr, expression=text(units[0]))
+                if len(units) == 1
+                else in_(unit.expr, units),
+                e,
+            )
+            for e, units in same
+        ]
         return case(whens, null_double())
 
     # -- value_of ---------------------------------------------------------------------
@@ -667,7 +700,8 @@ class _Compiler:
         k = self.obs(c.id, since, "k")
         v, u = self.obs(c.id, since, "v"), self.obs(c.id, since, "u")
         needs_unit = c.unit not in (None, "1")
-        value = case([(and_(is_null(u), true() if needs_unit else false()), null_double())], v)
+        # a value without a unit is unknown when the concept has one
+        value = case([(is_null(u), null_double())], v) if needs_unit else v
         seen_units = self.obs_units(c.id)
         out = [
             _Val(
