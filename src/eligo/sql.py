@@ -1449,6 +1449,54 @@ class _Compiler:
             return [or_(not_null(col("slot", "m")), is_null(col("known", "m")))]
         return self._obs_prefilter()
 
+    def _obs_source(self) -> exp.Expr:
+        """The observation rows the key join reads (alias ``x``).
+
+        Checking keys, every row goes through the join, except rows no check needs: a code
+        read as LOINC that alone decides a concept the trial does not read (its name and unit
+        never matter).  Only codes and systems the bindings know are skipped, so a row whose
+        code or system is new still reaches the join and the key check.  The rows kept are two
+        scans whose tests are on one column each (DuckDB runs those inside the scan): codes
+        not skipped, and skipped codes under a system not read as LOINC (read by name).
+        """
+        table = _alias(exp.to_table("observations"), "x", table=True)
+        if not self.check_keys:
+            return table
+        from .lookup import _decisions, loinc_system
+
+        decide = _decisions(self.vocab).loinc_code_decides
+        wanted = {cid for cid, _ in self.obs_slots}
+        unread: set[str] = set()
+        for known, _, _, _ in self.b.observations:
+            if known:
+                decided, concept = decide(known)
+                if decided and concept not in wanted:
+                    unread.add(known)
+        if not unread:
+            return table
+        codes = sorted(unread)
+        systems = sorted({s for _, s, _, _ in self.b.observations if s is not None})
+        loinc = [s for s in systems if loinc_system(s)]
+        other = (
+            and_(not_null(col("system")), not_(in_(col("system"), loinc)))
+            if loinc
+            else not_null(col("system"))
+        )
+        read = (
+            _select(exp.Star())
+            .from_("observations", copy=False)
+            .where(or_(is_null(col("code")), not_(in_(col("code"), codes))), copy=False)
+        )
+        local = (
+            _select(exp.Star())
+            .from_("observations", copy=False)
+            .where(and_(in_(col("code"), codes), other), copy=False)
+        )
+        return exp.Subquery(
+            this=exp.union(read, local, distinct=False, copy=False),
+            alias=exp.TableAlias(this=exp.to_identifier("x")),
+        )
+
     def _obs_prefilter(self) -> list[exp.Expr]:
         """A cheap test every row the map join keeps passes: its code, or its name if uncoded.
 
@@ -1573,7 +1621,7 @@ class _Compiler:
                 _alias(key, "k"),
                 *([col("known", "m")] if self.check_keys else []),
             )
-            .from_(_alias(exp.to_table("observations"), "x", table=True), copy=False)
+            .from_(self._obs_source(), copy=False)
             .join(
                 _alias(exp.to_table("eligo_obs_map"), "m", table=True),
                 on=_key_join("x", "m", ("code", "system", "name", "unit")),
