@@ -124,6 +124,29 @@ def test_changed_tables_are_screened_with_fresh_codes(tables: Path) -> None:
     assert new_key in cohort.bindings().observations
 
 
+def test_unread_loinc_codes_skip_the_key_join_but_a_local_system_is_read(tables: Path) -> None:
+    """A LOINC code for a concept the trial does not read skips the key join (its name and
+    unit never matter); the same code under a local system is read by its name, and its new
+    key is still caught."""
+    cohort = open_cohort(tables)
+    trial = load_trial(TRIAL)
+    screen_cohort(cohort, trial, AS_OF)  # observation keys read once and kept
+    cohort.con.execute(
+        "INSERT INTO observations (patient_id, seq, code, system, name, value, unit, date) "
+        "VALUES ('A', 90, '2951-2', 'http://loinc.org', 'Platelets', 140, 'mmol/L', "
+        "DATE '2026-11-25'), ('A', 91, '2951-2', 'urn:local', 'Platelets', 70000, '/uL', "
+        "DATE '2026-11-26')"
+    )
+    want = {
+        pid: (r.verdict, tuple(c.met for c in r.criteria))
+        for pid, r in ((pid, screen(rec, trial, AS_OF)) for pid, rec in iter_records(cohort))
+    }
+    # the local row is platelets by its name: 70,000/uL fails "> 80,000" (85,000 met it)
+    assert want["A"][1][4] is False
+    got = {pid: (v, met) for pid, v, met in screen_cohort(cohort, trial, AS_OF).rows()}
+    assert got == want
+
+
 @pytest.mark.parametrize("fmt", ["parquet", "csv"])
 def test_written_tables_read_back_the_same(tmp_path: Path, fmt: str) -> None:
     cohort = open_cohort(EXAMPLES / "patients")

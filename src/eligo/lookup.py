@@ -57,6 +57,11 @@ def _system_in(system: str | None, names: tuple[str, ...]) -> bool:
     return system is not None and system.lower().rstrip("/") in names
 
 
+def loinc_system(system: str | None) -> bool:
+    """Whether an observation's code is read as a LOINC code: no system, or LOINC's."""
+    return system is None or system == LOINC or _system_in(system, (LOINC, "loinc"))
+
+
 def _code_system(system: str | None) -> str | None:
     """Which of the item code systems lookup reads ``system`` is, if any."""
     for name, names in (("icd10", ICD10), ("snomed", SNOMED), ("atc", ATC), ("rxnorm", RXNORM)):
@@ -301,17 +306,26 @@ class _Decisions:
             found = self.observed[key] = self._observation_concept(code, system, name) or ""
         return found or None
 
+    def loinc_code_decides(self, code: str) -> tuple[bool, str | None]:
+        """For a code under the LOINC system (or none, see :func:`loinc_system`): ``(True,
+        concept)`` when the code alone says what was measured (``None``: nothing eligo knows)
+        and the observation's name is never read; ``(False, None)`` when it does not."""
+        found = self.t.loinc.get(code)  # the common case: a LOINC code eligo knows
+        if found is not None:
+            return True, found
+        if _LOINC_CODE.match(code):
+            # a real LOINC code says what was measured (urine sodium is not serum
+            # sodium, whatever its display says): no fallback to the name
+            return True, self.vocab.by_loinc.get(code)
+        return False, None
+
     def _observation_concept(
         self, code: str | None, system: str | None, name: str | None
     ) -> str | None:
-        if code and (system is None or system == LOINC or _system_in(system, (LOINC, "loinc"))):
-            found = self.t.loinc.get(code)  # the common case: a LOINC code eligo knows
-            if found is not None:
-                return found
-            if _LOINC_CODE.match(code):
-                # a real LOINC code says what was measured (urine sodium is not serum
-                # sodium, whatever its display says): no fallback to the name
-                return self.vocab.by_loinc.get(code)
+        if code and loinc_system(system):
+            decided, concept = self.loinc_code_decides(code)
+            if decided:
+                return concept
             if system is not None:
                 return None  # under the LOINC system but not a LOINC code: read nothing
         if name:

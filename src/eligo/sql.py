@@ -140,6 +140,12 @@ class Bindings:
 
 def distinct_queries(dialect: Dialect = "duckdb") -> dict[str, str]:
     """The ``SELECT DISTINCT`` queries whose rows make :class:`Bindings` (by field name)."""
+    return dict(_distinct_queries(dialect))
+
+
+@functools.lru_cache(maxsize=4)
+def _distinct_queries(dialect: Dialect) -> tuple[tuple[str, str], ...]:
+    """:func:`distinct_queries`, transpiled once per dialect (every screening reads them)."""
     q = {
         "observations": "SELECT DISTINCT code, system, name, unit FROM observations",
         "items": (
@@ -153,7 +159,7 @@ def distinct_queries(dialect: Dialect = "duckdb") -> dict[str, str]:
     }
     from sqlglot import transpile
 
-    return {k: transpile(v, read="duckdb", write=dialect)[0] for k, v in q.items()}
+    return tuple((k, transpile(v, read="duckdb", write=dialect)[0]) for k, v in q.items())
 
 
 def bindings_from(run: Callable[[str], Sequence[Sequence[object]]], dialect: Dialect) -> Bindings:
@@ -420,15 +426,25 @@ def _affine(
 
     def sq(v: exp.Expr) -> exp.Expr:
         if s.dims != d.dims:
-            return div(div(mul(v, num(s.factor)), num(k)), num(d.factor))
+            return _over(_over(_times(v, s.factor), k), d.factor)
         if offsets:
             return div(sub(add(mul(v, num(s.factor)), num(s.offset)), num(d.offset)), num(d.factor))
-        return div(mul(v, num(s.factor)), num(d.factor))
+        return _over(_times(v, s.factor), d.factor)
 
     for v in (0.0, 1.0, 0.1, 1.6, 6.5, 141.44, 80000.0, 37.25, 1e-7, 123456.789):
         if py(v) != reference(v):
             raise _Fallback(f"conversion {src} → {dst} cannot be repeated exactly in SQL")
     return sq
+
+
+def _times(v: exp.Expr, factor: float) -> exp.Expr:
+    """``v * factor``; ``v`` itself (as DOUBLE) for 1.0, which IEEE multiplication keeps exact."""
+    return _cast(v, "DOUBLE") if factor == 1.0 else mul(v, num(factor))
+
+
+def _over(v: exp.Expr, factor: float) -> exp.Expr:
+    """``v / factor``; ``v`` itself (as DOUBLE) for 1.0, which IEEE division keeps exact."""
+    return _cast(v, "DOUBLE") if factor == 1.0 else div(v, num(factor))
 
 
 # --------------------------------------------------------------------------- values
@@ -509,12 +525,28 @@ class _Compiler:
         self._obs_units: dict[str, set[str]] | None = None
         self._units_of: dict[str, tuple[str, ...]] = {}
         self._map_rows: dict[str, list[tuple[object, ...]]] | None = None
+        self._okeys: _Keys | None = None
+        self._ikeys: _Keys | None = None
 
     # -- naming -------------------------------------------------------------------
     def _name(self, key: object, prefix: str) -> str:
         if key not in self._names:
             self._names[key] = f"{prefix}{len(self._names)}"
         return self._names[key]
+
+    @property
+    def okeys(self) -> _Keys:
+        """The distinct (code, system, name) of the cohort's observations, sorted."""
+        if self._okeys is None:
+            self._okeys = _sorted_keys(frozenset(k[:3] for k in self.b.observations))
+        return self._okeys
+
+    @property
+    def ikeys(self) -> _Keys:
+        """The distinct (section, code, system, name) of the cohort's items, sorted."""
+        if self._ikeys is None:
+            self._ikeys = _sorted_keys(frozenset(k[:4] for k in self.b.items))
+        return self._ikeys
 
     # -- record columns -----------------------------------------------------------
     def obs(self, concept: str, since: date | None, what: str) -> exp.Expr:
@@ -596,22 +628,20 @@ class _Compiler:
             self._obs_units = {}
             for code, system, name, unit in self.b.observations:
                 self._obs_units.setdefault(repr((code, system, name)), set()).add(unit or "")
-        okeys = tuple(sorted({k[:3] for k in self.b.observations}, key=_sort_key))
         units: set[str] = set()
-        for k in _observation_matches(okeys, concept, self.vocab):
+        for k in _observation_matches(self.okeys, concept, self.vocab):
             units |= self._obs_units[repr(tuple(k))]
         self._units_of[concept] = tuple(sorted(units))
         return self._units_of[concept]
 
     def dose_units(self, concept: str) -> tuple[str, ...]:
         """Every dose unit (NULL as "") of the cohort's medications that mean ``concept``."""
-        ikeys = tuple(sorted({k[:4] for k in self.b.items}, key=_sort_key))
         by_key: dict[str, set[str]] = {}
         for k in self.b.items:
             if k[0] == "medication":
                 by_key.setdefault(repr(tuple(k[:4])), set()).add(k[4] or "")
         units: set[str] = set()
-        for key, _ in _item_matches(ikeys, concept, self.vocab):
+        for key, _ in _item_matches(self.ikeys, concept, self.vocab):
             if key[0] == "medication":
                 units |= by_key.get(repr(tuple(key)), set())
         return tuple(sorted(units))
@@ -628,13 +658,30 @@ class _Compiler:
             f = plan(unit.fixed)
             return f(value) if f is not None else null_double()
         assert unit.expr is not None
-        whens = []
+        # units whose conversion is the same expression share one branch (unit IN (...))
+        same: list[tuple[exp.Expr, list[str]]] = []
         for u in unit.choices:
             f = plan(u)
-            if f is not None:
-                whens.append((exp.EQ(this=unit.expr, expression=text(u)), f(value)))
-        if not whens:
+            if f is None:
+                continue
+            e = f(value)
+            for done, units in same:
+                if done == e and to_sql(done) == to_sql(e):  # equal hashes, then equal text
+                    units.append(u)
+                    break
+            else:
+                same.append((e, [u]))
+        if not same:
             return null_double()
+        whens = [
+            (
+                exp.EQ(this=unit.expr, expression=text(units[0]))
+                if len(units) == 1
+                else in_(unit.expr, units),
+                e,
+            )
+            for e, units in same
+        ]
         return case(whens, null_double())
 
     # -- value_of ---------------------------------------------------------------------
@@ -658,7 +705,8 @@ class _Compiler:
         k = self.obs(c.id, since, "k")
         v, u = self.obs(c.id, since, "v"), self.obs(c.id, since, "u")
         needs_unit = c.unit not in (None, "1")
-        value = case([(and_(is_null(u), true() if needs_unit else false()), null_double())], v)
+        # a value without a unit is unknown when the concept has one
+        value = case([(is_null(u), null_double())], v) if needs_unit else v
         seen_units = self.obs_units(c.id)
         out = [
             _Val(
@@ -1486,6 +1534,54 @@ class _Compiler:
             return [or_(not_null(col("slot", "m")), is_null(col("known", "m")))]
         return self._obs_prefilter()
 
+    def _obs_source(self) -> exp.Expr:
+        """The observation rows the key join reads (alias ``x``).
+
+        Checking keys, every row goes through the join, except rows no check needs: a code
+        read as LOINC that alone decides a concept the trial does not read (its name and unit
+        never matter).  Only codes and systems the bindings know are skipped, so a row whose
+        code or system is new still reaches the join and the key check.  The rows kept are two
+        scans whose tests are on one column each (DuckDB runs those inside the scan): codes
+        not skipped, and skipped codes under a system not read as LOINC (read by name).
+        """
+        table = _alias(exp.to_table("observations"), "x", table=True)
+        if not self.check_keys:
+            return table
+        from .lookup import _decisions, loinc_system
+
+        decide = _decisions(self.vocab).loinc_code_decides
+        wanted = {cid for cid, _ in self.obs_slots}
+        unread: set[str] = set()
+        for known, _, _, _ in self.b.observations:
+            if known:
+                decided, concept = decide(known)
+                if decided and concept not in wanted:
+                    unread.add(known)
+        if not unread:
+            return table
+        codes = sorted(unread)
+        systems = sorted({s for _, s, _, _ in self.b.observations if s is not None})
+        loinc = [s for s in systems if loinc_system(s)]
+        other = (
+            and_(not_null(col("system")), not_(in_(col("system"), loinc)))
+            if loinc
+            else not_null(col("system"))
+        )
+        read = (
+            _select(exp.Star())
+            .from_("observations", copy=False)
+            .where(or_(is_null(col("code")), not_(in_(col("code"), codes))), copy=False)
+        )
+        local = (
+            _select(exp.Star())
+            .from_("observations", copy=False)
+            .where(and_(in_(col("code"), codes), other), copy=False)
+        )
+        return exp.Subquery(
+            this=exp.union(read, local, distinct=False, copy=False),
+            alias=exp.TableAlias(this=exp.to_identifier("x")),
+        )
+
     def _obs_prefilter(self) -> list[exp.Expr]:
         """A cheap test every row the map join keeps passes: its code, or its name if uncoded.
 
@@ -1547,8 +1643,7 @@ class _Compiler:
         return self._map_rows
 
     def _make_map_rows(self) -> dict[str, list[tuple[object, ...]]]:
-        okeys = tuple(sorted({k[:3] for k in self.b.observations}, key=_sort_key))
-        ikeys = tuple(sorted({k[:4] for k in self.b.items}, key=_sort_key))
+        okeys, ikeys = self.okeys, self.ikeys
         orows: list[tuple[object, ...]] = []
         for (cid, since), slot in sorted(self.obs_slots.items(), key=lambda kv: kv[1]):
             units = self._slot_units(cid)
@@ -1611,7 +1706,7 @@ class _Compiler:
                 _alias(key, "k"),
                 *([col("known", "m")] if self.check_keys else []),
             )
-            .from_(_alias(exp.to_table("observations"), "x", table=True), copy=False)
+            .from_(self._obs_source(), copy=False)
             .join(
                 _alias(exp.to_table("eligo_obs_map"), "m", table=True),
                 on=_key_join("x", "m", ("code", "system", "name", "unit")),
@@ -1777,29 +1872,59 @@ MAP_COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 
 
+class _Keys:
+    """A cohort's distinct record keys, sorted, hashed once.
+
+    The lookup caches below are keyed on it: a plain tuple of thousands of keys would be
+    hashed again (and compared element by element) on every concept's lookup.
+    """
+
+    __slots__ = ("_hash", "keys")
+
+    def __init__(self, keys: tuple[tuple[str | None, ...], ...]) -> None:
+        self.keys = keys
+        self._hash = hash(keys)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return self is other or (
+            isinstance(other, _Keys) and self._hash == other._hash and self.keys == other.keys
+        )
+
+
 @functools.lru_cache(maxsize=8)
-def _observation_view(keys: tuple[tuple[str | None, ...], ...], vocab: Vocabulary) -> RecordView:
+def _sorted_keys(keys: frozenset[tuple[str | None, ...]]) -> _Keys:
+    """The keys in a fixed order (the same for the same set, however the cohort listed them)."""
+    return _Keys(tuple(sorted(keys, key=_sort_key)))
+
+
+@functools.lru_cache(maxsize=8)
+def _observation_view(table: _Keys, vocab: Vocabulary) -> RecordView:
     from .lookup import RecordView
     from .record import Observation, Record
 
+    keys = table.keys
     obs = tuple(Observation(k[0], k[1], k[2], 0.0, None, None, str(i)) for i, k in enumerate(keys))
     return RecordView(Record(id="_", observations=obs), vocab)
 
 
 @functools.lru_cache(maxsize=4096)
 def _observation_matches(
-    keys: tuple[tuple[str | None, ...], ...], concept: str, vocab: Vocabulary
+    table: _Keys, concept: str, vocab: Vocabulary
 ) -> tuple[tuple[str | None, ...], ...]:
     """The distinct observation keys that lookup reads as ``concept``."""
-    view = _observation_view(keys, vocab)
-    return tuple(keys[int(o.source)] for o in view.observations(concept, date.max))
+    view = _observation_view(table, vocab)
+    return tuple(table.keys[int(o.source)] for o in view.observations(concept, date.max))
 
 
 @functools.lru_cache(maxsize=8)
-def _item_view(keys: tuple[tuple[str | None, ...], ...], vocab: Vocabulary) -> RecordView:
+def _item_view(table: _Keys, vocab: Vocabulary) -> RecordView:
     from .lookup import RecordView
     from .record import Condition, Medication, Procedure, Record
 
+    keys = table.keys
     made: dict[str, list[Any]] = {"condition": [], "procedure": [], "medication": []}
     for i, k in enumerate(keys):
         code, system, name, src = k[1], k[2], k[3], str(i)
@@ -1820,12 +1945,13 @@ def _item_view(keys: tuple[tuple[str | None, ...], ...], vocab: Vocabulary) -> R
 
 @functools.lru_cache(maxsize=4096)
 def _item_matches(
-    keys: tuple[tuple[str | None, ...], ...], concept: str, vocab: Vocabulary
+    table: _Keys, concept: str, vocab: Vocabulary
 ) -> tuple[tuple[tuple[str | None, ...], bool], ...]:
     """The distinct item keys that lookup lists for ``concept``, with its ``direct`` flag."""
-    view = _item_view(keys, vocab)
+    view = _item_view(table, vocab)
     return tuple(
-        (keys[int(it.source)], bool(getattr(it, "direct", True))) for it in view.items(concept)
+        (table.keys[int(it.source)], bool(getattr(it, "direct", True)))
+        for it in view.items(concept)
     )
 
 
