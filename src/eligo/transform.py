@@ -732,14 +732,11 @@ class _Resolver:
         if len(same) != 1 or not any(isinstance(c, Unparsed) for c in walk(content)):
             return None
         alt = same[0]
-        up = node.op in (">", ">=")
-        if up != (alt.op in (">", ">=")) or node.op in ("=", "!=") or alt.op in ("=", "!="):
+        up = _bound_direction(node, alt)
+        if up is None:
             return None
         a, b = node.value, alt.value
-        if isinstance(a, Quantity) and isinstance(b, Quantity) and a.unit == b.unit:
-            pass
-        elif not (isinstance(a, RefMultiple) and isinstance(b, RefMultiple) and a.limit == b.limit):
-            return None
+        assert isinstance(a, (Quantity, RefMultiple)) and isinstance(b, (Quantity, RefMultiple))
         stricter = (b.value >= a.value) if up else (b.value <= a.value)
         cond_span = Span(alt.span.end, span_of(content).end)
         unread = self.unparsed(cond_span)
@@ -1104,6 +1101,21 @@ class _Resolver:
         return node
 
 
+def _bound_direction(node: Comparison, alt: Comparison) -> bool | None:
+    """Whether two thresholds on one measure both bound it from below (``True``) or both
+    from above (``False``) with values that compare (one unit, or multiples of one
+    reference limit); ``None`` when they do not."""
+    up = node.op in (">", ">=")
+    if node.op in ("=", "!=") or alt.op in ("=", "!=") or up != (alt.op in (">", ">=")):
+        return None
+    a, b = node.value, alt.value
+    if isinstance(a, Quantity) and isinstance(b, Quantity) and a.unit == b.unit:
+        return up
+    if isinstance(a, RefMultiple) and isinstance(b, RefMultiple) and a.limit == b.limit:
+        return up
+    return None
+
+
 def _stricter_alternative(node: Any, content: Any) -> Node | None:
     """``alt or not C`` when ``content`` is ``alt and C``, ``alt`` a stricter threshold on the
     measure ``node`` bounds (same direction, comparable values) and ``C`` what it is asked
@@ -1119,14 +1131,11 @@ def _stricter_alternative(node: Any, content: Any) -> Node | None:
     if len(same) != 1 or not rest:
         return None
     alt = same[0]
-    up = node.op in (">", ">=")
-    if node.op in ("=", "!=") or alt.op in ("=", "!=") or up != (alt.op in (">", ">=")):
+    up = _bound_direction(node, alt)
+    if up is None:
         return None
     a, b = node.value, alt.value
-    if isinstance(a, Quantity) and isinstance(b, Quantity) and a.unit == b.unit:
-        pass
-    elif not (isinstance(a, RefMultiple) and isinstance(b, RefMultiple) and a.limit == b.limit):
-        return None
+    assert isinstance(a, (Quantity, RefMultiple)) and isinstance(b, (Quantity, RefMultiple))
     if not ((b.value > a.value) if up else (b.value < a.value)):
         return None
     cond = rest[0] if len(rest) == 1 else AllOf(tuple(rest), span=span_of(rest[0]))
