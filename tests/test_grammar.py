@@ -2127,6 +2127,15 @@ SAFETY = [
     ),
     # ... not a cohort or a group the line is about
     ("Subjects with Hepatic Impairment: ascites", "exclusion", "hepatic_impairment and ascites"),
+    # "(HIV)" blanked inside "human immunodeficiency virus (HIV) antibody positive" left
+    # "antibody" unread and bound the "or": antiretroviral therapy without an HIV code did
+    # not exclude (NCT02442531)
+    (
+        "Medical history of: History of human immunodeficiency virus (HIV) antibody positive "
+        "or use of antiretroviral therapy.",
+        "exclusion",
+        "history of hiv or history of antiretrovirals",
+    ),
 ]
 
 

@@ -2273,3 +2273,19 @@ Feature: Constructs the grammar reads in real registry text
       | A          | nothing, complete                  | not met   |
       | C          | nothing, complete                  | met       |
       | unmeasured | nothing                            | undecided |
+
+  Scenario Outline: An HIV antibody test named in full is the infection (NCT02442531)
+    Given the exclusion line "Medical history of: History of human immunodeficiency virus (HIV) antibody positive or use of antiretroviral therapy."
+    And a patient taking <drug> since <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "history of hiv or history of antiretrovirals"
+    And it is <met>
+
+    # read "history of hiv and (unparsed("antibody") or …)", antiretroviral therapy without an
+    # HIV diagnosis on record did not exclude
+    Examples:
+      | drug         | when       | complete                | met       |
+      | dolutegravir | 2025-01-01 | medications, conditions | met       |
+      | paracetamol  | 2025-01-01 | medications, conditions | not met   |
+      | paracetamol  | 2025-01-01 | no sections             | undecided |
