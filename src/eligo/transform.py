@@ -722,22 +722,11 @@ class _Resolver:
         C)``: the desugaring of "alt if C, else base").  ``None`` when the parenthetical is
         not of that shape.
         """
-        if not (isinstance(node, Comparison) and isinstance(content, AllOf)):
+        restated = _restated_bound(node, content)
+        if restated is None or not any(isinstance(c, Unparsed) for c in walk(content)):
             return None
-        same = [
-            c
-            for c in content.children
-            if isinstance(c, Comparison) and c.concept == node.concept and c.window == node.window
-        ]
-        if len(same) != 1 or not any(isinstance(c, Unparsed) for c in walk(content)):
-            return None
-        alt = same[0]
-        up = _bound_direction(node, alt)
-        if up is None:
-            return None
-        a, b = node.value, alt.value
-        assert isinstance(a, (Quantity, RefMultiple)) and isinstance(b, (Quantity, RefMultiple))
-        stricter = (b.value >= a.value) if up else (b.value <= a.value)
+        alt, up, a, b = restated
+        stricter = (b >= a) if up else (b <= a)
         cond_span = Span(alt.span.end, span_of(content).end)
         unread = self.unparsed(cond_span)
         if not unread.text.strip():
@@ -1101,25 +1090,10 @@ class _Resolver:
         return node
 
 
-def _bound_direction(node: Comparison, alt: Comparison) -> bool | None:
-    """Whether two thresholds on one measure both bound it from below (``True``) or both
-    from above (``False``) with values that compare (one unit, or multiples of one
-    reference limit); ``None`` when they do not."""
-    up = node.op in (">", ">=")
-    if node.op in ("=", "!=") or alt.op in ("=", "!=") or up != (alt.op in (">", ">=")):
-        return None
-    a, b = node.value, alt.value
-    if isinstance(a, Quantity) and isinstance(b, Quantity) and a.unit == b.unit:
-        return up
-    if isinstance(a, RefMultiple) and isinstance(b, RefMultiple) and a.limit == b.limit:
-        return up
-    return None
-
-
-def _stricter_alternative(node: Any, content: Any) -> Node | None:
-    """``alt or not C`` when ``content`` is ``alt and C``, ``alt`` a stricter threshold on the
-    measure ``node`` bounds (same direction, comparable values) and ``C`` what it is asked
-    under; ``None`` otherwise (a looser one is an alternative to ``node``)."""
+def _restated_bound(node: Any, content: Any) -> tuple[Comparison, bool, float, float] | None:
+    """The one threshold in ``content`` (an "and") on the measure ``node`` bounds, bounding
+    it the same way with comparable values: ``(alt, from_below, node's value, alt's
+    value)``; ``None`` when there is no such single threshold."""
     if not (isinstance(node, Comparison) and isinstance(content, AllOf)):
         return None
     same = [
@@ -1127,16 +1101,30 @@ def _stricter_alternative(node: Any, content: Any) -> Node | None:
         for c in content.children
         if isinstance(c, Comparison) and c.concept == node.concept and c.window == node.window
     ]
-    rest = [c for c in content.children if not any(c is x for x in same)]
-    if len(same) != 1 or not rest:
+    if len(same) != 1:
         return None
     alt = same[0]
-    up = _bound_direction(node, alt)
-    if up is None:
-        return None
     a, b = node.value, alt.value
-    assert isinstance(a, (Quantity, RefMultiple)) and isinstance(b, (Quantity, RefMultiple))
-    if not ((b.value > a.value) if up else (b.value < a.value)):
+    up = node.op in (">", ">=")
+    if node.op in ("=", "!=") or alt.op in ("=", "!=") or up != (alt.op in (">", ">=")):
+        return None
+    if isinstance(a, Quantity) and isinstance(b, Quantity) and a.unit == b.unit:
+        return alt, up, a.value, b.value
+    if isinstance(a, RefMultiple) and isinstance(b, RefMultiple) and a.limit == b.limit:
+        return alt, up, a.value, b.value
+    return None
+
+
+def _stricter_alternative(node: Any, content: Any) -> Node | None:
+    """``alt or not C`` when ``content`` is ``alt and C``, ``alt`` a stricter threshold on the
+    measure ``node`` bounds (same direction, comparable values) and ``C`` what it is asked
+    under; ``None`` otherwise (a looser one is an alternative to ``node``)."""
+    restated = _restated_bound(node, content)
+    if restated is None:
+        return None
+    alt, up, a, b = restated
+    rest = [c for c in content.children if c is not alt]
+    if not rest or not ((b > a) if up else (b < a)):
         return None
     cond = rest[0] if len(rest) == 1 else AllOf(tuple(rest), span=span_of(rest[0]))
     return AnyOf((alt, Not(cond, span=span_of(cond))), span=span_of(content))
