@@ -21,7 +21,7 @@ from .errors import TrialFileError
 from .groups import Group, find_groups, members
 from .nodes import Unparsed, walk
 from .parse import Compiled, compile_text
-from .sections import exclusion_sections, reread
+from .sections import cohort_sections, exclusion_sections, for_cohort, reread
 
 Level = Literal["full", "partial", "none"]
 
@@ -151,9 +151,14 @@ def coverage(paths: list[Path]) -> list[TrialCoverage]:
             texts = [text for text, k in lines if k == kind]
             grouped = members(find_groups(texts, kind))
             sections = exclusion_sections(texts, kind)
+            cohorts = cohort_sections(texts)
             for i, text in enumerate(texts):
                 if i in sections:  # under an "EXC CRITERIA" heading: see eligo.sections
                     tc.add(text, kind, None, i, reread(text, sections[i]))
+                    continue
+                if i in cohorts and i not in grouped:  # under a cohort heading: the same
+                    c = for_cohort(compile_text(text, kind), kind, cohorts[i])
+                    tc.add(text, kind, None, i, c)
                     continue
                 tc.add(text, kind, grouped.get(i), i)
         out.append(tc)

@@ -256,7 +256,8 @@ def _grouped(lines: list[Criterion], kind: Kind) -> list[Criterion]:
     stands for that line's item in the rule the other lines of its group get.
     """
     from .groups import find_groups, members
-    from .sections import exclusion_sections, reread
+    from .parse import compile_text
+    from .sections import cohort_sections, exclusion_sections, for_cohort, reread
 
     overrides = {i: c.rule for i, c in enumerate(lines) if c.override}
     grouped = members(find_groups([c.text for c in lines], kind, overrides))
@@ -267,6 +268,12 @@ def _grouped(lines: list[Criterion], kind: Kind) -> list[Criterion]:
         c = lines[i]
         if not c.override:
             r = reread(c.text, who)
+            out[i] = replace(c, rule=r.rule, unparsed=tuple(u.text for u in r.unparsed))
+    for i, who in cohort_sections([c.text for c in lines]).items():
+        # under one of several cohort headings: asked of that cohort only (eligo.sections)
+        c = lines[i]
+        if not c.override and i not in sections and i not in grouped:
+            r = for_cohort(compile_text(c.text, kind), kind, who)
             out[i] = replace(c, rule=r.rule, unparsed=tuple(u.text for u in r.unparsed))
     for i, group in grouped.items():
         if i in sections:
