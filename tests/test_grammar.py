@@ -2210,6 +2210,27 @@ SAFETY = [
         "inclusion",
         "*unread*",
     ),
+    # an allowed item permits, it is never required: read "seizure_disorder and unparsed(…)"
+    # the inclusion failed every patient without a seizure disorder (NCT00679354)
+    (
+        "Seizure disorder is allowed provided it is well-controlled with anticonvulsants",
+        "inclusion",
+        'unparsed("Seizure disorder is allowed provided it is well-controlled with'
+        ' anticonvulsants")',
+    ),
+    (
+        "Concurrent radiotherapy to localized painful lesions allowed provided >= 1 measurable"
+        " lesion is not irradiated",
+        "inclusion",
+        'unparsed("radiotherapy to localized painful lesions allowed provided >= 1 measurable'
+        ' lesion is not irradiated")',
+    ),
+    # ... a permission in a parenthesis leaves the rest as read
+    (
+        "Hemoglobin >= 8.0 g/dL (red blood cell [RBC] transfusions allowed)",
+        "inclusion",
+        "hemoglobin >= 8 g/dL",
+    ),
 ]
 
 

@@ -1338,6 +1338,7 @@ class Lexer:
         for step in (_childbearing_item, self._cohort, self._exclusion_header):
             p(step)
         p(_population_pair, text, self.kind)
+        p(_permissions, text, self.kind)
         for step in (_longer_washout, self._must_have, self._absent_condition):
             p(step)
         p(_accepted, text)
@@ -3095,6 +3096,81 @@ def _childbearing_item(toks: list[Tok]) -> list[Tok]:
                     Tok("RPAREN", ")", right[-1].end, right[-1].end),
                 ]
     return toks
+
+
+_PERMITS = re.compile(r"\b(?:allowed|permitted)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.;](?=\s|$)")
+
+
+def _enclosing_parens(text: str, pos: int) -> tuple[int, int] | None:
+    """The text span inside the innermost parenthesis around ``pos``, if it is closed."""
+    depth, o = 0, -1
+    for i in range(pos - 1, -1, -1):
+        ch = text[i]
+        if ch in ")]":
+            depth += 1
+        elif ch in "([":
+            if depth == 0:
+                o = i
+                break
+            depth -= 1
+    if o < 0:
+        return None
+    depth = 0
+    for i in range(pos, len(text)):
+        ch = text[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            if depth == 0:
+                return o + 1, i
+            depth -= 1
+    return None
+
+
+@_needs(words=("allowed", "permitted"))
+def _permissions(toks: list[Tok], text: str, kind: str) -> list[Tok]:
+    """ "Concurrent steroids for … intracranial pressure allowed if on a stable dose",
+    "Seizure disorder is allowed provided it is well-controlled": in an inclusion an allowed
+    item permits something; it is never required.
+
+    Read as its words (``corticosteroids and unparsed(…)``) the inclusion failed every
+    patient without the item.  The permitting sentence (or parenthesis) stays unread; the
+    rest of the line is read as before.  (Among exclusions ``X and unparsed("allowed")`` is
+    already right: a patient without X is not excluded by it.)"""
+    if kind != "inclusion":
+        return toks
+    out = list(toks)
+    for m in reversed(list(_PERMITS.finditer(text))):
+        paren = _enclosing_parens(text, m.start())
+        if paren is not None:
+            s, e = paren
+        else:
+            starts = [e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())]
+            s = starts[-1] if starts else 0
+            nxt = _SENTENCE_END.search(text, m.end())
+            e = nxt.start() if nxt else len(text)
+        inside = [
+            i
+            for i, t in enumerate(out)
+            if (t.start >= s and t.end <= e and t.type not in ("LPAREN", "LPOST", "RPAREN"))
+            or (t.type in ("LPAREN", "LPOST", "RPAREN") and s < t.start < e)
+        ]
+        if not inside:
+            continue  # nothing of it read ("(… transfusions allowed)" was left out)
+        a, b = inside[0], inside[-1] + 1
+        span = out[a:b]
+        depth = 0
+        for t in span:
+            depth += t.type in ("LPAREN", "LPOST")
+            depth -= t.type == "RPAREN"
+            if depth < 0:
+                break
+        if not span or depth != 0:
+            continue
+        start, end = span[0].start, max(span[-1].end, m.end())
+        out[a:b] = [Tok("WORD", text[start:end], start, end)]
+    return out
 
 
 # "Women of child-bearing potential and men must use …": what the two populations must do

@@ -2411,3 +2411,18 @@ Feature: Constructs the grammar reads in real registry text
       | male    | contraception false                               | not met   |
       | male    | contraception true                                | undecided |
       | unknown | none                                              | undecided |
+
+  Scenario Outline: An allowed item in an inclusion permits, it is not required (NCT00679354)
+    Given the inclusion line "Seizure disorder is allowed provided it is well-controlled with anticonvulsants"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Seizure disorder is allowed provided it is well-controlled with anticonvulsants")"
+    And it is <met>
+
+    # read "seizure_disorder and unparsed(…)": every patient without a seizure disorder
+    # failed the inclusion
+    Examples:
+      | conditions                          | met       |
+      | nothing, complete                   | undecided |
+      | G40.909 since 2020-01-01, complete  | undecided |
+      | nothing                             | undecided |
