@@ -19,7 +19,14 @@ from eligo.parse import compile_text
 from eligo.patient import parse_patient
 from eligo.render import render
 from eligo.screening import screen
-from eligo.sections import cohort_sections, exclusion_sections, for_cohort, reread
+from eligo.sections import (
+    cohort_sections,
+    exclusion_sections,
+    for_cohort,
+    permitted,
+    permitted_items,
+    reread,
+)
 from eligo.trial import Trial, load_trial
 
 AS_OF = date(2026, 11, 27)
@@ -157,3 +164,41 @@ def test_a_cohort_line_is_not_required_of_the_other_cohorts() -> None:
         "test",
     )
     assert evaluate(inc.rule, RecordView(record), AS_OF).root.truth.value is True
+
+
+# NCT01005199 (verbatim): the items of an "allowed" heading, flattened to lines of their own
+NCT01005199 = [
+    "PRIOR CONCURRENT THERAPY: No prior systemic anticancer treatment for this disease",
+    "PRIOR CONCURRENT THERAPY: The following prior therapies are allowed provided previously"
+    " treated lesions remain separate from those to be measured in the current trial and prior"
+    " treatment is completed within the past 4 weeks",
+    "PRIOR CONCURRENT THERAPY: Surgery",
+    "PRIOR CONCURRENT THERAPY: Liver-directed therapy (e.g., transarterial"
+    " embolization/chemoembolization [limited to 5 treatments], radiofrequency ablation,"
+    " cryoablation, radiotherapy, or percutaneous ethanol injection)",
+    "PRIOR CONCURRENT THERAPY: No prior organ transplantation",
+]
+
+
+def test_items_of_an_allowed_heading_are_permitted_not_required() -> None:
+    assert permitted_items(NCT01005199) == [2, 3]
+    # read alone "Surgery" was a requirement: every patient without surgery failed it
+    c = permitted(compile_text(NCT01005199[2], "inclusion"))
+    assert render(c.rule) == 'unparsed("PRIOR CONCURRENT THERAPY: Surgery")'
+    record = parse_patient({"id": "p", "birth_date": "1970-01-01", "complete": ["procedures"]}, "t")
+    from eligo.evaluate import evaluate
+    from eligo.lookup import RecordView
+
+    assert evaluate(c.rule, RecordView(record), AS_OF).root.truth.value is None
+    cov = coverage_of(NCT01005199)
+    assert [d["rule"] for d in cov][2] == 'unparsed("PRIOR CONCURRENT THERAPY: Surgery")'
+
+
+def coverage_of(texts: list[str]) -> list[dict[str, Any]]:
+    """The coverage details of ``texts`` as one trial's inclusions (a temporary file)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as d:
+        f = Path(d) / "NCT00000000.yaml"
+        f.write_text(yaml.safe_dump({"id": "NCT00000000", "inclusion": texts, "exclusion": []}))
+        return coverage([f])[0].details

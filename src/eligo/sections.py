@@ -21,6 +21,12 @@ each line under one is asked only of that cohort; eligo cannot tell a patient's 
 the heading is added unread: an inclusion ``rule or unparsed("Part A: Healthy subjects")``
 (met when the rule is; a patient of another cohort is not failed by it), an exclusion
 ``rule and unparsed(…)`` (not met when the rule is not).
+
+A line "The following prior therapies are allowed …" heads the items it permits ("Surgery",
+"Liver-directed therapy …"), filed as lines of their own.  Read alone, "Surgery" was a
+requirement: every patient without surgery failed it.  A permitted item decides nothing:
+each line after such a heading (sharing its "PRIOR CONCURRENT THERAPY:" header, up to a
+line opening with "No" / "Not" / "Must" or another "the following") stays unread.
 """
 
 from __future__ import annotations
@@ -130,3 +136,42 @@ def for_cohort(c: Compiled, kind: Kind, who: str) -> Compiled:
     cohort = Unparsed(who)
     joined = AnyOf((c.rule, cohort)) if kind == "inclusion" else AllOf((c.rule, cohort))
     return replace(c, rule=canonicalize(joined), unparsed=(*c.unparsed, cohort))
+
+
+_PERMITTED_LIST = re.compile(
+    r"\bthe\s+following\b[^:]*?\b(?:are|is)\s+(?:allowed|permitted)\b", re.IGNORECASE
+)
+_LINE_HEADER = re.compile(r"\s*[A-Z][A-Z /&-]+:\s*")  # "PRIOR CONCURRENT THERAPY: "
+_NOT_AN_ITEM = re.compile(r"(?:no|not|none|must|patients?|subjects?|the\s+following)\b", re.I)
+MAX_PERMITTED = 8  # items read under one heading; registry lists of therapies are short
+
+
+def permitted_items(texts: Sequence[str]) -> list[int]:
+    """Lines that are items of a "the following … are allowed" heading line.
+
+    >>> permitted_items(["THERAPY: The following prior therapies are allowed",
+    ...                  "THERAPY: Surgery", "THERAPY: Radiotherapy",
+    ...                  "THERAPY: No prior transplant", "THERAPY: Surgery"])
+    [1, 2]
+    """
+    out: list[int] = []
+    for i, text in enumerate(texts):
+        if not _PERMITTED_LIST.search(text):
+            continue
+        h = _LINE_HEADER.match(text)
+        prefix = h.group(0).strip() if h else ""
+        for j in range(i + 1, min(len(texts), i + 1 + MAX_PERMITTED)):
+            line = texts[j].strip()
+            if not line.startswith(prefix):
+                break
+            body = line[len(prefix) :].strip()
+            if not body or _NOT_AN_ITEM.match(body) or _PERMITTED_LIST.search(body):
+                break
+            out.append(j)
+    return sorted(set(out))
+
+
+def permitted(c: Compiled) -> Compiled:
+    """A permitted item: nothing decided (the whole line unread)."""
+    whole = Unparsed(c.text)
+    return replace(c, rule=whole, unparsed=(whole,))

@@ -257,7 +257,14 @@ def _grouped(lines: list[Criterion], kind: Kind) -> list[Criterion]:
     """
     from .groups import find_groups, members
     from .parse import compile_text
-    from .sections import cohort_sections, exclusion_sections, for_cohort, reread
+    from .sections import (
+        cohort_sections,
+        exclusion_sections,
+        for_cohort,
+        permitted,
+        permitted_items,
+        reread,
+    )
 
     overrides = {i: c.rule for i, c in enumerate(lines) if c.override}
     grouped = members(find_groups([c.text for c in lines], kind, overrides))
@@ -274,6 +281,12 @@ def _grouped(lines: list[Criterion], kind: Kind) -> list[Criterion]:
         c = lines[i]
         if not c.override and i not in sections and i not in grouped:
             r = for_cohort(compile_text(c.text, kind), kind, who)
+            out[i] = replace(c, rule=r.rule, unparsed=tuple(u.text for u in r.unparsed))
+    for i in permitted_items([c.text for c in lines]):
+        # an item of "the following … are allowed": permitted, never required (sections)
+        c = lines[i]
+        if not c.override and i not in sections and i not in grouped:
+            r = permitted(compile_text(c.text, kind))
             out[i] = replace(c, rule=r.rule, unparsed=tuple(u.text for u in r.unparsed))
     for i, group in grouped.items():
         if i in sections:
