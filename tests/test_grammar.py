@@ -2231,6 +2231,22 @@ SAFETY = [
         "inclusion",
         "hemoglobin >= 8 g/dL",
     ),
+    # one population's duty: read "childbearing_potential and … contraception …", every man
+    # and every woman past childbearing age failed it (NCT03432260)
+    (
+        "Women of child-bearing potential must utilize appropriate birth control throughout the"
+        " study duration.",
+        "inclusion",
+        'not childbearing_potential or (unparsed("utilize") and contraception and'
+        ' unparsed("throughout the study duration"))',
+    ),
+    # ... "must have" keeps the conditional reading it had (not doubly negated: a
+    # childbearing woman must not meet it by being one) (NCT01337492)
+    (
+        "Women of childbearing potential must have 2 negative serum pregnancy test performed.",
+        "inclusion",
+        'not childbearing_potential or (unparsed("2") and not pregnancy and unparsed("performed"))',
+    ),
 ]
 
 

@@ -3174,18 +3174,44 @@ def _permissions(toks: list[Tok], text: str, kind: str) -> list[Tok]:
 
 
 # "Women of child-bearing potential and men must use …": what the two populations must do
-_POPULATION_DUTY = re.compile(r"\s*(?:must|should|shall|are\s+required\s+to|need\s+to)\b", re.I)
+_POPULATION_DUTY = re.compile(
+    r"\s*(?:\([A-Za-z]{2,8}\)\s*)?(?:must|should|shall|are\s+required\s+to|need\s+to)\b", re.I
+)
 
 
-@_needs("CONCEPT AND SEX")
+@_needs("CONCEPT", words=("must", "should", "shall", "required", "need"))
 def _population_pair(toks: list[Tok], text: str, kind: str) -> list[Tok]:
     """ "Women of child-bearing potential and men must use adequate contraception": the
     "and" joins two populations, each held to the requirement; nobody is both.
 
     Read as ``childbearing_potential and sex = male and contraception`` the inclusion could
     be met by no one.  An inclusion reads ``not (childbearing_potential or sex = male) or
-    (requirement)``: others are not held to it, and either population must meet it."""
-    if kind != "inclusion" or len(toks) < 4:
+    (requirement)``: others are not held to it, and either population must meet it.  One
+    population alone ("Women of child-bearing potential must utilize appropriate birth
+    control") reads ``not childbearing_potential or (requirement)``: read as ``… and
+    contraception`` it failed every man and every woman past childbearing age."""
+    if kind != "inclusion" or len(toks) < 2 or _MUST_HAVE.match(text):
+        return toks  # "Women of … must have / be …": the conditional reading of _must_have
+    a = toks[0]
+    if (
+        a.type == "CONCEPT"
+        and a.value == "childbearing_potential"
+        and _POPULATION_DUTY.match(text, a.end)
+        and toks[1].type not in ("AND", "OR", "COMMA", "RPAREN")
+        and not any(t.type in ("SEX", "EXCEPT") for t in toks[1:])
+        and toks[-1].end > a.end
+    ):
+        rest = toks[1:]
+        e = rest[-1].end
+        return [
+            Tok("NOT", "not", a.start, a.start),
+            a,
+            Tok("OR", "or", rest[0].start, rest[0].start),
+            Tok("LPAREN", "(", rest[0].start, rest[0].start),
+            *rest,
+            Tok("RPAREN", ")", e, e),
+        ]
+    if len(toks) < 4:
         return toks
     a, conj, b = toks[0], toks[1], toks[2]
     pair = {a.type, b.type}

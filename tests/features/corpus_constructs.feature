@@ -2426,3 +2426,18 @@ Feature: Constructs the grammar reads in real registry text
       | nothing, complete                   | undecided |
       | G40.909 since 2020-01-01, complete  | undecided |
       | nothing                             | undecided |
+
+  Scenario Outline: One population's duty is asked of that population only (NCT03432260)
+    Given the inclusion line "Women of child-bearing potential must utilize appropriate birth control throughout the study duration."
+    And a <sex> patient with conditions nothing, complete and the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not childbearing_potential or (unparsed("utilize") and contraception and unparsed("throughout the study duration"))"
+    And it is <met>
+
+    # read "childbearing_potential and … contraception …": every man failed the inclusion
+    Examples:
+      | sex     | facts                                             | met       |
+      | male    | childbearing_potential false                      | met       |
+      | female  | childbearing_potential true; contraception false  | not met   |
+      | female  | childbearing_potential true; contraception true   | undecided |
+      | unknown | none                                              | undecided |
