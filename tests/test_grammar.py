@@ -2247,6 +2247,27 @@ SAFETY = [
         "inclusion",
         'not childbearing_potential or (unparsed("2") and not pregnancy and unparsed("performed"))',
     ),
+    # what one is unwilling to do is not a fact of the record: read "not unparsed("willing")
+    # and unparsed("use") and contraception", a woman not on contraception was not
+    # excluded though she may be the unwilling one (NCT03242018)
+    (
+        "Women of childbearing potential (WOCBP) not willing to use highly effective method(s)"
+        " of birth control during the study treatment period and the follow-up period, or who"
+        " are unwilling or unable to be tested for pregnancy during the study.",
+        "exclusion",
+        'childbearing_potential and (not unparsed("willing to use highly effective method(s)'
+        ' of birth control during the study treatment period and the follow-up period") or'
+        ' not unparsed("tested for pregnancy during the study"))',
+    ),
+    # ... read "(lactation or not unparsed("use")) and … contraception", a breastfeeding
+    # woman not on contraception was not excluded (NCT02054156)
+    (
+        "for females of child bearing potential: pregnant, breastfeeding, or unwilling to use"
+        " barrier contraception during participation",
+        "exclusion",
+        "(childbearing_potential and pregnancy) or lactation or"
+        ' not unparsed("use barrier contraception during participation")',
+    ),
 ]
 
 

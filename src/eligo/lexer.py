@@ -2631,6 +2631,7 @@ class Lexer:
                 p(_wrap_chains, cue, text)
         p(_modifier_over_alternatives)
         p(_future_items, text)
+        p(_unwilling_objects, text)
         p(_defining_alternative, vocab)
         p(_graft_type, text)
         p(_cue_over_juxtaposition, text)
@@ -3096,6 +3097,44 @@ def _childbearing_item(toks: list[Tok]) -> list[Tok]:
                     Tok("RPAREN", ")", right[-1].end, right[-1].end),
                 ]
     return toks
+
+
+_WILLING = re.compile(r"(?:un)?willing(?:ness)?\b", re.IGNORECASE)
+_OBJECT_ENDS = frozenset(["COMMA", "OR", "RPAREN", "LPAREN", "LPOST", "EXCEPT", "NOT"])
+
+
+@_needs("NOT CONCEPT", words=("willing",))
+def _unwilling_objects(toks: list[Tok], text: str) -> list[Tok]:
+    """ "WOCBP not willing to use highly effective method(s) of birth control": what one is
+    unwilling to do is no fact of the record, so the whole object stays unread.
+
+    Read as ``not unparsed("willing") and unparsed("use") and contraception`` the object
+    was asked as a present fact: a woman not (yet) on contraception did not meet the
+    exclusion, though she may be the unwilling one it names."""
+    out = list(toks)
+    i = 0
+    while i < len(out):
+        t = out[i]
+        if t.type != "NOT" or i + 1 >= len(out):
+            i += 1
+            continue
+        nxt = out[i + 1]
+        if not (
+            _WILLING.search(text, t.start, t.end)
+            or (nxt.type in ("WORD", "MOD") and _WILLING.match(text, nxt.start))
+        ):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(out) and out[j].type not in _OBJECT_ENDS:
+            j += 1
+        if j == i + 1 or not any(x.type == "CONCEPT" for x in out[i + 1 : j]):
+            i += 1
+            continue
+        start, end = out[i + 1].start, out[j - 1].end
+        out[i + 1 : j] = [Tok("WORD", text[start:end], start, end)]
+        i += 2
+    return out
 
 
 _PERMITS = re.compile(r"\b(?:allowed|permitted)\b", re.IGNORECASE)

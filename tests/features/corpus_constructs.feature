@@ -2441,3 +2441,18 @@ Feature: Constructs the grammar reads in real registry text
       | female  | childbearing_potential true; contraception false  | not met   |
       | female  | childbearing_potential true; contraception true   | undecided |
       | unknown | none                                              | undecided |
+
+  Scenario Outline: What one is unwilling to do stays unread (NCT03242018)
+    Given the exclusion line "Women of childbearing potential (WOCBP) not willing to use highly effective method(s) of birth control during the study treatment period and the follow-up period, or who are unwilling or unable to be tested for pregnancy during the study."
+    And a <sex> patient with conditions nothing, complete and the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "childbearing_potential and (not unparsed("willing to use highly effective method(s) of birth control during the study treatment period and the follow-up period") or not unparsed("tested for pregnancy during the study"))"
+    And it is <met>
+
+    # read "… not unparsed("willing") and unparsed("use") and contraception …": a woman not
+    # on contraception was not excluded, though she may be the unwilling one
+    Examples:
+      | sex     | facts                                             | met       |
+      | female  | childbearing_potential true; contraception false  | undecided |
+      | female  | childbearing_potential false                      | not met   |
+      | unknown | none                                              | undecided |
