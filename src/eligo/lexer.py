@@ -1156,18 +1156,17 @@ def _step_patterns(t: _Tables) -> list[re.Pattern[str]]:
 # skips a pass that would have changed nothing: it must name what the pass *requires*.
 
 _Pass = TypeVar("_Pass", bound=Callable[..., list[Tok]])
-# pass → (alternatives, each a set of token types all present; one of its words, as a pattern)
-_TRIGGERS: dict[object, tuple[tuple[frozenset[str], ...], re.Pattern[str] | None]] = {}
+# pass → (alternatives, each a set of token types all present; its words, any one will do)
+_TRIGGERS: dict[object, tuple[tuple[frozenset[str], ...], frozenset[str] | None]] = {}
 
 
 def _needs(*types: str, words: tuple[str, ...] = ()) -> Callable[[_Pass], _Pass]:
     """Declare what a clean-up pass needs to change anything: the token types of one of
     ``types`` (each a space-separated list, all present) and, if given, one of ``words`` in
-    the lower-cased line.  The pass itself is unchanged."""
+    the lower-cased line (as a substring).  The pass itself is unchanged."""
 
     def mark(fn: _Pass) -> _Pass:
-        found = re.compile("|".join(map(re.escape, words))) if words else None
-        _TRIGGERS[fn] = (tuple(frozenset(t.split()) for t in types), found)
+        _TRIGGERS[fn] = (tuple(frozenset(t.split()) for t in types), frozenset(words) or None)
         return fn
 
     return mark
@@ -1176,16 +1175,61 @@ def _needs(*types: str, words: tuple[str, ...] = ()) -> Callable[[_Pass], _Pass]
 _TYPE = operator.attrgetter("type")
 
 
+class _Skips:
+    """Which passes a line skips, worked out once per (token types, trigger words present)
+    and kept: the same few hundred combinations recur line after line.  A per-process table
+    of the triggers, never of any line's result."""
+
+    def __init__(self) -> None:
+        self.size = -1  # len(_TRIGGERS) the tables below were built from
+        self.words: tuple[str, ...] = ()
+        self.memo: dict[tuple[frozenset[str], frozenset[str] | None], frozenset[object]] = {}
+
+    def words_in(self, low: str | None) -> frozenset[str] | None:
+        """The trigger words ``low`` holds; ``None`` (outside ASCII) lets every word pass."""
+        if self.size != len(_TRIGGERS):
+            self.size = len(_TRIGGERS)
+            self.words = tuple(sorted({w for _, ws in _TRIGGERS.values() for w in ws or ()}))
+            self.memo.clear()
+        if low is None:
+            return None
+        return frozenset([w for w in self.words if w in low])
+
+    def skipped(self, types: frozenset[str], words: frozenset[str] | None) -> frozenset[object]:
+        key = (types, words)
+        found = self.memo.get(key)
+        if found is None:
+            if len(self.memo) > 20_000:  # arbitrary text: keep the table bounded
+                self.memo.clear()
+            found = self.memo[key] = frozenset(
+                fn
+                for fn, (alternatives, needed) in _TRIGGERS.items()
+                if (alternatives and not any(alt <= types for alt in alternatives))
+                or (needed is not None and words is not None and needed.isdisjoint(words))
+            )
+        return found
+
+
+_SKIPS = _Skips()
+
+
 class _Passes:
     """One line's tokens run through clean-up passes, each skipped where its trigger
-    (``_needs``) is missing.  The set of token types present is worked out again only after
-    a pass that returned another list."""
+    (``_needs``) is missing.
+
+    A new pass is a function ``(toks, *args) -> toks`` (or a ``Lexer`` method), marked with
+    ``@_needs(...)`` if it can only change a line with some token types or words, and called
+    where it belongs in the chain as ``p(pass, *args)``.  Which passes the line skips is
+    looked up once for the line's token types and trigger words (:class:`_Skips`), and again
+    only after a pass that changed the set of token types, so a skipped pass costs one set
+    lookup."""
 
     def __init__(self, toks: list[Tok], text: str) -> None:
         self.toks = toks
         self.types = frozenset(map(_TYPE, toks))
         # outside ASCII, what IGNORECASE matches is not what lower() gives: no word test
-        self.low = text.lower() if text.isascii() else None
+        self.words = _SKIPS.words_in(text.lower() if text.isascii() else None)
+        self.skip = _SKIPS.skipped(self.types, self.words)
 
     def has(self, *types: str) -> bool:
         return any(t in self.types for t in types)
@@ -1193,23 +1237,15 @@ class _Passes:
     def set(self, toks: list[Tok]) -> None:
         if toks is not self.toks and toks != self.toks:  # (a copy, unchanged, keeps the set)
             self.toks = toks
-            self.types = frozenset(map(_TYPE, toks))
+            types = frozenset(map(_TYPE, toks))
+            if types != self.types:
+                self.types = types
+                self.skip = _SKIPS.skipped(types, self.words)
 
     def __call__(self, fn: Callable[..., list[Tok]], *args: object) -> None:
-        # written out (no helper calls, no generator): this runs some 50 times a line
-        trigger = _TRIGGERS.get(fn)
-        if trigger is None and type(fn) is MethodType:
-            trigger = _TRIGGERS.get(fn.__func__)
-        if trigger is not None:
-            alternatives, words = trigger
-            if alternatives:
-                for needed in alternatives:
-                    if needed <= self.types:
-                        break
-                else:
-                    return  # no alternative's token types all present
-            if words is not None and self.low is not None and words.search(self.low) is None:
-                return
+        # written out (no helper calls): this runs some 60 times a line
+        if (fn.__func__ if type(fn) is MethodType else fn) in self.skip:
+            return
         self.set(fn(self.toks, *args))
 
 
