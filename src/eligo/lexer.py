@@ -1176,37 +1176,32 @@ _TYPE = operator.attrgetter("type")
 
 
 class _Skips:
-    """Which passes a line skips, worked out once per (token types, trigger words present)
-    and kept: the same few hundred combinations recur line after line.  A per-process table
-    of the triggers, never of any line's result."""
+    """Which passes a line's token types rule out, worked out once per set of types and kept
+    (the same few hundred sets recur line after line), and the trigger words of the passes
+    they leave.  A per-process table of the triggers, never of any line's result."""
 
     def __init__(self) -> None:
-        self.size = -1  # len(_TRIGGERS) the tables below were built from
-        self.words: tuple[str, ...] = ()
-        self.memo: dict[tuple[frozenset[str], frozenset[str] | None], frozenset[object]] = {}
+        self.size = -1  # len(_TRIGGERS) the table was built from
+        self.memo: dict[frozenset[str], tuple[frozenset[object], dict[object, frozenset[str]]]]
+        self.memo = {}
 
-    def words_in(self, low: str | None) -> frozenset[str] | None:
-        """The trigger words ``low`` holds; ``None`` (outside ASCII) lets every word pass."""
-        if self.size != len(_TRIGGERS):
-            self.size = len(_TRIGGERS)
-            self.words = tuple(sorted({w for _, ws in _TRIGGERS.values() for w in ws or ()}))
-            self.memo.clear()
-        if low is None:
-            return None
-        return frozenset([w for w in self.words if w in low])
-
-    def skipped(self, types: frozenset[str], words: frozenset[str] | None) -> frozenset[object]:
-        key = (types, words)
-        found = self.memo.get(key)
+    def get(self, types: frozenset[str]) -> tuple[frozenset[object], dict[object, frozenset[str]]]:
+        found = self.memo.get(types)
         if found is None:
-            if len(self.memo) > 20_000:  # arbitrary text: keep the table bounded
+            if self.size != len(_TRIGGERS) or len(self.memo) > 20_000:
+                self.size = len(_TRIGGERS)  # (a pass defined since, or arbitrary text)
                 self.memo.clear()
-            found = self.memo[key] = frozenset(
+            skipped = frozenset(
                 fn
-                for fn, (alternatives, needed) in _TRIGGERS.items()
-                if (alternatives and not any(alt <= types for alt in alternatives))
-                or (needed is not None and words is not None and needed.isdisjoint(words))
+                for fn, (alternatives, _) in _TRIGGERS.items()
+                if alternatives and not any(alt <= types for alt in alternatives)
             )
+            worded = {
+                fn: words
+                for fn, (_, words) in _TRIGGERS.items()
+                if words is not None and fn not in skipped
+            }
+            found = self.memo[types] = (skipped, worded)
         return found
 
 
@@ -1219,17 +1214,17 @@ class _Passes:
 
     A new pass is a function ``(toks, *args) -> toks`` (or a ``Lexer`` method), marked with
     ``@_needs(...)`` if it can only change a line with some token types or words, and called
-    where it belongs in the chain as ``p(pass, *args)``.  Which passes the line skips is
-    looked up once for the line's token types and trigger words (:class:`_Skips`), and again
-    only after a pass that changed the set of token types, so a skipped pass costs one set
-    lookup."""
+    where it belongs in the chain as ``p(pass, *args)``.  The passes the line's token types
+    rule out are looked up once (:class:`_Skips`), and again only after a pass that changed
+    the set of types, so a skipped pass costs one set lookup; trigger words are tested only
+    for the passes the types let through."""
 
     def __init__(self, toks: list[Tok], text: str) -> None:
         self.toks = toks
         self.types = frozenset(map(_TYPE, toks))
         # outside ASCII, what IGNORECASE matches is not what lower() gives: no word test
-        self.words = _SKIPS.words_in(text.lower() if text.isascii() else None)
-        self.skip = _SKIPS.skipped(self.types, self.words)
+        self.low = text.lower() if text.isascii() else None
+        self.skip, self.worded = _SKIPS.get(self.types)
 
     def has(self, *types: str) -> bool:
         return any(t in self.types for t in types)
@@ -1240,12 +1235,21 @@ class _Passes:
             types = frozenset(map(_TYPE, toks))
             if types != self.types:
                 self.types = types
-                self.skip = _SKIPS.skipped(types, self.words)
+                self.skip, self.worded = _SKIPS.get(types)
 
     def __call__(self, fn: Callable[..., list[Tok]], *args: object) -> None:
         # written out (no helper calls): this runs some 60 times a line
-        if (fn.__func__ if type(fn) is MethodType else fn) in self.skip:
+        key = fn.__func__ if type(fn) is MethodType else fn
+        if key in self.skip:
             return
+        words = self.worded.get(key)
+        if words is not None and self.low is not None:
+            low = self.low
+            for word in words:
+                if word in low:
+                    break
+            else:
+                return  # none of its words in the line
         self.set(fn(self.toks, *args))
 
 
@@ -1441,6 +1445,7 @@ class Lexer:
             Tok("RPAREN", ")", tail[-1].end, tail[-1].end),
         ]
 
+    @_needs(words=("must",))
     def _must_have(self, toks: list[Tok]) -> list[Tok]:
         """ "Patients with a UPC ratio > 1.0 must have a 24-hour urine protein < 1,000 mg":
         asked only of those patients (inclusion: not condition or requirement)."""
@@ -3543,6 +3548,7 @@ def _relation_objects(toks: list[Tok], text: str) -> list[Tok]:
     return _relation_lists(out, text)
 
 
+@_needs("OR")
 def _dropped_alternative(toks: list[Tok], text: str) -> list[Tok]:
     """ "Active or suspected malignancy": the word before a leading "or" was dropped (as
     filler) and the "or" with it, leaving "suspected_malignancy": a patient with an active
@@ -3571,6 +3577,7 @@ _STATES_VALUE = re.compile(
 )
 
 
+@_needs(words=("inclusion", "exclusion"))
 def _cohort_heading(toks: list[Tok], text: str) -> list[Tok]:
     """A line that only heads the lines after it ("Inclusion Part A: Healthy subjects",
     "Inclusion criteria for T2DM") names the cohort they apply to; it asks nothing itself.
@@ -3702,7 +3709,7 @@ def _slashed_alternatives(toks: list[Tok]) -> list[Tok]:
     return out
 
 
-@_needs("WORD")
+@_needs("WORD CONCEPT", "WORD MOD")
 def _modifiers(toks: list[Tok]) -> list[Tok]:
     """An unread word right before a concept qualifies that concept only ("uncontrolled").
 
@@ -3712,19 +3719,20 @@ def _modifiers(toks: list[Tok]) -> list[Tok]:
     """
     out = list(toks)
     for i in range(len(out) - 2, -1, -1):
+        if out[i].type != "WORD":
+            continue
         nxt = out[i + 1].type
-        if out[i].type == "WORD" and _SLASHED.search(str(out[i].value)):
+        if nxt != "CONCEPT" and (nxt != "MOD" or str(out[i].value).lower() not in _QUALIFIERS):
+            continue
+        if _SLASHED.search(str(out[i].value)):
             # "prebiotics/ probiotics/symbiotic/systemic immunomodulators": words joined by a
             # slash are alternatives, not a qualifier that a missing concept would make false
             continue
-        if out[i].type == "WORD" and (
-            nxt == "CONCEPT"
-            or (
-                nxt == "MOD" and str(out[i].value).lower() in MODIFIERS | STATE_ADJECTIVES | DEGREES
-            )
-        ):
-            out[i] = Tok("MOD", out[i].value, out[i].start, out[i].end)
+        out[i] = Tok("MOD", out[i].value, out[i].start, out[i].end)
     return out
+
+
+_QUALIFIERS = MODIFIERS | STATE_ADJECTIVES | DEGREES  # words that qualify a qualifier
 
 
 _AFTER_ITEM = frozenset(["CMP", "LPOST", "CATEGORY", "NUMBER", "BETWEEN", "TO", "UNIT", "ULN"])
@@ -3845,6 +3853,7 @@ def _cause_item_end(toks: list[Tok], j: int) -> int | None:
     return None
 
 
+@_needs("MOD", words=("due",))
 def _cause_lists(toks: list[Tok], text: str) -> list[Tok]:
     """ "CHF due to ischemic heart disease, idiopathic dilated cardiomyopathy, mitral or
     aortic insufficiency or hypertension": the cause is one of the list, the condition is
@@ -3893,6 +3902,7 @@ _PLACE = re.compile(r"(?<![A-Za-z])(?:fields?|areas?|regions?|volumes?|ports?)(?
 _OUTSIDE = re.compile(r"\s*(?:outside|beyond)(?![A-Za-z])", re.IGNORECASE)
 
 
+@_needs("NOT WORD", words=("outside", "beyond"))
 def _place_outside(toks: list[Tok], text: str) -> list[Tok]:
     """ "measurable disease outside of prior chemoembolization field": "outside" names a
     place (a treated field), not an absence.  Read as a negation it said "not history of
@@ -4049,6 +4059,7 @@ _DONATED_GAP = frozenset(["after", "from", "with"])
 _DONATED_LINK = re.compile(r"\s+(?:after|from|with)\s+(?:an?\s+)?", re.I)
 
 
+@_needs("WORD CONCEPT", words=("donat", "donor"))
 def _donated_conditions(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
     """ "Grafts donated after cardiac arrest (DCD grafts)": the condition is the donor's.
     Read as the patient's cardiac arrest, the exclusion was not met by any recipient who
@@ -4790,6 +4801,7 @@ def _head_alternative(inner: list[Tok], head: tuple[int, int], text: str) -> lis
 _OPEN_ETC = re.compile(r"(?:,\s*)?\betc\b\.?", re.IGNORECASE)
 
 
+@_needs(words=("etc",))
 def _open_list(toks: list[Tok], text: str) -> list[Tok]:
     """ "Previous splenectomy, …, TIPS, liver transplantation, etc.": an exclusion list left
     open by "etc." names some of what excludes, not all of it.  "etc." was a stop word, so
@@ -4841,6 +4853,7 @@ def _colon_head(toks: list[Tok], text: str) -> list[Tok]:
     return out
 
 
+@_needs("WORD BCMP NUMBER")
 def _acronym_bound(toks: list[Tok], text: str) -> list[Tok]:
     """ "use of vasopressor(s) to maintain SAP > 90 mm Hg or MAP > 60 mm Hg": a bare bound
     right after an unread abbreviation is that measure's bound.  Left bare, it took the last
@@ -4866,6 +4879,7 @@ def _acronym_bound(toks: list[Tok], text: str) -> list[Tok]:
     return out
 
 
+@_needs("OR", words=(",",))
 def _comma_or_split(toks: list[Tok], text: str) -> list[Tok]:
     """ "History of malignancy of the liver or other organs, or a family history of liver
     malignancy": the ", or" joins the two halves of the sentence, the plain "or" before it
@@ -4939,6 +4953,7 @@ def _levels(toks: list[Tok]) -> list[tuple[Tok, int]]:
     return out
 
 
+@_needs("CONCEPT", words=("nursing",))
 def _nursing_setting(toks: list[Tok], text: str) -> list[Tok]:
     """ "Planned discharge to nursing facility": "nursing" before a care-setting noun names
     the setting, not breastfeeding.  Read as lactation, the exclusion was not met by any
@@ -4956,6 +4971,7 @@ def _nursing_setting(toks: list[Tok], text: str) -> list[Tok]:
     return out
 
 
+@_needs("LPOST")
 def _example_parenthesis(toks: list[Tok], text: str, kind: str) -> list[Tok]:
     """ "without decompensated events (e.g. ascites, bleeding, or overt encephalopathy)":
     a parenthesis opened by an example cue names examples of the noun before it, each

@@ -98,6 +98,8 @@ _LITERALS: tuple[tuple[str, tuple[int, ...]], ...] = tuple(
     (lit, tuple(i for i, (rx, _) in enumerate(_SUBS) if lit in (needs(rx) or ())))
     for lit in sorted({lit for rx, _ in _SUBS for lit in needs(rx) or ()})
 )
+# an ASCII line's lower case holds no literal outside ASCII: it tests only the ASCII ones
+_ASCII_LITERALS = tuple((lit, idxs) for lit, idxs in _LITERALS if lit.isascii())
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
@@ -107,7 +109,7 @@ def _candidates(text: str) -> tuple[int, ...]:
         return tuple(range(len(_SUBS)))  # lower-casing may not be what IGNORECASE does
     low = text.lower()
     found = set(_ALWAYS)
-    for lit, idxs in _LITERALS:
+    for lit, idxs in _ASCII_LITERALS if text.isascii() else _LITERALS:
         if lit in low:
             found.update(idxs)
     return tuple(sorted(found))
