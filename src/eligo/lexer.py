@@ -1544,6 +1544,8 @@ class Lexer:
 
         Kept as annotations; not skipped when the header names a concept ("Child-Pugh:").
         """
+        if ":" not in self.text:
+            return start  # (cheap test first: both header patterns end in a colon)
         f = _AS_FOLLOWS.match(self.text, start)
         if f and depth < 2 and not _NEGATED_HEAD.match(f.group("head")):
             # "Abnormal pulse and/or blood pressure measurements at screening as follows:
@@ -2733,7 +2735,7 @@ class Lexer:
                 res.append(out[i + 1])  # "a (FPG) of less than 10.0 mmol/l": just the concept
                 i += 3
                 continue
-            amount = self._amount_of(out, i)
+            amount = self._amount_of(out, i) if out[i].type == "BCMP" else 0  # (its first)
             if amount:
                 # "At least 100 ml per day of residual diuresis": the measure, then its bound
                 concept = out[i + amount - 1]
@@ -2741,7 +2743,7 @@ class Lexer:
                 res.extend(out[i : i + amount - 1])
                 i += amount
                 continue
-            bound = self._paren_bound(out, i)
+            bound = self._paren_bound(out, i) if out[i].type == "LPOST" else 0  # (its first)
             if bound:
                 # "alcohol consumption (more than 40 g/day)": the bound of the measure before
                 res.extend(out[i + 1 : i + bound - 1])
