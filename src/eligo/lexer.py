@@ -3092,23 +3092,27 @@ def _blank_same_alternative(text: str, phrases: Mapping[str, str]) -> str:
     return out
 
 
-# the last n words of a text, n = 1 … 6 (compiled once: each is searched per initialism)
-_LAST_WORDS = [
-    re.compile(rf"(?:[A-Za-z0-9']+[\s\-]+){{{n - 1}}}[A-Za-z0-9']+$") for n in range(1, 7)
-]
+# the last one to six words of a text, read from the end of the reversed text: one match in
+# place of six searches "(?:[A-Za-z0-9']+[\s\-]+){n - 1}[A-Za-z0-9']+$" (a "$"-anchored
+# search tries every start position of the text; tests/test_speedups.py pins the two)
+_LAST_WORDS_REVERSED = re.compile(r"[A-Za-z0-9']+(?:[\s\-]+[A-Za-z0-9']+){0,5}")
+_WORD_RUN = re.compile(r"[A-Za-z0-9']+")
 
 
 def _names_same(before: str, cid: str | None, phrases: Mapping[str, str]) -> bool:
-    """Whether ``before`` ends with a vocabulary phrase of concept ``cid``."""
+    """Whether ``before`` ends with a vocabulary phrase of concept ``cid``: its last n words
+    (what ``_LAST_WORDS[n - 1].search`` finds), n = 1 … 6, shortest first."""
     if cid is None:
         return False
     before = before.rstrip()
-    for last_words in _LAST_WORDS:
-        m = last_words.search(before)
-        if m is None:
-            return False
-        if (m.start() == 0 or not before[m.start() - 1].isalnum()) and phrases.get(
-            _phrase(m.group(0))
+    tail = _LAST_WORDS_REVERSED.match(before[::-1])
+    if tail is None:
+        return False
+    at = len(before) - tail.end()  # where the last (up to) six words start
+    starts = [w.start() for w in _WORD_RUN.finditer(before, at)]
+    for start in reversed(starts):
+        if (start == 0 or not before[start - 1].isalnum()) and phrases.get(
+            _phrase(before[start:])
         ) == cid:
             return True
     return False
