@@ -2680,27 +2680,25 @@ class Lexer:
         p(_counted_nouns, text)
         toks = p.toks
         out: list[Tok] = []
+        last = None  # out[-1].type, kept in step with out
         for tok in toks:
-            if tok.type == "WORD" and out and out[-1].type == "WORD":
+            typ = tok.type
+            if typ == "WORD" and last == "WORD":
                 prev = out[-1]
                 out[-1] = Tok("WORD", self.text[prev.start : tok.end], prev.start, tok.end)
                 continue
-            if tok.type == "COMMA" and (
-                not out
-                or out[-1].type
-                in ("COMMA", "LPAREN", "LPOST", "AND", "OR", "NOT", "HISTORY", "RECENT", "EXCEPT")
-            ):
+            if typ == "COMMA" and (last is None or last in _NO_COMMA_AFTER):
                 continue
-            if tok.type in ("AND", "OR") and (
-                not out or out[-1].type in ("COMMA", "LPAREN", "LPOST", "AND", "OR", "EXCEPT")
-            ):
-                if out and out[-1].type == "COMMA" and tok.type in ("AND", "OR"):
+            if typ in ("AND", "OR") and (last is None or last in _NO_LINK_AFTER):
+                if last == "COMMA":
                     out[-1] = tok  # Oxford comma: ", and" / ", or"
+                    last = typ
                 continue
-            if tok.type == "RPAREN":
+            if typ == "RPAREN":
                 while out and out[-1].type in ("COMMA", "AND", "OR", "EXCEPT"):
                     out.pop()
             out.append(tok)
+            last = typ
         while out and out[-1].type in ("COMMA", "AND", "OR", "EXCEPT"):
             out.pop()
         p.set(out)
@@ -2709,33 +2707,28 @@ class Lexer:
         # "(within last one month)": a parenthesised window is just a window
         res: list[Tok] = []
         i = 0
-        while i < len(out):
-            if (
-                i + 2 < len(out)
-                and out[i].type in ("LPOST", "LPAREN")
-                and out[i + 1].type == "WINDOW"
-                and out[i + 2].type == "RPAREN"
-            ):
-                res.append(replace(out[i + 1], start=out[i].start, end=out[i + 2].end))
-                i += 3
-                continue
-            if (
-                i + 1 < len(out)
-                and out[i].type in ("LPOST", "LPAREN")
-                and out[i + 1].type == "RPAREN"
-            ):
-                i += 2
-                continue
-            if (
-                i + 2 < len(out)
-                and out[i].type == "LPAREN"
-                and out[i + 1].type == "CONCEPT"
-                and out[i + 2].type == "RPAREN"
-            ):
-                res.append(out[i + 1])  # "a (FPG) of less than 10.0 mmol/l": just the concept
-                i += 3
-                continue
-            amount = self._amount_of(out, i) if out[i].type == "BCMP" else 0  # (its first)
+        n = len(out)
+        while i < n:
+            typ = out[i].type
+            if typ in ("LPOST", "LPAREN") and i + 1 < n:
+                after = out[i + 1].type
+                if after == "WINDOW" and i + 2 < n and out[i + 2].type == "RPAREN":
+                    res.append(replace(out[i + 1], start=out[i].start, end=out[i + 2].end))
+                    i += 3
+                    continue
+                if after == "RPAREN":
+                    i += 2
+                    continue
+                if (
+                    typ == "LPAREN"
+                    and after == "CONCEPT"
+                    and i + 2 < n
+                    and out[i + 2].type == "RPAREN"
+                ):
+                    res.append(out[i + 1])  # "a (FPG) of less than 10.0 mmol/l": the concept
+                    i += 3
+                    continue
+            amount = self._amount_of(out, i) if typ == "BCMP" else 0  # (its first)
             if amount:
                 # "At least 100 ml per day of residual diuresis": the measure, then its bound
                 concept = out[i + amount - 1]
@@ -2743,7 +2736,7 @@ class Lexer:
                 res.extend(out[i : i + amount - 1])
                 i += amount
                 continue
-            bound = self._paren_bound(out, i) if out[i].type == "LPOST" else 0  # (its first)
+            bound = self._paren_bound(out, i) if typ == "LPOST" else 0  # (its first)
             if bound:
                 # "alcohol consumption (more than 40 g/day)": the bound of the measure before
                 res.extend(out[i + 1 : i + bound - 1])
@@ -2753,7 +2746,7 @@ class Lexer:
             i += 1
         # a comparator or category belongs to the concept right before it, else it is bare
         for k, tok in enumerate(res):
-            if tok.type in ("CMP", "BCMP", "CATEGORY", "BCATEGORY"):
+            if tok.type in _BOUNDS:
                 base = tok.type.removeprefix("B")
                 attached = k and (
                     res[k - 1].type == "CONCEPT"
@@ -2772,6 +2765,14 @@ class Lexer:
         p(_shown_list, text)
         p(_relation_objects, text)
         p(_needing_clause, text)
+
+
+_BOUNDS = frozenset(["CMP", "BCMP", "CATEGORY", "BCATEGORY"])
+# what a comma, or an "and" / "or", is dropped after (tidy-up)
+_NO_COMMA_AFTER = frozenset(
+    ["COMMA", "LPAREN", "LPOST", "AND", "OR", "NOT", "HISTORY", "RECENT", "EXCEPT"]
+)
+_NO_LINK_AFTER = frozenset(["COMMA", "LPAREN", "LPOST", "AND", "OR", "EXCEPT"])
 
 
 def _one_negation(toks: list[Tok]) -> list[Tok]:
