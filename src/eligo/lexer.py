@@ -1156,18 +1156,17 @@ def _step_patterns(t: _Tables) -> list[re.Pattern[str]]:
 # skips a pass that would have changed nothing: it must name what the pass *requires*.
 
 _Pass = TypeVar("_Pass", bound=Callable[..., list[Tok]])
-# pass → (alternatives, each a set of token types all present; one of its words, as a pattern)
-_TRIGGERS: dict[object, tuple[tuple[frozenset[str], ...], re.Pattern[str] | None]] = {}
+# pass → (alternatives, each a set of token types all present; its words, any one will do)
+_TRIGGERS: dict[object, tuple[tuple[frozenset[str], ...], frozenset[str] | None]] = {}
 
 
 def _needs(*types: str, words: tuple[str, ...] = ()) -> Callable[[_Pass], _Pass]:
     """Declare what a clean-up pass needs to change anything: the token types of one of
     ``types`` (each a space-separated list, all present) and, if given, one of ``words`` in
-    the lower-cased line.  The pass itself is unchanged."""
+    the lower-cased line (as a substring).  The pass itself is unchanged."""
 
     def mark(fn: _Pass) -> _Pass:
-        found = re.compile("|".join(map(re.escape, words))) if words else None
-        _TRIGGERS[fn] = (tuple(frozenset(t.split()) for t in types), found)
+        _TRIGGERS[fn] = (tuple(frozenset(t.split()) for t in types), frozenset(words) or None)
         return fn
 
     return mark
@@ -1176,16 +1175,56 @@ def _needs(*types: str, words: tuple[str, ...] = ()) -> Callable[[_Pass], _Pass]
 _TYPE = operator.attrgetter("type")
 
 
+class _Skips:
+    """Which passes a line's token types rule out, worked out once per set of types and kept
+    (the same few hundred sets recur line after line), and the trigger words of the passes
+    they leave.  A per-process table of the triggers, never of any line's result."""
+
+    def __init__(self) -> None:
+        self.size = -1  # len(_TRIGGERS) the table was built from
+        self.memo: dict[frozenset[str], tuple[frozenset[object], dict[object, frozenset[str]]]]
+        self.memo = {}
+
+    def get(self, types: frozenset[str]) -> tuple[frozenset[object], dict[object, frozenset[str]]]:
+        found = self.memo.get(types)
+        if found is None:
+            if self.size != len(_TRIGGERS) or len(self.memo) > 20_000:
+                self.size = len(_TRIGGERS)  # (a pass defined since, or arbitrary text)
+                self.memo.clear()
+            skipped = frozenset(
+                fn
+                for fn, (alternatives, _) in _TRIGGERS.items()
+                if alternatives and not any(alt <= types for alt in alternatives)
+            )
+            worded = {
+                fn: words
+                for fn, (_, words) in _TRIGGERS.items()
+                if words is not None and fn not in skipped
+            }
+            found = self.memo[types] = (skipped, worded)
+        return found
+
+
+_SKIPS = _Skips()
+
+
 class _Passes:
     """One line's tokens run through clean-up passes, each skipped where its trigger
-    (``_needs``) is missing.  The set of token types present is worked out again only after
-    a pass that returned another list."""
+    (``_needs``) is missing.
+
+    A new pass is a function ``(toks, *args) -> toks`` (or a ``Lexer`` method), marked with
+    ``@_needs(...)`` if it can only change a line with some token types or words, and called
+    where it belongs in the chain as ``p(pass, *args)``.  The passes the line's token types
+    rule out are looked up once (:class:`_Skips`), and again only after a pass that changed
+    the set of types, so a skipped pass costs one set lookup; trigger words are tested only
+    for the passes the types let through."""
 
     def __init__(self, toks: list[Tok], text: str) -> None:
         self.toks = toks
         self.types = frozenset(map(_TYPE, toks))
         # outside ASCII, what IGNORECASE matches is not what lower() gives: no word test
         self.low = text.lower() if text.isascii() else None
+        self.skip, self.worded = _SKIPS.get(self.types)
 
     def has(self, *types: str) -> bool:
         return any(t in self.types for t in types)
@@ -1193,23 +1232,24 @@ class _Passes:
     def set(self, toks: list[Tok]) -> None:
         if toks is not self.toks and toks != self.toks:  # (a copy, unchanged, keeps the set)
             self.toks = toks
-            self.types = frozenset(map(_TYPE, toks))
+            types = frozenset(map(_TYPE, toks))
+            if types != self.types:
+                self.types = types
+                self.skip, self.worded = _SKIPS.get(types)
 
     def __call__(self, fn: Callable[..., list[Tok]], *args: object) -> None:
-        # written out (no helper calls, no generator): this runs some 50 times a line
-        trigger = _TRIGGERS.get(fn)
-        if trigger is None and type(fn) is MethodType:
-            trigger = _TRIGGERS.get(fn.__func__)
-        if trigger is not None:
-            alternatives, words = trigger
-            if alternatives:
-                for needed in alternatives:
-                    if needed <= self.types:
-                        break
-                else:
-                    return  # no alternative's token types all present
-            if words is not None and self.low is not None and words.search(self.low) is None:
-                return
+        # written out (no helper calls): this runs some 60 times a line
+        key = fn.__func__ if type(fn) is MethodType else fn
+        if key in self.skip:
+            return
+        words = self.worded.get(key)
+        if words is not None and self.low is not None:
+            low = self.low
+            for word in words:
+                if word in low:
+                    break
+            else:
+                return  # none of its words in the line
         self.set(fn(self.toks, *args))
 
 
@@ -1408,6 +1448,7 @@ class Lexer:
             Tok("RPAREN", ")", tail[-1].end, tail[-1].end),
         ]
 
+    @_needs(words=("must",))
     def _must_have(self, toks: list[Tok]) -> list[Tok]:
         """ "Patients with a UPC ratio > 1.0 must have a 24-hour urine protein < 1,000 mg":
         asked only of those patients (inclusion: not condition or requirement)."""
@@ -1506,6 +1547,8 @@ class Lexer:
 
         Kept as annotations; not skipped when the header names a concept ("Child-Pugh:").
         """
+        if ":" not in self.text:
+            return start  # (cheap test first: both header patterns end in a colon)
         f = _AS_FOLLOWS.match(self.text, start)
         if f and depth < 2 and not _NEGATED_HEAD.match(f.group("head")):
             # "Abnormal pulse and/or blood pressure measurements at screening as follows:
@@ -2644,27 +2687,25 @@ class Lexer:
         p(_counted_nouns, text)
         toks = p.toks
         out: list[Tok] = []
+        last = None  # out[-1].type, kept in step with out
         for tok in toks:
-            if tok.type == "WORD" and out and out[-1].type == "WORD":
+            typ = tok.type
+            if typ == "WORD" and last == "WORD":
                 prev = out[-1]
                 out[-1] = Tok("WORD", self.text[prev.start : tok.end], prev.start, tok.end)
                 continue
-            if tok.type == "COMMA" and (
-                not out
-                or out[-1].type
-                in ("COMMA", "LPAREN", "LPOST", "AND", "OR", "NOT", "HISTORY", "RECENT", "EXCEPT")
-            ):
+            if typ == "COMMA" and (last is None or last in _NO_COMMA_AFTER):
                 continue
-            if tok.type in ("AND", "OR") and (
-                not out or out[-1].type in ("COMMA", "LPAREN", "LPOST", "AND", "OR", "EXCEPT")
-            ):
-                if out and out[-1].type == "COMMA" and tok.type in ("AND", "OR"):
+            if typ in ("AND", "OR") and (last is None or last in _NO_LINK_AFTER):
+                if last == "COMMA":
                     out[-1] = tok  # Oxford comma: ", and" / ", or"
+                    last = typ
                 continue
-            if tok.type == "RPAREN":
+            if typ == "RPAREN":
                 while out and out[-1].type in ("COMMA", "AND", "OR", "EXCEPT"):
                     out.pop()
             out.append(tok)
+            last = typ
         while out and out[-1].type in ("COMMA", "AND", "OR", "EXCEPT"):
             out.pop()
         p.set(out)
@@ -2673,33 +2714,28 @@ class Lexer:
         # "(within last one month)": a parenthesised window is just a window
         res: list[Tok] = []
         i = 0
-        while i < len(out):
-            if (
-                i + 2 < len(out)
-                and out[i].type in ("LPOST", "LPAREN")
-                and out[i + 1].type == "WINDOW"
-                and out[i + 2].type == "RPAREN"
-            ):
-                res.append(replace(out[i + 1], start=out[i].start, end=out[i + 2].end))
-                i += 3
-                continue
-            if (
-                i + 1 < len(out)
-                and out[i].type in ("LPOST", "LPAREN")
-                and out[i + 1].type == "RPAREN"
-            ):
-                i += 2
-                continue
-            if (
-                i + 2 < len(out)
-                and out[i].type == "LPAREN"
-                and out[i + 1].type == "CONCEPT"
-                and out[i + 2].type == "RPAREN"
-            ):
-                res.append(out[i + 1])  # "a (FPG) of less than 10.0 mmol/l": just the concept
-                i += 3
-                continue
-            amount = self._amount_of(out, i)
+        n = len(out)
+        while i < n:
+            typ = out[i].type
+            if typ in ("LPOST", "LPAREN") and i + 1 < n:
+                after = out[i + 1].type
+                if after == "WINDOW" and i + 2 < n and out[i + 2].type == "RPAREN":
+                    res.append(replace(out[i + 1], start=out[i].start, end=out[i + 2].end))
+                    i += 3
+                    continue
+                if after == "RPAREN":
+                    i += 2
+                    continue
+                if (
+                    typ == "LPAREN"
+                    and after == "CONCEPT"
+                    and i + 2 < n
+                    and out[i + 2].type == "RPAREN"
+                ):
+                    res.append(out[i + 1])  # "a (FPG) of less than 10.0 mmol/l": the concept
+                    i += 3
+                    continue
+            amount = self._amount_of(out, i) if typ == "BCMP" else 0  # (its first)
             if amount:
                 # "At least 100 ml per day of residual diuresis": the measure, then its bound
                 concept = out[i + amount - 1]
@@ -2707,7 +2743,7 @@ class Lexer:
                 res.extend(out[i : i + amount - 1])
                 i += amount
                 continue
-            bound = self._paren_bound(out, i)
+            bound = self._paren_bound(out, i) if typ == "LPOST" else 0  # (its first)
             if bound:
                 # "alcohol consumption (more than 40 g/day)": the bound of the measure before
                 res.extend(out[i + 1 : i + bound - 1])
@@ -2717,7 +2753,7 @@ class Lexer:
             i += 1
         # a comparator or category belongs to the concept right before it, else it is bare
         for k, tok in enumerate(res):
-            if tok.type in ("CMP", "BCMP", "CATEGORY", "BCATEGORY"):
+            if tok.type in _BOUNDS:
                 base = tok.type.removeprefix("B")
                 attached = k and (
                     res[k - 1].type == "CONCEPT"
@@ -2736,6 +2772,14 @@ class Lexer:
         p(_shown_list, text)
         p(_relation_objects, text)
         p(_needing_clause, text)
+
+
+_BOUNDS = frozenset(["CMP", "BCMP", "CATEGORY", "BCATEGORY"])
+# what a comma, or an "and" / "or", is dropped after (tidy-up)
+_NO_COMMA_AFTER = frozenset(
+    ["COMMA", "LPAREN", "LPOST", "AND", "OR", "NOT", "HISTORY", "RECENT", "EXCEPT"]
+)
+_NO_LINK_AFTER = frozenset(["COMMA", "LPAREN", "LPOST", "AND", "OR", "EXCEPT"])
 
 
 def _one_negation(toks: list[Tok]) -> list[Tok]:
@@ -3318,23 +3362,27 @@ def _blank_same_alternative(text: str, phrases: Mapping[str, str]) -> str:
     return out
 
 
-# the last n words of a text, n = 1 … 6 (compiled once: each is searched per initialism)
-_LAST_WORDS = [
-    re.compile(rf"(?:[A-Za-z0-9']+[\s\-]+){{{n - 1}}}[A-Za-z0-9']+$") for n in range(1, 7)
-]
+# the last one to six words of a text, read from the end of the reversed text: one match in
+# place of six searches "(?:[A-Za-z0-9']+[\s\-]+){n - 1}[A-Za-z0-9']+$" (a "$"-anchored
+# search tries every start position of the text; tests/test_speedups.py pins the two)
+_LAST_WORDS_REVERSED = re.compile(r"[A-Za-z0-9']+(?:[\s\-]+[A-Za-z0-9']+){0,5}")
+_WORD_RUN = re.compile(r"[A-Za-z0-9']+")
 
 
 def _names_same(before: str, cid: str | None, phrases: Mapping[str, str]) -> bool:
-    """Whether ``before`` ends with a vocabulary phrase of concept ``cid``."""
+    """Whether ``before`` ends with a vocabulary phrase of concept ``cid``: its last n words
+    (what ``_LAST_WORDS[n - 1].search`` finds), n = 1 … 6, shortest first."""
     if cid is None:
         return False
     before = before.rstrip()
-    for last_words in _LAST_WORDS:
-        m = last_words.search(before)
-        if m is None:
-            return False
-        if (m.start() == 0 or not before[m.start() - 1].isalnum()) and phrases.get(
-            _phrase(m.group(0))
+    tail = _LAST_WORDS_REVERSED.match(before[::-1])
+    if tail is None:
+        return False
+    at = len(before) - tail.end()  # where the last (up to) six words start
+    starts = [w.start() for w in _WORD_RUN.finditer(before, at)]
+    for start in reversed(starts):
+        if (start == 0 or not before[start - 1].isalnum()) and phrases.get(
+            _phrase(before[start:])
         ) == cid:
             return True
     return False
@@ -3776,6 +3824,7 @@ def _relation_objects(toks: list[Tok], text: str) -> list[Tok]:
     return _relation_lists(out, text)
 
 
+@_needs("OR")
 def _dropped_alternative(toks: list[Tok], text: str) -> list[Tok]:
     """ "Active or suspected malignancy": the word before a leading "or" was dropped (as
     filler) and the "or" with it, leaving "suspected_malignancy": a patient with an active
@@ -3804,6 +3853,7 @@ _STATES_VALUE = re.compile(
 )
 
 
+@_needs(words=("inclusion", "exclusion"))
 def _cohort_heading(toks: list[Tok], text: str) -> list[Tok]:
     """A line that only heads the lines after it ("Inclusion Part A: Healthy subjects",
     "Inclusion criteria for T2DM") names the cohort they apply to; it asks nothing itself.
@@ -3935,7 +3985,7 @@ def _slashed_alternatives(toks: list[Tok]) -> list[Tok]:
     return out
 
 
-@_needs("WORD")
+@_needs("WORD CONCEPT", "WORD MOD")
 def _modifiers(toks: list[Tok]) -> list[Tok]:
     """An unread word right before a concept qualifies that concept only ("uncontrolled").
 
@@ -3945,19 +3995,20 @@ def _modifiers(toks: list[Tok]) -> list[Tok]:
     """
     out = list(toks)
     for i in range(len(out) - 2, -1, -1):
+        if out[i].type != "WORD":
+            continue
         nxt = out[i + 1].type
-        if out[i].type == "WORD" and _SLASHED.search(str(out[i].value)):
+        if nxt != "CONCEPT" and (nxt != "MOD" or str(out[i].value).lower() not in _QUALIFIERS):
+            continue
+        if _SLASHED.search(str(out[i].value)):
             # "prebiotics/ probiotics/symbiotic/systemic immunomodulators": words joined by a
             # slash are alternatives, not a qualifier that a missing concept would make false
             continue
-        if out[i].type == "WORD" and (
-            nxt == "CONCEPT"
-            or (
-                nxt == "MOD" and str(out[i].value).lower() in MODIFIERS | STATE_ADJECTIVES | DEGREES
-            )
-        ):
-            out[i] = Tok("MOD", out[i].value, out[i].start, out[i].end)
+        out[i] = Tok("MOD", out[i].value, out[i].start, out[i].end)
     return out
+
+
+_QUALIFIERS = MODIFIERS | STATE_ADJECTIVES | DEGREES  # words that qualify a qualifier
 
 
 _AFTER_ITEM = frozenset(["CMP", "LPOST", "CATEGORY", "NUMBER", "BETWEEN", "TO", "UNIT", "ULN"])
@@ -4207,6 +4258,7 @@ def _cause_item_end(toks: list[Tok], j: int) -> int | None:
     return None
 
 
+@_needs("MOD", words=("due",))
 def _cause_lists(toks: list[Tok], text: str) -> list[Tok]:
     """ "CHF due to ischemic heart disease, idiopathic dilated cardiomyopathy, mitral or
     aortic insufficiency or hypertension": the cause is one of the list, the condition is
@@ -4255,6 +4307,7 @@ _PLACE = re.compile(r"(?<![A-Za-z])(?:fields?|areas?|regions?|volumes?|ports?)(?
 _OUTSIDE = re.compile(r"\s*(?:outside|beyond)(?![A-Za-z])", re.IGNORECASE)
 
 
+@_needs("NOT WORD", words=("outside", "beyond"))
 def _place_outside(toks: list[Tok], text: str) -> list[Tok]:
     """ "measurable disease outside of prior chemoembolization field": "outside" names a
     place (a treated field), not an absence.  Read as a negation it said "not history of
@@ -4411,6 +4464,7 @@ _DONATED_GAP = frozenset(["after", "from", "with"])
 _DONATED_LINK = re.compile(r"\s+(?:after|from|with)\s+(?:an?\s+)?", re.I)
 
 
+@_needs("WORD CONCEPT", words=("donat", "donor"))
 def _donated_conditions(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
     """ "Grafts donated after cardiac arrest (DCD grafts)": the condition is the donor's.
     Read as the patient's cardiac arrest, the exclusion was not met by any recipient who
@@ -5152,6 +5206,7 @@ def _head_alternative(inner: list[Tok], head: tuple[int, int], text: str) -> lis
 _OPEN_ETC = re.compile(r"(?:,\s*)?\betc\b\.?", re.IGNORECASE)
 
 
+@_needs(words=("etc",))
 def _open_list(toks: list[Tok], text: str) -> list[Tok]:
     """ "Previous splenectomy, …, TIPS, liver transplantation, etc.": an exclusion list left
     open by "etc." names some of what excludes, not all of it.  "etc." was a stop word, so
@@ -5203,6 +5258,7 @@ def _colon_head(toks: list[Tok], text: str) -> list[Tok]:
     return out
 
 
+@_needs("WORD BCMP NUMBER")
 def _acronym_bound(toks: list[Tok], text: str) -> list[Tok]:
     """ "use of vasopressor(s) to maintain SAP > 90 mm Hg or MAP > 60 mm Hg": a bare bound
     right after an unread abbreviation is that measure's bound.  Left bare, it took the last
@@ -5228,6 +5284,7 @@ def _acronym_bound(toks: list[Tok], text: str) -> list[Tok]:
     return out
 
 
+@_needs("OR", words=(",",))
 def _comma_or_split(toks: list[Tok], text: str) -> list[Tok]:
     """ "History of malignancy of the liver or other organs, or a family history of liver
     malignancy": the ", or" joins the two halves of the sentence, the plain "or" before it
@@ -5301,6 +5358,7 @@ def _levels(toks: list[Tok]) -> list[tuple[Tok, int]]:
     return out
 
 
+@_needs("CONCEPT", words=("nursing",))
 def _nursing_setting(toks: list[Tok], text: str) -> list[Tok]:
     """ "Planned discharge to nursing facility": "nursing" before a care-setting noun names
     the setting, not breastfeeding.  Read as lactation, the exclusion was not met by any
@@ -5318,6 +5376,7 @@ def _nursing_setting(toks: list[Tok], text: str) -> list[Tok]:
     return out
 
 
+@_needs("LPOST")
 def _example_parenthesis(toks: list[Tok], text: str, kind: str) -> list[Tok]:
     """ "without decompensated events (e.g. ascites, bleeding, or overt encephalopathy)":
     a parenthesis opened by an example cue names examples of the noun before it, each
