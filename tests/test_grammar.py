@@ -97,6 +97,7 @@ ROUND_TRIP = [
     "history of sorafenib for > 4 weeks within 2 months",
     "not immunosuppressants for >= 3 months and dialysis for > 14 days",
     "metformin for >= 8 weeks and history of cancer for < 5 years",
+    "liver_transplant within 144 months and not liver_transplant within 6 months",
 ]
 
 
@@ -414,6 +415,35 @@ TEXT = [
         "transplantation.",
         "inclusion",
         "age >= 65 years or asct_ineligible",
+    ),
+    # a range of time after an event: at most the upper bound ago, not within the lower one
+    (
+        "6 to 144 months after orthotopic liver transplantation.",
+        "inclusion",
+        "liver_transplant within 144 months and not liver_transplant within 6 months",
+    ),
+    (
+        "Between 3 and 12 months since prior stroke, and ANC > 1500",
+        "inclusion",
+        "stroke within 12 months and not stroke within 3 months and anc > 1500 /uL",
+    ),
+    (
+        "6-24 months post kidney or liver transplantation",
+        "inclusion",
+        "(kidney_transplant within 24 months or liver_transplant within 24 months) and "
+        "not (kidney_transplant within 6 months or liver_transplant within 6 months)",
+    ),
+    # ... not a measure's range ("age 6 to 144 months"), nor an event the clause goes on to
+    # qualify ("with HCV": whose time is it?)
+    (
+        "Age 6 to 144 months after birth",
+        "inclusion",
+        'age >= 6 months and age <= 144 months and unparsed("after birth")',
+    ),
+    (
+        "6 to 144 months after liver transplantation with HCV",
+        "inclusion",
+        'unparsed("6 to 144 months") and unparsed("after") and liver_transplant and hcv',
     ),
 ]
 

@@ -2630,6 +2630,7 @@ class Lexer:
         p(_cue_over_juxtaposition, text)
         p(_negated_examples, text)
         p(_recent_within)
+        p(_elapsed_range, text, vocab)
         p(_oxford_items)
         p(_leading_window_list)
         p(_parenthesised_examples, text)
@@ -5168,6 +5169,92 @@ def _recent_within(toks: list[Tok]) -> list[Tok]:
             window = Tok("WINDOW", (num.value, unit.value), a.start, rp.end)
             return [*out[:i], window, *_recent_within(out[i + 6 :])]
     return out
+
+
+# "6 to 144 months after orthotopic liver transplantation": the time since an event
+_ELAPSED_CUE = re.compile(
+    r"\s*(?:after|since|following|from|post)(?:\s+|\s*-\s*)"
+    r"(?:(?:the|a|an|last|prior|previous)\s+)?",
+    re.IGNORECASE,
+)
+_DATED_KINDS = frozenset(("condition", "procedure", "medication"))
+
+
+@_needs("NUMBER TO UNIT CONCEPT", "BETWEEN NUMBER AND UNIT CONCEPT")
+def _elapsed_range(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
+    """ "6 to 144 months after orthotopic liver transplantation": the event happened at most
+    144 and at least 6 months ago, so ``(X within 144 months) and not (X within 6 months)``.
+
+    Read only where the range stands alone (no measure before it: "age 6 to 12 months" is an
+    age), its unit is a time, the cue ("after", "since", "following", "from", "post") follows
+    it directly, and the event is a dated item (condition, procedure or medication, or
+    alternatives of them) that ends the clause.  With no such record the first half is not
+    met; with one of unknown date both halves stay unknown.
+    """
+    for i, tok in enumerate(toks):
+        if tok.type == "BETWEEN" and i + 4 < len(toks):
+            low, link, high, unit = toks[i + 1 : i + 5]
+            if (low.type, link.type, high.type) != ("NUMBER", "AND", "NUMBER"):
+                continue
+        elif tok.type == "NUMBER" and i + 3 < len(toks):
+            low, link, high, unit = toks[i : i + 4]
+            if (link.type, high.type) != ("TO", "NUMBER"):
+                continue
+        else:
+            continue
+        if (
+            unit.type != "UNIT"
+            or unit.value not in ("h", "d", "wk", "mo", "a")
+            or not isinstance(low.value, float)
+            or not isinstance(high.value, float)
+            or not 0 < low.value < high.value
+            or (i > 0 and toks[i - 1].type in ("CONCEPT", "CMP", "BCMP", "BETWEEN", "NUMBER"))
+        ):
+            continue
+        k = toks.index(unit, i) + 1
+        while k < len(toks) and toks[k].type in ("MOD", "WORD", "HISTORY"):
+            k += 1  # the cue ("after" may be lexed a modifier; "prior": the window dates it)
+        if k >= len(toks) or not _ELAPSED_CUE.fullmatch(text, unit.end, toks[k].start):
+            continue
+        grouped = k < len(toks) and toks[k].type == "LPAREN"  # "after (A or B)"
+        k += grouped
+        end = k  # CONCEPT (OR CONCEPT)*
+        while end < len(toks) and (
+            toks[end].type == "OR"
+            if (end - k) % 2
+            else toks[end].type == "CONCEPT" and vocab[str(toks[end].value)].kind in _DATED_KINDS
+        ):
+            end += 1
+        item = toks[k:end]
+        if not item or item[-1].type != "CONCEPT":
+            continue
+        if grouped:
+            if end >= len(toks) or toks[end].type != "RPAREN":
+                continue
+            end += 1
+        if end < len(toks) and toks[end].type not in ("COMMA", "RPAREN"):
+            continue
+        first, last = toks[i], item[-1]
+        read = [
+            Tok("LPAREN", "(", first.start, first.start),
+            *_dated(item, Tok("WINDOW", (high.value, unit.value), first.start, unit.end)),
+            Tok("AND", "and", last.end, last.end),
+            Tok("NOT", "not", first.start, first.start),
+            *_dated(item, Tok("WINDOW", (low.value, unit.value), first.start, unit.end)),
+            Tok("RPAREN", ")", last.end, last.end),
+        ]
+        return [*toks[:i], *read, *_elapsed_range(toks[end:], text, vocab)]
+    return toks
+
+
+def _dated(item: list[Tok], window: Tok) -> list[Tok]:
+    """``( item WINDOW )``: the item within the window."""
+    return [
+        Tok("LPAREN", "(", item[0].start, item[0].start),
+        *item,
+        window,
+        Tok("RPAREN", ")", item[-1].end, item[-1].end),
+    ]
 
 
 _EXEMPTED = re.compile(r"(?:(?:are|is)\s+)?(?:exempted|exempt|excepted)", re.IGNORECASE)

@@ -2289,3 +2289,21 @@ Feature: Constructs the grammar reads in real registry text
       | dolutegravir | 2025-01-01 | medications, conditions | met       |
       | paracetamol  | 2025-01-01 | medications, conditions | not met   |
       | paracetamol  | 2025-01-01 | no sections             | undecided |
+
+  Scenario Outline: A range of time after an event dates the event from both ends (NCT00086346)
+    Given the inclusion line "6 to 144 months after orthotopic liver transplantation."
+    And a patient with conditions <conditions> and the procedure <procedure> on <when>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "liver_transplant within 144 months and not liver_transplant within 6 months"
+    And it is <met>
+
+    # left unread as "6 to 144 months" and "after", the line never told a recipient
+    # transplanted two years ago from one transplanted last month or fifteen years ago
+    Examples:
+      | conditions       | procedure                  | when       | met       |
+      | nothing, complete | liver transplantation     | 2024-11-01 | met       |
+      | nothing, complete | liver transplantation     | 2026-09-01 | not met   |
+      | nothing, complete | liver transplantation     | 2010-01-01 | not met   |
+      | nothing, complete | liver transplantation     | never      | not met   |
+      | nothing          | liver transplantation      | 2024-11-01 | undecided |
+      | nothing          | liver transplantation      | never      | undecided |
