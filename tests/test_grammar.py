@@ -445,6 +445,9 @@ TEXT = [
         "inclusion",
         'unparsed("6 to 144 months") and unparsed("after") and liver_transplant and hcv',
     ),
+    # "of any grade" asks for the condition whatever its grade
+    ("Hepatic encephalopathy of any grade", "exclusion", "hepatic_encephalopathy"),
+    ("Ascites of any degree", "exclusion", "ascites"),
 ]
 
 
@@ -2165,6 +2168,32 @@ SAFETY = [
         "or use of antiretroviral therapy.",
         "exclusion",
         "history of hiv or history of antiretrovirals",
+    ),
+    # an inclusion that permits something on a condition asks nothing of a patient without
+    # it (NCT00679354: read "radiotherapy and …", every patient without radiotherapy failed)
+    (
+        "Concurrent radiotherapy to localized painful lesions allowed provided >= 1 measurable "
+        "lesion is not irradiated",
+        "inclusion",
+        'not (radiotherapy and unparsed("localized painful lesions")) or '
+        'unparsed("allowed provided >= 1 measurable lesion is not irradiated")',
+    ),
+    (
+        "Seizure disorder is allowed provided it is well-controlled with anticonvulsants",
+        "inclusion",
+        'not seizure_disorder or unparsed("is allowed provided it is well-controlled with '
+        'anticonvulsants")',
+    ),
+    # ... but a note after the line's own clause permits only what it names: read as the
+    # whole line's permission, a patient on rifampicin met "No concurrent strong inducers"
+    (
+        "PRIOR CONCURRENT THERAPY: No concurrent strong CYP3A4 inducers*, including any of the "
+        "following: St. John's wort NOTE: *Concurrent antacids allowed provided they are "
+        "administered > 1 hour before or > 1 hour after trial drug administration.",
+        "inclusion",
+        'not (strong_cyp3a4_inducers or unparsed("St")) and unparsed("John\'s wort NOTE: '
+        "*Concurrent antacids allowed provided they are administered > 1 hour before or > 1 "
+        'hour after trial drug administration.")',
     ),
 ]
 

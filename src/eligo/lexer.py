@@ -519,6 +519,10 @@ STOP_PHRASES = (
     "of any aetiology",
     "of any etiology",
     "of any cause",
+    # "atrial fibrillation of any grade": the condition, whatever its grade (NCT01005199)
+    "of any grade",
+    "of any severity",
+    "of any degree",
     # where a QTc is read: every QTc is an ECG measurement
     "in screening ecg",
     "on screening ecg",
@@ -1339,6 +1343,7 @@ class Lexer:
             p(step)
         for step in (_longer_washout, self._must_have, self._absent_condition):
             p(step)
+        p(_permission, text, self.kind)
         p(_accepted, text)
         p(_forward_window, text)
         p(_durations, text, self.t.vocab)
@@ -5169,6 +5174,67 @@ def _recent_within(toks: list[Tok]) -> list[Tok]:
             window = Tok("WINDOW", (num.value, unit.value), a.start, rp.end)
             return [*out[:i], window, *_recent_within(out[i + 6 :])]
     return out
+
+
+# "Seizure disorder is allowed provided it is well-controlled": a permission and its condition
+_PERMISSION = re.compile(
+    r"(?:\b(?:is|are|will\s+be|may\s+be|be)\s+)?\b(?:allowed|permitted)\s+"
+    r"(?:if|provided|providing|as\s+long\s+as|only\s+if|when)\b",
+    re.IGNORECASE,
+)
+
+
+_SENTENCE_BREAK = re.compile(r"[.:;](?:\s|$)")
+
+
+@_needs(words=("allowed", "permitted"))
+def _permission(toks: list[Tok], text: str, kind: str) -> list[Tok]:
+    """ "Concurrent radiotherapy to localized painful lesions allowed provided >= 1 measurable
+    lesion is not irradiated": among inclusions, a line that permits something on a condition
+    asks nothing of a patient without it, so ``not (subject) or unparsed(condition)``.
+
+    Read as a list of pieces joined by "and", it asked every patient for the permitted thing
+    (a patient on no steroids failed "Concurrent steroids … allowed if on a stable dose").
+    Only at the top level of an inclusion (not inside a parenthesis) and with a condition
+    cue after "allowed"; the condition stays unread.
+    """
+    m = _PERMISSION.search(text)
+    if kind != "inclusion" or m is None or not toks:
+        return toks
+    at = m.start()
+    before = text[:at]
+    if before.count("(") != before.count(")") or before.count("[") != before.count("]"):
+        return toks
+    subject: list[Tok] = []
+    for tok in toks:
+        if tok.end <= at:
+            subject.append(tok)
+        elif tok.start < at:
+            head = text[tok.start : at].rstrip()
+            if tok.type != "WORD" or not head:
+                return toks
+            subject.append(Tok("WORD", head, tok.start, tok.start + len(head)))
+        else:
+            break
+    opened = sum(t.type in ("LPAREN", "LPOST") for t in subject)
+    if (
+        not any(t.type == "CONCEPT" for t in subject)
+        or opened != sum(t.type == "RPAREN" for t in subject)
+        # "No … inducers: St. John's wort NOTE: antacids allowed provided …": a note after
+        # the line's own clause permits only what it names
+        or any(t.type in ("NOT", "EXCEPT") for t in subject)
+        or _SENTENCE_BREAK.search(text, subject[0].start, at)
+    ):
+        return toks
+    end = max(t.end for t in toks)
+    return [
+        Tok("NOT", "not", subject[0].start, subject[0].start),
+        Tok("LPAREN", "(", subject[0].start, subject[0].start),
+        *subject,
+        Tok("RPAREN", ")", subject[-1].end, subject[-1].end),
+        Tok("OR", "or", at, at),
+        Tok("WORD", text[at:end].strip(), at, end),
+    ]
 
 
 # "6 to 144 months after orthotopic liver transplantation": the time since an event

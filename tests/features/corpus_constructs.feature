@@ -2307,3 +2307,35 @@ Feature: Constructs the grammar reads in real registry text
       | nothing, complete | liver transplantation     | never      | not met   |
       | nothing          | liver transplantation      | 2024-11-01 | undecided |
       | nothing          | liver transplantation      | never      | undecided |
+
+  Scenario Outline: A permission on a condition asks nothing of a patient without it (NCT00679354)
+    Given the inclusion line "Concurrent steroids for treatment of increased intracranial pressure allowed if on a stable or decreasing dose for >= 1 week before study entry"
+    And a patient taking <drug> since <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not (systemic_corticosteroids and unparsed("increased intracranial pressure")) or unparsed("allowed if on a stable or decreasing dose for >= 1 week before study entry")"
+    And it is <met>
+
+    # read "systemic_corticosteroids and unparsed(…)", every patient on no steroids failed
+    # a line that only permits them
+    Examples:
+      | drug          | when       | complete    | met       |
+      | paracetamol   | 2025-01-01 | medications | met       |
+      | dexamethasone | 2026-11-01 | medications | undecided |
+      | paracetamol   | 2025-01-01 | no sections | undecided |
+
+  Scenario Outline: A condition "of any grade" is the condition, whatever its grade (NCT01005199)
+    Given the inclusion line "PATIENT CHARACTERISTICS: No ongoing cardiac dysrhythmias of NCI CTCAE grade ≥ 2, atrial fibrillation of any grade, prolongation of QTc > 500 msec on screening electrocardiogram (ECG), or history of familial long QT syndrome"
+    And a patient with observations <observations> and conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not ((arrhythmia and unparsed("NCI CTCAE grade ≥ 2")) or atrial_fibrillation or qtc > 500 ms or history of long_qt_syndrome)"
+    And it is <met>
+
+    # "grade" was left unread beside atrial fibrillation, so a patient in atrial fibrillation
+    # was undecided where the line excludes every grade of it
+    Examples:
+      | observations | conditions                        | met       |
+      | qtc 450 ms   | I48.91 since 2025-01-01, complete | not met   |
+      | qtc 450 ms   | nothing, complete                 | met       |
+      | qtc 520 ms   | nothing, complete                 | not met   |
+      | nothing      | nothing                           | undecided |
