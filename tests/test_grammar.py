@@ -889,8 +889,9 @@ SAFETY = [
         "fibrillation of any grade, prolongation of QTc > 500 msec on screening electrocardiogram "
         "(ECG), or history of familial long QT syndrome",
         "inclusion",
-        'not ((arrhythmia and unparsed("NCI CTCAE grade ≥ 2")) or (atrial_fibrillation and '
-        'unparsed("grade")) or qtc > 500 ms or history of long_qt_syndrome)',
+        # ("of any grade" asks for atrial fibrillation whatever its grade)
+        'not ((arrhythmia and unparsed("NCI CTCAE grade ≥ 2")) or atrial_fibrillation or '
+        "qtc > 500 ms or history of long_qt_syndrome)",
     ),
     (
         "Prior history of decompensated liver disease including clinical ascites, hepatic "
