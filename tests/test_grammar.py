@@ -2196,6 +2196,32 @@ SAFETY = [
         "*Concurrent antacids allowed provided they are administered > 1 hour before or > 1 "
         'hour after trial drug administration.")',
     ),
+    # "No A according to …: B": an assessment note swallowed the "including any of the
+    # following" before the colon, so B was joined to "not A" by "and" (NCT00559507: a
+    # threshold read there was required of every patient, not ruled out) ...
+    (
+        "No severe restrictive or obstructive lung disease according to baseline pulmonary "
+        "function studies including any of the following pulmonary function test (PFT) "
+        "parameters: Total lung capacity < 60%",
+        "inclusion",
+        'not (unparsed("severe restrictive") or (unparsed("obstructive") and lung_disease) or '
+        'unparsed("Total lung capacity < 60%"))',
+    ),
+    (
+        "No severe restrictive or obstructive lung disease according to baseline pulmonary "
+        "function studies including any of the following pulmonary function test (PFT) "
+        "parameters: SpO2 < 92%",
+        "inclusion",
+        'not (unparsed("severe restrictive") or (unparsed("obstructive") and lung_disease) or '
+        "spo2 < 92 %)",
+    ),
+    # ... and after a single item it read "not (A and B)": a patient with B alone met it
+    (
+        "No heart disease according to echocardiography including any of the following: "
+        "Unstable angina",
+        "inclusion",
+        "not (heart_disease or unstable_angina)",
+    ),
 ]
 
 

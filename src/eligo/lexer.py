@@ -1644,6 +1644,8 @@ class Lexer:
             return m.end()
         m = t.example.match(text, pos) if _EXAMPLE in can else None
         if m:
+            # "including any of the following pulmonary function test (PFT) parameters:"
+            m = _LISTED_EXAMPLES.match(text, pos) or m
             while self.tokens and self.tokens[-1].type == "COMMA":
                 self.tokens.pop()
             if self.tokens and self.tokens[-1].type in _CONTENT:
@@ -1923,6 +1925,11 @@ class Lexer:
                     and (_WINDOW.match(text, end + 1) or _BEFORE.match(text, end + 1))
                 ):
                     break  # "… in the opinion of the investigator within 3 years": a window
+                if depth == 0 and c.isspace() and _LISTED_EXAMPLES.match(text, end + 1):
+                    # "No … lung disease according to baseline pulmonary function studies
+                    # including any of the following …: FEV1 < 50%": the examples the "no"
+                    # rules out too, no part of how the disease is assessed
+                    break
                 if (
                     depth == 0
                     and "either" not in m.group(0).lower()
@@ -5052,14 +5059,27 @@ def _negated_examples(toks: list[Tok], text: str) -> list[Tok]:
     out = list(toks)
     i = 0
     while i < len(out):
-        if (
-            out[i].type != "NOT"
-            or text[out[i].start : out[i].end].strip().lower() not in ("no", "without", "not")
-            or (i + 1 < len(out) and out[i + 1].type == "LPAREN")
+        if out[i].type != "NOT" or text[out[i].start : out[i].end].strip().lower() not in (
+            "no",
+            "without",
+            "not",
         ):
             i += 1
             continue
-        depth, j, example, joined = 0, i + 1, False, False
+        start = i + 1
+        if start < len(out) and out[start].type == "LPAREN":
+            # "No severe restrictive or obstructive lung disease … including any of the
+            # following …: FEV1 < 50%": the alternatives "no" already covers, then examples
+            close = _group_end(out, start)
+            if close is None or not (
+                close + 1 < len(out)
+                and out[close + 1].type == "OR"
+                and out[close + 1].value == EXAMPLE_OR
+            ):
+                i += 1
+                continue
+            start = close + 1
+        depth, j, example, joined = 0, start, False, False
         while j < len(out):
             t = out[j]
             if depth == 0 and t.type == "COMMA" and t.value in (".", ";"):
@@ -5081,6 +5101,17 @@ def _negated_examples(toks: list[Tok], text: str) -> list[Tok]:
             out.insert(i + 1, Tok("LPAREN", "(", at, at))
         i += 1
     return out
+
+
+def _group_end(toks: list[Tok], at: int) -> int | None:
+    """Index of the RPAREN closing the group opened at ``at``, or ``None``."""
+    depth = 0
+    for k in range(at, len(toks)):
+        depth += toks[k].type in ("LPAREN", "LPOST")
+        depth -= toks[k].type == "RPAREN"
+        if depth == 0:
+            return k
+    return None
 
 
 def _brand_in_washout(toks: list[Tok]) -> list[Tok]:
@@ -5237,6 +5268,12 @@ def _permission(toks: list[Tok], text: str, kind: str) -> list[Tok]:
     ]
 
 
+# "including any of the following … parameters:": the lead-in of a list of examples
+_LISTED_EXAMPLES = re.compile(
+    r"including(?:,?\s+but\s+not\s+limited\s+to,?)?\s+(?:any\s+of\s+)?the\s+following\b"
+    r"[^:;]{0,80}:",
+    re.IGNORECASE,
+)
 # "6 to 144 months after orthotopic liver transplantation": the time since an event
 _ELAPSED_CUE = re.compile(
     r"\s*(?:after|since|following|from|post)(?:\s+|\s*-\s*)"

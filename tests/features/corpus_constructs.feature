@@ -2339,3 +2339,19 @@ Feature: Constructs the grammar reads in real registry text
       | qtc 450 ms   | nothing, complete                 | met       |
       | qtc 520 ms   | nothing, complete                 | not met   |
       | nothing      | nothing                           | undecided |
+
+  Scenario Outline: "No A according to …, including any of the following: B" rules out B too (NCT00559507)
+    Given the inclusion line "No severe restrictive or obstructive lung disease according to baseline pulmonary function studies including any of the following pulmonary function test (PFT) parameters: Total lung capacity < 60%"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not (unparsed("severe restrictive") or (unparsed("obstructive") and lung_disease) or unparsed("Total lung capacity < 60%"))"
+    And it is <met>
+
+    # the assessment note swallowed "including any of the following … parameters", and the
+    # parameter was joined to "not (…)" by "and": read, it was required of every patient.
+    # "severe restrictive" and "obstructive" stay unread (judged), so no record decides it
+    Examples:
+      | conditions                        | met       |
+      | J44.9 since 2025-01-01, complete  | undecided |
+      | nothing, complete                 | undecided |
+      | nothing                           | undecided |
