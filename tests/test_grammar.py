@@ -448,6 +448,13 @@ TEXT = [
     # "of any grade" asks for the condition whatever its grade
     ("Hepatic encephalopathy of any grade", "exclusion", "hepatic_encephalopathy"),
     ("Ascites of any degree", "exclusion", "ascites"),
+    # strong CYP3A4 inducers named one by one (NCT01005199)
+    (
+        "PRIOR CONCURRENT THERAPY: No concurrent strong CYP3A4 inducers*, including any of the "
+        "following: Phenytoin",
+        "inclusion",
+        "not (strong_cyp3a4_inducers or phenytoin)",
+    ),
 ]
 
 

@@ -2355,3 +2355,17 @@ Feature: Constructs the grammar reads in real registry text
       | J44.9 since 2025-01-01, complete  | undecided |
       | nothing, complete                 | undecided |
       | nothing                           | undecided |
+
+  Scenario Outline: An inducer named in a list of examples is read by its name (NCT01005199)
+    Given the inclusion line "PRIOR CONCURRENT THERAPY: No concurrent strong CYP3A4 inducers*, including any of the following: Carbamazepine"
+    And a patient taking <drug> since <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "not (strong_cyp3a4_inducers or carbamazepine)"
+    And it is <met>
+
+    Examples:
+      | drug          | when       | complete    | met       |
+      | carbamazepine | 2026-01-01 | medications | not met   |
+      | paracetamol   | 2026-01-01 | medications | met       |
+      | paracetamol   | 2026-01-01 | no sections | undecided |
