@@ -2203,6 +2203,20 @@ SAFETY = [
         "*Concurrent antacids allowed provided they are administered > 1 hour before or > 1 "
         'hour after trial drug administration.")',
     ),
+    # ... nor a threshold the line asks for, nor "A and B" (each is permitted, not the pair):
+    # read as the permission's subject, a patient below the threshold / with A alone met it
+    (
+        "Hemoglobin >= 9 g/dL and transfusions are allowed provided they are given more than "
+        "7 days before",
+        "inclusion",
+        'hemoglobin >= 9 g/dL and unparsed("transfusions are allowed provided they are given '
+        'more than 7 days") and unparsed("before")',
+    ),
+    (
+        "Diabetes and hypertension are allowed if controlled",
+        "inclusion",
+        'diabetes and hypertension and unparsed("allowed if controlled")',
+    ),
     # "No A according to …: B": an assessment note swallowed the "including any of the
     # following" before the colon, so B was joined to "not A" by "and" (NCT00559507: a
     # threshold read there was required of every patient, not ruled out) ...

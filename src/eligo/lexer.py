@@ -5216,6 +5216,7 @@ _PERMISSION = re.compile(
 
 
 _SENTENCE_BREAK = re.compile(r"[.:;](?:\s|$)")
+_PERMITTED = frozenset(("CONCEPT", "WORD", "MOD", "HISTORY", "OR", "LPAREN", "LPOST", "RPAREN"))
 
 
 @_needs(words=("allowed", "permitted"))
@@ -5248,16 +5249,20 @@ def _permission(toks: list[Tok], text: str, kind: str) -> list[Tok]:
         else:
             break
     opened = sum(t.type in ("LPAREN", "LPOST") for t in subject)
+    end = max(t.end for t in toks)
     if (
         not any(t.type == "CONCEPT" for t in subject)
         or opened != sum(t.type == "RPAREN" for t in subject)
+        # only what is permitted: "Hgb >= 9 g/dL and transfusions are allowed if …" keeps its
+        # threshold (read as the permission's subject, a patient below it met the line), and
+        # "A and B are allowed if …" permits each, not only both together
+        or any(t.type not in _PERMITTED for t in subject)
         # "No … inducers: St. John's wort NOTE: antacids allowed provided …": a note after
         # the line's own clause permits only what it names
-        or any(t.type in ("NOT", "EXCEPT") for t in subject)
         or _SENTENCE_BREAK.search(text, subject[0].start, at)
+        or not text[at:end].strip()
     ):
         return toks
-    end = max(t.end for t in toks)
     return [
         Tok("NOT", "not", subject[0].start, subject[0].start),
         Tok("LPAREN", "(", subject[0].start, subject[0].start),
