@@ -97,6 +97,7 @@ ROUND_TRIP = [
     "history of sorafenib for > 4 weeks within 2 months",
     "not immunosuppressants for >= 3 months and dialysis for > 14 days",
     "metformin for >= 8 weeks and history of cancer for < 5 years",
+    "liver_transplant within 144 months and not liver_transplant within 6 months",
 ]
 
 
@@ -414,6 +415,45 @@ TEXT = [
         "transplantation.",
         "inclusion",
         "age >= 65 years or asct_ineligible",
+    ),
+    # a range of time after an event: at most the upper bound ago, not within the lower one
+    (
+        "6 to 144 months after orthotopic liver transplantation.",
+        "inclusion",
+        "liver_transplant within 144 months and not liver_transplant within 6 months",
+    ),
+    (
+        "Between 3 and 12 months since prior stroke, and ANC > 1500",
+        "inclusion",
+        "stroke within 12 months and not stroke within 3 months and anc > 1500 /uL",
+    ),
+    (
+        "6-24 months post kidney or liver transplantation",
+        "inclusion",
+        "(kidney_transplant within 24 months or liver_transplant within 24 months) and "
+        "not (kidney_transplant within 6 months or liver_transplant within 6 months)",
+    ),
+    # ... not a measure's range ("age 6 to 144 months"), nor an event the clause goes on to
+    # qualify ("with HCV": whose time is it?)
+    (
+        "Age 6 to 144 months after birth",
+        "inclusion",
+        'age >= 6 months and age <= 144 months and unparsed("after birth")',
+    ),
+    (
+        "6 to 144 months after liver transplantation with HCV",
+        "inclusion",
+        'unparsed("6 to 144 months") and unparsed("after") and liver_transplant and hcv',
+    ),
+    # "of any grade" asks for the condition whatever its grade
+    ("Hepatic encephalopathy of any grade", "exclusion", "hepatic_encephalopathy"),
+    ("Ascites of any degree", "exclusion", "ascites"),
+    # strong CYP3A4 inducers named one by one (NCT01005199)
+    (
+        "PRIOR CONCURRENT THERAPY: No concurrent strong CYP3A4 inducers*, including any of the "
+        "following: Phenytoin",
+        "inclusion",
+        "not (strong_cyp3a4_inducers or phenytoin)",
     ),
 ]
 
@@ -856,8 +896,9 @@ SAFETY = [
         "fibrillation of any grade, prolongation of QTc > 500 msec on screening electrocardiogram "
         "(ECG), or history of familial long QT syndrome",
         "inclusion",
-        'not ((arrhythmia and unparsed("NCI CTCAE grade ≥ 2")) or (atrial_fibrillation and '
-        'unparsed("grade")) or qtc > 500 ms or history of long_qt_syndrome)',
+        # ("of any grade" asks for atrial fibrillation whatever its grade)
+        'not ((arrhythmia and unparsed("NCI CTCAE grade ≥ 2")) or atrial_fibrillation or '
+        "qtc > 500 ms or history of long_qt_syndrome)",
     ),
     (
         "Prior history of decompensated liver disease including clinical ascites, hepatic "
@@ -2210,21 +2251,6 @@ SAFETY = [
         "inclusion",
         "*unread*",
     ),
-    # an allowed item permits, it is never required: read "seizure_disorder and unparsed(…)"
-    # the inclusion failed every patient without a seizure disorder (NCT00679354)
-    (
-        "Seizure disorder is allowed provided it is well-controlled with anticonvulsants",
-        "inclusion",
-        'unparsed("Seizure disorder is allowed provided it is well-controlled with'
-        ' anticonvulsants")',
-    ),
-    (
-        "Concurrent radiotherapy to localized painful lesions allowed provided >= 1 measurable"
-        " lesion is not irradiated",
-        "inclusion",
-        'unparsed("radiotherapy to localized painful lesions allowed provided >= 1 measurable'
-        ' lesion is not irradiated")',
-    ),
     # ... a permission in a parenthesis leaves the rest as read
     (
         "Hemoglobin >= 8.0 g/dL (red blood cell [RBC] transfusions allowed)",
@@ -2267,6 +2293,74 @@ SAFETY = [
         "exclusion",
         "(childbearing_potential and pregnancy) or lactation or"
         ' not unparsed("use barrier contraception during participation")',
+    ),
+    # an inclusion that permits something on a condition asks nothing of a patient without
+    # it (NCT00679354: read "radiotherapy and …", every patient without radiotherapy failed)
+    (
+        "Concurrent radiotherapy to localized painful lesions allowed provided >= 1 measurable "
+        "lesion is not irradiated",
+        "inclusion",
+        'not (radiotherapy and unparsed("localized painful lesions")) or '
+        'unparsed("allowed provided >= 1 measurable lesion is not irradiated")',
+    ),
+    (
+        "Seizure disorder is allowed provided it is well-controlled with anticonvulsants",
+        "inclusion",
+        'not seizure_disorder or unparsed("is allowed provided it is well-controlled with '
+        'anticonvulsants")',
+    ),
+    # ... but a note after the line's own clause permits only what it names: read as the
+    # whole line's permission, a patient on rifampicin met "No concurrent strong inducers"
+    (
+        "PRIOR CONCURRENT THERAPY: No concurrent strong CYP3A4 inducers*, including any of the "
+        "following: St. John's wort NOTE: *Concurrent antacids allowed provided they are "
+        "administered > 1 hour before or > 1 hour after trial drug administration.",
+        "inclusion",
+        'not (strong_cyp3a4_inducers or unparsed("St")) and unparsed("John\'s wort NOTE: '
+        "*Concurrent antacids allowed provided they are administered > 1 hour before or > 1 "
+        'hour after trial drug administration.")',
+    ),
+    # ... nor a threshold the line asks for, nor "A and B" (each is permitted, not the pair):
+    # read as the permission's subject, a patient below the threshold / with A alone met it
+    (
+        "Hemoglobin >= 9 g/dL and transfusions are allowed provided they are given more than "
+        "7 days before",
+        "inclusion",
+        'hemoglobin >= 9 g/dL and unparsed("transfusions are allowed provided they are given '
+        'more than 7 days before")',
+    ),
+    # (not read as a conditional permission, the permitting sentence stays unread: read
+    # "diabetes and hypertension and unparsed(…)", it failed every patient without both)
+    (
+        "Diabetes and hypertension are allowed if controlled",
+        "inclusion",
+        'unparsed("Diabetes and hypertension are allowed if controlled")',
+    ),
+    # "No A according to …: B": an assessment note swallowed the "including any of the
+    # following" before the colon, so B was joined to "not A" by "and" (NCT00559507: a
+    # threshold read there was required of every patient, not ruled out) ...
+    (
+        "No severe restrictive or obstructive lung disease according to baseline pulmonary "
+        "function studies including any of the following pulmonary function test (PFT) "
+        "parameters: Total lung capacity < 60%",
+        "inclusion",
+        'not (unparsed("severe restrictive") or (unparsed("obstructive") and lung_disease) or '
+        'unparsed("Total lung capacity < 60%"))',
+    ),
+    (
+        "No severe restrictive or obstructive lung disease according to baseline pulmonary "
+        "function studies including any of the following pulmonary function test (PFT) "
+        "parameters: SpO2 < 92%",
+        "inclusion",
+        'not (unparsed("severe restrictive") or (unparsed("obstructive") and lung_disease) or '
+        "spo2 < 92 %)",
+    ),
+    # ... and after a single item it read "not (A and B)": a patient with B alone met it
+    (
+        "No heart disease according to echocardiography including any of the following: "
+        "Unstable angina",
+        "inclusion",
+        "not (heart_disease or unstable_angina)",
     ),
 ]
 

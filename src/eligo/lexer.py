@@ -519,6 +519,10 @@ STOP_PHRASES = (
     "of any aetiology",
     "of any etiology",
     "of any cause",
+    # "atrial fibrillation of any grade": the condition, whatever its grade (NCT01005199)
+    "of any grade",
+    "of any severity",
+    "of any degree",
     # where a QTc is read: every QTc is an ECG measurement
     "in screening ecg",
     "on screening ecg",
@@ -1378,9 +1382,12 @@ class Lexer:
         for step in (_childbearing_item, self._cohort, self._exclusion_header):
             p(step)
         p(_population_pair, text, self.kind)
-        p(_permissions, text, self.kind)
         for step in (_longer_washout, self._must_have, self._absent_condition):
             p(step)
+        unread_permission = p.toks
+        p(_permission, text, self.kind)
+        if p.toks is unread_permission:  # no conditional permission read: leave it unread
+            p(_permissions, text, self.kind)
         p(_accepted, text)
         p(_forward_window, text)
         p(_shared_duration, self.t.vocab)
@@ -1685,6 +1692,8 @@ class Lexer:
             return m.end()
         m = t.example.match(text, pos) if _EXAMPLE in can else None
         if m:
+            # "including any of the following pulmonary function test (PFT) parameters:"
+            m = _LISTED_EXAMPLES.match(text, pos) or m
             while self.tokens and self.tokens[-1].type == "COMMA":
                 self.tokens.pop()
             if self.tokens and self.tokens[-1].type in _CONTENT:
@@ -1964,6 +1973,11 @@ class Lexer:
                     and (_WINDOW.match(text, end + 1) or _BEFORE.match(text, end + 1))
                 ):
                     break  # "… in the opinion of the investigator within 3 years": a window
+                if depth == 0 and c.isspace() and _LISTED_EXAMPLES.match(text, end + 1):
+                    # "No … lung disease according to baseline pulmonary function studies
+                    # including any of the following …: FEV1 < 50%": the examples the "no"
+                    # rules out too, no part of how the disease is assessed
+                    break
                 if (
                     depth == 0
                     and "either" not in m.group(0).lower()
@@ -2680,6 +2694,7 @@ class Lexer:
         p(_cue_over_juxtaposition, text)
         p(_negated_examples, text)
         p(_recent_within)
+        p(_elapsed_range, text, vocab)
         p(_oxford_items)
         p(_leading_window_list)
         p(_parenthesised_examples, text)
@@ -3231,6 +3246,16 @@ def _permissions(toks: list[Tok], text: str, kind: str) -> list[Tok]:
         else:
             starts = [e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())]
             s = starts[-1] if starts else 0
+            # "Hemoglobin >= 9 g/dL and transfusions are allowed …": the threshold the line
+            # asks for is no part of what it permits
+            asked = [
+                t.end
+                for j, t in enumerate(out)
+                if t.type == "AND"
+                and s <= t.start < m.start()
+                and any(u.type in ("CMP", "BCMP", "BETWEEN") for u in out[:j] if u.start >= s)
+            ]
+            s = asked[-1] if asked else s
             nxt = _SENTENCE_END.search(text, m.end())
             e = nxt.start() if nxt else len(text)
         inside = [
@@ -5503,14 +5528,27 @@ def _negated_examples(toks: list[Tok], text: str) -> list[Tok]:
     out = list(toks)
     i = 0
     while i < len(out):
-        if (
-            out[i].type != "NOT"
-            or text[out[i].start : out[i].end].strip().lower() not in ("no", "without", "not")
-            or (i + 1 < len(out) and out[i + 1].type == "LPAREN")
+        if out[i].type != "NOT" or text[out[i].start : out[i].end].strip().lower() not in (
+            "no",
+            "without",
+            "not",
         ):
             i += 1
             continue
-        depth, j, example, joined = 0, i + 1, False, False
+        start = i + 1
+        if start < len(out) and out[start].type == "LPAREN":
+            # "No severe restrictive or obstructive lung disease … including any of the
+            # following …: FEV1 < 50%": the alternatives "no" already covers, then examples
+            close = _group_end(out, start)
+            if close is None or not (
+                close + 1 < len(out)
+                and out[close + 1].type == "OR"
+                and out[close + 1].value == EXAMPLE_OR
+            ):
+                i += 1
+                continue
+            start = close + 1
+        depth, j, example, joined = 0, start, False, False
         while j < len(out):
             t = out[j]
             if depth == 0 and t.type == "COMMA" and t.value in (".", ";"):
@@ -5532,6 +5570,17 @@ def _negated_examples(toks: list[Tok], text: str) -> list[Tok]:
             out.insert(i + 1, Tok("LPAREN", "(", at, at))
         i += 1
     return out
+
+
+def _group_end(toks: list[Tok], at: int) -> int | None:
+    """Index of the RPAREN closing the group opened at ``at``, or ``None``."""
+    depth = 0
+    for k in range(at, len(toks)):
+        depth += toks[k].type in ("LPAREN", "LPOST")
+        depth -= toks[k].type == "RPAREN"
+        if depth == 0:
+            return k
+    return None
 
 
 def _brand_in_washout(toks: list[Tok]) -> list[Tok]:
@@ -5625,6 +5674,164 @@ def _recent_within(toks: list[Tok]) -> list[Tok]:
             window = Tok("WINDOW", (num.value, unit.value), a.start, rp.end)
             return [*out[:i], window, *_recent_within(out[i + 6 :])]
     return out
+
+
+# "Seizure disorder is allowed provided it is well-controlled": a permission and its condition
+_PERMISSION = re.compile(
+    r"(?:\b(?:is|are|will\s+be|may\s+be|be)\s+)?\b(?:allowed|permitted)\s+"
+    r"(?:if|provided|providing|as\s+long\s+as|only\s+if|when)\b",
+    re.IGNORECASE,
+)
+
+
+_SENTENCE_BREAK = re.compile(r"[.:;](?:\s|$)")
+_PERMITTED = frozenset(("CONCEPT", "WORD", "MOD", "HISTORY", "OR", "LPAREN", "LPOST", "RPAREN"))
+
+
+@_needs(words=("allowed", "permitted"))
+def _permission(toks: list[Tok], text: str, kind: str) -> list[Tok]:
+    """ "Concurrent radiotherapy to localized painful lesions allowed provided >= 1 measurable
+    lesion is not irradiated": among inclusions, a line that permits something on a condition
+    asks nothing of a patient without it, so ``not (subject) or unparsed(condition)``.
+
+    Read as a list of pieces joined by "and", it asked every patient for the permitted thing
+    (a patient on no steroids failed "Concurrent steroids … allowed if on a stable dose").
+    Only at the top level of an inclusion (not inside a parenthesis) and with a condition
+    cue after "allowed"; the condition stays unread.
+    """
+    m = _PERMISSION.search(text)
+    if kind != "inclusion" or m is None or not toks:
+        return toks
+    at = m.start()
+    before = text[:at]
+    if before.count("(") != before.count(")") or before.count("[") != before.count("]"):
+        return toks
+    subject: list[Tok] = []
+    for tok in toks:
+        if tok.end <= at:
+            subject.append(tok)
+        elif tok.start < at:
+            head = text[tok.start : at].rstrip()
+            if tok.type != "WORD" or not head:
+                return toks
+            subject.append(Tok("WORD", head, tok.start, tok.start + len(head)))
+        else:
+            break
+    opened = sum(t.type in ("LPAREN", "LPOST") for t in subject)
+    end = max(t.end for t in toks)
+    if (
+        not any(t.type == "CONCEPT" for t in subject)
+        or opened != sum(t.type == "RPAREN" for t in subject)
+        # only what is permitted: "Hgb >= 9 g/dL and transfusions are allowed if …" keeps its
+        # threshold (read as the permission's subject, a patient below it met the line), and
+        # "A and B are allowed if …" permits each, not only both together
+        or any(t.type not in _PERMITTED for t in subject)
+        # "No … inducers: St. John's wort NOTE: antacids allowed provided …": a note after
+        # the line's own clause permits only what it names
+        or _SENTENCE_BREAK.search(text, subject[0].start, at)
+        or not text[at:end].strip()
+    ):
+        return toks
+    return [
+        Tok("NOT", "not", subject[0].start, subject[0].start),
+        Tok("LPAREN", "(", subject[0].start, subject[0].start),
+        *subject,
+        Tok("RPAREN", ")", subject[-1].end, subject[-1].end),
+        Tok("OR", "or", at, at),
+        Tok("WORD", text[at:end].strip(), at, end),
+    ]
+
+
+# "including any of the following … parameters:": the lead-in of a list of examples
+_LISTED_EXAMPLES = re.compile(
+    r"including(?:,?\s+but\s+not\s+limited\s+to,?)?\s+(?:any\s+of\s+)?the\s+following\b"
+    r"[^:;]{0,80}:",
+    re.IGNORECASE,
+)
+# "6 to 144 months after orthotopic liver transplantation": the time since an event
+_ELAPSED_CUE = re.compile(
+    r"\s*(?:after|since|following|from|post)(?:\s+|\s*-\s*)"
+    r"(?:(?:the|a|an|last|prior|previous)\s+)?",
+    re.IGNORECASE,
+)
+_DATED_KINDS = frozenset(("condition", "procedure", "medication"))
+
+
+@_needs("NUMBER TO UNIT CONCEPT", "BETWEEN NUMBER AND UNIT CONCEPT")
+def _elapsed_range(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
+    """ "6 to 144 months after orthotopic liver transplantation": the event happened at most
+    144 and at least 6 months ago, so ``(X within 144 months) and not (X within 6 months)``.
+
+    Read only where the range stands alone (no measure before it: "age 6 to 12 months" is an
+    age), its unit is a time, the cue ("after", "since", "following", "from", "post") follows
+    it directly, and the event is a dated item (condition, procedure or medication, or
+    alternatives of them) that ends the clause.  With no such record the first half is not
+    met; with one of unknown date both halves stay unknown.
+    """
+    for i, tok in enumerate(toks):
+        if tok.type == "BETWEEN" and i + 4 < len(toks):
+            low, link, high, unit = toks[i + 1 : i + 5]
+            if (low.type, link.type, high.type) != ("NUMBER", "AND", "NUMBER"):
+                continue
+        elif tok.type == "NUMBER" and i + 3 < len(toks):
+            low, link, high, unit = toks[i : i + 4]
+            if (link.type, high.type) != ("TO", "NUMBER"):
+                continue
+        else:
+            continue
+        if (
+            unit.type != "UNIT"
+            or unit.value not in ("h", "d", "wk", "mo", "a")
+            or not isinstance(low.value, float)
+            or not isinstance(high.value, float)
+            or not 0 < low.value < high.value
+            or (i > 0 and toks[i - 1].type in ("CONCEPT", "CMP", "BCMP", "BETWEEN", "NUMBER"))
+        ):
+            continue
+        k = toks.index(unit, i) + 1
+        while k < len(toks) and toks[k].type in ("MOD", "WORD", "HISTORY"):
+            k += 1  # the cue ("after" may be lexed a modifier; "prior": the window dates it)
+        if k >= len(toks) or not _ELAPSED_CUE.fullmatch(text, unit.end, toks[k].start):
+            continue
+        grouped = k < len(toks) and toks[k].type == "LPAREN"  # "after (A or B)"
+        k += grouped
+        end = k  # CONCEPT (OR CONCEPT)*
+        while end < len(toks) and (
+            toks[end].type == "OR"
+            if (end - k) % 2
+            else toks[end].type == "CONCEPT" and vocab[str(toks[end].value)].kind in _DATED_KINDS
+        ):
+            end += 1
+        item = toks[k:end]
+        if not item or item[-1].type != "CONCEPT":
+            continue
+        if grouped:
+            if end >= len(toks) or toks[end].type != "RPAREN":
+                continue
+            end += 1
+        if end < len(toks) and toks[end].type not in ("COMMA", "RPAREN"):
+            continue
+        first, last = toks[i], item[-1]
+        read = [
+            Tok("LPAREN", "(", first.start, first.start),
+            *_dated(item, Tok("WINDOW", (high.value, unit.value), first.start, unit.end)),
+            Tok("AND", "and", last.end, last.end),
+            Tok("NOT", "not", first.start, first.start),
+            *_dated(item, Tok("WINDOW", (low.value, unit.value), first.start, unit.end)),
+            Tok("RPAREN", ")", last.end, last.end),
+        ]
+        return [*toks[:i], *read, *_elapsed_range(toks[end:], text, vocab)]
+    return toks
+
+
+def _dated(item: list[Tok], window: Tok) -> list[Tok]:
+    """``( item WINDOW )``: the item within the window."""
+    return [
+        Tok("LPAREN", "(", item[0].start, item[0].start),
+        *item,
+        window,
+        Tok("RPAREN", ")", item[-1].end, item[-1].end),
+    ]
 
 
 _EXEMPTED = re.compile(r"(?:(?:are|is)\s+)?(?:exempted|exempt|excepted)", re.IGNORECASE)
