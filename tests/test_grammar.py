@@ -415,6 +415,33 @@ TEXT = [
         "inclusion",
         "age >= 65 years or asct_ineligible",
     ),
+    # gestational age is the age at birth (NCT02325791)
+    ("Gestational age at birth ≤ 35 weeks", "inclusion", "gestational_age <= 35 weeks"),
+    (
+        "Gestational age between 28 and 35 weeks at birth",
+        "inclusion",
+        "gestational_age >= 28 weeks and gestational_age <= 35 weeks",
+    ),
+    # the equation a renal measure is estimated by, in parentheses after it (NCT01334073)
+    (
+        "creatinine clearance (Cockroft & Gault formula) > 60 mL/min",
+        "inclusion",
+        "creatinine_clearance > 60 mL/min",
+    ),
+    ("eGFR (MDRD formula) > 45 mL/min/1.73 m2", "inclusion", "egfr > 45 mL/min/{1.73_m2}"),
+    # ... only the measure's own equation: Cockcroft-Gault estimates no eGFR
+    (
+        "eGFR (Cockcroft-Gault formula) > 45 mL/min/1.73 m2",
+        "inclusion",
+        'unparsed("eGFR") and unparsed("Cockcroft-Gault formula") and '
+        'unparsed("> 45 mL/min/1.73 m2")',
+    ),
+    # French "PAL" (phosphatases alcalines) is alkaline phosphatase (NCT01334073)
+    (
+        "PAL < 2.5 x the upper normal limits (UNL), or < 5 x UNL in case of liver metastases",
+        "inclusion",
+        "alp < 2.5 x ULN or (alp < 5 x ULN and liver_metastases)",
+    ),
 ]
 
 
@@ -1381,13 +1408,13 @@ SAFETY = [
         "inclusion",
         "alt < 2.5 x ULN or (alt < 5 x ULN and liver_metastases)",
     ),
-    # an unread subject keeps its bound: "PAL" (French ALP) once read as a second GGT bound
+    # a subject keeps its bound: "PAL" (French ALP) once read as a second GGT bound; it is
+    # read now, as alkaline phosphatase (NCT01334073)
     (
         "GGT < 3 x the upper normal limits (UNL), PAL < 2.5 x the upper normal limits (UNL), "
         "serum bilirubin < 1.5 x ULN",
         "inclusion",
-        'ggt < 3 x ULN and unparsed("PAL < 2.5 x the upper normal limits") and '
-        "bilirubin < 1.5 x ULN",
+        "ggt < 3 x ULN and alp < 2.5 x ULN and bilirubin < 1.5 x ULN",
     ),
     # "or at least 1 new organ failure" is a count, not "prism_iii >= 1" (NCT01062009)
     (
@@ -1701,10 +1728,11 @@ SAFETY = [
         ' or unparsed("one or more of the following: "))',
     ),
     # "35 weeks, 6 days" is one duration; it read "<= 35 weeks and unparsed("6 days …")"
+    # ("at birth" restates what gestational age is)
     (
         "Gestational age is ≤35 weeks, 6 days at birth",
         "inclusion",
-        'gestational_age <= 251 days and unparsed("birth")',
+        "gestational_age <= 251 days",
     ),
     ("Gestational age ≥ 32 weeks", "inclusion", "gestational_age >= 32 weeks"),
     # ... but "12 weeks, 3 days a week" is a frequency, not 87 days

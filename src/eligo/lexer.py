@@ -189,7 +189,9 @@ HISTORY_CUES = (
 )
 RECENT_CUES = ("recent", "recently")
 # Acronyms read only in capitals: lower case they are ordinary words ("he").
-CASE_SENSITIVE_ACRONYMS = {"HE": "hepatic_encephalopathy"}
+# "PAL < 2.5 x UNL": French "phosphatases alcalines", alkaline phosphatase, in registry text
+# translated from French (with "UNL" for the upper normal limit)
+CASE_SENSITIVE_ACRONYMS = {"HE": "hepatic_encephalopathy", "PAL": "alp"}
 # Cues that open an exception to what precedes them ("malignancy (except hepatoma)").
 EXCEPT_CUES = (
     "except", "except for", "with the exception of", "with the exception", "unless", "other than",
@@ -2318,6 +2320,35 @@ class Lexer:
                 out.insert(j, Tok("CONCEPT", "age", out[j].start, out[j].start))
         return out
 
+    @_needs("CONCEPT LPOST RPAREN", words=("cockcroft", "cockroft", "gault", "mdrd", "ckd"))
+    def _formula_names(self, toks: list[Tok]) -> list[Tok]:
+        """ "creatinine clearance (Cockroft & Gault formula) > 60 mL/min": the equation a
+        renal measure is estimated by, in parentheses right after it, says how the value is
+        got, as "(by Cockcroft-Gault)" does; it is kept as an annotation, and the threshold
+        after it is that measure's."""
+        out: list[Tok] = []
+        i = 0
+        while i < len(toks):
+            tok = toks[i]
+            if tok.type == "LPOST" and out and out[-1].value in _FORMULA_OF:
+                j = i + 1
+                while j < len(toks) and toks[j].type in ("WORD", "AND"):
+                    j += 1
+                inner = self.text[tok.end : toks[j].start] if j < len(toks) else ""
+                hit = _FORMULA.fullmatch(inner.strip())
+                if (
+                    j > i + 1
+                    and toks[j].type == "RPAREN"
+                    and hit
+                    and hit.lastgroup == out[-1].value
+                ):
+                    self.annotations.append((tok.end, toks[j].start))
+                    i = j + 1
+                    continue
+            out.append(tok)
+            i += 1
+        return out
+
     def _drop_abbreviations(self, toks: list[Tok]) -> list[Tok]:
         """ "Hepatocellular carcinoma (HCC)", "performance status (PS)", "8 g/dL (g/dL)"."""
         known_unit = _units().known_unit
@@ -2592,6 +2623,7 @@ class Lexer:
             if tidied == p.toks:
                 break
             p.set(tidied)
+        p(self._formula_names)
         if p.has("NOT"):
             p.set(_one_negation(p.toks))
         p(_place_outside, text)
@@ -2635,6 +2667,7 @@ class Lexer:
         p(_parenthesised_examples, text)
         p(_postfix_exemption, text)
         p(_counted_nouns, text)
+        p(_at_birth, text)
         toks = p.toks
         out: list[Tok] = []
         for tok in toks:
@@ -2729,6 +2762,20 @@ class Lexer:
         p(_shown_list, text)
         p(_relation_objects, text)
         p(_needing_clause, text)
+
+
+# Estimating equations named after a renal measure, by the measure they estimate:
+# Cockcroft-Gault a creatinine clearance in mL/min, MDRD and CKD-EPI an eGFR per 1.73 m2
+# (REF §1.1, §3.1-3.3).  The Schwartz equation is not listed: registry text calls its bedside
+# eGFR a "creatinine clearance" in mL/min/1.73 m2, which is not the creatinine_clearance here.
+_FORMULA = re.compile(
+    r"(?:(?:using|by|per)\s+(?:the\s+)?)?(?:"
+    r"(?P<creatinine_clearance>cockc?roft\s*(?:[-&]|and)?\s*gault)"
+    r"|(?P<egfr>mdrd|ckd\s*-?\s*epi(?:\s+20(?:09|21))?)"
+    r")(?:\s+(?:formula|equation|method))?",
+    re.IGNORECASE,
+)
+_FORMULA_OF = frozenset(("creatinine_clearance", "egfr"))
 
 
 def _one_negation(toks: list[Tok]) -> list[Tok]:
@@ -5171,6 +5218,29 @@ def _recent_within(toks: list[Tok]) -> list[Tok]:
 
 
 _EXEMPTED = re.compile(r"(?:(?:are|is)\s+)?(?:exempted|exempt|excepted)", re.IGNORECASE)
+
+
+_AT_BIRTH = re.compile(r"at\s+birth", re.IGNORECASE)
+
+
+@_needs("CONCEPT WORD", words=("birth",))
+def _at_birth(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Gestational age is <=35 weeks, 6 days at birth": gestational age is the age at birth
+    (its definition in the vocabulary), so "at birth" after its threshold restates it."""
+    out: list[Tok] = []
+    for tok in toks:
+        if (
+            tok.type == "WORD"
+            and text[tok.start : tok.end].lower() == "birth"
+            and _AT_BIRTH.match(text, max(0, tok.start - 3))
+        ):
+            k = len(out) - 1
+            while k >= 0 and out[k].type in ("CMP", "NUMBER", "UNIT", "TO", "BETWEEN", "AND"):
+                k -= 1
+            if k >= 0 and out[k].type == "CONCEPT" and out[k].value == "gestational_age":
+                continue
+        out.append(tok)
+    return out
 
 
 @_needs("BCMP NUMBER WORD")

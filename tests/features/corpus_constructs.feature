@@ -1644,13 +1644,14 @@ Feature: Constructs the grammar reads in real registry text
     Given the inclusion line "Gestational age is ≤35 weeks, 6 days at birth"
     And a patient with the facts <facts>
     When the line is evaluated on 2026-11-27
-    Then the line reads, partly, as "gestational_age <= 251 days and unparsed("birth")"
+    Then the line reads as "gestational_age <= 251 days"
     And it is <met>
 
-    # read as "<= 35 weeks and unparsed(6 days)", 35 weeks 3 days failed the line
+    # read as "<= 35 weeks and unparsed(6 days)", 35 weeks 3 days failed the line; gestational
+    # age is the age at birth, so "at birth" restates it (it was left unread)
     Examples:
       | facts                      | met       |
-      | gestational_age 35.5 wk    | undecided |
+      | gestational_age 35.5 wk    | met       |
       | gestational_age 36 wk      | not met   |
       | moribund false             | undecided |
 
@@ -2289,3 +2290,20 @@ Feature: Constructs the grammar reads in real registry text
       | dolutegravir | 2025-01-01 | medications, conditions | met       |
       | paracetamol  | 2025-01-01 | medications, conditions | not met   |
       | paracetamol  | 2025-01-01 | no sections             | undecided |
+
+  Scenario Outline: French "PAL" is alkaline phosphatase; an equation named after a clearance is its method (NCT01334073)
+    Given the inclusion line "Acceptable biological values: Hemoglobin > 10g /dL; neutrophils > 1.5 x 109/L; platelets > 100 x 109/L, AST and ALT < 2.5 x the upper normal limits (UNL), or < 5 x UNL in case of liver metastases, GGT < 3 x the upper normal limits (UNL), PAL < 2.5 x the upper normal limits (UNL), or < 5 x UNL in case of liver metastases, serum bilirubin < 1.5 x ULN, creatinine clearance (Cockroft & Gault formula) > 60 mL/min."
+    And a patient with observations hemoglobin 12 g/dL; anc 3 10*9/L; platelets 200 10*9/L; ast 30 U/L ref 8-48; alt 30 U/L ref 7-55; ggt 40 U/L ref 8-61; bilirubin 1.0 mg/dL ref 0.2-1.2; <alp_and_crcl> and conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "hemoglobin > 10 g/dL and anc > 1.5 10*9/L and platelets > 100 10*9/L and (ast < 2.5 x ULN or (ast < 5 x ULN and liver_metastases)) and (alt < 2.5 x ULN or (alt < 5 x ULN and liver_metastases)) and ggt < 3 x ULN and (alp < 2.5 x ULN or (alp < 5 x ULN and liver_metastases)) and bilirubin < 1.5 x ULN and creatinine_clearance > 60 mL/min"
+    And it is <met>
+
+    # "PAL …" and the clearance behind its "(Cockroft & Gault formula)" were unread: no
+    # patient could meet the line
+    Examples:
+      | alp_and_crcl                                          | conditions                        | met       |
+      | alp 200 U/L ref 40-130; creatinine_clearance 80 mL/min | nothing, complete                 | met       |
+      | alp 400 U/L ref 40-130; creatinine_clearance 80 mL/min | nothing, complete                 | not met   |
+      | alp 400 U/L ref 40-130; creatinine_clearance 80 mL/min | C78.7 since 2026-01-01, complete  | met       |
+      | alp 200 U/L ref 40-130; creatinine_clearance 50 mL/min | nothing, complete                 | not met   |
+      | alp 200 U/L ref 40-130                                 | nothing, complete                 | undecided |
