@@ -436,6 +436,18 @@ TEXT = [
         'unparsed("eGFR") and unparsed("Cockcroft-Gault formula") and '
         'unparsed("> 45 mL/min/1.73 m2")',
     ),
+    # "treatment of" a drug or procedure is that treatment (NCT02442531) ...
+    (
+        "Less than 4 weeks since the last treatment of chemotherapy or immunotherapy",
+        "exclusion",
+        "chemotherapy within 4 weeks or immunotherapy within 4 weeks",
+    ),
+    # ... of a condition it is not the condition
+    (
+        "Prior treatment of hypertension",
+        "exclusion",
+        'unparsed("treatment") and history of hypertension',
+    ),
     # French "PAL" (phosphatases alcalines) is alkaline phosphatase (NCT01334073)
     (
         "PAL < 2.5 x the upper normal limits (UNL), or < 5 x UNL in case of liver metastases",
@@ -2163,6 +2175,16 @@ SAFETY = [
         "or use of antiretroviral therapy.",
         "exclusion",
         "history of hiv or history of antiretrovirals",
+    ),
+    # an exception after the last item kept a "less than 4 weeks since" window off the items
+    # before it: a biologic given a year ago excluded (NCT02442531)
+    (
+        "Chemotherapy, biological therapy or radiotherapy (except palliative radiotherapy) "
+        "within 4 weeks",
+        "exclusion",
+        "chemotherapy within 4 weeks or biologic_therapy within 4 weeks or (radiotherapy within "
+        '4 weeks and (not (unparsed("palliative") and radiotherapy within 4 weeks) or '
+        'unparsed("except palliative radiotherapy")))',
     ),
 ]
 

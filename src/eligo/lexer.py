@@ -2633,6 +2633,7 @@ class Lexer:
         p(_family_history, text)
         p(_state_adjectives)
         p(_modifiers)
+        p(_treatment_of, text, vocab)
         p(_despite_treatment, text)
         p(_no_or_qualified, text)
         if self.kind == "exclusion":
@@ -3735,6 +3736,30 @@ def _modifiers(toks: list[Tok]) -> list[Tok]:
             )
         ):
             out[i] = Tok("MOD", out[i].value, out[i].start, out[i].end)
+    return out
+
+
+_OF_GAP = re.compile(r"\s+of\s+", re.IGNORECASE)
+
+
+@_needs("MOD CONCEPT", words=("treatment",))
+def _treatment_of(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
+    """ "the last treatment of chemotherapy": "treatment of" a drug or procedure is that
+    treatment itself, as "treatment with" is.  Of a condition ("treatment of hypertension")
+    it stays a qualifier: treating a disease is not having it."""
+    out: list[Tok] = []
+    for i, tok in enumerate(toks):
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if (
+            tok.type == "MOD"
+            and nxt is not None
+            and nxt.type == "CONCEPT"
+            and str(tok.value).lower() in ("treatment", "treatments")
+            and _OF_GAP.fullmatch(text, tok.end, nxt.start)
+            and vocab[str(nxt.value)].kind in ("medication", "procedure")
+        ):
+            continue
+        out.append(tok)
     return out
 
 

@@ -890,7 +890,8 @@ class _Resolver:
         if (
             isinstance(last, PJuxt)
             and isinstance(last.children[-1], PWindow)
-            and all(_conditions_only(c) for c in clauses)
+            and all(_conditions_only(c) for c in clauses[:-1])
+            and _conditions_only(clauses[-1], excepted=True)
             and any(isinstance(n, Mention) for n in walk(clauses[-1]))
         ):
             # "ACS, MI, CABG or angioplasty within 3 months": the window closes the whole list
@@ -1207,12 +1208,18 @@ def _paren_of(p: Any, atom: Any) -> Any:
     return p if isinstance(p, PParen) and p.atom is atom else None
 
 
-def _conditions_only(node: Any) -> bool:
-    """Whether ``node`` is mentions joined by and/or (a list item a trailing window closes)."""
+def _conditions_only(node: Any, excepted: bool = False) -> bool:
+    """Whether ``node`` is mentions joined by and/or (a list item a trailing window closes).
+
+    With ``excepted``, mentions an exception left out count too: "chemotherapy, biological
+    therapy, immunotherapy or systemic radiotherapy (except palliative radiation …)" before
+    "less than 4 weeks since": the window still closes every item, not only the last."""
     if isinstance(node, (Mention, Unparsed)):
         return True  # an unread piece takes no window, and the mentions with it do
     if isinstance(node, (AllOf, AnyOf)):
-        return all(_conditions_only(c) for c in node.children)
+        return all(_conditions_only(c, excepted) for c in node.children)
+    if excepted and isinstance(node, Not):
+        return _conditions_only(node.child, excepted)
     return False
 
 

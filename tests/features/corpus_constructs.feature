@@ -2050,7 +2050,7 @@ Feature: Constructs the grammar reads in real registry text
     And a patient given <drug> on <when>
     And the patient's record declares its medications, procedures complete
     When the line is evaluated on 2026-11-27
-    Then the line reads, partly, as "(unparsed("treatment") and chemotherapy) or biologic_therapy or immunotherapy within 4 weeks or (radiotherapy within 4 weeks and (not (unparsed("palliative") and radiotherapy within 4 weeks and unparsed("delivered to <20% of bone marrow")) or unparsed("except palliative radiation delivered to <20% of bone marrow"))) or unparsed("less than 6 weeks for nitrosoureas and mitomycin C prior to Cycle 1 Day 1")"
+    Then the line reads, partly, as "chemotherapy within 4 weeks or biologic_therapy within 4 weeks or immunotherapy within 4 weeks or (radiotherapy within 4 weeks and (not (unparsed("palliative") and radiotherapy within 4 weeks and unparsed("delivered to <20% of bone marrow")) or unparsed("except palliative radiation delivered to <20% of bone marrow"))) or unparsed("less than 6 weeks for nitrosoureas and mitomycin C prior to Cycle 1 Day 1")"
     And it is <met>
 
     # read before with the nitrosourea washout joined to the last items ("(immunotherapy or
@@ -2307,3 +2307,19 @@ Feature: Constructs the grammar reads in real registry text
       | alp 400 U/L ref 40-130; creatinine_clearance 80 mL/min | C78.7 since 2026-01-01, complete  | met       |
       | alp 200 U/L ref 40-130; creatinine_clearance 50 mL/min | nothing, complete                 | not met   |
       | alp 200 U/L ref 40-130                                 | nothing, complete                 | undecided |
+
+  Scenario Outline: A washout window closes every treatment listed, the last one's exception too (NCT02442531)
+    Given the exclusion line "Less than 4 weeks since the last treatment of chemotherapy, biological therapy, immunotherapy or systemic radiotherapy (except palliative radiation delivered to <20% of bone marrow), and less than 6 weeks for nitrosoureas and mitomycin C prior to Cycle 1 Day 1."
+    And a patient given <drug> on <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "chemotherapy within 4 weeks or biologic_therapy within 4 weeks or immunotherapy within 4 weeks or (radiotherapy within 4 weeks and (not (unparsed("palliative") and radiotherapy within 4 weeks and unparsed("delivered to <20% of bone marrow")) or unparsed("except palliative radiation delivered to <20% of bone marrow"))) or unparsed("less than 6 weeks for nitrosoureas and mitomycin C prior to Cycle 1 Day 1")"
+    And it is <met>
+
+    # the window went to the last two items only: bevacizumab a year ago excluded the patient
+    # ("biologic_therapy" at any time), and "treatment of" chemotherapy was left unread
+    Examples:
+      | drug        | when       | complete                            | met       |
+      | bevacizumab | 2026-11-10 | medications, conditions, procedures | met       |
+      | bevacizumab | 2025-10-01 | medications, conditions, procedures | undecided |
+      | bevacizumab | 2025-10-01 | no sections                         | undecided |
