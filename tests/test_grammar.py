@@ -2186,6 +2186,13 @@ SAFETY = [
         '4 weeks and (not (unparsed("palliative") and radiotherapy within 4 weeks) or '
         'unparsed("except palliative radiotherapy")))',
     ),
+    # "(i.e. Child-Pugh grade B)" after an albumin bound replaced the bound: a patient with an
+    # albumin of 3.0 g/dL and Child-Pugh A was cleared (NCT01909778)
+    (
+        "serum bilirubin > 2 mg/dl or albumin < 3,5 g/dl (i.e. Child-Pugh grade B)",
+        "exclusion",
+        'bilirubin > 2 mg/dL or (albumin < 3.5 g/dL and unparsed("Child-Pugh grade B"))',
+    ),
 ]
 
 

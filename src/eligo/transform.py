@@ -959,6 +959,14 @@ class _Resolver:
                     span = _join(span_of(node), span_of(inner))
                     node = AnyOf((Not(node, span=span_of(node)), inner), span=span)
                     continue
+                if _other_measure(node, inner):
+                    # "albumin < 3,5 g/dl (i.e. Child-Pugh grade B)": a threshold is no term
+                    # to define; what the parenthesis equates it with stays unread beside it
+                    node = AllOf(
+                        (node, self.unparsed(span_of(inner))),
+                        span=_join(span_of(node), span_of(inner)),
+                    )
+                    continue
                 if self._diagnosis_narrowed(node, inner):
                     # "Patients with alcoholic hepatitis defined as: MELD score between
                     # 11-30": a MELD of 20 is no alcoholic hepatitis; the inclusion asks for
@@ -1206,6 +1214,16 @@ def _thresholds_only(node: Any) -> bool:
 def _paren_of(p: Any, atom: Any) -> Any:
     """``p`` when it is the parenthesised form of ``atom``, else ``None``."""
     return p if isinstance(p, PParen) and p.atom is atom else None
+
+
+def _other_measure(node: Any, inner: Any) -> bool:
+    """Whether ``node`` is a threshold and the definition after it bounds no such measure
+    ("albumin < 3.5 g/dL (i.e. Child-Pugh grade B)"), so it cannot restate that threshold."""
+    if not isinstance(node, (Comparison, Range)):
+        return False
+    return not any(
+        isinstance(n, (Comparison, Range)) and n.concept == node.concept for n in walk(inner)
+    )
 
 
 def _conditions_only(node: Any, excepted: bool = False) -> bool:

@@ -2323,3 +2323,18 @@ Feature: Constructs the grammar reads in real registry text
       | bevacizumab | 2026-11-10 | medications, conditions, procedures | met       |
       | bevacizumab | 2025-10-01 | medications, conditions, procedures | undecided |
       | bevacizumab | 2025-10-01 | no sections                         | undecided |
+
+  Scenario Outline: A threshold followed by "i.e." another measure keeps its bound (NCT01909778)
+    Given the exclusion line "Decompensated liver disease within past 12 months, as indicated by variceal bleeding, ascites, encephalopathy, Prothrombin time or INR prolonged to > 1,7 x ULN, serum bilirubin > 2 mg/dl or albumin < 3,5 g/dl (i.e. Child-Pugh grade B)"
+    And a patient with observations <observations> and the fact decompensated_liver_disease <answer>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "decompensated_liver_disease and unparsed("within past 12 months") and (gi_bleeding or ascites or encephalopathy or unparsed("Prothrombin time or INR prolonged to > 1,7 x ULN") or bilirubin > 2 mg/dL or (albumin < 3.5 g/dL and unparsed("Child-Pugh grade B")))"
+    And it is <met>
+
+    # the albumin bound was replaced by "child_pugh_class = B"; the window and the INR clause
+    # stay unread, so a decompensated patient is undecided whatever the labs
+    Examples:
+      | observations                            | answer     | met       |
+      | albumin 3.0 g/dL; bilirubin 1.0 mg/dL   | true       | undecided |
+      | albumin 4.0 g/dL; bilirubin 1.0 mg/dL   | false      | not met   |
+      | nothing                                 | unrecorded | undecided |
