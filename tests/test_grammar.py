@@ -2193,6 +2193,23 @@ SAFETY = [
         "exclusion",
         'bilirubin > 2 mg/dL or (albumin < 3.5 g/dL and unparsed("Child-Pugh grade B"))',
     ),
+    # "must not have" among exclusions was read "not (…)": a myocardial infarction two months
+    # ago did not exclude, a patient with neither did (NCT01337492)
+    (
+        "Patients must not have unstable angina or myocardial infarction within the past 6 months.",
+        "exclusion",
+        "unstable_angina within 6 months or myocardial_infarction within 6 months",
+    ),
+    # ... and growth factors three days ago cleared a patient whose haemoglobin they held up
+    # (NCT02442531)
+    (
+        "The patient should not have received a transfusion or growth factors for these "
+        "abnormalities in the 7 days prior to Cycle 1 Day 1.",
+        "exclusion",
+        '(unparsed("transfusion") or history of hematopoietic_growth_factors) and '
+        'unparsed("abnormalities") and unparsed("in the 7 days prior to Cycle 1 Day 1")',
+    ),
+    ("Patients must not have unstable angina", "inclusion", "not unstable_angina"),
 ]
 
 

@@ -1049,6 +1049,8 @@ MODIFIERS = frozenset(["severe", "significant", "active", "chronic", "acute", "u
 STATE_ADJECTIVES = frozenset(["persistent", "unresolved", "ongoing"])
 # Degrees before another qualifier ("moderate to severe dehydration"): one chain of qualifiers.
 DEGREES = frozenset(["mild", "moderate", "mildly", "moderately"])
+# "new onset angina": how recently a condition began, one qualifier with the next word
+_ONSET = frozenset(["new"])
 _CONTENT = {
     "CONCEPT",
     "NUMBER",
@@ -2626,6 +2628,8 @@ class Lexer:
         p(self._formula_names)
         if p.has("NOT"):
             p.set(_one_negation(p.toks))
+        if self.kind == "exclusion":
+            p(_prohibition, text)
         p(_place_outside, text)
         p(_nursing_setting, text)
         p(_postfix_negation, text)
@@ -2777,6 +2781,27 @@ _FORMULA = re.compile(
     re.IGNORECASE,
 )
 _FORMULA_OF = frozenset(("creatinine_clearance", "egfr"))
+
+
+_MODAL_BEFORE = re.compile(r"(?:must|should|shall|may)\s+$", re.IGNORECASE)
+_HAVE_OR_BE = re.compile(r"not\s+(?:have|be)(?![A-Za-z])", re.IGNORECASE)
+
+
+@_needs("NOT", words=("must not", "should not", "shall not", "may not"))
+def _prohibition(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Patients must not have unstable angina or myocardial infarction …" among exclusions:
+    the prohibition is what the exclusion says, so it is met by having them.  Read with its
+    "not", it was met by patients with neither, and a myocardial infarction two months ago
+    cleared the patient (NCT01337492)."""
+    return [
+        tok
+        for tok in toks
+        if not (
+            tok.type == "NOT"
+            and _MODAL_BEFORE.search(text, max(0, tok.start - 8), tok.start)
+            and _HAVE_OR_BE.match(text, tok.start)
+        )
+    ]
 
 
 def _one_negation(toks: list[Tok]) -> list[Tok]:
@@ -3732,7 +3757,8 @@ def _modifiers(toks: list[Tok]) -> list[Tok]:
         if out[i].type == "WORD" and (
             nxt == "CONCEPT"
             or (
-                nxt == "MOD" and str(out[i].value).lower() in MODIFIERS | STATE_ADJECTIVES | DEGREES
+                nxt == "MOD"
+                and str(out[i].value).lower() in MODIFIERS | STATE_ADJECTIVES | DEGREES | _ONSET
             )
         ):
             out[i] = Tok("MOD", out[i].value, out[i].start, out[i].end)

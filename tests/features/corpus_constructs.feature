@@ -2338,3 +2338,20 @@ Feature: Constructs the grammar reads in real registry text
       | albumin 3.0 g/dL; bilirubin 1.0 mg/dL   | true       | undecided |
       | albumin 4.0 g/dL; bilirubin 1.0 mg/dL   | false      | not met   |
       | nothing                                 | unrecorded | undecided |
+
+  Scenario Outline: "Patients must not have A or B" among exclusions is met by A or B (NCT01337492)
+    Given the exclusion line "Cardiac disease: Congestive heart failure > class II New York Heart Association (NYHA). Patients must not have unstable angina (anginal symptoms at rest) or new onset angina (began within the last 3 months) or myocardial infarction within the past 6 months."
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "((heart_disease or heart_failure) and unparsed("> class II New York Heart Association")) or (unstable_angina within 6 months and unparsed("anginal symptoms at rest")) or (unparsed("new") and unparsed("onset") and angina within 6 months and unparsed("began") and unparsed("within the last 3 months")) or myocardial_infarction within 6 months"
+    And it is <met>
+
+    # read with the prohibition's "not" (and "new" split off "onset angina") the sentence was
+    # "(not (unstable angina …) or …) and (…)": met by patients without any of them
+    Examples:
+      | conditions                        | met       |
+      | I21.9 since 2026-10-01, complete  | met       |
+      | I20.0 since 2026-11-01, complete  | undecided |
+      | I21.9 since 2025-01-01 resolved 2025-02-01, complete | not met |
+      | nothing, complete                 | not met   |
+      | nothing                           | undecided |
