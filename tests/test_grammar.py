@@ -448,6 +448,23 @@ TEXT = [
         "exclusion",
         'unparsed("treatment") and history of hypertension',
     ),
+    # presentation to the ED is the screening anchor of acute-care trials (NCT01234883)
+    (
+        "Diarrhea lasting > 7 days prior to presentation to the ED.",
+        "exclusion",
+        "diarrhea for > 7 days",
+    ),
+    (
+        "Dehydration within 14 days preceding presentation to the emergency department",
+        "exclusion",
+        "dehydration within 14 days",
+    ),
+    # ... and "and during the study" after a window leaves the window to its drug
+    (
+        "Antacids within 24 hours prior to randomization and during the study.",
+        "exclusion",
+        'antacids within 24 hours and unparsed("during the study")',
+    ),
     # French "PAL" (phosphatases alcalines) is alkaline phosphatase (NCT01334073)
     (
         "PAL < 2.5 x the upper normal limits (UNL), or < 5 x UNL in case of liver metastases",

@@ -803,6 +803,11 @@ WINDOW_ANCHORS = (
     "entry into study",
     "study enrollment",
     "study enrolment",
+    # acute-care trials enrol at the visit: "within 14 days preceding presentation to the ED"
+    "presentation",
+    "presentation to the ed",
+    "presentation to the emergency department",
+    "presentation to the emergency room",
 )
 _WINDOW = re.compile(
     r"(?:within\s+(?:the\s+)?(?:last|past|previous|preceding|prior)?|"
@@ -2673,6 +2678,7 @@ class Lexer:
         p(_postfix_exemption, text)
         p(_counted_nouns, text)
         p(_at_birth, text)
+        p(_window_then_during, text)
         toks = p.toks
         out: list[Tok] = []
         for tok in toks:
@@ -5269,6 +5275,29 @@ def _recent_within(toks: list[Tok]) -> list[Tok]:
 
 
 _EXEMPTED = re.compile(r"(?:(?:are|is)\s+)?(?:exempted|exempt|excepted)", re.IGNORECASE)
+
+
+_DURING = re.compile(r"during\b", re.IGNORECASE)
+
+
+@_needs("WINDOW AND WORD", words=("during",))
+def _window_then_during(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Antacids within 24 hours prior to presentation to the ED and during the study": the
+    look-back window is the drug's, and "during the study" (unread) is asked beside it.  Joined
+    by its "and" to the unread words, the window lost its drug and went unread with them."""
+    out: list[Tok] = []
+    for i, tok in enumerate(toks):
+        if (
+            tok.type == "AND"
+            and out
+            and out[-1].type == "WINDOW"
+            and i + 1 < len(toks)
+            and toks[i + 1].type == "WORD"
+            and _DURING.match(text, toks[i + 1].start)
+        ):
+            continue
+        out.append(tok)
+    return out
 
 
 _AT_BIRTH = re.compile(r"at\s+birth", re.IGNORECASE)

@@ -2355,3 +2355,32 @@ Feature: Constructs the grammar reads in real registry text
       | I21.9 since 2025-01-01 resolved 2025-02-01, complete | not met |
       | nothing, complete                 | not met   |
       | nothing                           | undecided |
+
+  Scenario Outline: How long a symptom lasted before presentation to the ED (NCT01234883)
+    Given the exclusion line "Diarrhea lasting > 7 days prior to presentation to the ED."
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "diarrhea for > 7 days"
+    And it is <met>
+
+    # diarrhoea had no concept and the ED presentation no anchor: the line was unread
+    Examples:
+      | conditions                        | met       |
+      | R19.7 since 2026-11-10, complete  | met       |
+      | R19.7 since 2026-11-25, complete  | not met   |
+      | nothing, complete                 | not met   |
+      | nothing                           | undecided |
+
+  Scenario Outline: A look-back window before "and during the study" stays the drug's (NCT01234883)
+    Given the exclusion line "The use of prohibited medications: Antacids within 24 hours prior to presentation to the ED and during the study."
+    And a patient given <drug> on <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "antacids within 24 hours and unparsed("during the study")"
+    And it is <met>
+
+    Examples:
+      | drug              | when       | complete    | met       |
+      | antacid           | 2026-11-27 | medications | undecided |
+      | antacid           | 2026-10-01 | medications | not met   |
+      | antacid           | 2026-10-01 | no sections | undecided |
