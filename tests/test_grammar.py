@@ -2227,6 +2227,16 @@ SAFETY = [
         'unparsed("abnormalities") and unparsed("in the 7 days prior to Cycle 1 Day 1")',
     ),
     ("Patients must not have unstable angina", "inclusion", "not unstable_angina"),
+    # "with the exception of a) …; b) …": the marker's ")" closed nothing and took the
+    # exception cue with it, so the exempted cancers excluded (thyroid cancer) (NCT01857115)
+    (
+        "Malignancy within the past 3 years with the exception of a) basal cell carcinoma or "
+        "thyroid cancer; b) carcinoma in situ of the cervix.",
+        "exclusion",
+        "cancer within 3 years and (not (basal_cell_carcinoma or thyroid_cancer or "
+        'cervical_carcinoma_in_situ) or unparsed("with the exception of a) basal cell '
+        'carcinoma or thyroid cancer; b) carcinoma in situ of the cervix"))',
+    ),
 ]
 
 

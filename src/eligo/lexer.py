@@ -747,6 +747,22 @@ def _tables() -> _Tables:
 
 
 _WS = re.compile(r"\s+")
+# "with the exception of a) …; b) …": a lettered item's marker, its ")" closing nothing
+_ENUM_LETTERS = frozenset("abcdefgh")
+_NEXT_ITEM = re.compile(r"\s*(?:or\s+|and\s+)?[b-h]\)\s")
+
+
+def _enumerator_at(text: str, pos: int) -> bool:
+    """Whether ``text[pos]`` is the letter of an item marker "a) " (after a space or the
+    line's start, before a space, with no parenthesis open for its ")" to close)."""
+    return (
+        text[pos + 1 : pos + 2] == ")"
+        and (pos == 0 or text[pos - 1].isspace())
+        and text[pos + 2 : pos + 3].isspace()
+        and text.count("(", 0, pos) <= text.count(")", 0, pos)
+    )
+
+
 _TRADEMARKS = {ord("®"): " ", ord("™"): " "}
 _NOTE = re.compile(r"note\s*:", re.IGNORECASE)
 # "At least 2 of the following symptoms or signs of acute alcoholic hepatitis: A, B, C":
@@ -1610,6 +1626,8 @@ class Lexer:
             return end
         if self.closers and _AND_FOR_GROUP.match(text, pos):
             self._close_definitions(pos)  # "…, defined as X and for patients < 16 …, defined as Y"
+        if ch in _ENUM_LETTERS and self.exception_open and _enumerator_at(text, pos):
+            return pos + 2
         if not can.isdisjoint(_CUE_PATTERNS):
             cue_end = self._cue(pos, can)
             if cue_end is not None:
@@ -1624,6 +1642,10 @@ class Lexer:
         sentence_end = ch == ";" or (
             ch == "." and (pos + 1 >= len(text) or text[pos + 1].isspace())
         )
+        if sentence_end and ch == ";" and self.exception_open and _NEXT_ITEM.match(text, pos + 1):
+            # "with the exception of a) …; b) …; or d) …": the exception's lettered items
+            # run on past the semicolons between them
+            sentence_end = False
         if sentence_end:
             self._close_definitions(pos)
             self._close_exception(pos)

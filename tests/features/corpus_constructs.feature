@@ -2384,3 +2384,19 @@ Feature: Constructs the grammar reads in real registry text
       | antacid           | 2026-11-27 | medications | undecided |
       | antacid           | 2026-10-01 | medications | not met   |
       | antacid           | 2026-10-01 | no sections | undecided |
+
+  Scenario Outline: An exception's lettered items run past their semicolons (NCT01857115)
+    Given the exclusion line "Disease-related: Non-hematologic malignancy within the past 3 years with the exception of a) adequately treated basal cell carcinoma, squamous cell skin cancer, or thyroid cancer; b) carcinoma in situ of the cervix or breast; c) prostate cancer of Gleason Grade 6 or less with stable prostate-specific antigen levels; or d) cancer considered cured by surgical resection or unlikely to impact survival during the duration of the study, such as localized transitional cell carcinoma of the bladder or benign tumors of the adrenal or pancreas."
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, in part, as "unparsed("Non-hematologic") and cancer within 3 years and (not ((unparsed("adequately") and unparsed("treated") and basal_cell_carcinoma) or cutaneous_squamous_cell_carcinoma or thyroid_cancer or cervical_carcinoma_in_situ or unparsed("breast") or (prostate_cancer and (unparsed("Gleason Grade 6") or unparsed("less with stable prostate-specific antigen") or cancer) and unparsed("considered cured by surgical resection or unlikely to impact survival during the duration of the study, such as localized transitional") and unparsed("cell") and cancer and unparsed("bladder or benign tumors of the adrenal or pancreas"))) or unparsed("with the exception of a) adequately treated basal cell carcinoma, squamous cell skin cancer, or thyroid cancer; b) carcinoma in situ of the cervix or breast; c) prostate cancer of Gleason Grade 6 or less with stable prostate-specific antigen levels; or d) cancer considered cured by surgical resection or unlikely to impact survival during the duration of the study, such as localized transitional cell carcinoma of the bladder or benign tumors of the adrenal or pancreas"))"
+    And it is <met>
+
+    # "a)" closed nothing and took the exception cue with it: the exempted cancers were read
+    # as exclusions, and thyroid cancer last year excluded the patient
+    Examples:
+      | conditions                        | met       |
+      | C73 since 2026-01-01, complete    | undecided |
+      | C18.9 since 2026-01-01, complete  | undecided |
+      | nothing, complete                 | not met   |
+      | nothing                           | undecided |
