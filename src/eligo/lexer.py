@@ -1362,10 +1362,13 @@ class Lexer:
             p.set([Tok("WORD", other.group("w"), other.start("w"), other.end("w")), *toks])
         for step in (_childbearing_item, self._cohort, self._exclusion_header):
             p(step)
+        p(_population_pair, text, self.kind)
+        p(_permissions, text, self.kind)
         for step in (_longer_washout, self._must_have, self._absent_condition):
             p(step)
         p(_accepted, text)
         p(_forward_window, text)
+        p(_shared_duration, self.t.vocab)
         p(_durations, text, self.t.vocab)
         p(_cohort_heading, text)
         p(self._requirement)
@@ -2691,6 +2694,10 @@ class Lexer:
             if p.has(cue):
                 p(_wrap_chains, cue, text)
         p(_modifier_over_alternatives)
+        p(_future_items, text)
+        p(_unwilling_objects, text)
+        p(_defining_alternative, vocab)
+        p(_graft_type, text)
         p(_cue_over_juxtaposition, text)
         p(_negated_examples, text)
         p(_recent_within)
@@ -3077,6 +3084,85 @@ def _duration_at(
     return (op, amount, TIME_UNITS[m["u"].lower()]), upto
 
 
+@_needs("CONCEPT WORD OR CMP")
+def _defining_alternative(toks: list[Tok], vocab: Vocabulary) -> list[Tok]:
+    """ "Chronic organic renal failure stage IV and V or eGFR < 20 ml/min": a threshold on a
+    measure that defines the condition (its ``defined_by``) is an alternative to the whole
+    qualified condition, not to the unread qualifier right before the "or".
+
+    Bound to the qualifier (``renal_failure and (unparsed("stage IV and V") or egfr < 20)``)
+    a patient with eGFR 15 and no renal failure coded did not meet the exclusion.  Only a
+    line that is one qualified condition, "or", and one comparison of its defining measure."""
+    depth = 0
+    ors = []
+    for i, t in enumerate(toks):
+        depth += t.type in ("LPAREN", "LPOST")
+        depth -= t.type == "RPAREN"
+        if t.type in ("COMMA", "EXCEPT", "NOT", "LPAREN", "LPOST"):
+            return toks
+        if t.type == "OR" and depth == 0:
+            ors.append(i)
+    if len(ors) != 1:
+        return toks
+    k = ors[0]
+    left, right = toks[:k], toks[k + 1 :]
+    heads = [t for t in left if t.type == "CONCEPT"]
+    if (
+        len(heads) != 1
+        or k < 2
+        or left[-1].type != "WORD"
+        or any(t.type not in ("MOD", "CONCEPT", "WORD", "AND") for t in left)
+        or [t.type for t in right[:3]] != ["CONCEPT", "CMP", "NUMBER"]
+        or any(t.type not in ("UNIT", "ULN") for t in right[3:])
+    ):
+        return toks
+    head = vocab.concepts.get(str(heads[0].value))
+    if head is None or right[0].value not in (*head.defined_by, head.measured_by):
+        return toks
+    return [
+        Tok("LPAREN", "(", left[0].start, left[0].start),
+        *left,
+        Tok("RPAREN", ")", left[-1].end, left[-1].end),
+        *toks[k:],
+    ]
+
+
+_DURATION_UNITS = frozenset(("d", "wk", "mo", "a"))
+
+
+@_needs("CONCEPT OR CMP NUMBER UNIT")
+def _shared_duration(toks: list[Tok], vocab: Vocabulary) -> list[Tok]:
+    """ "Positive hepatitis B surface antigen or HBV DNA > 0.5 year": chronic infection - the
+    trailing duration is how long either finding lasted, so it covers the first item too.
+
+    The last item is a measurement, whose value a time cannot bound, so the duration is not
+    its threshold.  Read as ``hbv or …`` the first item took no duration and an acute HBV
+    met the line.  The first item (a condition or treatment) gets the duration as
+    ``lasting`` (half a year as 6 months); the measured item stays as it was (unread)."""
+    types = [t.type for t in toks]
+    if types != ["CONCEPT", "OR", "CONCEPT", "CMP", "NUMBER", "UNIT"]:
+        return toks
+    a, _, b, cmp, num, unit = toks
+    ca, cb = vocab.concepts.get(str(a.value)), vocab.concepts.get(str(b.value))
+    if (
+        ca is None
+        or cb is None
+        or ca.kind not in ("condition", "medication")
+        or ca.numeric
+        or not cb.numeric
+        or unit.value not in _DURATION_UNITS
+        or cmp.value not in (">", ">=")
+    ):
+        return toks
+    amount, u = float(num.value), str(unit.value)  # type: ignore[arg-type]
+    if amount != int(amount) and u == "a" and amount * 12 == int(amount * 12):
+        amount, u = amount * 12, "mo"
+    if amount != int(amount) or amount <= 0:
+        return toks
+    lasting = Tok("LASTING", (cmp.value, amount, u), cmp.start, unit.end)
+    return [a, lasting, *toks[1:]]
+
+
 @_needs("OR SEX CONCEPT")
 def _childbearing_item(toks: list[Tok]) -> list[Tok]:
     """ "Pregnant, lactating women or potentially childbearing patients not using adequate
@@ -3112,6 +3198,189 @@ def _childbearing_item(toks: list[Tok]) -> list[Tok]:
                     Tok("RPAREN", ")", right[-1].end, right[-1].end),
                 ]
     return toks
+
+
+_WILLING = re.compile(r"(?:un)?willing(?:ness)?\b", re.IGNORECASE)
+_OBJECT_ENDS = frozenset(["COMMA", "OR", "RPAREN", "LPAREN", "LPOST", "EXCEPT", "NOT"])
+
+
+@_needs("NOT CONCEPT", words=("willing",))
+def _unwilling_objects(toks: list[Tok], text: str) -> list[Tok]:
+    """ "WOCBP not willing to use highly effective method(s) of birth control": what one is
+    unwilling to do is no fact of the record, so the whole object stays unread.
+
+    Read as ``not unparsed("willing") and unparsed("use") and contraception`` the object
+    was asked as a present fact: a woman not (yet) on contraception did not meet the
+    exclusion, though she may be the unwilling one it names."""
+    out = list(toks)
+    i = 0
+    while i < len(out):
+        t = out[i]
+        if t.type != "NOT" or i + 1 >= len(out):
+            i += 1
+            continue
+        nxt = out[i + 1]
+        if not (
+            _WILLING.search(text, t.start, t.end)
+            or (nxt.type in ("WORD", "MOD") and _WILLING.match(text, nxt.start))
+        ):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(out) and out[j].type not in _OBJECT_ENDS:
+            j += 1
+        if j == i + 1 or not any(x.type == "CONCEPT" for x in out[i + 1 : j]):
+            i += 1
+            continue
+        start, end = out[i + 1].start, out[j - 1].end
+        out[i + 1 : j] = [Tok("WORD", text[start:end], start, end)]
+        i += 2
+    return out
+
+
+_PERMITS = re.compile(r"\b(?:allowed|permitted)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.;](?=\s|$)")
+
+
+def _enclosing_parens(text: str, pos: int) -> tuple[int, int] | None:
+    """The text span inside the innermost parenthesis around ``pos``, if it is closed."""
+    depth, o = 0, -1
+    for i in range(pos - 1, -1, -1):
+        ch = text[i]
+        if ch in ")]":
+            depth += 1
+        elif ch in "([":
+            if depth == 0:
+                o = i
+                break
+            depth -= 1
+    if o < 0:
+        return None
+    depth = 0
+    for i in range(pos, len(text)):
+        ch = text[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            if depth == 0:
+                return o + 1, i
+            depth -= 1
+    return None
+
+
+@_needs(words=("allowed", "permitted"))
+def _permissions(toks: list[Tok], text: str, kind: str) -> list[Tok]:
+    """ "Concurrent steroids for … intracranial pressure allowed if on a stable dose",
+    "Seizure disorder is allowed provided it is well-controlled": in an inclusion an allowed
+    item permits something; it is never required.
+
+    Read as its words (``corticosteroids and unparsed(…)``) the inclusion failed every
+    patient without the item.  The permitting sentence (or parenthesis) stays unread; the
+    rest of the line is read as before.  (Among exclusions ``X and unparsed("allowed")`` is
+    already right: a patient without X is not excluded by it.)"""
+    if kind != "inclusion":
+        return toks
+    out = list(toks)
+    for m in reversed(list(_PERMITS.finditer(text))):
+        paren = _enclosing_parens(text, m.start())
+        if paren is not None:
+            s, e = paren
+        else:
+            starts = [e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())]
+            s = starts[-1] if starts else 0
+            nxt = _SENTENCE_END.search(text, m.end())
+            e = nxt.start() if nxt else len(text)
+        inside = [
+            i
+            for i, t in enumerate(out)
+            if (t.start >= s and t.end <= e and t.type not in ("LPAREN", "LPOST", "RPAREN"))
+            or (t.type in ("LPAREN", "LPOST", "RPAREN") and s < t.start < e)
+        ]
+        if not inside:
+            continue  # nothing of it read ("(… transfusions allowed)" was left out)
+        a, b = inside[0], inside[-1] + 1
+        span = out[a:b]
+        depth = 0
+        for t in span:
+            depth += t.type in ("LPAREN", "LPOST")
+            depth -= t.type == "RPAREN"
+            if depth < 0:
+                break
+        if not span or depth != 0:
+            continue
+        start, end = span[0].start, max(span[-1].end, m.end())
+        out[a:b] = [Tok("WORD", text[start:end], start, end)]
+    return out
+
+
+# "Women of child-bearing potential and men must use …": what the two populations must do
+_POPULATION_DUTY = re.compile(
+    r"\s*(?:\([A-Za-z]{2,8}\)\s*)?(?:must|should|shall|are\s+required\s+to|need\s+to)\b", re.I
+)
+
+
+@_needs("CONCEPT", words=("must", "should", "shall", "required", "need"))
+def _population_pair(toks: list[Tok], text: str, kind: str) -> list[Tok]:
+    """ "Women of child-bearing potential and men must use adequate contraception": the
+    "and" joins two populations, each held to the requirement; nobody is both.
+
+    Read as ``childbearing_potential and sex = male and contraception`` the inclusion could
+    be met by no one.  An inclusion reads ``not (childbearing_potential or sex = male) or
+    (requirement)``: others are not held to it, and either population must meet it.  One
+    population alone ("Women of child-bearing potential must utilize appropriate birth
+    control") reads ``not childbearing_potential or (requirement)``: read as ``… and
+    contraception`` it failed every man and every woman past childbearing age."""
+    if kind != "inclusion" or len(toks) < 2 or _MUST_HAVE.match(text):
+        return toks  # "Women of … must have / be …": the conditional reading of _must_have
+    a = toks[0]
+    if (
+        a.type == "CONCEPT"
+        and a.value == "childbearing_potential"
+        and _POPULATION_DUTY.match(text, a.end)
+        and toks[1].type not in ("AND", "OR", "COMMA", "RPAREN")
+        and not any(t.type in ("SEX", "EXCEPT") for t in toks[1:])
+        and toks[-1].end > a.end
+    ):
+        rest = toks[1:]
+        e = rest[-1].end
+        return [
+            Tok("NOT", "not", a.start, a.start),
+            a,
+            Tok("OR", "or", rest[0].start, rest[0].start),
+            Tok("LPAREN", "(", rest[0].start, rest[0].start),
+            *rest,
+            Tok("RPAREN", ")", e, e),
+        ]
+    if len(toks) < 4:
+        return toks
+    a, conj, b = toks[0], toks[1], toks[2]
+    pair = {a.type, b.type}
+    if (
+        conj.type != "AND"
+        or pair != {"CONCEPT", "SEX"}
+        or "childbearing_potential" not in (a.value, b.value)
+        or not _POPULATION_DUTY.match(text, max(a.end, b.end))
+        or any(t.type == "EXCEPT" for t in toks[3:])
+    ):
+        return toks
+    rest = toks[3:]
+    if any(t.type == "SEX" for t in rest):
+        # "… Men should use adequate birth control for …": a duty of one population only;
+        # read in the shared requirement it would fail the other one, so it stays unread
+        rest = [Tok("WORD", text[rest[0].start : rest[-1].end], rest[0].start, rest[-1].end)]
+    s, e = a.start, rest[-1].end
+    return [
+        Tok("NOT", "not", s, s),
+        Tok("LPAREN", "(", s, s),
+        a,
+        Tok("OR", "or", conj.start, conj.end),
+        b,
+        Tok("RPAREN", ")", b.end, b.end),
+        Tok("OR", "or", rest[0].start, rest[0].start),
+        Tok("LPAREN", "(", rest[0].start, rest[0].start),
+        *rest,
+        Tok("RPAREN", ")", e, e),
+    ]
 
 
 _POSTFIX_GAP = re.compile(r"[\s\-:]*(?:(?:is|was|are|status)[\s:]*)?[\s.;,)\]]*", re.I)
@@ -3855,6 +4124,135 @@ def _modifier_over_alternatives(toks: list[Tok]) -> list[Tok]:
         out.insert(end, Tok("RPAREN", ")", out[end - 1].end, out[end - 1].end))
         out.insert(m, Tok("LPAREN", "(", out[m].start, out[m].start))
         i = end + 2
+    return out
+
+
+# "Split liver transplantation", "Combined liver transplant": the kind of graft or operation
+_GRAFT_TYPE = re.compile(
+    r"(?:split|combined|domino|auxiliary|reduced[\s\-]size|partial|whole|en\s+bloc|"
+    r"multi[\s\-]?visceral|multi[\s\-]?organ|simultaneous)$",
+    re.IGNORECASE,
+)
+
+
+@_needs(
+    "CONCEPT",
+    words=(
+        "split",
+        "combined",
+        "domino",
+        "auxiliary",
+        "reduced",
+        "partial",
+        "whole",
+        "bloc",
+        "visceral",
+        "organ",
+        "simultaneous",
+    ),
+)
+def _graft_type(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Split liver transplantation" (an exclusion of a transplant trial) names the kind of
+    transplant the patient is to receive, not a transplant they had: the phrase stays unread.
+
+    Read as an unread qualifier of the transplant (``unparsed("Split") and history of
+    liver_transplant``), every candidate without a past transplant was cleared, whatever
+    graft was planned for them."""
+    out = list(toks)
+    for i in range(len(out) - 2, -1, -1):
+        t, nxt = out[i], out[i + 1]
+        if (
+            t.type in ("WORD", "MOD")
+            and nxt.type == "CONCEPT"
+            and str(nxt.value).endswith("_transplant")
+            and _GRAFT_TYPE.search(text, t.start, t.end)
+            and not text[t.end : nxt.start].strip()
+        ):
+            out[i : i + 2] = [Tok("WORD", text[t.start : nxt.end], t.start, nxt.end)]
+    return out
+
+
+_FUTURE_CUE = re.compile(
+    r"(?:planned|anticipated|scheduled|expected|intended|upcoming|foreseen)$", re.IGNORECASE
+)
+# "No concurrent or anticipated need for …": the present cue joined to the future one
+_PRESENT_OR = re.compile(r"(?:concurrent|current|ongoing|present)\s+or\s+$", re.IGNORECASE)
+# a concept that already names the plan ("non_tacrolimus_immunosuppression_planned")
+_PLANNED_CONCEPT = re.compile(r"planned|scheduled|candidate|expected")
+
+
+def _future_end(toks: list[Tok], k: int) -> int | None:
+    """The index past the item a future cue at ``toks[k - 1]`` looks ahead to: its
+    qualifiers, a concept or a parenthesised group, and a window after it."""
+    while k < len(toks) and toks[k].type == "MOD":
+        k += 1
+    if k >= len(toks):
+        return None
+    if toks[k].type == "CONCEPT":
+        if _PLANNED_CONCEPT.search(str(toks[k].value)):
+            return None
+        k += 1
+    elif toks[k].type == "LPAREN":
+        depth = 0
+        for j in range(k, len(toks)):
+            depth += toks[j].type in ("LPAREN", "LPOST")
+            depth -= toks[j].type == "RPAREN"
+            if depth == 0:
+                k = j + 1
+                break
+        else:
+            return None
+    else:
+        return None
+    if k < len(toks) and toks[k].type == "WINDOW":
+        k += 1
+    return k
+
+
+@_needs(
+    "CONCEPT",
+    words=("planned", "anticipated", "scheduled", "expected", "intended", "upcoming", "foreseen"),
+)
+def _future_items(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Planned cardiac surgery", "Anticipated initiation of dialysis … within 12 months":
+    what is planned or expected is not on the record, so the item stays unread.
+
+    Read as an unread qualifier of the concept (``unparsed("Planned") and surgery``), a
+    patient with surgery planned but none on record did not meet the exclusion, and the
+    window looked back where the text looks ahead.  "No concurrent or anticipated need for A
+    or B" keeps its present branch: ``not ((A or B) or unparsed("anticipated need for A or
+    B"))`` - the anticipated need is judgement, unread, and never read as current use.
+    """
+    out = list(toks)
+    i = 0
+    while i < len(out):
+        t = out[i]
+        if t.type not in ("WORD", "MOD") or not _FUTURE_CUE.match(text, t.start, t.end):
+            i += 1
+            continue
+        end = _future_end(out, i + 1)
+        if end is None:
+            i += 1
+            continue
+        item = out[i + 1 : end]
+        while item and item[0].type == "MOD":
+            item = item[1:]
+        unread = Tok("WORD", text[t.start : out[end - 1].end], t.start, out[end - 1].end)
+        if _PRESENT_OR.search(text, 0, t.start) and item:
+            # the present branch reads the item as it stands; the future one stays unread
+            start = i - 1 if i and out[i - 1].type == "OR" else i
+            joined = [
+                Tok("LPAREN", "(", item[0].start, item[0].start),
+                *item,
+                Tok("OR", "or", t.start, t.start),
+                unread,
+                Tok("RPAREN", ")", unread.end, unread.end),
+            ]
+            out[start:end] = joined
+            i = start + len(joined)
+            continue
+        out[i:end] = [unread]
+        i += 1
     return out
 
 
