@@ -455,6 +455,62 @@ TEXT = [
         "inclusion",
         "not (strong_cyp3a4_inducers or phenytoin)",
     ),
+    # gestational age is the age at birth (NCT02325791)
+    ("Gestational age at birth ≤ 35 weeks", "inclusion", "gestational_age <= 35 weeks"),
+    (
+        "Gestational age between 28 and 35 weeks at birth",
+        "inclusion",
+        "gestational_age >= 28 weeks and gestational_age <= 35 weeks",
+    ),
+    # the equation a renal measure is estimated by, in parentheses after it (NCT01334073)
+    (
+        "creatinine clearance (Cockroft & Gault formula) > 60 mL/min",
+        "inclusion",
+        "creatinine_clearance > 60 mL/min",
+    ),
+    ("eGFR (MDRD formula) > 45 mL/min/1.73 m2", "inclusion", "egfr > 45 mL/min/{1.73_m2}"),
+    # ... only the measure's own equation: Cockcroft-Gault estimates no eGFR
+    (
+        "eGFR (Cockcroft-Gault formula) > 45 mL/min/1.73 m2",
+        "inclusion",
+        'unparsed("eGFR") and unparsed("Cockcroft-Gault formula") and '
+        'unparsed("> 45 mL/min/1.73 m2")',
+    ),
+    # "treatment of" a drug or procedure is that treatment (NCT02442531) ...
+    (
+        "Less than 4 weeks since the last treatment of chemotherapy or immunotherapy",
+        "exclusion",
+        "chemotherapy within 4 weeks or immunotherapy within 4 weeks",
+    ),
+    # ... of a condition it is not the condition
+    (
+        "Prior treatment of hypertension",
+        "exclusion",
+        'unparsed("treatment") and history of hypertension',
+    ),
+    # presentation to the ED is the screening anchor of acute-care trials (NCT01234883)
+    (
+        "Diarrhea lasting > 7 days prior to presentation to the ED.",
+        "exclusion",
+        "diarrhea for > 7 days",
+    ),
+    (
+        "Dehydration within 14 days preceding presentation to the emergency department",
+        "exclusion",
+        "dehydration within 14 days",
+    ),
+    # ... and "and during the study" after a window leaves the window to its drug
+    (
+        "Antacids within 24 hours prior to randomization and during the study.",
+        "exclusion",
+        'antacids within 24 hours and unparsed("during the study")',
+    ),
+    # French "PAL" (phosphatases alcalines) is alkaline phosphatase (NCT01334073)
+    (
+        "PAL < 2.5 x the upper normal limits (UNL), or < 5 x UNL in case of liver metastases",
+        "inclusion",
+        "alp < 2.5 x ULN or (alp < 5 x ULN and liver_metastases)",
+    ),
 ]
 
 
@@ -1422,13 +1478,13 @@ SAFETY = [
         "inclusion",
         "alt < 2.5 x ULN or (alt < 5 x ULN and liver_metastases)",
     ),
-    # an unread subject keeps its bound: "PAL" (French ALP) once read as a second GGT bound
+    # a subject keeps its bound: "PAL" (French ALP) once read as a second GGT bound; it is
+    # read now, as alkaline phosphatase (NCT01334073)
     (
         "GGT < 3 x the upper normal limits (UNL), PAL < 2.5 x the upper normal limits (UNL), "
         "serum bilirubin < 1.5 x ULN",
         "inclusion",
-        'ggt < 3 x ULN and unparsed("PAL < 2.5 x the upper normal limits") and '
-        "bilirubin < 1.5 x ULN",
+        "ggt < 3 x ULN and alp < 2.5 x ULN and bilirubin < 1.5 x ULN",
     ),
     # "or at least 1 new organ failure" is a count, not "prism_iii >= 1" (NCT01062009)
     (
@@ -1743,10 +1799,11 @@ SAFETY = [
         ' or unparsed("one or more of the following: "))',
     ),
     # "35 weeks, 6 days" is one duration; it read "<= 35 weeks and unparsed("6 days …")"
+    # ("at birth" restates what gestational age is)
     (
         "Gestational age is ≤35 weeks, 6 days at birth",
         "inclusion",
-        'gestational_age <= 251 days and unparsed("birth")',
+        "gestational_age <= 251 days",
     ),
     ("Gestational age ≥ 32 weeks", "inclusion", "gestational_age >= 32 weeks"),
     # ... but "12 weeks, 3 days a week" is a frequency, not 87 days
@@ -2179,6 +2236,50 @@ SAFETY = [
         "or use of antiretroviral therapy.",
         "exclusion",
         "history of hiv or history of antiretrovirals",
+    ),
+    # an exception after the last item kept a "less than 4 weeks since" window off the items
+    # before it: a biologic given a year ago excluded (NCT02442531)
+    (
+        "Chemotherapy, biological therapy or radiotherapy (except palliative radiotherapy) "
+        "within 4 weeks",
+        "exclusion",
+        "chemotherapy within 4 weeks or biologic_therapy within 4 weeks or (radiotherapy within "
+        '4 weeks and (not (unparsed("palliative") and radiotherapy within 4 weeks) or '
+        'unparsed("except palliative radiotherapy")))',
+    ),
+    # "(i.e. Child-Pugh grade B)" after an albumin bound replaced the bound: a patient with an
+    # albumin of 3.0 g/dL and Child-Pugh A was cleared (NCT01909778)
+    (
+        "serum bilirubin > 2 mg/dl or albumin < 3,5 g/dl (i.e. Child-Pugh grade B)",
+        "exclusion",
+        'bilirubin > 2 mg/dL or (albumin < 3.5 g/dL and unparsed("Child-Pugh grade B"))',
+    ),
+    # "must not have" among exclusions was read "not (…)": a myocardial infarction two months
+    # ago did not exclude, a patient with neither did (NCT01337492)
+    (
+        "Patients must not have unstable angina or myocardial infarction within the past 6 months.",
+        "exclusion",
+        "unstable_angina within 6 months or myocardial_infarction within 6 months",
+    ),
+    # ... and growth factors three days ago cleared a patient whose haemoglobin they held up
+    # (NCT02442531)
+    (
+        "The patient should not have received a transfusion or growth factors for these "
+        "abnormalities in the 7 days prior to Cycle 1 Day 1.",
+        "exclusion",
+        '(unparsed("transfusion") or history of hematopoietic_growth_factors) and '
+        'unparsed("abnormalities") and unparsed("in the 7 days prior to Cycle 1 Day 1")',
+    ),
+    ("Patients must not have unstable angina", "inclusion", "not unstable_angina"),
+    # "with the exception of a) …; b) …": the marker's ")" closed nothing and took the
+    # exception cue with it, so the exempted cancers excluded (thyroid cancer) (NCT01857115)
+    (
+        "Malignancy within the past 3 years with the exception of a) basal cell carcinoma or "
+        "thyroid cancer; b) carcinoma in situ of the cervix.",
+        "exclusion",
+        "cancer within 3 years and (not (basal_cell_carcinoma or thyroid_cancer or "
+        'cervical_carcinoma_in_situ) or unparsed("with the exception of a) basal cell '
+        'carcinoma or thyroid cancer; b) carcinoma in situ of the cervix"))',
     ),
     # a threshold on the measure that defines the condition is an alternative to the whole
     # qualified condition: read "renal_failure and (unparsed(…) or egfr < 20)", a patient

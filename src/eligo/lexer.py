@@ -189,7 +189,9 @@ HISTORY_CUES = (
 )
 RECENT_CUES = ("recent", "recently")
 # Acronyms read only in capitals: lower case they are ordinary words ("he").
-CASE_SENSITIVE_ACRONYMS = {"HE": "hepatic_encephalopathy"}
+# "PAL < 2.5 x UNL": French "phosphatases alcalines", alkaline phosphatase, in registry text
+# translated from French (with "UNL" for the upper normal limit)
+CASE_SENSITIVE_ACRONYMS = {"HE": "hepatic_encephalopathy", "PAL": "alp"}
 # Cues that open an exception to what precedes them ("malignancy (except hepatoma)").
 EXCEPT_CUES = (
     "except", "except for", "with the exception of", "with the exception", "unless", "other than",
@@ -749,6 +751,22 @@ def _tables() -> _Tables:
 
 
 _WS = re.compile(r"\s+")
+# "with the exception of a) …; b) …": a lettered item's marker, its ")" closing nothing
+_ENUM_LETTERS = frozenset("abcdefgh")
+_NEXT_ITEM = re.compile(r"\s*(?:or\s+|and\s+)?[b-h]\)\s")
+
+
+def _enumerator_at(text: str, pos: int) -> bool:
+    """Whether ``text[pos]`` is the letter of an item marker "a) " (after a space or the
+    line's start, before a space, with no parenthesis open for its ")" to close)."""
+    return (
+        text[pos + 1 : pos + 2] == ")"
+        and (pos == 0 or text[pos - 1].isspace())
+        and text[pos + 2 : pos + 3].isspace()
+        and text.count("(", 0, pos) <= text.count(")", 0, pos)
+    )
+
+
 _TRADEMARKS = {ord("®"): " ", ord("™"): " "}
 _NOTE = re.compile(r"note\s*:", re.IGNORECASE)
 # "At least 2 of the following symptoms or signs of acute alcoholic hepatitis: A, B, C":
@@ -805,6 +823,11 @@ WINDOW_ANCHORS = (
     "entry into study",
     "study enrollment",
     "study enrolment",
+    # acute-care trials enrol at the visit: "within 14 days preceding presentation to the ED"
+    "presentation",
+    "presentation to the ed",
+    "presentation to the emergency department",
+    "presentation to the emergency room",
 )
 _WINDOW = re.compile(
     r"(?:within\s+(?:the\s+)?(?:last|past|previous|preceding|prior)?|"
@@ -1051,6 +1074,8 @@ MODIFIERS = frozenset(["severe", "significant", "active", "chronic", "acute", "u
 STATE_ADJECTIVES = frozenset(["persistent", "unresolved", "ongoing"])
 # Degrees before another qualifier ("moderate to severe dehydration"): one chain of qualifiers.
 DEGREES = frozenset(["mild", "moderate", "mildly", "moderately"])
+# "new onset angina": how recently a condition began, one qualifier with the next word
+_ONSET = frozenset(["new"])
 _CONTENT = {
     "CONCEPT",
     "NUMBER",
@@ -1654,6 +1679,8 @@ class Lexer:
             return end
         if self.closers and _AND_FOR_GROUP.match(text, pos):
             self._close_definitions(pos)  # "…, defined as X and for patients < 16 …, defined as Y"
+        if ch in _ENUM_LETTERS and self.exception_open and _enumerator_at(text, pos):
+            return pos + 2
         if not can.isdisjoint(_CUE_PATTERNS):
             cue_end = self._cue(pos, can)
             if cue_end is not None:
@@ -1668,6 +1695,10 @@ class Lexer:
         sentence_end = ch == ";" or (
             ch == "." and (pos + 1 >= len(text) or text[pos + 1].isspace())
         )
+        if sentence_end and ch == ";" and self.exception_open and _NEXT_ITEM.match(text, pos + 1):
+            # "with the exception of a) …; b) …; or d) …": the exception's lettered items
+            # run on past the semicolons between them
+            sentence_end = False
         if sentence_end:
             self._close_definitions(pos)
             self._close_exception(pos)
@@ -2378,6 +2409,35 @@ class Lexer:
                 out.insert(j, Tok("CONCEPT", "age", out[j].start, out[j].start))
         return out
 
+    @_needs("CONCEPT LPOST RPAREN", words=("cockcroft", "cockroft", "gault", "mdrd", "ckd"))
+    def _formula_names(self, toks: list[Tok]) -> list[Tok]:
+        """ "creatinine clearance (Cockroft & Gault formula) > 60 mL/min": the equation a
+        renal measure is estimated by, in parentheses right after it, says how the value is
+        got, as "(by Cockcroft-Gault)" does; it is kept as an annotation, and the threshold
+        after it is that measure's."""
+        out: list[Tok] = []
+        i = 0
+        while i < len(toks):
+            tok = toks[i]
+            if tok.type == "LPOST" and out and out[-1].value in _FORMULA_OF:
+                j = i + 1
+                while j < len(toks) and toks[j].type in ("WORD", "AND"):
+                    j += 1
+                inner = self.text[tok.end : toks[j].start] if j < len(toks) else ""
+                hit = _FORMULA.fullmatch(inner.strip())
+                if (
+                    j > i + 1
+                    and toks[j].type == "RPAREN"
+                    and hit
+                    and hit.lastgroup == out[-1].value
+                ):
+                    self.annotations.append((tok.end, toks[j].start))
+                    i = j + 1
+                    continue
+            out.append(tok)
+            i += 1
+        return out
+
     def _drop_abbreviations(self, toks: list[Tok]) -> list[Tok]:
         """ "Hepatocellular carcinoma (HCC)", "performance status (PS)", "8 g/dL (g/dL)"."""
         known_unit = _units().known_unit
@@ -2652,8 +2712,11 @@ class Lexer:
             if tidied == p.toks:
                 break
             p.set(tidied)
+        p(self._formula_names)
         if p.has("NOT"):
             p.set(_one_negation(p.toks))
+        if self.kind == "exclusion":
+            p(_prohibition, text)
         p(_place_outside, text)
         p(_nursing_setting, text)
         p(_postfix_negation, text)
@@ -2661,6 +2724,7 @@ class Lexer:
         p(_family_history, text)
         p(_state_adjectives)
         p(_modifiers)
+        p(_treatment_of, text, vocab)
         p(_despite_treatment, text)
         p(_no_or_qualified, text)
         if self.kind == "exclusion":
@@ -2700,6 +2764,8 @@ class Lexer:
         p(_parenthesised_examples, text)
         p(_postfix_exemption, text)
         p(_counted_nouns, text)
+        p(_at_birth, text)
+        p(_window_then_during, text)
         toks = p.toks
         out: list[Tok] = []
         last = None  # out[-1].type, kept in step with out
@@ -2795,6 +2861,40 @@ _NO_COMMA_AFTER = frozenset(
     ["COMMA", "LPAREN", "LPOST", "AND", "OR", "NOT", "HISTORY", "RECENT", "EXCEPT"]
 )
 _NO_LINK_AFTER = frozenset(["COMMA", "LPAREN", "LPOST", "AND", "OR", "EXCEPT"])
+
+# Estimating equations named after a renal measure, by the measure they estimate:
+# Cockcroft-Gault a creatinine clearance in mL/min, MDRD and CKD-EPI an eGFR per 1.73 m2
+# (REF §1.1, §3.1-3.3).  The Schwartz equation is not listed: registry text calls its bedside
+# eGFR a "creatinine clearance" in mL/min/1.73 m2, which is not the creatinine_clearance here.
+_FORMULA = re.compile(
+    r"(?:(?:using|by|per)\s+(?:the\s+)?)?(?:"
+    r"(?P<creatinine_clearance>cockc?roft\s*(?:[-&]|and)?\s*gault)"
+    r"|(?P<egfr>mdrd|ckd\s*-?\s*epi(?:\s+20(?:09|21))?)"
+    r")(?:\s+(?:formula|equation|method))?",
+    re.IGNORECASE,
+)
+_FORMULA_OF = frozenset(("creatinine_clearance", "egfr"))
+
+
+_MODAL_BEFORE = re.compile(r"(?:must|should|shall|may)\s+$", re.IGNORECASE)
+_HAVE_OR_BE = re.compile(r"not\s+(?:have|be)(?![A-Za-z])", re.IGNORECASE)
+
+
+@_needs("NOT", words=("must not", "should not", "shall not", "may not"))
+def _prohibition(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Patients must not have unstable angina or myocardial infarction …" among exclusions:
+    the prohibition is what the exclusion says, so it is met by having them.  Read with its
+    "not", it was met by patients with neither, and a myocardial infarction two months ago
+    cleared the patient (NCT01337492)."""
+    return [
+        tok
+        for tok in toks
+        if not (
+            tok.type == "NOT"
+            and _MODAL_BEFORE.search(text, max(0, tok.start - 8), tok.start)
+            and _HAVE_OR_BE.match(text, tok.start)
+        )
+    ]
 
 
 def _one_negation(toks: list[Tok]) -> list[Tok]:
@@ -4033,7 +4133,32 @@ def _modifiers(toks: list[Tok]) -> list[Tok]:
     return out
 
 
-_QUALIFIERS = MODIFIERS | STATE_ADJECTIVES | DEGREES  # words that qualify a qualifier
+# words that qualify a qualifier ("new onset": see _ONSET)
+_QUALIFIERS = MODIFIERS | STATE_ADJECTIVES | DEGREES | _ONSET
+
+
+_OF_GAP = re.compile(r"\s+of\s+", re.IGNORECASE)
+
+
+@_needs("MOD CONCEPT", words=("treatment",))
+def _treatment_of(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
+    """ "the last treatment of chemotherapy": "treatment of" a drug or procedure is that
+    treatment itself, as "treatment with" is.  Of a condition ("treatment of hypertension")
+    it stays a qualifier: treating a disease is not having it."""
+    out: list[Tok] = []
+    for i, tok in enumerate(toks):
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if (
+            tok.type == "MOD"
+            and nxt is not None
+            and nxt.type == "CONCEPT"
+            and str(tok.value).lower() in ("treatment", "treatments")
+            and _OF_GAP.fullmatch(text, tok.end, nxt.start)
+            and vocab[str(nxt.value)].kind in ("medication", "procedure")
+        ):
+            continue
+        out.append(tok)
+    return out
 
 
 _AFTER_ITEM = frozenset(["CMP", "LPOST", "CATEGORY", "NUMBER", "BETWEEN", "TO", "UNIT", "ULN"])
@@ -5835,6 +5960,52 @@ def _dated(item: list[Tok], window: Tok) -> list[Tok]:
 
 
 _EXEMPTED = re.compile(r"(?:(?:are|is)\s+)?(?:exempted|exempt|excepted)", re.IGNORECASE)
+
+
+_DURING = re.compile(r"during\b", re.IGNORECASE)
+
+
+@_needs("WINDOW AND WORD", words=("during",))
+def _window_then_during(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Antacids within 24 hours prior to presentation to the ED and during the study": the
+    look-back window is the drug's, and "during the study" (unread) is asked beside it.  Joined
+    by its "and" to the unread words, the window lost its drug and went unread with them."""
+    out: list[Tok] = []
+    for i, tok in enumerate(toks):
+        if (
+            tok.type == "AND"
+            and out
+            and out[-1].type == "WINDOW"
+            and i + 1 < len(toks)
+            and toks[i + 1].type == "WORD"
+            and _DURING.match(text, toks[i + 1].start)
+        ):
+            continue
+        out.append(tok)
+    return out
+
+
+_AT_BIRTH = re.compile(r"at\s+birth", re.IGNORECASE)
+
+
+@_needs("CONCEPT WORD", words=("birth",))
+def _at_birth(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Gestational age is <=35 weeks, 6 days at birth": gestational age is the age at birth
+    (its definition in the vocabulary), so "at birth" after its threshold restates it."""
+    out: list[Tok] = []
+    for tok in toks:
+        if (
+            tok.type == "WORD"
+            and text[tok.start : tok.end].lower() == "birth"
+            and _AT_BIRTH.match(text, max(0, tok.start - 3))
+        ):
+            k = len(out) - 1
+            while k >= 0 and out[k].type in ("CMP", "NUMBER", "UNIT", "TO", "BETWEEN", "AND"):
+                k -= 1
+            if k >= 0 and out[k].type == "CONCEPT" and out[k].value == "gestational_age":
+                continue
+        out.append(tok)
+    return out
 
 
 @_needs("BCMP NUMBER WORD")

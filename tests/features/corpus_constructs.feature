@@ -1644,13 +1644,14 @@ Feature: Constructs the grammar reads in real registry text
     Given the inclusion line "Gestational age is ≤35 weeks, 6 days at birth"
     And a patient with the facts <facts>
     When the line is evaluated on 2026-11-27
-    Then the line reads, partly, as "gestational_age <= 251 days and unparsed("birth")"
+    Then the line reads as "gestational_age <= 251 days"
     And it is <met>
 
-    # read as "<= 35 weeks and unparsed(6 days)", 35 weeks 3 days failed the line
+    # read as "<= 35 weeks and unparsed(6 days)", 35 weeks 3 days failed the line; gestational
+    # age is the age at birth, so "at birth" restates it (it was left unread)
     Examples:
       | facts                      | met       |
-      | gestational_age 35.5 wk    | undecided |
+      | gestational_age 35.5 wk    | met       |
       | gestational_age 36 wk      | not met   |
       | moribund false             | undecided |
 
@@ -2049,7 +2050,7 @@ Feature: Constructs the grammar reads in real registry text
     And a patient given <drug> on <when>
     And the patient's record declares its medications, procedures complete
     When the line is evaluated on 2026-11-27
-    Then the line reads, partly, as "(unparsed("treatment") and chemotherapy) or biologic_therapy or immunotherapy within 4 weeks or (radiotherapy within 4 weeks and (not (unparsed("palliative") and radiotherapy within 4 weeks and unparsed("delivered to <20% of bone marrow")) or unparsed("except palliative radiation delivered to <20% of bone marrow"))) or unparsed("less than 6 weeks for nitrosoureas and mitomycin C prior to Cycle 1 Day 1")"
+    Then the line reads, partly, as "chemotherapy within 4 weeks or biologic_therapy within 4 weeks or immunotherapy within 4 weeks or (radiotherapy within 4 weeks and (not (unparsed("palliative") and radiotherapy within 4 weeks and unparsed("delivered to <20% of bone marrow")) or unparsed("except palliative radiation delivered to <20% of bone marrow"))) or unparsed("less than 6 weeks for nitrosoureas and mitomycin C prior to Cycle 1 Day 1")"
     And it is <met>
 
     # read before with the nitrosourea washout joined to the last items ("(immunotherapy or
@@ -2289,6 +2290,116 @@ Feature: Constructs the grammar reads in real registry text
       | dolutegravir | 2025-01-01 | medications, conditions | met       |
       | paracetamol  | 2025-01-01 | medications, conditions | not met   |
       | paracetamol  | 2025-01-01 | no sections             | undecided |
+
+  Scenario Outline: French "PAL" is alkaline phosphatase; an equation named after a clearance is its method (NCT01334073)
+    Given the inclusion line "Acceptable biological values: Hemoglobin > 10g /dL; neutrophils > 1.5 x 109/L; platelets > 100 x 109/L, AST and ALT < 2.5 x the upper normal limits (UNL), or < 5 x UNL in case of liver metastases, GGT < 3 x the upper normal limits (UNL), PAL < 2.5 x the upper normal limits (UNL), or < 5 x UNL in case of liver metastases, serum bilirubin < 1.5 x ULN, creatinine clearance (Cockroft & Gault formula) > 60 mL/min."
+    And a patient with observations hemoglobin 12 g/dL; anc 3 10*9/L; platelets 200 10*9/L; ast 30 U/L ref 8-48; alt 30 U/L ref 7-55; ggt 40 U/L ref 8-61; bilirubin 1.0 mg/dL ref 0.2-1.2; <alp_and_crcl> and conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "hemoglobin > 10 g/dL and anc > 1.5 10*9/L and platelets > 100 10*9/L and (ast < 2.5 x ULN or (ast < 5 x ULN and liver_metastases)) and (alt < 2.5 x ULN or (alt < 5 x ULN and liver_metastases)) and ggt < 3 x ULN and (alp < 2.5 x ULN or (alp < 5 x ULN and liver_metastases)) and bilirubin < 1.5 x ULN and creatinine_clearance > 60 mL/min"
+    And it is <met>
+
+    # "PAL …" and the clearance behind its "(Cockroft & Gault formula)" were unread: no
+    # patient could meet the line
+    Examples:
+      | alp_and_crcl                                          | conditions                        | met       |
+      | alp 200 U/L ref 40-130; creatinine_clearance 80 mL/min | nothing, complete                 | met       |
+      | alp 400 U/L ref 40-130; creatinine_clearance 80 mL/min | nothing, complete                 | not met   |
+      | alp 400 U/L ref 40-130; creatinine_clearance 80 mL/min | C78.7 since 2026-01-01, complete  | met       |
+      | alp 200 U/L ref 40-130; creatinine_clearance 50 mL/min | nothing, complete                 | not met   |
+      | alp 200 U/L ref 40-130                                 | nothing, complete                 | undecided |
+
+  Scenario Outline: A washout window closes every treatment listed, the last one's exception too (NCT02442531)
+    Given the exclusion line "Less than 4 weeks since the last treatment of chemotherapy, biological therapy, immunotherapy or systemic radiotherapy (except palliative radiation delivered to <20% of bone marrow), and less than 6 weeks for nitrosoureas and mitomycin C prior to Cycle 1 Day 1."
+    And a patient given <drug> on <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "chemotherapy within 4 weeks or biologic_therapy within 4 weeks or immunotherapy within 4 weeks or (radiotherapy within 4 weeks and (not (unparsed("palliative") and radiotherapy within 4 weeks and unparsed("delivered to <20% of bone marrow")) or unparsed("except palliative radiation delivered to <20% of bone marrow"))) or unparsed("less than 6 weeks for nitrosoureas and mitomycin C prior to Cycle 1 Day 1")"
+    And it is <met>
+
+    # the window went to the last two items only: bevacizumab a year ago excluded the patient
+    # ("biologic_therapy" at any time), and "treatment of" chemotherapy was left unread
+    Examples:
+      | drug        | when       | complete                            | met       |
+      | bevacizumab | 2026-11-10 | medications, conditions, procedures | met       |
+      | bevacizumab | 2025-10-01 | medications, conditions, procedures | undecided |
+      | bevacizumab | 2025-10-01 | no sections                         | undecided |
+
+  Scenario Outline: A threshold followed by "i.e." another measure keeps its bound (NCT01909778)
+    Given the exclusion line "Decompensated liver disease within past 12 months, as indicated by variceal bleeding, ascites, encephalopathy, Prothrombin time or INR prolonged to > 1,7 x ULN, serum bilirubin > 2 mg/dl or albumin < 3,5 g/dl (i.e. Child-Pugh grade B)"
+    And a patient with observations <observations> and the fact decompensated_liver_disease <answer>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "decompensated_liver_disease and unparsed("within past 12 months") and (gi_bleeding or ascites or encephalopathy or unparsed("Prothrombin time or INR prolonged to > 1,7 x ULN") or bilirubin > 2 mg/dL or (albumin < 3.5 g/dL and unparsed("Child-Pugh grade B")))"
+    And it is <met>
+
+    # the albumin bound was replaced by "child_pugh_class = B"; the window and the INR clause
+    # stay unread, so a decompensated patient is undecided whatever the labs
+    Examples:
+      | observations                            | answer     | met       |
+      | albumin 3.0 g/dL; bilirubin 1.0 mg/dL   | true       | undecided |
+      | albumin 4.0 g/dL; bilirubin 1.0 mg/dL   | false      | not met   |
+      | nothing                                 | unrecorded | undecided |
+
+  Scenario Outline: "Patients must not have A or B" among exclusions is met by A or B (NCT01337492)
+    Given the exclusion line "Cardiac disease: Congestive heart failure > class II New York Heart Association (NYHA). Patients must not have unstable angina (anginal symptoms at rest) or new onset angina (began within the last 3 months) or myocardial infarction within the past 6 months."
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "((heart_disease or heart_failure) and unparsed("> class II New York Heart Association")) or (unstable_angina within 6 months and unparsed("anginal symptoms at rest")) or (unparsed("new") and unparsed("onset") and angina within 6 months and unparsed("began") and unparsed("within the last 3 months")) or myocardial_infarction within 6 months"
+    And it is <met>
+
+    # read with the prohibition's "not" (and "new" split off "onset angina") the sentence was
+    # "(not (unstable angina …) or …) and (…)": met by patients without any of them
+    Examples:
+      | conditions                        | met       |
+      | I21.9 since 2026-10-01, complete  | met       |
+      | I20.0 since 2026-11-01, complete  | undecided |
+      | I21.9 since 2025-01-01 resolved 2025-02-01, complete | not met |
+      | nothing, complete                 | not met   |
+      | nothing                           | undecided |
+
+  Scenario Outline: How long a symptom lasted before presentation to the ED (NCT01234883)
+    Given the exclusion line "Diarrhea lasting > 7 days prior to presentation to the ED."
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "diarrhea for > 7 days"
+    And it is <met>
+
+    # diarrhoea had no concept and the ED presentation no anchor: the line was unread
+    Examples:
+      | conditions                        | met       |
+      | R19.7 since 2026-11-10, complete  | met       |
+      | R19.7 since 2026-11-25, complete  | not met   |
+      | nothing, complete                 | not met   |
+      | nothing                           | undecided |
+
+  Scenario Outline: A look-back window before "and during the study" stays the drug's (NCT01234883)
+    Given the exclusion line "The use of prohibited medications: Antacids within 24 hours prior to presentation to the ED and during the study."
+    And a patient given <drug> on <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "antacids within 24 hours and unparsed("during the study")"
+    And it is <met>
+
+    Examples:
+      | drug              | when       | complete    | met       |
+      | antacid           | 2026-11-27 | medications | undecided |
+      | antacid           | 2026-10-01 | medications | not met   |
+      | antacid           | 2026-10-01 | no sections | undecided |
+
+  Scenario Outline: An exception's lettered items run past their semicolons (NCT01857115)
+    Given the exclusion line "Disease-related: Non-hematologic malignancy within the past 3 years with the exception of a) adequately treated basal cell carcinoma, squamous cell skin cancer, or thyroid cancer; b) carcinoma in situ of the cervix or breast; c) prostate cancer of Gleason Grade 6 or less with stable prostate-specific antigen levels; or d) cancer considered cured by surgical resection or unlikely to impact survival during the duration of the study, such as localized transitional cell carcinoma of the bladder or benign tumors of the adrenal or pancreas."
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, in part, as "unparsed("Non-hematologic") and cancer within 3 years and (not ((unparsed("adequately") and unparsed("treated") and basal_cell_carcinoma) or cutaneous_squamous_cell_carcinoma or thyroid_cancer or cervical_carcinoma_in_situ or unparsed("breast") or (prostate_cancer and (unparsed("Gleason Grade 6") or unparsed("less with stable prostate-specific antigen") or cancer) and unparsed("considered cured by surgical resection or unlikely to impact survival during the duration of the study, such as localized transitional") and unparsed("cell") and cancer and unparsed("bladder or benign tumors of the adrenal or pancreas"))) or unparsed("with the exception of a) adequately treated basal cell carcinoma, squamous cell skin cancer, or thyroid cancer; b) carcinoma in situ of the cervix or breast; c) prostate cancer of Gleason Grade 6 or less with stable prostate-specific antigen levels; or d) cancer considered cured by surgical resection or unlikely to impact survival during the duration of the study, such as localized transitional cell carcinoma of the bladder or benign tumors of the adrenal or pancreas"))"
+    And it is <met>
+
+    # "a)" closed nothing and took the exception cue with it: the exempted cancers were read
+    # as exclusions, and thyroid cancer last year excluded the patient
+    Examples:
+      | conditions                        | met       |
+      | C73 since 2026-01-01, complete    | undecided |
+      | C18.9 since 2026-01-01, complete  | undecided |
+      | nothing, complete                 | not met   |
+      | nothing                           | undecided |
 
   Scenario Outline: A threshold on the defining measure is an alternative to the whole qualified condition (NCT06855056)
     Given the exclusion line "Chronic organic renal failure stage IV and V or estimated Glomerular Filtration Rate <20 ml/min according to the MDRD equations"
