@@ -600,7 +600,7 @@ class _Compiler:
                     [(col(source), integer(1)), (not_(col(source)), integer(0))], exp.Null()
                 )
             mine = exp.EQ(this=col("fact"), expression=text(fact_id))
-            self.fact_aggs[alias] = _filtered(fn("MAX", value), mine)
+            self.fact_aggs[alias] = _keyed(fn("MAX", value), mine)
         return col(alias)
 
     def define(self, layer: int, key: object, build: Callable[[], exp.Expr]) -> exp.Expr:
@@ -1632,6 +1632,95 @@ class _Compiler:
             out[alias] = case(whens, _cast(exp.Null(), "VARCHAR"))
         return out
 
+    def _items_pivot(self) -> exp.Select:
+        """One row per patient with every item aggregate (``eligo_items_p``).
+
+        Most item aggregates are ``MAX`` of a small rank (``CASE … THEN 2 … ELSE 0 END``) over
+        one concept's rows.  Those become bits: a row sets bit ``offset + rank`` of its
+        aggregate's field in a ``BIGINT`` word (one ``CASE`` on the concept per row and word),
+        one ``BIT_OR`` per word collects a patient's ranks, and the greatest set bit of a
+        field is the ``MAX``; an empty field is ``NULL``, as ``MAX`` over no rows.  So a few
+        ``BIT_OR`` aggregates replace one per concept and window.  Other aggregates stay
+        one each, their concept test inside the argument (:func:`_keyed`).
+        """
+        word_bits = 62  # bits of a non-negative BIGINT used per word
+        others: dict[str, exp.Expr] = {}
+        fields: list[tuple[str, int, exp.Expr | None, exp.Case, tuple[int, ...]]] = []
+        for alias, (cid, agg) in self.item_aggs.items():
+            where = agg.expression.this if isinstance(agg, exp.Filter) else None
+            inner = agg.this if isinstance(agg, exp.Filter) else agg
+            ranks = _small_ranks(inner, word_bits)
+            if ranks is None or not isinstance(inner.this, exp.Case):
+                mine = exp.EQ(this=col("concept"), expression=integer(cid))
+                others[alias] = _keyed(inner, mine if where is None else and_(mine, where))
+                continue
+            fields.append((alias, cid, where, inner.this, ranks))
+        # words: fields packed in order, each within one word
+        words: list[list[tuple[str, int, exp.Expr | None, exp.Case, tuple[int, ...], int]]] = []
+        used = word_bits
+        for alias, cid, where, rank, ranks in fields:
+            width = max(ranks) + 1
+            if used + width > word_bits:
+                words.append([])
+                used = 0
+            words[-1].append((alias, cid, where, rank, ranks, used))
+            used += width
+
+        def big(n: int) -> exp.Expr:
+            return _cast(integer(n), "BIGINT")
+
+        inner_aggs: dict[str, exp.Expr] = {}
+        decoded: dict[str, exp.Expr] = {}
+        for w, members in enumerate(words):
+            name = f"eligo_w{w}"
+            by_concept: dict[int, list[exp.Expr]] = {}
+            for alias, cid, where, rank, ranks, offset in members:
+                bits = rank.copy()
+                for branch in bits.args.get("ifs") or []:
+                    branch.set("true", big(1 << (offset + _literal_int(branch.args["true"]))))
+                bits.set("default", big(1 << (offset + _literal_int(bits.args["default"]))))
+                part = bits if where is None else case([(where.copy(), bits)], big(0))
+                by_concept.setdefault(cid, []).append(part)
+                decoded[alias] = case(
+                    [
+                        (
+                            exp.NEQ(
+                                this=paren(
+                                    exp.BitwiseAnd(
+                                        this=col(name), expression=big(1 << (offset + r))
+                                    )
+                                ),
+                                expression=big(0),
+                            ),
+                            integer(r),
+                        )
+                        for r in sorted(set(ranks), reverse=True)
+                    ],
+                    _cast(exp.Null(), "INT"),
+                )
+            row = case(
+                [
+                    (
+                        exp.EQ(this=col("concept"), expression=integer(cid)),
+                        functools.reduce(add, parts),
+                    )
+                    for cid, parts in by_concept.items()
+                ],
+                big(0),
+            )
+            inner_aggs[name] = exp.BitwiseOrAgg(this=row)
+        grouped = _grouped("eligo_items", {**inner_aggs, **others})
+        if not words:
+            return grouped
+        return _select(
+            col("patient_id"),
+            *[_alias(e, k) for k, e in decoded.items()],
+            *[col(k) for k in others],
+        ).from_(
+            exp.Subquery(this=grouped, alias=exp.TableAlias(this=exp.to_identifier("eligo_ig"))),
+            copy=False,
+        )
+
     # -- the query ------------------------------------------------------------------------
     def map_rows(self) -> dict[str, list[tuple[object, ...]]]:
         """Rows of the lookup tables: observation key → concept; item key → concept, direct.
@@ -1761,14 +1850,7 @@ class _Compiler:
             )
         items = exp.union(exp.union(parts[0], parts[1], distinct=False), parts[2], distinct=False)
         ctes.append(("eligo_items", items))
-        aggs: dict[str, exp.Expr] = {}
-        for alias, (cid, agg) in self.item_aggs.items():
-            mine = exp.EQ(this=col("concept"), expression=integer(cid))
-            if isinstance(agg, exp.Filter):
-                aggs[alias] = _filtered(agg.this, and_(mine, agg.expression.this))
-            else:
-                aggs[alias] = _filtered(agg, mine)
-        ctes.append(("eligo_items_p", _grouped("eligo_items", aggs)))
+        ctes.append(("eligo_items_p", self._items_pivot()))
         ctes.append(("eligo_facts_p", _grouped("facts", self.fact_aggs)))
         pcols = ["patient_id", "birth_date", "age_value", "age_unit", "sex"]
         pcols += [f"complete_{s}" for s in SECTIONS]
@@ -1840,6 +1922,43 @@ def _either(val: _Val, judge: Callable[[_Val], exp.Expr]) -> exp.Expr:
 def _filtered(agg: exp.Expr, where: exp.Expr) -> exp.Expr:
     """``agg FILTER (WHERE where)``: only matching rows update the aggregate."""
     return exp.Filter(this=agg, expression=exp.Where(this=where))
+
+
+def _keyed(agg: exp.Expr, where: exp.Expr) -> exp.Expr:
+    """``agg`` over the rows where ``where`` holds, with the test inside the argument.
+
+    ``MAX(CASE WHEN where THEN x END)`` and ``ARG_MAX(x, CASE WHEN where THEN key END)`` skip
+    the other rows as ``FILTER (WHERE where)`` does (both aggregates skip NULL inputs / keys),
+    without a selection per aggregate and chunk; other aggregates keep the ``FILTER``.
+    """
+    if isinstance(agg, exp.Max) and not agg.expressions:
+        return exp.Max(this=case([(where, agg.this)], exp.Null()))
+    if isinstance(agg, exp.ArgMax):
+        return exp.ArgMax(this=agg.this, expression=case([(where, agg.expression)], exp.Null()))
+    return _filtered(agg, where)
+
+
+def _literal_int(e: exp.Expr) -> int:
+    """The value of a non-negative :func:`integer` literal (a :func:`_small_ranks` branch)."""
+    assert isinstance(e, exp.Literal) and e.is_int
+    return int(e.this)
+
+
+def _small_ranks(agg: exp.Expr, limit: int) -> tuple[int, ...] | None:
+    """For ``MAX(CASE … THEN n … ELSE m END)`` with every ``n``, ``m`` a literal integer in
+    ``0 … limit-1``: those integers; else None (the aggregate is not a rank)."""
+    if not (isinstance(agg, exp.Max) and not agg.expressions and isinstance(agg.this, exp.Case)):
+        return None
+    c = agg.this
+    if c.this is not None:  # CASE x WHEN …: not the searched form built here
+        return None
+    values = [b.args.get("true") for b in c.args.get("ifs") or []] + [c.args.get("default")]
+    out = []
+    for v in values:
+        if not (isinstance(v, exp.Literal) and v.is_int and 0 <= int(v.this) < limit):
+            return None
+        out.append(int(v.this))
+    return tuple(out)
 
 
 def _grouped(table: str, aggs: dict[str, exp.Expr]) -> exp.Select:
