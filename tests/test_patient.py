@@ -489,3 +489,11 @@ def test_values_must_suit_the_concept() -> None:
     assert "'D' is not a Child-Pugh class; accepted: A, B, C" in message
     record = parse_patient(with_observation(name="child pugh", value="b"))
     assert record.observations[0].value == "B"
+
+
+def test_lab_system_names_of_total_bilirubin_are_bilirubin() -> None:
+    # uncoded rows named as lab systems print the LOINC component "Bilirubin.total" were
+    # read as no analyte at all (their values silently unused)
+    for name in ("Bilirubin, Total", "Bilirubin total", "bilirubin.total"):
+        message = error_of(with_observation(name=name, value=5000, unit="umol/L"))
+        assert "is not a plausible total bilirubin" in message, message
