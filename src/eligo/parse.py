@@ -174,12 +174,14 @@ class _LalrTables:
         """The parse tree of ``toks`` (``Token.start_pos`` = index), as ``Lark.parse`` gives.
 
         With ``reader``, what its transformer makes of that tree: each rule's method runs at
-        the rule's reduction, on children already transformed, in the order (bottom up,
-        left to right) a walk of the finished tree would run them, so no tree is walked.
+        the rule's reduction, on children already transformed (tokens as the lexer's ``Tok``,
+        as ``TextTransformer.transform`` hands them on), in the order (bottom up, left to
+        right) a walk of the finished tree would run them, so no tree is walked.
         """
         actions = self.actions
         end = self.end
         methods = self.methods(type(reader)) if reader is not None else None
+        reading = reader is not None
         states: list[int] = [self.start]
         values: list[Any] = []
         n = len(toks)
@@ -199,7 +201,8 @@ class _LalrTables:
                     if tok is None:  # pragma: no cover - $END is never shifted
                         raise AssertionError("unreachable: $END always ends the parse")
                     states.append(act)
-                    values.append(_new_token(kind, str(tok.value), i, 1, i + 1))  # as _token
+                    # a reader takes the lexer's token; a tree holds Lark's (as _token makes it)
+                    values.append(tok if reading else _new_token(kind, str(tok.value), i, 1, i + 1))
                     state_actions = actions[act]
                     break
                 how, origin, size, name, include, expand1, callback = act  # type: ignore[misc]
