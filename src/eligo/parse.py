@@ -87,7 +87,6 @@ def text_parser() -> Lark:
     return Lark(grammar_text("criteria.lark"), parser="lalr", lexer=_TokenList, cache=True)
 
 
-_PASS = 0  # a reduction that hands its one child on unchanged
 _BUILD = 1  # a reduction as Lark's tree builder makes it: filter the children, maybe a Tree
 _CALL = 2  # a reduction this driver does not mirror: Lark's own callback makes the value
 
@@ -95,14 +94,14 @@ _CALL = 2  # a reduction this driver does not mirror: Lark's own callback makes 
 _Reduction = tuple[int, str, int, str, Any, bool, Any]
 
 
-def _reduction(callback: Any, rule: Any) -> _Reduction:
-    """How to reduce by ``rule``.
+def _reduction(callback: Any, rule: Any) -> str | _Reduction:
+    """How to reduce by ``rule``: the rule's name alone when the reduction hands its one
+    child on unchanged (a ``?rule`` of one symbol), else a :data:`_Reduction`.
 
     Lark's callback for a rule is a chain: an optional child filter (which children to keep,
     and which to splice in, being an inlined ``_rule``), an optional ``ExpandSingleChild`` (a
     ``?rule`` hands on a lone child) and ``Tree(name, children)``.  A chain of those is
-    mirrored (``_BUILD``; ``_PASS`` for a ``?rule`` of one symbol and no filter, whose value
-    is its one child); any other chain is called as it is (``_CALL``).
+    mirrored (``_BUILD``); any other chain is called as it is (``_CALL``).
     """
     size = len(rule.expansion)
     origin = str(rule.origin.name)
@@ -117,7 +116,7 @@ def _reduction(callback: Any, rule: Any) -> _Reduction:
     if type(f) is functools.partial and f.func is Tree and len(f.args) == 1 and not f.keywords:
         name = str(f.args[0])
         if expand1 and include is None and size == 1:
-            return (_PASS, origin, size, name, None, True, None)
+            return origin
         return (_BUILD, origin, size, name, include, expand1, None)
     return (_CALL, origin, size, origin, None, False, callback)
 
@@ -137,18 +136,22 @@ class _LalrTables:
         table, callbacks = inner.parse_table, inner.callbacks
         if any(isinstance(k, str) for k in callbacks):  # pragma: no cover - no token callbacks
             raise TypeError("terminal callbacks are not supported")
-        if not all(type(state) is int for state in table.states):  # pragma: no cover
+        if not all(type(state) is int and state >= 0 for state in table.states):  # pragma: no cover
             raise TypeError("states are not numbered")
         self.start = table.start_states["start"]
         self.end = table.end_states["start"]
         # state → symbol → the next state (an int) to shift or go to, or the reduction
-        self.actions: dict[int, dict[str, int | _Reduction]] = {
+        self.actions: dict[int, dict[str, Any]] = {  # int | str | _Reduction
             state: {
                 symbol: arg if action is Shift else _reduction(callbacks[arg], arg)
                 for symbol, (action, arg) in acts.items()
             }
             for state, acts in table.states.items()
         }
+        self._width = max(table.states) + 1
+        # lookahead → (state below * width + state on top) → the state on top after the run
+        # of one-child ``?rule`` reductions that lookahead makes there (filled as met)
+        self._chains: dict[str, dict[int, int]] = {}
         self._methods: dict[type, dict[str, Callable[..., Any]]] = {}
 
     def methods(self, cls: type) -> dict[str, Callable[..., Any]]:
@@ -170,6 +173,18 @@ class _LalrTables:
             self._methods[cls] = found
         return found
 
+    def _chain(self, below: int, top: int, kind: str) -> int:
+        """The state on top after the one-child reductions ``kind`` makes from ``top`` (over
+        ``below``, which they leave in place), each going to its rule from ``below``; on
+        ``$END``, no further than the accepting state."""
+        actions = self.actions
+        state = top
+        while type(act := actions[state].get(kind)) is str:
+            state = actions[below][act]
+            if kind == "$END" and state == self.end:
+                break
+        return state
+
     def parse(self, toks: list[Tok], reader: TextTransformer | None = None) -> Any:
         """The parse tree of ``toks`` (``Token.start_pos`` = index), as ``Lark.parse`` gives.
 
@@ -180,6 +195,8 @@ class _LalrTables:
         """
         actions = self.actions
         end = self.end
+        width = self._width
+        all_chains = self._chains
         methods = self.methods(type(reader)) if reader is not None else None
         reading = reader is not None
         states: list[int] = [self.start]
@@ -192,12 +209,16 @@ class _LalrTables:
                 kind = tok.type  # type: ignore[union-attr]
             else:
                 tok, kind = None, "$END"
+            chains = all_chains.get(kind)
+            if chains is None:
+                chains = all_chains[kind] = {}
             while True:
                 act = state_actions.get(kind)
                 if act is None:
                     expected = {s for s in state_actions if s.isupper()}
                     raise UnexpectedToken(self._token(toks, i), expected)  # type: ignore[no-untyped-call]
-                if type(act) is int:
+                what = type(act)
+                if what is int:
                     if tok is None:  # pragma: no cover - $END is never shifted
                         raise AssertionError("unreachable: $END always ends the parse")
                     states.append(act)
@@ -205,10 +226,16 @@ class _LalrTables:
                     values.append(tok if reading else _new_token(kind, str(tok.value), i, 1, i + 1))
                     state_actions = actions[act]
                     break
-                how, origin, size, name, include, expand1, callback = act  # type: ignore[misc]
-                if how == _PASS:
-                    del states[-1]  # the one child is the rule's value, as it stands
+                if what is str:
+                    # one-child ``?rule`` reductions: each hands its child on as it stands and
+                    # leaves the state below in place, so where they end is known by the pair
+                    key = states[-2] * width + states[-1]
+                    target = chains.get(key)
+                    if target is None:
+                        target = chains[key] = self._chain(states[-2], states[-1], kind)
+                    states[-1] = target
                 else:
+                    how, origin, size, name, include, expand1, callback = act
                     if size:
                         children = values[-size:]
                         del states[-size:]
@@ -242,8 +269,8 @@ class _LalrTables:
                         else:
                             value = Tree(name, kept)
                     values.append(value)
-                target: int = actions[states[-1]][origin]  # type: ignore[assignment]
-                states.append(target)
+                    target = actions[states[-1]][origin]
+                    states.append(target)
                 if i >= n and target == end:
                     return values[-1]
                 state_actions = actions[target]
