@@ -1366,6 +1366,65 @@ def _finish(node: Any, ctx: Context, excluding: bool) -> Node:
     return node  # type: ignore[no-any-return]
 
 
+def _settle(node: Any, ctx: Context, excluding: bool) -> Node:
+    """``canonicalize(_finish(node, ctx, excluding))`` in one walk of the tree.
+
+    The two passes meet at every and/or: finishing a child and then putting it in canonical
+    form is the child's own ``_settle``, so the and/or is flattened, folded and freed of
+    repeated children as :func:`canonicalize` does, from its children settled.  A ``recent``
+    marker (rare) is settled by the two passes themselves.
+    """
+    kind = type(node)
+    if kind is AllOf or kind is AnyOf:
+        flat: list[Node] = []
+        for c in node.children:
+            settled: Any = _settle(c, ctx, excluding)
+            if type(settled) is kind:
+                flat.extend(settled.children)
+            else:
+                flat.append(settled)
+        if kind is AllOf:
+            flat = _fold_ranges(flat)
+        flat = _distinct(flat)
+        if len(flat) == 1:
+            return flat[0]
+        if _same(tuple(flat), node.children):
+            return node  # type: ignore[no-any-return]  # already settled: no copy
+        return kind(tuple(flat), span=node.span)  # type: ignore[no-any-return]
+    if kind is Mention:
+        return _finish(node, ctx, excluding)
+    if kind is Not:
+        child = _settle(node.child, ctx, not excluding)
+        if type(child) is Not:
+            return child.child
+        if child is node.child:
+            return node  # type: ignore[no-any-return]
+        return Not(child, span=node.span)
+    if kind is _Recent:
+        return canonicalize(_finish(node, ctx, excluding))
+    if kind is PWindow or kind is _Except:
+        return _finish(node, ctx, excluding)
+    return node  # type: ignore[no-any-return]
+
+
+def _distinct(items: list[Node]) -> list[Node]:
+    """``items`` without those equal to an earlier one ("a or a" is a).
+
+    Nodes of different types are never equal (a dataclass compares with its own class only),
+    so only nodes of one type are compared."""
+    if len(items) < 2:
+        return items
+    out: list[Node] = []
+    for k, c in enumerate(items):
+        kind = type(c)
+        for d in items[:k]:
+            if type(d) is kind and (d is c or d == c):
+                break
+        else:
+            out.append(c)
+    return out
+
+
 def _same(new: tuple[Any, ...], old: Any) -> bool:
     """Whether ``new`` holds the very objects of the tuple ``old`` (a rebuild would copy)."""
     if type(old) is not tuple or len(new) != len(old):
@@ -1390,7 +1449,7 @@ def resolve_text(proto: Any, ctx: Context) -> Node:
     r = _Resolver(ctx)
     r.fill(proto)
     node = r.resolve(proto)
-    return canonicalize(_finish(node, ctx, excluding))
+    return _settle(node, ctx, excluding)
 
 
 # ---------------------------------------------------------------------------- canonical form
@@ -1424,7 +1483,7 @@ def canonicalize(node: Node) -> Node:
             flat = _fold_ranges(flat)
         # "chimeric antigen receptor therapy or other modified T cell therapy" names one
         # concept twice: "a or a" is a
-        flat = [c for k, c in enumerate(flat) if c not in flat[:k]]
+        flat = _distinct(flat)
         if len(flat) == 1:
             return flat[0]
         if _same(tuple(flat), node.children):
