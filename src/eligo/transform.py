@@ -207,7 +207,10 @@ class Context:
 
 
 def _join(a: Span, b: Span) -> Span:
-    return Span(min(a.start, b.start), max(a.end, b.end))
+    """The span from the earlier start to the later end of ``a`` and ``b``."""
+    s, t = a.start, b.start
+    e, f = a.end, b.end
+    return Span(t if t < s else s, f if f > e else e)
 
 
 class TextTransformer:
@@ -815,11 +818,19 @@ class _Resolver:
         return out
 
     def combine(self, cls: type[AllOf] | type[AnyOf], items: list[Any]) -> Any:
-        nodes = [self.unparsed(i.span) if isinstance(i, PWindow) else i for i in items]
-        sexes = [_sex_of(n) for n in nodes]
-        if cls is AllOf and len(nodes) > 1 and all(sexes) and len(set(sexes)) == len(sexes):
-            # ">450 ms (males) and >470 ms (females)": one threshold per sex, so either applies
-            cls = AnyOf
+        nodes = [self.unparsed(i.span) if type(i) is PWindow else i for i in items]
+        if cls is AllOf and len(nodes) > 1:
+            sexes = []
+            for n in nodes:
+                sex = _sex_of(n)
+                if not sex:
+                    break
+                sexes.append(sex)
+            else:
+                if len(set(sexes)) == len(sexes):
+                    # ">450 ms (males) and >470 ms (females)": one threshold per sex, so
+                    # either applies
+                    cls = AnyOf
         if all(isinstance(n, Unparsed) for n in nodes):
             return self.unparsed(_join(span_of(nodes[0]), span_of(nodes[-1])))
         span = _join(span_of(nodes[0]), span_of(nodes[-1]))
@@ -1280,8 +1291,11 @@ class _Recent:
     span: Span
 
 
+_NO_SPAN = Span(0, 0)
+
+
 def span_of(n: Any) -> Span:
-    return getattr(n, "span", Span(0, 0))
+    return getattr(n, "span", _NO_SPAN)
 
 
 def _apply_window(node: Any, window: Window) -> Any:
