@@ -90,7 +90,8 @@ def text_parser() -> Lark:
 _BUILD = 1  # a reduction as Lark's tree builder makes it: filter the children, maybe a Tree
 _CALL = 2  # a reduction this driver does not mirror: Lark's own callback makes the value
 
-# how, rule name (for the goto), size, tree name, children to keep, expand1, callback
+# how, rule name (for the goto), size, tree name, children to keep, expand1, callback (for
+# _CALL: Lark's; for _BUILD: the reader's method, or None to make a Tree)
 _Reduction = tuple[int, str, int, str, Any, bool, Any]
 
 
@@ -152,25 +153,30 @@ class _LalrTables:
         # lookahead → (state below * width + state on top) → the state on top after the run
         # of one-child ``?rule`` reductions that lookahead makes there (filled as met)
         self._chains: dict[str, dict[int, int]] = {}
-        self._methods: dict[type, dict[str, Callable[..., Any]]] = {}
+        self._reading: dict[type, dict[int, dict[str, Any]]] = {}
 
-    def methods(self, cls: type) -> dict[str, Callable[..., Any]]:
-        """Tree name → the method of ``cls`` a reader runs on it (as ``TextTransformer.apply``
-        finds it: none for an inlined ``_rule``), once per class."""
-        found = self._methods.get(cls)
+    def reading(self, cls: type) -> dict[int, dict[str, Any]]:
+        """The actions with, in each mirrored reduction, the method of ``cls`` a reader runs on
+        its tree (as ``TextTransformer.apply`` finds it: none for an inlined ``_rule``), in
+        place of the callback; made once per class."""
+        found = self._reading.get(cls)
         if found is None:
-            names = {
-                act[3]
-                for acts in self.actions.values()
-                for act in acts.values()
-                if type(act) is tuple
-            }
+            methods: dict[str, Any] = {}
+            for acts in self.actions.values():
+                for act in acts.values():
+                    if type(act) is tuple and act[0] == _BUILD and act[3] not in methods:
+                        method = None if act[3].startswith("_") else getattr(cls, act[3], None)
+                        methods[act[3]] = method if callable(method) else None
             found = {
-                name: method
-                for name in names
-                if not name.startswith("_") and callable(method := getattr(cls, name, None))
+                state: {
+                    symbol: (*act[:6], methods[act[3]])
+                    if type(act) is tuple and act[0] == _BUILD
+                    else act
+                    for symbol, act in acts.items()
+                }
+                for state, acts in self.actions.items()
             }
-            self._methods[cls] = found
+            self._reading[cls] = found
         return found
 
     def _chain(self, below: int, top: int, kind: str) -> int:
@@ -193,12 +199,11 @@ class _LalrTables:
         as ``TextTransformer.transform`` hands them on), in the order (bottom up, left to
         right) a walk of the finished tree would run them, so no tree is walked.
         """
-        actions = self.actions
+        reading = reader is not None
+        actions = self.reading(type(reader)) if reading else self.actions
         end = self.end
         width = self._width
         all_chains = self._chains
-        methods = self.methods(type(reader)) if reader is not None else None
-        reading = reader is not None
         states: list[int] = [self.start]
         values: list[Any] = []
         n = len(toks)
@@ -260,9 +265,9 @@ class _LalrTables:
                                     kept = children[j].children
                         if expand1 and len(kept) == 1:
                             value = kept[0]
-                        elif methods is not None and (method := methods.get(name)) is not None:
+                        elif callback is not None:  # the reader's method
                             try:
-                                value = method(reader, *kept)
+                                value = callback(reader, *kept)
                             except Exception as e:  # as TextTransformer.apply reports it
                                 tree = Tree(name, kept)
                                 raise VisitError(name, tree, e) from e  # type: ignore[no-untyped-call]
