@@ -97,6 +97,7 @@ ROUND_TRIP = [
     "history of sorafenib for > 4 weeks within 2 months",
     "not immunosuppressants for >= 3 months and dialysis for > 14 days",
     "metformin for >= 8 weeks and history of cancer for < 5 years",
+    "liver_transplant within 144 months and not liver_transplant within 6 months",
 ]
 
 
@@ -160,7 +161,7 @@ TEXT = [
     (
         "Steroid use for more than 2 weeks within the last 3 months",
         "exclusion",
-        "systemic_corticosteroids for > 2 weeks within 3 months",
+        "corticosteroids for > 2 weeks within 3 months",
     ),
     ("Type 2 diabetes lasting more than 10 years", "inclusion", "type2_diabetes for > 10 years"),
     (
@@ -414,6 +415,101 @@ TEXT = [
         "transplantation.",
         "inclusion",
         "age >= 65 years or asct_ineligible",
+    ),
+    # a range of time after an event: at most the upper bound ago, not within the lower one
+    (
+        "6 to 144 months after orthotopic liver transplantation.",
+        "inclusion",
+        "liver_transplant within 144 months and not liver_transplant within 6 months",
+    ),
+    (
+        "Between 3 and 12 months since prior stroke, and ANC > 1500",
+        "inclusion",
+        "stroke within 12 months and not stroke within 3 months and anc > 1500 /uL",
+    ),
+    (
+        "6-24 months post kidney or liver transplantation",
+        "inclusion",
+        "(kidney_transplant within 24 months or liver_transplant within 24 months) and "
+        "not (kidney_transplant within 6 months or liver_transplant within 6 months)",
+    ),
+    # ... not a measure's range ("age 6 to 144 months"), nor an event the clause goes on to
+    # qualify ("with HCV": whose time is it?)
+    (
+        "Age 6 to 144 months after birth",
+        "inclusion",
+        'age >= 6 months and age <= 144 months and unparsed("after birth")',
+    ),
+    (
+        "6 to 144 months after liver transplantation with HCV",
+        "inclusion",
+        'unparsed("6 to 144 months") and unparsed("after") and liver_transplant and hcv',
+    ),
+    # "of any grade" asks for the condition whatever its grade
+    ("Hepatic encephalopathy of any grade", "exclusion", "hepatic_encephalopathy"),
+    ("Ascites of any degree", "exclusion", "ascites"),
+    # strong CYP3A4 inducers named one by one (NCT01005199)
+    (
+        "PRIOR CONCURRENT THERAPY: No concurrent strong CYP3A4 inducers*, including any of the "
+        "following: Phenytoin",
+        "inclusion",
+        "not (strong_cyp3a4_inducers or phenytoin)",
+    ),
+    # gestational age is the age at birth (NCT02325791)
+    ("Gestational age at birth ≤ 35 weeks", "inclusion", "gestational_age <= 35 weeks"),
+    (
+        "Gestational age between 28 and 35 weeks at birth",
+        "inclusion",
+        "gestational_age >= 28 weeks and gestational_age <= 35 weeks",
+    ),
+    # the equation a renal measure is estimated by, in parentheses after it (NCT01334073)
+    (
+        "creatinine clearance (Cockroft & Gault formula) > 60 mL/min",
+        "inclusion",
+        "creatinine_clearance > 60 mL/min",
+    ),
+    ("eGFR (MDRD formula) > 45 mL/min/1.73 m2", "inclusion", "egfr > 45 mL/min/{1.73_m2}"),
+    # ... only the measure's own equation: Cockcroft-Gault estimates no eGFR
+    (
+        "eGFR (Cockcroft-Gault formula) > 45 mL/min/1.73 m2",
+        "inclusion",
+        'unparsed("eGFR") and unparsed("Cockcroft-Gault formula") and '
+        'unparsed("> 45 mL/min/1.73 m2")',
+    ),
+    # "treatment of" a drug or procedure is that treatment (NCT02442531) ...
+    (
+        "Less than 4 weeks since the last treatment of chemotherapy or immunotherapy",
+        "exclusion",
+        "chemotherapy within 4 weeks or immunotherapy within 4 weeks",
+    ),
+    # ... of a condition it is not the condition
+    (
+        "Prior treatment of hypertension",
+        "exclusion",
+        'unparsed("treatment") and history of hypertension',
+    ),
+    # presentation to the ED is the screening anchor of acute-care trials (NCT01234883)
+    (
+        "Diarrhea lasting > 7 days prior to presentation to the ED.",
+        "exclusion",
+        "diarrhea for > 7 days",
+    ),
+    (
+        "Dehydration within 14 days preceding presentation to the emergency department",
+        "exclusion",
+        "dehydration within 14 days",
+    ),
+    # ... and "and during the study" after a window leaves the window to its drug
+    (
+        "Antacids within 24 hours prior to randomization and during the study.",
+        "exclusion",
+        'antacids within 24 hours and unparsed("during the study")',
+    ),
+    # French "PAL" (phosphatases alcalines) is alkaline phosphatase (NCT01334073)
+    (
+        "PAL < 2.5 x the upper normal limits (UNL), or < 5 x UNL in case of liver metastases",
+        "inclusion",
+        "alp < 2.5 x ULN or (alp < 5 x ULN and liver_metastases)",
     ),
 ]
 
@@ -856,8 +952,9 @@ SAFETY = [
         "fibrillation of any grade, prolongation of QTc > 500 msec on screening electrocardiogram "
         "(ECG), or history of familial long QT syndrome",
         "inclusion",
-        'not ((arrhythmia and unparsed("NCI CTCAE grade ≥ 2")) or (atrial_fibrillation and '
-        'unparsed("grade")) or qtc > 500 ms or history of long_qt_syndrome)',
+        # ("of any grade" asks for atrial fibrillation whatever its grade)
+        'not ((arrhythmia and unparsed("NCI CTCAE grade ≥ 2")) or atrial_fibrillation or '
+        "qtc > 500 ms or history of long_qt_syndrome)",
     ),
     (
         "Prior history of decompensated liver disease including clinical ascites, hepatic "
@@ -980,7 +1077,7 @@ SAFETY = [
         "symptoms are allowed provided 1 week washout occurs",
         "exclusion",
         "immunotherapy within 4 weeks or chemotherapy within 4 weeks or radiotherapy within "
-        "4 weeks or investigational_drug within 4 weeks or (systemic_corticosteroids and "
+        "4 weeks or investigational_drug within 4 weeks or (corticosteroids and "
         'unparsed("disease-related symptoms are allowed provided 1 week washout occurs"))',
     ),
     # a history cue cannot be put on a measurement: met by the value now, else open
@@ -1381,13 +1478,13 @@ SAFETY = [
         "inclusion",
         "alt < 2.5 x ULN or (alt < 5 x ULN and liver_metastases)",
     ),
-    # an unread subject keeps its bound: "PAL" (French ALP) once read as a second GGT bound
+    # a subject keeps its bound: "PAL" (French ALP) once read as a second GGT bound; it is
+    # read now, as alkaline phosphatase (NCT01334073)
     (
         "GGT < 3 x the upper normal limits (UNL), PAL < 2.5 x the upper normal limits (UNL), "
         "serum bilirubin < 1.5 x ULN",
         "inclusion",
-        'ggt < 3 x ULN and unparsed("PAL < 2.5 x the upper normal limits") and '
-        "bilirubin < 1.5 x ULN",
+        "ggt < 3 x ULN and alp < 2.5 x ULN and bilirubin < 1.5 x ULN",
     ),
     # "or at least 1 new organ failure" is a count, not "prism_iii >= 1" (NCT01062009)
     (
@@ -1598,8 +1695,9 @@ SAFETY = [
     (
         "Anticipated initiation of dialysis or kidney transplantation within 12 months",
         "exclusion",
-        'unparsed("Anticipated") and unparsed("initiation")'
-        " and (dialysis within 12 months or kidney_transplant within 12 months)",
+        # what is anticipated is not on the record, and the window looks ahead: unread (it
+        # read "… and (dialysis within 12 months or …)", clearing anyone not yet on dialysis)
+        'unparsed("Anticipated initiation of dialysis or kidney transplantation within 12 months")',
     ),
     # NCT03938090: the leading window covers the list; it was
     # ``… or catheter_ablation or ((electrolyte_imbalance or unparsed(…)) and crt_…)``
@@ -1701,10 +1799,11 @@ SAFETY = [
         ' or unparsed("one or more of the following: "))',
     ),
     # "35 weeks, 6 days" is one duration; it read "<= 35 weeks and unparsed("6 days …")"
+    # ("at birth" restates what gestational age is)
     (
         "Gestational age is ≤35 weeks, 6 days at birth",
         "inclusion",
-        'gestational_age <= 251 days and unparsed("birth")',
+        "gestational_age <= 251 days",
     ),
     ("Gestational age ≥ 32 weeks", "inclusion", "gestational_age >= 32 weeks"),
     # ... but "12 weeks, 3 days a week" is a frequency, not 87 days
@@ -1836,11 +1935,13 @@ SAFETY = [
     # "No or small ascites": those without ascites are excluded too (NCT00108355)
     ("No or small ascites", "exclusion", 'not ascites or (unparsed("small") and ascites)'),
     # ... but not "No concurrent or anticipated need for A or B": "not A or …" cleared a
-    # patient on B (NCT01005199); that line stays as it was read
+    # patient on B (NCT01005199); the present branch negates the whole list, the anticipated
+    # one stays unread (see the end of this list)
     (
         "No concurrent or anticipated need for CYP3A4 inhibitors or inducers",
         "inclusion",
-        'not unparsed("or") and unparsed("anticipated") and (cyp3a4_inhibitors or cyp3a4_inducers)',
+        "not (cyp3a4_inhibitors or cyp3a4_inducers or"
+        ' unparsed("anticipated need for CYP3A4 inhibitors or inducers"))',
     ),
     # a bare list in the parenthesis after a noun names its forms, any one enough: read "and"
     # in an inclusion, a patient with ascites alone met "No … portal hypertension (…)"
@@ -2054,7 +2155,7 @@ SAFETY = [
         '(unparsed("Steroid resistant") and ((unparsed("rejection") and '
         'history of liver_transplant) or unparsed("kidney"))) or '
         '(unparsed("rejection treated with high") and unparsed("dose") '
-        "and systemic_corticosteroids within 3 months)",
+        "and corticosteroids within 3 months)",
     ),
     # ... not where the ", or" ends a serial list
     ("A1c, HIV, or HBV", "inclusion", 'unparsed("A1c") or hiv or hbv'),
@@ -2135,6 +2236,232 @@ SAFETY = [
         "or use of antiretroviral therapy.",
         "exclusion",
         "history of hiv or history of antiretrovirals",
+    ),
+    # an exception after the last item kept a "less than 4 weeks since" window off the items
+    # before it: a biologic given a year ago excluded (NCT02442531)
+    (
+        "Chemotherapy, biological therapy or radiotherapy (except palliative radiotherapy) "
+        "within 4 weeks",
+        "exclusion",
+        "chemotherapy within 4 weeks or biologic_therapy within 4 weeks or (radiotherapy within "
+        '4 weeks and (not (unparsed("palliative") and radiotherapy within 4 weeks) or '
+        'unparsed("except palliative radiotherapy")))',
+    ),
+    # "(i.e. Child-Pugh grade B)" after an albumin bound replaced the bound: a patient with an
+    # albumin of 3.0 g/dL and Child-Pugh A was cleared (NCT01909778)
+    (
+        "serum bilirubin > 2 mg/dl or albumin < 3,5 g/dl (i.e. Child-Pugh grade B)",
+        "exclusion",
+        'bilirubin > 2 mg/dL or (albumin < 3.5 g/dL and unparsed("Child-Pugh grade B"))',
+    ),
+    # "must not have" among exclusions was read "not (…)": a myocardial infarction two months
+    # ago did not exclude, a patient with neither did (NCT01337492)
+    (
+        "Patients must not have unstable angina or myocardial infarction within the past 6 months.",
+        "exclusion",
+        "unstable_angina within 6 months or myocardial_infarction within 6 months",
+    ),
+    # ... and growth factors three days ago cleared a patient whose haemoglobin they held up
+    # (NCT02442531)
+    (
+        "The patient should not have received a transfusion or growth factors for these "
+        "abnormalities in the 7 days prior to Cycle 1 Day 1.",
+        "exclusion",
+        '(unparsed("transfusion") or history of hematopoietic_growth_factors) and '
+        'unparsed("abnormalities") and unparsed("in the 7 days prior to Cycle 1 Day 1")',
+    ),
+    ("Patients must not have unstable angina", "inclusion", "not unstable_angina"),
+    # "with the exception of a) …; b) …": the marker's ")" closed nothing and took the
+    # exception cue with it, so the exempted cancers excluded (thyroid cancer) (NCT01857115)
+    (
+        "Malignancy within the past 3 years with the exception of a) basal cell carcinoma or "
+        "thyroid cancer; b) carcinoma in situ of the cervix.",
+        "exclusion",
+        "cancer within 3 years and (not (basal_cell_carcinoma or thyroid_cancer or "
+        'cervical_carcinoma_in_situ) or unparsed("with the exception of a) basal cell '
+        'carcinoma or thyroid cancer; b) carcinoma in situ of the cervix"))',
+    ),
+    # a threshold on the measure that defines the condition is an alternative to the whole
+    # qualified condition: read "renal_failure and (unparsed(…) or egfr < 20)", a patient
+    # with eGFR 15 and no renal failure coded was not excluded (NCT06855056)
+    (
+        "Chronic organic renal failure stage IV and V or estimated Glomerular Filtration Rate"
+        " <20 ml/min according to the MDRD equations",
+        "exclusion",
+        '(unparsed("Chronic") and unparsed("organic") and renal_failure and'
+        ' unparsed("stage IV and V")) or egfr < 20 mL/min/{1.73_m2}',
+    ),
+    # the graft type to be received, not a past transplant: read "unparsed("Split") and
+    # history of liver_transplant", every candidate without a past transplant was cleared
+    # (NCT03929523)
+    ("Split liver transplantation", "exclusion", 'unparsed("Split liver transplantation")'),
+    ("Combined liver transplant", "exclusion", 'unparsed("Combined liver transplant")'),
+    # chronic HBV: the duration covers HBsAg too; read "hbv or …", an acute HBV met it
+    # (NCT03920605)
+    (
+        "Positive hepatitis b surface antigen or hepatitis b virus DNA > 0.5 year;",
+        "inclusion",
+        'hbv for > 6 months or unparsed("hepatitis b virus DNA > 0.5 year")',
+    ),
+    # any organ's waiting list: read liver_transplant_candidate, a patient listed for a
+    # kidney was not excluded (NCT01887717)
+    ("On a transplant list", "exclusion", 'unparsed("transplant list")'),
+    # plain "corticosteroids" names no route: read systemic only, a patient on a steroid
+    # cream in the last 4 weeks was not excluded (NCT03863418)
+    (
+        "use of corticosteroids or calcineurin antagonists or phototherapy in the previous "
+        "4 weeks,",
+        "exclusion",
+        "corticosteroids within 4 weeks or calcineurin_inhibitors within 4 weeks or "
+        'unparsed("phototherapy")',
+    ),
+    # the anticipated need is judgement and unread, the concurrent one read: it was "not
+    # unparsed("or") and unparsed("anticipated") and (A or B)", failing every patient on
+    # neither drug (NCT01005199)
+    (
+        "PRIOR CONCURRENT THERAPY: No concurrent or anticipated need for CYP3A4 inhibitors or "
+        "inducers",
+        "inclusion",
+        "not (cyp3a4_inhibitors or cyp3a4_inducers or"
+        ' unparsed("anticipated need for CYP3A4 inhibitors or inducers"))',
+    ),
+    (
+        "Concurrent or anticipated need for insulin",
+        "exclusion",
+        'insulin or unparsed("anticipated need for insulin")',
+    ),
+    # planned: not on the record; read "unparsed("Planned") and unparsed("cardiac") and
+    # surgery", a patient with surgery planned (none on record) was cleared (NCT00679484)
+    (
+        "Planned cardiac surgery, revascularization or resynchronization within the study period",
+        "exclusion",
+        'unparsed("Planned cardiac surgery, revascularization or resynchronization within the'
+        ' study period")',
+    ),
+    # two populations, each held to the requirement: read "childbearing_potential and sex =
+    # male and contraception", no one could meet it (NCT00559507)
+    (
+        "Women of child-bearing potential and men must use adequate contraception",
+        "inclusion",
+        "not (childbearing_potential or sex = male) or contraception",
+    ),
+    # ... a duty of one population only stays unread (NCT01337492)
+    (
+        "Women of childbearing potential and men must agree to use adequate contraception. Men"
+        " should use adequate birth control for at least three months after the last dose.",
+        "inclusion",
+        "*unread*",
+    ),
+    # ... a permission in a parenthesis leaves the rest as read
+    (
+        "Hemoglobin >= 8.0 g/dL (red blood cell [RBC] transfusions allowed)",
+        "inclusion",
+        "hemoglobin >= 8 g/dL",
+    ),
+    # one population's duty: read "childbearing_potential and … contraception …", every man
+    # and every woman past childbearing age failed it (NCT03432260)
+    (
+        "Women of child-bearing potential must utilize appropriate birth control throughout the"
+        " study duration.",
+        "inclusion",
+        'not childbearing_potential or (unparsed("utilize") and contraception and'
+        ' unparsed("throughout the study duration"))',
+    ),
+    # ... "must have" keeps the conditional reading it had (not doubly negated: a
+    # childbearing woman must not meet it by being one) (NCT01337492)
+    (
+        "Women of childbearing potential must have 2 negative serum pregnancy test performed.",
+        "inclusion",
+        'not childbearing_potential or (unparsed("2") and not pregnancy and unparsed("performed"))',
+    ),
+    # what one is unwilling to do is not a fact of the record: read "not unparsed("willing")
+    # and unparsed("use") and contraception", a woman not on contraception was not
+    # excluded though she may be the unwilling one (NCT03242018)
+    (
+        "Women of childbearing potential (WOCBP) not willing to use highly effective method(s)"
+        " of birth control during the study treatment period and the follow-up period, or who"
+        " are unwilling or unable to be tested for pregnancy during the study.",
+        "exclusion",
+        'childbearing_potential and (not unparsed("willing to use highly effective method(s)'
+        ' of birth control during the study treatment period and the follow-up period") or'
+        ' not unparsed("tested for pregnancy during the study"))',
+    ),
+    # ... read "(lactation or not unparsed("use")) and … contraception", a breastfeeding
+    # woman not on contraception was not excluded (NCT02054156)
+    (
+        "for females of child bearing potential: pregnant, breastfeeding, or unwilling to use"
+        " barrier contraception during participation",
+        "exclusion",
+        "(childbearing_potential and pregnancy) or lactation or"
+        ' not unparsed("use barrier contraception during participation")',
+    ),
+    # an inclusion that permits something on a condition asks nothing of a patient without
+    # it (NCT00679354: read "radiotherapy and …", every patient without radiotherapy failed)
+    (
+        "Concurrent radiotherapy to localized painful lesions allowed provided >= 1 measurable "
+        "lesion is not irradiated",
+        "inclusion",
+        'not (radiotherapy and unparsed("localized painful lesions")) or '
+        'unparsed("allowed provided >= 1 measurable lesion is not irradiated")',
+    ),
+    (
+        "Seizure disorder is allowed provided it is well-controlled with anticonvulsants",
+        "inclusion",
+        'not seizure_disorder or unparsed("is allowed provided it is well-controlled with '
+        'anticonvulsants")',
+    ),
+    # ... but a note after the line's own clause permits only what it names: read as the
+    # whole line's permission, a patient on rifampicin met "No concurrent strong inducers"
+    (
+        "PRIOR CONCURRENT THERAPY: No concurrent strong CYP3A4 inducers*, including any of the "
+        "following: St. John's wort NOTE: *Concurrent antacids allowed provided they are "
+        "administered > 1 hour before or > 1 hour after trial drug administration.",
+        "inclusion",
+        'not (strong_cyp3a4_inducers or unparsed("St")) and unparsed("John\'s wort NOTE: '
+        "*Concurrent antacids allowed provided they are administered > 1 hour before or > 1 "
+        'hour after trial drug administration.")',
+    ),
+    # ... nor a threshold the line asks for, nor "A and B" (each is permitted, not the pair):
+    # read as the permission's subject, a patient below the threshold / with A alone met it
+    (
+        "Hemoglobin >= 9 g/dL and transfusions are allowed provided they are given more than "
+        "7 days before",
+        "inclusion",
+        'hemoglobin >= 9 g/dL and unparsed("transfusions are allowed provided they are given '
+        'more than 7 days before")',
+    ),
+    # (not read as a conditional permission, the permitting sentence stays unread: read
+    # "diabetes and hypertension and unparsed(…)", it failed every patient without both)
+    (
+        "Diabetes and hypertension are allowed if controlled",
+        "inclusion",
+        'unparsed("Diabetes and hypertension are allowed if controlled")',
+    ),
+    # "No A according to …: B": an assessment note swallowed the "including any of the
+    # following" before the colon, so B was joined to "not A" by "and" (NCT00559507: a
+    # threshold read there was required of every patient, not ruled out) ...
+    (
+        "No severe restrictive or obstructive lung disease according to baseline pulmonary "
+        "function studies including any of the following pulmonary function test (PFT) "
+        "parameters: Total lung capacity < 60%",
+        "inclusion",
+        'not (unparsed("severe restrictive") or (unparsed("obstructive") and lung_disease) or '
+        'unparsed("Total lung capacity < 60%"))',
+    ),
+    (
+        "No severe restrictive or obstructive lung disease according to baseline pulmonary "
+        "function studies including any of the following pulmonary function test (PFT) "
+        "parameters: SpO2 < 92%",
+        "inclusion",
+        'not (unparsed("severe restrictive") or (unparsed("obstructive") and lung_disease) or '
+        "spo2 < 92 %)",
+    ),
+    # ... and after a single item it read "not (A and B)": a patient with B alone met it
+    (
+        "No heart disease according to echocardiography including any of the following: "
+        "Unstable angina",
+        "inclusion",
+        "not (heart_disease or unstable_angina)",
     ),
 ]
 

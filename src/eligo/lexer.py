@@ -189,7 +189,9 @@ HISTORY_CUES = (
 )
 RECENT_CUES = ("recent", "recently")
 # Acronyms read only in capitals: lower case they are ordinary words ("he").
-CASE_SENSITIVE_ACRONYMS = {"HE": "hepatic_encephalopathy"}
+# "PAL < 2.5 x UNL": French "phosphatases alcalines", alkaline phosphatase, in registry text
+# translated from French (with "UNL" for the upper normal limit)
+CASE_SENSITIVE_ACRONYMS = {"HE": "hepatic_encephalopathy", "PAL": "alp"}
 # Cues that open an exception to what precedes them ("malignancy (except hepatoma)").
 EXCEPT_CUES = (
     "except", "except for", "with the exception of", "with the exception", "unless", "other than",
@@ -519,6 +521,10 @@ STOP_PHRASES = (
     "of any aetiology",
     "of any etiology",
     "of any cause",
+    # "atrial fibrillation of any grade": the condition, whatever its grade (NCT01005199)
+    "of any grade",
+    "of any severity",
+    "of any degree",
     # where a QTc is read: every QTc is an ECG measurement
     "in screening ecg",
     "on screening ecg",
@@ -745,6 +751,22 @@ def _tables() -> _Tables:
 
 
 _WS = re.compile(r"\s+")
+# "with the exception of a) …; b) …": a lettered item's marker, its ")" closing nothing
+_ENUM_LETTERS = frozenset("abcdefgh")
+_NEXT_ITEM = re.compile(r"\s*(?:or\s+|and\s+)?[b-h]\)\s")
+
+
+def _enumerator_at(text: str, pos: int) -> bool:
+    """Whether ``text[pos]`` is the letter of an item marker "a) " (after a space or the
+    line's start, before a space, with no parenthesis open for its ")" to close)."""
+    return (
+        text[pos + 1 : pos + 2] == ")"
+        and (pos == 0 or text[pos - 1].isspace())
+        and text[pos + 2 : pos + 3].isspace()
+        and text.count("(", 0, pos) <= text.count(")", 0, pos)
+    )
+
+
 _TRADEMARKS = {ord("®"): " ", ord("™"): " "}
 _NOTE = re.compile(r"note\s*:", re.IGNORECASE)
 # "At least 2 of the following symptoms or signs of acute alcoholic hepatitis: A, B, C":
@@ -801,6 +823,11 @@ WINDOW_ANCHORS = (
     "entry into study",
     "study enrollment",
     "study enrolment",
+    # acute-care trials enrol at the visit: "within 14 days preceding presentation to the ED"
+    "presentation",
+    "presentation to the ed",
+    "presentation to the emergency department",
+    "presentation to the emergency room",
 )
 _WINDOW = re.compile(
     r"(?:within\s+(?:the\s+)?(?:last|past|previous|preceding|prior)?|"
@@ -1047,6 +1074,8 @@ MODIFIERS = frozenset(["severe", "significant", "active", "chronic", "acute", "u
 STATE_ADJECTIVES = frozenset(["persistent", "unresolved", "ongoing"])
 # Degrees before another qualifier ("moderate to severe dehydration"): one chain of qualifiers.
 DEGREES = frozenset(["mild", "moderate", "mildly", "moderately"])
+# "new onset angina": how recently a condition began, one qualifier with the next word
+_ONSET = frozenset(["new"])
 _CONTENT = {
     "CONCEPT",
     "NUMBER",
@@ -1156,18 +1185,17 @@ def _step_patterns(t: _Tables) -> list[re.Pattern[str]]:
 # skips a pass that would have changed nothing: it must name what the pass *requires*.
 
 _Pass = TypeVar("_Pass", bound=Callable[..., list[Tok]])
-# pass → (alternatives, each a set of token types all present; one of its words, as a pattern)
-_TRIGGERS: dict[object, tuple[tuple[frozenset[str], ...], re.Pattern[str] | None]] = {}
+# pass → (alternatives, each a set of token types all present; its words, any one will do)
+_TRIGGERS: dict[object, tuple[tuple[frozenset[str], ...], frozenset[str] | None]] = {}
 
 
 def _needs(*types: str, words: tuple[str, ...] = ()) -> Callable[[_Pass], _Pass]:
     """Declare what a clean-up pass needs to change anything: the token types of one of
     ``types`` (each a space-separated list, all present) and, if given, one of ``words`` in
-    the lower-cased line.  The pass itself is unchanged."""
+    the lower-cased line (as a substring).  The pass itself is unchanged."""
 
     def mark(fn: _Pass) -> _Pass:
-        found = re.compile("|".join(map(re.escape, words))) if words else None
-        _TRIGGERS[fn] = (tuple(frozenset(t.split()) for t in types), found)
+        _TRIGGERS[fn] = (tuple(frozenset(t.split()) for t in types), frozenset(words) or None)
         return fn
 
     return mark
@@ -1176,16 +1204,56 @@ def _needs(*types: str, words: tuple[str, ...] = ()) -> Callable[[_Pass], _Pass]
 _TYPE = operator.attrgetter("type")
 
 
+class _Skips:
+    """Which passes a line's token types rule out, worked out once per set of types and kept
+    (the same few hundred sets recur line after line), and the trigger words of the passes
+    they leave.  A per-process table of the triggers, never of any line's result."""
+
+    def __init__(self) -> None:
+        self.size = -1  # len(_TRIGGERS) the table was built from
+        self.memo: dict[frozenset[str], tuple[frozenset[object], dict[object, frozenset[str]]]]
+        self.memo = {}
+
+    def get(self, types: frozenset[str]) -> tuple[frozenset[object], dict[object, frozenset[str]]]:
+        found = self.memo.get(types)
+        if found is None:
+            if self.size != len(_TRIGGERS) or len(self.memo) > 20_000:
+                self.size = len(_TRIGGERS)  # (a pass defined since, or arbitrary text)
+                self.memo.clear()
+            skipped = frozenset(
+                fn
+                for fn, (alternatives, _) in _TRIGGERS.items()
+                if alternatives and not any(alt <= types for alt in alternatives)
+            )
+            worded = {
+                fn: words
+                for fn, (_, words) in _TRIGGERS.items()
+                if words is not None and fn not in skipped
+            }
+            found = self.memo[types] = (skipped, worded)
+        return found
+
+
+_SKIPS = _Skips()
+
+
 class _Passes:
     """One line's tokens run through clean-up passes, each skipped where its trigger
-    (``_needs``) is missing.  The set of token types present is worked out again only after
-    a pass that returned another list."""
+    (``_needs``) is missing.
+
+    A new pass is a function ``(toks, *args) -> toks`` (or a ``Lexer`` method), marked with
+    ``@_needs(...)`` if it can only change a line with some token types or words, and called
+    where it belongs in the chain as ``p(pass, *args)``.  The passes the line's token types
+    rule out are looked up once (:class:`_Skips`), and again only after a pass that changed
+    the set of types, so a skipped pass costs one set lookup; trigger words are tested only
+    for the passes the types let through."""
 
     def __init__(self, toks: list[Tok], text: str) -> None:
         self.toks = toks
         self.types = frozenset(map(_TYPE, toks))
         # outside ASCII, what IGNORECASE matches is not what lower() gives: no word test
         self.low = text.lower() if text.isascii() else None
+        self.skip, self.worded = _SKIPS.get(self.types)
 
     def has(self, *types: str) -> bool:
         return any(t in self.types for t in types)
@@ -1193,23 +1261,24 @@ class _Passes:
     def set(self, toks: list[Tok]) -> None:
         if toks is not self.toks and toks != self.toks:  # (a copy, unchanged, keeps the set)
             self.toks = toks
-            self.types = frozenset(map(_TYPE, toks))
+            types = frozenset(map(_TYPE, toks))
+            if types != self.types:
+                self.types = types
+                self.skip, self.worded = _SKIPS.get(types)
 
     def __call__(self, fn: Callable[..., list[Tok]], *args: object) -> None:
-        # written out (no helper calls, no generator): this runs some 50 times a line
-        trigger = _TRIGGERS.get(fn)
-        if trigger is None and type(fn) is MethodType:
-            trigger = _TRIGGERS.get(fn.__func__)
-        if trigger is not None:
-            alternatives, words = trigger
-            if alternatives:
-                for needed in alternatives:
-                    if needed <= self.types:
-                        break
-                else:
-                    return  # no alternative's token types all present
-            if words is not None and self.low is not None and words.search(self.low) is None:
-                return
+        # written out (no helper calls): this runs some 60 times a line
+        key = fn.__func__ if type(fn) is MethodType else fn
+        if key in self.skip:
+            return
+        words = self.worded.get(key)
+        if words is not None and self.low is not None:
+            low = self.low
+            for word in words:
+                if word in low:
+                    break
+            else:
+                return  # none of its words in the line
         self.set(fn(self.toks, *args))
 
 
@@ -1337,10 +1406,16 @@ class Lexer:
             p.set([Tok("WORD", other.group("w"), other.start("w"), other.end("w")), *toks])
         for step in (_childbearing_item, self._cohort, self._exclusion_header):
             p(step)
+        p(_population_pair, text, self.kind)
         for step in (_longer_washout, self._must_have, self._absent_condition):
             p(step)
+        unread_permission = p.toks
+        p(_permission, text, self.kind)
+        if p.toks is unread_permission:  # no conditional permission read: leave it unread
+            p(_permissions, text, self.kind)
         p(_accepted, text)
         p(_forward_window, text)
+        p(_shared_duration, self.t.vocab)
         p(_durations, text, self.t.vocab)
         p(_cohort_heading, text)
         p(self._requirement)
@@ -1405,6 +1480,7 @@ class Lexer:
             Tok("RPAREN", ")", tail[-1].end, tail[-1].end),
         ]
 
+    @_needs(words=("must",))
     def _must_have(self, toks: list[Tok]) -> list[Tok]:
         """ "Patients with a UPC ratio > 1.0 must have a 24-hour urine protein < 1,000 mg":
         asked only of those patients (inclusion: not condition or requirement)."""
@@ -1503,6 +1579,8 @@ class Lexer:
 
         Kept as annotations; not skipped when the header names a concept ("Child-Pugh:").
         """
+        if ":" not in self.text:
+            return start  # (cheap test first: both header patterns end in a colon)
         f = _AS_FOLLOWS.match(self.text, start)
         if f and depth < 2 and not _NEGATED_HEAD.match(f.group("head")):
             # "Abnormal pulse and/or blood pressure measurements at screening as follows:
@@ -1601,6 +1679,8 @@ class Lexer:
             return end
         if self.closers and _AND_FOR_GROUP.match(text, pos):
             self._close_definitions(pos)  # "…, defined as X and for patients < 16 …, defined as Y"
+        if ch in _ENUM_LETTERS and self.exception_open and _enumerator_at(text, pos):
+            return pos + 2
         if not can.isdisjoint(_CUE_PATTERNS):
             cue_end = self._cue(pos, can)
             if cue_end is not None:
@@ -1615,6 +1695,10 @@ class Lexer:
         sentence_end = ch == ";" or (
             ch == "." and (pos + 1 >= len(text) or text[pos + 1].isspace())
         )
+        if sentence_end and ch == ";" and self.exception_open and _NEXT_ITEM.match(text, pos + 1):
+            # "with the exception of a) …; b) …; or d) …": the exception's lettered items
+            # run on past the semicolons between them
+            sentence_end = False
         if sentence_end:
             self._close_definitions(pos)
             self._close_exception(pos)
@@ -1639,6 +1723,8 @@ class Lexer:
             return m.end()
         m = t.example.match(text, pos) if _EXAMPLE in can else None
         if m:
+            # "including any of the following pulmonary function test (PFT) parameters:"
+            m = _LISTED_EXAMPLES.match(text, pos) or m
             while self.tokens and self.tokens[-1].type == "COMMA":
                 self.tokens.pop()
             if self.tokens and self.tokens[-1].type in _CONTENT:
@@ -1918,6 +2004,11 @@ class Lexer:
                     and (_WINDOW.match(text, end + 1) or _BEFORE.match(text, end + 1))
                 ):
                     break  # "… in the opinion of the investigator within 3 years": a window
+                if depth == 0 and c.isspace() and _LISTED_EXAMPLES.match(text, end + 1):
+                    # "No … lung disease according to baseline pulmonary function studies
+                    # including any of the following …: FEV1 < 50%": the examples the "no"
+                    # rules out too, no part of how the disease is assessed
+                    break
                 if (
                     depth == 0
                     and "either" not in m.group(0).lower()
@@ -2318,6 +2409,35 @@ class Lexer:
                 out.insert(j, Tok("CONCEPT", "age", out[j].start, out[j].start))
         return out
 
+    @_needs("CONCEPT LPOST RPAREN", words=("cockcroft", "cockroft", "gault", "mdrd", "ckd"))
+    def _formula_names(self, toks: list[Tok]) -> list[Tok]:
+        """ "creatinine clearance (Cockroft & Gault formula) > 60 mL/min": the equation a
+        renal measure is estimated by, in parentheses right after it, says how the value is
+        got, as "(by Cockcroft-Gault)" does; it is kept as an annotation, and the threshold
+        after it is that measure's."""
+        out: list[Tok] = []
+        i = 0
+        while i < len(toks):
+            tok = toks[i]
+            if tok.type == "LPOST" and out and out[-1].value in _FORMULA_OF:
+                j = i + 1
+                while j < len(toks) and toks[j].type in ("WORD", "AND"):
+                    j += 1
+                inner = self.text[tok.end : toks[j].start] if j < len(toks) else ""
+                hit = _FORMULA.fullmatch(inner.strip())
+                if (
+                    j > i + 1
+                    and toks[j].type == "RPAREN"
+                    and hit
+                    and hit.lastgroup == out[-1].value
+                ):
+                    self.annotations.append((tok.end, toks[j].start))
+                    i = j + 1
+                    continue
+            out.append(tok)
+            i += 1
+        return out
+
     def _drop_abbreviations(self, toks: list[Tok]) -> list[Tok]:
         """ "Hepatocellular carcinoma (HCC)", "performance status (PS)", "8 g/dL (g/dL)"."""
         known_unit = _units().known_unit
@@ -2592,8 +2712,11 @@ class Lexer:
             if tidied == p.toks:
                 break
             p.set(tidied)
+        p(self._formula_names)
         if p.has("NOT"):
             p.set(_one_negation(p.toks))
+        if self.kind == "exclusion":
+            p(_prohibition, text)
         p(_place_outside, text)
         p(_nursing_setting, text)
         p(_postfix_negation, text)
@@ -2601,6 +2724,7 @@ class Lexer:
         p(_family_history, text)
         p(_state_adjectives)
         p(_modifiers)
+        p(_treatment_of, text, vocab)
         p(_despite_treatment, text)
         p(_no_or_qualified, text)
         if self.kind == "exclusion":
@@ -2627,37 +2751,42 @@ class Lexer:
             if p.has(cue):
                 p(_wrap_chains, cue, text)
         p(_modifier_over_alternatives)
+        p(_future_items, text)
+        p(_unwilling_objects, text)
+        p(_defining_alternative, vocab)
+        p(_graft_type, text)
         p(_cue_over_juxtaposition, text)
         p(_negated_examples, text)
         p(_recent_within)
+        p(_elapsed_range, text, vocab)
         p(_oxford_items)
         p(_leading_window_list)
         p(_parenthesised_examples, text)
         p(_postfix_exemption, text)
         p(_counted_nouns, text)
+        p(_at_birth, text)
+        p(_window_then_during, text)
         toks = p.toks
         out: list[Tok] = []
+        last = None  # out[-1].type, kept in step with out
         for tok in toks:
-            if tok.type == "WORD" and out and out[-1].type == "WORD":
+            typ = tok.type
+            if typ == "WORD" and last == "WORD":
                 prev = out[-1]
                 out[-1] = Tok("WORD", self.text[prev.start : tok.end], prev.start, tok.end)
                 continue
-            if tok.type == "COMMA" and (
-                not out
-                or out[-1].type
-                in ("COMMA", "LPAREN", "LPOST", "AND", "OR", "NOT", "HISTORY", "RECENT", "EXCEPT")
-            ):
+            if typ == "COMMA" and (last is None or last in _NO_COMMA_AFTER):
                 continue
-            if tok.type in ("AND", "OR") and (
-                not out or out[-1].type in ("COMMA", "LPAREN", "LPOST", "AND", "OR", "EXCEPT")
-            ):
-                if out and out[-1].type == "COMMA" and tok.type in ("AND", "OR"):
+            if typ in ("AND", "OR") and (last is None or last in _NO_LINK_AFTER):
+                if last == "COMMA":
                     out[-1] = tok  # Oxford comma: ", and" / ", or"
+                    last = typ
                 continue
-            if tok.type == "RPAREN":
+            if typ == "RPAREN":
                 while out and out[-1].type in ("COMMA", "AND", "OR", "EXCEPT"):
                     out.pop()
             out.append(tok)
+            last = typ
         while out and out[-1].type in ("COMMA", "AND", "OR", "EXCEPT"):
             out.pop()
         p.set(out)
@@ -2666,33 +2795,28 @@ class Lexer:
         # "(within last one month)": a parenthesised window is just a window
         res: list[Tok] = []
         i = 0
-        while i < len(out):
-            if (
-                i + 2 < len(out)
-                and out[i].type in ("LPOST", "LPAREN")
-                and out[i + 1].type == "WINDOW"
-                and out[i + 2].type == "RPAREN"
-            ):
-                res.append(replace(out[i + 1], start=out[i].start, end=out[i + 2].end))
-                i += 3
-                continue
-            if (
-                i + 1 < len(out)
-                and out[i].type in ("LPOST", "LPAREN")
-                and out[i + 1].type == "RPAREN"
-            ):
-                i += 2
-                continue
-            if (
-                i + 2 < len(out)
-                and out[i].type == "LPAREN"
-                and out[i + 1].type == "CONCEPT"
-                and out[i + 2].type == "RPAREN"
-            ):
-                res.append(out[i + 1])  # "a (FPG) of less than 10.0 mmol/l": just the concept
-                i += 3
-                continue
-            amount = self._amount_of(out, i)
+        n = len(out)
+        while i < n:
+            typ = out[i].type
+            if typ in ("LPOST", "LPAREN") and i + 1 < n:
+                after = out[i + 1].type
+                if after == "WINDOW" and i + 2 < n and out[i + 2].type == "RPAREN":
+                    res.append(replace(out[i + 1], start=out[i].start, end=out[i + 2].end))
+                    i += 3
+                    continue
+                if after == "RPAREN":
+                    i += 2
+                    continue
+                if (
+                    typ == "LPAREN"
+                    and after == "CONCEPT"
+                    and i + 2 < n
+                    and out[i + 2].type == "RPAREN"
+                ):
+                    res.append(out[i + 1])  # "a (FPG) of less than 10.0 mmol/l": the concept
+                    i += 3
+                    continue
+            amount = self._amount_of(out, i) if typ == "BCMP" else 0  # (its first)
             if amount:
                 # "At least 100 ml per day of residual diuresis": the measure, then its bound
                 concept = out[i + amount - 1]
@@ -2700,7 +2824,7 @@ class Lexer:
                 res.extend(out[i : i + amount - 1])
                 i += amount
                 continue
-            bound = self._paren_bound(out, i)
+            bound = self._paren_bound(out, i) if typ == "LPOST" else 0  # (its first)
             if bound:
                 # "alcohol consumption (more than 40 g/day)": the bound of the measure before
                 res.extend(out[i + 1 : i + bound - 1])
@@ -2710,7 +2834,7 @@ class Lexer:
             i += 1
         # a comparator or category belongs to the concept right before it, else it is bare
         for k, tok in enumerate(res):
-            if tok.type in ("CMP", "BCMP", "CATEGORY", "BCATEGORY"):
+            if tok.type in _BOUNDS:
                 base = tok.type.removeprefix("B")
                 attached = k and (
                     res[k - 1].type == "CONCEPT"
@@ -2729,6 +2853,48 @@ class Lexer:
         p(_shown_list, text)
         p(_relation_objects, text)
         p(_needing_clause, text)
+
+
+_BOUNDS = frozenset(["CMP", "BCMP", "CATEGORY", "BCATEGORY"])
+# what a comma, or an "and" / "or", is dropped after (tidy-up)
+_NO_COMMA_AFTER = frozenset(
+    ["COMMA", "LPAREN", "LPOST", "AND", "OR", "NOT", "HISTORY", "RECENT", "EXCEPT"]
+)
+_NO_LINK_AFTER = frozenset(["COMMA", "LPAREN", "LPOST", "AND", "OR", "EXCEPT"])
+
+# Estimating equations named after a renal measure, by the measure they estimate:
+# Cockcroft-Gault a creatinine clearance in mL/min, MDRD and CKD-EPI an eGFR per 1.73 m2
+# (REF §1.1, §3.1-3.3).  The Schwartz equation is not listed: registry text calls its bedside
+# eGFR a "creatinine clearance" in mL/min/1.73 m2, which is not the creatinine_clearance here.
+_FORMULA = re.compile(
+    r"(?:(?:using|by|per)\s+(?:the\s+)?)?(?:"
+    r"(?P<creatinine_clearance>cockc?roft\s*(?:[-&]|and)?\s*gault)"
+    r"|(?P<egfr>mdrd|ckd\s*-?\s*epi(?:\s+20(?:09|21))?)"
+    r")(?:\s+(?:formula|equation|method))?",
+    re.IGNORECASE,
+)
+_FORMULA_OF = frozenset(("creatinine_clearance", "egfr"))
+
+
+_MODAL_BEFORE = re.compile(r"(?:must|should|shall|may)\s+$", re.IGNORECASE)
+_HAVE_OR_BE = re.compile(r"not\s+(?:have|be)(?![A-Za-z])", re.IGNORECASE)
+
+
+@_needs("NOT", words=("must not", "should not", "shall not", "may not"))
+def _prohibition(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Patients must not have unstable angina or myocardial infarction …" among exclusions:
+    the prohibition is what the exclusion says, so it is met by having them.  Read with its
+    "not", it was met by patients with neither, and a myocardial infarction two months ago
+    cleared the patient (NCT01337492)."""
+    return [
+        tok
+        for tok in toks
+        if not (
+            tok.type == "NOT"
+            and _MODAL_BEFORE.search(text, max(0, tok.start - 8), tok.start)
+            and _HAVE_OR_BE.match(text, tok.start)
+        )
+    ]
 
 
 def _one_negation(toks: list[Tok]) -> list[Tok]:
@@ -2976,6 +3142,85 @@ def _duration_at(
     return (op, amount, TIME_UNITS[m["u"].lower()]), upto
 
 
+@_needs("CONCEPT WORD OR CMP")
+def _defining_alternative(toks: list[Tok], vocab: Vocabulary) -> list[Tok]:
+    """ "Chronic organic renal failure stage IV and V or eGFR < 20 ml/min": a threshold on a
+    measure that defines the condition (its ``defined_by``) is an alternative to the whole
+    qualified condition, not to the unread qualifier right before the "or".
+
+    Bound to the qualifier (``renal_failure and (unparsed("stage IV and V") or egfr < 20)``)
+    a patient with eGFR 15 and no renal failure coded did not meet the exclusion.  Only a
+    line that is one qualified condition, "or", and one comparison of its defining measure."""
+    depth = 0
+    ors = []
+    for i, t in enumerate(toks):
+        depth += t.type in ("LPAREN", "LPOST")
+        depth -= t.type == "RPAREN"
+        if t.type in ("COMMA", "EXCEPT", "NOT", "LPAREN", "LPOST"):
+            return toks
+        if t.type == "OR" and depth == 0:
+            ors.append(i)
+    if len(ors) != 1:
+        return toks
+    k = ors[0]
+    left, right = toks[:k], toks[k + 1 :]
+    heads = [t for t in left if t.type == "CONCEPT"]
+    if (
+        len(heads) != 1
+        or k < 2
+        or left[-1].type != "WORD"
+        or any(t.type not in ("MOD", "CONCEPT", "WORD", "AND") for t in left)
+        or [t.type for t in right[:3]] != ["CONCEPT", "CMP", "NUMBER"]
+        or any(t.type not in ("UNIT", "ULN") for t in right[3:])
+    ):
+        return toks
+    head = vocab.concepts.get(str(heads[0].value))
+    if head is None or right[0].value not in (*head.defined_by, head.measured_by):
+        return toks
+    return [
+        Tok("LPAREN", "(", left[0].start, left[0].start),
+        *left,
+        Tok("RPAREN", ")", left[-1].end, left[-1].end),
+        *toks[k:],
+    ]
+
+
+_DURATION_UNITS = frozenset(("d", "wk", "mo", "a"))
+
+
+@_needs("CONCEPT OR CMP NUMBER UNIT")
+def _shared_duration(toks: list[Tok], vocab: Vocabulary) -> list[Tok]:
+    """ "Positive hepatitis B surface antigen or HBV DNA > 0.5 year": chronic infection - the
+    trailing duration is how long either finding lasted, so it covers the first item too.
+
+    The last item is a measurement, whose value a time cannot bound, so the duration is not
+    its threshold.  Read as ``hbv or …`` the first item took no duration and an acute HBV
+    met the line.  The first item (a condition or treatment) gets the duration as
+    ``lasting`` (half a year as 6 months); the measured item stays as it was (unread)."""
+    types = [t.type for t in toks]
+    if types != ["CONCEPT", "OR", "CONCEPT", "CMP", "NUMBER", "UNIT"]:
+        return toks
+    a, _, b, cmp, num, unit = toks
+    ca, cb = vocab.concepts.get(str(a.value)), vocab.concepts.get(str(b.value))
+    if (
+        ca is None
+        or cb is None
+        or ca.kind not in ("condition", "medication")
+        or ca.numeric
+        or not cb.numeric
+        or unit.value not in _DURATION_UNITS
+        or cmp.value not in (">", ">=")
+    ):
+        return toks
+    amount, u = float(num.value), str(unit.value)  # type: ignore[arg-type]
+    if amount != int(amount) and u == "a" and amount * 12 == int(amount * 12):
+        amount, u = amount * 12, "mo"
+    if amount != int(amount) or amount <= 0:
+        return toks
+    lasting = Tok("LASTING", (cmp.value, amount, u), cmp.start, unit.end)
+    return [a, lasting, *toks[1:]]
+
+
 @_needs("OR SEX CONCEPT")
 def _childbearing_item(toks: list[Tok]) -> list[Tok]:
     """ "Pregnant, lactating women or potentially childbearing patients not using adequate
@@ -3011,6 +3256,199 @@ def _childbearing_item(toks: list[Tok]) -> list[Tok]:
                     Tok("RPAREN", ")", right[-1].end, right[-1].end),
                 ]
     return toks
+
+
+_WILLING = re.compile(r"(?:un)?willing(?:ness)?\b", re.IGNORECASE)
+_OBJECT_ENDS = frozenset(["COMMA", "OR", "RPAREN", "LPAREN", "LPOST", "EXCEPT", "NOT"])
+
+
+@_needs("NOT CONCEPT", words=("willing",))
+def _unwilling_objects(toks: list[Tok], text: str) -> list[Tok]:
+    """ "WOCBP not willing to use highly effective method(s) of birth control": what one is
+    unwilling to do is no fact of the record, so the whole object stays unread.
+
+    Read as ``not unparsed("willing") and unparsed("use") and contraception`` the object
+    was asked as a present fact: a woman not (yet) on contraception did not meet the
+    exclusion, though she may be the unwilling one it names."""
+    out = list(toks)
+    i = 0
+    while i < len(out):
+        t = out[i]
+        if t.type != "NOT" or i + 1 >= len(out):
+            i += 1
+            continue
+        nxt = out[i + 1]
+        if not (
+            _WILLING.search(text, t.start, t.end)
+            or (nxt.type in ("WORD", "MOD") and _WILLING.match(text, nxt.start))
+        ):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(out) and out[j].type not in _OBJECT_ENDS:
+            j += 1
+        if j == i + 1 or not any(x.type == "CONCEPT" for x in out[i + 1 : j]):
+            i += 1
+            continue
+        start, end = out[i + 1].start, out[j - 1].end
+        out[i + 1 : j] = [Tok("WORD", text[start:end], start, end)]
+        i += 2
+    return out
+
+
+_PERMITS = re.compile(r"\b(?:allowed|permitted)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.;](?=\s|$)")
+
+
+def _enclosing_parens(text: str, pos: int) -> tuple[int, int] | None:
+    """The text span inside the innermost parenthesis around ``pos``, if it is closed."""
+    depth, o = 0, -1
+    for i in range(pos - 1, -1, -1):
+        ch = text[i]
+        if ch in ")]":
+            depth += 1
+        elif ch in "([":
+            if depth == 0:
+                o = i
+                break
+            depth -= 1
+    if o < 0:
+        return None
+    depth = 0
+    for i in range(pos, len(text)):
+        ch = text[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            if depth == 0:
+                return o + 1, i
+            depth -= 1
+    return None
+
+
+@_needs(words=("allowed", "permitted"))
+def _permissions(toks: list[Tok], text: str, kind: str) -> list[Tok]:
+    """ "Concurrent steroids for … intracranial pressure allowed if on a stable dose",
+    "Seizure disorder is allowed provided it is well-controlled": in an inclusion an allowed
+    item permits something; it is never required.
+
+    Read as its words (``corticosteroids and unparsed(…)``) the inclusion failed every
+    patient without the item.  The permitting sentence (or parenthesis) stays unread; the
+    rest of the line is read as before.  (Among exclusions ``X and unparsed("allowed")`` is
+    already right: a patient without X is not excluded by it.)"""
+    if kind != "inclusion":
+        return toks
+    out = list(toks)
+    for m in reversed(list(_PERMITS.finditer(text))):
+        paren = _enclosing_parens(text, m.start())
+        if paren is not None:
+            s, e = paren
+        else:
+            starts = [e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())]
+            s = starts[-1] if starts else 0
+            # "Hemoglobin >= 9 g/dL and transfusions are allowed …": the threshold the line
+            # asks for is no part of what it permits
+            asked = [
+                t.end
+                for j, t in enumerate(out)
+                if t.type == "AND"
+                and s <= t.start < m.start()
+                and any(u.type in ("CMP", "BCMP", "BETWEEN") for u in out[:j] if u.start >= s)
+            ]
+            s = asked[-1] if asked else s
+            nxt = _SENTENCE_END.search(text, m.end())
+            e = nxt.start() if nxt else len(text)
+        inside = [
+            i
+            for i, t in enumerate(out)
+            if (t.start >= s and t.end <= e and t.type not in ("LPAREN", "LPOST", "RPAREN"))
+            or (t.type in ("LPAREN", "LPOST", "RPAREN") and s < t.start < e)
+        ]
+        if not inside:
+            continue  # nothing of it read ("(… transfusions allowed)" was left out)
+        a, b = inside[0], inside[-1] + 1
+        span = out[a:b]
+        depth = 0
+        for t in span:
+            depth += t.type in ("LPAREN", "LPOST")
+            depth -= t.type == "RPAREN"
+            if depth < 0:
+                break
+        if not span or depth != 0:
+            continue
+        start, end = span[0].start, max(span[-1].end, m.end())
+        out[a:b] = [Tok("WORD", text[start:end], start, end)]
+    return out
+
+
+# "Women of child-bearing potential and men must use …": what the two populations must do
+_POPULATION_DUTY = re.compile(
+    r"\s*(?:\([A-Za-z]{2,8}\)\s*)?(?:must|should|shall|are\s+required\s+to|need\s+to)\b", re.I
+)
+
+
+@_needs("CONCEPT", words=("must", "should", "shall", "required", "need"))
+def _population_pair(toks: list[Tok], text: str, kind: str) -> list[Tok]:
+    """ "Women of child-bearing potential and men must use adequate contraception": the
+    "and" joins two populations, each held to the requirement; nobody is both.
+
+    Read as ``childbearing_potential and sex = male and contraception`` the inclusion could
+    be met by no one.  An inclusion reads ``not (childbearing_potential or sex = male) or
+    (requirement)``: others are not held to it, and either population must meet it.  One
+    population alone ("Women of child-bearing potential must utilize appropriate birth
+    control") reads ``not childbearing_potential or (requirement)``: read as ``… and
+    contraception`` it failed every man and every woman past childbearing age."""
+    if kind != "inclusion" or len(toks) < 2 or _MUST_HAVE.match(text):
+        return toks  # "Women of … must have / be …": the conditional reading of _must_have
+    a = toks[0]
+    if (
+        a.type == "CONCEPT"
+        and a.value == "childbearing_potential"
+        and _POPULATION_DUTY.match(text, a.end)
+        and toks[1].type not in ("AND", "OR", "COMMA", "RPAREN")
+        and not any(t.type in ("SEX", "EXCEPT") for t in toks[1:])
+        and toks[-1].end > a.end
+    ):
+        rest = toks[1:]
+        e = rest[-1].end
+        return [
+            Tok("NOT", "not", a.start, a.start),
+            a,
+            Tok("OR", "or", rest[0].start, rest[0].start),
+            Tok("LPAREN", "(", rest[0].start, rest[0].start),
+            *rest,
+            Tok("RPAREN", ")", e, e),
+        ]
+    if len(toks) < 4:
+        return toks
+    a, conj, b = toks[0], toks[1], toks[2]
+    pair = {a.type, b.type}
+    if (
+        conj.type != "AND"
+        or pair != {"CONCEPT", "SEX"}
+        or "childbearing_potential" not in (a.value, b.value)
+        or not _POPULATION_DUTY.match(text, max(a.end, b.end))
+        or any(t.type == "EXCEPT" for t in toks[3:])
+    ):
+        return toks
+    rest = toks[3:]
+    if any(t.type == "SEX" for t in rest):
+        # "… Men should use adequate birth control for …": a duty of one population only;
+        # read in the shared requirement it would fail the other one, so it stays unread
+        rest = [Tok("WORD", text[rest[0].start : rest[-1].end], rest[0].start, rest[-1].end)]
+    s, e = a.start, rest[-1].end
+    return [
+        Tok("NOT", "not", s, s),
+        Tok("LPAREN", "(", s, s),
+        a,
+        Tok("OR", "or", conj.start, conj.end),
+        b,
+        Tok("RPAREN", ")", b.end, b.end),
+        Tok("OR", "or", rest[0].start, rest[0].start),
+        Tok("LPAREN", "(", rest[0].start, rest[0].start),
+        *rest,
+        Tok("RPAREN", ")", e, e),
+    ]
 
 
 _POSTFIX_GAP = re.compile(r"[\s\-:]*(?:(?:is|was|are|status)[\s:]*)?[\s.;,)\]]*", re.I)
@@ -3049,23 +3487,27 @@ def _blank_same_alternative(text: str, phrases: Mapping[str, str]) -> str:
     return out
 
 
-# the last n words of a text, n = 1 … 6 (compiled once: each is searched per initialism)
-_LAST_WORDS = [
-    re.compile(rf"(?:[A-Za-z0-9']+[\s\-]+){{{n - 1}}}[A-Za-z0-9']+$") for n in range(1, 7)
-]
+# the last one to six words of a text, read from the end of the reversed text: one match in
+# place of six searches "(?:[A-Za-z0-9']+[\s\-]+){n - 1}[A-Za-z0-9']+$" (a "$"-anchored
+# search tries every start position of the text; tests/test_speedups.py pins the two)
+_LAST_WORDS_REVERSED = re.compile(r"[A-Za-z0-9']+(?:[\s\-]+[A-Za-z0-9']+){0,5}")
+_WORD_RUN = re.compile(r"[A-Za-z0-9']+")
 
 
 def _names_same(before: str, cid: str | None, phrases: Mapping[str, str]) -> bool:
-    """Whether ``before`` ends with a vocabulary phrase of concept ``cid``."""
+    """Whether ``before`` ends with a vocabulary phrase of concept ``cid``: its last n words
+    (what ``_LAST_WORDS[n - 1].search`` finds), n = 1 … 6, shortest first."""
     if cid is None:
         return False
     before = before.rstrip()
-    for last_words in _LAST_WORDS:
-        m = last_words.search(before)
-        if m is None:
-            return False
-        if (m.start() == 0 or not before[m.start() - 1].isalnum()) and phrases.get(
-            _phrase(m.group(0))
+    tail = _LAST_WORDS_REVERSED.match(before[::-1])
+    if tail is None:
+        return False
+    at = len(before) - tail.end()  # where the last (up to) six words start
+    starts = [w.start() for w in _WORD_RUN.finditer(before, at)]
+    for start in reversed(starts):
+        if (start == 0 or not before[start - 1].isalnum()) and phrases.get(
+            _phrase(before[start:])
         ) == cid:
             return True
     return False
@@ -3507,6 +3949,7 @@ def _relation_objects(toks: list[Tok], text: str) -> list[Tok]:
     return _relation_lists(out, text)
 
 
+@_needs("OR")
 def _dropped_alternative(toks: list[Tok], text: str) -> list[Tok]:
     """ "Active or suspected malignancy": the word before a leading "or" was dropped (as
     filler) and the "or" with it, leaving "suspected_malignancy": a patient with an active
@@ -3535,6 +3978,7 @@ _STATES_VALUE = re.compile(
 )
 
 
+@_needs(words=("inclusion", "exclusion"))
 def _cohort_heading(toks: list[Tok], text: str) -> list[Tok]:
     """A line that only heads the lines after it ("Inclusion Part A: Healthy subjects",
     "Inclusion criteria for T2DM") names the cohort they apply to; it asks nothing itself.
@@ -3666,7 +4110,7 @@ def _slashed_alternatives(toks: list[Tok]) -> list[Tok]:
     return out
 
 
-@_needs("WORD")
+@_needs("WORD CONCEPT", "WORD MOD")
 def _modifiers(toks: list[Tok]) -> list[Tok]:
     """An unread word right before a concept qualifies that concept only ("uncontrolled").
 
@@ -3676,18 +4120,44 @@ def _modifiers(toks: list[Tok]) -> list[Tok]:
     """
     out = list(toks)
     for i in range(len(out) - 2, -1, -1):
+        if out[i].type != "WORD":
+            continue
         nxt = out[i + 1].type
-        if out[i].type == "WORD" and _SLASHED.search(str(out[i].value)):
+        if nxt != "CONCEPT" and (nxt != "MOD" or str(out[i].value).lower() not in _QUALIFIERS):
+            continue
+        if _SLASHED.search(str(out[i].value)):
             # "prebiotics/ probiotics/symbiotic/systemic immunomodulators": words joined by a
             # slash are alternatives, not a qualifier that a missing concept would make false
             continue
-        if out[i].type == "WORD" and (
-            nxt == "CONCEPT"
-            or (
-                nxt == "MOD" and str(out[i].value).lower() in MODIFIERS | STATE_ADJECTIVES | DEGREES
-            )
+        out[i] = Tok("MOD", out[i].value, out[i].start, out[i].end)
+    return out
+
+
+# words that qualify a qualifier ("new onset": see _ONSET)
+_QUALIFIERS = MODIFIERS | STATE_ADJECTIVES | DEGREES | _ONSET
+
+
+_OF_GAP = re.compile(r"\s+of\s+", re.IGNORECASE)
+
+
+@_needs("MOD CONCEPT", words=("treatment",))
+def _treatment_of(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
+    """ "the last treatment of chemotherapy": "treatment of" a drug or procedure is that
+    treatment itself, as "treatment with" is.  Of a condition ("treatment of hypertension")
+    it stays a qualifier: treating a disease is not having it."""
+    out: list[Tok] = []
+    for i, tok in enumerate(toks):
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if (
+            tok.type == "MOD"
+            and nxt is not None
+            and nxt.type == "CONCEPT"
+            and str(tok.value).lower() in ("treatment", "treatments")
+            and _OF_GAP.fullmatch(text, tok.end, nxt.start)
+            and vocab[str(nxt.value)].kind in ("medication", "procedure")
         ):
-            out[i] = Tok("MOD", out[i].value, out[i].start, out[i].end)
+            continue
+        out.append(tok)
     return out
 
 
@@ -3729,6 +4199,135 @@ def _modifier_over_alternatives(toks: list[Tok]) -> list[Tok]:
         out.insert(end, Tok("RPAREN", ")", out[end - 1].end, out[end - 1].end))
         out.insert(m, Tok("LPAREN", "(", out[m].start, out[m].start))
         i = end + 2
+    return out
+
+
+# "Split liver transplantation", "Combined liver transplant": the kind of graft or operation
+_GRAFT_TYPE = re.compile(
+    r"(?:split|combined|domino|auxiliary|reduced[\s\-]size|partial|whole|en\s+bloc|"
+    r"multi[\s\-]?visceral|multi[\s\-]?organ|simultaneous)$",
+    re.IGNORECASE,
+)
+
+
+@_needs(
+    "CONCEPT",
+    words=(
+        "split",
+        "combined",
+        "domino",
+        "auxiliary",
+        "reduced",
+        "partial",
+        "whole",
+        "bloc",
+        "visceral",
+        "organ",
+        "simultaneous",
+    ),
+)
+def _graft_type(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Split liver transplantation" (an exclusion of a transplant trial) names the kind of
+    transplant the patient is to receive, not a transplant they had: the phrase stays unread.
+
+    Read as an unread qualifier of the transplant (``unparsed("Split") and history of
+    liver_transplant``), every candidate without a past transplant was cleared, whatever
+    graft was planned for them."""
+    out = list(toks)
+    for i in range(len(out) - 2, -1, -1):
+        t, nxt = out[i], out[i + 1]
+        if (
+            t.type in ("WORD", "MOD")
+            and nxt.type == "CONCEPT"
+            and str(nxt.value).endswith("_transplant")
+            and _GRAFT_TYPE.search(text, t.start, t.end)
+            and not text[t.end : nxt.start].strip()
+        ):
+            out[i : i + 2] = [Tok("WORD", text[t.start : nxt.end], t.start, nxt.end)]
+    return out
+
+
+_FUTURE_CUE = re.compile(
+    r"(?:planned|anticipated|scheduled|expected|intended|upcoming|foreseen)$", re.IGNORECASE
+)
+# "No concurrent or anticipated need for …": the present cue joined to the future one
+_PRESENT_OR = re.compile(r"(?:concurrent|current|ongoing|present)\s+or\s+$", re.IGNORECASE)
+# a concept that already names the plan ("non_tacrolimus_immunosuppression_planned")
+_PLANNED_CONCEPT = re.compile(r"planned|scheduled|candidate|expected")
+
+
+def _future_end(toks: list[Tok], k: int) -> int | None:
+    """The index past the item a future cue at ``toks[k - 1]`` looks ahead to: its
+    qualifiers, a concept or a parenthesised group, and a window after it."""
+    while k < len(toks) and toks[k].type == "MOD":
+        k += 1
+    if k >= len(toks):
+        return None
+    if toks[k].type == "CONCEPT":
+        if _PLANNED_CONCEPT.search(str(toks[k].value)):
+            return None
+        k += 1
+    elif toks[k].type == "LPAREN":
+        depth = 0
+        for j in range(k, len(toks)):
+            depth += toks[j].type in ("LPAREN", "LPOST")
+            depth -= toks[j].type == "RPAREN"
+            if depth == 0:
+                k = j + 1
+                break
+        else:
+            return None
+    else:
+        return None
+    if k < len(toks) and toks[k].type == "WINDOW":
+        k += 1
+    return k
+
+
+@_needs(
+    "CONCEPT",
+    words=("planned", "anticipated", "scheduled", "expected", "intended", "upcoming", "foreseen"),
+)
+def _future_items(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Planned cardiac surgery", "Anticipated initiation of dialysis … within 12 months":
+    what is planned or expected is not on the record, so the item stays unread.
+
+    Read as an unread qualifier of the concept (``unparsed("Planned") and surgery``), a
+    patient with surgery planned but none on record did not meet the exclusion, and the
+    window looked back where the text looks ahead.  "No concurrent or anticipated need for A
+    or B" keeps its present branch: ``not ((A or B) or unparsed("anticipated need for A or
+    B"))`` - the anticipated need is judgement, unread, and never read as current use.
+    """
+    out = list(toks)
+    i = 0
+    while i < len(out):
+        t = out[i]
+        if t.type not in ("WORD", "MOD") or not _FUTURE_CUE.match(text, t.start, t.end):
+            i += 1
+            continue
+        end = _future_end(out, i + 1)
+        if end is None:
+            i += 1
+            continue
+        item = out[i + 1 : end]
+        while item and item[0].type == "MOD":
+            item = item[1:]
+        unread = Tok("WORD", text[t.start : out[end - 1].end], t.start, out[end - 1].end)
+        if _PRESENT_OR.search(text, 0, t.start) and item:
+            # the present branch reads the item as it stands; the future one stays unread
+            start = i - 1 if i and out[i - 1].type == "OR" else i
+            joined = [
+                Tok("LPAREN", "(", item[0].start, item[0].start),
+                *item,
+                Tok("OR", "or", t.start, t.start),
+                unread,
+                Tok("RPAREN", ")", unread.end, unread.end),
+            ]
+            out[start:end] = joined
+            i = start + len(joined)
+            continue
+        out[i:end] = [unread]
+        i += 1
     return out
 
 
@@ -3809,6 +4408,7 @@ def _cause_item_end(toks: list[Tok], j: int) -> int | None:
     return None
 
 
+@_needs("MOD", words=("due",))
 def _cause_lists(toks: list[Tok], text: str) -> list[Tok]:
     """ "CHF due to ischemic heart disease, idiopathic dilated cardiomyopathy, mitral or
     aortic insufficiency or hypertension": the cause is one of the list, the condition is
@@ -3857,6 +4457,7 @@ _PLACE = re.compile(r"(?<![A-Za-z])(?:fields?|areas?|regions?|volumes?|ports?)(?
 _OUTSIDE = re.compile(r"\s*(?:outside|beyond)(?![A-Za-z])", re.IGNORECASE)
 
 
+@_needs("NOT WORD", words=("outside", "beyond"))
 def _place_outside(toks: list[Tok], text: str) -> list[Tok]:
     """ "measurable disease outside of prior chemoembolization field": "outside" names a
     place (a treated field), not an absence.  Read as a negation it said "not history of
@@ -4013,6 +4614,7 @@ _DONATED_GAP = frozenset(["after", "from", "with"])
 _DONATED_LINK = re.compile(r"\s+(?:after|from|with)\s+(?:an?\s+)?", re.I)
 
 
+@_needs("WORD CONCEPT", words=("donat", "donor"))
 def _donated_conditions(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
     """ "Grafts donated after cardiac arrest (DCD grafts)": the condition is the donor's.
     Read as the patient's cardiac arrest, the exclusion was not met by any recipient who
@@ -4754,6 +5356,7 @@ def _head_alternative(inner: list[Tok], head: tuple[int, int], text: str) -> lis
 _OPEN_ETC = re.compile(r"(?:,\s*)?\betc\b\.?", re.IGNORECASE)
 
 
+@_needs(words=("etc",))
 def _open_list(toks: list[Tok], text: str) -> list[Tok]:
     """ "Previous splenectomy, …, TIPS, liver transplantation, etc.": an exclusion list left
     open by "etc." names some of what excludes, not all of it.  "etc." was a stop word, so
@@ -4805,6 +5408,7 @@ def _colon_head(toks: list[Tok], text: str) -> list[Tok]:
     return out
 
 
+@_needs("WORD BCMP NUMBER")
 def _acronym_bound(toks: list[Tok], text: str) -> list[Tok]:
     """ "use of vasopressor(s) to maintain SAP > 90 mm Hg or MAP > 60 mm Hg": a bare bound
     right after an unread abbreviation is that measure's bound.  Left bare, it took the last
@@ -4830,6 +5434,7 @@ def _acronym_bound(toks: list[Tok], text: str) -> list[Tok]:
     return out
 
 
+@_needs("OR", words=(",",))
 def _comma_or_split(toks: list[Tok], text: str) -> list[Tok]:
     """ "History of malignancy of the liver or other organs, or a family history of liver
     malignancy": the ", or" joins the two halves of the sentence, the plain "or" before it
@@ -4903,6 +5508,7 @@ def _levels(toks: list[Tok]) -> list[tuple[Tok, int]]:
     return out
 
 
+@_needs("CONCEPT", words=("nursing",))
 def _nursing_setting(toks: list[Tok], text: str) -> list[Tok]:
     """ "Planned discharge to nursing facility": "nursing" before a care-setting noun names
     the setting, not breastfeeding.  Read as lactation, the exclusion was not met by any
@@ -4920,6 +5526,7 @@ def _nursing_setting(toks: list[Tok], text: str) -> list[Tok]:
     return out
 
 
+@_needs("LPOST")
 def _example_parenthesis(toks: list[Tok], text: str, kind: str) -> list[Tok]:
     """ "without decompensated events (e.g. ascites, bleeding, or overt encephalopathy)":
     a parenthesis opened by an example cue names examples of the noun before it, each
@@ -5046,14 +5653,27 @@ def _negated_examples(toks: list[Tok], text: str) -> list[Tok]:
     out = list(toks)
     i = 0
     while i < len(out):
-        if (
-            out[i].type != "NOT"
-            or text[out[i].start : out[i].end].strip().lower() not in ("no", "without", "not")
-            or (i + 1 < len(out) and out[i + 1].type == "LPAREN")
+        if out[i].type != "NOT" or text[out[i].start : out[i].end].strip().lower() not in (
+            "no",
+            "without",
+            "not",
         ):
             i += 1
             continue
-        depth, j, example, joined = 0, i + 1, False, False
+        start = i + 1
+        if start < len(out) and out[start].type == "LPAREN":
+            # "No severe restrictive or obstructive lung disease … including any of the
+            # following …: FEV1 < 50%": the alternatives "no" already covers, then examples
+            close = _group_end(out, start)
+            if close is None or not (
+                close + 1 < len(out)
+                and out[close + 1].type == "OR"
+                and out[close + 1].value == EXAMPLE_OR
+            ):
+                i += 1
+                continue
+            start = close + 1
+        depth, j, example, joined = 0, start, False, False
         while j < len(out):
             t = out[j]
             if depth == 0 and t.type == "COMMA" and t.value in (".", ";"):
@@ -5075,6 +5695,17 @@ def _negated_examples(toks: list[Tok], text: str) -> list[Tok]:
             out.insert(i + 1, Tok("LPAREN", "(", at, at))
         i += 1
     return out
+
+
+def _group_end(toks: list[Tok], at: int) -> int | None:
+    """Index of the RPAREN closing the group opened at ``at``, or ``None``."""
+    depth = 0
+    for k in range(at, len(toks)):
+        depth += toks[k].type in ("LPAREN", "LPOST")
+        depth -= toks[k].type == "RPAREN"
+        if depth == 0:
+            return k
+    return None
 
 
 def _brand_in_washout(toks: list[Tok]) -> list[Tok]:
@@ -5170,7 +5801,211 @@ def _recent_within(toks: list[Tok]) -> list[Tok]:
     return out
 
 
+# "Seizure disorder is allowed provided it is well-controlled": a permission and its condition
+_PERMISSION = re.compile(
+    r"(?:\b(?:is|are|will\s+be|may\s+be|be)\s+)?\b(?:allowed|permitted)\s+"
+    r"(?:if|provided|providing|as\s+long\s+as|only\s+if|when)\b",
+    re.IGNORECASE,
+)
+
+
+_SENTENCE_BREAK = re.compile(r"[.:;](?:\s|$)")
+_PERMITTED = frozenset(("CONCEPT", "WORD", "MOD", "HISTORY", "OR", "LPAREN", "LPOST", "RPAREN"))
+
+
+@_needs(words=("allowed", "permitted"))
+def _permission(toks: list[Tok], text: str, kind: str) -> list[Tok]:
+    """ "Concurrent radiotherapy to localized painful lesions allowed provided >= 1 measurable
+    lesion is not irradiated": among inclusions, a line that permits something on a condition
+    asks nothing of a patient without it, so ``not (subject) or unparsed(condition)``.
+
+    Read as a list of pieces joined by "and", it asked every patient for the permitted thing
+    (a patient on no steroids failed "Concurrent steroids … allowed if on a stable dose").
+    Only at the top level of an inclusion (not inside a parenthesis) and with a condition
+    cue after "allowed"; the condition stays unread.
+    """
+    m = _PERMISSION.search(text)
+    if kind != "inclusion" or m is None or not toks:
+        return toks
+    at = m.start()
+    before = text[:at]
+    if before.count("(") != before.count(")") or before.count("[") != before.count("]"):
+        return toks
+    subject: list[Tok] = []
+    for tok in toks:
+        if tok.end <= at:
+            subject.append(tok)
+        elif tok.start < at:
+            head = text[tok.start : at].rstrip()
+            if tok.type != "WORD" or not head:
+                return toks
+            subject.append(Tok("WORD", head, tok.start, tok.start + len(head)))
+        else:
+            break
+    opened = sum(t.type in ("LPAREN", "LPOST") for t in subject)
+    end = max(t.end for t in toks)
+    if (
+        not any(t.type == "CONCEPT" for t in subject)
+        or opened != sum(t.type == "RPAREN" for t in subject)
+        # only what is permitted: "Hgb >= 9 g/dL and transfusions are allowed if …" keeps its
+        # threshold (read as the permission's subject, a patient below it met the line), and
+        # "A and B are allowed if …" permits each, not only both together
+        or any(t.type not in _PERMITTED for t in subject)
+        # "No … inducers: St. John's wort NOTE: antacids allowed provided …": a note after
+        # the line's own clause permits only what it names
+        or _SENTENCE_BREAK.search(text, subject[0].start, at)
+        or not text[at:end].strip()
+    ):
+        return toks
+    return [
+        Tok("NOT", "not", subject[0].start, subject[0].start),
+        Tok("LPAREN", "(", subject[0].start, subject[0].start),
+        *subject,
+        Tok("RPAREN", ")", subject[-1].end, subject[-1].end),
+        Tok("OR", "or", at, at),
+        Tok("WORD", text[at:end].strip(), at, end),
+    ]
+
+
+# "including any of the following … parameters:": the lead-in of a list of examples
+_LISTED_EXAMPLES = re.compile(
+    r"including(?:,?\s+but\s+not\s+limited\s+to,?)?\s+(?:any\s+of\s+)?the\s+following\b"
+    r"[^:;]{0,80}:",
+    re.IGNORECASE,
+)
+# "6 to 144 months after orthotopic liver transplantation": the time since an event
+_ELAPSED_CUE = re.compile(
+    r"\s*(?:after|since|following|from|post)(?:\s+|\s*-\s*)"
+    r"(?:(?:the|a|an|last|prior|previous)\s+)?",
+    re.IGNORECASE,
+)
+_DATED_KINDS = frozenset(("condition", "procedure", "medication"))
+
+
+@_needs("NUMBER TO UNIT CONCEPT", "BETWEEN NUMBER AND UNIT CONCEPT")
+def _elapsed_range(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
+    """ "6 to 144 months after orthotopic liver transplantation": the event happened at most
+    144 and at least 6 months ago, so ``(X within 144 months) and not (X within 6 months)``.
+
+    Read only where the range stands alone (no measure before it: "age 6 to 12 months" is an
+    age), its unit is a time, the cue ("after", "since", "following", "from", "post") follows
+    it directly, and the event is a dated item (condition, procedure or medication, or
+    alternatives of them) that ends the clause.  With no such record the first half is not
+    met; with one of unknown date both halves stay unknown.
+    """
+    for i, tok in enumerate(toks):
+        if tok.type == "BETWEEN" and i + 4 < len(toks):
+            low, link, high, unit = toks[i + 1 : i + 5]
+            if (low.type, link.type, high.type) != ("NUMBER", "AND", "NUMBER"):
+                continue
+        elif tok.type == "NUMBER" and i + 3 < len(toks):
+            low, link, high, unit = toks[i : i + 4]
+            if (link.type, high.type) != ("TO", "NUMBER"):
+                continue
+        else:
+            continue
+        if (
+            unit.type != "UNIT"
+            or unit.value not in ("h", "d", "wk", "mo", "a")
+            or not isinstance(low.value, float)
+            or not isinstance(high.value, float)
+            or not 0 < low.value < high.value
+            or (i > 0 and toks[i - 1].type in ("CONCEPT", "CMP", "BCMP", "BETWEEN", "NUMBER"))
+        ):
+            continue
+        k = toks.index(unit, i) + 1
+        while k < len(toks) and toks[k].type in ("MOD", "WORD", "HISTORY"):
+            k += 1  # the cue ("after" may be lexed a modifier; "prior": the window dates it)
+        if k >= len(toks) or not _ELAPSED_CUE.fullmatch(text, unit.end, toks[k].start):
+            continue
+        grouped = k < len(toks) and toks[k].type == "LPAREN"  # "after (A or B)"
+        k += grouped
+        end = k  # CONCEPT (OR CONCEPT)*
+        while end < len(toks) and (
+            toks[end].type == "OR"
+            if (end - k) % 2
+            else toks[end].type == "CONCEPT" and vocab[str(toks[end].value)].kind in _DATED_KINDS
+        ):
+            end += 1
+        item = toks[k:end]
+        if not item or item[-1].type != "CONCEPT":
+            continue
+        if grouped:
+            if end >= len(toks) or toks[end].type != "RPAREN":
+                continue
+            end += 1
+        if end < len(toks) and toks[end].type not in ("COMMA", "RPAREN"):
+            continue
+        first, last = toks[i], item[-1]
+        read = [
+            Tok("LPAREN", "(", first.start, first.start),
+            *_dated(item, Tok("WINDOW", (high.value, unit.value), first.start, unit.end)),
+            Tok("AND", "and", last.end, last.end),
+            Tok("NOT", "not", first.start, first.start),
+            *_dated(item, Tok("WINDOW", (low.value, unit.value), first.start, unit.end)),
+            Tok("RPAREN", ")", last.end, last.end),
+        ]
+        return [*toks[:i], *read, *_elapsed_range(toks[end:], text, vocab)]
+    return toks
+
+
+def _dated(item: list[Tok], window: Tok) -> list[Tok]:
+    """``( item WINDOW )``: the item within the window."""
+    return [
+        Tok("LPAREN", "(", item[0].start, item[0].start),
+        *item,
+        window,
+        Tok("RPAREN", ")", item[-1].end, item[-1].end),
+    ]
+
+
 _EXEMPTED = re.compile(r"(?:(?:are|is)\s+)?(?:exempted|exempt|excepted)", re.IGNORECASE)
+
+
+_DURING = re.compile(r"during\b", re.IGNORECASE)
+
+
+@_needs("WINDOW AND WORD", words=("during",))
+def _window_then_during(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Antacids within 24 hours prior to presentation to the ED and during the study": the
+    look-back window is the drug's, and "during the study" (unread) is asked beside it.  Joined
+    by its "and" to the unread words, the window lost its drug and went unread with them."""
+    out: list[Tok] = []
+    for i, tok in enumerate(toks):
+        if (
+            tok.type == "AND"
+            and out
+            and out[-1].type == "WINDOW"
+            and i + 1 < len(toks)
+            and toks[i + 1].type == "WORD"
+            and _DURING.match(text, toks[i + 1].start)
+        ):
+            continue
+        out.append(tok)
+    return out
+
+
+_AT_BIRTH = re.compile(r"at\s+birth", re.IGNORECASE)
+
+
+@_needs("CONCEPT WORD", words=("birth",))
+def _at_birth(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Gestational age is <=35 weeks, 6 days at birth": gestational age is the age at birth
+    (its definition in the vocabulary), so "at birth" after its threshold restates it."""
+    out: list[Tok] = []
+    for tok in toks:
+        if (
+            tok.type == "WORD"
+            and text[tok.start : tok.end].lower() == "birth"
+            and _AT_BIRTH.match(text, max(0, tok.start - 3))
+        ):
+            k = len(out) - 1
+            while k >= 0 and out[k].type in ("CMP", "NUMBER", "UNIT", "TO", "BETWEEN", "AND"):
+                k -= 1
+            if k >= 0 and out[k].type == "CONCEPT" and out[k].value == "gestational_age":
+                continue
+        out.append(tok)
+    return out
 
 
 @_needs("BCMP NUMBER WORD")

@@ -894,7 +894,8 @@ class _Resolver:
         if (
             isinstance(last, PJuxt)
             and isinstance(last.children[-1], PWindow)
-            and all(_conditions_only(c) for c in clauses)
+            and all(_conditions_only(c) for c in clauses[:-1])
+            and _conditions_only(clauses[-1], excepted=True)
             and any(isinstance(n, Mention) for n in walk(clauses[-1]))
         ):
             # "ACS, MI, CABG or angioplasty within 3 months": the window closes the whole list
@@ -961,6 +962,14 @@ class _Resolver:
                     # is asked of that age group, not a redefinition of age
                     span = _join(span_of(node), span_of(inner))
                     node = AnyOf((Not(node, span=span_of(node)), inner), span=span)
+                    continue
+                if _other_measure(node, inner):
+                    # "albumin < 3,5 g/dl (i.e. Child-Pugh grade B)": a threshold is no term
+                    # to define; what the parenthesis equates it with stays unread beside it
+                    node = AllOf(
+                        (node, self.unparsed(span_of(inner))),
+                        span=_join(span_of(node), span_of(inner)),
+                    )
                     continue
                 if self._diagnosis_narrowed(node, inner):
                     # "Patients with alcoholic hepatitis defined as: MELD score between
@@ -1244,12 +1253,28 @@ def _paren_of(p: Any, atom: Any) -> Any:
     return p if isinstance(p, PParen) and p.atom is atom else None
 
 
-def _conditions_only(node: Any) -> bool:
-    """Whether ``node`` is mentions joined by and/or (a list item a trailing window closes)."""
+def _other_measure(node: Any, inner: Any) -> bool:
+    """Whether ``node`` is a threshold and the definition after it bounds no such measure
+    ("albumin < 3.5 g/dL (i.e. Child-Pugh grade B)"), so it cannot restate that threshold."""
+    if not isinstance(node, (Comparison, Range)):
+        return False
+    return not any(
+        isinstance(n, (Comparison, Range)) and n.concept == node.concept for n in walk(inner)
+    )
+
+
+def _conditions_only(node: Any, excepted: bool = False) -> bool:
+    """Whether ``node`` is mentions joined by and/or (a list item a trailing window closes).
+
+    With ``excepted``, mentions an exception left out count too: "chemotherapy, biological
+    therapy, immunotherapy or systemic radiotherapy (except palliative radiation …)" before
+    "less than 4 weeks since": the window still closes every item, not only the last."""
     if isinstance(node, (Mention, Unparsed)):
         return True  # an unread piece takes no window, and the mentions with it do
     if isinstance(node, (AllOf, AnyOf)):
-        return all(_conditions_only(c) for c in node.children)
+        return all(_conditions_only(c, excepted) for c in node.children)
+    if excepted and isinstance(node, Not):
+        return _conditions_only(node.child, excepted)
     return False
 
 

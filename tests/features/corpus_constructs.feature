@@ -759,7 +759,7 @@ Feature: Constructs the grammar reads in real registry text
     Given the inclusion line "PATIENT CHARACTERISTICS: No ongoing cardiac dysrhythmias of NCI CTCAE grade ≥ 2, atrial fibrillation of any grade, prolongation of QTc > 500 msec on screening electrocardiogram (ECG), or history of familial long QT syndrome"
     And a patient with observations <observations>
     When the line is evaluated on 2026-11-27
-    Then the line reads, in part, as "not ((arrhythmia and unparsed("NCI CTCAE grade ≥ 2")) or (atrial_fibrillation and unparsed("grade")) or qtc > 500 ms or history of long_qt_syndrome)"
+    Then the line reads, in part, as "not ((arrhythmia and unparsed("NCI CTCAE grade ≥ 2")) or atrial_fibrillation or qtc > 500 ms or history of long_qt_syndrome)"
     And it is <met>
 
     # the serial ", or" once ended the list: "qtc > 500 ms" was an alternative way to qualify
@@ -1644,13 +1644,14 @@ Feature: Constructs the grammar reads in real registry text
     Given the inclusion line "Gestational age is ≤35 weeks, 6 days at birth"
     And a patient with the facts <facts>
     When the line is evaluated on 2026-11-27
-    Then the line reads, partly, as "gestational_age <= 251 days and unparsed("birth")"
+    Then the line reads as "gestational_age <= 251 days"
     And it is <met>
 
-    # read as "<= 35 weeks and unparsed(6 days)", 35 weeks 3 days failed the line
+    # read as "<= 35 weeks and unparsed(6 days)", 35 weeks 3 days failed the line; gestational
+    # age is the age at birth, so "at birth" restates it (it was left unread)
     Examples:
       | facts                      | met       |
-      | gestational_age 35.5 wk    | undecided |
+      | gestational_age 35.5 wk    | met       |
       | gestational_age 36 wk      | not met   |
       | moribund false             | undecided |
 
@@ -2049,7 +2050,7 @@ Feature: Constructs the grammar reads in real registry text
     And a patient given <drug> on <when>
     And the patient's record declares its medications, procedures complete
     When the line is evaluated on 2026-11-27
-    Then the line reads, partly, as "(unparsed("treatment") and chemotherapy) or biologic_therapy or immunotherapy within 4 weeks or (radiotherapy within 4 weeks and (not (unparsed("palliative") and radiotherapy within 4 weeks and unparsed("delivered to <20% of bone marrow")) or unparsed("except palliative radiation delivered to <20% of bone marrow"))) or unparsed("less than 6 weeks for nitrosoureas and mitomycin C prior to Cycle 1 Day 1")"
+    Then the line reads, partly, as "chemotherapy within 4 weeks or biologic_therapy within 4 weeks or immunotherapy within 4 weeks or (radiotherapy within 4 weeks and (not (unparsed("palliative") and radiotherapy within 4 weeks and unparsed("delivered to <20% of bone marrow")) or unparsed("except palliative radiation delivered to <20% of bone marrow"))) or unparsed("less than 6 weeks for nitrosoureas and mitomycin C prior to Cycle 1 Day 1")"
     And it is <met>
 
     # read before with the nitrosourea washout joined to the last items ("(immunotherapy or
@@ -2289,3 +2290,360 @@ Feature: Constructs the grammar reads in real registry text
       | dolutegravir | 2025-01-01 | medications, conditions | met       |
       | paracetamol  | 2025-01-01 | medications, conditions | not met   |
       | paracetamol  | 2025-01-01 | no sections             | undecided |
+
+  Scenario Outline: French "PAL" is alkaline phosphatase; an equation named after a clearance is its method (NCT01334073)
+    Given the inclusion line "Acceptable biological values: Hemoglobin > 10g /dL; neutrophils > 1.5 x 109/L; platelets > 100 x 109/L, AST and ALT < 2.5 x the upper normal limits (UNL), or < 5 x UNL in case of liver metastases, GGT < 3 x the upper normal limits (UNL), PAL < 2.5 x the upper normal limits (UNL), or < 5 x UNL in case of liver metastases, serum bilirubin < 1.5 x ULN, creatinine clearance (Cockroft & Gault formula) > 60 mL/min."
+    And a patient with observations hemoglobin 12 g/dL; anc 3 10*9/L; platelets 200 10*9/L; ast 30 U/L ref 8-48; alt 30 U/L ref 7-55; ggt 40 U/L ref 8-61; bilirubin 1.0 mg/dL ref 0.2-1.2; <alp_and_crcl> and conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "hemoglobin > 10 g/dL and anc > 1.5 10*9/L and platelets > 100 10*9/L and (ast < 2.5 x ULN or (ast < 5 x ULN and liver_metastases)) and (alt < 2.5 x ULN or (alt < 5 x ULN and liver_metastases)) and ggt < 3 x ULN and (alp < 2.5 x ULN or (alp < 5 x ULN and liver_metastases)) and bilirubin < 1.5 x ULN and creatinine_clearance > 60 mL/min"
+    And it is <met>
+
+    # "PAL …" and the clearance behind its "(Cockroft & Gault formula)" were unread: no
+    # patient could meet the line
+    Examples:
+      | alp_and_crcl                                          | conditions                        | met       |
+      | alp 200 U/L ref 40-130; creatinine_clearance 80 mL/min | nothing, complete                 | met       |
+      | alp 400 U/L ref 40-130; creatinine_clearance 80 mL/min | nothing, complete                 | not met   |
+      | alp 400 U/L ref 40-130; creatinine_clearance 80 mL/min | C78.7 since 2026-01-01, complete  | met       |
+      | alp 200 U/L ref 40-130; creatinine_clearance 50 mL/min | nothing, complete                 | not met   |
+      | alp 200 U/L ref 40-130                                 | nothing, complete                 | undecided |
+
+  Scenario Outline: A washout window closes every treatment listed, the last one's exception too (NCT02442531)
+    Given the exclusion line "Less than 4 weeks since the last treatment of chemotherapy, biological therapy, immunotherapy or systemic radiotherapy (except palliative radiation delivered to <20% of bone marrow), and less than 6 weeks for nitrosoureas and mitomycin C prior to Cycle 1 Day 1."
+    And a patient given <drug> on <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "chemotherapy within 4 weeks or biologic_therapy within 4 weeks or immunotherapy within 4 weeks or (radiotherapy within 4 weeks and (not (unparsed("palliative") and radiotherapy within 4 weeks and unparsed("delivered to <20% of bone marrow")) or unparsed("except palliative radiation delivered to <20% of bone marrow"))) or unparsed("less than 6 weeks for nitrosoureas and mitomycin C prior to Cycle 1 Day 1")"
+    And it is <met>
+
+    # the window went to the last two items only: bevacizumab a year ago excluded the patient
+    # ("biologic_therapy" at any time), and "treatment of" chemotherapy was left unread
+    Examples:
+      | drug        | when       | complete                            | met       |
+      | bevacizumab | 2026-11-10 | medications, conditions, procedures | met       |
+      | bevacizumab | 2025-10-01 | medications, conditions, procedures | undecided |
+      | bevacizumab | 2025-10-01 | no sections                         | undecided |
+
+  Scenario Outline: A threshold followed by "i.e." another measure keeps its bound (NCT01909778)
+    Given the exclusion line "Decompensated liver disease within past 12 months, as indicated by variceal bleeding, ascites, encephalopathy, Prothrombin time or INR prolonged to > 1,7 x ULN, serum bilirubin > 2 mg/dl or albumin < 3,5 g/dl (i.e. Child-Pugh grade B)"
+    And a patient with observations <observations> and the fact decompensated_liver_disease <answer>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "decompensated_liver_disease and unparsed("within past 12 months") and (gi_bleeding or ascites or encephalopathy or unparsed("Prothrombin time or INR prolonged to > 1,7 x ULN") or bilirubin > 2 mg/dL or (albumin < 3.5 g/dL and unparsed("Child-Pugh grade B")))"
+    And it is <met>
+
+    # the albumin bound was replaced by "child_pugh_class = B"; the window and the INR clause
+    # stay unread, so a decompensated patient is undecided whatever the labs
+    Examples:
+      | observations                            | answer     | met       |
+      | albumin 3.0 g/dL; bilirubin 1.0 mg/dL   | true       | undecided |
+      | albumin 4.0 g/dL; bilirubin 1.0 mg/dL   | false      | not met   |
+      | nothing                                 | unrecorded | undecided |
+
+  Scenario Outline: "Patients must not have A or B" among exclusions is met by A or B (NCT01337492)
+    Given the exclusion line "Cardiac disease: Congestive heart failure > class II New York Heart Association (NYHA). Patients must not have unstable angina (anginal symptoms at rest) or new onset angina (began within the last 3 months) or myocardial infarction within the past 6 months."
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "((heart_disease or heart_failure) and unparsed("> class II New York Heart Association")) or (unstable_angina within 6 months and unparsed("anginal symptoms at rest")) or (unparsed("new") and unparsed("onset") and angina within 6 months and unparsed("began") and unparsed("within the last 3 months")) or myocardial_infarction within 6 months"
+    And it is <met>
+
+    # read with the prohibition's "not" (and "new" split off "onset angina") the sentence was
+    # "(not (unstable angina …) or …) and (…)": met by patients without any of them
+    Examples:
+      | conditions                        | met       |
+      | I21.9 since 2026-10-01, complete  | met       |
+      | I20.0 since 2026-11-01, complete  | undecided |
+      | I21.9 since 2025-01-01 resolved 2025-02-01, complete | not met |
+      | nothing, complete                 | not met   |
+      | nothing                           | undecided |
+
+  Scenario Outline: How long a symptom lasted before presentation to the ED (NCT01234883)
+    Given the exclusion line "Diarrhea lasting > 7 days prior to presentation to the ED."
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "diarrhea for > 7 days"
+    And it is <met>
+
+    # diarrhoea had no concept and the ED presentation no anchor: the line was unread
+    Examples:
+      | conditions                        | met       |
+      | R19.7 since 2026-11-10, complete  | met       |
+      | R19.7 since 2026-11-25, complete  | not met   |
+      | nothing, complete                 | not met   |
+      | nothing                           | undecided |
+
+  Scenario Outline: A look-back window before "and during the study" stays the drug's (NCT01234883)
+    Given the exclusion line "The use of prohibited medications: Antacids within 24 hours prior to presentation to the ED and during the study."
+    And a patient given <drug> on <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "antacids within 24 hours and unparsed("during the study")"
+    And it is <met>
+
+    Examples:
+      | drug              | when       | complete    | met       |
+      | antacid           | 2026-11-27 | medications | undecided |
+      | antacid           | 2026-10-01 | medications | not met   |
+      | antacid           | 2026-10-01 | no sections | undecided |
+
+  Scenario Outline: An exception's lettered items run past their semicolons (NCT01857115)
+    Given the exclusion line "Disease-related: Non-hematologic malignancy within the past 3 years with the exception of a) adequately treated basal cell carcinoma, squamous cell skin cancer, or thyroid cancer; b) carcinoma in situ of the cervix or breast; c) prostate cancer of Gleason Grade 6 or less with stable prostate-specific antigen levels; or d) cancer considered cured by surgical resection or unlikely to impact survival during the duration of the study, such as localized transitional cell carcinoma of the bladder or benign tumors of the adrenal or pancreas."
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, in part, as "unparsed("Non-hematologic") and cancer within 3 years and (not ((unparsed("adequately") and unparsed("treated") and basal_cell_carcinoma) or cutaneous_squamous_cell_carcinoma or thyroid_cancer or cervical_carcinoma_in_situ or unparsed("breast") or (prostate_cancer and (unparsed("Gleason Grade 6") or unparsed("less with stable prostate-specific antigen") or cancer) and unparsed("considered cured by surgical resection or unlikely to impact survival during the duration of the study, such as localized transitional") and unparsed("cell") and cancer and unparsed("bladder or benign tumors of the adrenal or pancreas"))) or unparsed("with the exception of a) adequately treated basal cell carcinoma, squamous cell skin cancer, or thyroid cancer; b) carcinoma in situ of the cervix or breast; c) prostate cancer of Gleason Grade 6 or less with stable prostate-specific antigen levels; or d) cancer considered cured by surgical resection or unlikely to impact survival during the duration of the study, such as localized transitional cell carcinoma of the bladder or benign tumors of the adrenal or pancreas"))"
+    And it is <met>
+
+    # "a)" closed nothing and took the exception cue with it: the exempted cancers were read
+    # as exclusions, and thyroid cancer last year excluded the patient
+    Examples:
+      | conditions                        | met       |
+      | C73 since 2026-01-01, complete    | undecided |
+      | C18.9 since 2026-01-01, complete  | undecided |
+      | nothing, complete                 | not met   |
+      | nothing                           | undecided |
+
+  Scenario Outline: A threshold on the defining measure is an alternative to the whole qualified condition (NCT06855056)
+    Given the exclusion line "Chronic organic renal failure stage IV and V or estimated Glomerular Filtration Rate <20 ml/min according to the MDRD equations"
+    And a patient with observations <observations> and conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "(unparsed("Chronic") and unparsed("organic") and renal_failure and unparsed("stage IV and V")) or egfr < 20 mL/min/{1.73_m2}"
+    And it is <met>
+
+    # read "renal_failure and (unparsed(…) or egfr < 20)": eGFR 15 without a renal failure
+    # code on a complete record did not exclude
+    Examples:
+      | observations               | conditions                        | met       |
+      | egfr 15 mL/min/{1.73_m2}   | nothing, complete                 | met       |
+      | egfr 45 mL/min/{1.73_m2}   | nothing, complete                 | not met   |
+      | egfr 45 mL/min/{1.73_m2}   | N18.4 since 2020-01-01, complete  | undecided |
+      | nothing                    | nothing                           | undecided |
+
+  Scenario Outline: The graft type of a transplant to come is not a past transplant (NCT03929523)
+    Given the exclusion line "Split liver transplantation"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Split liver transplantation")"
+    And it is <met>
+
+    # read "unparsed("Split") and history of liver_transplant": every candidate without a
+    # past transplant was cleared, whatever graft was planned
+    Examples:
+      | conditions                        | met       |
+      | nothing, complete                 | undecided |
+      | Z94.4 since 2020-01-01, complete  | undecided |
+      | nothing                           | undecided |
+
+  Scenario Outline: A duration after "A or B" covers A too (NCT03920605)
+    Given the inclusion line "Positive hepatitis b surface antigen or hepatitis b virus DNA > 0.5 year;"
+    And a patient whose record holds <items>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "hbv for > 6 months or unparsed("hepatitis b virus DNA > 0.5 year")"
+    And it is <met>
+
+    # read "hbv or …": an acute hepatitis B of four weeks met the chronic-HBV inclusion
+    Examples:
+      | items                            | met       |
+      | condition B18.1 since 2020-01-01 | met       |
+      | condition B16.9 since 2026-11-01 | undecided |
+      | nothing                          | undecided |
+
+  Scenario Outline: "A transplant list" is any organ's (NCT01887717)
+    Given the exclusion line "On a transplant list"
+    And a patient with the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("transplant list")"
+    And it is <met>
+
+    # read liver_transplant_candidate: a patient listed for a kidney (not for a liver) was
+    # not excluded
+    Examples:
+      | facts                            | met       |
+      | liver_transplant_candidate false | undecided |
+      | liver_transplant_candidate true  | undecided |
+      | consent true                     | undecided |
+
+  Scenario Outline: Corticosteroids without a route are the whole class (NCT03863418)
+    Given the exclusion line "use of corticosteroids or calcineurin antagonists or phototherapy in the previous 4 weeks,"
+    And a patient given <drug> on <when>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "corticosteroids within 4 weeks or calcineurin_inhibitors within 4 weeks or unparsed("phototherapy")"
+    And it is <met>
+
+    # read as systemic corticosteroids: a patient on inhaled budesonide last week was not
+    # excluded
+    Examples:
+      | drug        | when       | met       |
+      | budesonide  | 2026-11-20 | met       |
+      | prednisone  | 2026-11-20 | met       |
+      | budesonide  | 2026-01-20 | undecided |
+      | paracetamol | 2026-11-20 | undecided |
+
+  Scenario Outline: "No concurrent or anticipated need for A or B": the anticipated branch stays unread (NCT01005199)
+    Given the inclusion line "PRIOR CONCURRENT THERAPY: No concurrent or anticipated need for CYP3A4 inhibitors or inducers"
+    And a patient taking <drug> since <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not (cyp3a4_inhibitors or cyp3a4_inducers or unparsed("anticipated need for CYP3A4 inhibitors or inducers"))"
+    And it is <met>
+
+    # read "not unparsed("or") and unparsed("anticipated") and (A or B)": every patient on
+    # neither drug failed the inclusion
+    Examples:
+      | drug         | when       | complete    | met       |
+      | ketoconazole | 2026-01-01 | medications | not met   |
+      | paracetamol  | 2026-01-01 | medications | undecided |
+      | paracetamol  | 2026-01-01 | no sections | undecided |
+
+  Scenario Outline: A planned procedure is not on the record (NCT00679484)
+    Given the exclusion line "Planned cardiac surgery, revascularization or resynchronization within the study period"
+    And a patient with the procedure <name> on <when>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Planned cardiac surgery, revascularization or resynchronization within the study period")"
+    And it is <met>
+
+    # read "unparsed("Planned") and unparsed("cardiac") and surgery": a patient with cardiac
+    # surgery planned but none on record was cleared
+    Examples:
+      | name    | when       | met       |
+      | surgery | never      | undecided |
+      | surgery | 2026-11-01 | undecided |
+
+  Scenario Outline: "Women of child-bearing potential and men must …": two populations, each held to it (NCT00559507)
+    Given the inclusion line "Women of child-bearing potential and men must use adequate contraception (e.g., hormonal or barrier method of birth control or abstinence) prior to, during, and for 8 weeks after completion of study therapy"
+    And a <sex> patient with conditions nothing, complete and the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not (childbearing_potential or sex = male) or (contraception and unparsed("hormonal or barrier") and ((unparsed("method") and contraception) or unparsed("abstinence")) and unparsed("during, and for 8 weeks after completion of study therapy"))"
+    And it is <met>
+
+    # read "childbearing_potential and sex = male and …": nobody is both, so no one met it
+    Examples:
+      | sex     | facts                                             | met       |
+      | female  | childbearing_potential false                      | met       |
+      | female  | childbearing_potential true; contraception false  | not met   |
+      | male    | contraception false                               | not met   |
+      | male    | contraception true                                | undecided |
+      | unknown | none                                              | undecided |
+
+  Scenario Outline: An allowed item in an inclusion permits, it is not required (NCT00679354)
+    Given the inclusion line "Seizure disorder is allowed provided it is well-controlled with anticonvulsants"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not seizure_disorder or unparsed("is allowed provided it is well-controlled with anticonvulsants")"
+    And it is <met>
+
+    # read "seizure_disorder and unparsed(…)": every patient without a seizure disorder
+    # failed the inclusion; a patient with one is left to the unread condition
+    Examples:
+      | conditions                          | met       |
+      | nothing, complete                   | met       |
+      | G40.909 since 2020-01-01, complete  | undecided |
+      | nothing                             | undecided |
+
+  Scenario Outline: One population's duty is asked of that population only (NCT03432260)
+    Given the inclusion line "Women of child-bearing potential must utilize appropriate birth control throughout the study duration."
+    And a <sex> patient with conditions nothing, complete and the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not childbearing_potential or (unparsed("utilize") and contraception and unparsed("throughout the study duration"))"
+    And it is <met>
+
+    # read "childbearing_potential and … contraception …": every man failed the inclusion
+    Examples:
+      | sex     | facts                                             | met       |
+      | male    | childbearing_potential false                      | met       |
+      | female  | childbearing_potential true; contraception false  | not met   |
+      | female  | childbearing_potential true; contraception true   | undecided |
+      | unknown | none                                              | undecided |
+
+  Scenario Outline: What one is unwilling to do stays unread (NCT03242018)
+    Given the exclusion line "Women of childbearing potential (WOCBP) not willing to use highly effective method(s) of birth control during the study treatment period and the follow-up period, or who are unwilling or unable to be tested for pregnancy during the study."
+    And a <sex> patient with conditions nothing, complete and the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "childbearing_potential and (not unparsed("willing to use highly effective method(s) of birth control during the study treatment period and the follow-up period") or not unparsed("tested for pregnancy during the study"))"
+    And it is <met>
+
+    # read "… not unparsed("willing") and unparsed("use") and contraception …": a woman not
+    # on contraception was not excluded, though she may be the unwilling one
+    Examples:
+      | sex     | facts                                             | met       |
+      | female  | childbearing_potential true; contraception false  | undecided |
+      | female  | childbearing_potential false                      | not met   |
+      | unknown | none                                              | undecided |
+
+  Scenario Outline: A range of time after an event dates the event from both ends (NCT00086346)
+    Given the inclusion line "6 to 144 months after orthotopic liver transplantation."
+    And a patient with conditions <conditions> and the procedure <procedure> on <when>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "liver_transplant within 144 months and not liver_transplant within 6 months"
+    And it is <met>
+
+    # left unread as "6 to 144 months" and "after", the line never told a recipient
+    # transplanted two years ago from one transplanted last month or fifteen years ago
+    Examples:
+      | conditions       | procedure                  | when       | met       |
+      | nothing, complete | liver transplantation     | 2024-11-01 | met       |
+      | nothing, complete | liver transplantation     | 2026-09-01 | not met   |
+      | nothing, complete | liver transplantation     | 2010-01-01 | not met   |
+      | nothing, complete | liver transplantation     | never      | not met   |
+      | nothing          | liver transplantation      | 2024-11-01 | undecided |
+      | nothing          | liver transplantation      | never      | undecided |
+
+  Scenario Outline: A permission on a condition asks nothing of a patient without it (NCT00679354)
+    Given the inclusion line "Concurrent steroids for treatment of increased intracranial pressure allowed if on a stable or decreasing dose for >= 1 week before study entry"
+    And a patient taking <drug> since <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not (corticosteroids and unparsed("increased intracranial pressure")) or unparsed("allowed if on a stable or decreasing dose for >= 1 week before study entry")"
+    And it is <met>
+
+    # read "systemic_corticosteroids and unparsed(…)", every patient on no steroids failed
+    # a line that only permits them
+    Examples:
+      | drug          | when       | complete    | met       |
+      | paracetamol   | 2025-01-01 | medications | met       |
+      | dexamethasone | 2026-11-01 | medications | undecided |
+      | paracetamol   | 2025-01-01 | no sections | undecided |
+
+  Scenario Outline: A condition "of any grade" is the condition, whatever its grade (NCT01005199)
+    Given the inclusion line "PATIENT CHARACTERISTICS: No ongoing cardiac dysrhythmias of NCI CTCAE grade ≥ 2, atrial fibrillation of any grade, prolongation of QTc > 500 msec on screening electrocardiogram (ECG), or history of familial long QT syndrome"
+    And a patient with observations <observations> and conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not ((arrhythmia and unparsed("NCI CTCAE grade ≥ 2")) or atrial_fibrillation or qtc > 500 ms or history of long_qt_syndrome)"
+    And it is <met>
+
+    # "grade" was left unread beside atrial fibrillation, so a patient in atrial fibrillation
+    # was undecided where the line excludes every grade of it
+    Examples:
+      | observations | conditions                        | met       |
+      | qtc 450 ms   | I48.91 since 2025-01-01, complete | not met   |
+      | qtc 450 ms   | nothing, complete                 | met       |
+      | qtc 520 ms   | nothing, complete                 | not met   |
+      | nothing      | nothing                           | undecided |
+
+  Scenario Outline: "No A according to …, including any of the following: B" rules out B too (NCT00559507)
+    Given the inclusion line "No severe restrictive or obstructive lung disease according to baseline pulmonary function studies including any of the following pulmonary function test (PFT) parameters: Total lung capacity < 60%"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not (unparsed("severe restrictive") or (unparsed("obstructive") and lung_disease) or unparsed("Total lung capacity < 60%"))"
+    And it is <met>
+
+    # the assessment note swallowed "including any of the following … parameters", and the
+    # parameter was joined to "not (…)" by "and": read, it was required of every patient.
+    # "severe restrictive" and "obstructive" stay unread (judged), so no record decides it
+    Examples:
+      | conditions                        | met       |
+      | J44.9 since 2025-01-01, complete  | undecided |
+      | nothing, complete                 | undecided |
+      | nothing                           | undecided |
+
+  Scenario Outline: An inducer named in a list of examples is read by its name (NCT01005199)
+    Given the inclusion line "PRIOR CONCURRENT THERAPY: No concurrent strong CYP3A4 inducers*, including any of the following: Carbamazepine"
+    And a patient taking <drug> since <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "not (strong_cyp3a4_inducers or carbamazepine)"
+    And it is <met>
+
+    Examples:
+      | drug          | when       | complete    | met       |
+      | carbamazepine | 2026-01-01 | medications | not met   |
+      | paracetamol   | 2026-01-01 | medications | met       |
+      | paracetamol   | 2026-01-01 | no sections | undecided |
