@@ -227,15 +227,25 @@ Node: TypeAlias = Comparison | Range | Mention | Not | AllOf | AnyOf | Unparsed
 
 def walk(node: Node) -> list[Node]:
     """All nodes of a tree in pre-order (the order node ids are numbered in)."""
+    kind = type(node)
+    if kind is not AllOf and kind is not AnyOf and kind is not Not:
+        if isinstance(node, (AllOf, AnyOf, Not)):  # pragma: no cover - a subclass
+            return _walk(node)
+        return [node]  # a leaf
+    return _walk(node)
+
+
+def _walk(node: Node) -> list[Node]:
     out: list[Node] = []
     stack: list[Node] = [node]
+    pop, push, extend, add = stack.pop, stack.append, stack.extend, out.append
     while stack:
-        n = stack.pop()
-        out.append(n)
+        n = pop()
+        add(n)
         if isinstance(n, (AllOf, AnyOf)):
-            stack.extend(reversed(n.children))
+            extend(reversed(n.children))
         elif isinstance(n, Not):
-            stack.append(n.child)
+            push(n.child)
     return out
 
 

@@ -31,10 +31,14 @@ from lark.lexer import Lexer
 from lark.parsers.lalr_analysis import Shift
 
 try:
+    from lark.parse_tree_builder import ChildFilterLALR_NoPlaceholders as _ChildFilter
     from lark.parse_tree_builder import ExpandSingleChild as _ExpandSingleChild
 except ImportError:  # pragma: no cover - another Lark layout: every callback is called
 
     class _ExpandSingleChild:  # type: ignore[no-redef]
+        pass
+
+    class _ChildFilter:  # type: ignore[no-redef]
         pass
 
 
@@ -83,15 +87,39 @@ def text_parser() -> Lark:
     return Lark(grammar_text("criteria.lark"), parser="lalr", lexer=_TokenList, cache=True)
 
 
-_PASS = object()  # a reduction that hands its one child on unchanged
+_BUILD = 1  # a reduction as Lark's tree builder makes it: filter the children, maybe a Tree
+_CALL = 2  # a reduction this driver does not mirror: Lark's own callback makes the value
+
+# how, rule name (for the goto), size, tree name, children to keep, expand1, callback (for
+# _CALL: Lark's; for _BUILD: the reader's method, or None to make a Tree)
+_Reduction = tuple[int, str, int, str, Any, bool, Any]
 
 
-def _callback(callback: Any, rule: Any) -> Any:
-    """``callback``, or :data:`_PASS` when it is Lark's bare ``ExpandSingleChild`` on a rule
-    of one symbol (no child filter around it): that returns its one child as it is."""
-    if type(callback) is _ExpandSingleChild and len(rule.expansion) == 1:
-        return _PASS
-    return callback
+def _reduction(callback: Any, rule: Any) -> str | _Reduction:
+    """How to reduce by ``rule``: the rule's name alone when the reduction hands its one
+    child on unchanged (a ``?rule`` of one symbol), else a :data:`_Reduction`.
+
+    Lark's callback for a rule is a chain: an optional child filter (which children to keep,
+    and which to splice in, being an inlined ``_rule``), an optional ``ExpandSingleChild`` (a
+    ``?rule`` hands on a lone child) and ``Tree(name, children)``.  A chain of those is
+    mirrored (``_BUILD``); any other chain is called as it is (``_CALL``).
+    """
+    size = len(rule.expansion)
+    origin = str(rule.origin.name)
+    f = callback
+    include = None
+    if type(f) is _ChildFilter:
+        include = tuple((int(i), bool(expand)) for i, expand in f.to_include)
+        f = f.node_builder
+    expand1 = type(f) is _ExpandSingleChild
+    if expand1:
+        f = f.node_builder
+    if type(f) is functools.partial and f.func is Tree and len(f.args) == 1 and not f.keywords:
+        name = str(f.args[0])
+        if expand1 and include is None and size == 1:
+            return origin
+        return (_BUILD, origin, size, name, include, expand1, None)
+    return (_CALL, origin, size, origin, None, False, callback)
 
 
 class _LalrTables:
@@ -99,8 +127,9 @@ class _LalrTables:
 
     ``Lark.parse`` sets up a lexer thread, a parser state and (on an error) an interactive
     parser for every call, and hashes a ``Rule`` object at every reduction; the repair loop
-    calls it once or more per line.  This runs the same table with the same tree-building
-    callbacks, so it builds the same tree, and raises ``UnexpectedToken`` at the same token.
+    calls it once or more per line.  This runs the same table and does at each reduction what
+    Lark's tree-building callback does (keep and splice children, hand on a lone child, make
+    a ``Tree``), so it builds the same tree, and raises ``UnexpectedToken`` at the same token.
     """
 
     def __init__(self, lark: Lark) -> None:
@@ -108,70 +137,145 @@ class _LalrTables:
         table, callbacks = inner.parse_table, inner.callbacks
         if any(isinstance(k, str) for k in callbacks):  # pragma: no cover - no token callbacks
             raise TypeError("terminal callbacks are not supported")
+        if not all(type(state) is int and state >= 0 for state in table.states):  # pragma: no cover
+            raise TypeError("states are not numbered")
         self.start = table.start_states["start"]
         self.end = table.end_states["start"]
-        # state → symbol → (next state, None, 0, "") to shift, or (None, callback, size, rule
-        # name) to reduce by a rule of ``size`` symbols; the callback is _PASS for a ``?rule``
-        # of one symbol, whose callback would hand back its one child
-        self.actions: dict[Any, dict[str, tuple[Any, Any, int, str]]] = {
+        # state → symbol → the next state (an int) to shift or go to, or the reduction
+        self.actions: dict[int, dict[str, Any]] = {  # int | str | _Reduction
             state: {
-                symbol: (arg, None, 0, "")
-                if action is Shift
-                else (None, _callback(callbacks[arg], arg), len(arg.expansion), arg.origin.name)
+                symbol: arg if action is Shift else _reduction(callbacks[arg], arg)
                 for symbol, (action, arg) in acts.items()
             }
             for state, acts in table.states.items()
         }
+        self._width = max(table.states) + 1
+        # lookahead → (state below * width + state on top) → the state on top after the run
+        # of one-child ``?rule`` reductions that lookahead makes there (filled as met)
+        self._chains: dict[str, dict[int, int]] = {}
+        self._reading: dict[type, dict[int, dict[str, Any]]] = {}
+
+    def reading(self, cls: type) -> dict[int, dict[str, Any]]:
+        """The actions with, in each mirrored reduction, the method of ``cls`` a reader runs on
+        its tree (as ``TextTransformer.apply`` finds it: none for an inlined ``_rule``), in
+        place of the callback; made once per class."""
+        found = self._reading.get(cls)
+        if found is None:
+            methods: dict[str, Any] = {}
+            for acts in self.actions.values():
+                for act in acts.values():
+                    if type(act) is tuple and act[0] == _BUILD and act[3] not in methods:
+                        method = None if act[3].startswith("_") else getattr(cls, act[3], None)
+                        methods[act[3]] = method if callable(method) else None
+            found = {
+                state: {
+                    symbol: (*act[:6], methods[act[3]])
+                    if type(act) is tuple and act[0] == _BUILD
+                    else act
+                    for symbol, act in acts.items()
+                }
+                for state, acts in self.actions.items()
+            }
+            self._reading[cls] = found
+        return found
+
+    def _chain(self, below: int, top: int, kind: str) -> int:
+        """The state on top after the one-child reductions ``kind`` makes from ``top`` (over
+        ``below``, which they leave in place), each going to its rule from ``below``; on
+        ``$END``, no further than the accepting state."""
+        actions = self.actions
+        state = top
+        while type(act := actions[state].get(kind)) is str:
+            state = actions[below][act]
+            if kind == "$END" and state == self.end:
+                break
+        return state
 
     def parse(self, toks: list[Tok], reader: TextTransformer | None = None) -> Any:
         """The parse tree of ``toks`` (``Token.start_pos`` = index), as ``Lark.parse`` gives.
 
         With ``reader``, what its transformer makes of that tree: each rule's method runs at
-        the rule's reduction, on children already transformed, in the order (bottom up,
-        left to right) a walk of the finished tree would run them, so no tree is walked.
+        the rule's reduction, on children already transformed (tokens as the lexer's ``Tok``,
+        as ``TextTransformer.transform`` hands them on), in the order (bottom up, left to
+        right) a walk of the finished tree would run them, so no tree is walked.
         """
-        actions = self.actions
+        reading = reader is not None
+        actions = self.reading(type(reader)) if reading else self.actions
         end = self.end
-        states: list[Any] = [self.start]
+        width = self._width
+        all_chains = self._chains
+        states: list[int] = [self.start]
         values: list[Any] = []
         n = len(toks)
         state_actions = actions[self.start]
         for i in range(n + 1):
-            tok = toks[i] if i < n else None
-            kind = tok.type if tok is not None else "$END"
+            if i < n:
+                tok: Tok | None = toks[i]
+                kind = tok.type  # type: ignore[union-attr]
+            else:
+                tok, kind = None, "$END"
+            chains = all_chains.get(kind)
+            if chains is None:
+                chains = all_chains[kind] = {}
             while True:
                 act = state_actions.get(kind)
                 if act is None:
                     expected = {s for s in state_actions if s.isupper()}
                     raise UnexpectedToken(self._token(toks, i), expected)  # type: ignore[no-untyped-call]
-                target, callback, size, name = act
-                if callback is None:
+                what = type(act)
+                if what is int:
                     if tok is None:  # pragma: no cover - $END is never shifted
                         raise AssertionError("unreachable: $END always ends the parse")
-                    states.append(target)
-                    values.append(_new_token(kind, str(tok.value), i, 1, i + 1))  # as _token
-                    state_actions = actions[target]
+                    states.append(act)
+                    # a reader takes the lexer's token; a tree holds Lark's (as _token makes it)
+                    values.append(tok if reading else _new_token(kind, str(tok.value), i, 1, i + 1))
+                    state_actions = actions[act]
                     break
-                if callback is _PASS:
-                    del states[-1]  # the one child is the rule's value, as it stands
-                    target = actions[states[-1]][name][0]
-                    states.append(target)
-                    if i >= n and target == end:
-                        return values[-1]
-                    state_actions = actions[target]
-                    continue
-                if size:
-                    children = values[-size:]
-                    del states[-size:]
-                    del values[-size:]
+                if what is str:
+                    # one-child ``?rule`` reductions: each hands its child on as it stands and
+                    # leaves the state below in place, so where they end is known by the pair
+                    key = states[-2] * width + states[-1]
+                    target = chains.get(key)
+                    if target is None:
+                        target = chains[key] = self._chain(states[-2], states[-1], kind)
+                    states[-1] = target
                 else:
-                    children = []
-                value = callback(children)
-                if reader is not None and type(value) is Tree:
-                    value = reader.apply(value)
-                values.append(value)
-                target = actions[states[-1]][name][0]
-                states.append(target)
+                    how, origin, size, name, include, expand1, callback = act
+                    if size:
+                        children = values[-size:]
+                        del states[-size:]
+                        del values[-size:]
+                    else:
+                        children = []
+                    if how == _CALL:
+                        value = callback(children)
+                        if reader is not None and type(value) is Tree:
+                            value = reader.apply(value)
+                    else:
+                        if include is None:
+                            kept = children
+                        else:  # as Lark's ChildFilterLALR_NoPlaceholders
+                            kept = []
+                            for j, expand in include:
+                                if not expand:
+                                    kept.append(children[j])
+                                elif kept:
+                                    kept += children[j].children
+                                else:
+                                    kept = children[j].children
+                        if expand1 and len(kept) == 1:
+                            value = kept[0]
+                        elif callback is not None:  # the reader's method
+                            try:
+                                value = callback(reader, *kept)
+                            except Exception as e:  # as TextTransformer.apply reports it
+                                tree = Tree(name, kept)
+                                raise VisitError(name, tree, e) from e  # type: ignore[no-untyped-call]
+                        else:
+                            value = Tree(name, kept)
+                    values.append(value)
+                    target = actions[states[-1]][origin]
+                    states.append(target)
                 if i >= n and target == end:
                     return values[-1]
                 state_actions = actions[target]

@@ -195,40 +195,48 @@ class Context:
     kind: Kind
     notes: list[str] = field(default_factory=list)
 
-    def span(self, *tokens: Token) -> Span:
-        first = self.toks[int(tokens[0].start_pos or 0)]
-        last = first if len(tokens) == 1 else self.toks[int(tokens[-1].start_pos or 0)]
+    def span(self, first: Tok, last: Tok | None = None) -> Span:
+        """The original text of ``first`` (through ``last``)."""
         s, e = self.norm.original_span(first.start, first.end)
-        if last is not first:
+        if last is not None and last is not first:
             _, e = self.norm.original_span(last.start, last.end)
         return Span(s, e)
-
-    def tok(self, t: Token) -> Tok:
-        return self.toks[int(t.start_pos or 0)]
 
     def text(self, span: Span) -> str:
         return self.norm.original[span.start : span.end]
 
 
 def _join(a: Span, b: Span) -> Span:
-    return Span(min(a.start, b.start), max(a.end, b.end))
+    """The span from the earlier start to the later end of ``a`` and ``b``."""
+    s, t = a.start, b.start
+    e, f = a.end, b.end
+    return Span(t if t < s else s, f if f > e else e)
 
 
 class TextTransformer:
     """Registry-text parse tree → proto tree (see module docstring).
 
     Works like a ``lark.Transformer`` with ``v_args(inline=True)``: bottom up, each rule's
-    method gets its transformed children with tokens as they are, a rule without a method
-    stays a ``Tree``, and an error in a method arrives wrapped in ``VisitError``.  The walk is
-    written out because Lark's generic dispatch (a new wrapper per call, a failed attribute
-    lookup per token) cost more than the methods themselves.
+    method gets its transformed children, a rule without a method stays a ``Tree``, and an
+    error in a method arrives wrapped in ``VisitError``.  A token arrives as the lexer's
+    :class:`~eligo.lexer.Tok` (a Lark ``Token``'s ``start_pos`` is its index in
+    ``ctx.toks``).  The walk is written out because Lark's generic dispatch (a new wrapper
+    per call, a failed attribute lookup per token) cost more than the methods themselves.
     """
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
 
     def transform(self, tree: Tree[Token]) -> Any:
-        children = [self.transform(c) if isinstance(c, Tree) else c for c in tree.children]
+        toks = self.ctx.toks
+        children = [
+            self.transform(c)
+            if isinstance(c, Tree)
+            else toks[int(c.start_pos or 0)]
+            if isinstance(c, Token)
+            else c
+            for c in tree.children
+        ]
         method = getattr(self, tree.data, None)
         if method is None:
             return Tree(tree.data, children, tree.meta)
@@ -239,7 +247,7 @@ class TextTransformer:
 
     def apply(self, tree: Tree[Any]) -> Any:
         """One rule's method on a tree whose children are transformed already (the parser
-        calls it at each reduction); a rule without a method stays a ``Tree``."""
+        calls it at a reduction it leaves to Lark); a rule without a method stays a ``Tree``."""
         if tree.data.startswith("_"):
             return tree  # an inlined rule: its children go into its parent's
         method = getattr(self, tree.data, None)
@@ -258,122 +266,117 @@ class TextTransformer:
         # connective and a window closing it are those of its sentence
         sentences: list[list[Any]] = [[]]
         for i in items:
-            if isinstance(i, Token) and self.ctx.tok(i).value == ".":
+            if isinstance(i, Tok) and i.value == ".":
                 sentences.append([])
-            elif not isinstance(i, (Token, PExcept)):
+            elif not isinstance(i, (Tok, PExcept)):
                 sentences[-1].append(i)
         groups = [g[0] if len(g) == 1 else PList(g) for g in sentences if g]
         base = groups[0] if len(groups) == 1 else PList(groups, sentences=True)
         exceptions = [i for i in items if isinstance(i, PExcept)]
         return PExceptOf(base, exceptions[0]) if exceptions else base
 
-    def exception(self, cue: Token, clauses: Any) -> Any:
-        return PExcept(clauses, self.ctx.span(cue), str(self.ctx.tok(cue).value))
+    def exception(self, cue: Tok, clauses: Any) -> Any:
+        return PExcept(clauses, self.ctx.span(cue), str(cue.value))
 
     def juxt(self, *children: Any) -> Any:
         return PJuxt(list(children))
 
     def any_of(self, *items: Any) -> Any:
-        return PAny([i for i in items if not isinstance(i, Token)])
+        return PAny([i for i in items if not isinstance(i, Tok)])
 
     def all_of(self, *items: Any) -> Any:
-        return PAll([i for i in items if not isinstance(i, Token)])
+        return PAll([i for i in items if not isinstance(i, Tok)])
 
-    def negation(self, cue: Token, child: Any) -> Any:
+    def negation(self, cue: Tok, child: Any) -> Any:
         return PPrefix("not", child, self.ctx.span(cue))
 
-    def history(self, cue: Token, child: Any) -> Any:
+    def history(self, cue: Tok, child: Any) -> Any:
         return PPrefix("history", child, self.ctx.span(cue))
 
-    def recent(self, cue: Token, child: Any) -> Any:
+    def recent(self, cue: Tok, child: Any) -> Any:
         return PPrefix("recent", child, self.ctx.span(cue))
 
-    def modified(self, mod: Token, child: Any) -> Any:
+    def modified(self, mod: Tok, child: Any) -> Any:
         span = self.ctx.span(mod)
         return PModified(PLeaf(Unparsed(self.ctx.text(span), span=span)), child)
 
     def with_paren(self, atom: Any, *parens: Any) -> Any:
         return PParen(atom, list(parens))
 
-    def paren(self, lpar: Token, clauses: Any, _r: Token) -> Any:
-        if self.ctx.tok(lpar).value == "def":
+    def paren(self, lpar: Tok, clauses: Any, _r: Tok) -> Any:
+        if lpar.value == "def":
             return PDefinition(clauses, self.ctx.span(lpar))
         return clauses
 
-    def group(self, _l: Token, clauses: Any, _r: Token) -> Any:
+    def group(self, _l: Tok, clauses: Any, _r: Tok) -> Any:
         return clauses
 
-    def mention(self, concept: Token) -> Any:
-        return PLeaf(Mention(self.ctx.tok(concept).value, span=self.ctx.span(concept)))  # type: ignore[arg-type]
+    def mention(self, concept: Tok) -> Any:
+        return PLeaf(Mention(concept.value, span=self.ctx.span(concept)))  # type: ignore[arg-type]
 
-    def lasting_mention(self, concept: Token, lasting: Token) -> Any:
+    def lasting_mention(self, concept: Tok, lasting: Tok) -> Any:
         """ "T2DM for at least 6 months": the concept, and how long it lasted."""
-        value: Any = self.ctx.tok(lasting).value
+        value: Any = lasting.value
         op, amount, unit = value
         span = _join(self.ctx.span(concept), self.ctx.span(lasting))
-        cid = self.ctx.tok(concept).value
+        cid = concept.value
         return PLeaf(Mention(cid, lasting=Duration(op, float(amount), unit), span=span))  # type: ignore[arg-type]
 
-    def comparison(self, concept: Token, tail: Any) -> Any:
-        cid = str(self.ctx.tok(concept).value)
+    def comparison(self, concept: Tok, tail: Any) -> Any:
+        cid = str(concept.value)
         tail.concept = cid
         if isinstance(tail, PBound):
             tail.bound_span = tail.span
         tail.span = _join(self.ctx.span(concept), tail.span)
         return tail
 
-    def bound(self, cmp: Token, q: Any) -> Any:
-        return PBound(None, str(self.ctx.tok(cmp).value), q[0], _join(self.ctx.span(cmp), q[1]))
+    def bound(self, cmp: Tok, q: Any) -> Any:
+        return PBound(None, str(cmp.value), q[0], _join(self.ctx.span(cmp), q[1]))
 
-    def bare_bound(self, cmp: Token, q: Any) -> Any:
+    def bare_bound(self, cmp: Tok, q: Any) -> Any:
         return self.bound(cmp, q)
 
-    def category_bound(self, cmp: Token, cat: Token) -> Any:
-        val = ("cat", str(self.ctx.tok(cat).value))
-        return PBound(None, str(self.ctx.tok(cmp).value), val, self.ctx.span(cmp, cat))
+    def category_bound(self, cmp: Tok, cat: Tok) -> Any:
+        val = ("cat", str(cat.value))
+        return PBound(None, str(cmp.value), val, self.ctx.span(cmp, cat))
 
-    def category_eq(self, cat: Token) -> Any:
-        return PBound(None, "=", ("cat", str(self.ctx.tok(cat).value)), self.ctx.span(cat))
+    def category_eq(self, cat: Tok) -> Any:
+        return PBound(None, "=", ("cat", str(cat.value)), self.ctx.span(cat))
 
-    def bare_category(self, cat: Token) -> Any:
+    def bare_category(self, cat: Tok) -> Any:
         return self.category_eq(cat)
 
     def range(self, *parts: Any) -> Any:
         qs = [p for p in parts if isinstance(p, tuple)]
         (lo, lo_span), (hi, hi_span) = qs
-        below = any(
-            isinstance(p, Token) and p.type == "TO" and self.ctx.tok(p).value == "<" for p in parts
-        )
+        below = any(isinstance(p, Tok) and p.type == "TO" and p.value == "<" for p in parts)
         # "> 3 months to < 18 years": the lower bound is exclusive
-        above = any(
-            isinstance(p, Token) and p.type == "CMP" and self.ctx.tok(p).value == ">" for p in parts
-        )
+        above = any(isinstance(p, Tok) and p.type == "CMP" and p.value == ">" for p in parts)
         span = _join(lo_span, hi_span)
         limit = hi[3] if lo[3] in (None, hi[3]) and (lo[3] or lo[2] is None) else "mixed"
         if lo[3] is None and hi[3] is None:
             limit = None
         return PRange("", (lo[1], lo[2]), (hi[1], hi[2]), span, not below, not above, limit)
 
-    def quantity(self, number: Token, unit: Token | None = None) -> Any:
-        value = float(self.ctx.tok(number).value)  # type: ignore[arg-type]
-        span = self.ctx.span(number) if unit is None else self.ctx.span(number, unit)
+    def quantity(self, number: Tok, unit: Tok | None = None) -> Any:
+        value = float(number.value)  # type: ignore[arg-type]
+        span = self.ctx.span(number, unit)
         if unit is None:
             return (("q", value, None, None), span)
-        tok = self.ctx.tok(unit)
-        if tok.type == "ULN":
-            return (("q", value, None, str(tok.value)), span)
-        return (("q", value, str(tok.value), None), span)
+        if unit.type == "ULN":
+            return (("q", value, None, str(unit.value)), span)
+        return (("q", value, str(unit.value), None), span)
 
-    def sex(self, tok: Token) -> Any:
+    def sex(self, tok: Tok) -> Any:
         span = self.ctx.span(tok)
-        return PLeaf(Comparison("sex", "=", Category(str(self.ctx.tok(tok).value)), span=span))
+        return PLeaf(Comparison("sex", "=", Category(str(tok.value)), span=span))
 
-    def window(self, tok: Token) -> Any:
-        value: Any = self.ctx.tok(tok).value
+    def window(self, tok: Tok) -> Any:
+        value: Any = tok.value
         amount, unit = value
         return PWindow(Window(float(amount), unit), self.ctx.span(tok))
 
-    def junk(self, tok: Token) -> Any:
+    def junk(self, tok: Tok) -> Any:
         span = self.ctx.span(tok)
         return PLeaf(Unparsed(self.ctx.text(span), span=span))
 
@@ -394,7 +397,8 @@ class _Resolver:
 
     # subject and unit filling walk the proto tree in reading order first
     def fill(self, p: Any) -> None:
-        if isinstance(p, PBound):
+        kind = type(p)
+        if kind is PBound:
             if p.concept is None:
                 if p.value[0] == "cat":
                     p.concept = self.last_categorical
@@ -406,37 +410,25 @@ class _Resolver:
                     self.last_categorical = p.concept
                 if p.value[0] == "q" and p.value[2]:
                     self.units.setdefault(p.concept, p.value[2])
-        elif isinstance(p, PRange):
-            if p.concept:
-                self.last_concept = p.concept
-                for u in (p.low[1], p.high[1]):
-                    if u:
-                        self.units.setdefault(p.concept, u)
-        elif isinstance(p, PLeaf):
-            if isinstance(p.node, (Mention, Comparison)):
+        elif kind is PLeaf:
+            if type(p.node) in (Mention, Comparison):
                 c = self.vocab[p.node.concept]
                 if c.categories:
                     self.last_categorical = c.id
                 if c.measured_by:
                     # "Anemia (< 11 g/dL)": a bare bound after it is on its analyte
                     self.last_concept = c.measured_by
-        elif isinstance(p, PList):
-            for c in p.clauses:
-                self.fill(c)
-        elif isinstance(p, (PJuxt, PAny, PAll)):
-            for c in p.children:
-                self.fill(c)
-        elif isinstance(p, PParen):
-            self.fill(p.atom)
-            for c in p.parens:
-                self.fill(c)
-        elif isinstance(p, (PDefinition, PExcept)):
-            self.fill(p.content)
-        elif isinstance(p, PExceptOf):
-            self.fill(p.base)
-            self.fill(p.exception)
-        elif isinstance(p, (PModified, PPrefix)):
-            self.fill(p.child)
+        elif kind is PRange:
+            if p.concept:
+                self.last_concept = p.concept
+                for u in (p.low[1], p.high[1]):
+                    if u:
+                        self.units.setdefault(p.concept, u)
+        else:
+            parts = _PARTS.get(kind)
+            if parts is not None:
+                for c in parts(p):
+                    self.fill(c)
 
     def unparsed(self, span: Span) -> Unparsed:
         return Unparsed(self.ctx.text(span), span=span)
@@ -581,56 +573,60 @@ class _Resolver:
         hit = self.resolved.get(id(p))
         if hit is not None and hit[0] is p:
             return hit[1]
-        node = self._resolve(p)
+        how = _RESOLVE.get(type(p))
+        if how is None:  # pragma: no cover
+            raise TypeError(f"unexpected proto node {p!r}")
+        node = how(self, p)
         self.resolved[id(p)] = (p, node)
         return node
 
-    def _resolve(self, p: Any) -> Any:
-        if isinstance(p, PLeaf):
-            return self.leaf(p.node)
-        if isinstance(p, PBound):
-            return self.bound(p)
-        if isinstance(p, PRange):
-            return self.range(p)
-        if isinstance(p, PWindow):
-            return p
-        if isinstance(p, (PAny, PAll)):
-            kids = self.distribute(p.children, type(p))
-            cls = AnyOf if isinstance(p, PAny) else AllOf
-            return self.combine(cls, [self.resolve(c) for c in kids])
-        if isinstance(p, PJuxt):
-            return self.juxt([self.resolve(c) for c in p.children])
-        if isinstance(p, PList):
-            last = p.clauses[-1]
-            if (
-                isinstance(last, (PAll, PAny))
-                and all(self._bare_measure(c) for c in p.clauses[:-1])
-                and self._bare_measure(last.children[0])
-            ):
-                # "AST, ALT and total bilirubin < 3 x ULN": one list of measures, one bound
-                return self.resolve(type(last)([*p.clauses[:-1], *last.children]))
-            return self.list_([self.resolve(c) for c in p.clauses], p)
-        if isinstance(p, PParen):
-            return self.paren(self.resolve(p.atom), [self.resolve(c) for c in p.parens])
-        if isinstance(p, PDefinition):
-            return _Definition(self.resolve(p.content))
-        if isinstance(p, PExcept):
-            inner = self.resolve(p.content)
-            return _Except(inner, _join(p.span, span_of(inner)), p.cue)
-        if isinstance(p, PExceptOf):
-            return self.except_(self.resolve(p.base), self.resolve(p.exception))
-        if isinstance(p, PModified):
-            return self.modified(p)
-        if isinstance(p, PPrefix):
-            child = self.resolve(p.child)
-            if isinstance(child, PWindow):
-                return self.unparsed(_join(p.span, child.span))
-            if p.cue == "not":
-                return Not(child, span=_join(p.span, span_of(child)))
-            if p.cue == "history":
-                return _set_history(child, self.unparsed(p.span))
-            return _Recent(child, p.span)
-        raise TypeError(f"unexpected proto node {p!r}")  # pragma: no cover
+    def _leaf(self, p: PLeaf) -> Any:
+        return self.leaf(p.node)
+
+    def _window(self, p: PWindow) -> Any:
+        return p
+
+    def _group(self, p: PAny | PAll) -> Any:
+        kids = self.distribute(p.children, type(p))
+        cls = AnyOf if type(p) is PAny else AllOf
+        return self.combine(cls, [self.resolve(c) for c in kids])
+
+    def _juxt(self, p: PJuxt) -> Any:
+        return self.juxt([self.resolve(c) for c in p.children])
+
+    def _list(self, p: PList) -> Any:
+        last = p.clauses[-1]
+        if (
+            isinstance(last, (PAll, PAny))
+            and all(self._bare_measure(c) for c in p.clauses[:-1])
+            and self._bare_measure(last.children[0])
+        ):
+            # "AST, ALT and total bilirubin < 3 x ULN": one list of measures, one bound
+            return self.resolve(type(last)([*p.clauses[:-1], *last.children]))
+        return self.list_([self.resolve(c) for c in p.clauses], p)
+
+    def _paren(self, p: PParen) -> Any:
+        return self.paren(self.resolve(p.atom), [self.resolve(c) for c in p.parens])
+
+    def _definition(self, p: PDefinition) -> Any:
+        return _Definition(self.resolve(p.content))
+
+    def _except(self, p: PExcept) -> Any:
+        inner = self.resolve(p.content)
+        return _Except(inner, _join(p.span, span_of(inner)), p.cue)
+
+    def _except_of(self, p: PExceptOf) -> Any:
+        return self.except_(self.resolve(p.base), self.resolve(p.exception))
+
+    def _prefix(self, p: PPrefix) -> Any:
+        child = self.resolve(p.child)
+        if isinstance(child, PWindow):
+            return self.unparsed(_join(p.span, child.span))
+        if p.cue == "not":
+            return Not(child, span=_join(p.span, span_of(child)))
+        if p.cue == "history":
+            return _set_history(child, self.unparsed(p.span))
+        return _Recent(child, p.span)
 
     def _bare_measure(self, p: Any) -> bool:
         """A measured concept named without a threshold ("ALT" in "ALT and AST < 3 x ULN")."""
@@ -822,11 +818,19 @@ class _Resolver:
         return out
 
     def combine(self, cls: type[AllOf] | type[AnyOf], items: list[Any]) -> Any:
-        nodes = [self.unparsed(i.span) if isinstance(i, PWindow) else i for i in items]
-        sexes = [_sex_of(n) for n in nodes]
-        if cls is AllOf and len(nodes) > 1 and all(sexes) and len(set(sexes)) == len(sexes):
-            # ">450 ms (males) and >470 ms (females)": one threshold per sex, so either applies
-            cls = AnyOf
+        nodes = [self.unparsed(i.span) if type(i) is PWindow else i for i in items]
+        if cls is AllOf and len(nodes) > 1:
+            sexes = []
+            for n in nodes:
+                sex = _sex_of(n)
+                if not sex:
+                    break
+                sexes.append(sex)
+            else:
+                if len(set(sexes)) == len(sexes):
+                    # ">450 ms (males) and >470 ms (females)": one threshold per sex, so
+                    # either applies
+                    cls = AnyOf
         if all(isinstance(n, Unparsed) for n in nodes):
             return self.unparsed(_join(span_of(nodes[0]), span_of(nodes[-1])))
         span = _join(span_of(nodes[0]), span_of(nodes[-1]))
@@ -1099,6 +1103,39 @@ class _Resolver:
         return node
 
 
+# proto node type → its parts in reading order (for :meth:`_Resolver.fill`)
+_PARTS: dict[type, Any] = {
+    PList: lambda p: p.clauses,
+    PJuxt: lambda p: p.children,
+    PAny: lambda p: p.children,
+    PAll: lambda p: p.children,
+    PParen: lambda p: [p.atom, *p.parens],
+    PDefinition: lambda p: (p.content,),
+    PExcept: lambda p: (p.content,),
+    PExceptOf: lambda p: (p.base, p.exception),
+    PModified: lambda p: (p.child,),
+    PPrefix: lambda p: (p.child,),
+}
+
+# proto node type → how :meth:`_Resolver.resolve` reads it
+_RESOLVE: dict[type, Any] = {
+    PLeaf: _Resolver._leaf,
+    PBound: _Resolver.bound,
+    PRange: _Resolver.range,
+    PWindow: _Resolver._window,
+    PAny: _Resolver._group,
+    PAll: _Resolver._group,
+    PJuxt: _Resolver._juxt,
+    PList: _Resolver._list,
+    PParen: _Resolver._paren,
+    PDefinition: _Resolver._definition,
+    PExcept: _Resolver._except,
+    PExceptOf: _Resolver._except_of,
+    PModified: _Resolver.modified,
+    PPrefix: _Resolver._prefix,
+}
+
+
 def _restated_bound(node: Any, content: Any) -> tuple[Comparison, bool, float, float] | None:
     """The one threshold in ``content`` (an "and") on the measure ``node`` bounds, bounding
     it the same way with comparable values: ``(alt, from_below, node's value, alt's
@@ -1279,8 +1316,11 @@ class _Recent:
     span: Span
 
 
+_NO_SPAN = Span(0, 0)
+
+
 def span_of(n: Any) -> Span:
-    return getattr(n, "span", Span(0, 0))
+    return getattr(n, "span", _NO_SPAN)
 
 
 def _apply_window(node: Any, window: Window) -> Any:
@@ -1365,6 +1405,65 @@ def _finish(node: Any, ctx: Context, excluding: bool) -> Node:
     return node  # type: ignore[no-any-return]
 
 
+def _settle(node: Any, ctx: Context, excluding: bool) -> Node:
+    """``canonicalize(_finish(node, ctx, excluding))`` in one walk of the tree.
+
+    The two passes meet at every and/or: finishing a child and then putting it in canonical
+    form is the child's own ``_settle``, so the and/or is flattened, folded and freed of
+    repeated children as :func:`canonicalize` does, from its children settled.  A ``recent``
+    marker (rare) is settled by the two passes themselves.
+    """
+    kind = type(node)
+    if kind is AllOf or kind is AnyOf:
+        flat: list[Node] = []
+        for c in node.children:
+            settled: Any = _settle(c, ctx, excluding)
+            if type(settled) is kind:
+                flat.extend(settled.children)
+            else:
+                flat.append(settled)
+        if kind is AllOf:
+            flat = _fold_ranges(flat)
+        flat = _distinct(flat)
+        if len(flat) == 1:
+            return flat[0]
+        if _same(tuple(flat), node.children):
+            return node  # type: ignore[no-any-return]  # already settled: no copy
+        return kind(tuple(flat), span=node.span)  # type: ignore[no-any-return]
+    if kind is Mention:
+        return _finish(node, ctx, excluding)
+    if kind is Not:
+        child = _settle(node.child, ctx, not excluding)
+        if type(child) is Not:
+            return child.child
+        if child is node.child:
+            return node  # type: ignore[no-any-return]
+        return Not(child, span=node.span)
+    if kind is _Recent:
+        return canonicalize(_finish(node, ctx, excluding))
+    if kind is PWindow or kind is _Except:
+        return _finish(node, ctx, excluding)
+    return node  # type: ignore[no-any-return]
+
+
+def _distinct(items: list[Node]) -> list[Node]:
+    """``items`` without those equal to an earlier one ("a or a" is a).
+
+    Nodes of different types are never equal (a dataclass compares with its own class only),
+    so only nodes of one type are compared."""
+    if len(items) < 2:
+        return items
+    out: list[Node] = []
+    for k, c in enumerate(items):
+        kind = type(c)
+        for d in items[:k]:
+            if type(d) is kind and (d is c or d == c):
+                break
+        else:
+            out.append(c)
+    return out
+
+
 def _same(new: tuple[Any, ...], old: Any) -> bool:
     """Whether ``new`` holds the very objects of the tuple ``old`` (a rebuild would copy)."""
     if type(old) is not tuple or len(new) != len(old):
@@ -1389,7 +1488,7 @@ def resolve_text(proto: Any, ctx: Context) -> Node:
     r = _Resolver(ctx)
     r.fill(proto)
     node = r.resolve(proto)
-    return canonicalize(_finish(node, ctx, excluding))
+    return _settle(node, ctx, excluding)
 
 
 # ---------------------------------------------------------------------------- canonical form
@@ -1423,7 +1522,7 @@ def canonicalize(node: Node) -> Node:
             flat = _fold_ranges(flat)
         # "chimeric antigen receptor therapy or other modified T cell therapy" names one
         # concept twice: "a or a" is a
-        flat = [c for k, c in enumerate(flat) if c not in flat[:k]]
+        flat = _distinct(flat)
         if len(flat) == 1:
             return flat[0]
         if _same(tuple(flat), node.children):
