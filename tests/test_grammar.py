@@ -97,6 +97,7 @@ ROUND_TRIP = [
     "history of sorafenib for > 4 weeks within 2 months",
     "not immunosuppressants for >= 3 months and dialysis for > 14 days",
     "metformin for >= 8 weeks and history of cancer for < 5 years",
+    "not (locoregional_therapy within 4 weeks and hcc)",
 ]
 
 
@@ -414,6 +415,17 @@ TEXT = [
         "transplantation.",
         "inclusion",
         "age >= 65 years or asct_ineligible",
+    ),
+    (
+        "Locoregional therapy for hepatocellular carcinoma (HCC) must be completed at least 4"
+        " weeks prior to the baseline scan",
+        "inclusion",
+        "not (locoregional_therapy within 4 weeks and hcc)",
+    ),
+    (
+        "Prior chemotherapy must be completed more than 2 weeks before the first dose.",
+        "inclusion",
+        "not chemotherapy within 2 weeks",
     ),
 ]
 
@@ -738,7 +750,12 @@ SAFETY = [
         "exclusion",
         "*unread*",
     ),
-    ("LVEF of 35% or less despite optimal medical therapy", "inclusion", "*unread*"),
+    # (where the therapy is a concept, "despite" joins it: it is asked for, never dropped)
+    (
+        "LVEF of 35% or less despite optimal medical therapy",
+        "inclusion",
+        "lvef <= 35 % and optimal_medical_therapy",
+    ),
     # "in the absence of X" waives an inclusion threshold for patients with X ...
     (
         "Platelets ≥ 30,000/μL in the absence of bone marrow involvement",
@@ -2135,6 +2152,35 @@ SAFETY = [
         "or use of antiretroviral therapy.",
         "exclusion",
         "history of hiv or history of antiretrovirals",
+    ),
+    # a washout worded as a requirement among exclusions names who is excluded: negated, it
+    # excluded every patient never treated
+    (
+        "Locoregional therapy must be completed at least 4 weeks prior to the baseline scan",
+        "exclusion",
+        "locoregional_therapy within 4 weeks",
+    ),
+    # "A and B must be completed …": each of them; read "not (A within and B within)", a
+    # patient given only A last week met the inclusion
+    (
+        "Chemotherapy and radiotherapy must be completed at least 4 weeks prior to enrollment",
+        "inclusion",
+        "not (chemotherapy within 4 weeks or radiotherapy within 4 weeks)",
+    ),
+    # the timing does not end the line: more is asked, left unread
+    (
+        "Chemotherapy must be completed at least 4 weeks prior to enrollment and patients"
+        " must have recovered",
+        "inclusion",
+        'chemotherapy and unparsed("completed at least 4 weeks prior to enrollment and patients'
+        ' must have recovered")',
+    ),
+    # "despite" with no concept right after it stays unread
+    (
+        "No arterial hypertension ≥ 150/100 mm Hg despite therapy",
+        "inclusion",
+        'not (systolic_bp >= 150 mm[Hg] or diastolic_bp >= 100 mm[Hg]) and unparsed("despite'
+        ' therapy")',
     ),
 ]
 

@@ -1341,6 +1341,7 @@ class Lexer:
             p(step)
         p(_accepted, text)
         p(_forward_window, text)
+        p(_completed_before, text, self.t.vocab, self.kind)
         p(_durations, text, self.t.vocab)
         p(_cohort_heading, text)
         p(self._requirement)
@@ -2600,6 +2601,7 @@ class Lexer:
         p(_defining_measure, text, vocab)
         p(_family_history, text)
         p(_state_adjectives)
+        p(_despite_concept, text)
         p(_modifiers)
         p(_despite_treatment, text)
         p(_no_or_qualified, text)
@@ -2827,6 +2829,92 @@ def _forward_window(toks: list[Tok], text: str) -> list[Tok]:
         ):
             out[i] = Tok("WORD", text[t.start : t.end], t.start, t.end)
     return out
+
+
+# "Locoregional therapy for HCC must be completed at least 4 weeks prior to the baseline
+# scan": when a treatment, if given, must have ended (a washout), to the end of its clause
+_DONE_BEFORE = re.compile(
+    r"\s*(?:(?:must|should|shall)\s+(?:have\s+)?(?:be(?:en)?\s+)?"
+    r"|(?:was|were|is|are|has\s+been|have\s+been)\s+)?"
+    r"(?:completed|stopped|discontinued|finished|ended)\s+"
+    r"(?:at\s+least|more\s+than|greater\s+than|no\s+less\s+than|not\s+less\s+than|>=|≥|>)\s*"
+    rf"(?P<n>{_NUM}|{_NUMW})\s*(?P<u>{_TIMEU})(?![A-Za-z])\s+"
+    rf"(?:prior\s+to|before)\s+(?:the\s+)?(?:{_ANCHOR_ALT})"
+    r"(?:\s+(?:scan|imaging|assessment|visit))?(?![A-Za-z])[\s.;]*$",
+    re.IGNORECASE,
+)
+# between the treatments of the subject; "for" names what they were given for
+_SUBJECT_GAP = re.compile(r"[\s,]*", re.IGNORECASE)
+_FOR_GAP = re.compile(r"\s*for\s+(?:(?:a|an|the)\s+)?", re.IGNORECASE)
+_TREATMENT_KINDS = frozenset(("medication", "procedure"))
+
+
+@_needs("CONCEPT", words=("completed", "stopped", "discontinued", "finished", "ended"))
+def _completed_before(toks: list[Tok], text: str, vocab: Vocabulary, kind: str) -> list[Tok]:
+    """ "Locoregional therapy for HCC must be completed at least 4 weeks prior to the
+    baseline scan": ``not (locoregional_therapy within 4 weeks and hcc)``, as "at least 4
+    weeks since the last locoregional therapy" reads.  The sentence bounds when a treatment,
+    if given, ended; it does not ask for one (read as a requirement, a patient never treated
+    failed it).  Only a plain subject: treatments (medications, procedures) joined by
+    and/or/commas from the sentence start, then optionally "for" a condition (what they were
+    given for, outside the window); the timing ends the line.  Anything else stays unread.
+    Among exclusions the line names who is excluded: ``locoregional_therapy within 4 weeks
+    and hcc`` (negated, it excluded every patient never treated).
+    """
+    for k, t in enumerate(toks):
+        m = _DONE_BEFORE.match(text, t.end) if t.type == "CONCEPT" else None
+        if m is not None:
+            subject, rest = toks[: k + 1], toks[k + 1 :]
+            break
+    else:
+        return toks
+    if any(t.end > m.end() for t in rest):
+        return toks
+    start = max(text.rfind(c, 0, subject[0].start) for c in ".;:") + 1
+    lead = _DURATION_LEAD.match(text, start)
+    if lead is None:
+        return toks
+    # "Prior chemotherapy must be completed …": the history cue is the lead-in's
+    while subject and subject[0].type == "HISTORY" and subject[0].end <= lead.end():
+        subject = subject[1:]
+    first = subject[0] if subject else None
+    if first is None or first.start != lead.end():
+        return toks
+    treated = 0  # how many tokens name the treatments (the window goes after them)
+    for j, t in enumerate(subject):
+        gap = text[subject[j - 1].end : t.start] if j else ""
+        if t.type in ("OR", "AND", "COMMA") and j and _SUBJECT_GAP.fullmatch(gap):
+            continue
+        if t.type != "CONCEPT":
+            return toks
+        c = vocab.concepts.get(str(t.value))
+        if c is None or c.numeric:
+            return toks
+        if treated == 0 and j and _FOR_GAP.fullmatch(gap) and c.kind == "condition":
+            treated = j  # "… for HCC": the indication
+        elif treated or c.kind not in _TREATMENT_KINDS or not _SUBJECT_GAP.fullmatch(gap):
+            return toks
+    treated = treated or len(subject)
+    if subject[treated - 1].type != "CONCEPT":
+        return toks
+    amount = parse_number(m["n"])
+    s, e = first.start, subject[-1].end
+    window = Tok("WINDOW", (amount, TIME_UNITS[m["u"].lower()]), e, m.end())
+    # "Chemotherapy, radiotherapy and surgery must be completed …": each of them, so any one
+    # given in the window is too recent (read "and", a recent one alone did not count)
+    treatments = [
+        Tok("OR", "or", t.start, t.end) if t.type in ("AND", "COMMA") else t
+        for t in subject[:treated]
+    ]
+    inside = [*treatments, window, *subject[treated:]]
+    if kind == "exclusion":
+        return inside
+    return [
+        Tok("NOT", "not", s, s),
+        Tok("LPAREN", "(", s, s),
+        *inside,
+        Tok("RPAREN", ")", m.end(), m.end()),
+    ]
 
 
 # "Subject has been diagnosed with T2DM for at least 6 months", "Previous treatment with
@@ -3440,6 +3528,27 @@ def _despite_treatment(toks: list[Tok], text: str) -> list[Tok]:
                 continue
         out.append(tok)
         i += 1
+    return out
+
+
+@_needs("WORD CONCEPT", words=("despite",))
+def _despite_concept(toks: list[Tok], text: str) -> list[Tok]:
+    """ "LVEF of 35% or less despite optimal medical therapy": concessive, both hold - the
+    patient has that LVEF and is on that therapy (``… and optimal_medical_therapy``).  Only
+    "despite" right before a concept, after something read; "despite an IV fluid challenge
+    of at least 30 ml/kg" (no concept right after it) stays unread."""
+    out: list[Tok] = []
+    for i, t in enumerate(toks):
+        if (
+            t.type == "WORD"
+            and text[t.start : t.end].lower() == "despite"
+            and out
+            and out[-1].type not in ("NOT", "HISTORY", "RECENT", "MOD", "LPAREN", "LPOST", "COMMA")
+            and i + 1 < len(toks)
+            and toks[i + 1].type == "CONCEPT"
+        ):
+            continue
+        out.append(t)
     return out
 
 

@@ -2289,3 +2289,35 @@ Feature: Constructs the grammar reads in real registry text
       | dolutegravir | 2025-01-01 | medications, conditions | met       |
       | paracetamol  | 2025-01-01 | medications, conditions | not met   |
       | paracetamol  | 2025-01-01 | no sections             | undecided |
+
+  Scenario Outline: A treatment that must be completed some weeks before baseline is a washout (NCT02576509)
+    Given the inclusion line "Locoregional therapy for hepatocellular carcinoma (HCC) must be completed at least 4 weeks prior to the baseline scan"
+    And a patient with conditions <conditions> and the procedure <name> on <when>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "not (locoregional_therapy within 4 weeks and hcc)"
+    And it is <met>
+
+    # the timing was unread and the line asked for locoregional therapy: a patient never
+    # treated failed it, one treated last week was not told apart
+    Examples:
+      | conditions                          | name                            | when       | met       |
+      | C22.0 since 2025-01-01, complete    | transarterial chemoembolization | 2026-11-10 | not met   |
+      | C22.0 since 2025-01-01, complete    | transarterial chemoembolization | 2026-09-01 | met       |
+      | C22.0 since 2025-01-01, complete    | TACE                            | never      | met       |
+      | C22.0 since 2025-01-01              | TACE                            | never      | undecided |
+
+  Scenario Outline: "Despite" a therapy: the finding holds and the therapy is given (NCT03938090)
+    Given the inclusion line "Symptomatic Heart Failure (NYHA class I-IV) with QRS duration of 150ms or more with left bundle branch block and LVEF of 35% or less despite optimal medical therapy."
+    And a patient in NYHA class III with observations <observations>, conditions I44.7 since 2025-01-01, complete and the fact optimal_medical_therapy <therapy>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "nyha_class >= I and nyha_class <= IV and qrs_duration >= 150 ms and left_bundle_branch_block and lvef <= 35 % and optimal_medical_therapy"
+    And it is <met>
+
+    Examples:
+      | observations                     | therapy    | met       |
+      | qrs_duration 160 ms; lvef 30 %   | true       | met       |
+      | qrs_duration 160 ms; lvef 40 %   | true       | not met   |
+      | qrs_duration 140 ms; lvef 30 %   | true       | not met   |
+      | qrs_duration 160 ms; lvef 30 %   | false      | not met   |
+      | qrs_duration 160 ms; lvef 30 %   | unrecorded | undecided |
+      | qrs_duration 160 ms              | true       | undecided |
