@@ -427,6 +427,11 @@ TEXT = [
         "inclusion",
         "not chemotherapy within 2 weeks",
     ),
+    (
+        "eGFR equation (based on the MDRD equation) of ≥15 and <30 mL/min/1.73 m2",
+        "inclusion",
+        "egfr >= 15 mL/min/{1.73_m2} and egfr < 30 mL/min/{1.73_m2}",
+    ),
 ]
 
 

@@ -889,7 +889,7 @@ HEAD_NOUNS = frozenset(
 # Nouns that restate a measured concept: "Child-Pugh (CP) score", "QTc interval".
 MEASURE_NOUNS = frozenset(
     ["score", "scores", "class", "grade", "stage", "index", "interval", "ratio", "rate",
-     "level", "levels", "value", "values", "count", "concentration", "status"]
+     "level", "levels", "value", "values", "count", "concentration", "status", "equation"]
 )  # fmt: skip
 _RESTATED = re.compile(rf"\s*(?P<open>[(\[])\s*(?:[<>]=?|=)?\s*(?P<num>{_NUM})", re.IGNORECASE)
 _ANCHOR_ALT = "|".join(
