@@ -2187,6 +2187,14 @@ SAFETY = [
         'not (systolic_bp >= 150 mm[Hg] or diastolic_bp >= 100 mm[Hg]) and unparsed("despite'
         ' therapy")',
     ),
+    # a head shared by hepatitis letters: "and" among exclusions, or under "no", is either
+    # one (read "history of hbv and hcv", a patient with hepatitis B alone was not excluded;
+    # "not hbv and hcv" admitted a patient with hepatitis C)
+    ("History of hepatitis B and C", "exclusion", "history of hbv or history of hcv"),
+    ("No hepatitis B and C", "inclusion", "not (hbv or hcv)"),
+    ("Hepatitis B, C and D", "exclusion", "hbv or hcv or hdv"),
+    # a plain inclusion asks for both (co-infection)
+    ("Patients with hepatitis B and C", "inclusion", "hbv and hcv"),
 ]
 
 

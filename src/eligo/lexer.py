@@ -2090,17 +2090,36 @@ class Lexer:
                     self.cat_concept = None
                     return rend
         # "hepatitis B or C": the second alternative re-uses the first's head words
+        either = self.kind == "exclusion" or any(k.type == "NOT" for k in self.tokens)
         if (
             len(self.tokens) >= 2
-            and self.tokens[-1].type in ("OR", "AND")
+            and (
+                self.tokens[-1].type in ("OR", "AND")
+                or (self.tokens[-1].type == "COMMA" and self.tokens[-1].value == "," and either)
+            )
             and self.tokens[-2].type == "CONCEPT"
         ):
             w = _WORD.match(text, pos)
+            k = len(self.tokens) - 2
+            # "hepatitis B, C and D": the head is the first alternative's
+            while (
+                k >= 2
+                and " " not in text[self.tokens[k].start : self.tokens[k].end].strip()
+                and self.tokens[k - 1].type in ("OR", "AND", "COMMA")
+                and self.tokens[k - 2].type == "CONCEPT"
+            ):
+                k -= 2
             if w:
-                first = _phrase(text[self.tokens[-2].start : self.tokens[-2].end]).split()
+                first = _phrase(text[self.tokens[k].start : self.tokens[k].end]).split()
                 if len(first) > 1:
                     cid = t.vocab.lookup_phrase(" ".join([*first[:-1], w.group(0)]))
                     if cid is not None:
+                        link = self.tokens[-1]
+                        if link.type != "OR" and either:
+                            # "History of hepatitis B and C" among exclusions, "No hepatitis
+                            # B and C", "hepatitis C, B and delta": either one (read "and",
+                            # a patient with one of them only was not excluded)
+                            self.tokens[-1] = Tok("OR", "or", link.start, link.end)
                         self._emit("CONCEPT", cid, pos, w.end())
                         return w.end()
         return None

@@ -2337,3 +2337,21 @@ Feature: Constructs the grammar reads in real registry text
       | egfr 45 mL/min/{1.73_m2}  | not met   |
       | egfr 10 mL/min/{1.73_m2}  | not met   |
       | nothing                   | undecided |
+
+  Scenario Outline: Hepatitis letters after a shared head are alternatives among exclusions (NCT06855056)
+    Given the exclusion line "Antiviral treatment for hepatitis C, B and delta initiated in the last 6 months or planned to be initiated in the following 6 months."
+    And a patient whose record holds <items>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "antivirals and (hcv or hbv or hdv) and unparsed("initiated in the last 6 months or planned to be initiated in the following 6 months")"
+    And it is <met>
+
+    # split at the comma, the line read "(antivirals and hcv) or unparsed(…)": a patient
+    # treated for hepatitis C for years, whatever the line's window, was excluded
+    Examples:
+      | items                                                               | complete                | met       |
+      | condition B18.2 since 2020-01-01; drug sofosbuvir since 2024-01-01  | conditions, medications | undecided |
+      | condition B18.0 since 2020-01-01; drug tenofovir since 2026-10-01   | conditions, medications | undecided |
+      | drug tenofovir since 2024-01-01                                     | conditions, medications | not met   |
+      | condition B18.2 since 2020-01-01                                    | conditions, medications | not met   |
+      | nothing                                                             | no sections             | undecided |
