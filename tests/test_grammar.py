@@ -432,6 +432,12 @@ TEXT = [
         "inclusion",
         "egfr >= 15 mL/min/{1.73_m2} and egfr < 30 mL/min/{1.73_m2}",
     ),
+    (
+        "ALT ≥3x ULN (Upper Limit of Normal)and/or Total Bilirubin ≥2.0x ULN",
+        "exclusion",
+        "alt >= 3 x ULN or bilirubin >= 2 x ULN",
+    ),
+    ("Platelets ≥ 1 x LLN (lower limit of normal)", "inclusion", "platelets >= 1 x LLN"),
 ]
 
 
@@ -2195,6 +2201,8 @@ SAFETY = [
     ("Hepatitis B, C and D", "exclusion", "hbv or hcv or hdv"),
     # a plain inclusion asks for both (co-infection)
     ("Patients with hepatitis B and C", "inclusion", "hbv and hcv"),
+    # a spelt-out limit that is not the one written stays unread
+    ("ALT ≥3x ULN (lower limit of normal)", "exclusion", "*unread*"),
 ]
 
 

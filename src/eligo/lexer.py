@@ -821,6 +821,26 @@ _ULN = re.compile(
     r"|normal)(?![A-Za-z])",
     re.IGNORECASE,
 )
+
+
+def _spelt_limit_end(toks: list[Tok], i: int, text: str) -> int | None:
+    """Index of the ')' closing the parenthesis of unread words opened at ``toks[i]``."""
+    if toks[i].type != "LPOST":
+        return None
+    j = i + 1
+    while j < len(toks) and toks[j].type == "WORD":
+        j += 1
+    return j if j > i + 1 and j < len(toks) and toks[j].type == "RPAREN" else None
+
+
+def _spelt_limit(text: str) -> str | None:
+    """ "Upper Limit of Normal" → ``ULN``, "lower limit of normal" → ``LLN``; else ``None``."""
+    m = _ULN.fullmatch(text)
+    if m is None or not m["lim"][0].isalpha() or " " not in m["lim"].strip():
+        return None
+    return "LLN" if m["lim"].lower().startswith("lower") else "ULN"
+
+
 # A number multiplied by something the lexer cannot read ("2.5 x the reference value"):
 # never a bare threshold.
 _MULT_AFTER = re.compile(r"\s*(?:x|times|fold|-fold)(?![A-Za-z])", re.IGNORECASE)
@@ -2378,6 +2398,12 @@ class Lexer:
                 if same or abbrev or unit:
                     i += 3
                     continue
+            spelt = _spelt_limit_end(toks, i, self.text) if out and out[-1].type == "ULN" else None
+            if spelt is not None and _spelt_limit(self.text[tok.end : toks[spelt].start]) == str(
+                out[-1].value
+            ):
+                i = spelt + 1  # "3x ULN (Upper Limit of Normal)": the limit spelt out
+                continue
             if (
                 tok.type in ("WORD", "CONCEPT")
                 and out

@@ -2355,3 +2355,19 @@ Feature: Constructs the grammar reads in real registry text
       | drug tenofovir since 2024-01-01                                     | conditions, medications | not met   |
       | condition B18.2 since 2020-01-01                                    | conditions, medications | not met   |
       | nothing                                                             | no sections             | undecided |
+
+  Scenario Outline: A limit spelt out in parentheses after "ULN" restates it (NCT02681094)
+    Given the exclusion line "Significant hepatic disease, including, but not limited to, chronic active hepatitis and/or severe hepatic insufficiency and/or significant abnormal liver function, including patients with Alanine transaminase (ALT) and/or Aspartate transaminase (AST) ≥3x ULN (Upper Limit of Normal)and/or Total Bilirubin ≥2.0x ULN. History of severe hepatobiliary disease or hepatotoxicity with any medication. Positive serologic evidence of current infectious liver disease, including patients who are known to be positive for Hepatitis viral antibody ImmunoglobulinM (IgM), Hepatitis B surface antigen, and Hepatitis C virus antibody."
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "significant_hepatic_disease or unparsed("chronic active hepatitis") or severe_hepatic_impairment or unparsed("significant abnormal liver function") or alt >= 3 x ULN or ast >= 3 x ULN or bilirubin >= 2 x ULN or (unparsed("severe") and history of liver_disease) or unparsed("hepatotoxicity with any medication") or (unparsed("serologic") and ((unparsed("infectious") and liver_disease) or (unparsed("Hepatitis viral antibody ImmunoglobulinM") and unparsed("IgM")))) or (hbv and hcv and unparsed("antibody"))"
+    And it is <met>
+
+    # "(Upper Limit of Normal)" stayed unread and joined each bound by "and": an ALT of five
+    # times the limit did not exclude
+    Examples:
+      | observations                 | met       |
+      | alt 200 U/L ref 5-40         | met       |
+      | ast 150 U/L ref 5-40         | met       |
+      | alt 50 U/L ref 5-40          | undecided |
+      | nothing                      | undecided |
