@@ -438,6 +438,11 @@ TEXT = [
         "alt >= 3 x ULN or bilirubin >= 2 x ULN",
     ),
     ("Platelets ≥ 1 x LLN (lower limit of normal)", "inclusion", "platelets >= 1 x LLN"),
+    (
+        "HbA1c ≤ 9.5% (or serum fructosamine ≤ 381 μmol/L if HbA1c is unavailable)",
+        "inclusion",
+        'hba1c <= 9.5 % or (fructosamine <= 381 umol/L and unparsed("if HbA1c is unavailable"))',
+    ),
 ]
 
 

@@ -2371,3 +2371,19 @@ Feature: Constructs the grammar reads in real registry text
       | ast 150 U/L ref 5-40         | met       |
       | alt 50 U/L ref 5-40          | undecided |
       | nothing                      | undecided |
+
+  Scenario Outline: A parenthesis opened by "or" is an alternative, its unread condition inside it (NCT03053050)
+    Given the inclusion line "Has the following laboratory parameters at the screening visit: Hemoglobin A1c (HbA1c) ≤ 9.5% (or serum fructosamine ≤ 381 μmol if HbA1c is unable to be resulted)"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "hba1c <= 9.5 % or (fructosamine <= 381 umol/L and unparsed("μmol if HbA1c") and not unparsed("resulted"))"
+    And it is <met>
+
+    # the unread condition made the alternative an "and": an HbA1c of 8 % alone did not
+    # qualify, as if the fructosamine were asked too
+    Examples:
+      | observations                          | met       |
+      | hba1c 8 %                             | met       |
+      | hba1c 10 %; fructosamine 300 umol/L   | undecided |
+      | hba1c 10 %                            | undecided |
+      | nothing                               | undecided |
