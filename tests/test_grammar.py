@@ -443,6 +443,11 @@ TEXT = [
         "inclusion",
         'hba1c <= 9.5 % or (fructosamine <= 381 umol/L and unparsed("if HbA1c is unavailable"))',
     ),
+    (
+        "Fibroscan liver stiffness score >13 Kilopascal (kPa)",
+        "inclusion",
+        "liver_stiffness > 13 kPa",
+    ),
 ]
 
 

@@ -2387,3 +2387,19 @@ Feature: Constructs the grammar reads in real registry text
       | hba1c 10 %; fructosamine 300 umol/L   | undecided |
       | hba1c 10 %                            | undecided |
       | nothing                               | undecided |
+
+  Scenario Outline: A unit spelt out ("Kilopascal (kPa)") is the unit (NCT05061992)
+    # the item as the trial's "2 of the following 4 criteria" list reads it
+    Given the inclusion line "Fibroscan liver stiffness score >13 Kilopascal (kPa)"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "liver_stiffness > 13 kPa"
+    And it is <met>
+
+    # "Kilopascal" and "(kPa)" stayed unread beside the stiffness bound: a stiffness of
+    # 15 kPa did not count as one of the four criteria
+    Examples:
+      | observations             | met       |
+      | liver_stiffness 15 kPa   | met       |
+      | liver_stiffness 10 kPa   | not met   |
+      | nothing                  | undecided |
