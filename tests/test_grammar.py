@@ -2213,6 +2213,14 @@ SAFETY = [
     ("Patients with hepatitis B and C", "inclusion", "hbv and hcv"),
     # a spelt-out limit that is not the one written stays unread
     ("ALT ≥3x ULN (lower limit of normal)", "exclusion", "*unread*"),
+    # only a negation governing the letters makes them alternatives, not one earlier in
+    # the line (read "or", a patient with hepatitis B alone met the co-infection inclusion)
+    (
+        "Not pregnant, chronic hepatitis B and C co-infection",
+        "inclusion",
+        'not pregnancy and hbv and hcv and unparsed("co-infection")',
+    ),
+    ("No history of hepatitis B and C", "inclusion", "not (history of hbv or history of hcv)"),
 ]
 
 

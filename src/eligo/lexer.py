@@ -2110,39 +2110,45 @@ class Lexer:
                     self.cat_concept = None
                     return rend
         # "hepatitis B or C": the second alternative re-uses the first's head words
-        either = self.kind == "exclusion" or any(k.type == "NOT" for k in self.tokens)
-        if (
-            len(self.tokens) >= 2
+        toks = self.tokens
+        if not (
+            len(toks) >= 2
+            and toks[-2].type == "CONCEPT"
             and (
-                self.tokens[-1].type in ("OR", "AND")
-                or (self.tokens[-1].type == "COMMA" and self.tokens[-1].value == "," and either)
+                toks[-1].type in ("OR", "AND")
+                or (toks[-1].type == "COMMA" and toks[-1].value == ",")
             )
-            and self.tokens[-2].type == "CONCEPT"
         ):
-            w = _WORD.match(text, pos)
-            k = len(self.tokens) - 2
-            # "hepatitis B, C and D": the head is the first alternative's
-            while (
-                k >= 2
-                and " " not in text[self.tokens[k].start : self.tokens[k].end].strip()
-                and self.tokens[k - 1].type in ("OR", "AND", "COMMA")
-                and self.tokens[k - 2].type == "CONCEPT"
-            ):
-                k -= 2
-            if w:
-                first = _phrase(text[self.tokens[k].start : self.tokens[k].end]).split()
-                if len(first) > 1:
-                    cid = t.vocab.lookup_phrase(" ".join([*first[:-1], w.group(0)]))
-                    if cid is not None:
-                        link = self.tokens[-1]
-                        if link.type != "OR" and either:
-                            # "History of hepatitis B and C" among exclusions, "No hepatitis
-                            # B and C", "hepatitis C, B and delta": either one (read "and",
-                            # a patient with one of them only was not excluded)
-                            self.tokens[-1] = Tok("OR", "or", link.start, link.end)
-                        self._emit("CONCEPT", cid, pos, w.end())
-                        return w.end()
-        return None
+            return None
+        k = len(toks) - 2
+        # "hepatitis B, C and D": the head is the first alternative's
+        while (
+            k >= 2
+            and " " not in text[toks[k].start : toks[k].end].strip()
+            and toks[k - 1].type in ("OR", "AND", "COMMA")
+            and toks[k - 2].type == "CONCEPT"
+        ):
+            k -= 2
+        cue = k - 1
+        while cue >= 0 and toks[cue].type in ("HISTORY", "MOD", "LPAREN"):
+            cue -= 1
+        # among exclusions, or right after "no": either one
+        either = self.kind == "exclusion" or (cue >= 0 and toks[cue].type == "NOT")
+        w = _WORD.match(text, pos)
+        first = _phrase(text[toks[k].start : toks[k].end]).split()
+        if w is None or len(first) < 2 or (toks[-1].type == "COMMA" and not either):
+            return None
+        cid = t.vocab.lookup_phrase(" ".join([*first[:-1], w.group(0)]))
+        if cid is None:
+            return None
+        link = toks[-1]
+        if link.type != "OR" and either:
+            # "History of hepatitis B and C" among exclusions, "No hepatitis B and C",
+            # "hepatitis C, B and delta": either one (read "and", a patient with one of them
+            # only was not excluded)
+            toks[-1] = Tok("OR", "or", link.start, link.end)
+        self._emit("CONCEPT", cid, pos, w.end())
+        return w.end()
 
     def _normal_range(self, cid: str, start: int, end: int, phrase_end: int) -> None:
         """Tokens for "<concept> within normal limits": LLN <= concept <= ULN."""
