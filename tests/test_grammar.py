@@ -2221,6 +2221,15 @@ SAFETY = [
         'not pregnancy and hbv and hcv and unparsed("co-infection")',
     ),
     ("No history of hepatitis B and C", "inclusion", "not (history of hbv or history of hcv)"),
+    # an investigator's judgement right before thresholds is defined by them (read "and",
+    # a record saying no severe coagulopathy cleared a patient with those counts) ...
+    (
+        "Severe coagulopathy platelets <20,000 and INR >5",
+        "exclusion",
+        "platelets < 20000 /uL and inr > 5",
+    ),
+    # ... but a fact that is no judgement is asked for beside the threshold
+    ("Healthy volunteer BMI < 30", "inclusion", "healthy_volunteer and bmi < 30 kg/m2"),
 ]
 
 

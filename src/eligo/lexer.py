@@ -2650,6 +2650,7 @@ class Lexer:
         p(_nursing_setting, text)
         p(_postfix_negation, text)
         p(_defining_measure, text, vocab)
+        p(_juxtaposed_definition, text, vocab)
         p(_family_history, text)
         p(_state_adjectives)
         p(_despite_concept, text)
@@ -4732,6 +4733,42 @@ def _defining_measure(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok
         out = [*out[: i + 1], opened, *out[i + 1 : j], closed, *out[j:]]
         i = j + 2
     return out
+
+
+_THRESHOLD_TOKENS = frozenset(
+    ("CONCEPT", "CMP", "BCMP", "NUMBER", "UNIT", "ULN", "TO", "BETWEEN", "AND")
+)
+
+
+@_needs("CONCEPT CMP")
+def _juxtaposed_definition(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
+    """ "Severe coagulopathy platelets <20,000 and INR >5": a judged fact written right
+    before thresholds on measures, with nothing between them, is defined by them as it is by
+    a parenthesis ("severe coagulopathy (platelets < 20,000 and INR > 5)").  Read "and", a
+    patient with those counts whose record said no severe coagulopathy was not excluded.
+    Only an investigator's judgement (a fact labelled so; "healthy volunteer BMI < 30" asks
+    for both), and only when the thresholds (joined by "and") run to the end of the line."""
+    for i in range(len(toks) - 2):
+        a, b = toks[i], toks[i + 1]
+        if not (a.type == "CONCEPT" and b.type == "CONCEPT" and toks[i + 2].type == "CMP"):
+            continue
+        fact, measure = vocab.concepts.get(str(a.value)), vocab.concepts.get(str(b.value))
+        if (
+            fact is None
+            or fact.kind != "fact"
+            or fact.numeric
+            or "judgement" not in fact.label  # "healthy volunteer BMI < 30" is both
+            or measure is None
+            or not measure.numeric
+            or text[a.end : b.start].strip()
+            or any(t.type not in _THRESHOLD_TOKENS for t in toks[i + 1 :])
+            or not re.fullmatch(r"[\s.;]*", text[toks[-1].end :])
+        ):
+            continue
+        opened = Tok("LPOST", "(", b.start, b.start)
+        closed = Tok("RPAREN", ")", toks[-1].end, toks[-1].end)
+        return [*toks[: i + 1], opened, *toks[i + 1 :], closed]
+    return toks
 
 
 _GRADE_WORDS = frozenset(("small", "minimal", "mild", "slight", "trace", "little", "minor"))

@@ -2403,3 +2403,18 @@ Feature: Constructs the grammar reads in real registry text
       | liver_stiffness 15 kPa   | met       |
       | liver_stiffness 10 kPa   | not met   |
       | nothing                  | undecided |
+
+  Scenario Outline: A judged fact written right before its thresholds is defined by them (NCT03866083)
+    Given the exclusion line "Severe coagulopathy platelets <20,000 and INR >5"
+    And a patient with observations <observations> and the fact severe_coagulopathy <judged>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "platelets < 20000 /uL and inr > 5"
+    And it is <met>
+
+    # read "severe_coagulopathy and platelets < 20000 /uL and inr > 5": a patient with those
+    # counts whose record said no severe coagulopathy was not excluded
+    Examples:
+      | observations                    | judged     | met       |
+      | platelets 15000 /uL; inr 6 1    | false      | met       |
+      | platelets 50000 /uL; inr 6 1    | true       | not met   |
+      | platelets 15000 /uL             | unrecorded | undecided |
