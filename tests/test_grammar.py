@@ -98,6 +98,7 @@ ROUND_TRIP = [
     "not immunosuppressants for >= 3 months and dialysis for > 14 days",
     "metformin for >= 8 weeks and history of cancer for < 5 years",
     "not (locoregional_therapy within 4 weeks and hcc)",
+    'liver_transplant within 6 months or unparsed("likely within the next 6 months")',
 ]
 
 
@@ -2230,6 +2231,20 @@ SAFETY = [
     ),
     # ... but a fact that is no judgement is asked for beside the threshold
     ("Healthy volunteer BMI < 30", "inclusion", "healthy_volunteer and bmi < 30 kg/m2"),
+    # an unread look-ahead ending the line is an alternative to the rest: ANDed, a patient
+    # whose treatment was only planned was cleared for having none yet
+    (
+        "Antiviral treatment for hepatitis B or C initiated in the last 6 months or planned to be"
+        " initiated in the following 6 months.",
+        "exclusion",
+        '(antivirals and (hbv or hcv) and unparsed("initiated") and unparsed("in the last 6'
+        ' months")) or unparsed("planned to be initiated in the following 6 months")',
+    ),
+    (
+        "No liver transplantation in the past 6 months or likely within the next 6 months",
+        "inclusion",
+        'not (liver_transplant within 6 months or unparsed("likely within the next 6 months"))',
+    ),
 ]
 
 

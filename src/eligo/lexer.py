@@ -1362,6 +1362,7 @@ class Lexer:
         p(_accepted, text)
         p(_forward_window, text)
         p(_completed_before, text, self.t.vocab, self.kind)
+        p(_forward_alternative, text)
         p(_durations, text, self.t.vocab)
         p(_cohort_heading, text)
         p(self._requirement)
@@ -2966,6 +2967,48 @@ def _completed_before(toks: list[Tok], text: str, vocab: Vocabulary, kind: str) 
         Tok("LPAREN", "(", s, s),
         *inside,
         Tok("RPAREN", ")", m.end(), m.end()),
+    ]
+
+
+# "… or likely within the next 6 months", "… or planned to be initiated in the following 6
+# months": a look-ahead eligo cannot check
+_FORWARD_ALTERNATIVE = re.compile(
+    r"(?:is\s+|are\s+)?(?:likely|planned|scheduled|expected|anticipated|intended)\b", re.I
+)
+
+
+@_needs("WINDOW OR WORD", words=("likely", "planned", "scheduled", "expected", "anticipated"))
+def _forward_alternative(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Transplantation in the past 6 months or likely within the next 6 months": the unread
+    look-ahead is an alternative to everything before it, ``(X within 6 months) or
+    unparsed(…)``.  Juxtaposed ("X and unparsed(…)" or "X and (window or unparsed)"), a
+    patient whose antiviral treatment was only planned was cleared by having none yet.  A
+    leading "no" keeps both alternatives under it.  Only where the look-ahead ends the line
+    right after a window."""
+    if len(toks) < 4:
+        return toks
+    window, link, ahead = toks[-3:]
+    if not (
+        window.type == "WINDOW"
+        and link.type == "OR"
+        and ahead.type == "WORD"
+        and _FORWARD_ALTERNATIVE.match(text, ahead.start)
+    ):
+        return toks
+    head = toks[:1] if toks[0].type == "NOT" else []
+    body = toks[len(head) : -2]
+    if not any(t.type == "CONCEPT" for t in body):
+        return toks
+    s, e = body[0].start, ahead.end
+    return [
+        *head,
+        Tok("LPAREN", "(", s, s),
+        Tok("LPAREN", "(", s, s),
+        *body,
+        Tok("RPAREN", ")", window.end, window.end),
+        link,
+        ahead,
+        Tok("RPAREN", ")", e, e),
     ]
 
 

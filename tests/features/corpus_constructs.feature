@@ -2343,17 +2343,19 @@ Feature: Constructs the grammar reads in real registry text
     And a patient whose record holds <items>
     And the patient's record declares its <complete> complete
     When the line is evaluated on 2026-11-27
-    Then the line reads, partly, as "antivirals and (hcv or hbv or hdv) and unparsed("initiated in the last 6 months or planned to be initiated in the following 6 months")"
+    Then the line reads, partly, as "(antivirals and (hcv or hbv or hdv) and unparsed("initiated") and unparsed("in the last 6 months")) or unparsed("planned to be initiated in the following 6 months")"
     And it is <met>
 
     # split at the comma, the line read "(antivirals and hcv) or unparsed(…)": a patient
-    # treated for hepatitis C for years, whatever the line's window, was excluded
+    # treated for hepatitis C for years, whatever the line's window, was excluded; and the
+    # unread look-ahead ("or planned …") is an alternative to the rest: ANDed, a patient with
+    # hepatitis whose treatment was only planned was cleared for having none yet
     Examples:
       | items                                                               | complete                | met       |
       | condition B18.2 since 2020-01-01; drug sofosbuvir since 2024-01-01  | conditions, medications | undecided |
       | condition B18.0 since 2020-01-01; drug tenofovir since 2026-10-01   | conditions, medications | undecided |
-      | drug tenofovir since 2024-01-01                                     | conditions, medications | not met   |
-      | condition B18.2 since 2020-01-01                                    | conditions, medications | not met   |
+      | condition B18.2 since 2020-01-01                                    | conditions, medications | undecided |
+      | drug tenofovir since 2024-01-01                                     | conditions, medications | undecided |
       | nothing                                                             | no sections             | undecided |
 
   Scenario Outline: A limit spelt out in parentheses after "ULN" restates it (NCT02681094)
@@ -2418,3 +2420,19 @@ Feature: Constructs the grammar reads in real registry text
       | platelets 15000 /uL; inr 6 1    | false      | met       |
       | platelets 50000 /uL; inr 6 1    | true       | not met   |
       | platelets 15000 /uL             | unrecorded | undecided |
+
+  Scenario Outline: An unread look-ahead after a window is an alternative to the rest (NCT03869073)
+    # the last item of the trial's exclusion list, as its window reads it
+    Given the exclusion line "Cancer requiring chemotherapy in the past 6 months or likely within the next 6 months"
+    And a patient with conditions <conditions> and the procedure chemotherapy on <when>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "(cancer within 6 months and chemotherapy within 6 months) or unparsed("likely within the next 6 months")"
+    And it is <met>
+
+    # read "cancer and chemotherapy and unparsed(…)", a patient given chemotherapy last month
+    # for a current cancer was not told apart from one treated years ago
+    Examples:
+      | conditions                        | when       | met       |
+      | C18.9 since 2025-01-01, complete  | 2026-10-15 | met       |
+      | C18.9 since 2025-01-01, complete  | 2025-02-01 | undecided |
+      | nothing                           | never      | undecided |
