@@ -162,7 +162,7 @@ TEXT = [
     (
         "Steroid use for more than 2 weeks within the last 3 months",
         "exclusion",
-        "systemic_corticosteroids for > 2 weeks within 3 months",
+        "corticosteroids for > 2 weeks within 3 months",
     ),
     ("Type 2 diabetes lasting more than 10 years", "inclusion", "type2_diabetes for > 10 years"),
     (
@@ -1019,7 +1019,7 @@ SAFETY = [
         "symptoms are allowed provided 1 week washout occurs",
         "exclusion",
         "immunotherapy within 4 weeks or chemotherapy within 4 weeks or radiotherapy within "
-        "4 weeks or investigational_drug within 4 weeks or (systemic_corticosteroids and "
+        "4 weeks or investigational_drug within 4 weeks or (corticosteroids and "
         'unparsed("disease-related symptoms are allowed provided 1 week washout occurs"))',
     ),
     # a history cue cannot be put on a measurement: met by the value now, else open
@@ -1637,8 +1637,9 @@ SAFETY = [
     (
         "Anticipated initiation of dialysis or kidney transplantation within 12 months",
         "exclusion",
-        'unparsed("Anticipated") and unparsed("initiation")'
-        " and (dialysis within 12 months or kidney_transplant within 12 months)",
+        # what is anticipated is not on the record, and the window looks ahead: unread (it
+        # read "… and (dialysis within 12 months or …)", clearing anyone not yet on dialysis)
+        'unparsed("Anticipated initiation of dialysis or kidney transplantation within 12 months")',
     ),
     # NCT03938090: the leading window covers the list; it was
     # ``… or catheter_ablation or ((electrolyte_imbalance or unparsed(…)) and crt_…)``
@@ -1875,11 +1876,13 @@ SAFETY = [
     # "No or small ascites": those without ascites are excluded too (NCT00108355)
     ("No or small ascites", "exclusion", 'not ascites or (unparsed("small") and ascites)'),
     # ... but not "No concurrent or anticipated need for A or B": "not A or …" cleared a
-    # patient on B (NCT01005199); that line stays as it was read
+    # patient on B (NCT01005199); the present branch negates the whole list, the anticipated
+    # one stays unread (see the end of this list)
     (
         "No concurrent or anticipated need for CYP3A4 inhibitors or inducers",
         "inclusion",
-        'not unparsed("or") and unparsed("anticipated") and (cyp3a4_inhibitors or cyp3a4_inducers)',
+        "not (cyp3a4_inhibitors or cyp3a4_inducers or"
+        ' unparsed("anticipated need for CYP3A4 inhibitors or inducers"))',
     ),
     # a bare list in the parenthesis after a noun names its forms, any one enough: read "and"
     # in an inclusion, a patient with ascites alone met "No … portal hypertension (…)"
@@ -2093,7 +2096,7 @@ SAFETY = [
         '(unparsed("Steroid resistant") and ((unparsed("rejection") and '
         'history of liver_transplant) or unparsed("kidney"))) or '
         '(unparsed("rejection treated with high") and unparsed("dose") '
-        "and systemic_corticosteroids within 3 months)",
+        "and corticosteroids within 3 months)",
     ),
     # ... not where the ", or" ends a serial list
     ("A1c, HIV, or HBV", "inclusion", 'unparsed("A1c") or hiv or hbv'),
@@ -2244,6 +2247,135 @@ SAFETY = [
         "No liver transplantation in the past 6 months or likely within the next 6 months",
         "inclusion",
         'not (liver_transplant within 6 months or unparsed("likely within the next 6 months"))',
+    ),
+    # a threshold on the measure that defines the condition is an alternative to the whole
+    # qualified condition: read "renal_failure and (unparsed(…) or egfr < 20)", a patient
+    # with eGFR 15 and no renal failure coded was not excluded (NCT06855056)
+    (
+        "Chronic organic renal failure stage IV and V or estimated Glomerular Filtration Rate"
+        " <20 ml/min according to the MDRD equations",
+        "exclusion",
+        '(unparsed("Chronic") and unparsed("organic") and renal_failure and'
+        ' unparsed("stage IV and V")) or egfr < 20 mL/min/{1.73_m2}',
+    ),
+    # the graft type to be received, not a past transplant: read "unparsed("Split") and
+    # history of liver_transplant", every candidate without a past transplant was cleared
+    # (NCT03929523)
+    ("Split liver transplantation", "exclusion", 'unparsed("Split liver transplantation")'),
+    ("Combined liver transplant", "exclusion", 'unparsed("Combined liver transplant")'),
+    # chronic HBV: the duration covers HBsAg too; read "hbv or …", an acute HBV met it
+    # (NCT03920605)
+    (
+        "Positive hepatitis b surface antigen or hepatitis b virus DNA > 0.5 year;",
+        "inclusion",
+        'hbv for > 6 months or unparsed("hepatitis b virus DNA > 0.5 year")',
+    ),
+    # any organ's waiting list: read liver_transplant_candidate, a patient listed for a
+    # kidney was not excluded (NCT01887717)
+    ("On a transplant list", "exclusion", 'unparsed("transplant list")'),
+    # plain "corticosteroids" names no route: read systemic only, a patient on a steroid
+    # cream in the last 4 weeks was not excluded (NCT03863418)
+    (
+        "use of corticosteroids or calcineurin antagonists or phototherapy in the previous "
+        "4 weeks,",
+        "exclusion",
+        "corticosteroids within 4 weeks or calcineurin_inhibitors within 4 weeks or "
+        'unparsed("phototherapy")',
+    ),
+    # the anticipated need is judgement and unread, the concurrent one read: it was "not
+    # unparsed("or") and unparsed("anticipated") and (A or B)", failing every patient on
+    # neither drug (NCT01005199)
+    (
+        "PRIOR CONCURRENT THERAPY: No concurrent or anticipated need for CYP3A4 inhibitors or "
+        "inducers",
+        "inclusion",
+        "not (cyp3a4_inhibitors or cyp3a4_inducers or"
+        ' unparsed("anticipated need for CYP3A4 inhibitors or inducers"))',
+    ),
+    (
+        "Concurrent or anticipated need for insulin",
+        "exclusion",
+        'insulin or unparsed("anticipated need for insulin")',
+    ),
+    # planned: not on the record; read "unparsed("Planned") and unparsed("cardiac") and
+    # surgery", a patient with surgery planned (none on record) was cleared (NCT00679484)
+    (
+        "Planned cardiac surgery, revascularization or resynchronization within the study period",
+        "exclusion",
+        'unparsed("Planned cardiac surgery, revascularization or resynchronization within the'
+        ' study period")',
+    ),
+    # two populations, each held to the requirement: read "childbearing_potential and sex =
+    # male and contraception", no one could meet it (NCT00559507)
+    (
+        "Women of child-bearing potential and men must use adequate contraception",
+        "inclusion",
+        "not (childbearing_potential or sex = male) or contraception",
+    ),
+    # ... a duty of one population only stays unread (NCT01337492)
+    (
+        "Women of childbearing potential and men must agree to use adequate contraception. Men"
+        " should use adequate birth control for at least three months after the last dose.",
+        "inclusion",
+        "*unread*",
+    ),
+    # an allowed item permits, it is never required: read "seizure_disorder and unparsed(…)"
+    # the inclusion failed every patient without a seizure disorder (NCT00679354)
+    (
+        "Seizure disorder is allowed provided it is well-controlled with anticonvulsants",
+        "inclusion",
+        'unparsed("Seizure disorder is allowed provided it is well-controlled with'
+        ' anticonvulsants")',
+    ),
+    (
+        "Concurrent radiotherapy to localized painful lesions allowed provided >= 1 measurable"
+        " lesion is not irradiated",
+        "inclusion",
+        'unparsed("radiotherapy to localized painful lesions allowed provided >= 1 measurable'
+        ' lesion is not irradiated")',
+    ),
+    # ... a permission in a parenthesis leaves the rest as read
+    (
+        "Hemoglobin >= 8.0 g/dL (red blood cell [RBC] transfusions allowed)",
+        "inclusion",
+        "hemoglobin >= 8 g/dL",
+    ),
+    # one population's duty: read "childbearing_potential and … contraception …", every man
+    # and every woman past childbearing age failed it (NCT03432260)
+    (
+        "Women of child-bearing potential must utilize appropriate birth control throughout the"
+        " study duration.",
+        "inclusion",
+        'not childbearing_potential or (unparsed("utilize") and contraception and'
+        ' unparsed("throughout the study duration"))',
+    ),
+    # ... "must have" keeps the conditional reading it had (not doubly negated: a
+    # childbearing woman must not meet it by being one) (NCT01337492)
+    (
+        "Women of childbearing potential must have 2 negative serum pregnancy test performed.",
+        "inclusion",
+        'not childbearing_potential or (unparsed("2") and not pregnancy and unparsed("performed"))',
+    ),
+    # what one is unwilling to do is not a fact of the record: read "not unparsed("willing")
+    # and unparsed("use") and contraception", a woman not on contraception was not
+    # excluded though she may be the unwilling one (NCT03242018)
+    (
+        "Women of childbearing potential (WOCBP) not willing to use highly effective method(s)"
+        " of birth control during the study treatment period and the follow-up period, or who"
+        " are unwilling or unable to be tested for pregnancy during the study.",
+        "exclusion",
+        'childbearing_potential and (not unparsed("willing to use highly effective method(s)'
+        ' of birth control during the study treatment period and the follow-up period") or'
+        ' not unparsed("tested for pregnancy during the study"))',
+    ),
+    # ... read "(lactation or not unparsed("use")) and … contraception", a breastfeeding
+    # woman not on contraception was not excluded (NCT02054156)
+    (
+        "for females of child bearing potential: pregnant, breastfeeding, or unwilling to use"
+        " barrier contraception during participation",
+        "exclusion",
+        "(childbearing_potential and pregnancy) or lactation or"
+        ' not unparsed("use barrier contraception during participation")',
     ),
 ]
 

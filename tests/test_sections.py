@@ -19,7 +19,14 @@ from eligo.parse import compile_text
 from eligo.patient import parse_patient
 from eligo.render import render
 from eligo.screening import screen
-from eligo.sections import exclusion_sections, reread
+from eligo.sections import (
+    cohort_sections,
+    exclusion_sections,
+    for_cohort,
+    permitted,
+    permitted_items,
+    reread,
+)
 from eligo.trial import Trial, load_trial
 
 AS_OF = date(2026, 11, 27)
@@ -99,3 +106,99 @@ def test_coverage_reads_the_lines_as_screening_does(tmp_path: Path) -> None:
     assert rules[2] == 'not lvef <= 50 % or unparsed("AZD6244 cohorts")'
     assert rules[4] == 'not aptt_ratio > 1.5 x ULN or unparsed("Cediranib cohorts")'
     assert tc.details[2]["level"] == "partial"
+
+
+# NCT01611363 (verbatim, abridged): each cohort heading heads the lines after it
+NCT01611363 = [
+    "Inclusion Part A: Healthy subjects",
+    "Subject has a fasted plasma glucose (FPG) of less than 5.6 mmol/l at screening",
+    "Inclusion Part A: T2DM subjects",
+    "Subject has been diagnosed with T2DM for at least 6 months",
+    "Subject has a HbA1c level above 7.0% and less than 9.0% at screening",
+]
+
+
+def test_lines_under_one_of_several_cohort_headings_are_found_with_their_cohort() -> None:
+    assert cohort_sections(NCT01611363) == {
+        1: "Part A: Healthy subjects",
+        3: "Part A: T2DM subjects",
+        4: "Part A: T2DM subjects",
+    }
+    # one heading alone may name every participant; "all subjects" names them all
+    assert cohort_sections(NCT01611363[2:]) == {}
+    assert cohort_sections(
+        ["Inclusion criteria for T2DM", "A", "Inclusion criteria for all subjects", "B"]
+    ) == {1: "T2DM"}
+
+
+def test_a_cohort_line_is_not_required_of_the_other_cohorts() -> None:
+    # read as a criterion of everyone, "HbA1c above 7%" failed every healthy volunteer of
+    # the other cohort, and "FPG < 5.6" every T2DM subject: nobody could be eligible
+    inc = for_cohort(compile_text(NCT01611363[4], "inclusion"), "inclusion", "Part A: T2DM")
+    assert render(inc.rule) == '(hba1c > 7 % and hba1c < 9 %) or unparsed("Part A: T2DM")'
+    exc = for_cohort(
+        compile_text("Subject has type 1 diabetes mellitus", "exclusion"),
+        "exclusion",
+        "Part A & Part B: T2DM subjects",
+    )
+    assert render(exc.rule) == 'type1_diabetes and unparsed("Part A & Part B: T2DM subjects")'
+    record = parse_patient(
+        {
+            "id": "p",
+            "birth_date": "1970-01-01",
+            "observations": [{"name": "hba1c", "value": 5.2, "unit": "%", "date": "2026-11-20"}],
+        },
+        "test",
+    )
+    from eligo.evaluate import evaluate
+    from eligo.lookup import RecordView
+
+    # a healthy volunteer's HbA1c of 5.2% no longer fails the T2DM cohort's line: unknown
+    assert evaluate(inc.rule, RecordView(record), AS_OF).root.truth.value is None
+    record = parse_patient(
+        {
+            "id": "p",
+            "birth_date": "1970-01-01",
+            "observations": [{"name": "hba1c", "value": 8.0, "unit": "%", "date": "2026-11-20"}],
+        },
+        "test",
+    )
+    assert evaluate(inc.rule, RecordView(record), AS_OF).root.truth.value is True
+
+
+# NCT01005199 (verbatim): the items of an "allowed" heading, flattened to lines of their own
+NCT01005199 = [
+    "PRIOR CONCURRENT THERAPY: No prior systemic anticancer treatment for this disease",
+    "PRIOR CONCURRENT THERAPY: The following prior therapies are allowed provided previously"
+    " treated lesions remain separate from those to be measured in the current trial and prior"
+    " treatment is completed within the past 4 weeks",
+    "PRIOR CONCURRENT THERAPY: Surgery",
+    "PRIOR CONCURRENT THERAPY: Liver-directed therapy (e.g., transarterial"
+    " embolization/chemoembolization [limited to 5 treatments], radiofrequency ablation,"
+    " cryoablation, radiotherapy, or percutaneous ethanol injection)",
+    "PRIOR CONCURRENT THERAPY: No prior organ transplantation",
+]
+
+
+def test_items_of_an_allowed_heading_are_permitted_not_required() -> None:
+    assert permitted_items(NCT01005199) == [2, 3]
+    # read alone "Surgery" was a requirement: every patient without surgery failed it
+    c = permitted(compile_text(NCT01005199[2], "inclusion"))
+    assert render(c.rule) == 'unparsed("PRIOR CONCURRENT THERAPY: Surgery")'
+    record = parse_patient({"id": "p", "birth_date": "1970-01-01", "complete": ["procedures"]}, "t")
+    from eligo.evaluate import evaluate
+    from eligo.lookup import RecordView
+
+    assert evaluate(c.rule, RecordView(record), AS_OF).root.truth.value is None
+    cov = coverage_of(NCT01005199)
+    assert [d["rule"] for d in cov][2] == 'unparsed("PRIOR CONCURRENT THERAPY: Surgery")'
+
+
+def coverage_of(texts: list[str]) -> list[dict[str, Any]]:
+    """The coverage details of ``texts`` as one trial's inclusions (a temporary file)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as d:
+        f = Path(d) / "NCT00000000.yaml"
+        f.write_text(yaml.safe_dump({"id": "NCT00000000", "inclusion": texts, "exclusion": []}))
+        return coverage([f])[0].details

@@ -210,3 +210,64 @@ def test_a_clean_up_pass_skipped_by_its_trigger_would_have_changed_nothing(
             lex(normalise(text), kind)
     assert skipped  # the check ran
     assert not changed, changed[:5]
+
+
+def _names_same_by_search(before: str, cid: str | None, phrases: dict[str, str]) -> bool:
+    """``lexer._names_same`` as it was: the last n words by a "$"-anchored search each."""
+    from eligo.lexer import _phrase
+
+    if cid is None:
+        return False
+    before = before.rstrip()
+    for n in range(1, 7):
+        m = re.search(rf"(?:[A-Za-z0-9']+[\s\-]+){{{n - 1}}}[A-Za-z0-9']+$", before)
+        if m is None:
+            return False
+        if (m.start() == 0 or not before[m.start() - 1].isalnum()) and phrases.get(
+            _phrase(m.group(0))
+        ) == cid:
+            return True
+    return False
+
+
+# words (some with a letter outside ASCII) and the gaps between them, ending in a word or not
+WORDS_TEXT = st.builds(
+    lambda parts, last: "".join(w + gap for w, gap in parts) + last,
+    st.lists(
+        st.tuples(
+            st.text(alphabet=st.sampled_from(list("ab'1é")), min_size=1, max_size=3),
+            st.sampled_from([" ", "-", " - ", "\t", ", ", "(", "  "]),
+        ),
+        max_size=9,
+    ),
+    st.sampled_from(["", "a", "b1", "é"]),
+)
+
+
+@given(WORDS_TEXT, st.integers(min_value=1, max_value=7))
+@settings(max_examples=500, deadline=None)
+def test_last_words_read_from_the_end_are_the_words_the_search_finds(before: str, n: int) -> None:
+    """Every tail of up to seven words of ``before`` as a phrase: both readings agree."""
+    from eligo.lexer import _names_same, _phrase
+
+    words = re.findall(r"[A-Za-z0-9']+", before)
+    phrases = {_phrase(" ".join(words[-k:])): f"c{k}" for k in range(1, min(n, len(words)) + 1)}
+    phrases["b"] = "c1"
+    for cid in {*phrases.values(), None}:
+        assert _names_same(before, cid, phrases) == _names_same_by_search(before, cid, phrases)
+
+
+def test_last_words_agree_on_every_initialism_of_real_lines() -> None:
+    from eligo.lexer import _INITIALISM, _names_same
+
+    phrases = tables().vocab.by_phrase
+    seen = 0
+    for text, _ in _lines():
+        for m in _INITIALISM.finditer(text):
+            cid = phrases.get(m.group("abbr").lower())
+            before = text[: m.start()]
+            assert _names_same(before, cid, phrases) == _names_same_by_search(
+                before, cid, phrases
+            ), text
+            seen += cid is not None
+    assert seen

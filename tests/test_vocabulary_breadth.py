@@ -170,7 +170,8 @@ LINES = [
         "exclusion",
         "history of tips or history of portosystemic_shunt",
     ),
-    ("On a transplant list", "exclusion", "liver_transplant_candidate"),  # NCT01887717
+    # ("On a transplant list", NCT01887717, names any organ's list: unread, see SAFETY in
+    # test_grammar.py)
     (
         "Patients with end-stage liver disease who require liver transplantation",
         "inclusion",  # NCT03865966

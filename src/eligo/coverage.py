@@ -21,7 +21,14 @@ from .errors import TrialFileError
 from .groups import Group, find_groups, members
 from .nodes import Unparsed, walk
 from .parse import Compiled, compile_text
-from .sections import exclusion_sections, reread
+from .sections import (
+    cohort_sections,
+    exclusion_sections,
+    for_cohort,
+    permitted,
+    permitted_items,
+    reread,
+)
 
 Level = Literal["full", "partial", "none"]
 
@@ -151,9 +158,18 @@ def coverage(paths: list[Path]) -> list[TrialCoverage]:
             texts = [text for text, k in lines if k == kind]
             grouped = members(find_groups(texts, kind))
             sections = exclusion_sections(texts, kind)
+            cohorts = cohort_sections(texts)
+            allowed = set(permitted_items(texts))
             for i, text in enumerate(texts):
+                if i in allowed and i not in grouped:  # permitted, not required: unread
+                    tc.add(text, kind, None, i, permitted(compile_text(text, kind)))
+                    continue
                 if i in sections:  # under an "EXC CRITERIA" heading: see eligo.sections
                     tc.add(text, kind, None, i, reread(text, sections[i]))
+                    continue
+                if i in cohorts and i not in grouped:  # under a cohort heading: the same
+                    c = for_cohort(compile_text(text, kind), kind, cohorts[i])
+                    tc.add(text, kind, None, i, c)
                     continue
                 tc.add(text, kind, grouped.get(i), i)
         out.append(tc)

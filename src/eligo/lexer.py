@@ -1176,18 +1176,17 @@ def _step_patterns(t: _Tables) -> list[re.Pattern[str]]:
 # skips a pass that would have changed nothing: it must name what the pass *requires*.
 
 _Pass = TypeVar("_Pass", bound=Callable[..., list[Tok]])
-# pass → (alternatives, each a set of token types all present; one of its words, as a pattern)
-_TRIGGERS: dict[object, tuple[tuple[frozenset[str], ...], re.Pattern[str] | None]] = {}
+# pass → (alternatives, each a set of token types all present; its words, any one will do)
+_TRIGGERS: dict[object, tuple[tuple[frozenset[str], ...], frozenset[str] | None]] = {}
 
 
 def _needs(*types: str, words: tuple[str, ...] = ()) -> Callable[[_Pass], _Pass]:
     """Declare what a clean-up pass needs to change anything: the token types of one of
     ``types`` (each a space-separated list, all present) and, if given, one of ``words`` in
-    the lower-cased line.  The pass itself is unchanged."""
+    the lower-cased line (as a substring).  The pass itself is unchanged."""
 
     def mark(fn: _Pass) -> _Pass:
-        found = re.compile("|".join(map(re.escape, words))) if words else None
-        _TRIGGERS[fn] = (tuple(frozenset(t.split()) for t in types), found)
+        _TRIGGERS[fn] = (tuple(frozenset(t.split()) for t in types), frozenset(words) or None)
         return fn
 
     return mark
@@ -1196,16 +1195,56 @@ def _needs(*types: str, words: tuple[str, ...] = ()) -> Callable[[_Pass], _Pass]
 _TYPE = operator.attrgetter("type")
 
 
+class _Skips:
+    """Which passes a line's token types rule out, worked out once per set of types and kept
+    (the same few hundred sets recur line after line), and the trigger words of the passes
+    they leave.  A per-process table of the triggers, never of any line's result."""
+
+    def __init__(self) -> None:
+        self.size = -1  # len(_TRIGGERS) the table was built from
+        self.memo: dict[frozenset[str], tuple[frozenset[object], dict[object, frozenset[str]]]]
+        self.memo = {}
+
+    def get(self, types: frozenset[str]) -> tuple[frozenset[object], dict[object, frozenset[str]]]:
+        found = self.memo.get(types)
+        if found is None:
+            if self.size != len(_TRIGGERS) or len(self.memo) > 20_000:
+                self.size = len(_TRIGGERS)  # (a pass defined since, or arbitrary text)
+                self.memo.clear()
+            skipped = frozenset(
+                fn
+                for fn, (alternatives, _) in _TRIGGERS.items()
+                if alternatives and not any(alt <= types for alt in alternatives)
+            )
+            worded = {
+                fn: words
+                for fn, (_, words) in _TRIGGERS.items()
+                if words is not None and fn not in skipped
+            }
+            found = self.memo[types] = (skipped, worded)
+        return found
+
+
+_SKIPS = _Skips()
+
+
 class _Passes:
     """One line's tokens run through clean-up passes, each skipped where its trigger
-    (``_needs``) is missing.  The set of token types present is worked out again only after
-    a pass that returned another list."""
+    (``_needs``) is missing.
+
+    A new pass is a function ``(toks, *args) -> toks`` (or a ``Lexer`` method), marked with
+    ``@_needs(...)`` if it can only change a line with some token types or words, and called
+    where it belongs in the chain as ``p(pass, *args)``.  The passes the line's token types
+    rule out are looked up once (:class:`_Skips`), and again only after a pass that changed
+    the set of types, so a skipped pass costs one set lookup; trigger words are tested only
+    for the passes the types let through."""
 
     def __init__(self, toks: list[Tok], text: str) -> None:
         self.toks = toks
         self.types = frozenset(map(_TYPE, toks))
         # outside ASCII, what IGNORECASE matches is not what lower() gives: no word test
         self.low = text.lower() if text.isascii() else None
+        self.skip, self.worded = _SKIPS.get(self.types)
 
     def has(self, *types: str) -> bool:
         return any(t in self.types for t in types)
@@ -1213,23 +1252,24 @@ class _Passes:
     def set(self, toks: list[Tok]) -> None:
         if toks is not self.toks and toks != self.toks:  # (a copy, unchanged, keeps the set)
             self.toks = toks
-            self.types = frozenset(map(_TYPE, toks))
+            types = frozenset(map(_TYPE, toks))
+            if types != self.types:
+                self.types = types
+                self.skip, self.worded = _SKIPS.get(types)
 
     def __call__(self, fn: Callable[..., list[Tok]], *args: object) -> None:
-        # written out (no helper calls, no generator): this runs some 50 times a line
-        trigger = _TRIGGERS.get(fn)
-        if trigger is None and type(fn) is MethodType:
-            trigger = _TRIGGERS.get(fn.__func__)
-        if trigger is not None:
-            alternatives, words = trigger
-            if alternatives:
-                for needed in alternatives:
-                    if needed <= self.types:
-                        break
-                else:
-                    return  # no alternative's token types all present
-            if words is not None and self.low is not None and words.search(self.low) is None:
-                return
+        # written out (no helper calls): this runs some 60 times a line
+        key = fn.__func__ if type(fn) is MethodType else fn
+        if key in self.skip:
+            return
+        words = self.worded.get(key)
+        if words is not None and self.low is not None:
+            low = self.low
+            for word in words:
+                if word in low:
+                    break
+            else:
+                return  # none of its words in the line
         self.set(fn(self.toks, *args))
 
 
@@ -1357,12 +1397,15 @@ class Lexer:
             p.set([Tok("WORD", other.group("w"), other.start("w"), other.end("w")), *toks])
         for step in (_childbearing_item, self._cohort, self._exclusion_header):
             p(step)
+        p(_population_pair, text, self.kind)
+        p(_permissions, text, self.kind)
         for step in (_longer_washout, self._must_have, self._absent_condition):
             p(step)
         p(_accepted, text)
         p(_forward_window, text)
         p(_completed_before, text, self.t.vocab, self.kind)
         p(_forward_alternative, text)
+        p(_shared_duration, self.t.vocab)
         p(_durations, text, self.t.vocab)
         p(_cohort_heading, text)
         p(self._requirement)
@@ -1427,6 +1470,7 @@ class Lexer:
             Tok("RPAREN", ")", tail[-1].end, tail[-1].end),
         ]
 
+    @_needs(words=("must",))
     def _must_have(self, toks: list[Tok]) -> list[Tok]:
         """ "Patients with a UPC ratio > 1.0 must have a 24-hour urine protein < 1,000 mg":
         asked only of those patients (inclusion: not condition or requirement)."""
@@ -1525,6 +1569,8 @@ class Lexer:
 
         Kept as annotations; not skipped when the header names a concept ("Child-Pugh:").
         """
+        if ":" not in self.text:
+            return start  # (cheap test first: both header patterns end in a colon)
         f = _AS_FOLLOWS.match(self.text, start)
         if f and depth < 2 and not _NEGATED_HEAD.match(f.group("head")):
             # "Abnormal pulse and/or blood pressure measurements at screening as follows:
@@ -2682,6 +2728,10 @@ class Lexer:
             if p.has(cue):
                 p(_wrap_chains, cue, text)
         p(_modifier_over_alternatives)
+        p(_future_items, text)
+        p(_unwilling_objects, text)
+        p(_defining_alternative, vocab)
+        p(_graft_type, text)
         p(_cue_over_juxtaposition, text)
         p(_negated_examples, text)
         p(_recent_within)
@@ -2692,27 +2742,25 @@ class Lexer:
         p(_counted_nouns, text)
         toks = p.toks
         out: list[Tok] = []
+        last = None  # out[-1].type, kept in step with out
         for tok in toks:
-            if tok.type == "WORD" and out and out[-1].type == "WORD":
+            typ = tok.type
+            if typ == "WORD" and last == "WORD":
                 prev = out[-1]
                 out[-1] = Tok("WORD", self.text[prev.start : tok.end], prev.start, tok.end)
                 continue
-            if tok.type == "COMMA" and (
-                not out
-                or out[-1].type
-                in ("COMMA", "LPAREN", "LPOST", "AND", "OR", "NOT", "HISTORY", "RECENT", "EXCEPT")
-            ):
+            if typ == "COMMA" and (last is None or last in _NO_COMMA_AFTER):
                 continue
-            if tok.type in ("AND", "OR") and (
-                not out or out[-1].type in ("COMMA", "LPAREN", "LPOST", "AND", "OR", "EXCEPT")
-            ):
-                if out and out[-1].type == "COMMA" and tok.type in ("AND", "OR"):
+            if typ in ("AND", "OR") and (last is None or last in _NO_LINK_AFTER):
+                if last == "COMMA":
                     out[-1] = tok  # Oxford comma: ", and" / ", or"
+                    last = typ
                 continue
-            if tok.type == "RPAREN":
+            if typ == "RPAREN":
                 while out and out[-1].type in ("COMMA", "AND", "OR", "EXCEPT"):
                     out.pop()
             out.append(tok)
+            last = typ
         while out and out[-1].type in ("COMMA", "AND", "OR", "EXCEPT"):
             out.pop()
         p.set(out)
@@ -2721,33 +2769,28 @@ class Lexer:
         # "(within last one month)": a parenthesised window is just a window
         res: list[Tok] = []
         i = 0
-        while i < len(out):
-            if (
-                i + 2 < len(out)
-                and out[i].type in ("LPOST", "LPAREN")
-                and out[i + 1].type == "WINDOW"
-                and out[i + 2].type == "RPAREN"
-            ):
-                res.append(replace(out[i + 1], start=out[i].start, end=out[i + 2].end))
-                i += 3
-                continue
-            if (
-                i + 1 < len(out)
-                and out[i].type in ("LPOST", "LPAREN")
-                and out[i + 1].type == "RPAREN"
-            ):
-                i += 2
-                continue
-            if (
-                i + 2 < len(out)
-                and out[i].type == "LPAREN"
-                and out[i + 1].type == "CONCEPT"
-                and out[i + 2].type == "RPAREN"
-            ):
-                res.append(out[i + 1])  # "a (FPG) of less than 10.0 mmol/l": just the concept
-                i += 3
-                continue
-            amount = self._amount_of(out, i)
+        n = len(out)
+        while i < n:
+            typ = out[i].type
+            if typ in ("LPOST", "LPAREN") and i + 1 < n:
+                after = out[i + 1].type
+                if after == "WINDOW" and i + 2 < n and out[i + 2].type == "RPAREN":
+                    res.append(replace(out[i + 1], start=out[i].start, end=out[i + 2].end))
+                    i += 3
+                    continue
+                if after == "RPAREN":
+                    i += 2
+                    continue
+                if (
+                    typ == "LPAREN"
+                    and after == "CONCEPT"
+                    and i + 2 < n
+                    and out[i + 2].type == "RPAREN"
+                ):
+                    res.append(out[i + 1])  # "a (FPG) of less than 10.0 mmol/l": the concept
+                    i += 3
+                    continue
+            amount = self._amount_of(out, i) if typ == "BCMP" else 0  # (its first)
             if amount:
                 # "At least 100 ml per day of residual diuresis": the measure, then its bound
                 concept = out[i + amount - 1]
@@ -2755,7 +2798,7 @@ class Lexer:
                 res.extend(out[i : i + amount - 1])
                 i += amount
                 continue
-            bound = self._paren_bound(out, i)
+            bound = self._paren_bound(out, i) if typ == "LPOST" else 0  # (its first)
             if bound:
                 # "alcohol consumption (more than 40 g/day)": the bound of the measure before
                 res.extend(out[i + 1 : i + bound - 1])
@@ -2765,7 +2808,7 @@ class Lexer:
             i += 1
         # a comparator or category belongs to the concept right before it, else it is bare
         for k, tok in enumerate(res):
-            if tok.type in ("CMP", "BCMP", "CATEGORY", "BCATEGORY"):
+            if tok.type in _BOUNDS:
                 base = tok.type.removeprefix("B")
                 attached = k and (
                     res[k - 1].type == "CONCEPT"
@@ -2784,6 +2827,14 @@ class Lexer:
         p(_shown_list, text)
         p(_relation_objects, text)
         p(_needing_clause, text)
+
+
+_BOUNDS = frozenset(["CMP", "BCMP", "CATEGORY", "BCATEGORY"])
+# what a comma, or an "and" / "or", is dropped after (tidy-up)
+_NO_COMMA_AFTER = frozenset(
+    ["COMMA", "LPAREN", "LPOST", "AND", "OR", "NOT", "HISTORY", "RECENT", "EXCEPT"]
+)
+_NO_LINK_AFTER = frozenset(["COMMA", "LPAREN", "LPOST", "AND", "OR", "EXCEPT"])
 
 
 def _one_negation(toks: list[Tok]) -> list[Tok]:
@@ -3159,6 +3210,85 @@ def _duration_at(
     return (op, amount, TIME_UNITS[m["u"].lower()]), upto
 
 
+@_needs("CONCEPT WORD OR CMP")
+def _defining_alternative(toks: list[Tok], vocab: Vocabulary) -> list[Tok]:
+    """ "Chronic organic renal failure stage IV and V or eGFR < 20 ml/min": a threshold on a
+    measure that defines the condition (its ``defined_by``) is an alternative to the whole
+    qualified condition, not to the unread qualifier right before the "or".
+
+    Bound to the qualifier (``renal_failure and (unparsed("stage IV and V") or egfr < 20)``)
+    a patient with eGFR 15 and no renal failure coded did not meet the exclusion.  Only a
+    line that is one qualified condition, "or", and one comparison of its defining measure."""
+    depth = 0
+    ors = []
+    for i, t in enumerate(toks):
+        depth += t.type in ("LPAREN", "LPOST")
+        depth -= t.type == "RPAREN"
+        if t.type in ("COMMA", "EXCEPT", "NOT", "LPAREN", "LPOST"):
+            return toks
+        if t.type == "OR" and depth == 0:
+            ors.append(i)
+    if len(ors) != 1:
+        return toks
+    k = ors[0]
+    left, right = toks[:k], toks[k + 1 :]
+    heads = [t for t in left if t.type == "CONCEPT"]
+    if (
+        len(heads) != 1
+        or k < 2
+        or left[-1].type != "WORD"
+        or any(t.type not in ("MOD", "CONCEPT", "WORD", "AND") for t in left)
+        or [t.type for t in right[:3]] != ["CONCEPT", "CMP", "NUMBER"]
+        or any(t.type not in ("UNIT", "ULN") for t in right[3:])
+    ):
+        return toks
+    head = vocab.concepts.get(str(heads[0].value))
+    if head is None or right[0].value not in (*head.defined_by, head.measured_by):
+        return toks
+    return [
+        Tok("LPAREN", "(", left[0].start, left[0].start),
+        *left,
+        Tok("RPAREN", ")", left[-1].end, left[-1].end),
+        *toks[k:],
+    ]
+
+
+_DURATION_UNITS = frozenset(("d", "wk", "mo", "a"))
+
+
+@_needs("CONCEPT OR CMP NUMBER UNIT")
+def _shared_duration(toks: list[Tok], vocab: Vocabulary) -> list[Tok]:
+    """ "Positive hepatitis B surface antigen or HBV DNA > 0.5 year": chronic infection - the
+    trailing duration is how long either finding lasted, so it covers the first item too.
+
+    The last item is a measurement, whose value a time cannot bound, so the duration is not
+    its threshold.  Read as ``hbv or …`` the first item took no duration and an acute HBV
+    met the line.  The first item (a condition or treatment) gets the duration as
+    ``lasting`` (half a year as 6 months); the measured item stays as it was (unread)."""
+    types = [t.type for t in toks]
+    if types != ["CONCEPT", "OR", "CONCEPT", "CMP", "NUMBER", "UNIT"]:
+        return toks
+    a, _, b, cmp, num, unit = toks
+    ca, cb = vocab.concepts.get(str(a.value)), vocab.concepts.get(str(b.value))
+    if (
+        ca is None
+        or cb is None
+        or ca.kind not in ("condition", "medication")
+        or ca.numeric
+        or not cb.numeric
+        or unit.value not in _DURATION_UNITS
+        or cmp.value not in (">", ">=")
+    ):
+        return toks
+    amount, u = float(num.value), str(unit.value)  # type: ignore[arg-type]
+    if amount != int(amount) and u == "a" and amount * 12 == int(amount * 12):
+        amount, u = amount * 12, "mo"
+    if amount != int(amount) or amount <= 0:
+        return toks
+    lasting = Tok("LASTING", (cmp.value, amount, u), cmp.start, unit.end)
+    return [a, lasting, *toks[1:]]
+
+
 @_needs("OR SEX CONCEPT")
 def _childbearing_item(toks: list[Tok]) -> list[Tok]:
     """ "Pregnant, lactating women or potentially childbearing patients not using adequate
@@ -3194,6 +3324,189 @@ def _childbearing_item(toks: list[Tok]) -> list[Tok]:
                     Tok("RPAREN", ")", right[-1].end, right[-1].end),
                 ]
     return toks
+
+
+_WILLING = re.compile(r"(?:un)?willing(?:ness)?\b", re.IGNORECASE)
+_OBJECT_ENDS = frozenset(["COMMA", "OR", "RPAREN", "LPAREN", "LPOST", "EXCEPT", "NOT"])
+
+
+@_needs("NOT CONCEPT", words=("willing",))
+def _unwilling_objects(toks: list[Tok], text: str) -> list[Tok]:
+    """ "WOCBP not willing to use highly effective method(s) of birth control": what one is
+    unwilling to do is no fact of the record, so the whole object stays unread.
+
+    Read as ``not unparsed("willing") and unparsed("use") and contraception`` the object
+    was asked as a present fact: a woman not (yet) on contraception did not meet the
+    exclusion, though she may be the unwilling one it names."""
+    out = list(toks)
+    i = 0
+    while i < len(out):
+        t = out[i]
+        if t.type != "NOT" or i + 1 >= len(out):
+            i += 1
+            continue
+        nxt = out[i + 1]
+        if not (
+            _WILLING.search(text, t.start, t.end)
+            or (nxt.type in ("WORD", "MOD") and _WILLING.match(text, nxt.start))
+        ):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(out) and out[j].type not in _OBJECT_ENDS:
+            j += 1
+        if j == i + 1 or not any(x.type == "CONCEPT" for x in out[i + 1 : j]):
+            i += 1
+            continue
+        start, end = out[i + 1].start, out[j - 1].end
+        out[i + 1 : j] = [Tok("WORD", text[start:end], start, end)]
+        i += 2
+    return out
+
+
+_PERMITS = re.compile(r"\b(?:allowed|permitted)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.;](?=\s|$)")
+
+
+def _enclosing_parens(text: str, pos: int) -> tuple[int, int] | None:
+    """The text span inside the innermost parenthesis around ``pos``, if it is closed."""
+    depth, o = 0, -1
+    for i in range(pos - 1, -1, -1):
+        ch = text[i]
+        if ch in ")]":
+            depth += 1
+        elif ch in "([":
+            if depth == 0:
+                o = i
+                break
+            depth -= 1
+    if o < 0:
+        return None
+    depth = 0
+    for i in range(pos, len(text)):
+        ch = text[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            if depth == 0:
+                return o + 1, i
+            depth -= 1
+    return None
+
+
+@_needs(words=("allowed", "permitted"))
+def _permissions(toks: list[Tok], text: str, kind: str) -> list[Tok]:
+    """ "Concurrent steroids for … intracranial pressure allowed if on a stable dose",
+    "Seizure disorder is allowed provided it is well-controlled": in an inclusion an allowed
+    item permits something; it is never required.
+
+    Read as its words (``corticosteroids and unparsed(…)``) the inclusion failed every
+    patient without the item.  The permitting sentence (or parenthesis) stays unread; the
+    rest of the line is read as before.  (Among exclusions ``X and unparsed("allowed")`` is
+    already right: a patient without X is not excluded by it.)"""
+    if kind != "inclusion":
+        return toks
+    out = list(toks)
+    for m in reversed(list(_PERMITS.finditer(text))):
+        paren = _enclosing_parens(text, m.start())
+        if paren is not None:
+            s, e = paren
+        else:
+            starts = [e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())]
+            s = starts[-1] if starts else 0
+            nxt = _SENTENCE_END.search(text, m.end())
+            e = nxt.start() if nxt else len(text)
+        inside = [
+            i
+            for i, t in enumerate(out)
+            if (t.start >= s and t.end <= e and t.type not in ("LPAREN", "LPOST", "RPAREN"))
+            or (t.type in ("LPAREN", "LPOST", "RPAREN") and s < t.start < e)
+        ]
+        if not inside:
+            continue  # nothing of it read ("(… transfusions allowed)" was left out)
+        a, b = inside[0], inside[-1] + 1
+        span = out[a:b]
+        depth = 0
+        for t in span:
+            depth += t.type in ("LPAREN", "LPOST")
+            depth -= t.type == "RPAREN"
+            if depth < 0:
+                break
+        if not span or depth != 0:
+            continue
+        start, end = span[0].start, max(span[-1].end, m.end())
+        out[a:b] = [Tok("WORD", text[start:end], start, end)]
+    return out
+
+
+# "Women of child-bearing potential and men must use …": what the two populations must do
+_POPULATION_DUTY = re.compile(
+    r"\s*(?:\([A-Za-z]{2,8}\)\s*)?(?:must|should|shall|are\s+required\s+to|need\s+to)\b", re.I
+)
+
+
+@_needs("CONCEPT", words=("must", "should", "shall", "required", "need"))
+def _population_pair(toks: list[Tok], text: str, kind: str) -> list[Tok]:
+    """ "Women of child-bearing potential and men must use adequate contraception": the
+    "and" joins two populations, each held to the requirement; nobody is both.
+
+    Read as ``childbearing_potential and sex = male and contraception`` the inclusion could
+    be met by no one.  An inclusion reads ``not (childbearing_potential or sex = male) or
+    (requirement)``: others are not held to it, and either population must meet it.  One
+    population alone ("Women of child-bearing potential must utilize appropriate birth
+    control") reads ``not childbearing_potential or (requirement)``: read as ``… and
+    contraception`` it failed every man and every woman past childbearing age."""
+    if kind != "inclusion" or len(toks) < 2 or _MUST_HAVE.match(text):
+        return toks  # "Women of … must have / be …": the conditional reading of _must_have
+    a = toks[0]
+    if (
+        a.type == "CONCEPT"
+        and a.value == "childbearing_potential"
+        and _POPULATION_DUTY.match(text, a.end)
+        and toks[1].type not in ("AND", "OR", "COMMA", "RPAREN")
+        and not any(t.type in ("SEX", "EXCEPT") for t in toks[1:])
+        and toks[-1].end > a.end
+    ):
+        rest = toks[1:]
+        e = rest[-1].end
+        return [
+            Tok("NOT", "not", a.start, a.start),
+            a,
+            Tok("OR", "or", rest[0].start, rest[0].start),
+            Tok("LPAREN", "(", rest[0].start, rest[0].start),
+            *rest,
+            Tok("RPAREN", ")", e, e),
+        ]
+    if len(toks) < 4:
+        return toks
+    a, conj, b = toks[0], toks[1], toks[2]
+    pair = {a.type, b.type}
+    if (
+        conj.type != "AND"
+        or pair != {"CONCEPT", "SEX"}
+        or "childbearing_potential" not in (a.value, b.value)
+        or not _POPULATION_DUTY.match(text, max(a.end, b.end))
+        or any(t.type == "EXCEPT" for t in toks[3:])
+    ):
+        return toks
+    rest = toks[3:]
+    if any(t.type == "SEX" for t in rest):
+        # "… Men should use adequate birth control for …": a duty of one population only;
+        # read in the shared requirement it would fail the other one, so it stays unread
+        rest = [Tok("WORD", text[rest[0].start : rest[-1].end], rest[0].start, rest[-1].end)]
+    s, e = a.start, rest[-1].end
+    return [
+        Tok("NOT", "not", s, s),
+        Tok("LPAREN", "(", s, s),
+        a,
+        Tok("OR", "or", conj.start, conj.end),
+        b,
+        Tok("RPAREN", ")", b.end, b.end),
+        Tok("OR", "or", rest[0].start, rest[0].start),
+        Tok("LPAREN", "(", rest[0].start, rest[0].start),
+        *rest,
+        Tok("RPAREN", ")", e, e),
+    ]
 
 
 _POSTFIX_GAP = re.compile(r"[\s\-:]*(?:(?:is|was|are|status)[\s:]*)?[\s.;,)\]]*", re.I)
@@ -3232,23 +3545,27 @@ def _blank_same_alternative(text: str, phrases: Mapping[str, str]) -> str:
     return out
 
 
-# the last n words of a text, n = 1 … 6 (compiled once: each is searched per initialism)
-_LAST_WORDS = [
-    re.compile(rf"(?:[A-Za-z0-9']+[\s\-]+){{{n - 1}}}[A-Za-z0-9']+$") for n in range(1, 7)
-]
+# the last one to six words of a text, read from the end of the reversed text: one match in
+# place of six searches "(?:[A-Za-z0-9']+[\s\-]+){n - 1}[A-Za-z0-9']+$" (a "$"-anchored
+# search tries every start position of the text; tests/test_speedups.py pins the two)
+_LAST_WORDS_REVERSED = re.compile(r"[A-Za-z0-9']+(?:[\s\-]+[A-Za-z0-9']+){0,5}")
+_WORD_RUN = re.compile(r"[A-Za-z0-9']+")
 
 
 def _names_same(before: str, cid: str | None, phrases: Mapping[str, str]) -> bool:
-    """Whether ``before`` ends with a vocabulary phrase of concept ``cid``."""
+    """Whether ``before`` ends with a vocabulary phrase of concept ``cid``: its last n words
+    (what ``_LAST_WORDS[n - 1].search`` finds), n = 1 … 6, shortest first."""
     if cid is None:
         return False
     before = before.rstrip()
-    for last_words in _LAST_WORDS:
-        m = last_words.search(before)
-        if m is None:
-            return False
-        if (m.start() == 0 or not before[m.start() - 1].isalnum()) and phrases.get(
-            _phrase(m.group(0))
+    tail = _LAST_WORDS_REVERSED.match(before[::-1])
+    if tail is None:
+        return False
+    at = len(before) - tail.end()  # where the last (up to) six words start
+    starts = [w.start() for w in _WORD_RUN.finditer(before, at)]
+    for start in reversed(starts):
+        if (start == 0 or not before[start - 1].isalnum()) and phrases.get(
+            _phrase(before[start:])
         ) == cid:
             return True
     return False
@@ -3711,6 +4028,7 @@ def _relation_objects(toks: list[Tok], text: str) -> list[Tok]:
     return _relation_lists(out, text)
 
 
+@_needs("OR")
 def _dropped_alternative(toks: list[Tok], text: str) -> list[Tok]:
     """ "Active or suspected malignancy": the word before a leading "or" was dropped (as
     filler) and the "or" with it, leaving "suspected_malignancy": a patient with an active
@@ -3739,6 +4057,7 @@ _STATES_VALUE = re.compile(
 )
 
 
+@_needs(words=("inclusion", "exclusion"))
 def _cohort_heading(toks: list[Tok], text: str) -> list[Tok]:
     """A line that only heads the lines after it ("Inclusion Part A: Healthy subjects",
     "Inclusion criteria for T2DM") names the cohort they apply to; it asks nothing itself.
@@ -3870,7 +4189,7 @@ def _slashed_alternatives(toks: list[Tok]) -> list[Tok]:
     return out
 
 
-@_needs("WORD")
+@_needs("WORD CONCEPT", "WORD MOD")
 def _modifiers(toks: list[Tok]) -> list[Tok]:
     """An unread word right before a concept qualifies that concept only ("uncontrolled").
 
@@ -3880,19 +4199,20 @@ def _modifiers(toks: list[Tok]) -> list[Tok]:
     """
     out = list(toks)
     for i in range(len(out) - 2, -1, -1):
+        if out[i].type != "WORD":
+            continue
         nxt = out[i + 1].type
-        if out[i].type == "WORD" and _SLASHED.search(str(out[i].value)):
+        if nxt != "CONCEPT" and (nxt != "MOD" or str(out[i].value).lower() not in _QUALIFIERS):
+            continue
+        if _SLASHED.search(str(out[i].value)):
             # "prebiotics/ probiotics/symbiotic/systemic immunomodulators": words joined by a
             # slash are alternatives, not a qualifier that a missing concept would make false
             continue
-        if out[i].type == "WORD" and (
-            nxt == "CONCEPT"
-            or (
-                nxt == "MOD" and str(out[i].value).lower() in MODIFIERS | STATE_ADJECTIVES | DEGREES
-            )
-        ):
-            out[i] = Tok("MOD", out[i].value, out[i].start, out[i].end)
+        out[i] = Tok("MOD", out[i].value, out[i].start, out[i].end)
     return out
+
+
+_QUALIFIERS = MODIFIERS | STATE_ADJECTIVES | DEGREES  # words that qualify a qualifier
 
 
 _AFTER_ITEM = frozenset(["CMP", "LPOST", "CATEGORY", "NUMBER", "BETWEEN", "TO", "UNIT", "ULN"])
@@ -3933,6 +4253,135 @@ def _modifier_over_alternatives(toks: list[Tok]) -> list[Tok]:
         out.insert(end, Tok("RPAREN", ")", out[end - 1].end, out[end - 1].end))
         out.insert(m, Tok("LPAREN", "(", out[m].start, out[m].start))
         i = end + 2
+    return out
+
+
+# "Split liver transplantation", "Combined liver transplant": the kind of graft or operation
+_GRAFT_TYPE = re.compile(
+    r"(?:split|combined|domino|auxiliary|reduced[\s\-]size|partial|whole|en\s+bloc|"
+    r"multi[\s\-]?visceral|multi[\s\-]?organ|simultaneous)$",
+    re.IGNORECASE,
+)
+
+
+@_needs(
+    "CONCEPT",
+    words=(
+        "split",
+        "combined",
+        "domino",
+        "auxiliary",
+        "reduced",
+        "partial",
+        "whole",
+        "bloc",
+        "visceral",
+        "organ",
+        "simultaneous",
+    ),
+)
+def _graft_type(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Split liver transplantation" (an exclusion of a transplant trial) names the kind of
+    transplant the patient is to receive, not a transplant they had: the phrase stays unread.
+
+    Read as an unread qualifier of the transplant (``unparsed("Split") and history of
+    liver_transplant``), every candidate without a past transplant was cleared, whatever
+    graft was planned for them."""
+    out = list(toks)
+    for i in range(len(out) - 2, -1, -1):
+        t, nxt = out[i], out[i + 1]
+        if (
+            t.type in ("WORD", "MOD")
+            and nxt.type == "CONCEPT"
+            and str(nxt.value).endswith("_transplant")
+            and _GRAFT_TYPE.search(text, t.start, t.end)
+            and not text[t.end : nxt.start].strip()
+        ):
+            out[i : i + 2] = [Tok("WORD", text[t.start : nxt.end], t.start, nxt.end)]
+    return out
+
+
+_FUTURE_CUE = re.compile(
+    r"(?:planned|anticipated|scheduled|expected|intended|upcoming|foreseen)$", re.IGNORECASE
+)
+# "No concurrent or anticipated need for …": the present cue joined to the future one
+_PRESENT_OR = re.compile(r"(?:concurrent|current|ongoing|present)\s+or\s+$", re.IGNORECASE)
+# a concept that already names the plan ("non_tacrolimus_immunosuppression_planned")
+_PLANNED_CONCEPT = re.compile(r"planned|scheduled|candidate|expected")
+
+
+def _future_end(toks: list[Tok], k: int) -> int | None:
+    """The index past the item a future cue at ``toks[k - 1]`` looks ahead to: its
+    qualifiers, a concept or a parenthesised group, and a window after it."""
+    while k < len(toks) and toks[k].type == "MOD":
+        k += 1
+    if k >= len(toks):
+        return None
+    if toks[k].type == "CONCEPT":
+        if _PLANNED_CONCEPT.search(str(toks[k].value)):
+            return None
+        k += 1
+    elif toks[k].type == "LPAREN":
+        depth = 0
+        for j in range(k, len(toks)):
+            depth += toks[j].type in ("LPAREN", "LPOST")
+            depth -= toks[j].type == "RPAREN"
+            if depth == 0:
+                k = j + 1
+                break
+        else:
+            return None
+    else:
+        return None
+    if k < len(toks) and toks[k].type == "WINDOW":
+        k += 1
+    return k
+
+
+@_needs(
+    "CONCEPT",
+    words=("planned", "anticipated", "scheduled", "expected", "intended", "upcoming", "foreseen"),
+)
+def _future_items(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Planned cardiac surgery", "Anticipated initiation of dialysis … within 12 months":
+    what is planned or expected is not on the record, so the item stays unread.
+
+    Read as an unread qualifier of the concept (``unparsed("Planned") and surgery``), a
+    patient with surgery planned but none on record did not meet the exclusion, and the
+    window looked back where the text looks ahead.  "No concurrent or anticipated need for A
+    or B" keeps its present branch: ``not ((A or B) or unparsed("anticipated need for A or
+    B"))`` - the anticipated need is judgement, unread, and never read as current use.
+    """
+    out = list(toks)
+    i = 0
+    while i < len(out):
+        t = out[i]
+        if t.type not in ("WORD", "MOD") or not _FUTURE_CUE.match(text, t.start, t.end):
+            i += 1
+            continue
+        end = _future_end(out, i + 1)
+        if end is None:
+            i += 1
+            continue
+        item = out[i + 1 : end]
+        while item and item[0].type == "MOD":
+            item = item[1:]
+        unread = Tok("WORD", text[t.start : out[end - 1].end], t.start, out[end - 1].end)
+        if _PRESENT_OR.search(text, 0, t.start) and item:
+            # the present branch reads the item as it stands; the future one stays unread
+            start = i - 1 if i and out[i - 1].type == "OR" else i
+            joined = [
+                Tok("LPAREN", "(", item[0].start, item[0].start),
+                *item,
+                Tok("OR", "or", t.start, t.start),
+                unread,
+                Tok("RPAREN", ")", unread.end, unread.end),
+            ]
+            out[start:end] = joined
+            i = start + len(joined)
+            continue
+        out[i:end] = [unread]
+        i += 1
     return out
 
 
@@ -4013,6 +4462,7 @@ def _cause_item_end(toks: list[Tok], j: int) -> int | None:
     return None
 
 
+@_needs("MOD", words=("due",))
 def _cause_lists(toks: list[Tok], text: str) -> list[Tok]:
     """ "CHF due to ischemic heart disease, idiopathic dilated cardiomyopathy, mitral or
     aortic insufficiency or hypertension": the cause is one of the list, the condition is
@@ -4061,6 +4511,7 @@ _PLACE = re.compile(r"(?<![A-Za-z])(?:fields?|areas?|regions?|volumes?|ports?)(?
 _OUTSIDE = re.compile(r"\s*(?:outside|beyond)(?![A-Za-z])", re.IGNORECASE)
 
 
+@_needs("NOT WORD", words=("outside", "beyond"))
 def _place_outside(toks: list[Tok], text: str) -> list[Tok]:
     """ "measurable disease outside of prior chemoembolization field": "outside" names a
     place (a treated field), not an absence.  Read as a negation it said "not history of
@@ -4217,6 +4668,7 @@ _DONATED_GAP = frozenset(["after", "from", "with"])
 _DONATED_LINK = re.compile(r"\s+(?:after|from|with)\s+(?:an?\s+)?", re.I)
 
 
+@_needs("WORD CONCEPT", words=("donat", "donor"))
 def _donated_conditions(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
     """ "Grafts donated after cardiac arrest (DCD grafts)": the condition is the donor's.
     Read as the patient's cardiac arrest, the exclusion was not met by any recipient who
@@ -4994,6 +5446,7 @@ def _head_alternative(inner: list[Tok], head: tuple[int, int], text: str) -> lis
 _OPEN_ETC = re.compile(r"(?:,\s*)?\betc\b\.?", re.IGNORECASE)
 
 
+@_needs(words=("etc",))
 def _open_list(toks: list[Tok], text: str) -> list[Tok]:
     """ "Previous splenectomy, …, TIPS, liver transplantation, etc.": an exclusion list left
     open by "etc." names some of what excludes, not all of it.  "etc." was a stop word, so
@@ -5045,6 +5498,7 @@ def _colon_head(toks: list[Tok], text: str) -> list[Tok]:
     return out
 
 
+@_needs("WORD BCMP NUMBER")
 def _acronym_bound(toks: list[Tok], text: str) -> list[Tok]:
     """ "use of vasopressor(s) to maintain SAP > 90 mm Hg or MAP > 60 mm Hg": a bare bound
     right after an unread abbreviation is that measure's bound.  Left bare, it took the last
@@ -5070,6 +5524,7 @@ def _acronym_bound(toks: list[Tok], text: str) -> list[Tok]:
     return out
 
 
+@_needs("OR", words=(",",))
 def _comma_or_split(toks: list[Tok], text: str) -> list[Tok]:
     """ "History of malignancy of the liver or other organs, or a family history of liver
     malignancy": the ", or" joins the two halves of the sentence, the plain "or" before it
@@ -5143,6 +5598,7 @@ def _levels(toks: list[Tok]) -> list[tuple[Tok, int]]:
     return out
 
 
+@_needs("CONCEPT", words=("nursing",))
 def _nursing_setting(toks: list[Tok], text: str) -> list[Tok]:
     """ "Planned discharge to nursing facility": "nursing" before a care-setting noun names
     the setting, not breastfeeding.  Read as lactation, the exclusion was not met by any
@@ -5160,6 +5616,7 @@ def _nursing_setting(toks: list[Tok], text: str) -> list[Tok]:
     return out
 
 
+@_needs("LPOST")
 def _example_parenthesis(toks: list[Tok], text: str, kind: str) -> list[Tok]:
     """ "without decompensated events (e.g. ascites, bleeding, or overt encephalopathy)":
     a parenthesis opened by an example cue names examples of the noun before it, each

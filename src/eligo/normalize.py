@@ -89,6 +89,9 @@ REWRITES: tuple[tuple[str, str], ...] = (
     (r"(?<=[xX×] )10(?=[369]/[lLuU])|(?<=[xX×])10(?=[369]/[lLuU])", "10^"),  # "x 109/L"
 )
 _SUBS = [(re.compile(p), r) for p, r in REWRITES]
+# a replacement without a backslash is its own expansion: ``Match.expand`` would parse it
+# as a template on every match (Python 3.11 keeps no parsed templates)
+_LITERAL = tuple("\\" not in r for _, r in REWRITES)
 # Which rewrites can match in a line: each needs some literal text (``firstchars.needs``),
 # and most lines hold none of it, which a few substring tests find out much faster than the
 # alternation of every rewrite tried at every character.  Worked out from the patterns, so a
@@ -98,6 +101,8 @@ _LITERALS: tuple[tuple[str, tuple[int, ...]], ...] = tuple(
     (lit, tuple(i for i, (rx, _) in enumerate(_SUBS) if lit in (needs(rx) or ())))
     for lit in sorted({lit for rx, _ in _SUBS for lit in needs(rx) or ()})
 )
+# an ASCII line's lower case holds no literal outside ASCII: it tests only the ASCII ones
+_ASCII_LITERALS = tuple((lit, idxs) for lit, idxs in _LITERALS if lit.isascii())
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
@@ -107,7 +112,7 @@ def _candidates(text: str) -> tuple[int, ...]:
         return tuple(range(len(_SUBS)))  # lower-casing may not be what IGNORECASE does
     low = text.lower()
     found = set(_ALWAYS)
-    for lit, idxs in _LITERALS:
+    for lit, idxs in _ASCII_LITERALS if text.isascii() else _LITERALS:
         if lit in low:
             found.update(idxs)
     return tuple(sorted(found))
@@ -155,7 +160,7 @@ def normalise(text: str) -> Normalised:
     idxs = _candidates(text)
     if not idxs:
         return Normalised(text, tuple(range(len(text))), text)
-    subs = [_SUBS[i] for i in idxs]
+    subs = [(*_SUBS[i], _LITERAL[i]) for i in idxs]
     out: list[str] = []
     offsets: list[int] = []
     pos = 0
@@ -164,10 +169,10 @@ def normalise(text: str) -> Normalised:
         offsets.extend(range(pos, m.start()))
         matched = m.group(0)
         replacement = matched
-        for rx, rep in subs:
+        for rx, rep, literal in subs:
             own = rx.match(text, m.start())
             if own and own.end() == m.end():
-                replacement = own.expand(rep)
+                replacement = rep if literal else own.expand(rep)
                 break
         for j, ch in enumerate(replacement):
             out.append(ch)

@@ -14,6 +14,19 @@ names whom its exclusions apply to ("(AZD6244 cohorts)") adds that condition unr
 otherwise, since eligo cannot tell a patient's cohort.  The section runs to the next
 inclusion heading or the end of the list; the heading line itself stays as compiled (an
 unread line, unknown).
+
+Cohort headings work alike: "Inclusion Part A: Healthy subjects", "Inclusion Part B: T2DM
+subjects", each heading the lines after it.  Where a list has two or more such headings,
+each line under one is asked only of that cohort; eligo cannot tell a patient's cohort, so
+the heading is added unread: an inclusion ``rule or unparsed("Part A: Healthy subjects")``
+(met when the rule is; a patient of another cohort is not failed by it), an exclusion
+``rule and unparsed(…)`` (not met when the rule is not).
+
+A line "The following prior therapies are allowed …" heads the items it permits ("Surgery",
+"Liver-directed therapy …"), filed as lines of their own.  Read alone, "Surgery" was a
+requirement: every patient without surgery failed it.  A permitted item decides nothing:
+each line after such a heading (sharing its "PRIOR CONCURRENT THERAPY:" header, up to a
+line opening with "No" / "Not" / "Must" or another "the following") stays unread.
 """
 
 from __future__ import annotations
@@ -22,7 +35,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .nodes import AnyOf, Not, Unparsed
+from .lexer import _COHORT_HEADING, _STATES_VALUE
+from .nodes import AllOf, AnyOf, Not, Unparsed
 from .parse import Compiled, compile_text
 from .transform import Kind, canonicalize
 
@@ -74,3 +88,90 @@ def reread(text: str, who: str | None) -> Compiled:
         rule = canonicalize(AnyOf((rule, cohort)))
         unparsed = (*unparsed, cohort)
     return replace(c, rule=rule, unparsed=unparsed)
+
+
+# "Inclusion Part A: " / "Exclusion criteria for ": the list's words before the cohort's name
+_COHORT_LEAD = re.compile(r"\s*(?:inclusion|exclusion)(?:\s+criteria)?\s+(?:for\s+)?", re.I)
+
+
+_EVERYONE = re.compile(r"(?:all|every|each|both)\b", re.IGNORECASE)
+
+
+def cohort_sections(texts: Sequence[str]) -> dict[int, str]:
+    """Lines under a cohort heading, each mapped to the cohort it names, when the list has
+    two or more different headings (one heading alone may name every participant).
+
+    >>> cohort_sections(["Age >= 18", "Inclusion Part A: Healthy", "BMI < 28",
+    ...                  "Inclusion Part B: T2DM", "HbA1c < 9%",
+    ...                  "Inclusion criteria for all subjects", "Consent"])
+    {2: 'Part A: Healthy', 4: 'Part B: T2DM'}
+    """
+    heads = {
+        i: _COHORT_LEAD.sub("", t, count=1).strip()
+        for i, t in enumerate(texts)
+        if _COHORT_HEADING.match(t) and not _STATES_VALUE.search(t)
+    }
+    if len(set(heads.values())) < 2:
+        return {}
+    out: dict[int, str] = {}
+    under: str | None = None
+    for i in range(len(texts)):
+        if i in heads:
+            # "Inclusion criteria for all subjects": the lines after it apply to everyone
+            under = None if _EVERYONE.match(heads[i]) else heads[i]
+        elif under is not None:
+            out[i] = under
+    return out
+
+
+def for_cohort(c: Compiled, kind: Kind, who: str) -> Compiled:
+    """A line asked only of one cohort: its rule, open where the cohort would decide.
+
+    >>> from eligo.render import render
+    >>> render(for_cohort(compile_text("BMI < 28", "inclusion"), "inclusion", "Part A").rule)
+    'bmi < 28 kg/m2 or unparsed("Part A")'
+    >>> render(for_cohort(compile_text("BMI > 35", "exclusion"), "exclusion", "Part A").rule)
+    'bmi > 35 kg/m2 and unparsed("Part A")'
+    """
+    cohort = Unparsed(who)
+    joined = AnyOf((c.rule, cohort)) if kind == "inclusion" else AllOf((c.rule, cohort))
+    return replace(c, rule=canonicalize(joined), unparsed=(*c.unparsed, cohort))
+
+
+_PERMITTED_LIST = re.compile(
+    r"\bthe\s+following\b[^:]*?\b(?:are|is)\s+(?:allowed|permitted)\b", re.IGNORECASE
+)
+_LINE_HEADER = re.compile(r"\s*[A-Z][A-Z /&-]+:\s*")  # "PRIOR CONCURRENT THERAPY: "
+_NOT_AN_ITEM = re.compile(r"(?:no|not|none|must|patients?|subjects?|the\s+following)\b", re.I)
+MAX_PERMITTED = 8  # items read under one heading; registry lists of therapies are short
+
+
+def permitted_items(texts: Sequence[str]) -> list[int]:
+    """Lines that are items of a "the following … are allowed" heading line.
+
+    >>> permitted_items(["THERAPY: The following prior therapies are allowed",
+    ...                  "THERAPY: Surgery", "THERAPY: Radiotherapy",
+    ...                  "THERAPY: No prior transplant", "THERAPY: Surgery"])
+    [1, 2]
+    """
+    out: list[int] = []
+    for i, text in enumerate(texts):
+        if not _PERMITTED_LIST.search(text):
+            continue
+        h = _LINE_HEADER.match(text)
+        prefix = h.group(0).strip() if h else ""
+        for j in range(i + 1, min(len(texts), i + 1 + MAX_PERMITTED)):
+            line = texts[j].strip()
+            if not line.startswith(prefix):
+                break
+            body = line[len(prefix) :].strip()
+            if not body or _NOT_AN_ITEM.match(body) or _PERMITTED_LIST.search(body):
+                break
+            out.append(j)
+    return sorted(set(out))
+
+
+def permitted(c: Compiled) -> Compiled:
+    """A permitted item: nothing decided (the whole line unread)."""
+    whole = Unparsed(c.text)
+    return replace(c, rule=whole, unparsed=(whole,))

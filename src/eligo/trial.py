@@ -256,7 +256,15 @@ def _grouped(lines: list[Criterion], kind: Kind) -> list[Criterion]:
     stands for that line's item in the rule the other lines of its group get.
     """
     from .groups import find_groups, members
-    from .sections import exclusion_sections, reread
+    from .parse import compile_text
+    from .sections import (
+        cohort_sections,
+        exclusion_sections,
+        for_cohort,
+        permitted,
+        permitted_items,
+        reread,
+    )
 
     overrides = {i: c.rule for i, c in enumerate(lines) if c.override}
     grouped = members(find_groups([c.text for c in lines], kind, overrides))
@@ -267,6 +275,18 @@ def _grouped(lines: list[Criterion], kind: Kind) -> list[Criterion]:
         c = lines[i]
         if not c.override:
             r = reread(c.text, who)
+            out[i] = replace(c, rule=r.rule, unparsed=tuple(u.text for u in r.unparsed))
+    for i, who in cohort_sections([c.text for c in lines]).items():
+        # under one of several cohort headings: asked of that cohort only (eligo.sections)
+        c = lines[i]
+        if not c.override and i not in sections and i not in grouped:
+            r = for_cohort(compile_text(c.text, kind), kind, who)
+            out[i] = replace(c, rule=r.rule, unparsed=tuple(u.text for u in r.unparsed))
+    for i in permitted_items([c.text for c in lines]):
+        # an item of "the following … are allowed": permitted, never required (sections)
+        c = lines[i]
+        if not c.override and i not in sections and i not in grouped:
+            r = permitted(compile_text(c.text, kind))
             out[i] = replace(c, rule=r.rule, unparsed=tuple(u.text for u in r.unparsed))
     for i, group in grouped.items():
         if i in sections:

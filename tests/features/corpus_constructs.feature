@@ -2436,3 +2436,170 @@ Feature: Constructs the grammar reads in real registry text
       | C18.9 since 2025-01-01, complete  | 2026-10-15 | met       |
       | C18.9 since 2025-01-01, complete  | 2025-02-01 | undecided |
       | nothing                           | never      | undecided |
+
+  Scenario Outline: A threshold on the defining measure is an alternative to the whole qualified condition (NCT06855056)
+    Given the exclusion line "Chronic organic renal failure stage IV and V or estimated Glomerular Filtration Rate <20 ml/min according to the MDRD equations"
+    And a patient with observations <observations> and conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "(unparsed("Chronic") and unparsed("organic") and renal_failure and unparsed("stage IV and V")) or egfr < 20 mL/min/{1.73_m2}"
+    And it is <met>
+
+    # read "renal_failure and (unparsed(…) or egfr < 20)": eGFR 15 without a renal failure
+    # code on a complete record did not exclude
+    Examples:
+      | observations               | conditions                        | met       |
+      | egfr 15 mL/min/{1.73_m2}   | nothing, complete                 | met       |
+      | egfr 45 mL/min/{1.73_m2}   | nothing, complete                 | not met   |
+      | egfr 45 mL/min/{1.73_m2}   | N18.4 since 2020-01-01, complete  | undecided |
+      | nothing                    | nothing                           | undecided |
+
+  Scenario Outline: The graft type of a transplant to come is not a past transplant (NCT03929523)
+    Given the exclusion line "Split liver transplantation"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Split liver transplantation")"
+    And it is <met>
+
+    # read "unparsed("Split") and history of liver_transplant": every candidate without a
+    # past transplant was cleared, whatever graft was planned
+    Examples:
+      | conditions                        | met       |
+      | nothing, complete                 | undecided |
+      | Z94.4 since 2020-01-01, complete  | undecided |
+      | nothing                           | undecided |
+
+  Scenario Outline: A duration after "A or B" covers A too (NCT03920605)
+    Given the inclusion line "Positive hepatitis b surface antigen or hepatitis b virus DNA > 0.5 year;"
+    And a patient whose record holds <items>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "hbv for > 6 months or unparsed("hepatitis b virus DNA > 0.5 year")"
+    And it is <met>
+
+    # read "hbv or …": an acute hepatitis B of four weeks met the chronic-HBV inclusion
+    Examples:
+      | items                            | met       |
+      | condition B18.1 since 2020-01-01 | met       |
+      | condition B16.9 since 2026-11-01 | undecided |
+      | nothing                          | undecided |
+
+  Scenario Outline: "A transplant list" is any organ's (NCT01887717)
+    Given the exclusion line "On a transplant list"
+    And a patient with the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("transplant list")"
+    And it is <met>
+
+    # read liver_transplant_candidate: a patient listed for a kidney (not for a liver) was
+    # not excluded
+    Examples:
+      | facts                            | met       |
+      | liver_transplant_candidate false | undecided |
+      | liver_transplant_candidate true  | undecided |
+      | consent true                     | undecided |
+
+  Scenario Outline: Corticosteroids without a route are the whole class (NCT03863418)
+    Given the exclusion line "use of corticosteroids or calcineurin antagonists or phototherapy in the previous 4 weeks,"
+    And a patient given <drug> on <when>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "corticosteroids within 4 weeks or calcineurin_inhibitors within 4 weeks or unparsed("phototherapy")"
+    And it is <met>
+
+    # read as systemic corticosteroids: a patient on inhaled budesonide last week was not
+    # excluded
+    Examples:
+      | drug        | when       | met       |
+      | budesonide  | 2026-11-20 | met       |
+      | prednisone  | 2026-11-20 | met       |
+      | budesonide  | 2026-01-20 | undecided |
+      | paracetamol | 2026-11-20 | undecided |
+
+  Scenario Outline: "No concurrent or anticipated need for A or B": the anticipated branch stays unread (NCT01005199)
+    Given the inclusion line "PRIOR CONCURRENT THERAPY: No concurrent or anticipated need for CYP3A4 inhibitors or inducers"
+    And a patient taking <drug> since <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not (cyp3a4_inhibitors or cyp3a4_inducers or unparsed("anticipated need for CYP3A4 inhibitors or inducers"))"
+    And it is <met>
+
+    # read "not unparsed("or") and unparsed("anticipated") and (A or B)": every patient on
+    # neither drug failed the inclusion
+    Examples:
+      | drug         | when       | complete    | met       |
+      | ketoconazole | 2026-01-01 | medications | not met   |
+      | paracetamol  | 2026-01-01 | medications | undecided |
+      | paracetamol  | 2026-01-01 | no sections | undecided |
+
+  Scenario Outline: A planned procedure is not on the record (NCT00679484)
+    Given the exclusion line "Planned cardiac surgery, revascularization or resynchronization within the study period"
+    And a patient with the procedure <name> on <when>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Planned cardiac surgery, revascularization or resynchronization within the study period")"
+    And it is <met>
+
+    # read "unparsed("Planned") and unparsed("cardiac") and surgery": a patient with cardiac
+    # surgery planned but none on record was cleared
+    Examples:
+      | name    | when       | met       |
+      | surgery | never      | undecided |
+      | surgery | 2026-11-01 | undecided |
+
+  Scenario Outline: "Women of child-bearing potential and men must …": two populations, each held to it (NCT00559507)
+    Given the inclusion line "Women of child-bearing potential and men must use adequate contraception (e.g., hormonal or barrier method of birth control or abstinence) prior to, during, and for 8 weeks after completion of study therapy"
+    And a <sex> patient with conditions nothing, complete and the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not (childbearing_potential or sex = male) or (contraception and unparsed("hormonal or barrier") and ((unparsed("method") and contraception) or unparsed("abstinence")) and unparsed("during, and for 8 weeks after completion of study therapy"))"
+    And it is <met>
+
+    # read "childbearing_potential and sex = male and …": nobody is both, so no one met it
+    Examples:
+      | sex     | facts                                             | met       |
+      | female  | childbearing_potential false                      | met       |
+      | female  | childbearing_potential true; contraception false  | not met   |
+      | male    | contraception false                               | not met   |
+      | male    | contraception true                                | undecided |
+      | unknown | none                                              | undecided |
+
+  Scenario Outline: An allowed item in an inclusion permits, it is not required (NCT00679354)
+    Given the inclusion line "Seizure disorder is allowed provided it is well-controlled with anticonvulsants"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Seizure disorder is allowed provided it is well-controlled with anticonvulsants")"
+    And it is <met>
+
+    # read "seizure_disorder and unparsed(…)": every patient without a seizure disorder
+    # failed the inclusion
+    Examples:
+      | conditions                          | met       |
+      | nothing, complete                   | undecided |
+      | G40.909 since 2020-01-01, complete  | undecided |
+      | nothing                             | undecided |
+
+  Scenario Outline: One population's duty is asked of that population only (NCT03432260)
+    Given the inclusion line "Women of child-bearing potential must utilize appropriate birth control throughout the study duration."
+    And a <sex> patient with conditions nothing, complete and the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not childbearing_potential or (unparsed("utilize") and contraception and unparsed("throughout the study duration"))"
+    And it is <met>
+
+    # read "childbearing_potential and … contraception …": every man failed the inclusion
+    Examples:
+      | sex     | facts                                             | met       |
+      | male    | childbearing_potential false                      | met       |
+      | female  | childbearing_potential true; contraception false  | not met   |
+      | female  | childbearing_potential true; contraception true   | undecided |
+      | unknown | none                                              | undecided |
+
+  Scenario Outline: What one is unwilling to do stays unread (NCT03242018)
+    Given the exclusion line "Women of childbearing potential (WOCBP) not willing to use highly effective method(s) of birth control during the study treatment period and the follow-up period, or who are unwilling or unable to be tested for pregnancy during the study."
+    And a <sex> patient with conditions nothing, complete and the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "childbearing_potential and (not unparsed("willing to use highly effective method(s) of birth control during the study treatment period and the follow-up period") or not unparsed("tested for pregnancy during the study"))"
+    And it is <met>
+
+    # read "… not unparsed("willing") and unparsed("use") and contraception …": a woman not
+    # on contraception was not excluded, though she may be the unwilling one
+    Examples:
+      | sex     | facts                                             | met       |
+      | female  | childbearing_potential true; contraception false  | undecided |
+      | female  | childbearing_potential false                      | not met   |
+      | unknown | none                                              | undecided |
