@@ -2377,6 +2377,15 @@ SAFETY = [
         "(childbearing_potential and pregnancy) or lactation or"
         ' not unparsed("use barrier contraception during participation")',
     ),
+    # NCT01909778: the planned usage is an alternative (ANDed, a patient with none yet but one
+    # planned was not excluded)
+    (
+        "Usage of any investigational drug within 30 days prior to treatment; or the planned"
+        " usage of an investigational drug during the course of the current study",
+        "exclusion",
+        '(unparsed("Usage") and investigational_drug within 30 days) or unparsed("planned usage'
+        ' of an investigational drug during the course of the current study")',
+    ),
 ]
 
 
