@@ -315,3 +315,23 @@ def patient_on_drug_with_observations(name: str, when: str, observations: str) -
     if name != "nothing":
         patient["medications"] = [{"name": name, "start": when, "status": "active"}]
     return patient
+
+
+@given(
+    parsers.parse(
+        "a patient in NYHA class {nyha} with observations {observations}, conditions "
+        "{conditions} and the fact {fact} {answer}"
+    ),
+    target_fixture="patient",
+)
+def patient_in_nyha_class(
+    nyha: str, observations: str, conditions: str, fact: str, answer: str
+) -> dict[str, Any]:
+    """A NYHA class, numeric observations, conditions and one boolean fact ("unrecorded")."""
+    patient = patient_with_conditions(conditions)
+    patient["observations"] = [
+        {"name": "nyha_class", "value": nyha, "date": LAB_DATE},
+        *_observations(observations),
+    ]
+    patient["facts"] = {} if answer == "unrecorded" else {fact: answer == "true"}
+    return patient

@@ -98,6 +98,8 @@ ROUND_TRIP = [
     "not immunosuppressants for >= 3 months and dialysis for > 14 days",
     "metformin for >= 8 weeks and history of cancer for < 5 years",
     "liver_transplant within 144 months and not liver_transplant within 6 months",
+    "not (locoregional_therapy within 4 weeks and hcc)",
+    'liver_transplant within 6 months or unparsed("likely within the next 6 months")',
 ]
 
 
@@ -511,6 +513,38 @@ TEXT = [
         "inclusion",
         "alp < 2.5 x ULN or (alp < 5 x ULN and liver_metastases)",
     ),
+    (
+        "Locoregional therapy for hepatocellular carcinoma (HCC) must be completed at least 4"
+        " weeks prior to the baseline scan",
+        "inclusion",
+        "not (locoregional_therapy within 4 weeks and hcc)",
+    ),
+    (
+        "Prior chemotherapy must be completed more than 2 weeks before the first dose.",
+        "inclusion",
+        "not chemotherapy within 2 weeks",
+    ),
+    (
+        "eGFR equation (based on the MDRD equation) of ≥15 and <30 mL/min/1.73 m2",
+        "inclusion",
+        "egfr >= 15 mL/min/{1.73_m2} and egfr < 30 mL/min/{1.73_m2}",
+    ),
+    (
+        "ALT ≥3x ULN (Upper Limit of Normal)and/or Total Bilirubin ≥2.0x ULN",
+        "exclusion",
+        "alt >= 3 x ULN or bilirubin >= 2 x ULN",
+    ),
+    ("Platelets ≥ 1 x LLN (lower limit of normal)", "inclusion", "platelets >= 1 x LLN"),
+    (
+        "HbA1c ≤ 9.5% (or serum fructosamine ≤ 381 μmol/L if HbA1c is unavailable)",
+        "inclusion",
+        'hba1c <= 9.5 % or (fructosamine <= 381 umol/L and unparsed("if HbA1c is unavailable"))',
+    ),
+    (
+        "Fibroscan liver stiffness score >13 Kilopascal (kPa)",
+        "inclusion",
+        "liver_stiffness > 13 kPa",
+    ),
 ]
 
 
@@ -834,7 +868,12 @@ SAFETY = [
         "exclusion",
         "*unread*",
     ),
-    ("LVEF of 35% or less despite optimal medical therapy", "inclusion", "*unread*"),
+    # (where the therapy is a concept, "despite" joins it: it is asked for, never dropped)
+    (
+        "LVEF of 35% or less despite optimal medical therapy",
+        "inclusion",
+        "lvef <= 35 % and optimal_medical_therapy",
+    ),
     # "in the absence of X" waives an inclusion threshold for patients with X ...
     (
         "Platelets ≥ 30,000/μL in the absence of bone marrow involvement",
@@ -2281,6 +2320,76 @@ SAFETY = [
         'cervical_carcinoma_in_situ) or unparsed("with the exception of a) basal cell '
         'carcinoma or thyroid cancer; b) carcinoma in situ of the cervix"))',
     ),
+    # a washout worded as a requirement among exclusions names who is excluded: negated, it
+    # excluded every patient never treated
+    (
+        "Locoregional therapy must be completed at least 4 weeks prior to the baseline scan",
+        "exclusion",
+        "locoregional_therapy within 4 weeks",
+    ),
+    # "A and B must be completed …": each of them; read "not (A within and B within)", a
+    # patient given only A last week met the inclusion
+    (
+        "Chemotherapy and radiotherapy must be completed at least 4 weeks prior to enrollment",
+        "inclusion",
+        "not (chemotherapy within 4 weeks or radiotherapy within 4 weeks)",
+    ),
+    # the timing does not end the line: more is asked, left unread
+    (
+        "Chemotherapy must be completed at least 4 weeks prior to enrollment and patients"
+        " must have recovered",
+        "inclusion",
+        'chemotherapy and unparsed("completed at least 4 weeks prior to enrollment and patients'
+        ' must have recovered")',
+    ),
+    # "despite" with no concept right after it stays unread
+    (
+        "No arterial hypertension ≥ 150/100 mm Hg despite therapy",
+        "inclusion",
+        'not (systolic_bp >= 150 mm[Hg] or diastolic_bp >= 100 mm[Hg]) and unparsed("despite'
+        ' therapy")',
+    ),
+    # a head shared by hepatitis letters: "and" among exclusions, or under "no", is either
+    # one (read "history of hbv and hcv", a patient with hepatitis B alone was not excluded;
+    # "not hbv and hcv" admitted a patient with hepatitis C)
+    ("History of hepatitis B and C", "exclusion", "history of hbv or history of hcv"),
+    ("No hepatitis B and C", "inclusion", "not (hbv or hcv)"),
+    ("Hepatitis B, C and D", "exclusion", "hbv or hcv or hdv"),
+    # a plain inclusion asks for both (co-infection)
+    ("Patients with hepatitis B and C", "inclusion", "hbv and hcv"),
+    # a spelt-out limit that is not the one written stays unread
+    ("ALT ≥3x ULN (lower limit of normal)", "exclusion", "*unread*"),
+    # only a negation governing the letters makes them alternatives, not one earlier in
+    # the line (read "or", a patient with hepatitis B alone met the co-infection inclusion)
+    (
+        "Not pregnant, chronic hepatitis B and C co-infection",
+        "inclusion",
+        'not pregnancy and hbv and hcv and unparsed("co-infection")',
+    ),
+    ("No history of hepatitis B and C", "inclusion", "not (history of hbv or history of hcv)"),
+    # an investigator's judgement right before thresholds is defined by them (read "and",
+    # a record saying no severe coagulopathy cleared a patient with those counts) ...
+    (
+        "Severe coagulopathy platelets <20,000 and INR >5",
+        "exclusion",
+        "platelets < 20000 /uL and inr > 5",
+    ),
+    # ... but a fact that is no judgement is asked for beside the threshold
+    ("Healthy volunteer BMI < 30", "inclusion", "healthy_volunteer and bmi < 30 kg/m2"),
+    # an unread look-ahead ending the line is an alternative to the rest: ANDed, a patient
+    # whose treatment was only planned was cleared for having none yet
+    (
+        "Antiviral treatment for hepatitis B or C initiated in the last 6 months or planned to be"
+        " initiated in the following 6 months.",
+        "exclusion",
+        '(antivirals and (hbv or hcv) and unparsed("initiated") and unparsed("in the last 6'
+        ' months")) or unparsed("planned to be initiated in the following 6 months")',
+    ),
+    (
+        "No liver transplantation in the past 6 months or likely within the next 6 months",
+        "inclusion",
+        'not (liver_transplant within 6 months or unparsed("likely within the next 6 months"))',
+    ),
     # a threshold on the measure that defines the condition is an alternative to the whole
     # qualified condition: read "renal_failure and (unparsed(…) or egfr < 20)", a patient
     # with eGFR 15 and no renal failure coded was not excluded (NCT06855056)
@@ -2462,6 +2571,15 @@ SAFETY = [
         "Unstable angina",
         "inclusion",
         "not (heart_disease or unstable_angina)",
+    ),
+    # NCT01909778: the planned usage is an alternative (ANDed, a patient with none yet but one
+    # planned was not excluded)
+    (
+        "Usage of any investigational drug within 30 days prior to treatment; or the planned"
+        " usage of an investigational drug during the course of the current study",
+        "exclusion",
+        '(unparsed("Usage") and investigational_drug within 30 days) or unparsed("planned usage'
+        ' of an investigational drug during the course of the current study")',
     ),
 ]
 

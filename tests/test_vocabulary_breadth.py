@@ -466,9 +466,11 @@ QUALIFIER_LINES = [
         "egfr < 20 mL/min/{1.73_m2}",
     ),
     (
-        "Severe coagulopathy platelets <20,000 and INR >5",  # NCT03866083
+        # NCT03866083: the thresholds written right after it define the judgement, as a
+        # parenthesis would (lexer._juxtaposed_definition)
+        "Severe coagulopathy platelets <20,000 and INR >5",
         "exclusion",
-        "severe_coagulopathy and platelets < 20000 /uL and inr > 5",
+        "platelets < 20000 /uL and inr > 5",
     ),
     (
         "Treatment with an SGLT2 inhibitor (canagliflozin, dapagliflozin, empagliflozin) during "

@@ -848,6 +848,26 @@ _ULN = re.compile(
     r"|normal)(?![A-Za-z])",
     re.IGNORECASE,
 )
+
+
+def _spelt_limit_end(toks: list[Tok], i: int, text: str) -> int | None:
+    """Index of the ')' closing the parenthesis of unread words opened at ``toks[i]``."""
+    if toks[i].type != "LPOST":
+        return None
+    j = i + 1
+    while j < len(toks) and toks[j].type == "WORD":
+        j += 1
+    return j if j > i + 1 and j < len(toks) and toks[j].type == "RPAREN" else None
+
+
+def _spelt_limit(text: str) -> str | None:
+    """ "Upper Limit of Normal" → ``ULN``, "lower limit of normal" → ``LLN``; else ``None``."""
+    m = _ULN.fullmatch(text)
+    if m is None or not m["lim"][0].isalpha() or " " not in m["lim"].strip():
+        return None
+    return "LLN" if m["lim"].lower().startswith("lower") else "ULN"
+
+
 # A number multiplied by something the lexer cannot read ("2.5 x the reference value"):
 # never a bare threshold.
 _MULT_AFTER = re.compile(r"\s*(?:x|times|fold|-fold)(?![A-Za-z])", re.IGNORECASE)
@@ -916,7 +936,7 @@ HEAD_NOUNS = frozenset(
 # Nouns that restate a measured concept: "Child-Pugh (CP) score", "QTc interval".
 MEASURE_NOUNS = frozenset(
     ["score", "scores", "class", "grade", "stage", "index", "interval", "ratio", "rate",
-     "level", "levels", "value", "values", "count", "concentration", "status"]
+     "level", "levels", "value", "values", "count", "concentration", "status", "equation"]
 )  # fmt: skip
 _RESTATED = re.compile(rf"\s*(?P<open>[(\[])\s*(?:[<>]=?|=)?\s*(?P<num>{_NUM})", re.IGNORECASE)
 _ANCHOR_ALT = "|".join(
@@ -1415,6 +1435,8 @@ class Lexer:
             p(_permissions, text, self.kind)
         p(_accepted, text)
         p(_forward_window, text)
+        p(_completed_before, text, self.t.vocab, self.kind)
+        p(_forward_alternative, text)
         p(_shared_duration, self.t.vocab)
         p(_durations, text, self.t.vocab)
         p(_cohort_heading, text)
@@ -2180,20 +2202,45 @@ class Lexer:
                     self.cat_concept = None
                     return rend
         # "hepatitis B or C": the second alternative re-uses the first's head words
-        if (
-            len(self.tokens) >= 2
-            and self.tokens[-1].type in ("OR", "AND")
-            and self.tokens[-2].type == "CONCEPT"
+        toks = self.tokens
+        if not (
+            len(toks) >= 2
+            and toks[-2].type == "CONCEPT"
+            and (
+                toks[-1].type in ("OR", "AND")
+                or (toks[-1].type == "COMMA" and toks[-1].value == ",")
+            )
         ):
-            w = _WORD.match(text, pos)
-            if w:
-                first = _phrase(text[self.tokens[-2].start : self.tokens[-2].end]).split()
-                if len(first) > 1:
-                    cid = t.vocab.lookup_phrase(" ".join([*first[:-1], w.group(0)]))
-                    if cid is not None:
-                        self._emit("CONCEPT", cid, pos, w.end())
-                        return w.end()
-        return None
+            return None
+        k = len(toks) - 2
+        # "hepatitis B, C and D": the head is the first alternative's
+        while (
+            k >= 2
+            and " " not in text[toks[k].start : toks[k].end].strip()
+            and toks[k - 1].type in ("OR", "AND", "COMMA")
+            and toks[k - 2].type == "CONCEPT"
+        ):
+            k -= 2
+        cue = k - 1
+        while cue >= 0 and toks[cue].type in ("HISTORY", "MOD", "LPAREN"):
+            cue -= 1
+        # among exclusions, or right after "no": either one
+        either = self.kind == "exclusion" or (cue >= 0 and toks[cue].type == "NOT")
+        w = _WORD.match(text, pos)
+        first = _phrase(text[toks[k].start : toks[k].end]).split()
+        if w is None or len(first) < 2 or (toks[-1].type == "COMMA" and not either):
+            return None
+        cid = t.vocab.lookup_phrase(" ".join([*first[:-1], w.group(0)]))
+        if cid is None:
+            return None
+        link = toks[-1]
+        if link.type != "OR" and either:
+            # "History of hepatitis B and C" among exclusions, "No hepatitis B and C",
+            # "hepatitis C, B and delta": either one (read "and", a patient with one of them
+            # only was not excluded)
+            toks[-1] = Tok("OR", "or", link.start, link.end)
+        self._emit("CONCEPT", cid, pos, w.end())
+        return w.end()
 
     def _normal_range(self, cid: str, start: int, end: int, phrase_end: int) -> None:
         """Tokens for "<concept> within normal limits": LLN <= concept <= ULN."""
@@ -2478,6 +2525,12 @@ class Lexer:
                 if same or abbrev or unit:
                     i += 3
                     continue
+            spelt = _spelt_limit_end(toks, i, self.text) if out and out[-1].type == "ULN" else None
+            if spelt is not None and _spelt_limit(self.text[tok.end : toks[spelt].start]) == str(
+                out[-1].value
+            ):
+                i = spelt + 1  # "3x ULN (Upper Limit of Normal)": the limit spelt out
+                continue
             if (
                 tok.type in ("WORD", "CONCEPT")
                 and out
@@ -2721,8 +2774,10 @@ class Lexer:
         p(_nursing_setting, text)
         p(_postfix_negation, text)
         p(_defining_measure, text, vocab)
+        p(_juxtaposed_definition, text, vocab)
         p(_family_history, text)
         p(_state_adjectives)
+        p(_despite_concept, text)
         p(_modifiers)
         p(_treatment_of, text, vocab)
         p(_despite_treatment, text)
@@ -2993,6 +3048,134 @@ def _forward_window(toks: list[Tok], text: str) -> list[Tok]:
         ):
             out[i] = Tok("WORD", text[t.start : t.end], t.start, t.end)
     return out
+
+
+# "Locoregional therapy for HCC must be completed at least 4 weeks prior to the baseline
+# scan": when a treatment, if given, must have ended (a washout), to the end of its clause
+_DONE_BEFORE = re.compile(
+    r"\s*(?:(?:must|should|shall)\s+(?:have\s+)?(?:be(?:en)?\s+)?"
+    r"|(?:was|were|is|are|has\s+been|have\s+been)\s+)?"
+    r"(?:completed|stopped|discontinued|finished|ended)\s+"
+    r"(?:at\s+least|more\s+than|greater\s+than|no\s+less\s+than|not\s+less\s+than|>=|≥|>)\s*"
+    rf"(?P<n>{_NUM}|{_NUMW})\s*(?P<u>{_TIMEU})(?![A-Za-z])\s+"
+    rf"(?:prior\s+to|before)\s+(?:the\s+)?(?:{_ANCHOR_ALT})"
+    r"(?:\s+(?:scan|imaging|assessment|visit))?(?![A-Za-z])[\s.;]*$",
+    re.IGNORECASE,
+)
+# between the treatments of the subject; "for" names what they were given for
+_SUBJECT_GAP = re.compile(r"[\s,]*", re.IGNORECASE)
+_FOR_GAP = re.compile(r"\s*for\s+(?:(?:a|an|the)\s+)?", re.IGNORECASE)
+_TREATMENT_KINDS = frozenset(("medication", "procedure"))
+
+
+@_needs("CONCEPT", words=("completed", "stopped", "discontinued", "finished", "ended"))
+def _completed_before(toks: list[Tok], text: str, vocab: Vocabulary, kind: str) -> list[Tok]:
+    """ "Locoregional therapy for HCC must be completed at least 4 weeks prior to the
+    baseline scan": ``not (locoregional_therapy within 4 weeks and hcc)``, as "at least 4
+    weeks since the last locoregional therapy" reads.  The sentence bounds when a treatment,
+    if given, ended; it does not ask for one (read as a requirement, a patient never treated
+    failed it).  Only a plain subject: treatments (medications, procedures) joined by
+    and/or/commas from the sentence start, then optionally "for" a condition (what they were
+    given for, outside the window); the timing ends the line.  Anything else stays unread.
+    Among exclusions the line names who is excluded: ``locoregional_therapy within 4 weeks
+    and hcc`` (negated, it excluded every patient never treated).
+    """
+    for k, t in enumerate(toks):
+        m = _DONE_BEFORE.match(text, t.end) if t.type == "CONCEPT" else None
+        if m is not None:
+            subject, rest = toks[: k + 1], toks[k + 1 :]
+            break
+    else:
+        return toks
+    if any(t.end > m.end() for t in rest):
+        return toks
+    start = max(text.rfind(c, 0, subject[0].start) for c in ".;:") + 1
+    lead = _DURATION_LEAD.match(text, start)
+    if lead is None:
+        return toks
+    # "Prior chemotherapy must be completed …": the history cue is the lead-in's
+    while subject and subject[0].type == "HISTORY" and subject[0].end <= lead.end():
+        subject = subject[1:]
+    first = subject[0] if subject else None
+    if first is None or first.start != lead.end():
+        return toks
+    treated = 0  # how many tokens name the treatments (the window goes after them)
+    for j, t in enumerate(subject):
+        gap = text[subject[j - 1].end : t.start] if j else ""
+        if t.type in ("OR", "AND", "COMMA") and j and _SUBJECT_GAP.fullmatch(gap):
+            continue
+        if t.type != "CONCEPT":
+            return toks
+        c = vocab.concepts.get(str(t.value))
+        if c is None or c.numeric:
+            return toks
+        if treated == 0 and j and _FOR_GAP.fullmatch(gap) and c.kind == "condition":
+            treated = j  # "… for HCC": the indication
+        elif treated or c.kind not in _TREATMENT_KINDS or not _SUBJECT_GAP.fullmatch(gap):
+            return toks
+    treated = treated or len(subject)
+    if subject[treated - 1].type != "CONCEPT":
+        return toks
+    amount = parse_number(m["n"])
+    s, e = first.start, subject[-1].end
+    window = Tok("WINDOW", (amount, TIME_UNITS[m["u"].lower()]), e, m.end())
+    # "Chemotherapy, radiotherapy and surgery must be completed …": each of them, so any one
+    # given in the window is too recent (read "and", a recent one alone did not count)
+    treatments = [
+        Tok("OR", "or", t.start, t.end) if t.type in ("AND", "COMMA") else t
+        for t in subject[:treated]
+    ]
+    inside = [*treatments, window, *subject[treated:]]
+    if kind == "exclusion":
+        return inside
+    return [
+        Tok("NOT", "not", s, s),
+        Tok("LPAREN", "(", s, s),
+        *inside,
+        Tok("RPAREN", ")", m.end(), m.end()),
+    ]
+
+
+# "… or likely within the next 6 months", "… or planned to be initiated in the following 6
+# months": a look-ahead eligo cannot check
+_FORWARD_ALTERNATIVE = re.compile(
+    r"(?:is\s+|are\s+)?(?:likely|planned|scheduled|expected|anticipated|intended)\b", re.I
+)
+
+
+@_needs("WINDOW OR WORD", words=("likely", "planned", "scheduled", "expected", "anticipated"))
+def _forward_alternative(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Transplantation in the past 6 months or likely within the next 6 months": the unread
+    look-ahead is an alternative to everything before it, ``(X within 6 months) or
+    unparsed(…)``.  Juxtaposed ("X and unparsed(…)" or "X and (window or unparsed)"), a
+    patient whose antiviral treatment was only planned was cleared by having none yet.  A
+    leading "no" keeps both alternatives under it.  Only where the look-ahead ends the line
+    right after a window."""
+    if len(toks) < 4:
+        return toks
+    window, link, ahead = toks[-3:]
+    if not (
+        window.type == "WINDOW"
+        and link.type == "OR"
+        and ahead.type == "WORD"
+        and _FORWARD_ALTERNATIVE.match(text, ahead.start)
+    ):
+        return toks
+    head = toks[:1] if toks[0].type == "NOT" else []
+    body = toks[len(head) : -2]
+    if not any(t.type == "CONCEPT" for t in body):
+        return toks
+    s, e = body[0].start, ahead.end
+    return [
+        *head,
+        Tok("LPAREN", "(", s, s),
+        Tok("LPAREN", "(", s, s),
+        *body,
+        Tok("RPAREN", ")", window.end, window.end),
+        link,
+        ahead,
+        Tok("RPAREN", ")", e, e),
+    ]
 
 
 # "Subject has been diagnosed with T2DM for at least 6 months", "Previous treatment with
@@ -3882,6 +4065,27 @@ def _despite_treatment(toks: list[Tok], text: str) -> list[Tok]:
                 continue
         out.append(tok)
         i += 1
+    return out
+
+
+@_needs("WORD CONCEPT", words=("despite",))
+def _despite_concept(toks: list[Tok], text: str) -> list[Tok]:
+    """ "LVEF of 35% or less despite optimal medical therapy": concessive, both hold - the
+    patient has that LVEF and is on that therapy (``… and optimal_medical_therapy``).  Only
+    "despite" right before a concept, after something read; "despite an IV fluid challenge
+    of at least 30 ml/kg" (no concept right after it) stays unread."""
+    out: list[Tok] = []
+    for i, t in enumerate(toks):
+        if (
+            t.type == "WORD"
+            and text[t.start : t.end].lower() == "despite"
+            and out
+            and out[-1].type not in ("NOT", "HISTORY", "RECENT", "MOD", "LPAREN", "LPOST", "COMMA")
+            and i + 1 < len(toks)
+            and toks[i + 1].type == "CONCEPT"
+        ):
+            continue
+        out.append(t)
     return out
 
 
@@ -5174,6 +5378,42 @@ def _defining_measure(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok
         out = [*out[: i + 1], opened, *out[i + 1 : j], closed, *out[j:]]
         i = j + 2
     return out
+
+
+_THRESHOLD_TOKENS = frozenset(
+    ("CONCEPT", "CMP", "BCMP", "NUMBER", "UNIT", "ULN", "TO", "BETWEEN", "AND")
+)
+
+
+@_needs("CONCEPT CMP")
+def _juxtaposed_definition(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
+    """ "Severe coagulopathy platelets <20,000 and INR >5": a judged fact written right
+    before thresholds on measures, with nothing between them, is defined by them as it is by
+    a parenthesis ("severe coagulopathy (platelets < 20,000 and INR > 5)").  Read "and", a
+    patient with those counts whose record said no severe coagulopathy was not excluded.
+    Only an investigator's judgement (a fact labelled so; "healthy volunteer BMI < 30" asks
+    for both), and only when the thresholds (joined by "and") run to the end of the line."""
+    for i in range(len(toks) - 2):
+        a, b = toks[i], toks[i + 1]
+        if not (a.type == "CONCEPT" and b.type == "CONCEPT" and toks[i + 2].type == "CMP"):
+            continue
+        fact, measure = vocab.concepts.get(str(a.value)), vocab.concepts.get(str(b.value))
+        if (
+            fact is None
+            or fact.kind != "fact"
+            or fact.numeric
+            or "judgement" not in fact.label  # "healthy volunteer BMI < 30" is both
+            or measure is None
+            or not measure.numeric
+            or text[a.end : b.start].strip()
+            or any(t.type not in _THRESHOLD_TOKENS for t in toks[i + 1 :])
+            or not re.fullmatch(r"[\s.;]*", text[toks[-1].end :])
+        ):
+            continue
+        opened = Tok("LPOST", "(", b.start, b.start)
+        closed = Tok("RPAREN", ")", toks[-1].end, toks[-1].end)
+        return [*toks[: i + 1], opened, *toks[i + 1 :], closed]
+    return toks
 
 
 _GRADE_WORDS = frozenset(("small", "minimal", "mild", "slight", "trace", "little", "minor"))

@@ -1098,6 +1098,13 @@ class _Resolver:
                 node = AllOf((node, stricter), span=span)
             elif fully_read and not isinstance(content, Not):
                 node = AnyOf((node, content), span=span)
+            elif _OR_OPENS.match(
+                self.ctx.norm.original[span_of(node).end : span_of(content).start]
+            ) and not isinstance(content, Not):
+                # "HbA1c <= 9.5% (or serum fructosamine <= 381 umol if HbA1c is unable to be
+                # resulted)": the parenthesis says it is an alternative; what stays unread in it
+                # stays inside it (ANDed to the base, an HbA1c of 8 % alone did not qualify)
+                node = AnyOf((node, content), span=span)
             else:
                 node = AllOf((node, content), span=span)
         return node
@@ -1189,6 +1196,8 @@ _CAUSAL_WORDS = re.compile(
     r"hereditary|congenital|drug[- ]induced|iatrogenic|malignant)\b",
     re.IGNORECASE,
 )
+# "(or serum fructosamine …": a parenthesis that opens with "or" is an alternative
+_OR_OPENS = re.compile(r"\s*[(\[]\s*or\b", re.IGNORECASE)
 # "(e.g., …", "(such as …": a parenthesis that opens with an example cue
 _EXAMPLE_OPENS = re.compile(
     r"\s*\(\s*(?:e\.?\s?g\b\.?|eg\b|such as\b|for example\b|for instance\b)"

@@ -123,7 +123,8 @@ SPELLINGS: Mapping[str, str] = {
     "ml/min/1.73m2": "mL/min/{1.73_m2}", "ml/minper1.73m2": "mL/min/{1.73_m2}",
     "ml/min/{1.73_m2}": "mL/min/{1.73_m2}",
     # pressure
-    "mmhg": "mm[Hg]", "mm[hg]": "mm[Hg]", "kpa": "kPa", "cmh2o": "cm[H2O]",
+    "mmhg": "mm[Hg]", "mm[hg]": "mm[Hg]", "kpa": "kPa", "kilopascal": "kPa",
+    "kilopascals": "kPa", "cmh2o": "cm[H2O]",
     "cm[h2o]": "cm[H2O]",
     # mass, dose, body size
     "kg": "kg", "kgs": "kg", "gm": "g", "gram": "g", "grams": "g", "mg": "mg", "ug": "ug",

@@ -2401,6 +2401,153 @@ Feature: Constructs the grammar reads in real registry text
       | nothing, complete                 | not met   |
       | nothing                           | undecided |
 
+  Scenario Outline: A treatment that must be completed some weeks before baseline is a washout (NCT02576509)
+    Given the inclusion line "Locoregional therapy for hepatocellular carcinoma (HCC) must be completed at least 4 weeks prior to the baseline scan"
+    And a patient with conditions <conditions> and the procedure <name> on <when>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "not (locoregional_therapy within 4 weeks and hcc)"
+    And it is <met>
+
+    # the timing was unread and the line asked for locoregional therapy: a patient never
+    # treated failed it, one treated last week was not told apart
+    Examples:
+      | conditions                          | name                            | when       | met       |
+      | C22.0 since 2025-01-01, complete    | transarterial chemoembolization | 2026-11-10 | not met   |
+      | C22.0 since 2025-01-01, complete    | transarterial chemoembolization | 2026-09-01 | met       |
+      | C22.0 since 2025-01-01, complete    | TACE                            | never      | met       |
+      | C22.0 since 2025-01-01              | TACE                            | never      | undecided |
+
+  Scenario Outline: "Despite" a therapy: the finding holds and the therapy is given (NCT03938090)
+    Given the inclusion line "Symptomatic Heart Failure (NYHA class I-IV) with QRS duration of 150ms or more with left bundle branch block and LVEF of 35% or less despite optimal medical therapy."
+    And a patient in NYHA class III with observations <observations>, conditions I44.7 since 2025-01-01, complete and the fact optimal_medical_therapy <therapy>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "nyha_class >= I and nyha_class <= IV and qrs_duration >= 150 ms and left_bundle_branch_block and lvef <= 35 % and optimal_medical_therapy"
+    And it is <met>
+
+    Examples:
+      | observations                     | therapy    | met       |
+      | qrs_duration 160 ms; lvef 30 %   | true       | met       |
+      | qrs_duration 160 ms; lvef 40 %   | true       | not met   |
+      | qrs_duration 140 ms; lvef 30 %   | true       | not met   |
+      | qrs_duration 160 ms; lvef 30 %   | false      | not met   |
+      | qrs_duration 160 ms; lvef 30 %   | unrecorded | undecided |
+      | qrs_duration 160 ms              | true       | undecided |
+
+  Scenario Outline: A measure named with its "equation" is the measure (NCT03242018)
+    Given the inclusion line "Patients with Type 2 Diabetes (drug-naïve or on antidiabetic therapy) and documented severe renal insufficiency - CKD4 - defined by an estimated glomerular filtration rate (eGFR) equation (based on the 4 variable modification of diet in renal disease (MDRD) equation) of ≥15 and <30 mL/min/1.73 m2."
+    And a patient with observations <observations> and the fact severe_renal_impairment true
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "type2_diabetes and unparsed("drug-naïve or on antidiabetic therapy") and severe_renal_impairment and egfr >= 15 mL/min/{1.73_m2} and egfr < 30 mL/min/{1.73_m2}"
+    And it is <met>
+
+    # "eGFR equation … of ≥15 and <30" stayed one unread span: a patient with an eGFR of 45
+    # was not told apart from one in the stated range
+    Examples:
+      | observations              | met       |
+      | egfr 20 mL/min/{1.73_m2}  | undecided |
+      | egfr 45 mL/min/{1.73_m2}  | not met   |
+      | egfr 10 mL/min/{1.73_m2}  | not met   |
+      | nothing                   | undecided |
+
+  Scenario Outline: Hepatitis letters after a shared head are alternatives among exclusions (NCT06855056)
+    Given the exclusion line "Antiviral treatment for hepatitis C, B and delta initiated in the last 6 months or planned to be initiated in the following 6 months."
+    And a patient whose record holds <items>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "(antivirals and (hcv or hbv or hdv) and unparsed("initiated") and unparsed("in the last 6 months")) or unparsed("planned to be initiated in the following 6 months")"
+    And it is <met>
+
+    # split at the comma, the line read "(antivirals and hcv) or unparsed(…)": a patient
+    # treated for hepatitis C for years, whatever the line's window, was excluded; and the
+    # unread look-ahead ("or planned …") is an alternative to the rest: ANDed, a patient with
+    # hepatitis whose treatment was only planned was cleared for having none yet
+    Examples:
+      | items                                                               | complete                | met       |
+      | condition B18.2 since 2020-01-01; drug sofosbuvir since 2024-01-01  | conditions, medications | undecided |
+      | condition B18.0 since 2020-01-01; drug tenofovir since 2026-10-01   | conditions, medications | undecided |
+      | condition B18.2 since 2020-01-01                                    | conditions, medications | undecided |
+      | drug tenofovir since 2024-01-01                                     | conditions, medications | undecided |
+      | nothing                                                             | no sections             | undecided |
+
+  Scenario Outline: A limit spelt out in parentheses after "ULN" restates it (NCT02681094)
+    Given the exclusion line "Significant hepatic disease, including, but not limited to, chronic active hepatitis and/or severe hepatic insufficiency and/or significant abnormal liver function, including patients with Alanine transaminase (ALT) and/or Aspartate transaminase (AST) ≥3x ULN (Upper Limit of Normal)and/or Total Bilirubin ≥2.0x ULN. History of severe hepatobiliary disease or hepatotoxicity with any medication. Positive serologic evidence of current infectious liver disease, including patients who are known to be positive for Hepatitis viral antibody ImmunoglobulinM (IgM), Hepatitis B surface antigen, and Hepatitis C virus antibody."
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "significant_hepatic_disease or unparsed("chronic active hepatitis") or severe_hepatic_impairment or unparsed("significant abnormal liver function") or alt >= 3 x ULN or ast >= 3 x ULN or bilirubin >= 2 x ULN or (unparsed("severe") and history of liver_disease) or unparsed("hepatotoxicity with any medication") or (unparsed("serologic") and ((unparsed("infectious") and liver_disease) or (unparsed("Hepatitis viral antibody ImmunoglobulinM") and unparsed("IgM")))) or (hbv and hcv and unparsed("antibody"))"
+    And it is <met>
+
+    # "(Upper Limit of Normal)" stayed unread and joined each bound by "and": an ALT of five
+    # times the limit did not exclude
+    Examples:
+      | observations                 | met       |
+      | alt 200 U/L ref 5-40         | met       |
+      | ast 150 U/L ref 5-40         | met       |
+      | alt 50 U/L ref 5-40          | undecided |
+      | nothing                      | undecided |
+
+  Scenario Outline: A parenthesis opened by "or" is an alternative, its unread condition inside it (NCT03053050)
+    Given the inclusion line "Has the following laboratory parameters at the screening visit: Hemoglobin A1c (HbA1c) ≤ 9.5% (or serum fructosamine ≤ 381 μmol if HbA1c is unable to be resulted)"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "hba1c <= 9.5 % or (fructosamine <= 381 umol/L and unparsed("μmol if HbA1c") and not unparsed("resulted"))"
+    And it is <met>
+
+    # the unread condition made the alternative an "and": an HbA1c of 8 % alone did not
+    # qualify, as if the fructosamine were asked too
+    Examples:
+      | observations                          | met       |
+      | hba1c 8 %                             | met       |
+      | hba1c 10 %; fructosamine 300 umol/L   | undecided |
+      | hba1c 10 %                            | undecided |
+      | nothing                               | undecided |
+
+  Scenario Outline: A unit spelt out ("Kilopascal (kPa)") is the unit (NCT05061992)
+    # the item as the trial's "2 of the following 4 criteria" list reads it
+    Given the inclusion line "Fibroscan liver stiffness score >13 Kilopascal (kPa)"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "liver_stiffness > 13 kPa"
+    And it is <met>
+
+    # "Kilopascal" and "(kPa)" stayed unread beside the stiffness bound: a stiffness of
+    # 15 kPa did not count as one of the four criteria
+    Examples:
+      | observations             | met       |
+      | liver_stiffness 15 kPa   | met       |
+      | liver_stiffness 10 kPa   | not met   |
+      | nothing                  | undecided |
+
+  Scenario Outline: A judged fact written right before its thresholds is defined by them (NCT03866083)
+    Given the exclusion line "Severe coagulopathy platelets <20,000 and INR >5"
+    And a patient with observations <observations> and the fact severe_coagulopathy <judged>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "platelets < 20000 /uL and inr > 5"
+    And it is <met>
+
+    # read "severe_coagulopathy and platelets < 20000 /uL and inr > 5": a patient with those
+    # counts whose record said no severe coagulopathy was not excluded
+    Examples:
+      | observations                    | judged     | met       |
+      | platelets 15000 /uL; inr 6 1    | false      | met       |
+      | platelets 50000 /uL; inr 6 1    | true       | not met   |
+      | platelets 15000 /uL             | unrecorded | undecided |
+
+  Scenario Outline: An unread look-ahead after a window is an alternative to the rest (NCT03869073)
+    # the last item of the trial's exclusion list, as its window reads it
+    Given the exclusion line "Cancer requiring chemotherapy in the past 6 months or likely within the next 6 months"
+    And a patient with conditions <conditions> and the procedure chemotherapy on <when>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "(cancer within 6 months and chemotherapy within 6 months) or unparsed("likely within the next 6 months")"
+    And it is <met>
+
+    # read "cancer and chemotherapy and unparsed(…)", a patient given chemotherapy last month
+    # for a current cancer was not told apart from one treated years ago
+    Examples:
+      | conditions                        | when       | met       |
+      | C18.9 since 2025-01-01, complete  | 2026-10-15 | met       |
+      | C18.9 since 2025-01-01, complete  | 2025-02-01 | undecided |
+      | nothing                           | never      | undecided |
+
   Scenario Outline: A threshold on the defining measure is an alternative to the whole qualified condition (NCT06855056)
     Given the exclusion line "Chronic organic renal failure stage IV and V or estimated Glomerular Filtration Rate <20 ml/min according to the MDRD equations"
     And a patient with observations <observations> and conditions <conditions>
