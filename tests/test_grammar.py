@@ -2581,6 +2581,20 @@ SAFETY = [
         '(unparsed("Usage") and investigational_drug within 30 days) or unparsed("planned usage'
         ' of an investigational drug during the course of the current study")',
     ),
+    # NCT00559507: a hindrance names what the patient can NOT do. Read "not (unparsed("impairs")
+    # and oral_medication_possible and …)", a patient unable to swallow met the inclusion
+    (
+        "No condition that impairs the ability to swallow AZD0530 tablets, including the "
+        "following: Active peptic ulcer disease",
+        "inclusion",
+        'not (unparsed("impairs the ability to swallow") and (unparsed("AZD0530 tablets") or '
+        "peptic_ulcer_disease))",
+    ),
+    (
+        "No psychiatric disorder that would preclude informed consent",
+        "inclusion",
+        'not (psychiatric_illness and unparsed("preclude informed consent"))',
+    ),
 ]
 
 

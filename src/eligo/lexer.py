@@ -4094,12 +4094,17 @@ _SLASHED = re.compile(r"[A-Za-z]{2}/(?:[A-Za-z]{2}|$)")
 
 # Unread relations whose object is no state of the patient: "contraindication to liver
 # transplantation" is no transplant, "hypersensitivity to azithromycin" no current antibiotic.
+# A hindrance ("a condition that impairs the ability to swallow", "a disorder that would
+# preclude informed consent") names what the patient can NOT do: read on its own, the ability
+# became a requirement ("not (unparsed("impairs") and oral_medication_possible)"), and a patient
+# unable to swallow met "No condition that impairs the ability to swallow" (NCT00559507).
 _RELATION_END = re.compile(
     r"\b(?:hypersensitivity|hypersensitivities|allergy|allergies|allergic\s+reactions?|"
-    r"intolerance|contra-?indications?)$",
+    r"intolerance|contra-?indications?|impair(?:s|ing)?|impairment\s+of|"
+    r"preclud(?:e|es|ing)|prevent(?:s|ing)?|interfer(?:e|es|ing)(?:\s+with)?)$",
     re.IGNORECASE,
 )
-_RELATION_LINK = re.compile(r"\s*(?:to|for|against|with)?\s*(?:any\s+)?", re.IGNORECASE)
+_RELATION_LINK = re.compile(r"\s*(?:to|for|against|with)?\s*(?:any\s+|the\s+)?", re.IGNORECASE)
 # "steroid resistant rejection", "platinum-refractory": the drug names a property, not a dose
 _DRUG_PROPERTY = re.compile(r"[\s-]*(?:resistant|refractory)\b", re.IGNORECASE)
 
@@ -4107,7 +4112,18 @@ _DRUG_PROPERTY = re.compile(r"[\s-]*(?:resistant|refractory)\b", re.IGNORECASE)
 @_needs(
     "CONCEPT WORD",
     "CONCEPT MOD",
-    words=("hypersensitiv", "allerg", "intolerance", "contra", "resistant", "refractory"),
+    words=(
+        "hypersensitiv",
+        "allerg",
+        "intolerance",
+        "contra",
+        "resistant",
+        "refractory",
+        "impair",
+        "preclud",
+        "prevent",
+        "interfer",
+    ),
 )
 def _relation_objects(toks: list[Tok], text: str) -> list[Tok]:
     """An unread relation ("hypersensitivity", "contraindication") keeps its object unread too.

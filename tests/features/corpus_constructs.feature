@@ -2794,3 +2794,18 @@ Feature: Constructs the grammar reads in real registry text
       | carbamazepine | 2026-01-01 | medications | not met   |
       | paracetamol   | 2026-01-01 | medications | met       |
       | paracetamol   | 2026-01-01 | no sections | undecided |
+
+  Scenario Outline: What a condition impairs is what the patient can not do (NCT00559507)
+    Given the inclusion line "No condition that impairs the ability to swallow AZD0530 tablets, including the following: Active peptic ulcer disease"
+    And a patient with the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not (unparsed("impairs the ability to swallow") and (unparsed("AZD0530 tablets") or peptic_ulcer_disease))"
+    And it is <met>
+
+    # read "not (unparsed("impairs") and oral_medication_possible and …)", a patient unable
+    # to swallow (oral_medication_possible false) met the line
+    Examples:
+      | facts                          | met       |
+      | oral_medication_possible false | undecided |
+      | oral_medication_possible true  | undecided |
+      | unrecorded                     | undecided |
