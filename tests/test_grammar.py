@@ -1893,13 +1893,14 @@ SAFETY = [
         'splenomegaly and/or collateral"))',
     ),
     # "for at least N after the last dose of X" is how long something lasts, no washout
-    # (once "not sorafenib within 3 months": a man given sorafenib last month failed it)
+    # (once "not sorafenib within 3 months": a man given sorafenib last month failed it);
+    # the men are the population held to it (once "sex = male and …": every woman failed it)
     (
         "Men should use adequate birth control for at least three months after the last "
         "administration of sorafenib.",
         "inclusion",
-        'sex = male and unparsed("use") and contraception and '
-        'unparsed("at least three months after the last administration of sorafenib")',
+        'not sex = male or (unparsed("use") and contraception and '
+        'unparsed("at least three months after the last administration of sorafenib"))',
     ),
     # the object of an unread relation is no state of the patient (once "unparsed(…) and
     # history of liver_transplant": a never-transplanted patient with a contraindication was
@@ -2594,6 +2595,13 @@ SAFETY = [
         "No psychiatric disorder that would preclude informed consent",
         "inclusion",
         'not (psychiatric_illness and unparsed("preclude informed consent"))',
+    ),
+    # NCT01857115: one sex as the population held to a duty. Read "sex = male and
+    # unparsed("agree") and contraception", the inclusion failed every woman
+    (
+        "Male subjects must agree to practice contraception.",
+        "inclusion",
+        'not sex = male or (unparsed("agree") and contraception)',
     ),
 ]
 

@@ -3570,6 +3570,13 @@ _POPULATION_DUTY = re.compile(
 )
 
 
+# "Male subjects must agree to practice contraception": one sex as the population held to a
+# duty (read "sex = male and … contraception", the inclusion failed every woman)
+_SEX_DUTY = re.compile(
+    r"(?:\s+(?:subjects?|patients?|participants?))?(?=\s*(?:must|should|shall)\b)", re.I
+)
+
+
 @_needs("CONCEPT", words=("must", "should", "shall", "required", "need"))
 def _population_pair(toks: list[Tok], text: str, kind: str) -> list[Tok]:
     """ "Women of child-bearing potential and men must use adequate contraception": the
@@ -3584,10 +3591,13 @@ def _population_pair(toks: list[Tok], text: str, kind: str) -> list[Tok]:
     if kind != "inclusion" or len(toks) < 2 or _MUST_HAVE.match(text):
         return toks  # "Women of … must have / be …": the conditional reading of _must_have
     a = toks[0]
+    sex = None
     if (
-        a.type == "CONCEPT"
-        and a.value == "childbearing_potential"
-        and _POPULATION_DUTY.match(text, a.end)
+        (
+            (a.type == "CONCEPT" and a.value == "childbearing_potential")
+            or (a.type == "SEX" and (sex := _SEX_DUTY.match(text, a.end)) is not None)
+        )
+        and _POPULATION_DUTY.match(text, sex.end() if a.type == "SEX" and sex else a.end)
         and toks[1].type not in ("AND", "OR", "COMMA", "RPAREN")
         and not any(t.type in ("SEX", "EXCEPT") for t in toks[1:])
         and toks[-1].end > a.end

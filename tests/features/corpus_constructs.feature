@@ -1691,11 +1691,12 @@ Feature: Constructs the grammar reads in real registry text
     And a patient given <drug> on <when>
     And the patient's record declares its <complete> complete
     When the line is evaluated on 2026-11-27
-    Then the line reads, partly, as "sex = male and unparsed("use") and contraception and unparsed("at least three months after the last administration of sorafenib")"
+    Then the line reads, partly, as "not sex = male or (unparsed("use") and contraception and unparsed("at least three months after the last administration of sorafenib"))"
     And it is <met>
 
     # read "not sorafenib within 3 months", sorafenib last month failed the line outright;
     # the patient's sex and contraception are not recorded here, so nothing is decided
+    # (the men are the population held to it: "sex = male and …" failed every woman)
     Examples:
       | drug      | when       | complete    | met       |
       | sorafenib | 2026-11-01 | medications | undecided |
@@ -2809,3 +2810,19 @@ Feature: Constructs the grammar reads in real registry text
       | oral_medication_possible false | undecided |
       | oral_medication_possible true  | undecided |
       | unrecorded                     | undecided |
+
+
+  Scenario Outline: A duty of one sex holds that sex only (NCT01857115)
+    Given the inclusion line "Male subjects must agree to practice contraception."
+    And a <sex> patient with the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not sex = male or (unparsed("agree") and contraception)"
+    And it is <met>
+
+    # read "sex = male and unparsed("agree") and contraception", every woman failed it
+    Examples:
+      | sex     | facts               | met       |
+      | female  | contraception false | met       |
+      | male    | contraception false | not met   |
+      | male    | contraception true  | undecided |
+      | unsexed | contraception true  | undecided |
