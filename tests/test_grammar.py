@@ -2603,6 +2603,29 @@ SAFETY = [
         "inclusion",
         'not sex = male or (unparsed("agree") and contraception)',
     ),
+    # the object of an allergy, adverse reaction or unsuitability is no drug taken, no procedure
+    # done. NCT02054156: read "history of aminoglycosides and unparsed(…) and aminoglycosides",
+    # a patient allergic to aminoglycosides but taking none was not excluded; NCT01160926: read
+    # "not (… unparsed("unsuitable") and surgery and …)", a patient unfit for surgery (so never
+    # operated) met the inclusion; NCT01337492: "impairs patient's ability to swallow" read the
+    # ability as required, a patient unable to swallow was not excluded
+    (
+        "History of aminoglycoside hypersensitivity or adverse reaction to inhaled aminoglycoside",
+        "exclusion",
+        'unparsed("aminoglycoside hypersensitivity or adverse reaction to inhaled aminoglycoside")',
+    ),
+    (
+        "Exc Criteria: Patients who are deemed unsuitable for surgery because of co-morbidity or "
+        "coagulation problems.",
+        "inclusion",
+        'not (unparsed("deemed unsuitable for surgery") and (unparsed("because of co-morbidity")'
+        " or bleeding_diathesis))",
+    ),
+    (
+        "Any condition that impairs patient's ability to swallow whole pills.",
+        "exclusion",
+        'unparsed("impairs patient\'s ability to swallow whole pills")',
+    ),
 ]
 
 

@@ -4111,12 +4111,22 @@ _SLASHED = re.compile(r"[A-Za-z]{2}/(?:[A-Za-z]{2}|$)")
 _RELATION_END = re.compile(
     r"\b(?:hypersensitivity|hypersensitivities|allergy|allergies|allergic\s+reactions?|"
     r"intolerance|contra-?indications?|impair(?:s|ing)?|impairment\s+of|"
-    r"preclud(?:e|es|ing)|prevent(?:s|ing)?|interfer(?:e|es|ing)(?:\s+with)?)$",
+    r"preclud(?:e|es|ing)|prevent(?:s|ing)?|interfer(?:e|es|ing)(?:\s+with)?|"
+    # "adverse reaction to inhaled aminoglycoside" (NCT02054156) is no aminoglycoside taken;
+    # "deemed unsuitable for surgery" (NCT01160926) no surgery done
+    r"adverse\s+(?:drug\s+)?reactions?|unsuitable|unfit|ineligible)$",
     re.IGNORECASE,
 )
-_RELATION_LINK = re.compile(r"\s*(?:to|for|against|with)?\s*(?:any\s+|the\s+)?", re.IGNORECASE)
-# "steroid resistant rejection", "platinum-refractory": the drug names a property, not a dose
-_DRUG_PROPERTY = re.compile(r"[\s-]*(?:resistant|refractory)\b", re.IGNORECASE)
+_RELATION_LINK = re.compile(
+    r"\s*(?:to|for|against|with)?\s*(?:any\s+|the\s+|(?:patient|subject|participant)'?s\s+)?",
+    re.IGNORECASE,
+)
+# "steroid resistant rejection", "platinum-refractory": the drug names a property, not a dose;
+# "aminoglycoside hypersensitivity" (NCT02054156) an allergy, not a drug taken
+_DRUG_PROPERTY = re.compile(
+    r"[\s-]*(?:resistant|refractory|hypersensitivity|allergy|allergies|intolerance)\b",
+    re.IGNORECASE,
+)
 
 
 @_needs(
@@ -4133,6 +4143,10 @@ _DRUG_PROPERTY = re.compile(r"[\s-]*(?:resistant|refractory)\b", re.IGNORECASE)
         "preclud",
         "prevent",
         "interfer",
+        "adverse",
+        "unsuitable",
+        "unfit",
+        "ineligible",
     ),
 )
 def _relation_objects(toks: list[Tok], text: str) -> list[Tok]:

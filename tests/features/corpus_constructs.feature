@@ -2826,3 +2826,36 @@ Feature: Constructs the grammar reads in real registry text
       | male    | contraception false | not met   |
       | male    | contraception true  | undecided |
       | unsexed | contraception true  | undecided |
+
+  Scenario Outline: An allergy or adverse reaction to a drug is no drug taken (NCT02054156)
+    Given the exclusion line "History of aminoglycoside hypersensitivity or adverse reaction to inhaled aminoglycoside"
+    And a patient taking <drug> since <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("aminoglycoside hypersensitivity or adverse reaction to inhaled aminoglycoside")"
+    And it is <met>
+
+    # read "history of aminoglycosides and unparsed(…) and aminoglycosides": a patient allergic
+    # to aminoglycosides, so taking none, was not excluded; one taking tobramycin was
+    # excluded for want of an allergy
+    Examples:
+      | drug        | when       | complete    | met       |
+      | paracetamol | 2025-01-01 | medications | undecided |
+      | tobramycin  | 2026-11-01 | medications | undecided |
+      | paracetamol | 2025-01-01 | no sections | undecided |
+
+  Scenario Outline: Unsuitable for surgery is no surgery done (NCT01160926)
+    Given the inclusion line "Exc Criteria: Patients who are deemed unsuitable for surgery because of co-morbidity or coagulation problems."
+    And a patient with the procedure <name> on <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not (unparsed("deemed unsuitable for surgery") and (unparsed("because of co-morbidity") or bleeding_diathesis))"
+    And it is <met>
+
+    # read "not (unparsed(…) and surgery and …)", a patient never operated (because unfit for
+    # surgery) met the line; whether the patient is unfit is judged, so no record decides it
+    Examples:
+      | name        | when       | complete                | met       |
+      | colectomy   | never      | procedures, conditions  | undecided |
+      | colectomy   | 2025-01-01 | procedures, conditions  | undecided |
+      | colectomy   | 2025-01-01 | no sections             | undecided |
