@@ -2626,6 +2626,19 @@ SAFETY = [
         "exclusion",
         'unparsed("impairs patient\'s ability to swallow whole pills")',
     ),
+    # NCT01909778: "that is" before a participle is a relative clause, and a ";" ends a clause
+    # (no list item). Read "history of liver_biopsy or … or nash or …", cirrhosis was dropped
+    # and any patient with NASH (or a past liver biopsy) met the inclusion
+    (
+        "Patients with liver cirrhosis, that is histologically proven in a previous liver "
+        "biopsy; possible aetiologies are: cured HCV infection, former alcohol abuse, genetic "
+        "haemochromatosis, non-alcoholic steatohepatitis or others.",
+        "inclusion",
+        'cirrhosis and history of liver_biopsy and ((unparsed("possible aetiologies") and '
+        'unparsed("cured") and hcv) or (unparsed("former") and alcohol_use_disorder) or '
+        'hemochromatosis or nash or unparsed("others"))',
+    ),
+    ("Cirrhosis; HCV or NASH", "inclusion", "cirrhosis and (hcv or nash)"),
 ]
 
 

@@ -2908,6 +2908,7 @@ class Lexer:
         p(_shown_list, text)
         p(_relation_objects, text)
         p(_needing_clause, text)
+        p(_relative_that_is, text)
 
 
 _BOUNDS = frozenset(["CMP", "BCMP", "CATEGORY", "BCATEGORY"])
@@ -4265,6 +4266,44 @@ def _relation_lists(toks: list[Tok], text: str) -> list[Tok]:
                 out[i:j] = [Tok("WORD", text[t.start : end], t.start, end)]
         i += 1
     return out
+
+
+# "liver cirrhosis, that is histologically proven in a previous liver biopsy": "that is" + a
+# participle opens a relative clause about the noun, no definition of it
+_THAT_IS_CLAUSE = re.compile(r"\s*(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)\b", re.IGNORECASE)
+
+
+@_needs("LPOST", words=("that is",))
+def _relative_that_is(toks: list[Tok], text: str) -> list[Tok]:
+    """ "that is" before a participle ("that is histologically proven in a liver biopsy") says
+    something more of the noun before it; read as "i.e." it replaced the noun.
+
+    NCT01909778 read "Patients with liver cirrhosis, that is histologically proven in a previous
+    liver biopsy; …" as "history of liver_biopsy …": cirrhosis was dropped, and a patient with
+    a past liver biopsy but no cirrhosis met it.  The definition parenthesis is taken away, so the
+    clause's words join the noun ("cirrhosis and history of liver_biopsy")."""
+    for i, t in enumerate(toks):
+        if (
+            t.type == "LPOST"
+            and t.value == "def"
+            and text[t.start : t.end].lower() == "that is"
+            and _THAT_IS_CLAUSE.match(text, t.end)
+        ):
+            depth = 0
+            for j in range(i + 1, len(toks)):
+                depth += toks[j].type in ("LPAREN", "LPOST")
+                if toks[j].type == "RPAREN":
+                    if depth == 0:
+                        break
+                    depth -= 1
+            else:
+                return toks
+            if not any(x.type in ("CONCEPT", "CMP", "BCMP") for x in toks[i + 1 : j]):
+                # nothing read in it ("ALT that is considered clinically significant"): the
+                # unread clause stays on its noun, where the parenthesis keeps it
+                return toks
+            return [*toks[:i], *toks[i + 1 : j], *toks[j + 1 :]]
+    return toks
 
 
 _NEEDING = re.compile(r"\b(?:needing|in\s+need\s+of)\b", re.IGNORECASE)

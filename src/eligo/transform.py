@@ -266,7 +266,7 @@ class TextTransformer:
         # connective and a window closing it are those of its sentence
         sentences: list[list[Any]] = [[]]
         for i in items:
-            if isinstance(i, Tok) and i.value == ".":
+            if isinstance(i, Tok) and i.value in (".", ";"):
                 sentences.append([])
             elif not isinstance(i, (Tok, PExcept)):
                 sentences[-1].append(i)

@@ -2859,3 +2859,19 @@ Feature: Constructs the grammar reads in real registry text
       | colectomy   | never      | procedures, conditions  | undecided |
       | colectomy   | 2025-01-01 | procedures, conditions  | undecided |
       | colectomy   | 2025-01-01 | no sections             | undecided |
+
+  Scenario Outline: "that is histologically proven" says more of the noun, a ";" ends its clause (NCT01909778)
+    Given the inclusion line "Patients with liver cirrhosis, that is histologically proven in a previous liver biopsy; possible aetiologies are: cured HCV infection, former alcohol abuse, genetic haemochromatosis, non-alcoholic steatohepatitis or others."
+    And a patient with conditions <conditions> and the procedure liver biopsy on <when>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "cirrhosis and history of liver_biopsy and ((unparsed("possible aetiologies") and unparsed("cured") and hcv) or (unparsed("former") and alcohol_use_disorder) or hemochromatosis or nash or unparsed("others"))"
+    And it is <met>
+
+    # read "history of liver_biopsy or … or nash or …", a patient with NASH (or a biopsy) but
+    # no cirrhosis met it
+    Examples:
+      | conditions                                        | when       | met       |
+      | K75.81 since 2024-01-01, complete                 | 2024-02-01 | not met   |
+      | K74.60 since 2024-01-01; K75.81 since 2020-01-01, complete | 2024-02-01 | met       |
+      | K74.60 since 2024-01-01, complete                 | never      | not met   |
+      | nothing                                           | 2024-02-01 | undecided |
