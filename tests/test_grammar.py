@@ -2639,6 +2639,23 @@ SAFETY = [
         'hemochromatosis or nash or unparsed("others"))',
     ),
     ("Cirrhosis; HCV or NASH", "inclusion", "cirrhosis and (hcv or nash)"),
+    # NCT01857115: "A, B, …, or D unless E" does not say whether E waives every item. Read
+    # "(…) and not pacemaker", a patient with a pacemaker and a recent infarction was not
+    # excluded; the waiver of a list now keeps the line open, as "except" does
+    (
+        "Disease-related: Unstable angina or myocardial infarction within 4 months prior to r"
+        "andomization, NYHA Class III or IV heart failure, uncontrolled angina, history of se"
+        "vere coronary artery disease, severe uncontrolled ventricular arrhythmias, sick sinu"
+        "s syndrome, or electrocardiographic evidence of acute ischemia or Grade 3 conduction"
+        " system abnormalities unless subject has a pacemaker.",
+        "exclusion",
+        "(unstable_angina within 4 months or myocardial_infarction within 4 months or ((nyha_"
+        "class = III or nyha_class = IV) and heart_failure) or uncontrolled_angina or history"
+        " of severe_coronary_artery_disease or history of uncontrolled_ventricular_arrhythmia"
+        ' or history of bradycardia or unparsed("electrocardiographic evidence of acute ische'
+        'mia") or unparsed("Grade 3 conduction system abnormalities")) and (not pacemaker or '
+        'unparsed("unless subject has a pacemaker"))',
+    ),
 ]
 
 

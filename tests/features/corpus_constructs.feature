@@ -2875,3 +2875,19 @@ Feature: Constructs the grammar reads in real registry text
       | K74.60 since 2024-01-01; K75.81 since 2020-01-01, complete | 2024-02-01 | met       |
       | K74.60 since 2024-01-01, complete                 | never      | not met   |
       | nothing                                           | 2024-02-01 | undecided |
+
+  Scenario Outline: "unless" after a list keeps the line open for what it waives (NCT01857115)
+    Given the exclusion line "Disease-related: Unstable angina or myocardial infarction within 4 months prior to randomization, NYHA Class III or IV heart failure, uncontrolled angina, history of severe coronary artery disease, severe uncontrolled ventricular arrhythmias, sick sinus syndrome, or electrocardiographic evidence of acute ischemia or Grade 3 conduction system abnormalities unless subject has a pacemaker."
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "(unstable_angina within 4 months or myocardial_infarction within 4 months or ((nyha_class = III or nyha_class = IV) and heart_failure) or uncontrolled_angina or history of severe_coronary_artery_disease or history of uncontrolled_ventricular_arrhythmia or history of bradycardia or unparsed("electrocardiographic evidence of acute ischemia") or unparsed("Grade 3 conduction system abnormalities")) and (not pacemaker or unparsed("unless subject has a pacemaker"))"
+    And it is <met>
+
+    # read "(…) and not pacemaker", a patient with a pacemaker and an infarction last month
+    # was not excluded, though the pacemaker may waive the conduction abnormalities only
+    Examples:
+      | conditions                                         | met       |
+      | I21.9 since 2026-10-20; Z95.0 since 2020-01-01, complete | undecided |
+      | I21.9 since 2026-10-20, complete                   | met       |
+      | nothing, complete                                  | undecided |
+      | nothing                                            | undecided |
