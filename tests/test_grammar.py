@@ -2656,6 +2656,21 @@ SAFETY = [
         'mia") or unparsed("Grade 3 conduction system abnormalities")) and (not pacemaker or '
         'unparsed("unless subject has a pacemaker"))',
     ),
+    # NCT01887717: among exclusions "and any" opens an item of its own. Read "(bleeding and
+    # bleeding_diathesis) or …", a patient with active GI bleeding and no diathesis was cleared
+    (
+        "Active gastrointestinal (GI) bleeding and any bleeding diathesis or coagulopathy that "
+        "is not correctable by usual therapy or hemostatic agents",
+        "exclusion",
+        'unparsed("gastrointestinal") and unparsed("GI") and (bleeding or bleeding_diathesis or '
+        '(bleeding_diathesis and not unparsed("correctable by usual therapy or hemostatic '
+        'agents")))',
+    ),
+    (
+        "Active GI bleeding and any bleeding diathesis",
+        "exclusion",
+        "gi_bleeding or bleeding_diathesis",
+    ),
 ]
 
 

@@ -1427,6 +1427,7 @@ class Lexer:
         for step in (_childbearing_item, self._cohort, self._exclusion_header):
             p(step)
         p(_population_pair, text, self.kind)
+        p(_and_any_item, text, self.kind)
         for step in (_longer_washout, self._must_have, self._absent_condition):
             p(step)
         unread_permission = p.toks
@@ -3569,6 +3570,28 @@ def _permissions(toks: list[Tok], text: str, kind: str) -> list[Tok]:
 _POPULATION_DUTY = re.compile(
     r"\s*(?:\([A-Za-z]{2,8}\)\s*)?(?:must|should|shall|are\s+required\s+to|need\s+to)\b", re.I
 )
+
+
+_AND_ANY = re.compile(r"\s*any\b", re.IGNORECASE)
+
+
+@_needs("AND", words=("any",))
+def _and_any_item(toks: list[Tok], text: str, kind: str) -> list[Tok]:
+    """ "Active GI bleeding and any bleeding diathesis or coagulopathy …": among exclusions,
+    "and any" opens an item of its own, excluded by itself.
+
+    NCT01887717 read "gi_bleeding and bleeding_diathesis": a patient with active GI bleeding
+    and no diathesis was not excluded.  An exclusion reads such an "and" (with no negation
+    before it) as "or", the stricter read; an inclusion keeps asking for both."""
+    if kind != "exclusion":
+        return toks
+    out = list(toks)
+    for i, t in enumerate(out):
+        if t.type == "NOT":
+            break  # a negation's scope may hold the "and": left as it is
+        if t.type == "AND" and _AND_ANY.match(text, t.end):
+            out[i] = Tok("OR", "or", t.start, t.end)
+    return out
 
 
 # "Male subjects must agree to practice contraception": one sex as the population held to a

@@ -2891,3 +2891,19 @@ Feature: Constructs the grammar reads in real registry text
       | I21.9 since 2026-10-20, complete                   | met       |
       | nothing, complete                                  | undecided |
       | nothing                                            | undecided |
+
+  Scenario Outline: "and any" among exclusions opens an item of its own (NCT01887717)
+    Given the exclusion line "Active gastrointestinal (GI) bleeding and any bleeding diathesis or coagulopathy that is not correctable by usual therapy or hemostatic agents"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("gastrointestinal") and unparsed("GI") and (bleeding or bleeding_diathesis or (bleeding_diathesis and not unparsed("correctable by usual therapy or hemostatic agents")))"
+    And it is <met>
+
+    # read "(bleeding and bleeding_diathesis) or …", a patient bleeding now without a
+    # diathesis was not excluded
+    Examples:
+      | conditions                       | met       |
+      | K92.2 since 2026-11-20, complete | undecided |
+      | D68.9 since 2025-01-01, complete | undecided |
+      | nothing, complete                | not met   |
+      | nothing                          | undecided |
