@@ -2671,6 +2671,14 @@ SAFETY = [
         "exclusion",
         "gi_bleeding or bleeding_diathesis",
     ),
+    # NCT00086346: "known or suspected" was a filler, so a malignancy suspected but not yet
+    # diagnosed did not exclude ("cancer within 5 years"); the suspicion is its own concept
+    (
+        "Known or suspected malignancy < 5 years before random assignment.",
+        "exclusion",
+        "cancer within 5 years or suspected_malignancy",
+    ),
+    ("No known or suspected malignancy", "inclusion", "not (cancer or suspected_malignancy)"),
 ]
 
 

@@ -2910,6 +2910,7 @@ class Lexer:
         p(_relation_objects, text)
         p(_needing_clause, text)
         p(_relative_that_is, text)
+        p(_suspected_alternative, text)
 
 
 _BOUNDS = frozenset(["CMP", "BCMP", "CATEGORY", "BCATEGORY"])
@@ -4326,6 +4327,61 @@ def _relative_that_is(toks: list[Tok], text: str) -> list[Tok]:
                 # unread clause stays on its noun, where the parenthesis keeps it
                 return toks
             return [*toks[:i], *toks[i + 1 : j], *toks[j + 1 :]]
+    return toks
+
+
+# "Known or suspected malignancy": the cue (a filler) is dropped before the noun
+_KNOWN_OR_SUSPECTED = re.compile(
+    r"(?:(?:known|confirmed|proven)\s+or\s+suspected|suspected\s+or\s+(?:known|confirmed))\s+$",
+    re.IGNORECASE,
+)
+
+
+@_needs("CONCEPT", words=("suspected",))
+def _suspected_alternative(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Known or suspected malignancy": the suspicion is an alternative of its own where the
+    vocabulary names it ("suspected malignancy" is ``suspected_malignancy``).
+
+    "known or suspected" is a filler, so NCT00086346 read "cancer within 5 years": a patient
+    with a malignancy suspected but not diagnosed was not excluded.  Where no concept names the
+    suspicion (or it names the same concept) the reading is left as it was."""
+    phrases = tables().vocab.by_phrase
+    for i, tok in enumerate(toks):
+        if tok.type != "CONCEPT":
+            continue
+        m = _KNOWN_OR_SUSPECTED.search(text, max(0, tok.start - 40), tok.start)
+        suspected = phrases.get("suspected " + text[tok.start : tok.end].lower()) if m else None
+        if m is None or suspected is None or suspected == tok.value:
+            continue
+        cue = m.start() + m.group(0).lower().index("suspected")
+        # a window after the noun dates the diagnosis; the suspicion is a state now (a
+        # recorded fact has no date to place in it)
+        alt = Tok("CONCEPT", suspected, cue, cue + len("suspected"))
+        nxt = toks[i + 1].type if i + 1 < len(toks) else None
+        if nxt not in (None, "WINDOW", "COMMA", "OR", "AND", "RPAREN"):
+            return toks  # "… malignancy < 5 years or HIV": what follows binds to the noun
+        if nxt == "WINDOW":
+            if len(toks) != i + 2:
+                return toks  # a window inside a longer line: its reach is not sure, as it was
+            at = toks[i + 1].end
+            return [
+                *toks[:i],
+                Tok("LPAREN", "(", tok.start, tok.start),
+                tok,
+                toks[i + 1],
+                Tok("RPAREN", ")", at, at),
+                Tok("OR", "or", at, at),
+                alt,
+            ]
+        return [
+            *toks[:i],
+            Tok("LPAREN", "(", tok.start, tok.start),
+            tok,
+            Tok("OR", "or", tok.end, tok.end),
+            alt,
+            Tok("RPAREN", ")", tok.end, tok.end),
+            *toks[i + 1 :],
+        ]
     return toks
 
 

@@ -2907,3 +2907,18 @@ Feature: Constructs the grammar reads in real registry text
       | D68.9 since 2025-01-01, complete | undecided |
       | nothing, complete                | not met   |
       | nothing                          | undecided |
+
+  Scenario Outline: A suspected malignancy is an alternative of its own (NCT00086346)
+    Given the exclusion line "Known or suspected malignancy < 5 years before random assignment."
+    And a patient with the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "cancer within 5 years or suspected_malignancy"
+    And it is <met>
+
+    # read "cancer within 5 years" ("known or suspected" a filler), a patient with a
+    # suspected malignancy was never excluded by it
+    Examples:
+      | facts                      | met       |
+      | suspected_malignancy true  | met       |
+      | suspected_malignancy false | undecided |
+      | unrecorded                 | undecided |
