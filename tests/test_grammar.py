@@ -2679,6 +2679,24 @@ SAFETY = [
         "cancer within 5 years or suspected_malignancy",
     ),
     ("No known or suspected malignancy", "inclusion", "not (cancer or suspected_malignancy)"),
+    # the drug whose absorption a condition alters is no drug taken. NCT00516165: read "… and
+    # unparsed("absorption") and everolimus", a patient with such a GI disease, not yet on
+    # everolimus, was not excluded; NCT01160926: read "(unparsed("absorption") and
+    # capecitabine) …" under "not", such a patient met the inclusion
+    (
+        "Impairment of gastrointestinal function or gastrointestinal disease that may "
+        "significantly alter the absorption of RAD001",
+        "exclusion",
+        '(unparsed("Impairment of gastrointestinal function") or gi_disease) and '
+        'unparsed("significantly alter the absorption of RAD001")',
+    ),
+    (
+        "Exc Criteria: Patients suffering from any condition that may affect the absorption of "
+        "capecitabine or IMP (investigational medical product)",
+        "inclusion",
+        'not (unparsed("suffering from any condition that may affect") and (unparsed("absorption'
+        ' of capecitabine") or investigational_drug))',
+    ),
 ]
 
 

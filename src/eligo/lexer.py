@@ -4139,11 +4139,13 @@ _RELATION_END = re.compile(
     r"preclud(?:e|es|ing)|prevent(?:s|ing)?|interfer(?:e|es|ing)(?:\s+with)?|"
     # "adverse reaction to inhaled aminoglycoside" (NCT02054156) is no aminoglycoside taken;
     # "deemed unsuitable for surgery" (NCT01160926) no surgery done
-    r"adverse\s+(?:drug\s+)?reactions?|unsuitable|unfit|ineligible)$",
+    r"adverse\s+(?:drug\s+)?reactions?|unsuitable|unfit|ineligible|"
+    # "may significantly alter the absorption of RAD001" (NCT00516165): no everolimus taken
+    r"absorption|metabolism)$",
     re.IGNORECASE,
 )
 _RELATION_LINK = re.compile(
-    r"\s*(?:to|for|against|with)?\s*(?:any\s+|the\s+|(?:patient|subject|participant)'?s\s+)?",
+    r"\s*(?:to|for|against|with|of)?\s*(?:any\s+|the\s+|(?:patient|subject|participant)'?s\s+)?",
     re.IGNORECASE,
 )
 # "steroid resistant rejection", "platinum-refractory": the drug names a property, not a dose;
@@ -4172,6 +4174,8 @@ _DRUG_PROPERTY = re.compile(
         "unsuitable",
         "unfit",
         "ineligible",
+        "absorption",
+        "metabolism",
     ),
 )
 def _relation_objects(toks: list[Tok], text: str) -> list[Tok]:

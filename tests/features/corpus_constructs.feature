@@ -2922,3 +2922,18 @@ Feature: Constructs the grammar reads in real registry text
       | suspected_malignancy true  | met       |
       | suspected_malignancy false | undecided |
       | unrecorded                 | undecided |
+
+  Scenario Outline: The drug whose absorption is altered is no drug taken (NCT00516165)
+    Given the exclusion line "Impairment of gastrointestinal function or gastrointestinal disease that may significantly alter the absorption of RAD001"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "(unparsed("Impairment of gastrointestinal function") or gi_disease) and unparsed("significantly alter the absorption of RAD001")"
+    And it is <met>
+
+    # read "… and unparsed("absorption") and everolimus", a patient with a GI disease and no
+    # everolimus yet (every candidate before the study) was not excluded
+    Examples:
+      | conditions                       | met       |
+      | K90.9 since 2025-01-01, complete | undecided |
+      | nothing, complete                | undecided |
+      | nothing                          | undecided |
