@@ -186,6 +186,15 @@ def patient_with_facts(facts: str) -> dict[str, Any]:
     return {"id": "t", "birth_date": "1970-01-01", "facts": out}
 
 
+@given(parsers.parse("a {sex} patient with the facts {facts}"), target_fixture="patient")
+def sexed_patient_with_facts(sex: str, facts: str) -> dict[str, Any]:
+    """ "male" / "female", or a sex left unrecorded ("unsexed")."""
+    patient = patient_with_facts(facts)
+    if sex in ("male", "female"):
+        patient["sex"] = sex
+    return patient
+
+
 @given(parsers.parse("a patient born {born}"), target_fixture="patient")
 def patient_born(born: str) -> dict[str, Any]:
     return {"id": "t"} if born == "unknown" else {"id": "t", "birth_date": born}

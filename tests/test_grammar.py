@@ -1893,13 +1893,14 @@ SAFETY = [
         'splenomegaly and/or collateral"))',
     ),
     # "for at least N after the last dose of X" is how long something lasts, no washout
-    # (once "not sorafenib within 3 months": a man given sorafenib last month failed it)
+    # (once "not sorafenib within 3 months": a man given sorafenib last month failed it);
+    # the men are the population held to it (once "sex = male and …": every woman failed it)
     (
         "Men should use adequate birth control for at least three months after the last "
         "administration of sorafenib.",
         "inclusion",
-        'sex = male and unparsed("use") and contraception and '
-        'unparsed("at least three months after the last administration of sorafenib")',
+        'not sex = male or (unparsed("use") and contraception and '
+        'unparsed("at least three months after the last administration of sorafenib"))',
     ),
     # the object of an unread relation is no state of the patient (once "unparsed(…) and
     # history of liver_transplant": a never-transplanted patient with a contraindication was
@@ -2580,6 +2581,121 @@ SAFETY = [
         "exclusion",
         '(unparsed("Usage") and investigational_drug within 30 days) or unparsed("planned usage'
         ' of an investigational drug during the course of the current study")',
+    ),
+    # NCT00559507: a hindrance names what the patient can NOT do. Read "not (unparsed("impairs")
+    # and oral_medication_possible and …)", a patient unable to swallow met the inclusion
+    (
+        "No condition that impairs the ability to swallow AZD0530 tablets, including the "
+        "following: Active peptic ulcer disease",
+        "inclusion",
+        'not (unparsed("impairs the ability to swallow") and (unparsed("AZD0530 tablets") or '
+        "peptic_ulcer_disease))",
+    ),
+    (
+        "No psychiatric disorder that would preclude informed consent",
+        "inclusion",
+        'not (psychiatric_illness and unparsed("preclude informed consent"))',
+    ),
+    # NCT01857115: one sex as the population held to a duty. Read "sex = male and
+    # unparsed("agree") and contraception", the inclusion failed every woman
+    (
+        "Male subjects must agree to practice contraception.",
+        "inclusion",
+        'not sex = male or (unparsed("agree") and contraception)',
+    ),
+    # the object of an allergy, adverse reaction or unsuitability is no drug taken, no procedure
+    # done. NCT02054156: read "history of aminoglycosides and unparsed(…) and aminoglycosides",
+    # a patient allergic to aminoglycosides but taking none was not excluded; NCT01160926: read
+    # "not (… unparsed("unsuitable") and surgery and …)", a patient unfit for surgery (so never
+    # operated) met the inclusion; NCT01337492: "impairs patient's ability to swallow" read the
+    # ability as required, a patient unable to swallow was not excluded
+    (
+        "History of aminoglycoside hypersensitivity or adverse reaction to inhaled aminoglycoside",
+        "exclusion",
+        'unparsed("aminoglycoside hypersensitivity or adverse reaction to inhaled aminoglycoside")',
+    ),
+    (
+        "Exc Criteria: Patients who are deemed unsuitable for surgery because of co-morbidity or "
+        "coagulation problems.",
+        "inclusion",
+        'not (unparsed("deemed unsuitable for surgery") and (unparsed("because of co-morbidity")'
+        " or bleeding_diathesis))",
+    ),
+    (
+        "Any condition that impairs patient's ability to swallow whole pills.",
+        "exclusion",
+        'unparsed("impairs patient\'s ability to swallow whole pills")',
+    ),
+    # NCT01909778: "that is" before a participle is a relative clause, and a ";" ends a clause
+    # (no list item). Read "history of liver_biopsy or … or nash or …", cirrhosis was dropped
+    # and any patient with NASH (or a past liver biopsy) met the inclusion
+    (
+        "Patients with liver cirrhosis, that is histologically proven in a previous liver "
+        "biopsy; possible aetiologies are: cured HCV infection, former alcohol abuse, genetic "
+        "haemochromatosis, non-alcoholic steatohepatitis or others.",
+        "inclusion",
+        'cirrhosis and history of liver_biopsy and ((unparsed("possible aetiologies") and '
+        'unparsed("cured") and hcv) or (unparsed("former") and alcohol_use_disorder) or '
+        'hemochromatosis or nash or unparsed("others"))',
+    ),
+    ("Cirrhosis; HCV or NASH", "inclusion", "cirrhosis and (hcv or nash)"),
+    # NCT01857115: "A, B, …, or D unless E" does not say whether E waives every item. Read
+    # "(…) and not pacemaker", a patient with a pacemaker and a recent infarction was not
+    # excluded; the waiver of a list now keeps the line open, as "except" does
+    (
+        "Disease-related: Unstable angina or myocardial infarction within 4 months prior to r"
+        "andomization, NYHA Class III or IV heart failure, uncontrolled angina, history of se"
+        "vere coronary artery disease, severe uncontrolled ventricular arrhythmias, sick sinu"
+        "s syndrome, or electrocardiographic evidence of acute ischemia or Grade 3 conduction"
+        " system abnormalities unless subject has a pacemaker.",
+        "exclusion",
+        "(unstable_angina within 4 months or myocardial_infarction within 4 months or ((nyha_"
+        "class = III or nyha_class = IV) and heart_failure) or uncontrolled_angina or history"
+        " of severe_coronary_artery_disease or history of uncontrolled_ventricular_arrhythmia"
+        ' or history of bradycardia or unparsed("electrocardiographic evidence of acute ische'
+        'mia") or unparsed("Grade 3 conduction system abnormalities")) and (not pacemaker or '
+        'unparsed("unless subject has a pacemaker"))',
+    ),
+    # NCT01887717: among exclusions "and any" opens an item of its own. Read "(bleeding and
+    # bleeding_diathesis) or …", a patient with active GI bleeding and no diathesis was cleared
+    (
+        "Active gastrointestinal (GI) bleeding and any bleeding diathesis or coagulopathy that "
+        "is not correctable by usual therapy or hemostatic agents",
+        "exclusion",
+        'unparsed("gastrointestinal") and unparsed("GI") and (bleeding or bleeding_diathesis or '
+        '(bleeding_diathesis and not unparsed("correctable by usual therapy or hemostatic '
+        'agents")))',
+    ),
+    (
+        "Active GI bleeding and any bleeding diathesis",
+        "exclusion",
+        "gi_bleeding or bleeding_diathesis",
+    ),
+    # NCT00086346: "known or suspected" was a filler, so a malignancy suspected but not yet
+    # diagnosed did not exclude ("cancer within 5 years"); the suspicion is its own concept
+    (
+        "Known or suspected malignancy < 5 years before random assignment.",
+        "exclusion",
+        "cancer within 5 years or suspected_malignancy",
+    ),
+    ("No known or suspected malignancy", "inclusion", "not (cancer or suspected_malignancy)"),
+    # the drug whose absorption a condition alters is no drug taken. NCT00516165: read "… and
+    # unparsed("absorption") and everolimus", a patient with such a GI disease, not yet on
+    # everolimus, was not excluded; NCT01160926: read "(unparsed("absorption") and
+    # capecitabine) …" under "not", such a patient met the inclusion
+    (
+        "Impairment of gastrointestinal function or gastrointestinal disease that may "
+        "significantly alter the absorption of RAD001",
+        "exclusion",
+        '(unparsed("Impairment of gastrointestinal function") or gi_disease) and '
+        'unparsed("significantly alter the absorption of RAD001")',
+    ),
+    (
+        "Exc Criteria: Patients suffering from any condition that may affect the absorption of "
+        "capecitabine or IMP (investigational medical product)",
+        "inclusion",
+        'not (unparsed("suffering from any condition that may affect") and (unparsed("absorption'
+        ' of capecitabine") or investigational_drug))',
     ),
 ]
 

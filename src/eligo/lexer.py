@@ -1427,6 +1427,7 @@ class Lexer:
         for step in (_childbearing_item, self._cohort, self._exclusion_header):
             p(step)
         p(_population_pair, text, self.kind)
+        p(_and_any_item, text, self.kind)
         for step in (_longer_washout, self._must_have, self._absent_condition):
             p(step)
         unread_permission = p.toks
@@ -2908,6 +2909,8 @@ class Lexer:
         p(_shown_list, text)
         p(_relation_objects, text)
         p(_needing_clause, text)
+        p(_relative_that_is, text)
+        p(_suspected_alternative, text)
 
 
 _BOUNDS = frozenset(["CMP", "BCMP", "CATEGORY", "BCATEGORY"])
@@ -3570,6 +3573,35 @@ _POPULATION_DUTY = re.compile(
 )
 
 
+_AND_ANY = re.compile(r"\s*any\b", re.IGNORECASE)
+
+
+@_needs("AND", words=("any",))
+def _and_any_item(toks: list[Tok], text: str, kind: str) -> list[Tok]:
+    """ "Active GI bleeding and any bleeding diathesis or coagulopathy …": among exclusions,
+    "and any" opens an item of its own, excluded by itself.
+
+    NCT01887717 read "gi_bleeding and bleeding_diathesis": a patient with active GI bleeding
+    and no diathesis was not excluded.  An exclusion reads such an "and" (with no negation
+    before it) as "or", the stricter read; an inclusion keeps asking for both."""
+    if kind != "exclusion":
+        return toks
+    out = list(toks)
+    for i, t in enumerate(out):
+        if t.type == "NOT":
+            break  # a negation's scope may hold the "and": left as it is
+        if t.type == "AND" and _AND_ANY.match(text, t.end):
+            out[i] = Tok("OR", "or", t.start, t.end)
+    return out
+
+
+# "Male subjects must agree to practice contraception": one sex as the population held to a
+# duty (read "sex = male and … contraception", the inclusion failed every woman)
+_SEX_DUTY = re.compile(
+    r"(?:\s+(?:subjects?|patients?|participants?))?(?=\s*(?:must|should|shall)\b)", re.I
+)
+
+
 @_needs("CONCEPT", words=("must", "should", "shall", "required", "need"))
 def _population_pair(toks: list[Tok], text: str, kind: str) -> list[Tok]:
     """ "Women of child-bearing potential and men must use adequate contraception": the
@@ -3584,10 +3616,13 @@ def _population_pair(toks: list[Tok], text: str, kind: str) -> list[Tok]:
     if kind != "inclusion" or len(toks) < 2 or _MUST_HAVE.match(text):
         return toks  # "Women of … must have / be …": the conditional reading of _must_have
     a = toks[0]
+    sex = None
     if (
-        a.type == "CONCEPT"
-        and a.value == "childbearing_potential"
-        and _POPULATION_DUTY.match(text, a.end)
+        (
+            (a.type == "CONCEPT" and a.value == "childbearing_potential")
+            or (a.type == "SEX" and (sex := _SEX_DUTY.match(text, a.end)) is not None)
+        )
+        and _POPULATION_DUTY.match(text, sex.end() if a.type == "SEX" and sex else a.end)
         and toks[1].type not in ("AND", "OR", "COMMA", "RPAREN")
         and not any(t.type in ("SEX", "EXCEPT") for t in toks[1:])
         and toks[-1].end > a.end
@@ -4094,20 +4129,54 @@ _SLASHED = re.compile(r"[A-Za-z]{2}/(?:[A-Za-z]{2}|$)")
 
 # Unread relations whose object is no state of the patient: "contraindication to liver
 # transplantation" is no transplant, "hypersensitivity to azithromycin" no current antibiotic.
+# A hindrance ("a condition that impairs the ability to swallow", "a disorder that would
+# preclude informed consent") names what the patient can NOT do: read on its own, the ability
+# became a requirement ("not (unparsed("impairs") and oral_medication_possible)"), and a patient
+# unable to swallow met "No condition that impairs the ability to swallow" (NCT00559507).
 _RELATION_END = re.compile(
     r"\b(?:hypersensitivity|hypersensitivities|allergy|allergies|allergic\s+reactions?|"
-    r"intolerance|contra-?indications?)$",
+    r"intolerance|contra-?indications?|impair(?:s|ing)?|impairment\s+of|"
+    r"preclud(?:e|es|ing)|prevent(?:s|ing)?|interfer(?:e|es|ing)(?:\s+with)?|"
+    # "adverse reaction to inhaled aminoglycoside" (NCT02054156) is no aminoglycoside taken;
+    # "deemed unsuitable for surgery" (NCT01160926) no surgery done
+    r"adverse\s+(?:drug\s+)?reactions?|unsuitable|unfit|ineligible|"
+    # "may significantly alter the absorption of RAD001" (NCT00516165): no everolimus taken
+    r"absorption|metabolism)$",
     re.IGNORECASE,
 )
-_RELATION_LINK = re.compile(r"\s*(?:to|for|against|with)?\s*(?:any\s+)?", re.IGNORECASE)
-# "steroid resistant rejection", "platinum-refractory": the drug names a property, not a dose
-_DRUG_PROPERTY = re.compile(r"[\s-]*(?:resistant|refractory)\b", re.IGNORECASE)
+_RELATION_LINK = re.compile(
+    r"\s*(?:to|for|against|with|of)?\s*(?:any\s+|the\s+|(?:patient|subject|participant)'?s\s+)?",
+    re.IGNORECASE,
+)
+# "steroid resistant rejection", "platinum-refractory": the drug names a property, not a dose;
+# "aminoglycoside hypersensitivity" (NCT02054156) an allergy, not a drug taken
+_DRUG_PROPERTY = re.compile(
+    r"[\s-]*(?:resistant|refractory|hypersensitivity|allergy|allergies|intolerance)\b",
+    re.IGNORECASE,
+)
 
 
 @_needs(
     "CONCEPT WORD",
     "CONCEPT MOD",
-    words=("hypersensitiv", "allerg", "intolerance", "contra", "resistant", "refractory"),
+    words=(
+        "hypersensitiv",
+        "allerg",
+        "intolerance",
+        "contra",
+        "resistant",
+        "refractory",
+        "impair",
+        "preclud",
+        "prevent",
+        "interfer",
+        "adverse",
+        "unsuitable",
+        "unfit",
+        "ineligible",
+        "absorption",
+        "metabolism",
+    ),
 )
 def _relation_objects(toks: list[Tok], text: str) -> list[Tok]:
     """An unread relation ("hypersensitivity", "contraindication") keeps its object unread too.
@@ -4225,6 +4294,99 @@ def _relation_lists(toks: list[Tok], text: str) -> list[Tok]:
                 out[i:j] = [Tok("WORD", text[t.start : end], t.start, end)]
         i += 1
     return out
+
+
+# "liver cirrhosis, that is histologically proven in a previous liver biopsy": "that is" + a
+# participle opens a relative clause about the noun, no definition of it
+_THAT_IS_CLAUSE = re.compile(r"\s*(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)\b", re.IGNORECASE)
+
+
+@_needs("LPOST", words=("that is",))
+def _relative_that_is(toks: list[Tok], text: str) -> list[Tok]:
+    """ "that is" before a participle ("that is histologically proven in a liver biopsy") says
+    something more of the noun before it; read as "i.e." it replaced the noun.
+
+    NCT01909778 read "Patients with liver cirrhosis, that is histologically proven in a previous
+    liver biopsy; …" as "history of liver_biopsy …": cirrhosis was dropped, and a patient with
+    a past liver biopsy but no cirrhosis met it.  The definition parenthesis is taken away, so the
+    clause's words join the noun ("cirrhosis and history of liver_biopsy")."""
+    for i, t in enumerate(toks):
+        if (
+            t.type == "LPOST"
+            and t.value == "def"
+            and text[t.start : t.end].lower() == "that is"
+            and _THAT_IS_CLAUSE.match(text, t.end)
+        ):
+            depth = 0
+            for j in range(i + 1, len(toks)):
+                depth += toks[j].type in ("LPAREN", "LPOST")
+                if toks[j].type == "RPAREN":
+                    if depth == 0:
+                        break
+                    depth -= 1
+            else:
+                return toks
+            if not any(x.type in ("CONCEPT", "CMP", "BCMP") for x in toks[i + 1 : j]):
+                # nothing read in it ("ALT that is considered clinically significant"): the
+                # unread clause stays on its noun, where the parenthesis keeps it
+                return toks
+            return [*toks[:i], *toks[i + 1 : j], *toks[j + 1 :]]
+    return toks
+
+
+# "Known or suspected malignancy": the cue (a filler) is dropped before the noun
+_KNOWN_OR_SUSPECTED = re.compile(
+    r"(?:(?:known|confirmed|proven)\s+or\s+suspected|suspected\s+or\s+(?:known|confirmed))\s+$",
+    re.IGNORECASE,
+)
+
+
+@_needs("CONCEPT", words=("suspected",))
+def _suspected_alternative(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Known or suspected malignancy": the suspicion is an alternative of its own where the
+    vocabulary names it ("suspected malignancy" is ``suspected_malignancy``).
+
+    "known or suspected" is a filler, so NCT00086346 read "cancer within 5 years": a patient
+    with a malignancy suspected but not diagnosed was not excluded.  Where no concept names the
+    suspicion (or it names the same concept) the reading is left as it was."""
+    phrases = tables().vocab.by_phrase
+    for i, tok in enumerate(toks):
+        if tok.type != "CONCEPT":
+            continue
+        m = _KNOWN_OR_SUSPECTED.search(text, max(0, tok.start - 40), tok.start)
+        suspected = phrases.get("suspected " + text[tok.start : tok.end].lower()) if m else None
+        if m is None or suspected is None or suspected == tok.value:
+            continue
+        cue = m.start() + m.group(0).lower().index("suspected")
+        # a window after the noun dates the diagnosis; the suspicion is a state now (a
+        # recorded fact has no date to place in it)
+        alt = Tok("CONCEPT", suspected, cue, cue + len("suspected"))
+        nxt = toks[i + 1].type if i + 1 < len(toks) else None
+        if nxt not in (None, "WINDOW", "COMMA", "OR", "AND", "RPAREN"):
+            return toks  # "… malignancy < 5 years or HIV": what follows binds to the noun
+        if nxt == "WINDOW":
+            if len(toks) != i + 2:
+                return toks  # a window inside a longer line: its reach is not sure, as it was
+            at = toks[i + 1].end
+            return [
+                *toks[:i],
+                Tok("LPAREN", "(", tok.start, tok.start),
+                tok,
+                toks[i + 1],
+                Tok("RPAREN", ")", at, at),
+                Tok("OR", "or", at, at),
+                alt,
+            ]
+        return [
+            *toks[:i],
+            Tok("LPAREN", "(", tok.start, tok.start),
+            tok,
+            Tok("OR", "or", tok.end, tok.end),
+            alt,
+            Tok("RPAREN", ")", tok.end, tok.end),
+            *toks[i + 1 :],
+        ]
+    return toks
 
 
 _NEEDING = re.compile(r"\b(?:needing|in\s+need\s+of)\b", re.IGNORECASE)

@@ -131,6 +131,14 @@ class PExcept:
     cue: str = "except"
 
 
+def _several(base: Any) -> bool:
+    """ "A, B, …, or D unless E": whether the waiver covers every item or only the last one is
+    not said (NCT01857115: "… Grade 3 conduction system abnormalities unless subject has a
+    pacemaker").  Read over the list, a patient with a pacemaker and a recent infarction was
+    not excluded; the waiver then keeps the line open (unknown), as "except" does."""
+    return isinstance(base, AnyOf) and len(base.children) > 1
+
+
 @dataclass
 class PExceptOf:
     """ "X except Y" within one list of clauses."""
@@ -266,7 +274,7 @@ class TextTransformer:
         # connective and a window closing it are those of its sentence
         sentences: list[list[Any]] = [[]]
         for i in items:
-            if isinstance(i, Tok) and i.value == ".":
+            if isinstance(i, Tok) and i.value in (".", ";"):
                 sentences.append([])
             elif not isinstance(i, (Tok, PExcept)):
                 sentences[-1].append(i)
@@ -652,7 +660,7 @@ class _Resolver:
         if unless and self.ctx.kind == "inclusion":
             return AnyOf((base, exception), span=_join(span_of(base), span_of(exception)))
         left_out: Node = Not(exception, span=span_of(exception))
-        if not unless:
+        if not unless or _several(base):
             # "cancer except HCC" asks for a cancer other than HCC: a patient with HCC and
             # another cancer has one.  eligo cannot tell the items apart by concept, so with
             # the exception present the line stays open (unknown), never ruled out by it.

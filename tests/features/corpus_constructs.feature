@@ -1691,11 +1691,12 @@ Feature: Constructs the grammar reads in real registry text
     And a patient given <drug> on <when>
     And the patient's record declares its <complete> complete
     When the line is evaluated on 2026-11-27
-    Then the line reads, partly, as "sex = male and unparsed("use") and contraception and unparsed("at least three months after the last administration of sorafenib")"
+    Then the line reads, partly, as "not sex = male or (unparsed("use") and contraception and unparsed("at least three months after the last administration of sorafenib"))"
     And it is <met>
 
     # read "not sorafenib within 3 months", sorafenib last month failed the line outright;
     # the patient's sex and contraception are not recorded here, so nothing is decided
+    # (the men are the population held to it: "sex = male and …" failed every woman)
     Examples:
       | drug      | when       | complete    | met       |
       | sorafenib | 2026-11-01 | medications | undecided |
@@ -2794,3 +2795,145 @@ Feature: Constructs the grammar reads in real registry text
       | carbamazepine | 2026-01-01 | medications | not met   |
       | paracetamol   | 2026-01-01 | medications | met       |
       | paracetamol   | 2026-01-01 | no sections | undecided |
+
+  Scenario Outline: What a condition impairs is what the patient can not do (NCT00559507)
+    Given the inclusion line "No condition that impairs the ability to swallow AZD0530 tablets, including the following: Active peptic ulcer disease"
+    And a patient with the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not (unparsed("impairs the ability to swallow") and (unparsed("AZD0530 tablets") or peptic_ulcer_disease))"
+    And it is <met>
+
+    # read "not (unparsed("impairs") and oral_medication_possible and …)", a patient unable
+    # to swallow (oral_medication_possible false) met the line
+    Examples:
+      | facts                          | met       |
+      | oral_medication_possible false | undecided |
+      | oral_medication_possible true  | undecided |
+      | unrecorded                     | undecided |
+
+
+  Scenario Outline: A duty of one sex holds that sex only (NCT01857115)
+    Given the inclusion line "Male subjects must agree to practice contraception."
+    And a <sex> patient with the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not sex = male or (unparsed("agree") and contraception)"
+    And it is <met>
+
+    # read "sex = male and unparsed("agree") and contraception", every woman failed it
+    Examples:
+      | sex     | facts               | met       |
+      | female  | contraception false | met       |
+      | male    | contraception false | not met   |
+      | male    | contraception true  | undecided |
+      | unsexed | contraception true  | undecided |
+
+  Scenario Outline: An allergy or adverse reaction to a drug is no drug taken (NCT02054156)
+    Given the exclusion line "History of aminoglycoside hypersensitivity or adverse reaction to inhaled aminoglycoside"
+    And a patient taking <drug> since <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("aminoglycoside hypersensitivity or adverse reaction to inhaled aminoglycoside")"
+    And it is <met>
+
+    # read "history of aminoglycosides and unparsed(…) and aminoglycosides": a patient allergic
+    # to aminoglycosides, so taking none, was not excluded; one taking tobramycin was
+    # excluded for want of an allergy
+    Examples:
+      | drug        | when       | complete    | met       |
+      | paracetamol | 2025-01-01 | medications | undecided |
+      | tobramycin  | 2026-11-01 | medications | undecided |
+      | paracetamol | 2025-01-01 | no sections | undecided |
+
+  Scenario Outline: Unsuitable for surgery is no surgery done (NCT01160926)
+    Given the inclusion line "Exc Criteria: Patients who are deemed unsuitable for surgery because of co-morbidity or coagulation problems."
+    And a patient with the procedure <name> on <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not (unparsed("deemed unsuitable for surgery") and (unparsed("because of co-morbidity") or bleeding_diathesis))"
+    And it is <met>
+
+    # read "not (unparsed(…) and surgery and …)", a patient never operated (because unfit for
+    # surgery) met the line; whether the patient is unfit is judged, so no record decides it
+    Examples:
+      | name        | when       | complete                | met       |
+      | colectomy   | never      | procedures, conditions  | undecided |
+      | colectomy   | 2025-01-01 | procedures, conditions  | undecided |
+      | colectomy   | 2025-01-01 | no sections             | undecided |
+
+  Scenario Outline: "that is histologically proven" says more of the noun, a ";" ends its clause (NCT01909778)
+    Given the inclusion line "Patients with liver cirrhosis, that is histologically proven in a previous liver biopsy; possible aetiologies are: cured HCV infection, former alcohol abuse, genetic haemochromatosis, non-alcoholic steatohepatitis or others."
+    And a patient with conditions <conditions> and the procedure liver biopsy on <when>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "cirrhosis and history of liver_biopsy and ((unparsed("possible aetiologies") and unparsed("cured") and hcv) or (unparsed("former") and alcohol_use_disorder) or hemochromatosis or nash or unparsed("others"))"
+    And it is <met>
+
+    # read "history of liver_biopsy or … or nash or …", a patient with NASH (or a biopsy) but
+    # no cirrhosis met it
+    Examples:
+      | conditions                                        | when       | met       |
+      | K75.81 since 2024-01-01, complete                 | 2024-02-01 | not met   |
+      | K74.60 since 2024-01-01; K75.81 since 2020-01-01, complete | 2024-02-01 | met       |
+      | K74.60 since 2024-01-01, complete                 | never      | not met   |
+      | nothing                                           | 2024-02-01 | undecided |
+
+  Scenario Outline: "unless" after a list keeps the line open for what it waives (NCT01857115)
+    Given the exclusion line "Disease-related: Unstable angina or myocardial infarction within 4 months prior to randomization, NYHA Class III or IV heart failure, uncontrolled angina, history of severe coronary artery disease, severe uncontrolled ventricular arrhythmias, sick sinus syndrome, or electrocardiographic evidence of acute ischemia or Grade 3 conduction system abnormalities unless subject has a pacemaker."
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "(unstable_angina within 4 months or myocardial_infarction within 4 months or ((nyha_class = III or nyha_class = IV) and heart_failure) or uncontrolled_angina or history of severe_coronary_artery_disease or history of uncontrolled_ventricular_arrhythmia or history of bradycardia or unparsed("electrocardiographic evidence of acute ischemia") or unparsed("Grade 3 conduction system abnormalities")) and (not pacemaker or unparsed("unless subject has a pacemaker"))"
+    And it is <met>
+
+    # read "(…) and not pacemaker", a patient with a pacemaker and an infarction last month
+    # was not excluded, though the pacemaker may waive the conduction abnormalities only
+    Examples:
+      | conditions                                         | met       |
+      | I21.9 since 2026-10-20; Z95.0 since 2020-01-01, complete | undecided |
+      | I21.9 since 2026-10-20, complete                   | met       |
+      | nothing, complete                                  | undecided |
+      | nothing                                            | undecided |
+
+  Scenario Outline: "and any" among exclusions opens an item of its own (NCT01887717)
+    Given the exclusion line "Active gastrointestinal (GI) bleeding and any bleeding diathesis or coagulopathy that is not correctable by usual therapy or hemostatic agents"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("gastrointestinal") and unparsed("GI") and (bleeding or bleeding_diathesis or (bleeding_diathesis and not unparsed("correctable by usual therapy or hemostatic agents")))"
+    And it is <met>
+
+    # read "(bleeding and bleeding_diathesis) or …", a patient bleeding now without a
+    # diathesis was not excluded
+    Examples:
+      | conditions                       | met       |
+      | K92.2 since 2026-11-20, complete | undecided |
+      | D68.9 since 2025-01-01, complete | undecided |
+      | nothing, complete                | not met   |
+      | nothing                          | undecided |
+
+  Scenario Outline: A suspected malignancy is an alternative of its own (NCT00086346)
+    Given the exclusion line "Known or suspected malignancy < 5 years before random assignment."
+    And a patient with the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "cancer within 5 years or suspected_malignancy"
+    And it is <met>
+
+    # read "cancer within 5 years" ("known or suspected" a filler), a patient with a
+    # suspected malignancy was never excluded by it
+    Examples:
+      | facts                      | met       |
+      | suspected_malignancy true  | met       |
+      | suspected_malignancy false | undecided |
+      | unrecorded                 | undecided |
+
+  Scenario Outline: The drug whose absorption is altered is no drug taken (NCT00516165)
+    Given the exclusion line "Impairment of gastrointestinal function or gastrointestinal disease that may significantly alter the absorption of RAD001"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "(unparsed("Impairment of gastrointestinal function") or gi_disease) and unparsed("significantly alter the absorption of RAD001")"
+    And it is <met>
+
+    # read "… and unparsed("absorption") and everolimus", a patient with a GI disease and no
+    # everolimus yet (every candidate before the study) was not excluded
+    Examples:
+      | conditions                       | met       |
+      | K90.9 since 2025-01-01, complete | undecided |
+      | nothing, complete                | undecided |
+      | nothing                          | undecided |
