@@ -3602,7 +3602,7 @@ _SEX_DUTY = re.compile(
 )
 
 
-@_needs("CONCEPT", words=("must", "should", "shall", "required", "need"))
+@_needs("CONCEPT", "SEX", words=("must", "should", "shall", "required", "need"))
 def _population_pair(toks: list[Tok], text: str, kind: str) -> list[Tok]:
     """ "Women of child-bearing potential and men must use adequate contraception": the
     "and" joins two populations, each held to the requirement; nobody is both.
