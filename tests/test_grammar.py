@@ -2581,6 +2581,13 @@ SAFETY = [
         '(unparsed("Usage") and investigational_drug within 30 days) or unparsed("planned usage'
         ' of an investigational drug during the course of the current study")',
     ),
+    # NCT04546360: a misspelt contraindication ("contradictions for") read "unparsed(…) and
+    # endoscopy": a patient with no endoscopy on record was cleared of the exclusion
+    (
+        "contradictions for esophagogastroduodenoscopy;",
+        "exclusion",
+        'unparsed("contradictions for esophagogastroduodenoscopy")',
+    ),
 ]
 
 

@@ -4094,9 +4094,12 @@ _SLASHED = re.compile(r"[A-Za-z]{2}/(?:[A-Za-z]{2}|$)")
 
 # Unread relations whose object is no state of the patient: "contraindication to liver
 # transplantation" is no transplant, "hypersensitivity to azithromycin" no current antibiotic.
+# "contradictions for esophagogastroduodenoscopy" (NCT04546360) is the registry's misspelt
+# contraindication: read "unparsed(…) and endoscopy", a patient who had no endoscopy yet (and
+# may be the one it must not be done on) was not excluded.
 _RELATION_END = re.compile(
     r"\b(?:hypersensitivity|hypersensitivities|allergy|allergies|allergic\s+reactions?|"
-    r"intolerance|contra-?indications?)$",
+    r"intolerance|contra-?indications?|contradictions?)$",
     re.IGNORECASE,
 )
 _RELATION_LINK = re.compile(r"\s*(?:to|for|against|with)?\s*(?:any\s+)?", re.IGNORECASE)

@@ -2794,3 +2794,19 @@ Feature: Constructs the grammar reads in real registry text
       | carbamazepine | 2026-01-01 | medications | not met   |
       | paracetamol   | 2026-01-01 | medications | met       |
       | paracetamol   | 2026-01-01 | no sections | undecided |
+
+  Scenario Outline: A misspelt contraindication keeps its object unread (NCT04546360)
+    Given the exclusion line "contradictions for esophagogastroduodenoscopy;"
+    And a patient with the procedure <name> on <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("contradictions for esophagogastroduodenoscopy")"
+    And it is <met>
+
+    # read "unparsed("contradictions") and endoscopy": a patient with no endoscopy on record
+    # (who may be the one it must not be done on) was cleared of the exclusion
+    Examples:
+      | name      | when       | complete    | met       |
+      | endoscopy | 2026-11-01 | procedures  | undecided |
+      | endoscopy | never      | procedures  | undecided |
+      | endoscopy | never      | no sections | undecided |
