@@ -2588,6 +2588,13 @@ SAFETY = [
         "exclusion",
         'unparsed("contradictions for esophagogastroduodenoscopy")',
     ),
+    # NCT03866083: the failed act read as a present fact ("unparsed("Failure") and consent"):
+    # a patient without consent was cleared of the exclusion that names that failure
+    (
+        "Failure to give informed consent from family members.",
+        "exclusion",
+        'unparsed("Failure to give informed consent from family members")',
+    ),
 ]
 
 

@@ -2808,6 +2808,7 @@ class Lexer:
         p(_modifier_over_alternatives)
         p(_future_items, text)
         p(_unwilling_objects, text)
+        p(_failed_objects, text)
         p(_defining_alternative, vocab)
         p(_graft_type, text)
         p(_cue_over_juxtaposition, text)
@@ -3476,6 +3477,40 @@ def _unwilling_objects(toks: list[Tok], text: str) -> list[Tok]:
         start, end = out[i + 1].start, out[j - 1].end
         out[i + 1 : j] = [Tok("WORD", text[start:end], start, end)]
         i += 2
+    return out
+
+
+# "Failure to give informed consent", "failed to respond to": the word that says it did not
+# happen, and the "to" after it
+_FAILED_TO = re.compile(r"(?:fail(?:ure|ed|s)?)\s+to\b", re.IGNORECASE)
+
+
+@_needs("CONCEPT", words=("fail",))
+def _failed_objects(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Failure to give informed consent from family members": what failed is what did not
+    happen, so the object stays unread with the failure (up to the next list break).
+
+    Read as ``unparsed("Failure") and consent and …`` the failed act was asked as a present
+    fact: a patient without consent met none of the exclusion and was cleared by it, though
+    a failure to consent is exactly what it excludes (NCT03866083)."""
+    out = list(toks)
+    i = 0
+    while i < len(out):
+        t = out[i]
+        # the failure word is (in) this unread token: "Failure", "treatment failure"
+        m = _FAILED_TO.search(text, t.start) if t.type in ("WORD", "MOD") else None
+        if m is None or m.start() >= t.end:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(out) and out[j].type not in _OBJECT_ENDS:
+            j += 1
+        if not any(x.type == "CONCEPT" for x in out[i + 1 : j]):
+            i += 1
+            continue
+        start, end = t.start, out[j - 1].end
+        out[i:j] = [Tok("WORD", text[start:end], start, end)]
+        i += 1
     return out
 
 

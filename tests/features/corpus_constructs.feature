@@ -2810,3 +2810,18 @@ Feature: Constructs the grammar reads in real registry text
       | endoscopy | 2026-11-01 | procedures  | undecided |
       | endoscopy | never      | procedures  | undecided |
       | endoscopy | never      | no sections | undecided |
+
+  Scenario Outline: What a patient failed to do stays unread with the failure (NCT03866083)
+    Given the exclusion line "Failure to give informed consent from family members."
+    And a patient with the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Failure to give informed consent from family members")"
+    And it is <met>
+
+    # read "unparsed("Failure") and consent and …": a patient without consent (the very
+    # failure it names) was cleared of the exclusion
+    Examples:
+      | facts         | met       |
+      | consent false | undecided |
+      | consent true  | undecided |
+      | none          | undecided |
