@@ -2595,6 +2595,17 @@ SAFETY = [
         "exclusion",
         'unparsed("Failure to give informed consent from family members")',
     ),
+    # NCT03938090: "or patients not likely to …" read inside the first statement ("arrhythmia
+    # and (… or unlikely_to_remain_in_sinus_rhythm)"): a patient unlikely to stay in sinus
+    # rhythm with no arrhythmia on record was not excluded
+    (
+        "Documented persistent atrial arrhythmia at the moment of enrolment or patients not "
+        "likely to remain in sinus (or atrial paced) rhythm for the duration of the study",
+        "exclusion",
+        '(unparsed("persistent") and unparsed("atrial") and arrhythmia and unparsed("moment of'
+        ' enrolment")) or (unlikely_to_remain_in_sinus_rhythm and unparsed("duration of the'
+        ' study"))',
+    ),
 ]
 
 

@@ -1437,6 +1437,7 @@ class Lexer:
         p(_forward_window, text)
         p(_completed_before, text, self.t.vocab, self.kind)
         p(_forward_alternative, text)
+        p(_new_subject_alternative, text)
         p(_shared_duration, self.t.vocab)
         p(_durations, text, self.t.vocab)
         p(_cohort_heading, text)
@@ -3512,6 +3513,48 @@ def _failed_objects(toks: list[Tok], text: str) -> list[Tok]:
         out[i:j] = [Tok("WORD", text[start:end], start, end)]
         i += 1
     return out
+
+
+# "… or patients not likely to …": the alternative names its own patients
+_SUBJECT = re.compile(r"\b(?:patients?|subjects?|participants?|individuals?)\b", re.IGNORECASE)
+_OR_SUBJECT = re.compile(r"\s*(?:patients?|subjects?|participants?|individuals?)\b", re.I)
+
+
+@_needs("OR", words=("patient", "subject", "participant", "individual"))
+def _new_subject_alternative(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Documented persistent atrial arrhythmia at the moment of enrolment or patients not
+    likely to remain in sinus rhythm for the duration of the study": an "or" that opens a new
+    subject ("or patients …") joins two whole statements, not the words either side of it.
+
+    Read "arrhythmia and (unparsed(…) or unlikely_to_remain_in_sinus_rhythm) and …", a
+    patient unlikely to stay in sinus rhythm but with no recorded arrhythmia was not
+    excluded (NCT03938090).  Only where no subject was named before the "or": "X in patients
+    with A or patients with B" may share its X.
+    """
+    depth = 0
+    for i, t in enumerate(toks):
+        if t.type == "LPAREN":
+            depth += 1
+        elif t.type == "RPAREN":
+            depth -= 1
+        elif (
+            t.type == "OR"
+            and depth == 0
+            and 0 < i < len(toks) - 1
+            and _OR_SUBJECT.match(text, t.end)
+            and not _SUBJECT.search(text, 0, t.start)
+        ):
+            s, e = toks[0].start, toks[-1].end
+            return [
+                Tok("LPAREN", "(", s, s),
+                *toks[:i],
+                Tok("RPAREN", ")", t.start, t.start),
+                t,
+                Tok("LPAREN", "(", t.end, t.end),
+                *toks[i + 1 :],
+                Tok("RPAREN", ")", e, e),
+            ]
+    return toks
 
 
 _PERMITS = re.compile(r"\b(?:allowed|permitted)\b", re.IGNORECASE)

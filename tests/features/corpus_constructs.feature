@@ -2825,3 +2825,19 @@ Feature: Constructs the grammar reads in real registry text
       | consent false | undecided |
       | consent true  | undecided |
       | none          | undecided |
+
+  Scenario Outline: "… or patients not likely to …" is an alternative to the whole statement (NCT03938090)
+    Given the exclusion line "Documented persistent atrial arrhythmia at the moment of enrolment or patients not likely to remain in sinus (or atrial paced) rhythm for the duration of the study"
+    And a unknown patient with conditions <conditions> and the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "(unparsed("persistent") and unparsed("atrial") and arrhythmia and unparsed("moment of enrolment")) or (unlikely_to_remain_in_sinus_rhythm and unparsed("duration of the study"))"
+    And it is <met>
+
+    # read "arrhythmia and (unparsed(…) or unlikely_to_remain_in_sinus_rhythm) and …": a
+    # patient unlikely to stay in sinus rhythm with no arrhythmia on record was not excluded
+    Examples:
+      | conditions                       | facts                                    | met       |
+      | nothing, complete                | unlikely_to_remain_in_sinus_rhythm true  | undecided |
+      | nothing, complete                | unlikely_to_remain_in_sinus_rhythm false | not met   |
+      | I48.0 since 2026-01-01, complete | unlikely_to_remain_in_sinus_rhythm false | undecided |
+      | nothing                          | none                                     | undecided |
