@@ -2606,6 +2606,16 @@ SAFETY = [
         ' enrolment")) or (unlikely_to_remain_in_sinus_rhythm and unparsed("duration of the'
         ' study"))',
     ),
+    # NCT03868163: "must not be participating or intending to participate in a … trial" read
+    # "(not unparsed("participating") or unparsed("intending")) and … and
+    # other_trial_participation": every patient in no other trial failed the inclusion
+    (
+        "Patient must not be participating or intending to participate in a concurrent "
+        "interventional therapeutic trial.",
+        "inclusion",
+        'not unparsed("participating or intending to participate in a concurrent interventional'
+        ' therapeutic trial")',
+    ),
 ]
 
 

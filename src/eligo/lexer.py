@@ -2803,6 +2803,7 @@ class Lexer:
         if self.kind == "inclusion":  # an exclusion reads its comma lists as "or" already
             p(_example_commas)
         p(_cause_lists, text)
+        p(_negated_verb_pair, text)
         for cue in ("HISTORY", "NOT"):
             if p.has(cue):
                 p(_wrap_chains, cue, text)
@@ -3555,6 +3556,44 @@ def _new_subject_alternative(toks: list[Tok], text: str) -> list[Tok]:
                 Tok("RPAREN", ")", e, e),
             ]
     return toks
+
+
+# "participating", "receiving": an unread verb the negation reaches
+_VERB_ING = re.compile(r"[A-Za-z]+ing$")
+
+
+@_needs("NOT OR CONCEPT")
+def _negated_verb_pair(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Patient must not be participating or intending to participate in a concurrent
+    interventional therapeutic trial": "not" covers both unread verbs, and the second's
+    object with them.
+
+    Read ``(not unparsed("participating") or unparsed("intending")) and … and
+    other_trial_participation``, the trial was required: every patient in no other trial
+    failed the inclusion (NCT03868163).  The second verb and its object become one unread
+    alternative, so the "not" heads the pair (unread, unknown) instead of the first word.
+    """
+    out = list(toks)
+    for i in range(len(out) - 4):
+        a, w, o, v = out[i : i + 4]
+        if not (
+            a.type == "NOT"
+            and w.type == "WORD"
+            and _VERB_ING.match(str(w.value))
+            and o.type == "OR"
+            and text[o.start : o.end].lower() == "or"
+            and v.type == "WORD"
+            and _VERB_ING.match(str(v.value))
+        ):
+            continue
+        j = i + 4
+        while j < len(out) and out[j].type == "MOD":
+            j += 1
+        if j >= len(out) or out[j].type != "CONCEPT":
+            continue
+        out[i + 3 : j + 1] = [Tok("WORD", text[v.start : out[j].end], v.start, out[j].end)]
+        break
+    return out
 
 
 _PERMITS = re.compile(r"\b(?:allowed|permitted)\b", re.IGNORECASE)

@@ -2841,3 +2841,19 @@ Feature: Constructs the grammar reads in real registry text
       | nothing, complete                | unlikely_to_remain_in_sinus_rhythm false | not met   |
       | I48.0 since 2026-01-01, complete | unlikely_to_remain_in_sinus_rhythm false | undecided |
       | nothing                          | none                                     | undecided |
+
+  Scenario Outline: "must not be participating or intending to participate in X" negates both verbs (NCT03868163)
+    Given the inclusion line "Patient must not be participating or intending to participate in a concurrent interventional therapeutic trial."
+    And a patient with the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not unparsed("participating or intending to participate in a concurrent interventional therapeutic trial")"
+    And it is <met>
+
+    # read "(not unparsed("participating") or unparsed("intending")) and … and
+    # other_trial_participation": the other trial was required, so every patient in none
+    # failed the inclusion
+    Examples:
+      | facts                           | met       |
+      | other_trial_participation false | undecided |
+      | other_trial_participation true  | undecided |
+      | none                            | undecided |
