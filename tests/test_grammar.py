@@ -779,18 +779,8 @@ SAFETY = [
         'not ((unparsed("impending rectal obstruction") and not unparsed("defunctioning stoma")) '
         'or unparsed("metallic colonic rectal stent in situ"))',
     ),
-    # a cohort header says who an inclusion applies to, and whom an exclusion excludes
-    (
-        "Subjects with Hepatic Impairment: Supine blood pressure ≤160/100 mmHg",
-        "inclusion",
-        "not hepatic_impairment or (systolic_bp <= 160 mm[Hg] and diastolic_bp <= 100 mm[Hg])",
-    ),
-    (
-        "Subjects with Hepatic Impairment: Screening creatinine clearance <50 mL/min using the "
-        "Cockcroft-Gault equation",
-        "exclusion",
-        "hepatic_impairment and creatinine_clearance < 50 mL/min",
-    ),
+    # a cohort header says who an inclusion applies to, and whom an exclusion excludes (a
+    # cohort named by a coded condition: see the NCT02121860 cases at the end of this list)
     # a qualified concept is read as the threshold that defines it, not as the bare concept
     ("Severe Liver failure (Child Pugh score > 6)", "exclusion", "child_pugh_points > 6"),
     (
@@ -2266,7 +2256,11 @@ SAFETY = [
         "child_pugh_class >= C",
     ),
     # ... not a cohort or a group the line is about
-    ("Subjects with Hepatic Impairment: ascites", "exclusion", "hepatic_impairment and ascites"),
+    (
+        "Subjects with Hepatic Impairment: ascites",
+        "exclusion",
+        '(hepatic_impairment or unparsed("Subjects with Hepatic Impairment")) and ascites',
+    ),
     # "(HIV)" blanked inside "human immunodeficiency virus (HIV) antibody positive" left
     # "antibody" unread and bound the "or": antiretroviral therapy without an HIV code did
     # not exclude (NCT02442531)
@@ -2615,6 +2609,23 @@ SAFETY = [
         "inclusion",
         'not unparsed("participating or intending to participate in a concurrent interventional'
         ' therapeutic trial")',
+    ),
+    # NCT02121860: a cohort header naming a coded condition ("Subjects with Hepatic
+    # Impairment:", K72 hepatic failure) read as that code: "hepatic_impairment and
+    # creatinine_clearance < 50" cleared a cirrhotic of the cohort without a K72 code
+    (
+        "Subjects with Hepatic Impairment: Screening creatinine clearance <50 mL/min using the"
+        " Cockcroft-Gault equation",
+        "exclusion",
+        '(hepatic_impairment or unparsed("Subjects with Hepatic Impairment")) and'
+        " creatinine_clearance < 50 mL/min",
+    ),
+    # ... and "not hepatic_impairment or (bp …)" was met by her whatever her blood pressure
+    (
+        "Subjects with Hepatic Impairment: Supine blood pressure ≤160/100 mmHg",
+        "inclusion",
+        '(not hepatic_impairment and unparsed("Subjects with Hepatic Impairment")) or'
+        " (systolic_bp <= 160 mm[Hg] and diastolic_bp <= 100 mm[Hg])",
     ),
 ]
 

@@ -1323,6 +1323,7 @@ class Lexer:
         self.cat_concept: str | None = None
         self.in_between = False
         self.cohort_end: int | None = None  # end of a cohort header ("Subjects with X:")
+        self.cohort_head = (0, 0)  # the cohort header's words, without the colon
         self.sentence_start = 0  # token index where the current sentence starts
         self.exclusion_header = False  # "Exc Criteria:" heads this inclusion line
         self.negated_head: tuple[int, int] | None = None  # the noun of a "No X:" header
@@ -1567,10 +1568,12 @@ class Lexer:
         exclusion line the header restricts whom the rest excludes (``cohort and rest``,
         what juxtaposition reads anyway).
         """
-        if self.cohort_end is None or self.kind != "inclusion":
+        if self.cohort_end is None:
             return toks
         head = [t for t in toks if t.start < self.cohort_end]
         rest = toks[len(head) :]
+        if self.kind != "inclusion":
+            return self._coded_cohort(head, rest) or toks
         if len(head) == 1 and head[0].type == "CONCEPT" and not rest:
             if head[0].end > self.cohort_end:
                 # "Matched Healthy Volunteers: Medically healthy as determined by the
@@ -1587,10 +1590,55 @@ class Lexer:
         if len(head) != 1 or head[0].type != "CONCEPT" or not rest:
             return toks
         c = head[0]
+        if self._coded_cohort(head, rest) is not None:
+            # "Subjects with Hepatic Impairment: …": a coded condition (hepatic failure,
+            # K72) is not the cohort (Child-Pugh A-C): without the code, the cohort is
+            # unread rather than ruled out, so the rest still decides the line
+            s, e = self.cohort_head
+            return [
+                Tok("LPAREN", "(", c.start, c.start),
+                Tok("NOT", "not", c.start, c.start),
+                c,
+                Tok("AND", "and", c.end, c.end),
+                Tok("WORD", self.text[s:e], s, e),
+                Tok("RPAREN", ")", c.end, c.end),
+                Tok("OR", "or", c.end, c.end),
+                Tok("LPAREN", "(", rest[0].start, rest[0].start),
+                *rest,
+                Tok("RPAREN", ")", rest[-1].end, rest[-1].end),
+            ]
         return [
             Tok("NOT", "not", c.start, c.start),
             c,
             Tok("OR", "or", c.end, c.end),
+            Tok("LPAREN", "(", rest[0].start, rest[0].start),
+            *rest,
+            Tok("RPAREN", ")", rest[-1].end, rest[-1].end),
+        ]
+
+    def _coded_cohort(self, head: list[Tok], rest: list[Tok]) -> list[Tok] | None:
+        """ "Subjects with Hepatic Impairment: Screening creatinine clearance < 50 mL/min"
+        among exclusions: the cohort, when named by a coded condition rather than a recorded
+        fact, is the condition or the unread cohort (``(hepatic_impairment or
+        unparsed("Subjects with Hepatic Impairment")) and …``); None when it is a fact
+        ("Matched Healthy Volunteers": the investigator records who is one).
+
+        Read "hepatic_impairment and …", a cirrhotic patient of that cohort without a hepatic
+        failure code (K72) was cleared of every exclusion of the cohort (NCT02121860)."""
+        if len(head) != 1 or head[0].type != "CONCEPT" or not rest:
+            return None
+        c = head[0]
+        name = str(c.value)
+        if name not in self.t.vocab or self.t.vocab[name].kind == "fact":
+            return None
+        s, e = self.cohort_head
+        return [
+            Tok("LPAREN", "(", c.start, c.start),
+            c,
+            Tok("OR", "or", c.end, c.end),
+            Tok("WORD", self.text[s:e], s, e),
+            Tok("RPAREN", ")", c.end, c.end),
+            Tok("AND", "and", c.end, c.end),
             Tok("LPAREN", "(", rest[0].start, rest[0].start),
             *rest,
             Tok("RPAREN", ")", rest[-1].end, rest[-1].end),
@@ -1616,6 +1664,7 @@ class Lexer:
         head = m.group("head")
         if depth == 0 and _COHORT.match(head):
             self.cohort_end = m.end()
+            self.cohort_head = (m.start("head"), m.end("head"))
         if depth == 0 and self.kind == "inclusion" and _EXCLUSION_HEAD.fullmatch(head.strip()):
             self.kind = "exclusion"
             self.exclusion_header = True

@@ -321,14 +321,16 @@ Feature: Constructs the grammar reads in real registry text
     Given the inclusion line "Subjects with Hepatic Impairment: Supine blood pressure ≤160/100 mmHg"
     And a patient with observations <observations> and conditions <conditions>
     When the line is evaluated on 2026-11-27
-    Then the line reads as "not hepatic_impairment or (systolic_bp <= 160 mm[Hg] and diastolic_bp <= 100 mm[Hg])"
+    Then the line reads, partly, as "(not hepatic_impairment and unparsed("Subjects with Hepatic Impairment")) or (systolic_bp <= 160 mm[Hg] and diastolic_bp <= 100 mm[Hg])"
     And it is <met>
 
+    # without a hepatic failure code the patient may still be of the cohort (a cirrhotic of
+    # Child-Pugh class B): the cohort stays unread then, no longer "met" whatever her pressure
     Examples:
       | observations                                     | conditions                        | met       |
       | systolic_bp 150 mm[Hg]; diastolic_bp 95 mm[Hg]   | K72.10 since 2025-01-01           | met       |
       | systolic_bp 170 mm[Hg]; diastolic_bp 95 mm[Hg]   | K72.10 since 2025-01-01           | not met   |
-      | systolic_bp 170 mm[Hg]; diastolic_bp 95 mm[Hg]   | nothing, complete                 | met       |
+      | systolic_bp 170 mm[Hg]; diastolic_bp 95 mm[Hg]   | nothing, complete                 | undecided |
       | nothing                                          | K72.10 since 2025-01-01           | undecided |
 
   Scenario Outline: "Recent" given as a window (NCT03938090 "Recent (< 3 months) myocardial infarction")
@@ -2857,3 +2859,34 @@ Feature: Constructs the grammar reads in real registry text
       | other_trial_participation false | undecided |
       | other_trial_participation true  | undecided |
       | none                            | undecided |
+
+  Scenario Outline: A cohort named by a coded condition is that condition or the unread cohort (NCT02121860)
+    Given the exclusion line "Subjects with Hepatic Impairment: Screening creatinine clearance <50 mL/min using the Cockcroft-Gault equation"
+    And a patient with observations <observations> and conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "(hepatic_impairment or unparsed("Subjects with Hepatic Impairment")) and creatinine_clearance < 50 mL/min"
+    And it is <met>
+
+    # read "hepatic_impairment and creatinine_clearance < 50": a cirrhotic patient of the
+    # hepatic-impairment cohort without a hepatic failure code (K72) was cleared of it
+    Examples:
+      | observations                    | conditions                        | met       |
+      | creatinine_clearance 30 mL/min  | K74.60 since 2020-01-01, complete | undecided |
+      | creatinine_clearance 30 mL/min  | K72.10 since 2020-01-01, complete | met       |
+      | creatinine_clearance 70 mL/min  | K74.60 since 2020-01-01, complete | not met   |
+      | nothing                         | nothing                           | undecided |
+
+  Scenario Outline: An inclusion under a coded-condition cohort still asks its own threshold (NCT02121860)
+    Given the inclusion line "Subjects with Hepatic Impairment: Supine blood pressure ≤160/100 mmHg"
+    And a patient with observations <observations> and conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "(not hepatic_impairment and unparsed("Subjects with Hepatic Impairment")) or (systolic_bp <= 160 mm[Hg] and diastolic_bp <= 100 mm[Hg])"
+    And it is <met>
+
+    # read "not hepatic_impairment or (…)": the same patient met it whatever her pressure
+    Examples:
+      | observations                                      | conditions                        | met       |
+      | systolic_bp 170 mm[Hg]; diastolic_bp 105 mm[Hg]   | K74.60 since 2020-01-01, complete | undecided |
+      | systolic_bp 170 mm[Hg]; diastolic_bp 105 mm[Hg]   | K72.10 since 2020-01-01, complete | not met   |
+      | systolic_bp 150 mm[Hg]; diastolic_bp 95 mm[Hg]    | K74.60 since 2020-01-01, complete | met       |
+      | nothing                                           | nothing                           | undecided |
