@@ -2627,6 +2627,15 @@ SAFETY = [
         '(not hepatic_impairment and unparsed("Subjects with Hepatic Impairment")) or'
         " (systolic_bp <= 160 mm[Hg] and diastolic_bp <= 100 mm[Hg])",
     ),
+    # NCT02121860: "comparable to subjects with hepatic impairment" read "… and
+    # hepatic_impairment": the other cohort's condition was required of every healthy volunteer
+    (
+        "Matched Healthy Volunteers: Demographically comparable to subjects with hepatic "
+        "impairment as follows: Mean age within ±10 years",
+        "inclusion",
+        'not healthy_volunteer or unparsed("Demographically comparable to subjects with hepatic'
+        ' impairment as follows: Mean age within ±10 years")',
+    ),
 ]
 
 

@@ -4265,10 +4265,17 @@ _SLASHED = re.compile(r"[A-Za-z]{2}/(?:[A-Za-z]{2}|$)")
 # may be the one it must not be done on) was not excluded.
 _RELATION_END = re.compile(
     r"\b(?:hypersensitivity|hypersensitivities|allergy|allergies|allergic\s+reactions?|"
-    r"intolerance|contra-?indications?|contradictions?)$",
+    r"intolerance|contra-?indications?|contradictions?|comparable)$",
     re.IGNORECASE,
 )
-_RELATION_LINK = re.compile(r"\s*(?:to|for|against|with)?\s*(?:any\s+)?", re.IGNORECASE)
+# "comparable to subjects with hepatic impairment" (NCT02121860, of its matched healthy
+# volunteers): the others' condition, read "… and hepatic_impairment", was required of every
+# healthy volunteer
+_RELATION_LINK = re.compile(
+    r"\s*(?:to|for|against|with)?\s*(?:(?:subjects|patients|participants)\s+with\s+)?"
+    r"(?:any\s+)?",
+    re.IGNORECASE,
+)
 # "steroid resistant rejection", "platinum-refractory": the drug names a property, not a dose
 _DRUG_PROPERTY = re.compile(r"[\s-]*(?:resistant|refractory)\b", re.IGNORECASE)
 
@@ -4276,7 +4283,7 @@ _DRUG_PROPERTY = re.compile(r"[\s-]*(?:resistant|refractory)\b", re.IGNORECASE)
 @_needs(
     "CONCEPT WORD",
     "CONCEPT MOD",
-    words=("hypersensitiv", "allerg", "intolerance", "contra", "resistant", "refractory"),
+    words=("hypersensitiv", "allerg", "intolerance", "contra", "resistant", "refractory", "compar"),
 )
 def _relation_objects(toks: list[Tok], text: str) -> list[Tok]:
     """An unread relation ("hypersensitivity", "contraindication") keeps its object unread too.

@@ -2890,3 +2890,18 @@ Feature: Constructs the grammar reads in real registry text
       | systolic_bp 170 mm[Hg]; diastolic_bp 105 mm[Hg]   | K72.10 since 2020-01-01, complete | not met   |
       | systolic_bp 150 mm[Hg]; diastolic_bp 95 mm[Hg]    | K74.60 since 2020-01-01, complete | met       |
       | nothing                                           | nothing                           | undecided |
+
+  Scenario Outline: What a patient must be comparable to is no state of hers (NCT02121860)
+    Given the inclusion line "Matched Healthy Volunteers: Demographically comparable to subjects with hepatic impairment as follows: Mean age within ±10 years"
+    And a patient with the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not healthy_volunteer or unparsed("Demographically comparable to subjects with hepatic impairment as follows: Mean age within ±10 years")"
+    And it is <met>
+
+    # read "… and hepatic_impairment and …": the other cohort's condition was required of
+    # every healthy volunteer, who then failed the line
+    Examples:
+      | facts                   | met       |
+      | healthy_volunteer true  | undecided |
+      | healthy_volunteer false | met       |
+      | none                    | undecided |
