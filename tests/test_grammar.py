@@ -2636,6 +2636,22 @@ SAFETY = [
         'not healthy_volunteer or unparsed("Demographically comparable to subjects with hepatic'
         ' impairment as follows: Mean age within ±10 years")',
     ),
+    # NCT02141828: "Patients may receive hydroxyurea, low-dose cytarabine and/or
+    # glucocorticoids …" under a "Myelosuppressive Chemotherapy:" header read "chemotherapy and
+    # … corticosteroids …": every patient on neither failed the inclusion
+    (
+        "Myelosuppressive Chemotherapy: Patients may receive hydroxyurea, low-dose cytarabine "
+        "and/or glucocorticoids to control peripheral blood leukemic cell counts at study entry",
+        "inclusion",
+        'unparsed("Myelosuppressive Chemotherapy: Patients may receive hydroxyurea, low-dose '
+        "cytarabine and/or glucocorticoids to control peripheral blood leukemic cell counts at "
+        'study entry")',
+    ),
+    (
+        "Prior Therapy: Patients may have received prior sorafenib",
+        "inclusion",
+        'unparsed("received prior sorafenib")',
+    ),
 ]
 
 

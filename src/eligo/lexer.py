@@ -3645,7 +3645,15 @@ def _negated_verb_pair(toks: list[Tok], text: str) -> list[Tok]:
     return out
 
 
-_PERMITS = re.compile(r"\b(?:allowed|permitted)\b", re.IGNORECASE)
+# "… are allowed", and "Patients may receive hydroxyurea …" / "may have received prior X":
+# what a patient may have is permitted, not asked (NCT02141828 read "may receive … and/or
+# glucocorticoids" under its header as "chemotherapy and … corticosteroids": every patient
+# on neither failed the inclusion)
+_PERMITS = re.compile(
+    r"\b(?:allowed|permitted|may\s+(?:have\s+)?(?:be\s+)?"
+    r"(?:receiv(?:e|ed|ing)|tak(?:e|en|ing)|us(?:e|ed|ing)|continue))\b",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.;](?=\s|$)")
 
 
@@ -3675,7 +3683,7 @@ def _enclosing_parens(text: str, pos: int) -> tuple[int, int] | None:
     return None
 
 
-@_needs(words=("allowed", "permitted"))
+@_needs(words=("allowed", "permitted", "may "))
 def _permissions(toks: list[Tok], text: str, kind: str) -> list[Tok]:
     """ "Concurrent steroids for … intracranial pressure allowed if on a stable dose",
     "Seizure disorder is allowed provided it is well-controlled": in an inclusion an allowed

@@ -2905,3 +2905,19 @@ Feature: Constructs the grammar reads in real registry text
       | healthy_volunteer true  | undecided |
       | healthy_volunteer false | met       |
       | none                    | undecided |
+
+  Scenario Outline: What a patient "may receive" is permitted, not asked (NCT02141828)
+    Given the inclusion line "Myelosuppressive Chemotherapy: Patients may receive hydroxyurea, low-dose cytarabine and/or glucocorticoids to control peripheral blood leukemic cell counts at study entry"
+    And a patient taking <drug> since <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Myelosuppressive Chemotherapy: Patients may receive hydroxyurea, low-dose cytarabine and/or glucocorticoids to control peripheral blood leukemic cell counts at study entry")"
+    And it is <met>
+
+    # read "chemotherapy and … and (… or corticosteroids) and …": every patient on neither
+    # chemotherapy nor a glucocorticoid failed the inclusion
+    Examples:
+      | drug        | when       | complete    | met       |
+      | prednisone  | 2026-11-01 | medications | undecided |
+      | paracetamol | 2026-11-01 | medications | undecided |
+      | paracetamol | 2026-11-01 | no sections | undecided |
