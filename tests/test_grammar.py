@@ -2376,8 +2376,9 @@ SAFETY = [
         "Antiviral treatment for hepatitis B or C initiated in the last 6 months or planned to be"
         " initiated in the following 6 months.",
         "exclusion",
-        '(antivirals and (hbv or hcv) and unparsed("initiated") and unparsed("in the last 6'
-        ' months")) or unparsed("planned to be initiated in the following 6 months")',
+        '(antivirals and (hbv within 6 months or hcv within 6 months) and unparsed("initiated")'
+        ' and unparsed("in the last 6 months")) or unparsed("planned to be initiated in the'
+        ' following 6 months")',
     ),
     (
         "No liver transplantation in the past 6 months or likely within the next 6 months",
@@ -2651,6 +2652,14 @@ SAFETY = [
         "Prior Therapy: Patients may have received prior sorafenib",
         "inclusion",
         'unparsed("received prior sorafenib")',
+    ),
+    # NCT02521181: "Malignancy requiring therapy within 2 years" left its window with the
+    # unread "therapy" and asked the cancer as current: a cancer treated and resolved a year
+    # ago did not exclude
+    (
+        "Malignancy requiring therapy within 2 years",
+        "exclusion",
+        'cancer within 2 years and unparsed("therapy") and unparsed("within 2 years")',
     ),
 ]
 

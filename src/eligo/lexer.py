@@ -2865,6 +2865,7 @@ class Lexer:
         p(_cue_over_juxtaposition, text)
         p(_negated_examples, text)
         p(_recent_within)
+        p(_window_over_unread)
         p(_elapsed_range, text, vocab)
         p(_oxford_items)
         p(_leading_window_list)
@@ -3649,6 +3650,31 @@ def _negated_verb_pair(toks: list[Tok], text: str) -> list[Tok]:
 # what a patient may have is permitted, not asked (NCT02141828 read "may receive … and/or
 # glucocorticoids" under its header as "chemotherapy and … corticosteroids": every patient
 # on neither failed the inclusion)
+@_needs("CONCEPT WORD WINDOW")
+def _window_over_unread(toks: list[Tok]) -> list[Tok]:
+    """ "Malignancy requiring therapy within 2 years": the window read after the unread
+    words ("therapy") dates the condition too, so the condition takes a copy of it.
+
+    Read ``cancer and unparsed("therapy") and unparsed("within 2 years")`` the condition was
+    asked as current: a patient whose cancer was treated and resolved a year ago was not
+    excluded (NCT02521181).  The unread words and their window stay unread beside it, so
+    the copy can only turn a decided answer into an open one, never decide one."""
+    out = list(toks)
+    i = 0
+    while i < len(out) - 2:
+        if out[i].type == "CONCEPT":
+            j = i + 1
+            while j < len(out) and j - i <= 2 and out[j].type == "WORD":
+                j += 1
+            if j > i + 1 and j < len(out) and out[j].type == "WINDOW":
+                w = out[j]
+                out.insert(i + 1, Tok("WINDOW", w.value, w.start, w.end))
+                i = j + 2
+                continue
+        i += 1
+    return out
+
+
 _PERMITS = re.compile(
     r"\b(?:allowed|permitted|may\s+(?:have\s+)?(?:be\s+)?"
     r"(?:receiv(?:e|ed|ing)|tak(?:e|en|ing)|us(?:e|ed|ing)|continue))\b",

@@ -1534,10 +1534,11 @@ Feature: Constructs the grammar reads in real registry text
     Given the exclusion line "Malignancy requiring therapy within 2 years (basal or squamous cell skin carcinoma and localized prostate cancer are exempted)"
     And a patient with conditions <conditions>
     When the line is evaluated on 2026-11-27
-    Then the line reads, partly, as "cancer and unparsed("therapy") and (not (basal_cell_carcinoma or (cutaneous_squamous_cell_carcinoma and prostate_cancer)) or unparsed("basal or squamous cell skin carcinoma and localized prostate cancer")) and unparsed("within 2 years")"
+    Then the line reads, partly, as "cancer within 2 years and unparsed("therapy") and (not (basal_cell_carcinoma or (cutaneous_squamous_cell_carcinoma and prostate_cancer)) or unparsed("basal or squamous cell skin carcinoma and localized prostate cancer")) and unparsed("within 2 years")"
     And it is <met>
 
     # read as requirements, a colon cancer without skin or prostate cancer did not exclude
+    # (the cancer takes the window after "therapy": see the NCT02521181 scenario further on)
     Examples:
       | conditions                        | met       |
       | C18.9 since 2026-01-01, complete  | undecided |
@@ -2456,7 +2457,7 @@ Feature: Constructs the grammar reads in real registry text
     And a patient whose record holds <items>
     And the patient's record declares its <complete> complete
     When the line is evaluated on 2026-11-27
-    Then the line reads, partly, as "(antivirals and (hcv or hbv or hdv) and unparsed("initiated") and unparsed("in the last 6 months")) or unparsed("planned to be initiated in the following 6 months")"
+    Then the line reads, partly, as "(antivirals and (hcv within 6 months or hbv within 6 months or hdv within 6 months) and unparsed("initiated") and unparsed("in the last 6 months")) or unparsed("planned to be initiated in the following 6 months")"
     And it is <met>
 
     # split at the comma, the line read "(antivirals and hcv) or unparsed(…)": a patient
@@ -2921,3 +2922,19 @@ Feature: Constructs the grammar reads in real registry text
       | prednisone  | 2026-11-01 | medications | undecided |
       | paracetamol | 2026-11-01 | medications | undecided |
       | paracetamol | 2026-11-01 | no sections | undecided |
+
+  Scenario Outline: A window after unread words dates the condition before them too (NCT02521181)
+    Given the exclusion line "Malignancy requiring therapy within 2 years (basal or squamous cell skin carcinoma and localized prostate cancer are exempted)"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "cancer within 2 years and unparsed("therapy") and (not (basal_cell_carcinoma or (cutaneous_squamous_cell_carcinoma and prostate_cancer)) or unparsed("basal or squamous cell skin carcinoma and localized prostate cancer")) and unparsed("within 2 years")"
+    And it is <met>
+
+    # read "cancer and unparsed("therapy") and …": the cancer was asked as current, so a
+    # patient whose breast cancer was treated and resolved a year ago was not excluded
+    Examples:
+      | conditions                                           | met       |
+      | C50.9 since 2024-01-01 resolved 2025-06-01, complete | undecided |
+      | C50.9 since 2018-01-01 resolved 2019-06-01, complete | not met   |
+      | nothing, complete                                    | not met   |
+      | nothing                                              | undecided |
