@@ -2661,6 +2661,14 @@ SAFETY = [
         "exclusion",
         'cancer within 2 years and unparsed("therapy") and unparsed("within 2 years")',
     ),
+    # NCT02681094: "contraception to avoid pregnancy" read "… and unparsed("avoid") and
+    # pregnancy": the pregnancy to be avoided was required of every woman of childbearing age
+    (
+        "Women of childbearing potential must use contraception to avoid pregnancy",
+        "inclusion",
+        'not childbearing_potential or (unparsed("use") and contraception and unparsed("avoid'
+        ' pregnancy"))',
+    ),
 ]
 
 

@@ -4299,12 +4299,15 @@ _SLASHED = re.compile(r"[A-Za-z]{2}/(?:[A-Za-z]{2}|$)")
 # may be the one it must not be done on) was not excluded.
 _RELATION_END = re.compile(
     r"\b(?:hypersensitivity|hypersensitivities|allergy|allergies|allergic\s+reactions?|"
-    r"intolerance|contra-?indications?|contradictions?|comparable)$",
+    r"intolerance|contra-?indications?|contradictions?|comparable|avoid|prevent)$",
     re.IGNORECASE,
 )
 # "comparable to subjects with hepatic impairment" (NCT02121860, of its matched healthy
 # volunteers): the others' condition, read "… and hepatic_impairment", was required of every
 # healthy volunteer
+# "must be using an acceptable method of contraception to avoid pregnancy" (NCT02681094)
+# read "… contraception and unparsed(\"avoid\") and pregnancy": what is to be avoided was
+# required, failing every woman of childbearing potential who was not pregnant
 _RELATION_LINK = re.compile(
     r"\s*(?:to|for|against|with)?\s*(?:(?:subjects|patients|participants)\s+with\s+)?"
     r"(?:any\s+)?",
@@ -4317,7 +4320,17 @@ _DRUG_PROPERTY = re.compile(r"[\s-]*(?:resistant|refractory)\b", re.IGNORECASE)
 @_needs(
     "CONCEPT WORD",
     "CONCEPT MOD",
-    words=("hypersensitiv", "allerg", "intolerance", "contra", "resistant", "refractory", "compar"),
+    words=(
+        "hypersensitiv",
+        "allerg",
+        "intolerance",
+        "contra",
+        "resistant",
+        "refractory",
+        "compar",
+        "avoid",
+        "prevent",
+    ),
 )
 def _relation_objects(toks: list[Tok], text: str) -> list[Tok]:
     """An unread relation ("hypersensitivity", "contraindication") keeps its object unread too.

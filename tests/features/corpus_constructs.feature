@@ -2938,3 +2938,19 @@ Feature: Constructs the grammar reads in real registry text
       | C50.9 since 2018-01-01 resolved 2019-06-01, complete | not met   |
       | nothing, complete                                    | not met   |
       | nothing                                              | undecided |
+
+  Scenario Outline: What contraception is used "to avoid" is no requirement (NCT02681094)
+    Given the inclusion line "For Females Only: Women of childbearing potential (WOCBP) must be using an acceptable method of contraception to avoid pregnancy throughout the study and for at least 4 weeks after the last dose of study medication in such a manner that the risk of pregnancy is minimized."
+    And a female patient with conditions nothing, complete and the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not childbearing_potential or (unparsed("using") and contraception and unparsed("avoid pregnancy throughout the study and for at least 4 weeks after the last dose of study medication in such a manner that the risk of pregnancy is minimized"))"
+    And it is <met>
+
+    # read "… contraception and unparsed("avoid") and pregnancy and …": the pregnancy to be
+    # avoided was required, so every non-pregnant woman of childbearing potential failed it
+    Examples:
+      | facts                                            | met       |
+      | childbearing_potential true; contraception true  | undecided |
+      | childbearing_potential true; contraception false | not met   |
+      | childbearing_potential false                     | met       |
+      | none                                             | undecided |
