@@ -2669,6 +2669,16 @@ SAFETY = [
         'not childbearing_potential or (unparsed("use") and contraception and unparsed("avoid'
         ' pregnancy"))',
     ),
+    # NCT02442531: ", or anticipation of the need for major surgery during …" was joined to
+    # the past surgery ("… and (unparsed(\"anticipation\") and major_surgery) and …"): a
+    # patient with no surgery yet but one anticipated was not excluded
+    (
+        "Major surgical procedure within 28 days prior to the first study treatment, or "
+        "anticipation of the need for major surgery during the course of the study treatment.",
+        "exclusion",
+        'major_surgery within 28 days or unparsed("anticipation of the need for major surgery'
+        ' during the course of the study treatment")',
+    ),
 ]
 
 

@@ -3569,9 +3569,22 @@ def _failed_objects(toks: list[Tok], text: str) -> list[Tok]:
 # "… or patients not likely to …": the alternative names its own patients
 _SUBJECT = re.compile(r"\b(?:patients?|subjects?|participants?|individuals?)\b", re.IGNORECASE)
 _OR_SUBJECT = re.compile(r"\s*(?:patients?|subjects?|participants?|individuals?)\b", re.I)
+# "…, or anticipation of the need for major surgery during the course of the study": a
+# look-ahead opening the alternative (NCT02442531 read "major_surgery and … and (… or
+# (unparsed(\"anticipation\") and major_surgery)) and …": no surgery yet, none excluded)
+_ALTERNATIVE_WORDS = (
+    *("patient", "subject", "participant", "individual"),
+    *("anticipat", "planned", "likely", "expected", "intended"),
+)
+_OR_AHEAD = re.compile(
+    r"\s*(?:the\s+)?(?:anticipation|anticipated|planned|likely|expected|intended)\b", re.I
+)
 
 
-@_needs("OR", words=("patient", "subject", "participant", "individual"))
+@_needs(
+    "OR",
+    words=_ALTERNATIVE_WORDS,
+)
 def _new_subject_alternative(toks: list[Tok], text: str) -> list[Tok]:
     """ "Documented persistent atrial arrhythmia at the moment of enrolment or patients not
     likely to remain in sinus rhythm for the duration of the study": an "or" that opens a new
@@ -3592,10 +3605,23 @@ def _new_subject_alternative(toks: list[Tok], text: str) -> list[Tok]:
             t.type == "OR"
             and depth == 0
             and 0 < i < len(toks) - 1
-            and _OR_SUBJECT.match(text, t.end)
-            and not _SUBJECT.search(text, 0, t.start)
+            and (
+                (_OR_SUBJECT.match(text, t.end) and not _SUBJECT.search(text, 0, t.start))
+                or _OR_AHEAD.match(text, t.end)
+            )
         ):
             s, e = toks[0].start, toks[-1].end
+            ahead = _OR_AHEAD.match(text, t.end)
+            if ahead is not None:
+                # what is only anticipated is in no record: the whole alternative stays unread
+                a = ahead.start() + len(ahead.group()) - len(ahead.group().lstrip())
+                return [
+                    Tok("LPAREN", "(", s, s),
+                    *toks[:i],
+                    Tok("RPAREN", ")", t.start, t.start),
+                    t,
+                    Tok("WORD", text[a:e], a, e),
+                ]
             return [
                 Tok("LPAREN", "(", s, s),
                 *toks[:i],

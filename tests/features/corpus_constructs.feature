@@ -2954,3 +2954,19 @@ Feature: Constructs the grammar reads in real registry text
       | childbearing_potential true; contraception false | not met   |
       | childbearing_potential false                     | met       |
       | none                                             | undecided |
+
+  Scenario Outline: "…, or anticipation of the need for X" is an unread alternative to the whole (NCT02442531)
+    Given the exclusion line "Major surgical procedure (including open biopsy and excluding central line intravenous catheter) within 28 days prior to the first study treatment, or anticipation of the need for major surgery during the course of the study treatment."
+    And a patient with the procedure <name> on <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "(major_surgery within 28 days and unparsed("open biopsy and excluding central line intravenous catheter")) or unparsed("anticipation of the need for major surgery during the course of the study treatment")"
+    And it is <met>
+
+    # read "major_surgery and … and (… or (unparsed("anticipation") and major_surgery)) and
+    # …": a patient with no surgery yet but one anticipated was not excluded
+    Examples:
+      | name          | when       | complete    | met       |
+      | major surgery | 2026-11-15 | procedures  | undecided |
+      | major surgery | never      | procedures  | undecided |
+      | major surgery | never      | no sections | undecided |
