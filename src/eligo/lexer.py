@@ -2865,7 +2865,7 @@ class Lexer:
         p(_cue_over_juxtaposition, text)
         p(_negated_examples, text)
         p(_recent_within)
-        p(_window_over_unread)
+        p(_window_over_unread, vocab)
         p(_elapsed_range, text, vocab)
         p(_oxford_items)
         p(_leading_window_list)
@@ -3677,18 +3677,21 @@ def _negated_verb_pair(toks: list[Tok], text: str) -> list[Tok]:
 # glucocorticoids" under its header as "chemotherapy and … corticosteroids": every patient
 # on neither failed the inclusion)
 @_needs("CONCEPT WORD WINDOW")
-def _window_over_unread(toks: list[Tok]) -> list[Tok]:
+def _window_over_unread(toks: list[Tok], vocab: Vocabulary) -> list[Tok]:
     """ "Malignancy requiring therapy within 2 years": the window read after the unread
     words ("therapy") dates the condition too, so the condition takes a copy of it.
 
     Read ``cancer and unparsed("therapy") and unparsed("within 2 years")`` the condition was
     asked as current: a patient whose cancer was treated and resolved a year ago was not
     excluded (NCT02521181).  The unread words and their window stay unread beside it, so
-    the copy can only turn a decided answer into an open one, never decide one."""
+    the copy can only turn a decided answer into an open one, never decide one.  Conditions
+    only: a measure or treatment before unread words ("creatinine doubling within 3 months")
+    is no state the window dates."""
     out = list(toks)
     i = 0
     while i < len(out) - 2:
-        if out[i].type == "CONCEPT":
+        name = str(out[i].value)
+        if out[i].type == "CONCEPT" and name in vocab and vocab[name].kind == "condition":
             j = i + 1
             while j < len(out) and j - i <= 2 and out[j].type == "WORD":
                 j += 1
