@@ -779,18 +779,8 @@ SAFETY = [
         'not ((unparsed("impending rectal obstruction") and not unparsed("defunctioning stoma")) '
         'or unparsed("metallic colonic rectal stent in situ"))',
     ),
-    # a cohort header says who an inclusion applies to, and whom an exclusion excludes
-    (
-        "Subjects with Hepatic Impairment: Supine blood pressure ≤160/100 mmHg",
-        "inclusion",
-        "not hepatic_impairment or (systolic_bp <= 160 mm[Hg] and diastolic_bp <= 100 mm[Hg])",
-    ),
-    (
-        "Subjects with Hepatic Impairment: Screening creatinine clearance <50 mL/min using the "
-        "Cockcroft-Gault equation",
-        "exclusion",
-        "hepatic_impairment and creatinine_clearance < 50 mL/min",
-    ),
+    # a cohort header says who an inclusion applies to, and whom an exclusion excludes (a
+    # cohort named by a coded condition: see the NCT02121860 cases at the end of this list)
     # a qualified concept is read as the threshold that defines it, not as the bare concept
     ("Severe Liver failure (Child Pugh score > 6)", "exclusion", "child_pugh_points > 6"),
     (
@@ -2267,7 +2257,11 @@ SAFETY = [
         "child_pugh_class >= C",
     ),
     # ... not a cohort or a group the line is about
-    ("Subjects with Hepatic Impairment: ascites", "exclusion", "hepatic_impairment and ascites"),
+    (
+        "Subjects with Hepatic Impairment: ascites",
+        "exclusion",
+        '(hepatic_impairment or unparsed("Subjects with Hepatic Impairment")) and ascites',
+    ),
     # "(HIV)" blanked inside "human immunodeficiency virus (HIV) antibody positive" left
     # "antibody" unread and bound the "or": antiretroviral therapy without an HIV code did
     # not exclude (NCT02442531)
@@ -2383,8 +2377,9 @@ SAFETY = [
         "Antiviral treatment for hepatitis B or C initiated in the last 6 months or planned to be"
         " initiated in the following 6 months.",
         "exclusion",
-        '(antivirals and (hbv or hcv) and unparsed("initiated") and unparsed("in the last 6'
-        ' months")) or unparsed("planned to be initiated in the following 6 months")',
+        '(antivirals and (hbv within 6 months or hcv within 6 months) and unparsed("initiated")'
+        ' and unparsed("in the last 6 months")) or unparsed("planned to be initiated in the'
+        ' following 6 months")',
     ),
     (
         "No liver transplantation in the past 6 months or likely within the next 6 months",
@@ -2696,6 +2691,109 @@ SAFETY = [
         "inclusion",
         'not (unparsed("suffering from any condition that may affect") and (unparsed("absorption'
         ' of capecitabine") or investigational_drug))',
+    ),
+    # NCT04546360: a misspelt contraindication ("contradictions for") read "unparsed(…) and
+    # endoscopy": a patient with no endoscopy on record was cleared of the exclusion
+    (
+        "contradictions for esophagogastroduodenoscopy;",
+        "exclusion",
+        'unparsed("contradictions for esophagogastroduodenoscopy")',
+    ),
+    # NCT03866083: the failed act read as a present fact ("unparsed("Failure") and consent"):
+    # a patient without consent was cleared of the exclusion that names that failure
+    (
+        "Failure to give informed consent from family members.",
+        "exclusion",
+        'unparsed("Failure to give informed consent from family members")',
+    ),
+    # NCT03938090: "or patients not likely to …" read inside the first statement ("arrhythmia
+    # and (… or unlikely_to_remain_in_sinus_rhythm)"): a patient unlikely to stay in sinus
+    # rhythm with no arrhythmia on record was not excluded
+    (
+        "Documented persistent atrial arrhythmia at the moment of enrolment or patients not "
+        "likely to remain in sinus (or atrial paced) rhythm for the duration of the study",
+        "exclusion",
+        '(unparsed("persistent") and unparsed("atrial") and arrhythmia and unparsed("moment of'
+        ' enrolment")) or (unlikely_to_remain_in_sinus_rhythm and unparsed("duration of the'
+        ' study"))',
+    ),
+    # NCT03868163: "must not be participating or intending to participate in a … trial" read
+    # "(not unparsed("participating") or unparsed("intending")) and … and
+    # other_trial_participation": every patient in no other trial failed the inclusion
+    (
+        "Patient must not be participating or intending to participate in a concurrent "
+        "interventional therapeutic trial.",
+        "inclusion",
+        'not unparsed("participating or intending to participate in a concurrent interventional'
+        ' therapeutic trial")',
+    ),
+    # NCT02121860: a cohort header naming a coded condition ("Subjects with Hepatic
+    # Impairment:", K72 hepatic failure) read as that code: "hepatic_impairment and
+    # creatinine_clearance < 50" cleared a cirrhotic of the cohort without a K72 code
+    (
+        "Subjects with Hepatic Impairment: Screening creatinine clearance <50 mL/min using the"
+        " Cockcroft-Gault equation",
+        "exclusion",
+        '(hepatic_impairment or unparsed("Subjects with Hepatic Impairment")) and'
+        " creatinine_clearance < 50 mL/min",
+    ),
+    # ... and "not hepatic_impairment or (bp …)" was met by her whatever her blood pressure
+    (
+        "Subjects with Hepatic Impairment: Supine blood pressure ≤160/100 mmHg",
+        "inclusion",
+        '(not hepatic_impairment and unparsed("Subjects with Hepatic Impairment")) or'
+        " (systolic_bp <= 160 mm[Hg] and diastolic_bp <= 100 mm[Hg])",
+    ),
+    # NCT02121860: "comparable to subjects with hepatic impairment" read "… and
+    # hepatic_impairment": the other cohort's condition was required of every healthy volunteer
+    (
+        "Matched Healthy Volunteers: Demographically comparable to subjects with hepatic "
+        "impairment as follows: Mean age within ±10 years",
+        "inclusion",
+        'not healthy_volunteer or unparsed("Demographically comparable to subjects with hepatic'
+        ' impairment as follows: Mean age within ±10 years")',
+    ),
+    # NCT02141828: "Patients may receive hydroxyurea, low-dose cytarabine and/or
+    # glucocorticoids …" under a "Myelosuppressive Chemotherapy:" header read "chemotherapy and
+    # … corticosteroids …": every patient on neither failed the inclusion
+    (
+        "Myelosuppressive Chemotherapy: Patients may receive hydroxyurea, low-dose cytarabine "
+        "and/or glucocorticoids to control peripheral blood leukemic cell counts at study entry",
+        "inclusion",
+        'unparsed("Myelosuppressive Chemotherapy: Patients may receive hydroxyurea, low-dose '
+        "cytarabine and/or glucocorticoids to control peripheral blood leukemic cell counts at "
+        'study entry")',
+    ),
+    (
+        "Prior Therapy: Patients may have received prior sorafenib",
+        "inclusion",
+        'unparsed("received prior sorafenib")',
+    ),
+    # NCT02521181: "Malignancy requiring therapy within 2 years" left its window with the
+    # unread "therapy" and asked the cancer as current: a cancer treated and resolved a year
+    # ago did not exclude
+    (
+        "Malignancy requiring therapy within 2 years",
+        "exclusion",
+        'cancer within 2 years and unparsed("therapy") and unparsed("within 2 years")',
+    ),
+    # NCT02681094: "contraception to avoid pregnancy" read "… and unparsed("avoid") and
+    # pregnancy": the pregnancy to be avoided was required of every woman of childbearing age
+    (
+        "Women of childbearing potential must use contraception to avoid pregnancy",
+        "inclusion",
+        'not childbearing_potential or (unparsed("use") and contraception and unparsed("avoid'
+        ' pregnancy"))',
+    ),
+    # NCT02442531: ", or anticipation of the need for major surgery during …" was joined to
+    # the past surgery ("… and (unparsed(\"anticipation\") and major_surgery) and …"): a
+    # patient with no surgery yet but one anticipated was not excluded
+    (
+        "Major surgical procedure within 28 days prior to the first study treatment, or "
+        "anticipation of the need for major surgery during the course of the study treatment.",
+        "exclusion",
+        'major_surgery within 28 days or unparsed("anticipation of the need for major surgery'
+        ' during the course of the study treatment")',
     ),
 ]
 

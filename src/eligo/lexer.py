@@ -1323,6 +1323,7 @@ class Lexer:
         self.cat_concept: str | None = None
         self.in_between = False
         self.cohort_end: int | None = None  # end of a cohort header ("Subjects with X:")
+        self.cohort_head = (0, 0)  # the cohort header's words, without the colon
         self.sentence_start = 0  # token index where the current sentence starts
         self.exclusion_header = False  # "Exc Criteria:" heads this inclusion line
         self.negated_head: tuple[int, int] | None = None  # the noun of a "No X:" header
@@ -1438,6 +1439,7 @@ class Lexer:
         p(_forward_window, text)
         p(_completed_before, text, self.t.vocab, self.kind)
         p(_forward_alternative, text)
+        p(_new_subject_alternative, text)
         p(_shared_duration, self.t.vocab)
         p(_durations, text, self.t.vocab)
         p(_cohort_heading, text)
@@ -1567,10 +1569,12 @@ class Lexer:
         exclusion line the header restricts whom the rest excludes (``cohort and rest``,
         what juxtaposition reads anyway).
         """
-        if self.cohort_end is None or self.kind != "inclusion":
+        if self.cohort_end is None:
             return toks
         head = [t for t in toks if t.start < self.cohort_end]
         rest = toks[len(head) :]
+        if self.kind != "inclusion":
+            return self._coded_cohort(head, rest) or toks
         if len(head) == 1 and head[0].type == "CONCEPT" and not rest:
             if head[0].end > self.cohort_end:
                 # "Matched Healthy Volunteers: Medically healthy as determined by the
@@ -1587,10 +1591,55 @@ class Lexer:
         if len(head) != 1 or head[0].type != "CONCEPT" or not rest:
             return toks
         c = head[0]
+        if self._coded_cohort(head, rest) is not None:
+            # "Subjects with Hepatic Impairment: …": a coded condition (hepatic failure,
+            # K72) is not the cohort (Child-Pugh A-C): without the code, the cohort is
+            # unread rather than ruled out, so the rest still decides the line
+            s, e = self.cohort_head
+            return [
+                Tok("LPAREN", "(", c.start, c.start),
+                Tok("NOT", "not", c.start, c.start),
+                c,
+                Tok("AND", "and", c.end, c.end),
+                Tok("WORD", self.text[s:e], s, e),
+                Tok("RPAREN", ")", c.end, c.end),
+                Tok("OR", "or", c.end, c.end),
+                Tok("LPAREN", "(", rest[0].start, rest[0].start),
+                *rest,
+                Tok("RPAREN", ")", rest[-1].end, rest[-1].end),
+            ]
         return [
             Tok("NOT", "not", c.start, c.start),
             c,
             Tok("OR", "or", c.end, c.end),
+            Tok("LPAREN", "(", rest[0].start, rest[0].start),
+            *rest,
+            Tok("RPAREN", ")", rest[-1].end, rest[-1].end),
+        ]
+
+    def _coded_cohort(self, head: list[Tok], rest: list[Tok]) -> list[Tok] | None:
+        """ "Subjects with Hepatic Impairment: Screening creatinine clearance < 50 mL/min"
+        among exclusions: the cohort, when named by a coded condition rather than a recorded
+        fact, is the condition or the unread cohort (``(hepatic_impairment or
+        unparsed("Subjects with Hepatic Impairment")) and …``); None when it is a fact
+        ("Matched Healthy Volunteers": the investigator records who is one).
+
+        Read "hepatic_impairment and …", a cirrhotic patient of that cohort without a hepatic
+        failure code (K72) was cleared of every exclusion of the cohort (NCT02121860)."""
+        if len(head) != 1 or head[0].type != "CONCEPT" or not rest:
+            return None
+        c = head[0]
+        name = str(c.value)
+        if name not in self.t.vocab or self.t.vocab[name].kind == "fact":
+            return None
+        s, e = self.cohort_head
+        return [
+            Tok("LPAREN", "(", c.start, c.start),
+            c,
+            Tok("OR", "or", c.end, c.end),
+            Tok("WORD", self.text[s:e], s, e),
+            Tok("RPAREN", ")", c.end, c.end),
+            Tok("AND", "and", c.end, c.end),
             Tok("LPAREN", "(", rest[0].start, rest[0].start),
             *rest,
             Tok("RPAREN", ")", rest[-1].end, rest[-1].end),
@@ -1616,6 +1665,7 @@ class Lexer:
         head = m.group("head")
         if depth == 0 and _COHORT.match(head):
             self.cohort_end = m.end()
+            self.cohort_head = (m.start("head"), m.end("head"))
         if depth == 0 and self.kind == "inclusion" and _EXCLUSION_HEAD.fullmatch(head.strip()):
             self.kind = "exclusion"
             self.exclusion_header = True
@@ -2803,17 +2853,20 @@ class Lexer:
         if self.kind == "inclusion":  # an exclusion reads its comma lists as "or" already
             p(_example_commas)
         p(_cause_lists, text)
+        p(_negated_verb_pair, text)
         for cue in ("HISTORY", "NOT"):
             if p.has(cue):
                 p(_wrap_chains, cue, text)
         p(_modifier_over_alternatives)
         p(_future_items, text)
         p(_unwilling_objects, text)
+        p(_failed_objects, text)
         p(_defining_alternative, vocab)
         p(_graft_type, text)
         p(_cue_over_juxtaposition, text)
         p(_negated_examples, text)
         p(_recent_within)
+        p(_window_over_unread, vocab)
         p(_elapsed_range, text, vocab)
         p(_oxford_items)
         p(_leading_window_list)
@@ -3482,7 +3535,183 @@ def _unwilling_objects(toks: list[Tok], text: str) -> list[Tok]:
     return out
 
 
-_PERMITS = re.compile(r"\b(?:allowed|permitted)\b", re.IGNORECASE)
+# "Failure to give informed consent", "failed to respond to": the word that says it did not
+# happen, and the "to" after it
+_FAILED_TO = re.compile(r"(?:fail(?:ure|ed|s)?)\s+to\b", re.IGNORECASE)
+
+
+@_needs("CONCEPT", words=("fail",))
+def _failed_objects(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Failure to give informed consent from family members": what failed is what did not
+    happen, so the object stays unread with the failure (up to the next list break).
+
+    Read as ``unparsed("Failure") and consent and …`` the failed act was asked as a present
+    fact: a patient without consent met none of the exclusion and was cleared by it, though
+    a failure to consent is exactly what it excludes (NCT03866083)."""
+    out = list(toks)
+    i = 0
+    while i < len(out):
+        t = out[i]
+        # the failure word is (in) this unread token: "Failure", "treatment failure"
+        m = _FAILED_TO.search(text, t.start) if t.type in ("WORD", "MOD") else None
+        if m is None or m.start() >= t.end:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(out) and out[j].type not in _OBJECT_ENDS:
+            j += 1
+        if not any(x.type == "CONCEPT" for x in out[i + 1 : j]):
+            i += 1
+            continue
+        start, end = t.start, out[j - 1].end
+        out[i:j] = [Tok("WORD", text[start:end], start, end)]
+        i += 1
+    return out
+
+
+# "… or patients not likely to …": the alternative names its own patients
+_SUBJECT = re.compile(r"\b(?:patients?|subjects?|participants?|individuals?)\b", re.IGNORECASE)
+_OR_SUBJECT = re.compile(r"\s*(?:patients?|subjects?|participants?|individuals?)\b", re.I)
+# "…, or anticipation of the need for major surgery during the course of the study": a
+# look-ahead opening the alternative (NCT02442531 read "major_surgery and … and (… or
+# (unparsed(\"anticipation\") and major_surgery)) and …": no surgery yet, none excluded)
+_ALTERNATIVE_WORDS = (
+    *("patient", "subject", "participant", "individual"),
+    *("anticipat", "planned", "likely", "expected", "intended"),
+)
+_OR_AHEAD = re.compile(
+    r"\s*(?:the\s+)?(?:anticipation|anticipated|planned|likely|expected|intended)\b", re.I
+)
+
+
+@_needs(
+    "OR",
+    words=_ALTERNATIVE_WORDS,
+)
+def _new_subject_alternative(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Documented persistent atrial arrhythmia at the moment of enrolment or patients not
+    likely to remain in sinus rhythm for the duration of the study": an "or" that opens a new
+    subject ("or patients …") joins two whole statements, not the words either side of it.
+
+    Read "arrhythmia and (unparsed(…) or unlikely_to_remain_in_sinus_rhythm) and …", a
+    patient unlikely to stay in sinus rhythm but with no recorded arrhythmia was not
+    excluded (NCT03938090).  Only where no subject was named before the "or": "X in patients
+    with A or patients with B" may share its X.
+    """
+    depth = 0
+    for i, t in enumerate(toks):
+        if t.type == "LPAREN":
+            depth += 1
+        elif t.type == "RPAREN":
+            depth -= 1
+        elif (
+            t.type == "OR"
+            and depth == 0
+            and 0 < i < len(toks) - 1
+            and (
+                (_OR_SUBJECT.match(text, t.end) and not _SUBJECT.search(text, 0, t.start))
+                or _OR_AHEAD.match(text, t.end)
+            )
+        ):
+            s, e = toks[0].start, toks[-1].end
+            ahead = _OR_AHEAD.match(text, t.end)
+            if ahead is not None:
+                # what is only anticipated is in no record: the whole alternative stays unread
+                a = ahead.start() + len(ahead.group()) - len(ahead.group().lstrip())
+                return [
+                    Tok("LPAREN", "(", s, s),
+                    *toks[:i],
+                    Tok("RPAREN", ")", t.start, t.start),
+                    t,
+                    Tok("WORD", text[a:e], a, e),
+                ]
+            return [
+                Tok("LPAREN", "(", s, s),
+                *toks[:i],
+                Tok("RPAREN", ")", t.start, t.start),
+                t,
+                Tok("LPAREN", "(", t.end, t.end),
+                *toks[i + 1 :],
+                Tok("RPAREN", ")", e, e),
+            ]
+    return toks
+
+
+# "participating", "receiving": an unread verb the negation reaches
+_VERB_ING = re.compile(r"[A-Za-z]+ing$")
+
+
+@_needs("NOT OR CONCEPT")
+def _negated_verb_pair(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Patient must not be participating or intending to participate in a concurrent
+    interventional therapeutic trial": "not" covers both unread verbs, and the second's
+    object with them.
+
+    Read ``(not unparsed("participating") or unparsed("intending")) and … and
+    other_trial_participation``, the trial was required: every patient in no other trial
+    failed the inclusion (NCT03868163).  The second verb and its object become one unread
+    alternative, so the "not" heads the pair (unread, unknown) instead of the first word.
+    """
+    out = list(toks)
+    for i in range(len(out) - 4):
+        a, w, o, v = out[i : i + 4]
+        if not (
+            a.type == "NOT"
+            and w.type == "WORD"
+            and _VERB_ING.match(str(w.value))
+            and o.type == "OR"
+            and text[o.start : o.end].lower() == "or"
+            and v.type == "WORD"
+            and _VERB_ING.match(str(v.value))
+        ):
+            continue
+        j = i + 4
+        while j < len(out) and out[j].type == "MOD":
+            j += 1
+        if j >= len(out) or out[j].type != "CONCEPT":
+            continue
+        out[i + 3 : j + 1] = [Tok("WORD", text[v.start : out[j].end], v.start, out[j].end)]
+        break
+    return out
+
+
+# "… are allowed", and "Patients may receive hydroxyurea …" / "may have received prior X":
+# what a patient may have is permitted, not asked (NCT02141828 read "may receive … and/or
+# glucocorticoids" under its header as "chemotherapy and … corticosteroids": every patient
+# on neither failed the inclusion)
+@_needs("CONCEPT WORD WINDOW")
+def _window_over_unread(toks: list[Tok], vocab: Vocabulary) -> list[Tok]:
+    """ "Malignancy requiring therapy within 2 years": the window read after the unread
+    words ("therapy") dates the condition too, so the condition takes a copy of it.
+
+    Read ``cancer and unparsed("therapy") and unparsed("within 2 years")`` the condition was
+    asked as current: a patient whose cancer was treated and resolved a year ago was not
+    excluded (NCT02521181).  The unread words and their window stay unread beside it, so
+    the copy can only turn a decided answer into an open one, never decide one.  Conditions
+    only: a measure or treatment before unread words ("creatinine doubling within 3 months")
+    is no state the window dates."""
+    out = list(toks)
+    i = 0
+    while i < len(out) - 2:
+        name = str(out[i].value)
+        if out[i].type == "CONCEPT" and name in vocab and vocab[name].kind == "condition":
+            j = i + 1
+            while j < len(out) and j - i <= 2 and out[j].type == "WORD":
+                j += 1
+            if j > i + 1 and j < len(out) and out[j].type == "WINDOW":
+                w = out[j]
+                out.insert(i + 1, Tok("WINDOW", w.value, w.start, w.end))
+                i = j + 2
+                continue
+        i += 1
+    return out
+
+
+_PERMITS = re.compile(
+    r"\b(?:allowed|permitted|may\s+(?:have\s+)?(?:be\s+)?"
+    r"(?:receiv(?:e|ed|ing)|tak(?:e|en|ing)|us(?:e|ed|ing)|continue))\b",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.;](?=\s|$)")
 
 
@@ -3512,7 +3741,7 @@ def _enclosing_parens(text: str, pos: int) -> tuple[int, int] | None:
     return None
 
 
-@_needs(words=("allowed", "permitted"))
+@_needs(words=("allowed", "permitted", "may "))
 def _permissions(toks: list[Tok], text: str, kind: str) -> list[Tok]:
     """ "Concurrent steroids for … intracranial pressure allowed if on a stable dose",
     "Seizure disorder is allowed provided it is well-controlled": in an inclusion an allowed
@@ -4133,10 +4362,13 @@ _SLASHED = re.compile(r"[A-Za-z]{2}/(?:[A-Za-z]{2}|$)")
 # preclude informed consent") names what the patient can NOT do: read on its own, the ability
 # became a requirement ("not (unparsed("impairs") and oral_medication_possible)"), and a patient
 # unable to swallow met "No condition that impairs the ability to swallow" (NCT00559507).
+# "contradictions for esophagogastroduodenoscopy" (NCT04546360) is the registry's misspelt
+# contraindication: read "unparsed(…) and endoscopy", a patient who had no endoscopy yet (and
+# may be the one it must not be done on) was not excluded.
 _RELATION_END = re.compile(
     r"\b(?:hypersensitivity|hypersensitivities|allergy|allergies|allergic\s+reactions?|"
-    r"intolerance|contra-?indications?|impair(?:s|ing)?|impairment\s+of|"
-    r"preclud(?:e|es|ing)|prevent(?:s|ing)?|interfer(?:e|es|ing)(?:\s+with)?|"
+    r"intolerance|contra-?indications?|contradictions?|comparable|avoid|impair(?:s|ing)?|"
+    r"impairment\s+of|preclud(?:e|es|ing)|prevent(?:s|ing)?|interfer(?:e|es|ing)(?:\s+with)?|"
     # "adverse reaction to inhaled aminoglycoside" (NCT02054156) is no aminoglycoside taken;
     # "deemed unsuitable for surgery" (NCT01160926) no surgery done
     r"adverse\s+(?:drug\s+)?reactions?|unsuitable|unfit|ineligible|"
@@ -4144,8 +4376,15 @@ _RELATION_END = re.compile(
     r"absorption|metabolism)$",
     re.IGNORECASE,
 )
+# "comparable to subjects with hepatic impairment" (NCT02121860, of its matched healthy
+# volunteers): the others' condition, read "… and hepatic_impairment", was required of every
+# healthy volunteer
+# "must be using an acceptable method of contraception to avoid pregnancy" (NCT02681094)
+# read "… contraception and unparsed(\"avoid\") and pregnancy": what is to be avoided was
+# required, failing every woman of childbearing potential who was not pregnant
 _RELATION_LINK = re.compile(
-    r"\s*(?:to|for|against|with|of)?\s*(?:any\s+|the\s+|(?:patient|subject|participant)'?s\s+)?",
+    r"\s*(?:to|for|against|with|of)?\s*(?:(?:subjects|patients|participants)\s+with\s+)?"
+    r"(?:any\s+|the\s+|(?:patient|subject|participant)'?s\s+)?",
     re.IGNORECASE,
 )
 # "steroid resistant rejection", "platinum-refractory": the drug names a property, not a dose;
@@ -4176,6 +4415,8 @@ _DRUG_PROPERTY = re.compile(
         "ineligible",
         "absorption",
         "metabolism",
+        "compar",
+        "avoid",
     ),
 )
 def _relation_objects(toks: list[Tok], text: str) -> list[Tok]:

@@ -321,14 +321,16 @@ Feature: Constructs the grammar reads in real registry text
     Given the inclusion line "Subjects with Hepatic Impairment: Supine blood pressure ≤160/100 mmHg"
     And a patient with observations <observations> and conditions <conditions>
     When the line is evaluated on 2026-11-27
-    Then the line reads as "not hepatic_impairment or (systolic_bp <= 160 mm[Hg] and diastolic_bp <= 100 mm[Hg])"
+    Then the line reads, partly, as "(not hepatic_impairment and unparsed("Subjects with Hepatic Impairment")) or (systolic_bp <= 160 mm[Hg] and diastolic_bp <= 100 mm[Hg])"
     And it is <met>
 
+    # without a hepatic failure code the patient may still be of the cohort (a cirrhotic of
+    # Child-Pugh class B): the cohort stays unread then, no longer "met" whatever her pressure
     Examples:
       | observations                                     | conditions                        | met       |
       | systolic_bp 150 mm[Hg]; diastolic_bp 95 mm[Hg]   | K72.10 since 2025-01-01           | met       |
       | systolic_bp 170 mm[Hg]; diastolic_bp 95 mm[Hg]   | K72.10 since 2025-01-01           | not met   |
-      | systolic_bp 170 mm[Hg]; diastolic_bp 95 mm[Hg]   | nothing, complete                 | met       |
+      | systolic_bp 170 mm[Hg]; diastolic_bp 95 mm[Hg]   | nothing, complete                 | undecided |
       | nothing                                          | K72.10 since 2025-01-01           | undecided |
 
   Scenario Outline: "Recent" given as a window (NCT03938090 "Recent (< 3 months) myocardial infarction")
@@ -1532,10 +1534,11 @@ Feature: Constructs the grammar reads in real registry text
     Given the exclusion line "Malignancy requiring therapy within 2 years (basal or squamous cell skin carcinoma and localized prostate cancer are exempted)"
     And a patient with conditions <conditions>
     When the line is evaluated on 2026-11-27
-    Then the line reads, partly, as "cancer and unparsed("therapy") and (not (basal_cell_carcinoma or (cutaneous_squamous_cell_carcinoma and prostate_cancer)) or unparsed("basal or squamous cell skin carcinoma and localized prostate cancer")) and unparsed("within 2 years")"
+    Then the line reads, partly, as "cancer within 2 years and unparsed("therapy") and (not (basal_cell_carcinoma or (cutaneous_squamous_cell_carcinoma and prostate_cancer)) or unparsed("basal or squamous cell skin carcinoma and localized prostate cancer")) and unparsed("within 2 years")"
     And it is <met>
 
     # read as requirements, a colon cancer without skin or prostate cancer did not exclude
+    # (the cancer takes the window after "therapy": see the NCT02521181 scenario further on)
     Examples:
       | conditions                        | met       |
       | C18.9 since 2026-01-01, complete  | undecided |
@@ -2455,7 +2458,7 @@ Feature: Constructs the grammar reads in real registry text
     And a patient whose record holds <items>
     And the patient's record declares its <complete> complete
     When the line is evaluated on 2026-11-27
-    Then the line reads, partly, as "(antivirals and (hcv or hbv or hdv) and unparsed("initiated") and unparsed("in the last 6 months")) or unparsed("planned to be initiated in the following 6 months")"
+    Then the line reads, partly, as "(antivirals and (hcv within 6 months or hbv within 6 months or hdv within 6 months) and unparsed("initiated") and unparsed("in the last 6 months")) or unparsed("planned to be initiated in the following 6 months")"
     And it is <met>
 
     # split at the comma, the line read "(antivirals and hcv) or unparsed(…)": a patient
@@ -2937,3 +2940,176 @@ Feature: Constructs the grammar reads in real registry text
       | K90.9 since 2025-01-01, complete | undecided |
       | nothing, complete                | undecided |
       | nothing                          | undecided |
+
+  Scenario Outline: A misspelt contraindication keeps its object unread (NCT04546360)
+    Given the exclusion line "contradictions for esophagogastroduodenoscopy;"
+    And a patient with the procedure <name> on <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("contradictions for esophagogastroduodenoscopy")"
+    And it is <met>
+
+    # read "unparsed("contradictions") and endoscopy": a patient with no endoscopy on record
+    # (who may be the one it must not be done on) was cleared of the exclusion
+    Examples:
+      | name      | when       | complete    | met       |
+      | endoscopy | 2026-11-01 | procedures  | undecided |
+      | endoscopy | never      | procedures  | undecided |
+      | endoscopy | never      | no sections | undecided |
+
+  Scenario Outline: What a patient failed to do stays unread with the failure (NCT03866083)
+    Given the exclusion line "Failure to give informed consent from family members."
+    And a patient with the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Failure to give informed consent from family members")"
+    And it is <met>
+
+    # read "unparsed("Failure") and consent and …": a patient without consent (the very
+    # failure it names) was cleared of the exclusion
+    Examples:
+      | facts         | met       |
+      | consent false | undecided |
+      | consent true  | undecided |
+      | none          | undecided |
+
+  Scenario Outline: "… or patients not likely to …" is an alternative to the whole statement (NCT03938090)
+    Given the exclusion line "Documented persistent atrial arrhythmia at the moment of enrolment or patients not likely to remain in sinus (or atrial paced) rhythm for the duration of the study"
+    And a unknown patient with conditions <conditions> and the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "(unparsed("persistent") and unparsed("atrial") and arrhythmia and unparsed("moment of enrolment")) or (unlikely_to_remain_in_sinus_rhythm and unparsed("duration of the study"))"
+    And it is <met>
+
+    # read "arrhythmia and (unparsed(…) or unlikely_to_remain_in_sinus_rhythm) and …": a
+    # patient unlikely to stay in sinus rhythm with no arrhythmia on record was not excluded
+    Examples:
+      | conditions                       | facts                                    | met       |
+      | nothing, complete                | unlikely_to_remain_in_sinus_rhythm true  | undecided |
+      | nothing, complete                | unlikely_to_remain_in_sinus_rhythm false | not met   |
+      | I48.0 since 2026-01-01, complete | unlikely_to_remain_in_sinus_rhythm false | undecided |
+      | nothing                          | none                                     | undecided |
+
+  Scenario Outline: "must not be participating or intending to participate in X" negates both verbs (NCT03868163)
+    Given the inclusion line "Patient must not be participating or intending to participate in a concurrent interventional therapeutic trial."
+    And a patient with the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not unparsed("participating or intending to participate in a concurrent interventional therapeutic trial")"
+    And it is <met>
+
+    # read "(not unparsed("participating") or unparsed("intending")) and … and
+    # other_trial_participation": the other trial was required, so every patient in none
+    # failed the inclusion
+    Examples:
+      | facts                           | met       |
+      | other_trial_participation false | undecided |
+      | other_trial_participation true  | undecided |
+      | none                            | undecided |
+
+  Scenario Outline: A cohort named by a coded condition is that condition or the unread cohort (NCT02121860)
+    Given the exclusion line "Subjects with Hepatic Impairment: Screening creatinine clearance <50 mL/min using the Cockcroft-Gault equation"
+    And a patient with observations <observations> and conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "(hepatic_impairment or unparsed("Subjects with Hepatic Impairment")) and creatinine_clearance < 50 mL/min"
+    And it is <met>
+
+    # read "hepatic_impairment and creatinine_clearance < 50": a cirrhotic patient of the
+    # hepatic-impairment cohort without a hepatic failure code (K72) was cleared of it
+    Examples:
+      | observations                    | conditions                        | met       |
+      | creatinine_clearance 30 mL/min  | K74.60 since 2020-01-01, complete | undecided |
+      | creatinine_clearance 30 mL/min  | K72.10 since 2020-01-01, complete | met       |
+      | creatinine_clearance 70 mL/min  | K74.60 since 2020-01-01, complete | not met   |
+      | nothing                         | nothing                           | undecided |
+
+  Scenario Outline: An inclusion under a coded-condition cohort still asks its own threshold (NCT02121860)
+    Given the inclusion line "Subjects with Hepatic Impairment: Supine blood pressure ≤160/100 mmHg"
+    And a patient with observations <observations> and conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "(not hepatic_impairment and unparsed("Subjects with Hepatic Impairment")) or (systolic_bp <= 160 mm[Hg] and diastolic_bp <= 100 mm[Hg])"
+    And it is <met>
+
+    # read "not hepatic_impairment or (…)": the same patient met it whatever her pressure
+    Examples:
+      | observations                                      | conditions                        | met       |
+      | systolic_bp 170 mm[Hg]; diastolic_bp 105 mm[Hg]   | K74.60 since 2020-01-01, complete | undecided |
+      | systolic_bp 170 mm[Hg]; diastolic_bp 105 mm[Hg]   | K72.10 since 2020-01-01, complete | not met   |
+      | systolic_bp 150 mm[Hg]; diastolic_bp 95 mm[Hg]    | K74.60 since 2020-01-01, complete | met       |
+      | nothing                                           | nothing                           | undecided |
+
+  Scenario Outline: What a patient must be comparable to is no state of hers (NCT02121860)
+    Given the inclusion line "Matched Healthy Volunteers: Demographically comparable to subjects with hepatic impairment as follows: Mean age within ±10 years"
+    And a patient with the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not healthy_volunteer or unparsed("Demographically comparable to subjects with hepatic impairment as follows: Mean age within ±10 years")"
+    And it is <met>
+
+    # read "… and hepatic_impairment and …": the other cohort's condition was required of
+    # every healthy volunteer, who then failed the line
+    Examples:
+      | facts                   | met       |
+      | healthy_volunteer true  | undecided |
+      | healthy_volunteer false | met       |
+      | none                    | undecided |
+
+  Scenario Outline: What a patient "may receive" is permitted, not asked (NCT02141828)
+    Given the inclusion line "Myelosuppressive Chemotherapy: Patients may receive hydroxyurea, low-dose cytarabine and/or glucocorticoids to control peripheral blood leukemic cell counts at study entry"
+    And a patient taking <drug> since <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Myelosuppressive Chemotherapy: Patients may receive hydroxyurea, low-dose cytarabine and/or glucocorticoids to control peripheral blood leukemic cell counts at study entry")"
+    And it is <met>
+
+    # read "chemotherapy and … and (… or corticosteroids) and …": every patient on neither
+    # chemotherapy nor a glucocorticoid failed the inclusion
+    Examples:
+      | drug        | when       | complete    | met       |
+      | prednisone  | 2026-11-01 | medications | undecided |
+      | paracetamol | 2026-11-01 | medications | undecided |
+      | paracetamol | 2026-11-01 | no sections | undecided |
+
+  Scenario Outline: A window after unread words dates the condition before them too (NCT02521181)
+    Given the exclusion line "Malignancy requiring therapy within 2 years (basal or squamous cell skin carcinoma and localized prostate cancer are exempted)"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "cancer within 2 years and unparsed("therapy") and (not (basal_cell_carcinoma or (cutaneous_squamous_cell_carcinoma and prostate_cancer)) or unparsed("basal or squamous cell skin carcinoma and localized prostate cancer")) and unparsed("within 2 years")"
+    And it is <met>
+
+    # read "cancer and unparsed("therapy") and …": the cancer was asked as current, so a
+    # patient whose breast cancer was treated and resolved a year ago was not excluded
+    Examples:
+      | conditions                                           | met       |
+      | C50.9 since 2024-01-01 resolved 2025-06-01, complete | undecided |
+      | C50.9 since 2018-01-01 resolved 2019-06-01, complete | not met   |
+      | nothing, complete                                    | not met   |
+      | nothing                                              | undecided |
+
+  Scenario Outline: What contraception is used "to avoid" is no requirement (NCT02681094)
+    Given the inclusion line "For Females Only: Women of childbearing potential (WOCBP) must be using an acceptable method of contraception to avoid pregnancy throughout the study and for at least 4 weeks after the last dose of study medication in such a manner that the risk of pregnancy is minimized."
+    And a female patient with conditions nothing, complete and the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not childbearing_potential or (unparsed("using") and contraception and unparsed("avoid pregnancy throughout the study and for at least 4 weeks after the last dose of study medication in such a manner that the risk of pregnancy is minimized"))"
+    And it is <met>
+
+    # read "… contraception and unparsed("avoid") and pregnancy and …": the pregnancy to be
+    # avoided was required, so every non-pregnant woman of childbearing potential failed it
+    Examples:
+      | facts                                            | met       |
+      | childbearing_potential true; contraception true  | undecided |
+      | childbearing_potential true; contraception false | not met   |
+      | childbearing_potential false                     | met       |
+      | none                                             | undecided |
+
+  Scenario Outline: "…, or anticipation of the need for X" is an unread alternative to the whole (NCT02442531)
+    Given the exclusion line "Major surgical procedure (including open biopsy and excluding central line intravenous catheter) within 28 days prior to the first study treatment, or anticipation of the need for major surgery during the course of the study treatment."
+    And a patient with the procedure <name> on <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "(major_surgery within 28 days and unparsed("open biopsy and excluding central line intravenous catheter")) or unparsed("anticipation of the need for major surgery during the course of the study treatment")"
+    And it is <met>
+
+    # read "major_surgery and … and (… or (unparsed("anticipation") and major_surgery)) and
+    # …": a patient with no surgery yet but one anticipated was not excluded
+    Examples:
+      | name          | when       | complete    | met       |
+      | major surgery | 2026-11-15 | procedures  | undecided |
+      | major surgery | never      | procedures  | undecided |
+      | major surgery | never      | no sections | undecided |
