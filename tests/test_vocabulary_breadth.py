@@ -595,3 +595,28 @@ def test_immunomodulating_agents_include_immunostimulants() -> None:
         )
         truth = evaluate(compiled.rule, RecordView(record), date(2026, 11, 27)).root.truth
         assert truth.value is False, name
+
+
+def test_covert_hepatic_encephalopathy_is_not_overt() -> None:
+    # "at least 1 prior episode of overt hepatic encephalopathy" (NCT04816916) was met by a
+    # record naming only minimal HE, when covert/minimal HE were synonyms of the HE concept
+    # (and a name search finds "hepatic encephalopathy" inside "minimal hepatic encephalopathy")
+    rule = compile_text(
+        "History of cirrhosis and at least 1 prior episode of overt hepatic encephalopathy "
+        "(OHE) prior to Screening.",
+        "inclusion",
+    ).rule
+    cirrhosis = _cond("K74.60", "cirrhosis")
+    for he, met in (
+        (Condition(None, None, "Minimal hepatic encephalopathy", "active", None, None, "c"), False),
+        (Condition(None, None, "covert HE", "active", None, None, "c"), False),
+        (Condition(None, None, "overt hepatic encephalopathy", "active", None, None, "c"), True),
+        (_cond("K76.82", "hepatic encephalopathy"), True),
+    ):
+        record = Record(id="p", conditions=(cirrhosis, he), complete=frozenset({"conditions"}))
+        truth = evaluate(rule, RecordView(record), date(2026, 11, 27)).root.truth
+        assert truth is (Truth.MET if met else Truth.NOT_MET), (he.name, truth)
+    covert = Condition(None, None, "Minimal hepatic encephalopathy", "active", None, None, "c")
+    view = RecordView(_record(conditions=(_cond("K76.82", "hepatic encephalopathy"), covert)))
+    assert [i.name for i in view.items("covert_hepatic_encephalopathy")] == [covert.name]
+    assert [i.name for i in view.items("hepatic_encephalopathy")] == ["hepatic encephalopathy"]

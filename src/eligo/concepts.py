@@ -68,6 +68,9 @@ class Concept:
     atc: tuple[str, ...] = ()
     rxnorm: tuple[str, ...] = ()
     members: tuple[str, ...] = ()  # drug names of a class, matched against record text
+    # record names that contain one of this concept's names yet mean something else: a record
+    # named "minimal hepatic encephalopathy" is no (overt) hepatic encephalopathy
+    not_names: tuple[str, ...] = ()
     fact_type: Literal["boolean", "quantity", "category"] | None = None
     includes: tuple[str, ...] = ()  # narrower concepts whose records also mean this one
     sex: Literal["female", "male"] | None = None  # only possible in this sex (pregnancy)
@@ -132,6 +135,7 @@ _TUPLE_FIELDS = {
     "atc",
     "rxnorm",
     "members",
+    "not_names",
     "categories",
     "includes",
     "defined_by",

@@ -91,11 +91,12 @@ def _alternatives(c: Concept) -> list[str]:
     """One regex per name of ``c`` (its id, synonyms, members): words joined by spaces or
     hyphens, longest name first."""
     words = {c.id.replace("_", " "), *c.synonyms, *c.members}
-    return [
-        r"[\s\-]+".join(re.escape(w) for w in p.lower().split())
-        for p in sorted(words, key=len, reverse=True)
-        if len(p) > 2
-    ]
+    return [_words(p) for p in sorted(words, key=len, reverse=True) if len(p) > 2]
+
+
+def _words(name: str) -> str:
+    """A name as a regex: its words joined by spaces or hyphens."""
+    return r"[\s\-]+".join(re.escape(w) for w in name.lower().split())
 
 
 def _bounded(alts: str) -> re.Pattern[str]:
@@ -172,6 +173,12 @@ class _Tables:
             for drugs in (False, True)
         }
         self._alts: dict[str, re.Pattern[str]] = {}
+        # names that, found in a record name, keep it from meaning the concept (not_names)
+        self.not_names: dict[str, re.Pattern[str]] = {
+            c.id: _bounded("|".join(_words(n) for n in sorted(c.not_names, key=len, reverse=True)))
+            for c in vocab
+            if c.not_names
+        }
         self._patterns: dict[str, re.Pattern[str]] = {}
         self._closures: dict[str, frozenset[str]] = {}
 
@@ -243,15 +250,20 @@ class _Tables:
         ``name`` can, and each is tried on its own."""
         names = self.names[concept_id]
         if names is None or runs is None:
-            return bool(self.pattern(concept_id).search(name))
-        for run, alt in names:
-            if run in runs:
-                pattern = self._alts.get(alt)
-                if pattern is None:
-                    pattern = self._alts[alt] = _bounded(alt)
-                if pattern.search(name):
-                    return True
-        return False
+            found = bool(self.pattern(concept_id).search(name))
+        else:
+            found = False
+            for run, alt in names:
+                if run in runs:
+                    pattern = self._alts.get(alt)
+                    if pattern is None:
+                        pattern = self._alts[alt] = _bounded(alt)
+                    if pattern.search(name):
+                        found = True
+                        break
+        if found and concept_id in self.not_names:
+            return not self.not_names[concept_id].search(name)
+        return found
 
 
 @functools.cache
