@@ -202,3 +202,30 @@ def coverage_of(texts: list[str]) -> list[dict[str, Any]]:
         f = Path(d) / "NCT00000000.yaml"
         f.write_text(yaml.safe_dump({"id": "NCT00000000", "inclusion": texts, "exclusion": []}))
         return coverage([f])[0].details
+
+
+def test_coverage_counts_every_corpus_line_as_the_loaded_trial_reads_it(tmp_path: Path) -> None:
+    # coverage and trial loading once decided list-level readings (sections, permitted
+    # items, cohorts, groups) each in its own loop, in a different order; both now call
+    # sections.list_readings, and every corpus line must report the rule screening uses
+    from conftest import shared_path
+
+    corpus = shared_path("corpus")
+    checked = 0
+    for source in sorted(corpus.glob("NCT*.yaml")):
+        data = yaml.safe_load(source.read_text(encoding="utf-8"))
+        path = tmp_path / source.name  # the registry record's own keys left out
+        keep = ("id", "inclusion", "exclusion")
+        path.write_text(yaml.safe_dump({k: data[k] for k in keep if k in data}), "utf-8")
+        trial = load_trial(path)
+        (tc,) = coverage([path])
+        for kind in ("inclusion", "exclusion"):
+            reported = [(d["text"], d["rule"]) for d in tc.details if d["kind"] == kind]
+            loaded = [
+                (c.text, render(c.rule))
+                for c in trial.criteria
+                if c.kind == kind and not c.id.startswith(("age", "sex", "population"))
+            ]
+            assert reported == loaded, (path.name, kind)
+            checked += len(loaded)
+    assert checked > 1000

@@ -21,14 +21,7 @@ from .errors import TrialFileError
 from .groups import Group, find_groups, members
 from .nodes import Unparsed, walk
 from .parse import Compiled, compile_text
-from .sections import (
-    cohort_sections,
-    exclusion_sections,
-    for_cohort,
-    permitted,
-    permitted_items,
-    reread,
-)
+from .sections import list_readings
 
 Level = Literal["full", "partial", "none"]
 
@@ -157,21 +150,12 @@ def coverage(paths: list[Path]) -> list[TrialCoverage]:
         for kind in ("inclusion", "exclusion"):
             texts = [text for text, k in lines if k == kind]
             grouped = members(find_groups(texts, kind))
-            sections = exclusion_sections(texts, kind)
-            cohorts = cohort_sections(texts)
-            allowed = set(permitted_items(texts))
+            placed = list_readings(texts, kind, grouped)  # see eligo.sections
             for i, text in enumerate(texts):
-                if i in allowed and i not in grouped:  # permitted, not required: unread
-                    tc.add(text, kind, None, i, permitted(compile_text(text, kind)))
-                    continue
-                if i in sections:  # under an "EXC CRITERIA" heading: see eligo.sections
-                    tc.add(text, kind, None, i, reread(text, sections[i]))
-                    continue
-                if i in cohorts and i not in grouped:  # under a cohort heading: the same
-                    c = for_cohort(compile_text(text, kind), kind, cohorts[i])
-                    tc.add(text, kind, None, i, c)
-                    continue
-                tc.add(text, kind, grouped.get(i), i)
+                if i in placed:
+                    tc.add(text, kind, None, i, placed[i])
+                else:
+                    tc.add(text, kind, grouped.get(i), i)
         out.append(tc)
     return out
 

@@ -32,7 +32,7 @@ line opening with "No" / "Not" / "Must" or another "the following") stays unread
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from .lexer import _COHORT_HEADING, _STATES_VALUE
@@ -175,3 +175,30 @@ def permitted(c: Compiled) -> Compiled:
     """A permitted item: nothing decided (the whole line unread)."""
     whole = Unparsed(c.text)
     return replace(c, rule=whole, unparsed=(whole,))
+
+
+def list_readings(
+    texts: Sequence[str], kind: Kind, grouped: Collection[int] = ()
+) -> dict[int, Compiled]:
+    """The lines of one kind's list whose reading comes from their place in the list, not
+    their own words alone, with that reading.
+
+    A line under an "EXC CRITERIA" heading is re-read as an exclusion (:func:`reread`), even
+    in a sub-bullet group; else a permitted item stays unread (:func:`permitted`); else a
+    line under one of several cohort headings is asked of that cohort (:func:`for_cohort`).
+    Lines in ``grouped`` (sub-bullet groups, :mod:`eligo.groups`) keep their group's reading
+    unless a section re-reads them.  Trial loading and the coverage report both use this,
+    so a report counts the reading screening uses.
+    """
+    out: dict[int, Compiled] = {}
+    sections = exclusion_sections(texts, kind)
+    allowed = set(permitted_items(texts))
+    for i, who in cohort_sections(texts).items():
+        if i not in sections and i not in grouped and i not in allowed:
+            out[i] = for_cohort(compile_text(texts[i], kind), kind, who)
+    for i in allowed:
+        if i not in sections and i not in grouped:
+            out[i] = permitted(compile_text(texts[i], kind))
+    for i, heading in sections.items():
+        out[i] = reread(texts[i], heading)
+    return out

@@ -256,40 +256,19 @@ def _grouped(lines: list[Criterion], kind: Kind) -> list[Criterion]:
     stands for that line's item in the rule the other lines of its group get.
     """
     from .groups import find_groups, members
-    from .parse import compile_text
-    from .sections import (
-        cohort_sections,
-        exclusion_sections,
-        for_cohort,
-        permitted,
-        permitted_items,
-        reread,
-    )
+    from .sections import list_readings
 
     overrides = {i: c.rule for i, c in enumerate(lines) if c.override}
     grouped = members(find_groups([c.text for c in lines], kind, overrides))
-    sections = exclusion_sections([c.text for c in lines], kind)
+    # an "EXC CRITERIA" section, a permitted item, a cohort's line: see eligo.sections
+    placed = list_readings([c.text for c in lines], kind, grouped)
     out = list(lines)
-    for i, who in sections.items():
-        # under an "EXC CRITERIA" heading among the inclusions: see eligo.sections
+    for i, r in placed.items():
         c = lines[i]
         if not c.override:
-            r = reread(c.text, who)
-            out[i] = replace(c, rule=r.rule, unparsed=tuple(u.text for u in r.unparsed))
-    for i, who in cohort_sections([c.text for c in lines]).items():
-        # under one of several cohort headings: asked of that cohort only (eligo.sections)
-        c = lines[i]
-        if not c.override and i not in sections and i not in grouped:
-            r = for_cohort(compile_text(c.text, kind), kind, who)
-            out[i] = replace(c, rule=r.rule, unparsed=tuple(u.text for u in r.unparsed))
-    for i in permitted_items([c.text for c in lines]):
-        # an item of "the following … are allowed": permitted, never required (sections)
-        c = lines[i]
-        if not c.override and i not in sections and i not in grouped:
-            r = permitted(compile_text(c.text, kind))
             out[i] = replace(c, rule=r.rule, unparsed=tuple(u.text for u in r.unparsed))
     for i, group in grouped.items():
-        if i in sections:
+        if i in placed:  # (only a section re-reads a grouped line)
             continue
         c = lines[i]
         if c.override:
