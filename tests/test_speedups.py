@@ -189,7 +189,7 @@ def test_a_clean_up_pass_skipped_by_its_trigger_would_have_changed_nothing(
 
     skipped: list[str] = []
     changed: list[tuple[str, str]] = []
-    call = lexer._Passes.__call__
+    call = lexer._Passes.run
 
     def checking(self: lexer._Passes, fn, *args):  # type: ignore[no-untyped-def]
         before = self.toks
@@ -200,7 +200,7 @@ def test_a_clean_up_pass_skipped_by_its_trigger_would_have_changed_nothing(
                 changed.append((getattr(fn, "__name__", str(fn)), text))
             skipped.append(getattr(fn, "__name__", str(fn)))
 
-    monkeypatch.setattr(lexer._Passes, "__call__", checking)
+    monkeypatch.setattr(lexer._Passes, "run", checking)
     seeds = [
         t for path in sorted((SHARED / "seeds").glob("*.txt"))
         for t in path.read_text("utf-8").splitlines() if t.strip()

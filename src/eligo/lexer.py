@@ -1231,30 +1231,28 @@ class _Skips:
 
     def __init__(self) -> None:
         self.size = -1  # len(_TRIGGERS) the table was built from
-        self.memo: dict[frozenset[str], tuple[frozenset[object], dict[object, frozenset[str]]]]
-        self.memo = {}
+        self.memo: dict[frozenset[str], dict[object, frozenset[str] | None]] = {}
 
-    def get(self, types: frozenset[str]) -> tuple[frozenset[object], dict[object, frozenset[str]]]:
+    def get(self, types: frozenset[str]) -> dict[object, frozenset[str] | None]:
+        """The plan for a line with token ``types``: pass → ``None`` (skipped: its types are
+        missing) or the words one of which it needs; a pass not in the plan runs."""
         found = self.memo.get(types)
         if found is None:
             if self.size != len(_TRIGGERS) or len(self.memo) > 20_000:
                 self.size = len(_TRIGGERS)  # (a pass defined since, or arbitrary text)
                 self.memo.clear()
-            skipped = frozenset(
-                fn
-                for fn, (alternatives, _) in _TRIGGERS.items()
-                if alternatives and not any(alt <= types for alt in alternatives)
-            )
-            worded = {
-                fn: words
-                for fn, (_, words) in _TRIGGERS.items()
-                if words is not None and fn not in skipped
-            }
-            found = self.memo[types] = (skipped, worded)
+            found = {}
+            for fn, (alternatives, words) in _TRIGGERS.items():
+                if alternatives and not any(alt <= types for alt in alternatives):
+                    found[fn] = None
+                elif words is not None:
+                    found[fn] = words
+            self.memo[types] = found
         return found
 
 
 _SKIPS = _Skips()
+_RUN = frozenset(["(no trigger: run)"])  # the plan of a pass not in a line's plan, by identity
 
 
 class _Passes:
@@ -1263,17 +1261,19 @@ class _Passes:
 
     A new pass is a function ``(toks, *args) -> toks`` (or a ``Lexer`` method), marked with
     ``@_needs(...)`` if it can only change a line with some token types or words, and called
-    where it belongs in the chain as ``p(pass, *args)``.  The passes the line's token types
+    where it belongs in the chain as ``p.run(pass, *args)``.  The passes the line's token types
     rule out are looked up once (:class:`_Skips`), and again only after a pass that changed
-    the set of types, so a skipped pass costs one set lookup; trigger words are tested only
-    for the passes the types let through."""
+    the set of types, so a skipped pass costs one dict lookup; trigger words are tested only
+    for the passes the types let through.  (``p.run(...)``, not ``p(...)``: calling an
+    instance goes through ``__call__`` at twice the cost of a method call, and this runs some
+    90 times a line; ``p(...)`` still works.)"""
 
     def __init__(self, toks: list[Tok], text: str) -> None:
         self.toks = toks
         self.types = frozenset(map(_TYPE, toks))
         # outside ASCII, what IGNORECASE matches is not what lower() gives: no word test
         self.low = text.lower() if text.isascii() else None
-        self.skip, self.worded = _SKIPS.get(self.types)
+        self.plan = _SKIPS.get(self.types)
 
     def has(self, *types: str) -> bool:
         return any(t in self.types for t in types)
@@ -1284,22 +1284,25 @@ class _Passes:
             types = frozenset(map(_TYPE, toks))
             if types != self.types:
                 self.types = types
-                self.skip, self.worded = _SKIPS.get(types)
+                self.plan = _SKIPS.get(types)
 
-    def __call__(self, fn: Callable[..., list[Tok]], *args: object) -> None:
-        # written out (no helper calls): this runs some 60 times a line
-        key = fn.__func__ if type(fn) is MethodType else fn
-        if key in self.skip:
-            return
-        words = self.worded.get(key)
-        if words is not None and self.low is not None:
+    def run(self, fn: Callable[..., list[Tok]], *args: object) -> None:
+        """Run the pass ``fn(toks, *args)`` on the tokens, unless its trigger is missing."""
+        # written out (no helper calls): this runs some 90 times a line
+        words = self.plan.get(fn.__func__ if type(fn) is MethodType else fn, _RUN)
+        if words is not _RUN:
+            if words is None:
+                return  # its token types are missing
             low = self.low
-            for word in words:
-                if word in low:
-                    break
-            else:
-                return  # none of its words in the line
+            if low is not None:
+                for word in words:
+                    if word in low:
+                        break
+                else:
+                    return  # none of its words in the line
         self.set(fn(self.toks, *args))
+
+    __call__ = run
 
 
 class Lexer:
@@ -1408,42 +1411,42 @@ class Lexer:
                 Tok("RPAREN", ")", end, end),
             ]
         p = _Passes(self.tokens, text)
-        p(_donor_values, text, self.t.vocab)
-        p(_donated_conditions, text, self.t.vocab)
-        p(_k_of_n, text)
-        p(_dropped_alternative, text)
+        p.run(_donor_values, text, self.t.vocab)
+        p.run(_donated_conditions, text, self.t.vocab)
+        p.run(_k_of_n, text)
+        p.run(_dropped_alternative, text)
         self._tidy(p)
-        p(_acronym_bound, text)
-        p(_comma_or_split, text)
+        p.run(_acronym_bound, text)
+        p.run(_comma_or_split, text)
         if self.kind == "exclusion":
-            p(_open_list, text)
-            p(_colon_head, text)
-        p(self._upper_or)
-        p(self._for_groups)
+            p.run(_open_list, text)
+            p.run(_colon_head, text)
+        p.run(self._upper_or)
+        p.run(self._for_groups)
         toks = p.toks
         if other and toks and toks[0].start >= other.end() and toks[0].type == "CONCEPT":
             # "Other active liver diseases": other than the trial's own disease, which the
             # line does not name; read as any liver disease it excluded every patient
             p.set([Tok("WORD", other.group("w"), other.start("w"), other.end("w")), *toks])
         for step in (_childbearing_item, self._cohort, self._exclusion_header):
-            p(step)
-        p(_population_pair, text, self.kind)
-        p(_and_any_item, text, self.kind)
+            p.run(step)
+        p.run(_population_pair, text, self.kind)
+        p.run(_and_any_item, text, self.kind)
         for step in (_longer_washout, self._must_have, self._absent_condition):
-            p(step)
+            p.run(step)
         unread_permission = p.toks
-        p(_permission, text, self.kind)
+        p.run(_permission, text, self.kind)
         if p.toks is unread_permission:  # no conditional permission read: leave it unread
-            p(_permissions, text, self.kind)
-        p(_accepted, text)
-        p(_forward_window, text)
-        p(_completed_before, text, self.t.vocab, self.kind)
-        p(_forward_alternative, text)
-        p(_new_subject_alternative, text)
-        p(_shared_duration, self.t.vocab)
-        p(_durations, text, self.t.vocab)
-        p(_cohort_heading, text)
-        p(self._requirement)
+            p.run(_permissions, text, self.kind)
+        p.run(_accepted, text)
+        p.run(_forward_window, text)
+        p.run(_completed_before, text, self.t.vocab, self.kind)
+        p.run(_forward_alternative, text)
+        p.run(_new_subject_alternative, text)
+        p.run(_shared_duration, self.t.vocab)
+        p.run(_durations, text, self.t.vocab)
+        p.run(_cohort_heading, text)
+        p.run(self._requirement)
         return p.toks
 
     def _requirement(self, toks: list[Tok]) -> list[Tok]:
@@ -2808,73 +2811,73 @@ class Lexer:
     def _tidy(self, p: _Passes) -> None:
         """The clean-up passes, in order, over the line's tokens in ``p``."""
         text, vocab = self.text, self.t.vocab
-        p(self._insert_age)
-        p(_compound_ratio, text, vocab)
-        p(_other_specimen, text, vocab)
+        p.run(self._insert_age)
+        p.run(_compound_ratio, text, vocab)
+        p.run(_other_specimen, text, vocab)
         for _ in range(3):  # nested: "(serum glutamic oxaloacetic transaminase [SGOT])"
             tidied = self._drop_abbreviations(p.toks)
             if tidied == p.toks:
                 break
             p.set(tidied)
-        p(self._formula_names)
+        p.run(self._formula_names)
         if p.has("NOT"):
             p.set(_one_negation(p.toks))
         if self.kind == "exclusion":
-            p(_prohibition, text)
-        p(_place_outside, text)
-        p(_nursing_setting, text)
-        p(_postfix_negation, text)
-        p(_defining_measure, text, vocab)
-        p(_juxtaposed_definition, text, vocab)
-        p(_family_history, text)
-        p(_state_adjectives)
-        p(_despite_concept, text)
-        p(_modifiers)
-        p(_treatment_of, text, vocab)
-        p(_despite_treatment, text)
-        p(_no_or_qualified, text)
+            p.run(_prohibition, text)
+        p.run(_place_outside, text)
+        p.run(_nursing_setting, text)
+        p.run(_postfix_negation, text)
+        p.run(_defining_measure, text, vocab)
+        p.run(_juxtaposed_definition, text, vocab)
+        p.run(_family_history, text)
+        p.run(_state_adjectives)
+        p.run(_despite_concept, text)
+        p.run(_modifiers)
+        p.run(_treatment_of, text, vocab)
+        p.run(_despite_treatment, text)
+        p.run(_no_or_qualified, text)
         if self.kind == "exclusion":
-            p(_slashed_alternatives)
-        p(_within_criteria, text, vocab)
-        p(_requiring_pairs, text)
-        p(_restated_range, vocab)
-        p(_sex_bounds)
-        p(_sex_adjectives)
-        p(self._sex_noun_alternatives)
-        p(_for_age_group, text)
-        p(_if_no_else)
-        p(_unread_condition, text)
-        p(_other_stage)
-        p(_conditional_alternative, text)
-        p(_none_or_qualified)
-        p(_example_parenthesis, text, self.kind)
-        p(_cue_then_or, text)
-        p(_example_causes, text)
+            p.run(_slashed_alternatives)
+        p.run(_within_criteria, text, vocab)
+        p.run(_requiring_pairs, text)
+        p.run(_restated_range, vocab)
+        p.run(_sex_bounds)
+        p.run(_sex_adjectives)
+        p.run(self._sex_noun_alternatives)
+        p.run(_for_age_group, text)
+        p.run(_if_no_else)
+        p.run(_unread_condition, text)
+        p.run(_other_stage)
+        p.run(_conditional_alternative, text)
+        p.run(_none_or_qualified)
+        p.run(_example_parenthesis, text, self.kind)
+        p.run(_cue_then_or, text)
+        p.run(_example_causes, text)
         if self.kind == "inclusion":  # an exclusion reads its comma lists as "or" already
-            p(_example_commas)
-        p(_cause_lists, text)
-        p(_negated_verb_pair, text)
+            p.run(_example_commas)
+        p.run(_cause_lists, text)
+        p.run(_negated_verb_pair, text)
         for cue in ("HISTORY", "NOT"):
             if p.has(cue):
-                p(_wrap_chains, cue, text)
-        p(_modifier_over_alternatives)
-        p(_future_items, text)
-        p(_unwilling_objects, text)
-        p(_failed_objects, text)
-        p(_defining_alternative, vocab)
-        p(_graft_type, text)
-        p(_cue_over_juxtaposition, text)
-        p(_negated_examples, text)
-        p(_recent_within)
-        p(_window_over_unread, vocab)
-        p(_elapsed_range, text, vocab)
-        p(_oxford_items)
-        p(_leading_window_list)
-        p(_parenthesised_examples, text)
-        p(_postfix_exemption, text)
-        p(_counted_nouns, text)
-        p(_at_birth, text)
-        p(_window_then_during, text)
+                p.run(_wrap_chains, cue, text)
+        p.run(_modifier_over_alternatives)
+        p.run(_future_items, text)
+        p.run(_unwilling_objects, text)
+        p.run(_failed_objects, text)
+        p.run(_defining_alternative, vocab)
+        p.run(_graft_type, text)
+        p.run(_cue_over_juxtaposition, text)
+        p.run(_negated_examples, text)
+        p.run(_recent_within)
+        p.run(_window_over_unread, vocab)
+        p.run(_elapsed_range, text, vocab)
+        p.run(_oxford_items)
+        p.run(_leading_window_list)
+        p.run(_parenthesised_examples, text)
+        p.run(_postfix_exemption, text)
+        p.run(_counted_nouns, text)
+        p.run(_at_birth, text)
+        p.run(_window_then_during, text)
         toks = p.toks
         out: list[Tok] = []
         last = None  # out[-1].type, kept in step with out
@@ -2899,7 +2902,7 @@ class Lexer:
         while out and out[-1].type in ("COMMA", "AND", "OR", "EXCEPT"):
             out.pop()
         p.set(out)
-        p(_balance)
+        p.run(_balance)
         out = p.toks
         # "(within last one month)": a parenthesised window is just a window
         res: list[Tok] = []
@@ -2958,12 +2961,12 @@ class Lexer:
                 if typ != tok.type:
                     res[k] = Tok(typ, tok.value, tok.start, tok.end)
         p.set(res)
-        p(_unread_subjects, text)
-        p(_shown_list, text)
-        p(_relation_objects, text)
-        p(_needing_clause, text)
-        p(_relative_that_is, text)
-        p(_suspected_alternative, text)
+        p.run(_unread_subjects, text)
+        p.run(_shown_list, text)
+        p.run(_relation_objects, text)
+        p.run(_needing_clause, text)
+        p.run(_relative_that_is, text)
+        p.run(_suspected_alternative, text)
 
 
 _BOUNDS = frozenset(["CMP", "BCMP", "CATEGORY", "BCATEGORY"])
