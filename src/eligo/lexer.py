@@ -1345,6 +1345,9 @@ class Lexer:
         )
         # "… of the following:" (_K_OF_N) is tried only in a line that has the word
         self.following = not self.text.isascii() or "following" in low
+        # "AST/ALT", "140/90" (_SLASH_PAIR, _BP) are tried only in a line with a "/": they can
+        # start at nearly every word, and most lines have none
+        self.slash = "/" in self.text
 
     # -- helpers ----------------------------------------------------------------
     def _prev(self) -> str | None:
@@ -1847,7 +1850,7 @@ class Lexer:
                         return upper[1]
                 self._emit("CATEGORY", hit[0], pos, hit[1])
                 return hit[1]
-        m = _BP.match(text, pos) if _BP_AT in can else None
+        m = _BP.match(text, pos) if _BP_AT in can and self.slash else None
         if m is None and ch in "<>":
             m = _BARE_BP.match(text, pos)
         if m and "systolic_bp" in t.vocab and "diastolic_bp" in t.vocab:
@@ -1917,7 +1920,7 @@ class Lexer:
                     conj = self._slash_conj(pos + 1)
                     self._emit(conj, conj.lower(), pos, pos + 1)
                 return pos + 1
-        m = _SLASH_PAIR.match(text, pos) if _SLASH_PAIR_AT in can else None
+        m = _SLASH_PAIR.match(text, pos) if _SLASH_PAIR_AT in can and self.slash else None
         if m:
             a = t.vocab.lookup_phrase(m.group("a"))
             b = t.vocab.lookup_phrase(m.group("b"))
