@@ -271,3 +271,34 @@ def test_last_words_agree_on_every_initialism_of_real_lines() -> None:
             ), text
             seen += cid is not None
     assert seen
+
+
+def _same_stop_phrase(text: str) -> None:
+    t = tables()
+    for i in range(len(text)):
+        fast, plain = t.stops.match(text, i), t.stop_phrase.match(text, i)
+        assert (fast and fast.span()) == (plain and plain.span()), (text, i)
+
+
+# stop-phrase words, spelled in other cases and with other gaps, and look-alike letters
+STOP_WORDY = st.lists(
+    st.sampled_from(
+        ["at", "At", "AT", "the", "time", "of", "screening", "Screening", "any", "grade", "e.g.",
+         "i.e.", ",", "on", "day", "-1", "-12", "ecg", "(ecg)", "as", "follows", "must", "be",
+         "prior", "to", "randomization", "x", "1", "\u212a", "ſ", " ", "  ", "\t", "-"]
+    ),
+    max_size=14,
+).map(lambda words: " ".join(words))  # fmt: skip
+
+
+def test_stop_phrases_by_first_word_match_as_the_one_pattern_on_real_lines() -> None:
+    """``StopPhrases`` (the phrases of the first word at a position) matches what the pattern
+    of every stop phrase matches, at every position of every real line."""
+    for text, _ in _lines():
+        _same_stop_phrase(normalise(text).text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(STOP_WORDY)
+def test_stop_phrases_by_first_word_match_as_the_one_pattern(text: str) -> None:
+    _same_stop_phrase(text)

@@ -698,6 +698,7 @@ class _Tables:
     both_sexes: re.Pattern[str]
     stop_phrase: re.Pattern[str]
     vocab: Vocabulary
+    stops: StopPhrases  # stop_phrase, by the first word at a position
     # indexes (in _step_patterns) of the patterns that can match at a position
     starts: StartTable | None = None
 
@@ -739,15 +740,53 @@ def _tables() -> _Tables:
             re.IGNORECASE,
         ),
         both_sexes=_bounded(_words(BOTH_SEXES)),
-        stop_phrase=re.compile(
-            "|".join(
-                rf"{re.escape(p)}" + (r"(?![A-Za-z0-9])" if p[-1].isalnum() else "")
-                for p in sorted(STOP_PHRASES, key=len, reverse=True)
-            ),
-            re.IGNORECASE,
-        ),
+        stop_phrase=_stop_phrases(STOP_PHRASES),
         vocab=v,
+        stops=StopPhrases(STOP_PHRASES),
     )
+
+
+def _stop_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
+    """The stop phrases as one pattern, longest first (the longest that matches wins)."""
+    return re.compile(
+        "|".join(
+            rf"{re.escape(p)}" + (r"(?![A-Za-z0-9])" if p[-1].isalnum() else "")
+            for p in sorted(phrases, key=len, reverse=True)
+        ),
+        re.IGNORECASE,
+    )
+
+
+class StopPhrases:
+    """:data:`STOP_PHRASES` at a position, by the first word there.
+
+    The one pattern of all of them (``_Tables.stop_phrase``) tries its ~90 alternatives one by
+    one wherever a phrase's first characters can start ("at", "of", "the", "on" …), and fails
+    at most of them.  A phrase of several words matches only where its first word is followed
+    by a space, so the text up to the next space, lower-cased, names the only ones that can
+    match there: those with that first word, and the one-word phrases ("e.g.").  Those few,
+    in the same order, give the same match.  (Outside ASCII, where ``IGNORECASE`` is not
+    ``lower()``, the pattern of all of them.)
+    """
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        phrases = tuple(phrases)
+        self.every = _stop_phrases(phrases)
+        single = [p for p in phrases if " " not in p]
+        self.single = _stop_phrases(single)
+        firsts = {p.split(" ")[0].lower() for p in phrases if " " in p}
+        self.by_first = {
+            w: _stop_phrases([*single, *(p for p in phrases if p.split(" ")[0].lower() == w)])
+            for w in firsts
+        }
+
+    def match(self, text: str, pos: int) -> re.Match[str] | None:
+        """``_Tables.stop_phrase.match(text, pos)``."""
+        if not text.isascii():
+            return self.every.match(text, pos)
+        space = text.find(" ", pos)
+        first = text[pos : space if space >= 0 else len(text)].lower()
+        return self.by_first.get(first, self.single).match(text, pos)
 
 
 _WS = re.compile(r"\s+")
@@ -2179,7 +2218,7 @@ class Lexer:
                 # window already read, not a history cue
                 return anchor.end()
         if m:
-            stop = t.stop_phrase.match(text, pos)
+            stop = t.stops.match(text, pos)
             if stop and stop.end() > m.end():
                 # "prior to screening": when, not a history cue; "history of unresolved,
                 # abnormal …": still abnormal now, as the definition that follows says
@@ -2195,7 +2234,7 @@ class Lexer:
         if m:
             self._emit("SEX", SEX_WORDS[m.group(0).lower()], pos, m.end())
             return m.end()
-        m = t.stop_phrase.match(text, pos) if _STOP_PHRASE in can else None
+        m = t.stops.match(text, pos) if _STOP_PHRASE in can else None
         if m:
             return m.end()
         return None
