@@ -302,3 +302,19 @@ def test_stop_phrases_by_first_word_match_as_the_one_pattern_on_real_lines() -> 
 @given(STOP_WORDY)
 def test_stop_phrases_by_first_word_match_as_the_one_pattern(text: str) -> None:
     _same_stop_phrase(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("aAnNdDoOrR/ x-ſé")), max_size=20),
+    st.integers(0, 22),
+    st.integers(0, 26),
+)
+def test_conjunction_test_by_substrings_matches_the_pattern(text: str, a: int, b: int) -> None:
+    """``Lexer._conj_in`` (substring tests of the lower-cased line) answers as ``_CONJ``."""
+    from eligo.lexer import _CONJ, Lexer
+
+    for line in (text, f"history of {text}", "for x", "AND", "x / y", "Or"):
+        lx = Lexer(normalise(line), "inclusion")
+        found = _CONJ.search(lx.text, a, b) is not None
+        assert lx._conj_in(a, b) == found, (lx.text, a, b)

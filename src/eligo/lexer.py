@@ -1384,6 +1384,8 @@ class Lexer:
         )
         # "… of the following:" (_K_OF_N) is tried only in a line that has the word
         self.following = not self.text.isascii() or "following" in low
+        # the line in lower case where that is what IGNORECASE matches (ASCII), else None
+        self.low = low if self.text.isascii() else None
         # "AST/ALT", "140/90" (_SLASH_PAIR, _BP) are tried only in a line with a "/": they can
         # start at nearly every word, and most lines have none
         self.slash = "/" in self.text
@@ -1436,10 +1438,10 @@ class Lexer:
         n = len(text)
         while pos < n:
             if text[pos].isspace():  # what \s matches in a str pattern
-                m = _WS.match(text, pos)
-                if m:
-                    pos = m.end()
-                    continue
+                pos += 1  # (mostly one space: cheaper stepped over than matched as \s+)
+                while pos < n and text[pos].isspace():
+                    pos += 1
+                continue
             pos = self._step(pos)
         self._close_definitions(len(text))
         if self.history_head is not None and self.tokens:
@@ -2265,7 +2267,7 @@ class Lexer:
         words = _LEFT_WORDS.match(text, pos) if left and pos < self.last_conj else None
         m = (
             _ELLIPSIS_LEFT.match(text, pos)
-            if words and _CONJ.search(text, pos + 1, words.end() + 6)
+            if words and self._conj_in(pos + 1, words.end() + 6)
             else None
         )
         if m:
@@ -2337,6 +2339,18 @@ class Lexer:
             toks[-1] = Tok("OR", "or", link.start, link.end)
         self._emit("CONCEPT", cid, pos, w.end())
         return w.end()
+
+    def _conj_in(self, start: int, end: int) -> bool:
+        """Whether ``_CONJ`` ("and", "or", "/") is found in ``text[start:end]``: three
+        substring tests of the lower-cased line, where that is what IGNORECASE matches."""
+        low = self.low
+        if low is None:
+            return _CONJ.search(self.text, start, end) is not None
+        return (
+            low.find("and", start, end) >= 0
+            or low.find("or", start, end) >= 0
+            or (low.find("/", start, end) >= 0)
+        )
 
     def _normal_range(self, cid: str, start: int, end: int, phrase_end: int) -> None:
         """Tokens for "<concept> within normal limits": LLN <= concept <= ULN."""
