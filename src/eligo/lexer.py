@@ -770,15 +770,18 @@ class StopPhrases:
     """
 
     def __init__(self, phrases: Iterable[str]) -> None:
-        phrases = tuple(phrases)
-        self.every = _stop_phrases(phrases)
-        single = [p for p in phrases if " " not in p]
-        self.single = _stop_phrases(single)
-        firsts = {p.split(" ")[0].lower() for p in phrases if " " in p}
-        self.by_first = {
-            w: _stop_phrases([*single, *(p for p in phrases if p.split(" ")[0].lower() == w)])
-            for w in firsts
-        }
+        self.phrases = tuple(phrases)
+        self.every = _stop_phrases(self.phrases)
+        self.single = _stop_phrases(p for p in self.phrases if " " not in p)
+        self.firsts = frozenset(p.split(" ")[0].lower() for p in self.phrases if " " in p)
+        # first word → its phrases and the one-word ones, compiled when first met (start-up)
+        self.by_first: dict[str, re.Pattern[str]] = {}
+
+    def _of(self, first: str) -> re.Pattern[str]:
+        rx = self.by_first[first] = _stop_phrases(
+            p for p in self.phrases if " " not in p or p.split(" ")[0].lower() == first
+        )
+        return rx
 
     def match(self, text: str, pos: int) -> re.Match[str] | None:
         """``_Tables.stop_phrase.match(text, pos)``."""
@@ -786,7 +789,9 @@ class StopPhrases:
             return self.every.match(text, pos)
         space = text.find(" ", pos)
         first = text[pos : space if space >= 0 else len(text)].lower()
-        return self.by_first.get(first, self.single).match(text, pos)
+        if first not in self.firsts:
+            return self.single.match(text, pos)
+        return (self.by_first.get(first) or self._of(first)).match(text, pos)
 
 
 _WS = re.compile(r"\s+")
