@@ -1247,6 +1247,10 @@ def _step_patterns(t: _Tables) -> list[re.Pattern[str]]:
 # time.  So each pass declares what its shape cannot do without (``_needs``): token types,
 # and words of the line; ``_Passes`` skips it in a line that lacks them.  A trigger only ever
 # skips a pass that would have changed nothing: it must name what the pass *requires*.
+#
+# Adding a pass: write ``def _my_pass(toks, text) -> list[Tok]`` (mark it ``@_needs(...)``
+# when it can only change a line with some token types or words) and call it where it
+# belongs in the chain (``Lexer.run`` or ``Lexer._tidy``) as ``p.run(_my_pass, text)``.
 
 _Pass = TypeVar("_Pass", bound=Callable[..., list[Tok]])
 # pass → (alternatives, each a set of token types all present; its words, any one will do)
