@@ -469,3 +469,49 @@ def test_records_survive_the_tables(population: Population) -> None:
         assert same.facts == dict(rec.facts) or same.facts == rec.facts
         assert replace(same, facts=rec.facts) == rec
     assert math.isfinite(1.0)
+
+
+# "Alcohol intake ≥ 14 units/week" and "… exceeding 28 drinks/week (1 drink = …)": servings
+# read as grams a week, against intakes recorded a day or a week, on and around the bounds
+ALCOHOL_LINES = (
+    ("exclusion", "Alcohol intake ≥ 14 units/week"),
+    (
+        "exclusion",
+        "Matched Healthy Volunteers: History of regular alcohol consumption exceeding 28 "
+        "drinks/week (1 drink = 150 mL of wine or 360 mL of beer or 45 mL of spirits) within 6 "
+        "months of Screening",
+    ),
+    ("inclusion", "Alcohol consumption > 2 drinks per day (1 drink = 10 g of alcohol)"),
+)
+ALCOHOL_FACTS = (
+    {"alcohol_intake": {"value": 16, "unit": "g/d"}},
+    {"alcohol_intake": {"value": 15.9, "unit": "g/d"}},
+    {"alcohol_intake": {"value": 112, "unit": "g/wk"}},
+    {"alcohol_intake": {"value": 140, "unit": "g/wk"}},
+    {"alcohol_intake": {"value": 56, "unit": "g/d"}, "healthy_volunteer": True},
+    {"alcohol_intake": {"value": 57, "unit": "g/d"}, "healthy_volunteer": True},
+    {"alcohol_intake": {"value": 20, "unit": "g/d"}, "healthy_volunteer": False},
+    {"healthy_volunteer": True},
+    {},
+)
+
+
+def test_sql_agrees_on_alcohol_servings_read_as_grams() -> None:
+    from eligo.parse import compile_text
+
+    crits = []
+    for i, (kind, line) in enumerate(ALCOHOL_LINES):
+        rule = compile_text(line, kind).rule  # type: ignore[arg-type]
+        crits.append(Criterion(f"A{i}", kind, render(rule), rule))  # type: ignore[arg-type]
+    trial = Trial("alcohol", None, None, tuple(crits))
+    records = [
+        parse_patient({"id": f"a{i}", "birth_date": "1970-01-01", "facts": facts}, "test")
+        for i, facts in enumerate(ALCOHOL_FACTS)
+    ]
+    cohort = records_to_cohort((r.id, r) for r in records)
+    result = screen_cohort(cohort, trial, AS_OF)
+    assert not result.compiled.fallback
+    wrong = _disagreements(trial, records, cohort)
+    assert not wrong, "\n".join(wrong)
+    met = {m for _, _, row in result.rows() for m in row}
+    assert met == {True, False, None}  # both sides of the bounds, and missing data

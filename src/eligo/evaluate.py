@@ -181,6 +181,14 @@ def _qty(value: float, unit: str) -> str:
     return shown + unit_text(value, unit)
 
 
+def _written(target: Quantity) -> str:
+    """What the criterion wrote, when the threshold was read in another unit: a whole
+    quantity converted ("14 UK units a week read as 112 g/wk: …"), or only its unit."""
+    if target.written[:1].isdigit():
+        return f" (the criterion's {target.written})"
+    return f" (the criterion's {target.written} read as {target.unit})"
+
+
 def _tidy(x: float) -> float:
     return float(f"{x:.6g}")
 
@@ -503,7 +511,7 @@ class _Evaluator:
             assumed = (
                 f" (unit {_unit_name(target.unit)} assumed: the criterion gives a bare number)"
                 if target.assumed
-                else f" (the criterion's {target.written} read as {target.unit})"
+                else _written(target)
                 if target.written
                 else ""
             )

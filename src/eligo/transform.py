@@ -456,6 +456,10 @@ class _Resolver:
             return Quantity(value, "")
         if concept.unit is None:
             return None
+        if unit.startswith("["):
+            served = self.servings(value, unit)
+            if served is not None:
+                return served if self.quantity(concept, served.value, served.unit) else None
         indexed = bsa_shorthand(unit, concept.unit)
         if indexed is not None:
             # "eGFR < 60 ml/min": an estimated GFR is per 1.73 m2 by definition
@@ -475,6 +479,22 @@ class _Resolver:
         if ok and not self.plausible(concept, value, unit):
             return None
         return Quantity(value, unit) if ok else None
+
+    def servings(self, value: float, code: str) -> Quantity | None:
+        """ "14 units/week": servings of alcohol the lexer wrote as a serving code, in grams.
+
+        The quantity keeps what the criterion wrote and the definition it was converted by,
+        for the explanation; a code that is no serving is ``None``."""
+        from .units import alcohol_serving
+
+        serving = alcohol_serving(code)
+        if serving is None:
+            return None
+        grams, unit, noun, why = serving
+        per = "a week" if unit.endswith("/wk") else "a day"
+        total = value * grams
+        written = f"{value:g} {noun} {per} read as {total:g} {unit}: {why}"
+        return Quantity(total, unit, written=written)
 
     def plausible(self, concept: Concept, value: float, unit: str) -> bool:
         """Whether a threshold lies within the analyte's plausible range.
