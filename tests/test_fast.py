@@ -358,3 +358,24 @@ def test_alcohol_servings_are_decided_as_by_the_full_evaluator() -> None:
         assert screen(rec, trial, AS_OF).met == want, intake
         seen.update(want)
     assert seen == {True, False, None}
+
+
+def test_measures_compared_with_each_other_are_compiled_and_agree(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "ast > alt" on every record: the fast path decides it itself (no fallback), alike
+    from eligo.nodes import Versus
+    from eligo.trial import Criterion
+
+    rules_ = [Versus("ast", ">", "alt"), Versus("alt", "<=", "ast", Window(3, "mo"))]
+    rules_.append(Versus("creatinine", ">", "bilirubin"))
+    crits = tuple(Criterion(f"V{i}", "inclusion", "", r) for i, r in enumerate(rules_))
+    trial = Trial("versus", None, None, crits)
+    seen = _decided_by_fallback(monkeypatch)
+    truths: set[bool | None] = set()
+    for rec in records():
+        want = _full(trial, rec, AS_OF)
+        assert screen(rec, trial, AS_OF).met == want, rec.id
+        truths.update(want)
+    assert not [n for n in seen if isinstance(n, Versus)]
+    assert truths == {True, False, None}

@@ -103,6 +103,12 @@ ROUND_TRIP = [
     # servings of alcohol read as grams of ethanol a week
     "alcohol_intake >= 112 g/wk",
     'healthy_volunteer and (alcohol_intake > 392 g/wk within 6 months or unparsed("History of"))',
+    # two measures compared with each other
+    "ast > alt",
+    "ast >= alt within 7 days",
+    "not ast <= alt",
+    "alcoholic_hepatitis and bilirubin > 3 mg/dL and ast > alt and ast < 300 U/L",
+    'ast > alt or unparsed("History of")',
 ]
 
 
@@ -573,6 +579,16 @@ TEXT = [
     # a word for how much someone drinks is defined by the threshold right after the intake
     ("Heavy alcohol consumption (> 40 g/d)", "exclusion", "alcohol_intake > 40 g/d"),
     ("Regular alcohol intake of more than 30 g/day", "exclusion", "alcohol_intake > 30 g/d"),
+    # two lab measures with one unit compared with each other; a bound after them is on the
+    # first (NCT03432260)
+    ("AST > ALT", "inclusion", "ast > alt"),
+    ("AST greater than ALT within 7 days", "inclusion", "ast > alt within 7 days"),
+    (
+        "Patients with alcoholic hepatitis defined as: Serum bilirubin > 3 mg/dL AND AST > ALT, "
+        "but less than 300 U/L AND",
+        "inclusion",
+        "alcoholic_hepatitis and bilirubin > 3 mg/dL and ast > alt and ast < 300 U/L",
+    ),
 ]
 
 
@@ -2845,6 +2861,11 @@ SAFETY = [
         "inclusion",
         'unparsed("Chronic") and alcohol_intake > 40 g/d',
     ),
+    # measures in different units are never compared with each other, nor is one that a
+    # threshold follows ("ALT < AST < 3 x ULN" is a chain, not AST > ALT alone)
+    ("Platelets > INR", "inclusion", "*unread*"),
+    ("Bilirubin > albumin", "inclusion", "*unread*"),
+    ("ALT < AST < 3 x ULN", "inclusion", 'unparsed("ALT") and unparsed("<") and ast < 3 x ULN'),
 ]
 
 
@@ -3037,3 +3058,11 @@ def test_durations_read_only_where_certain(text: str, kind: str) -> None:
     assert compiled.unparsed, render(compiled.rule)
     lasting = [n for n in walk(compiled.rule) if isinstance(n, Mention) and n.lasting]
     assert not lasting, render(compiled.rule)
+
+
+@pytest.mark.parametrize(
+    "rule", ["ast > bmi", "age > alt", "ast > ast", "alcohol_intake > alt", "egfr > creatinine"]
+)
+def test_only_two_lab_measures_with_one_unit_compare_with_each_other(rule: str) -> None:
+    with pytest.raises(CriterionSyntaxError, match="cannot be compared with each other"):
+        compile_rule(rule)

@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from types import MethodType, ModuleType
 from typing import TypeVar
 
-from .concepts import Vocabulary, vocabulary
+from .concepts import Vocabulary, comparable, vocabulary
 from .firstchars import StartTable
 from .nodes import fast_init
 from .normalize import Normalised
@@ -1413,6 +1413,7 @@ class Lexer:
         p(_k_of_n, text)
         p(_dropped_alternative, text)
         p(_alcohol_servings, text)
+        p(_measure_versus, text, self.t.vocab)
         self._tidy(p)
         p(_acronym_bound, text)
         p(_comma_or_split, text)
@@ -6927,6 +6928,37 @@ def _defined_amount(toks: list[Tok], vocab: Vocabulary) -> list[Tok]:
         if c is None or c.kind != "fact" or c.fact_type != "quantity":
             continue
         out[i : i + 2] = [Tok("CONCEPT", con.value, mod.start, con.end)]
+    return out
+
+
+_VERSUS_OPS = frozenset(("<", "<=", ">", ">="))
+
+
+@_needs("CONCEPT WORD", "CONCEPT CMP", "CONCEPT BCMP")
+def _measure_versus(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
+    """ "AST > ALT": two measures compared with each other, CONCEPT VERSUS CONCEPT.
+
+    Only a comparator (symbol or words, nothing else) between two lab measures that share a
+    unit (:func:`eligo.concepts.comparable`), and not when a threshold follows the second
+    ("ALT < AST < 3 x ULN" is another shape).  Left as words, "AST > ALT" was unread, and a
+    line asking for it was undecided for everyone."""
+    out: list[Tok] = []
+    i, n = 0, len(toks)
+    while i < n:
+        t = toks[i]
+        j = i + 1
+        while j < n and j - i <= 4 and toks[j].type in ("WORD", "MOD", "CMP", "BCMP"):
+            j += 1
+        if t.type == "CONCEPT" and i + 1 < j < n and toks[j].type == "CONCEPT":
+            op = COMPARATORS.get(_phrase(text[t.end : toks[j].start]))
+            a, b = vocab.concepts.get(str(t.value)), vocab.concepts.get(str(toks[j].value))
+            followed = j + 1 < n and toks[j + 1].type in ("CMP", "BCMP", "NUMBER", "TO")
+            if op in _VERSUS_OPS and a and b and comparable(a, b) and not followed:
+                out += [t, Tok("VERSUS", op, toks[i + 1].start, toks[j - 1].end), toks[j]]
+                i = j + 1
+                continue
+        out.append(t)
+        i += 1
     return out
 
 

@@ -3150,3 +3150,22 @@ Feature: Constructs the grammar reads in real registry text
       | healthy_volunteer true; alcohol_intake 50 g/d   | undecided |
       | healthy_volunteer false; alcohol_intake 60 g/d  | not met   |
       | healthy_volunteer true                          | undecided |
+
+  Scenario Outline: One measure compared with another, then a bound on the first (NCT03432260)
+    Given the inclusion line "Patients with alcoholic hepatitis defined as: Serum bilirubin > 3 mg/dL AND AST > ALT, but less than 300 U/L AND"
+    And a patient with observations <observations> and conditions K70.10 since 2026-11-01
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "alcoholic_hepatitis and bilirubin > 3 mg/dL and ast > alt and ast < 300 U/L"
+    And it is <met>
+    And its explanation mentions "<why>"
+
+    # "AST > ALT" was unread, so every patient was undecided.  Each side is the measure's
+    # latest value, in the unit both share (1 ukat/L = 60 U/L); the bound after it ("but less
+    # than 300 U/L") is on AST, the measure it follows
+    Examples:
+      | observations                                           | met       | why                                               |
+      | bilirubin 5 mg/dL; ast 150 U/L; alt 60 U/L             | met       | AST (aspartate aminotransferase) 150 U/L          |
+      | bilirubin 5 mg/dL; ast 60 U/L; alt 150 U/L             | not met   | is not > ALT (alanine aminotransferase) 150 U/L   |
+      | bilirubin 5 mg/dL; ast 2 ukat/L; alt 100 U/L           | met       | 2 ukat/L (2026-11-20) = 120 U/L is > ALT          |
+      | bilirubin 5 mg/dL; ast 350 U/L; alt 60 U/L             | not met   | AST (aspartate aminotransferase) 350 U/L          |
+      | bilirubin 5 mg/dL; ast 150 U/L                         | undecided | no ALT (alanine aminotransferase) on record       |
