@@ -2866,6 +2866,12 @@ SAFETY = [
     ("Platelets > INR", "inclusion", "*unread*"),
     ("Bilirubin > albumin", "inclusion", "*unread*"),
     ("ALT < AST < 3 x ULN", "inclusion", 'unparsed("ALT") and unparsed("<") and ast < 3 x ULN'),
+    # "AST/ALT > 2" is the ratio: read "ast > 2 U/L or alt > 2 U/L" it was met by nearly
+    # every patient.  A unit or a multiple of the limit still bounds each measure
+    ("AST/ALT > 2", "inclusion", 'unparsed("AST/ALT > 2")'),
+    ("AST/ALT ≤ 2.5", "inclusion", 'unparsed("AST/ALT ≤ 2.5")'),
+    ("AST/ALT > 3 x ULN", "exclusion", "ast > 3 x ULN or alt > 3 x ULN"),
+    ("AST/ALT > 100 U/L", "exclusion", "ast > 100 U/L or alt > 100 U/L"),
 ]
 
 

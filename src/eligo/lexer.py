@@ -1415,6 +1415,7 @@ class Lexer:
         p(_alcohol_servings, text)
         p(_measure_versus, text, self.t.vocab)
         self._tidy(p)
+        p(_slashed_ratio, text, self.t.vocab)
         p(_acronym_bound, text)
         p(_comma_or_split, text)
         if self.kind == "exclusion":
@@ -6958,6 +6959,36 @@ def _measure_versus(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
                 i = j + 1
                 continue
         out.append(t)
+        i += 1
+    return out
+
+
+@_needs("CONCEPT OR CMP NUMBER", "CONCEPT AND CMP NUMBER")
+def _slashed_ratio(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
+    """ "AST/ALT > 2": a bare number after two measures joined by a slash is their ratio
+    (the De Ritis ratio), not a bound on each in an assumed unit; read as "AST > 2 U/L or
+    ALT > 2 U/L" it was met by nearly everyone.  Left unread, as one word; with a unit or a
+    multiple of the limit ("AST/ALT > 3 x ULN") each measure is bounded, as before."""
+    out: list[Tok] = []
+    i, n = 0, len(toks)
+    while i < n:
+        a = toks[i]
+        if i + 4 < n and a.type == "CONCEPT":
+            slash, b, op, num = toks[i + 1 : i + 5]
+            if (
+                slash.type in ("OR", "AND")
+                and text[slash.start : slash.end] == "/"
+                and b.type == "CONCEPT"
+                and op.type == "CMP"
+                and num.type == "NUMBER"
+                and (i + 5 >= n or toks[i + 5].type not in ("UNIT", "ULN"))
+            ):
+                left, right = vocab.concepts.get(str(a.value)), vocab.concepts.get(str(b.value))
+                if left and right and comparable(left, right):
+                    out.append(Tok("WORD", text[a.start : num.end], a.start, num.end))
+                    i += 5
+                    continue
+        out.append(a)
         i += 1
     return out
 
