@@ -100,6 +100,15 @@ ROUND_TRIP = [
     "liver_transplant within 144 months and not liver_transplant within 6 months",
     "not (locoregional_therapy within 4 weeks and hcc)",
     'liver_transplant within 6 months or unparsed("likely within the next 6 months")',
+    # servings of alcohol read as grams of ethanol a week
+    "alcohol_intake >= 112 g/wk",
+    'healthy_volunteer and (alcohol_intake > 392 g/wk within 6 months or unparsed("History of"))',
+    # two measures compared with each other
+    "ast > alt",
+    "ast >= alt within 7 days",
+    "not ast <= alt",
+    "alcoholic_hepatitis and bilirubin > 3 mg/dL and ast > alt and ast < 300 U/L",
+    'ast > alt or unparsed("History of")',
 ]
 
 
@@ -545,6 +554,41 @@ TEXT = [
         "inclusion",
         "liver_stiffness > 13 kPa",
     ),
+    # servings of alcohol: UK units are 8 g of ethanol (NHS); a unit or drink the line
+    # defines in grams is that many; a drink of the US standard volumes is 14 g (NIAAA)
+    ("Alcohol intake ≥ 14 units/week", "exclusion", "alcohol_intake >= 112 g/wk"),
+    ("Alcohol consumption > 21 units per week", "exclusion", "alcohol_intake > 168 g/wk"),
+    ("Alcohol intake > 3 units a day", "exclusion", "alcohol_intake > 24 g/d"),
+    (
+        "Alcohol consumption of more than 14 units per week (1 unit = 10 g of alcohol)",
+        "exclusion",
+        "alcohol_intake > 140 g/wk",
+    ),
+    (
+        "Alcohol consumption > 2 drinks per day (1 drink = 10 g of alcohol)",
+        "exclusion",
+        "alcohol_intake > 20 g/d",
+    ),
+    (
+        "Alcohol intake > 14 drinks/week (1 drink = 150 mL of wine or 360 mL of beer or 45 mL"
+        " of spirits)",
+        "exclusion",
+        "alcohol_intake > 196 g/wk",
+    ),
+    ("Alcohol intake > 112 g/week", "exclusion", "alcohol_intake > 112 g/wk"),
+    # a word for how much someone drinks is defined by the threshold right after the intake
+    ("Heavy alcohol consumption (> 40 g/d)", "exclusion", "alcohol_intake > 40 g/d"),
+    ("Regular alcohol intake of more than 30 g/day", "exclusion", "alcohol_intake > 30 g/d"),
+    # two lab measures with one unit compared with each other; a bound after them is on the
+    # first (NCT03432260)
+    ("AST > ALT", "inclusion", "ast > alt"),
+    ("AST greater than ALT within 7 days", "inclusion", "ast > alt within 7 days"),
+    (
+        "Patients with alcoholic hepatitis defined as: Serum bilirubin > 3 mg/dL AND AST > ALT, "
+        "but less than 300 U/L AND",
+        "inclusion",
+        "alcoholic_hepatitis and bilirubin > 3 mg/dL and ast > alt and ast < 300 U/L",
+    ),
 ]
 
 
@@ -572,7 +616,7 @@ SAFETY = [
         "exclusion",
         "prothrombin_time > 1.5 x ULN or aptt > 1.5 x ULN or fibrinogen < 0.5 x LLN",
     ),
-    ("Alcohol intake ≥ 14 units/week", "exclusion", 'unparsed("Alcohol intake ≥ 14 units/week")'),
+    ("Alcohol intake ≥ 14 units/week", "exclusion", "alcohol_intake >= 112 g/wk"),
     ("AST < 2.5 x the reference value", "inclusion", 'unparsed("AST < 2.5 x the reference")'),
     ("SBP < 90 mmHg", "exclusion", "systolic_bp < 90 mm[Hg]"),
     ("Seizure disorder is allowed", "exclusion", 'seizure_disorder and unparsed("allowed")'),
@@ -1556,7 +1600,7 @@ SAFETY = [
         "Prior or ongoing harmful alcohol intake defined as an average of ≥24g alcohol/day for "
         "women and ≥36g/d for men for ≥ 5 year.",
         "inclusion",
-        'unparsed("or") and unparsed("harmful") and unparsed("alcohol intake") and '
+        'unparsed("or") and unparsed("harmful alcohol intake") and '
         '((unparsed("≥24g alcohol/day") and sex = female) or (unparsed("≥36g/d") and sex = male))'
         ' and unparsed("≥ 5 year")',
     ),
@@ -1932,8 +1976,9 @@ SAFETY = [
         "inclusion",
         "creatinine_clearance >= 70 mL/min or measured_gfr >= 70 mL/min",
     ),
-    # drinks and UK units are not grams of ethanol (a drink is 8 to 14 g by country): unread
-    ("Alcohol intake ≥ 14 units/week", "exclusion", 'unparsed("Alcohol intake ≥ 14 units/week")'),
+    # drinks are not grams of ethanol (a drink is 8 to 14 g by country) unless the line
+    # defines them: unread.  Units of alcohol are UK units, 8 g each (NHS): read as grams
+    ("Alcohol intake ≥ 14 units/week", "exclusion", "alcohol_intake >= 112 g/wk"),
     (
         "No more than 14 drinks per week (if male) or 7 drinks a week (if female) in the last "
         "2 years",
@@ -2795,6 +2840,38 @@ SAFETY = [
         'major_surgery within 28 days or unparsed("anticipation of the need for major surgery'
         ' during the course of the study treatment")',
     ),
+    # a drink is no fixed mass (US 14 g, Australia 10 g, UK unit 8 g): drinks the line does
+    # not define, or defines by volumes that are not the US standard drink's, stay unread
+    ("Alcohol intake > 3 drinks/day", "exclusion", "*unread*"),
+    (
+        "No more than 14 drinks per week (if male) or 7 drinks a week (if female) in the last"
+        " 2 years",
+        "inclusion",
+        "*unread*",
+    ),
+    (
+        "Alcohol intake > 2 drinks per day (1 drink = 150 mL of wine or 100 mL of beer)",
+        "exclusion",
+        'unparsed("Alcohol intake >") and unparsed("2 drinks per day") and unparsed("1 drink ='
+        ' 150 mL of wine or 100 mL of beer")',
+    ),
+    # "chronic" says how long, which a recorded intake does not: it stays unread
+    (
+        "Chronic alcohol consumption (more than 40 g/day)",
+        "inclusion",
+        'unparsed("Chronic") and alcohol_intake > 40 g/d',
+    ),
+    # measures in different units are never compared with each other, nor is one that a
+    # threshold follows ("ALT < AST < 3 x ULN" is a chain, not AST > ALT alone)
+    ("Platelets > INR", "inclusion", "*unread*"),
+    ("Bilirubin > albumin", "inclusion", "*unread*"),
+    ("ALT < AST < 3 x ULN", "inclusion", 'unparsed("ALT") and unparsed("<") and ast < 3 x ULN'),
+    # "AST/ALT > 2" is the ratio: read "ast > 2 U/L or alt > 2 U/L" it was met by nearly
+    # every patient.  A unit or a multiple of the limit still bounds each measure
+    ("AST/ALT > 2", "inclusion", 'unparsed("AST/ALT > 2")'),
+    ("AST/ALT ≤ 2.5", "inclusion", 'unparsed("AST/ALT ≤ 2.5")'),
+    ("AST/ALT > 3 x ULN", "exclusion", "ast > 3 x ULN or alt > 3 x ULN"),
+    ("AST/ALT > 100 U/L", "exclusion", "ast > 100 U/L or alt > 100 U/L"),
 ]
 
 
@@ -2987,3 +3064,11 @@ def test_durations_read_only_where_certain(text: str, kind: str) -> None:
     assert compiled.unparsed, render(compiled.rule)
     lasting = [n for n in walk(compiled.rule) if isinstance(n, Mention) and n.lasting]
     assert not lasting, render(compiled.rule)
+
+
+@pytest.mark.parametrize(
+    "rule", ["ast > bmi", "age > alt", "ast > ast", "alcohol_intake > alt", "egfr > creatinine"]
+)
+def test_only_two_lab_measures_with_one_unit_compare_with_each_other(rule: str) -> None:
+    with pytest.raises(CriterionSyntaxError, match="cannot be compared with each other"):
+        compile_rule(rule)

@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from types import MethodType, ModuleType
 from typing import TypeVar
 
-from .concepts import Vocabulary, vocabulary
+from .concepts import Vocabulary, comparable, vocabulary
 from .firstchars import StartTable
 from .nodes import fast_init
 from .normalize import Normalised
@@ -1412,7 +1412,10 @@ class Lexer:
         p(_donated_conditions, text, self.t.vocab)
         p(_k_of_n, text)
         p(_dropped_alternative, text)
+        p(_alcohol_servings, text)
+        p(_measure_versus, text, self.t.vocab)
         self._tidy(p)
+        p(_slashed_ratio, text, self.t.vocab)
         p(_acronym_bound, text)
         p(_comma_or_split, text)
         if self.kind == "exclusion":
@@ -2830,6 +2833,7 @@ class Lexer:
         p(_state_adjectives)
         p(_despite_concept, text)
         p(_modifiers)
+        p(_defined_amount, vocab)
         p(_treatment_of, text, vocab)
         p(_despite_treatment, text)
         p(_no_or_qualified, text)
@@ -6797,6 +6801,196 @@ _PHRASE_GAP = re.compile(r"[\s\-]+")
 
 def _phrase(text: str) -> str:
     return _PHRASE_GAP.sub(" ", text.strip().lower())
+
+
+# "Alcohol intake >= 14 units/week", "28 drinks/week (1 drink = 150 mL of wine or …)": a count
+# of servings of alcohol a day or a week; a definition in parentheses may follow
+_SERVINGS = re.compile(
+    rf"(?P<n>{_NUM})\s*(?P<s>units?|drinks?)"
+    r"\s*(?:/\s*|\s+(?:per|a|an|each)\s+)(?P<per>weeks?|wk|days?)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+_SERVING_GRAMS = re.compile(
+    r"\s*\(\s*(?:1|one|a|an)\s+(?P<s>unit|drink)\s*(?:=|is|equals)\s*"
+    rf"(?P<g>{_NUM})\s*(?:g|grams?)\s+(?:of\s+)?(?:pure\s+)?(?:alcohol|ethanol)\s*\)",
+    re.IGNORECASE,
+)
+_SERVING_VOLUMES = re.compile(
+    r"\s*\(\s*(?:1|one|a|an)\s+drink\s*(?:=|is|equals)\s*(?P<body>[^()]+)\)", re.IGNORECASE
+)
+_BEVERAGE = re.compile(
+    rf"(?P<ml>{_NUM})\s*ml\s+(?:of\s+)?(?P<b>wine|beer|spirits|liquor|distilled\s+spirits)\b",
+    re.IGNORECASE,
+)
+# The US standard drink by volume (NIAAA, https://www.niaaa.nih.gov/alcohols-effects-health/
+# what-standard-drink): 12 fl oz of beer, 5 fl oz of wine, 1.5 fl oz of spirits, at
+# 29.5735 mL a US fluid ounce; a line's rounded metric volumes must lie within 5 % of these
+_US_DRINK_ML = {"beer": 354.9, "wine": 147.9, "spirits": 44.4, "liquor": 44.4}
+
+
+def _us_standard_drink(body: str) -> bool:
+    """Whether a drink defined as ``body`` ("150 mL of wine or 360 mL of beer or 45 mL of
+    spirits") is the US standard drink: every beverage at its standard volume, nothing else."""
+    found = list(_BEVERAGE.finditer(body))
+    if not found:
+        return False
+    rest = _BEVERAGE.sub(" ", body)
+    if re.sub(r"\b(?:or|and)\b|[,;\s]", "", rest, flags=re.IGNORECASE):
+        return False  # something besides the beverages and their connectives
+    for m in found:
+        kind = m.group("b").split()[-1].lower()
+        standard = _US_DRINK_ML[kind]
+        if abs(parse_number(m.group("ml")) - standard) > 0.05 * standard:
+            return False
+    return True
+
+
+@_needs("CONCEPT CMP WORD", words=("unit", "drink"))
+def _alcohol_servings(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Alcohol intake >= 14 units/week": servings of alcohol, read as grams of ethanol.
+
+    A serving is no fixed mass (US standard drink 14 g, Australian 10 g, UK unit 8 g), so
+    only a count the line pins down is read: "units" of alcohol (the UK unit, 8 g, unless the
+    line defines its own "(1 unit = 10 g of alcohol)"), and "drinks" only with a definition
+    in parentheses right after them, in grams or as the US standard drink's volumes of beer,
+    wine and spirits.  The count then arrives as NUMBER and a serving UNIT code
+    (:func:`eligo.units.alcohol_serving`), which the resolver turns into grams; the definition
+    is read with it.  Only after alcohol intake and its comparator; a bare "drinks" stays
+    unread."""
+    out: list[Tok] = []
+    skip_to = -1
+    for i, t in enumerate(toks):
+        if t.start < skip_to:
+            continue  # inside a definition read with its count
+        m = _SERVINGS.match(text, t.start) if t.type == "WORD" else None
+        words = m is not None and any(
+            u.end == m.end() for u in itertools.takewhile(lambda u: u.type == "WORD", toks[i:])
+        )
+        if (
+            m is None
+            or not words
+            or i < 2
+            or toks[i - 1].type != "CMP"
+            or toks[i - 2].type != "CONCEPT"
+            or toks[i - 2].value != "alcohol_intake"
+        ):
+            out.append(t)
+            continue
+        noun = m.group("s").lower().rstrip("s")
+        per = "wk" if m.group("per").lower().startswith("w") else "d"
+        end = m.end()
+        grams = _SERVING_GRAMS.match(text, end)
+        volumes = _SERVING_VOLUMES.match(text, end)
+        if grams is not None and grams.group("s").lower() == noun:
+            code, end = f"[{noun}_{parse_number(grams.group('g')):g}g]/{per}", grams.end()
+        elif noun == "drink" and volumes is not None and _us_standard_drink(volumes.group("body")):
+            code, end = f"[us_standard_drink]/{per}", volumes.end()
+        elif noun == "unit" and grams is None and volumes is None:
+            code = f"[uk_alcohol_unit]/{per}"
+        else:
+            out.append(t)
+            continue
+        out.append(Tok("NUMBER", parse_number(m.group("n")), m.start("n"), m.end("n")))
+        out.append(Tok("UNIT", code, m.start("s"), end))
+        skip_to = end
+    return out
+
+
+# how much or how habitually, of an intake: words a threshold right after the intake defines
+_AMOUNT_WORDS = frozenset(
+    ["heavy", "excessive", "regular", "habitual", "average", "harmful", "hazardous", "significant"]
+)
+
+
+@_needs("MOD CONCEPT CMP", "MOD CONCEPT BCMP")
+def _defined_amount(toks: list[Tok], vocab: Vocabulary) -> list[Tok]:
+    """ "Chronic alcohol consumption (more than 40 g/day)", "regular alcohol consumption
+    exceeding 28 drinks/week": a word saying how much or how habitually someone takes in
+    (heavy, regular, chronic, …), written before a recorded intake that a threshold follows
+    at once (or in parentheses), is defined by that threshold, as a qualified condition is by
+    the threshold after it.  Left as a modifier, it made the line unknown for everyone.  Only
+    a quantity fact (an intake recorded as an amount), the one word right before it, and a
+    threshold on that same intake right after it."""
+    out = list(toks)
+    for i in range(len(out) - 4, -1, -1):
+        mod, con = out[i], out[i + 1]
+        k = i + 3 if out[i + 2].type == "LPOST" else i + 2
+        if (
+            mod.type != "MOD"
+            or str(mod.value).lower() not in _AMOUNT_WORDS
+            or (i > 0 and out[i - 1].type == "MOD")
+            or con.type != "CONCEPT"
+            or k + 1 >= len(out)
+            or out[k].type not in ("CMP", "BCMP")
+            or out[k + 1].type != "NUMBER"
+        ):
+            continue
+        c = vocab.concepts.get(str(con.value))
+        if c is None or c.kind != "fact" or c.fact_type != "quantity":
+            continue
+        out[i : i + 2] = [Tok("CONCEPT", con.value, mod.start, con.end)]
+    return out
+
+
+_VERSUS_OPS = frozenset(("<", "<=", ">", ">="))
+
+
+@_needs("CONCEPT WORD", "CONCEPT CMP", "CONCEPT BCMP")
+def _measure_versus(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
+    """ "AST > ALT": two measures compared with each other, CONCEPT VERSUS CONCEPT.
+
+    Only a comparator (symbol or words, nothing else) between two lab measures that share a
+    unit (:func:`eligo.concepts.comparable`), and not when a threshold follows the second
+    ("ALT < AST < 3 x ULN" is another shape).  Left as words, "AST > ALT" was unread, and a
+    line asking for it was undecided for everyone."""
+    out: list[Tok] = []
+    i, n = 0, len(toks)
+    while i < n:
+        t = toks[i]
+        j = i + 1
+        while j < n and j - i <= 4 and toks[j].type in ("WORD", "MOD", "CMP", "BCMP"):
+            j += 1
+        if t.type == "CONCEPT" and i + 1 < j < n and toks[j].type == "CONCEPT":
+            op = COMPARATORS.get(_phrase(text[t.end : toks[j].start]))
+            a, b = vocab.concepts.get(str(t.value)), vocab.concepts.get(str(toks[j].value))
+            followed = j + 1 < n and toks[j + 1].type in ("CMP", "BCMP", "NUMBER", "TO")
+            if op in _VERSUS_OPS and a and b and comparable(a, b) and not followed:
+                out += [t, Tok("VERSUS", op, toks[i + 1].start, toks[j - 1].end), toks[j]]
+                i = j + 1
+                continue
+        out.append(t)
+        i += 1
+    return out
+
+
+@_needs("CONCEPT OR CMP NUMBER", "CONCEPT AND CMP NUMBER")
+def _slashed_ratio(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
+    """ "AST/ALT > 2": a bare number after two measures joined by a slash is their ratio
+    (the De Ritis ratio), not a bound on each in an assumed unit; read as "AST > 2 U/L or
+    ALT > 2 U/L" it was met by nearly everyone.  Left unread, as one word; with a unit or a
+    multiple of the limit ("AST/ALT > 3 x ULN") each measure is bounded, as before."""
+    out: list[Tok] = []
+    i, n = 0, len(toks)
+    while i < n:
+        a = toks[i]
+        if i + 4 < n and a.type == "CONCEPT":
+            slash, b, op, num = toks[i + 1 : i + 5]
+            if (
+                slash.type in ("OR", "AND")
+                and text[slash.start : slash.end] == "/"
+                and b.type == "CONCEPT"
+                and op.type == "CMP"
+                and num.type == "NUMBER"
+                and (i + 5 >= n or toks[i + 5].type not in ("UNIT", "ULN"))
+            ):
+                left, right = vocab.concepts.get(str(a.value)), vocab.concepts.get(str(b.value))
+                if left and right and comparable(left, right):
+                    out.append(Tok("WORD", text[a.start : num.end], a.start, num.end))
+                    i += 5
+                    continue
+        out.append(a)
+        i += 1
+    return out
 
 
 def lex(norm: Normalised, kind: str = "inclusion") -> tuple[list[Tok], list[tuple[int, int]]]:

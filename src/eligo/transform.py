@@ -54,7 +54,7 @@ from typing import Any, Literal
 from lark import Token, Transformer, Tree, v_args
 from lark.exceptions import VisitError
 
-from .concepts import Concept, vocabulary
+from .concepts import Concept, comparable, vocabulary
 from .errors import CriterionSyntaxError, UnitError, did_you_mean
 from .lexer import EXCLUSION_HEADER, REQUIREMENT_AMONG_EXCLUSIONS, TIME_UNITS, Tok
 from .nodes import (
@@ -73,6 +73,7 @@ from .nodes import (
     Span,
     Unparsed,
     Value,
+    Versus,
     Window,
     walk,
 )
@@ -375,6 +376,12 @@ class TextTransformer:
             return (("q", value, None, str(unit.value)), span)
         return (("q", value, str(unit.value), None), span)
 
+    def versus(self, left: Tok, op: Tok, right: Tok) -> Any:
+        """ "AST > ALT": two measures compared with each other (the lexer pairs only
+        comparable ones, :func:`eligo.concepts.comparable`)."""
+        span = self.ctx.span(left, right)
+        return PLeaf(Versus(str(left.value), str(op.value), str(right.value), span=span))  # type: ignore[arg-type]
+
     def sex(self, tok: Tok) -> Any:
         span = self.ctx.span(tok)
         return PLeaf(Comparison("sex", "=", Category(str(tok.value)), span=span))
@@ -419,7 +426,10 @@ class _Resolver:
                 if p.value[0] == "q" and p.value[2]:
                     self.units.setdefault(p.concept, p.value[2])
         elif kind is PLeaf:
-            if type(p.node) in (Mention, Comparison):
+            if type(p.node) is Versus:
+                # "AST > ALT, but less than 300 U/L": a bare bound after it is on the left one
+                self.last_concept = p.node.left
+            elif type(p.node) in (Mention, Comparison):
                 c = self.vocab[p.node.concept]
                 if c.categories:
                     self.last_categorical = c.id
@@ -456,6 +466,10 @@ class _Resolver:
             return Quantity(value, "")
         if concept.unit is None:
             return None
+        if unit.startswith("["):
+            served = self.servings(value, unit)
+            if served is not None:
+                return served if self.quantity(concept, served.value, served.unit) else None
         indexed = bsa_shorthand(unit, concept.unit)
         if indexed is not None:
             # "eGFR < 60 ml/min": an estimated GFR is per 1.73 m2 by definition
@@ -475,6 +489,22 @@ class _Resolver:
         if ok and not self.plausible(concept, value, unit):
             return None
         return Quantity(value, unit) if ok else None
+
+    def servings(self, value: float, code: str) -> Quantity | None:
+        """ "14 units/week": servings of alcohol the lexer wrote as a serving code, in grams.
+
+        The quantity keeps what the criterion wrote and the definition it was converted by,
+        for the explanation; a code that is no serving is ``None``."""
+        from .units import alcohol_serving
+
+        serving = alcohol_serving(code)
+        if serving is None:
+            return None
+        grams, unit, noun, why = serving
+        per = "a week" if unit.endswith("/wk") else "a day"
+        total = value * grams
+        written = f"{value:g} {noun} {per} read as {total:g} {unit}: {why}"
+        return Quantity(total, unit, written=written)
 
     def plausible(self, concept: Concept, value: float, unit: str) -> bool:
         """Whether a threshold lies within the analyte's plausible range.
@@ -1342,7 +1372,7 @@ def span_of(n: Any) -> Span:
 
 def _apply_window(node: Any, window: Window) -> Any:
     """Give ``window`` to every mention/comparison under ``node`` that has none."""
-    if isinstance(node, (Mention, Comparison, Range)):
+    if isinstance(node, (Mention, Comparison, Range, Versus)):
         return node if node.window is not None else dc_replace(node, window=window)
     if isinstance(node, (AllOf, AnyOf)):
         return dc_replace(node, children=tuple(_apply_window(c, window) for c in node.children))
@@ -1355,7 +1385,7 @@ def _apply_window(node: Any, window: Window) -> Any:
 
 def _windowable(node: Any) -> bool:
     """Whether a window after ``node`` has a mention or measurement in it to bound."""
-    if isinstance(node, Mention | Comparison | Range):
+    if isinstance(node, Mention | Comparison | Range | Versus):
         return True
     if isinstance(node, AllOf | AnyOf):
         return any(_windowable(c) for c in node.children)
@@ -1372,7 +1402,7 @@ def _set_history(node: Any, cue: Unparsed) -> Any:
     ``comparison or unparsed(cue)`` (met by the current value, else open)."""
     if isinstance(node, Mention):
         return node if node.window is not None else dc_replace(node, qualifier="history")
-    if isinstance(node, (Comparison, Range)):
+    if isinstance(node, (Comparison, Range, Versus)):
         return AnyOf((node, cue), span=_join(cue.span, node.span))
     if isinstance(node, (AllOf, AnyOf)):
         return dc_replace(node, children=tuple(_set_history(c, cue) for c in node.children))
@@ -1676,6 +1706,9 @@ class RuleTransformer(Transformer[Token, Any]):
             val = RefMultiple(float(value[1]), value[2])
         else:
             word = str(value)
+            other = None if c.categories else self.vocab.concepts.get(word)
+            if other is not None:
+                return self._versus(c, op, other, window, ctok, value)
             if not c.categories:
                 raise self._error(f"'{c.id}' is compared with numbers, not '{word}'", value)
             match = next((k for k in c.categories if k.lower() == word.lower()), None)
@@ -1686,6 +1719,18 @@ class RuleTransformer(Transformer[Token, Any]):
                 )
             val = Category(match)
         return Comparison(c.id, str(op), val, window, span=self._span(ctok))  # type: ignore[arg-type]
+
+    def _versus(
+        self, c: Concept, op: Token, other: Concept, window: Window | None, ctok: Token, at: Token
+    ) -> Versus:
+        """ "ast > alt": two measures compared with each other, if they can be."""
+        if not comparable(c, other):
+            raise self._error(
+                f"'{c.id}' and '{other.id}' cannot be compared with each other: only two lab "
+                "measures with one unit can",
+                at,
+            )
+        return Versus(c.id, str(op), other.id, window, span=self._span(ctok))  # type: ignore[arg-type]
 
     def _quantity(self, c: Concept, num: Token, utok: Token | None, ctok: Token) -> Quantity:
         from .units import compatible, normalize_unit

@@ -1783,7 +1783,8 @@ Feature: Constructs the grammar reads in real registry text
     And it is <met>
 
     # "Chronic" stays unread (who drank heavily only lately is not chronic); the amount is read,
-    # so a light drinker fails the line; drinks and UK units are not grams (left unread)
+    # so a light drinker fails the line; drinks are grams only where the line defines them
+    # (UK units are 8 g: see the scenarios on NCT02654665 and NCT02121860)
     Examples:
       | facts                          | met       |
       | alcohol_intake 60 g/d          | undecided |
@@ -3113,3 +3114,58 @@ Feature: Constructs the grammar reads in real registry text
       | major surgery | 2026-11-15 | procedures  | undecided |
       | major surgery | never      | procedures  | undecided |
       | major surgery | never      | no sections | undecided |
+
+  Scenario Outline: UK units of alcohol a week, read as grams of ethanol (NCT02654665)
+    Given the exclusion line "Alcohol intake ≥ 14 units/week"
+    And a patient with the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "alcohol_intake >= 112 g/wk"
+    And it is <met>
+    And its explanation mentions "<why>"
+
+    # the line was unread: every drinker was left undecided.  A UK unit is 8 g of ethanol
+    # (NHS), so 14 units a week are 112 g a week, 16 g a day
+    Examples:
+      | facts                    | met       | why                                                                                    |
+      | alcohol_intake 16 g/d    | met       | 14 UK units a week read as 112 g/wk: a UK unit of alcohol is 8 g of ethanol (NHS)      |
+      | alcohol_intake 15.9 g/d  | not met   | 111.3 g/wk is not ≥ 112 g/wk                                                           |
+      | alcohol_intake 150 g/wk  | met       | 150 g/wk is ≥ 112 g/wk                                                                 |
+      | alcohol_intake 100 g/wk  | not met   | 100 g/wk is not ≥ 112 g/wk                                                             |
+      | moribund false           | undecided | no alcohol intake (grams of ethanol) on record                                         |
+
+  Scenario Outline: Drinks the line defines as the US standard drink, over a history of intake (NCT02121860)
+    Given the exclusion line "Matched Healthy Volunteers: History of regular alcohol consumption exceeding 28 drinks/week (1 drink = 150 mL of wine or 360 mL of beer or 45 mL of spirits) within 6 months of Screening"
+    And a patient with the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "healthy_volunteer and (alcohol_intake > 392 g/wk within 6 months or unparsed("History of"))"
+    And it is <met>
+
+    # the drink's volumes are the US standard drink's (NIAAA: 12 fl oz beer, 5 fl oz wine,
+    # 1.5 fl oz spirits), 14 g of ethanol: 28 drinks a week are 392 g.  A volunteer drinking
+    # more now is excluded; one drinking less may have drunk more in the last 6 months
+    # ("history of" stays unread), so is undecided
+    Examples:
+      | facts                                           | met       |
+      | healthy_volunteer true; alcohol_intake 60 g/d   | met       |
+      | healthy_volunteer true; alcohol_intake 50 g/d   | undecided |
+      | healthy_volunteer false; alcohol_intake 60 g/d  | not met   |
+      | healthy_volunteer true                          | undecided |
+
+  Scenario Outline: One measure compared with another, then a bound on the first (NCT03432260)
+    Given the inclusion line "Patients with alcoholic hepatitis defined as: Serum bilirubin > 3 mg/dL AND AST > ALT, but less than 300 U/L AND"
+    And a patient with observations <observations> and conditions K70.10 since 2026-11-01
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "alcoholic_hepatitis and bilirubin > 3 mg/dL and ast > alt and ast < 300 U/L"
+    And it is <met>
+    And its explanation mentions "<why>"
+
+    # "AST > ALT" was unread, so every patient was undecided.  Each side is the measure's
+    # latest value, in the unit both share (1 ukat/L = 60 U/L); the bound after it ("but less
+    # than 300 U/L") is on AST, the measure it follows
+    Examples:
+      | observations                                           | met       | why                                               |
+      | bilirubin 5 mg/dL; ast 150 U/L; alt 60 U/L             | met       | AST (aspartate aminotransferase) 150 U/L          |
+      | bilirubin 5 mg/dL; ast 60 U/L; alt 150 U/L             | not met   | is not > ALT (alanine aminotransferase) 150 U/L   |
+      | bilirubin 5 mg/dL; ast 2 ukat/L; alt 100 U/L           | met       | 2 ukat/L (2026-11-20) = 120 U/L is > ALT          |
+      | bilirubin 5 mg/dL; ast 350 U/L; alt 60 U/L             | not met   | AST (aspartate aminotransferase) 350 U/L          |
+      | bilirubin 5 mg/dL; ast 150 U/L                         | undecided | no ALT (alanine aminotransferase) on record       |
