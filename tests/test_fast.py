@@ -340,7 +340,7 @@ def test_alcohol_servings_are_decided_as_by_the_full_evaluator() -> None:
     from eligo.trial import Criterion
 
     lines = (
-        ("exclusion", "Alcohol intake ≥ 14 units/week"),
+        ("exclusion", "Alcohol intake ≥ 14 units/week (1 unit = 8 g of alcohol)"),
         ("inclusion", "Alcohol consumption > 2 drinks per day (1 drink = 10 g of alcohol)"),
     )
     crits = []

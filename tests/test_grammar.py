@@ -554,11 +554,18 @@ TEXT = [
         "inclusion",
         "liver_stiffness > 13 kPa",
     ),
-    # servings of alcohol: UK units are 8 g of ethanol (NHS); a unit or drink the line
-    # defines in grams is that many; a drink of the US standard volumes is 14 g (NIAAA)
-    ("Alcohol intake ≥ 14 units/week", "exclusion", "alcohol_intake >= 112 g/wk"),
-    ("Alcohol consumption > 21 units per week", "exclusion", "alcohol_intake > 168 g/wk"),
-    ("Alcohol intake > 3 units a day", "exclusion", "alcohol_intake > 24 g/d"),
+    # servings of alcohol: a unit or drink the line defines in grams is that many; a drink of
+    # the US standard volumes is 14 g (NIAAA)
+    (
+        "Alcohol consumption > 21 units per week (1 unit = 8 g of alcohol)",
+        "exclusion",
+        "alcohol_intake > 168 g/wk",
+    ),
+    (
+        "Alcohol intake > 3 units a day (1 unit = 10 g of ethanol)",
+        "exclusion",
+        "alcohol_intake > 30 g/d",
+    ),
     (
         "Alcohol consumption of more than 14 units per week (1 unit = 10 g of alcohol)",
         "exclusion",
@@ -616,7 +623,6 @@ SAFETY = [
         "exclusion",
         "prothrombin_time > 1.5 x ULN or aptt > 1.5 x ULN or fibrinogen < 0.5 x LLN",
     ),
-    ("Alcohol intake ≥ 14 units/week", "exclusion", "alcohol_intake >= 112 g/wk"),
     ("AST < 2.5 x the reference value", "inclusion", 'unparsed("AST < 2.5 x the reference")'),
     ("SBP < 90 mmHg", "exclusion", "systolic_bp < 90 mm[Hg]"),
     ("Seizure disorder is allowed", "exclusion", 'seizure_disorder and unparsed("allowed")'),
@@ -1976,9 +1982,9 @@ SAFETY = [
         "inclusion",
         "creatinine_clearance >= 70 mL/min or measured_gfr >= 70 mL/min",
     ),
-    # drinks are not grams of ethanol (a drink is 8 to 14 g by country) unless the line
-    # defines them: unread.  Units of alcohol are UK units, 8 g each (NHS): read as grams
-    ("Alcohol intake ≥ 14 units/week", "exclusion", "alcohol_intake >= 112 g/wk"),
+    # drinks and units are not grams of ethanol (8 g in the UK, 10 g where a unit is the
+    # standard drink, 14 g a US drink) unless the line defines them: unread
+    ("Alcohol intake ≥ 14 units/week", "exclusion", "*unread*"),
     (
         "No more than 14 drinks per week (if male) or 7 drinks a week (if female) in the last "
         "2 years",

@@ -475,10 +475,11 @@ def test_records_survive_the_tables(population: Population) -> None:
     assert math.isfinite(1.0)
 
 
-# "Alcohol intake ≥ 14 units/week" and "… exceeding 28 drinks/week (1 drink = …)": servings
-# read as grams a week, against intakes recorded a day or a week, on and around the bounds
+# "Alcohol intake ≥ 14 units/week (1 unit = 8 g …)" and "… exceeding 28 drinks/week (1 drink =
+# …)": servings read as grams a week, against intakes recorded a day or a week, on and around
+# the bounds
 ALCOHOL_LINES = (
-    ("exclusion", "Alcohol intake ≥ 14 units/week"),
+    ("exclusion", "Alcohol intake ≥ 14 units/week (1 unit = 8 g of alcohol)"),
     (
         "exclusion",
         "Matched Healthy Volunteers: History of regular alcohol consumption exceeding 28 "

@@ -6850,13 +6850,14 @@ def _alcohol_servings(toks: list[Tok], text: str) -> list[Tok]:
     """ "Alcohol intake >= 14 units/week": servings of alcohol, read as grams of ethanol.
 
     A serving is no fixed mass (US standard drink 14 g, Australian 10 g, UK unit 8 g), so
-    only a count the line pins down is read: "units" of alcohol (the UK unit, 8 g, unless the
-    line defines its own "(1 unit = 10 g of alcohol)"), and "drinks" only with a definition
-    in parentheses right after them, in grams or as the US standard drink's volumes of beer,
-    wine and spirits.  The count then arrives as NUMBER and a serving UNIT code
-    (:func:`eligo.units.alcohol_serving`), which the resolver turns into grams; the definition
-    is read with it.  Only after alcohol intake and its comparator; a bare "drinks" stays
-    unread."""
+    only a count the line pins down is read: "units" or "drinks" with a definition in
+    parentheses right after them, in grams ("(1 unit = 10 g of alcohol)") or, for drinks, as
+    the US standard drink's volumes of beer, wine and spirits.  A bare "units" stays unread:
+    a unit of alcohol is 8 g in the UK (NHS) but 10 g where a "unit" is the standard drink
+    (Australia, Singapore), so "≥ 14 units/week" may mean 112 or 140 g.  The count then
+    arrives as NUMBER and a serving UNIT code (:func:`eligo.units.alcohol_serving`), which
+    the resolver turns into grams; the definition is read with it.  Only after alcohol intake
+    and its comparator."""
     out: list[Tok] = []
     skip_to = -1
     for i, t in enumerate(toks):
@@ -6885,8 +6886,6 @@ def _alcohol_servings(toks: list[Tok], text: str) -> list[Tok]:
             code, end = f"[{noun}_{parse_number(grams.group('g')):g}g]/{per}", grams.end()
         elif noun == "drink" and volumes is not None and _us_standard_drink(volumes.group("body")):
             code, end = f"[us_standard_drink]/{per}", volumes.end()
-        elif noun == "unit" and grams is None and volumes is None:
-            code = f"[uk_alcohol_unit]/{per}"
         else:
             out.append(t)
             continue

@@ -158,13 +158,10 @@ SPELLINGS: Mapping[str, str] = {
 # …)"), as grams of ethanol.  A serving is no fixed mass: a US standard drink is 14 g, an
 # Australian standard drink 10 g, a UK unit 8 g.  So only a serving a citation fixes is
 # converted, and the lexer writes these codes only where the line says which it counts in (a
-# "unit" of alcohol, or a drink the line itself defines); a bare "drinks" is never converted.
+# unit or drink the line itself defines); a bare "units" or "drinks" is never converted.
 # Codes are ``[<serving>]/<time>``, never UCUM: they are turned into grams before any unit
 # arithmetic (see :func:`alcohol_serving`).
 ALCOHOL_SERVINGS: Mapping[str, tuple[float, str, str]] = {
-    # NHS, "Calculating alcohol units" (https://www.nhs.uk/live-well/alcohol-advice/
-    # calculating-alcohol-units/): "1 unit equals 10ml or 8g of pure alcohol"
-    "[uk_alcohol_unit]": (8.0, "UK units", "a UK unit of alcohol is 8 g of ethanol (NHS)"),
     # NIAAA, "What is a standard drink?" (https://www.niaaa.nih.gov/alcohols-effects-health/
     # what-standard-drink): 12 fl oz beer (~5 %), 5 fl oz wine (~12 %) or 1.5 fl oz spirits
     # (~40 %), each "about 14 grams of pure alcohol"
@@ -183,8 +180,8 @@ _SERVING_CODE = re.compile(
 def alcohol_serving(code: str) -> tuple[float, str, str, str] | None:
     """Grams of ethanol a serving code counts, the unit in grams, its noun, and why.
 
-    >>> alcohol_serving("[uk_alcohol_unit]/wk")[:3]
-    (8.0, 'g/wk', 'UK units')
+    >>> alcohol_serving("[us_standard_drink]/wk")[:3]
+    (14.0, 'g/wk', 'drinks')
     >>> alcohol_serving("[drink_10g]/d")
     (10.0, 'g/d', 'drinks', 'the criterion defines a drink as 10 g of ethanol')
     >>> alcohol_serving("mg/d") is None
