@@ -2795,6 +2795,56 @@ SAFETY = [
         'major_surgery within 28 days or unparsed("anticipation of the need for major surgery'
         ' during the course of the study treatment")',
     ),
+    # NCT01909778: "(Child-Pugh grade A, score < 7)" after "no ascites or encephalopathy" was
+    # read inside the negation, ANDed with encephalopathy: a patient with encephalopathy in
+    # class B met "no … encephalopathy"; the class sums up the line, outside the "no"
+    (
+        "no ascites or encephalopathy (Child-Pugh grade A, score < 7)",
+        "inclusion",
+        "not (ascites or encephalopathy) and child_pugh_class = A and child_pugh_points < 7",
+    ),
+    (
+        "no ascites or encephalopathy (Child-Pugh grade A)",
+        "inclusion",
+        "not (ascites or encephalopathy) and child_pugh_class = A",
+    ),
+    # ... a parenthesis on the item's own grade stays on the item
+    (
+        "no ascites or hepatic encephalopathy (grade 2 or more)",
+        "inclusion",
+        'not (ascites or (hepatic_encephalopathy and unparsed("grade 2 or more")))',
+    ),
+    # NCT01909778: "Decompensated liver disease within past 12 months, as indicated by …" read
+    # "decompensated_liver_disease and unparsed(window) and (… or ascites or …)": a patient
+    # with ascites whose record said "not decompensated" was cleared, and a variceal bleed
+    # 3 months ago did not count (the indicators were asked as current)
+    (
+        "Decompensated liver disease within past 12 months, as indicated by variceal bleeding, "
+        "ascites, encephalopathy, Prothrombin time or INR prolonged to > 1,7 x ULN, serum "
+        "bilirubin > 2 mg/dl or albumin < 3,5 g/dl (i.e. Child-Pugh grade B)",
+        "exclusion",
+        "decompensated_liver_disease within 12 months or gi_bleeding within 12 months or "
+        "ascites within 12 months or encephalopathy within 12 months or "
+        'unparsed("Prothrombin time or INR prolonged to > 1,7 x ULN") or bilirubin > 2 mg/dL '
+        "within 12 months or (albumin < 3.5 g/dL within 12 months and "
+        'unparsed("Child-Pugh grade B"))',
+    ),
+    (
+        "Decompensated liver disease, as indicated by variceal bleeding, ascites or glorp",
+        "exclusion",
+        'decompensated_liver_disease or gi_bleeding or ascites or unparsed("glorp")',
+    ),
+    # ... an inclusion keeps asking for both; a coded condition keeps its narrowing definition
+    (
+        "Decompensated liver disease, as indicated by variceal bleeding, ascites or glorp",
+        "inclusion",
+        'decompensated_liver_disease and (gi_bleeding or ascites or unparsed("glorp"))',
+    ),
+    (
+        "Irritable bowel syndrome defined by ROME III criteria",
+        "exclusion",
+        'irritable_bowel_syndrome and unparsed("ROME III criteria")',
+    ),
 ]
 
 

@@ -2857,6 +2857,9 @@ class Lexer:
         for cue in ("HISTORY", "NOT"):
             if p.has(cue):
                 p(_wrap_chains, cue, text)
+        p(_summary_after_negated_list, text, vocab)
+        p(_window_over_definition, text)
+        p(_elided_twin_score, text, vocab)
         p(_modifier_over_alternatives)
         p(_future_items, text)
         p(_unwilling_objects, text)
@@ -6281,6 +6284,138 @@ def _wrap_chains(toks: list[Tok], cue: str, text: str) -> list[Tok]:
                 i += 1
         i += 1
     return out
+
+
+@_needs("CONCEPT WINDOW LPOST")
+def _window_over_definition(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Decompensated liver disease within past 12 months, as indicated by variceal
+    bleeding, ascites, …": the window dates the term and so each indicator that defines it;
+    it is moved after the definition, whose reading it then bounds as a whole.
+
+    Left between them it bounded nothing it could reach and stayed unread, and the
+    indicators were read as current: a variceal bleed 3 months ago did not exclude."""
+    for i in range(1, len(toks) - 1):
+        if not (
+            toks[i].type == "WINDOW"
+            and toks[i - 1].type == "CONCEPT"
+            and toks[i + 1].type == "LPOST"
+            and toks[i + 1].value == "def"
+        ):
+            continue
+        close = _group_end(toks, i + 1)
+        if close is None or (close + 1 < len(toks) and toks[close + 1].type != "COMMA"):
+            continue
+        inside = toks[i + 2 : close]
+        if any(t.type in ("WINDOW", "EXCEPT", "NOT", "HISTORY", "RECENT") for t in inside):
+            continue  # a window, exception or negation of its own: what it reaches is unsure
+        return [*toks[:i], *toks[i + 1 : close + 1], toks[i], *toks[close + 1 :]]
+    return toks
+
+
+_SCORE_WORDS = frozenset(("score", "points", "point score"))
+
+
+@_needs("CONCEPT CATEGORY COMMA WORD", words=("score", "points"))
+def _elided_twin_score(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
+    """ "Child-Pugh grade A, score < 7": the "score" right after a graded score's class is
+    that score's points (its ``numeric_twin``), as "Child-Pugh score < 7" reads; left as an
+    unread word, the stated points limit was not checked."""
+    out = list(toks)
+    for k in range(3, len(out) - 2):
+        word, head = out[k], out[k - 3]
+        if (
+            word.type != "WORD"
+            or text[word.start : word.end].strip().lower() not in _SCORE_WORDS
+            or out[k - 1].type != "COMMA"
+            or out[k - 1].value != ","
+            or out[k - 2].type != "CATEGORY"
+            or head.type != "CONCEPT"
+            or out[k + 1].type not in ("CMP", "BCMP")
+            or out[k + 2].type != "NUMBER"
+        ):
+            continue
+        concept = vocab.concepts.get(str(head.value))
+        if concept is None or not concept.numeric_twin:
+            continue
+        out[k] = Tok("CONCEPT", concept.numeric_twin, word.start, word.end)
+    return out
+
+
+_SUMMARY_TAIL = frozenset(
+    ("CONCEPT", "CMP", "BCMP", "CATEGORY", "NUMBER", "UNIT", "ULN", "COMMA", "WORD")
+)
+
+
+@_needs("NOT OR LPOST CONCEPT")
+def _summary_after_negated_list(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
+    """ "no ascites or encephalopathy (Child-Pugh grade A, score < 7)": a parenthesised
+    threshold after the last item of a negated list, on a measure that does not grade that
+    item, sums up the whole line; it is no alternative of the list, so it stands outside the
+    negation, ANDed to it: ``not (ascites or encephalopathy) and child_pugh_class = A``.
+
+    Inside the negation (NCT01909778) it read ``not (ascites or (encephalopathy and
+    child_pugh_class = A))`` (or ``… or child_pugh_class = A``): a patient with hepatic
+    encephalopathy in Child-Pugh class B met "no … encephalopathy", and one in class A
+    without either failed it.  A parenthesis on the item's own grading measure ("no
+    encephalopathy (West Haven grade >= 2)") stays on the item."""
+    i = 0
+    while i + 1 < len(toks):
+        if toks[i].type != "NOT" or toks[i + 1].type != "LPAREN":
+            i += 1
+            continue
+        close = _group_end(toks, i + 1)
+        if close is None or toks[i + 1].start != toks[i + 1].end:
+            i += 1
+            continue  # only the group the lexer put round a negated list
+        depth, opened, alternatives = 0, None, False
+        for k in range(i + 2, close):
+            typ = toks[k].type
+            if depth == 0 and typ == "OR":
+                alternatives = True
+            if typ in ("LPAREN", "LPOST"):
+                if depth == 0:
+                    opened = k
+                depth += 1
+            elif typ == "RPAREN":
+                depth -= 1
+        last = close - 1
+        if (
+            not alternatives
+            or opened is None
+            or _group_end(toks, opened) != last
+            or toks[opened].value != "("
+            or text[toks[opened].start : toks[opened].end] != "("
+            or toks[opened - 1].type != "CONCEPT"
+            or opened + 2 >= last
+            or toks[opened + 1].type != "CONCEPT"
+            or toks[opened + 2].type not in ("CMP", "BCMP", "CATEGORY")
+            or any(t.type not in _SUMMARY_TAIL for t in toks[opened + 1 : last])
+        ):
+            i += 1
+            continue
+        item = vocab.concepts.get(str(toks[opened - 1].value))
+        measure = vocab.concepts.get(str(toks[opened + 1].value))
+        if (
+            item is None
+            or measure is None
+            or item.kind != "condition"
+            or not (measure.numeric or measure.categories)
+            or measure.id in (*item.defined_by, item.measured_by)
+        ):
+            i += 1
+            continue
+        lpost, rpar = toks[opened], toks[last]
+        end = toks[opened - 1].end
+        return [
+            *toks[:opened],
+            Tok("RPAREN", ")", end, end),
+            Tok("AND", "and", end, end),
+            Tok("LPAREN", "(", lpost.start, lpost.end),
+            *toks[opened + 1 : last],
+            rpar,
+            *toks[close + 1 :],
+        ]
+    return toks
 
 
 @_needs("NOT OR")

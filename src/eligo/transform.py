@@ -956,6 +956,19 @@ class _Resolver:
         start = span_of(node).start
         return not any(t.type == "NOT" for t in self.ctx.toks if t.start <= start)
 
+    def _excluding_at(self, span: Span) -> bool:
+        """Whether a node at ``span`` being met makes the patient less eligible: an exclusion
+        line, or an inclusion under "no …", told by the negations written before it (a
+        header's negation, which only carries the line's kind, not counted)."""
+        flips = sum(
+            1
+            for t in self.ctx.toks
+            if t.type == "NOT"
+            and t.start <= span.start
+            and t.value not in (EXCLUSION_HEADER, REQUIREMENT_AMONG_EXCLUSIONS)
+        )
+        return (self.ctx.kind == "exclusion") != (flips % 2 == 1)
+
     def paren(self, atom: Any, contents: list[Any]) -> Any:
         node = atom
         for content in contents:
@@ -990,6 +1003,19 @@ class _Resolver:
                         f"'{self.ctx.text(span_of(node))}' read as the definition that follows it"
                     )
                     node = inner
+                elif (
+                    isinstance(node, Mention)
+                    and self.vocab[node.concept].kind == "fact"
+                    and self._excluding_at(span_of(node))
+                ):
+                    # "Decompensated liver disease, as indicated by variceal bleeding, ascites,
+                    # …, INR prolonged to > 1.7 x ULN …" among exclusions: a judged fact and
+                    # the indicators that define it are evidence of one thing, so either
+                    # excludes.  ANDed with its partly unread definition, a patient with
+                    # ascites whose record said "not decompensated" was cleared
+                    # (NCT01909778).  (A coded condition keeps the "and": an unread
+                    # definition such as "by ROME III criteria" narrows its code.)
+                    node = AnyOf((node, inner), span=_join(span_of(node), span_of(inner)))
                 else:
                     node = AllOf((node, inner), span=_join(span_of(node), span_of(inner)))
                 continue

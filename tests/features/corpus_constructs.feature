@@ -3113,3 +3113,37 @@ Feature: Constructs the grammar reads in real registry text
       | major surgery | 2026-11-15 | procedures  | undecided |
       | major surgery | never      | procedures  | undecided |
       | major surgery | never      | no sections | undecided |
+
+  Scenario Outline: A parenthesised class after a negated list sums up the line, outside the negation (NCT01909778)
+    Given the inclusion line "Compensated liver disease, as indicated by Prothrombin time or INR prolonged to <1.7 x ULN, serum bilirubin < 2 mg/dl, albumin > 3.5 g/dl, no ascites or encephalopathy (Child-Pugh grade A, score < 7)"
+    And a patient with conditions <conditions> and the child_pugh_class recorded as <class>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Compensated") and liver_disease and unparsed("Prothrombin time or INR prolonged to <1.7 x ULN") and bilirubin < 2 mg/dL and albumin > 3.5 g/dL and not (ascites or encephalopathy) and child_pugh_class = A and child_pugh_points < 7"
+    And it is <met>
+
+    # read "not (ascites or (encephalopathy and child_pugh_class = A and …))": the class was
+    # asked only of encephalopathy, inside the "no", so a patient with encephalopathy in
+    # Child-Pugh class B met "no … encephalopathy" and the class was never required
+    Examples:
+      | conditions                                            | class   | met       |
+      | G93.4 since 2026-01-01; K74.6 since 2024-01-01, complete | B       | not met   |
+      | K74.6 since 2024-01-01, complete                      | B       | not met   |
+      | K74.6 since 2024-01-01, complete                      | A       | undecided |
+      | nothing                                               | nothing | undecided |
+
+  Scenario Outline: A judged fact and the indicators that define it each exclude, within the window (NCT01909778)
+    Given the exclusion line "Decompensated liver disease within past 12 months, as indicated by variceal bleeding, ascites, encephalopathy, Prothrombin time or INR prolonged to > 1,7 x ULN, serum bilirubin > 2 mg/dl or albumin < 3,5 g/dl (i.e. Child-Pugh grade B)"
+    And a female patient with conditions <conditions> and the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "decompensated_liver_disease within 12 months or gi_bleeding within 12 months or ascites within 12 months or encephalopathy within 12 months or unparsed("Prothrombin time or INR prolonged to > 1,7 x ULN") or bilirubin > 2 mg/dL within 12 months or (albumin < 3.5 g/dL within 12 months and unparsed("Child-Pugh grade B"))"
+    And it is <met>
+
+    # read "decompensated_liver_disease and unparsed("within past 12 months") and (… or
+    # ascites or …)": a patient with ascites whose record said "not decompensated" was
+    # cleared, and the indicators were asked as current (a resolved bleed did not count)
+    Examples:
+      | conditions                                             | facts                             | met       |
+      | R18 since 2026-05-01, complete                         | decompensated_liver_disease false | met       |
+      | K76.6 since 2020-01-01; I85.11 since 2026-03-01 resolved 2026-03-10, complete | none | met |
+      | R18 since 2024-01-01 resolved 2024-06-01, complete     | decompensated_liver_disease false | undecided |
+      | nothing                                                | none                              | undecided |
