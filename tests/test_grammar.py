@@ -78,9 +78,9 @@ ROUND_TRIP = [
     "anc >= 1000 /uL or bone_marrow_involvement",
     "urine_acr > 300 mg/g and urine_acr <= 5000 mg/g",
     "urine_protein_24h <= 1 g/d",
-    "heart_failure and (nyha_class = III or nyha_class = IV)",
+    "nyha_class = III or nyha_class = IV",
     "phes <= -4",
-    "nyha_class >= II and nyha_class <= III and heart_failure",
+    "nyha_class >= II and nyha_class <= III",
     "urine_protein_dipstick <= 1+ or urine_protein_conc < 0.6 g/L",
     "alt > 2.5 x ULN and (alt > 5 x ULN or not liver_metastases)",
     "potassium < 3.3 meq/L or potassium >= 5.5 meq/L or "
@@ -91,7 +91,7 @@ ROUND_TRIP = [
     "(ast < 2.5 x ULN or (ast < 5 x ULN and liver_involvement))",
     "not hematopoietic_growth_factors within 1 week and not pegfilgrastim within 3 weeks",
     "not (biologic_therapy within 7 days or modified_t_cell_therapy within 21 days)",
-    '(nyha_class = IV or unparsed("history of")) and history of heart_failure',
+    'nyha_class = IV or unparsed("history of")',
     "history of ascites or history of hepatic_encephalopathy",
     "type2_diabetes for >= 6 months",
     "history of sorafenib for > 4 weeks within 2 months",
@@ -372,7 +372,7 @@ TEXT = [
     (
         "Patients who diagnosed heart failure with NYHA class 3 or 4",
         "exclusion",
-        "heart_failure and (nyha_class = III or nyha_class = IV)",
+        "nyha_class = III or nyha_class = IV",
     ),
     (
         "Patients with functional NYHA class II-IV with LVEF < 40% assessed within the last "
@@ -996,7 +996,7 @@ SAFETY = [
     (
         "New York Heart Association (NYHA) class II-III heart failure;",
         "inclusion",
-        "nyha_class >= II and nyha_class <= III and heart_failure",
+        "nyha_class >= II and nyha_class <= III",
     ),
     ("NYHA class 2-3", "exclusion", "nyha_class >= II and nyha_class <= III"),
     ("NYHA class IV-II", "exclusion", "*unread*"),
@@ -1113,7 +1113,7 @@ SAFETY = [
     (
         "Current or history of New York Heart Association (NYHA) Class IV heart failure",
         "exclusion",
-        '(nyha_class = IV or unparsed("history of")) and history of heart_failure',
+        'nyha_class = IV or unparsed("history of")',
     ),
     # washouts: a brand name in brackets after the drug with a longer wait (NCT00679354)
     (
@@ -2644,8 +2644,8 @@ SAFETY = [
         "s syndrome, or electrocardiographic evidence of acute ischemia or Grade 3 conduction"
         " system abnormalities unless subject has a pacemaker.",
         "exclusion",
-        "(unstable_angina within 4 months or myocardial_infarction within 4 months or ((nyha_"
-        "class = III or nyha_class = IV) and heart_failure) or uncontrolled_angina or history"
+        "(unstable_angina within 4 months or myocardial_infarction within 4 months or nyha_"
+        "class = III or nyha_class = IV or uncontrolled_angina or history"
         " of severe_coronary_artery_disease or history of uncontrolled_ventricular_arrhythmia"
         ' or history of bradycardia or unparsed("electrocardiographic evidence of acute ische'
         'mia") or unparsed("Grade 3 conduction system abnormalities")) and (not pacemaker or '
@@ -2844,6 +2844,40 @@ SAFETY = [
         "Irritable bowel syndrome defined by ROME III criteria",
         "exclusion",
         'irritable_bowel_syndrome and unparsed("ROME III criteria")',
+    ),
+    # NCT02576509: "Active, known, or suspected autoimmune disease" read "unparsed("suspected")
+    # and autoimmune_disease": a suspicion is no narrower kind of the disease, and a patient
+    # with it suspected but not diagnosed was cleared
+    (
+        "Active, known, or suspected autoimmune disease",
+        "exclusion",
+        'autoimmune_disease or unparsed("suspected autoimmune disease")',
+    ),
+    # ... "known or suspected X" with no concept for the suspicion kept only X
+    (
+        "Known or suspected brain metastases",
+        "exclusion",
+        'brain_metastases or unparsed("suspected brain metastases")',
+    ),
+    ("Suspected sepsis", "exclusion", 'unparsed("Suspected sepsis")'),
+    (
+        "Clinically diagnosed or suspected as malignancy, including hepatocellular carcinoma.",
+        "exclusion",
+        'cancer or hcc or unparsed("suspected as malignancy, including hepatocellular carcinoma")',
+    ),
+    # NCT06855056 / NCT01857115: "NYHA class III or IV heart failure" read "(nyha_class = III
+    # or nyha_class = IV) and heart_failure": a class IV patient without a heart-failure code
+    # was not excluded; the class grades heart failure (its defined_by)
+    (
+        "Chronic heart failure NYHA class III or IV",
+        "exclusion",
+        "nyha_class = III or nyha_class = IV",
+    ),
+    ("NYHA class III or IV heart failure", "exclusion", "nyha_class = III or nyha_class = IV"),
+    (
+        "New York Heart Association (NYHA) class II-III heart failure;",
+        "inclusion",
+        "nyha_class >= II and nyha_class <= III",
     ),
 ]
 

@@ -107,7 +107,7 @@ LINES = [
     (
         "Chronic heart failure NYHA class III or IV",  # NCT06855056
         "exclusion",
-        "heart_failure and (nyha_class = III or nyha_class = IV)",
+        "nyha_class = III or nyha_class = IV",
     ),
     # -- conditions
     ("Cardiac failure", "exclusion", "heart_failure"),  # NCT00108355

@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from types import MethodType, ModuleType
 from typing import TypeVar
 
-from .concepts import Vocabulary, vocabulary
+from .concepts import Concept, Vocabulary, vocabulary
 from .firstchars import StartTable
 from .nodes import fast_init
 from .normalize import Normalised
@@ -2967,6 +2967,7 @@ class Lexer:
         p(_needing_clause, text)
         p(_relative_that_is, text)
         p(_suspected_alternative, text)
+        p(_graded_condition, text, self.t.vocab)
 
 
 _BOUNDS = frozenset(["CMP", "BCMP", "CATEGORY", "BCATEGORY"])
@@ -4578,6 +4579,132 @@ def _relative_that_is(toks: list[Tok], text: str) -> list[Tok]:
     return toks
 
 
+_GRADE_TOKENS = frozenset(("CMP", "CATEGORY", "BCATEGORY", "OR"))
+_GRADE_GAP = re.compile(r"\s*(?:with\s+)?", re.IGNORECASE)
+
+
+@_needs("CONCEPT CATEGORY")
+def _graded_condition(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
+    """ "NYHA class III or IV heart failure", "Heart failure NYHA Class II or above": a class
+    of the score that grades the condition (its ``defined_by``), written right before or
+    after it, is the condition's definition: ``nyha_class = III or nyha_class = IV``.
+
+    Read "(nyha_class = III or nyha_class = IV) and heart_failure", a patient in NYHA class
+    IV whose record carried no heart-failure code was not excluded; the class itself says
+    the heart fails (the NYHA classes grade heart failure)."""
+
+    def grade_end(k: int) -> int:
+        """End of the class tokens of the score at ``k`` ("III or IV", ">= II")."""
+        j = k + 1
+        while j < len(toks) and toks[j].type in _GRADE_TOKENS:
+            if toks[j].type == "OR" and not (
+                j + 1 < len(toks) and toks[j + 1].type in ("CATEGORY", "BCATEGORY")
+            ):
+                break
+            j += 1
+        return j if toks[j - 1].type in ("CATEGORY", "BCATEGORY") else k
+
+    def graded(k: int) -> tuple[Concept, int] | None:
+        """The score and the end of its class tokens, from ``k``: "NYHA class III or IV",
+        or a group of its classes only ("(nyha_class >= II and nyha_class <= III)")."""
+        if toks[k].type == "LPAREN":
+            close = _group_end(toks, k)
+            if close is None or close == k + 1:
+                return None
+            inner = toks[k + 1 : close]
+            ids = {str(t.value) for t in inner if t.type == "CONCEPT"}
+            found = graded(k + 1) if len(ids) == 1 else None
+            if found is None or any(
+                t.type not in (*_GRADE_TOKENS, "CONCEPT", "AND") for t in inner
+            ):
+                return None
+            return found[0], close + 1
+        if toks[k].type != "CONCEPT":
+            return None
+        score = vocab.concepts.get(str(toks[k].value))
+        if score is None or not score.categories:
+            return None
+        end = grade_end(k)
+        return (score, end) if end > k else None
+
+    for i in range(len(toks)):
+        found = graded(i)
+        if found is None:
+            continue
+        score, end = found
+        grade = toks[i:end]
+        first = min(t.start for t in grade)
+        last = max(t.end for t in grade)
+        before = toks[i - 1] if i else None
+        after = toks[end] if end < len(toks) else None
+        for cond_tok, gap in (
+            (after, text[last : after.start] if after else ""),
+            (before, text[before.end : first] if before else ""),
+        ):
+            if cond_tok is None or cond_tok.type != "CONCEPT" or not _GRADE_GAP.fullmatch(gap):
+                continue
+            cond = vocab.concepts.get(str(cond_tok.value))
+            if cond is None or cond.kind != "condition" or score.id not in cond.defined_by:
+                continue
+            opened = Tok("LPOST", "def", first, first)
+            closed = Tok("RPAREN", ")", last, last)
+            if cond_tok is after:
+                return [*toks[:i], cond_tok, opened, *grade, closed, *toks[end + 1 :]]
+            return [*toks[: i - 1], cond_tok, opened, *grade, closed, *toks[end:]]
+    return toks
+
+
+# "Clinically diagnosed or suspected", "Active, known, or suspected": a diagnosis the
+# suspicion is an alternative to
+_DIAGNOSED_OR = re.compile(
+    r"\b(?:known|diagnosed|confirmed|proven|documented|active|current)\s*,?\s+or\s+$",
+    re.IGNORECASE,
+)
+_SUSPECTED_AS = re.compile(r"suspected(?:\s+(?:as|of|to\s+have))?\s*$", re.IGNORECASE)
+
+
+def _suspected_modifier(toks: list[Tok], text: str) -> list[Tok]:
+    """ "suspected autoimmune disease": a suspicion is no narrower kind of the disease (a
+    patient suspected of it has no diagnosis on record), so "suspected" cannot qualify the
+    concept as an unread narrowing word does (``unparsed("suspected") and X``, false for
+    every patient without X: NCT02576509 "Active, known, or suspected autoimmune disease"
+    cleared a patient with the disease suspected).  After "known / diagnosed … or" it is an
+    unread alternative to the diagnosis (``X or unparsed("suspected X")``); alone, the whole
+    "suspected X" stays unread."""
+    out = list(toks)
+    i = len(out) - 2
+    while i >= 0:
+        mod = out[i]
+        if mod.type != "MOD" or not _SUSPECTED_AS.fullmatch(text[mod.start : mod.end]):
+            i -= 1
+            continue
+        end = i + 1
+        if out[end].type == "LPAREN":
+            close = _group_end(out, end)
+            if close is None:
+                i -= 1
+                continue
+            end = close
+        elif out[end].type != "CONCEPT":
+            i -= 1
+            continue
+        item = out[i + 1 : end + 1]
+        unread = Tok("WORD", text[mod.start : out[end].end], mod.start, out[end].end)
+        if _DIAGNOSED_OR.search(text, max(0, mod.start - 40), mod.start):
+            at = item[0].start
+            out[i : end + 1] = [
+                Tok("LPAREN", "(", at, at),
+                *item,
+                Tok("OR", "or", mod.start, mod.start),
+                unread,
+                Tok("RPAREN", ")", unread.end, unread.end),
+            ]
+        else:
+            out[i : end + 1] = [unread]
+        i -= 1
+    return out
+
+
 # "Known or suspected malignancy": the cue (a filler) is dropped before the noun
 _KNOWN_OR_SUSPECTED = re.compile(
     r"(?:(?:known|confirmed|proven)\s+or\s+suspected|suspected\s+or\s+(?:known|confirmed))\s+$",
@@ -4594,17 +4721,26 @@ def _suspected_alternative(toks: list[Tok], text: str) -> list[Tok]:
     with a malignancy suspected but not diagnosed was not excluded.  Where no concept names the
     suspicion (or it names the same concept) the reading is left as it was."""
     phrases = tables().vocab.by_phrase
+    toks = _suspected_modifier(toks, text)
     for i, tok in enumerate(toks):
         if tok.type != "CONCEPT":
             continue
         m = _KNOWN_OR_SUSPECTED.search(text, max(0, tok.start - 40), tok.start)
-        suspected = phrases.get("suspected " + text[tok.start : tok.end].lower()) if m else None
-        if m is None or suspected is None or suspected == tok.value:
+        if m is None:
+            continue
+        suspected = phrases.get("suspected " + text[tok.start : tok.end].lower())
+        if suspected == tok.value:
             continue
         cue = m.start() + m.group(0).lower().index("suspected")
         # a window after the noun dates the diagnosis; the suspicion is a state now (a
         # recorded fact has no date to place in it)
         alt = Tok("CONCEPT", suspected, cue, cue + len("suspected"))
+        if suspected is None:
+            # no concept names the suspicion ("Known or suspected brain metastases"): it stays
+            # an unread alternative; dropped with the cue, a patient with metastases
+            # suspected on imaging but not diagnosed was cleared
+            start = cue if cue < tok.start else m.start()
+            alt = Tok("WORD", text[start : tok.end], start, tok.end)
         nxt = toks[i + 1].type if i + 1 < len(toks) else None
         if nxt not in (None, "WINDOW", "COMMA", "OR", "AND", "RPAREN"):
             return toks  # "… malignancy < 5 years or HIV": what follows binds to the noun

@@ -549,7 +549,7 @@ Feature: Constructs the grammar reads in real registry text
     Given the exclusion line "Patients who diagnosed heart failure with NYHA class 3 or 4"
     And a patient with conditions I50.9 since 2020-01-01 and the nyha_class recorded as <class>
     When the line is evaluated on 2026-11-27
-    Then the line reads as "heart_failure and (nyha_class = III or nyha_class = IV)"
+    Then the line reads as "nyha_class = III or nyha_class = IV"
     And it is <met>
 
     Examples:
@@ -775,7 +775,7 @@ Feature: Constructs the grammar reads in real registry text
     Given the inclusion line "New York Heart Association (NYHA) class II-III heart failure;"
     And a patient with conditions I50.9 since 2020-01-01 and the nyha_class recorded as <class>
     When the line is evaluated on 2026-11-27
-    Then the line reads as "nyha_class >= II and nyha_class <= III and heart_failure"
+    Then the line reads as "nyha_class >= II and nyha_class <= III"
     And it is <met>
 
     Examples:
@@ -892,16 +892,19 @@ Feature: Constructs the grammar reads in real registry text
     Given the exclusion line "Current or history of New York Heart Association (NYHA) Class IV heart failure"
     And a patient scored nyha_class <nyha> with conditions <conditions>
     When the line is evaluated on 2026-11-27
-    Then the line reads, partly, as "(nyha_class = IV or unparsed("history of")) and history of heart_failure"
+    Then the line reads, partly, as "nyha_class = IV or unparsed("history of")"
     And it is <met>
 
     # class IV now is history of it; an earlier class IV cannot be looked up, so class II now
-    # leaves the line open rather than clearing a patient whose failure was once class IV
+    # leaves the line open rather than clearing a patient whose failure was once class IV.
+    # The class grades heart failure, so no heart-failure code is asked besides it (read
+    # "… and history of heart_failure", a class IV patient without the code was cleared)
     Examples:
       | nyha       | conditions                                             | met       |
       | IV         | I50.9 since 2024-01-01                                 | met       |
+      | IV         | nothing, complete                                      | met       |
       | II         | I50.9 since 2020-01-01 resolved 2023-01-01, complete   | undecided |
-      | II         | I10 since 2020-01-01, complete                         | not met   |
+      | II         | I10 since 2020-01-01, complete                         | undecided |
       | unmeasured | I50.9 since 2024-01-01                                 | undecided |
 
   Scenario Outline: A longer wait for one drug, named with its brand ("(> 3 weeks for pegfilgrastim [Neulasta®])")
@@ -1441,7 +1444,7 @@ Feature: Constructs the grammar reads in real registry text
     Given the exclusion line "New York Heart Association Class 3 or 4 heart failure symptoms, known left ventricular ejection fraction ≤30%, or hospital admission for heart failure within the past 3 months"
     And a patient with observations <observations>
     When the line is evaluated on 2026-11-27
-    Then the line reads, partly, as "((nyha_class = III or nyha_class = IV) and heart_failure and unparsed("symptoms")) or lvef <= 30 % or (unparsed("hospital") and unparsed("admission") and heart_failure within 3 months)"
+    Then the line reads, partly, as "((nyha_class = III or nyha_class = IV) and unparsed("symptoms")) or lvef <= 30 % or (unparsed("hospital") and unparsed("admission") and heart_failure within 3 months)"
     And it is <met>
 
     # it once read "(lvef <= 30 % or hospital) and admission and heart_failure within 3 months":
@@ -2332,15 +2335,17 @@ Feature: Constructs the grammar reads in real registry text
     Given the exclusion line "Decompensated liver disease within past 12 months, as indicated by variceal bleeding, ascites, encephalopathy, Prothrombin time or INR prolonged to > 1,7 x ULN, serum bilirubin > 2 mg/dl or albumin < 3,5 g/dl (i.e. Child-Pugh grade B)"
     And a patient with observations <observations> and the fact decompensated_liver_disease <answer>
     When the line is evaluated on 2026-11-27
-    Then the line reads, partly, as "decompensated_liver_disease and unparsed("within past 12 months") and (gi_bleeding or ascites or encephalopathy or unparsed("Prothrombin time or INR prolonged to > 1,7 x ULN") or bilirubin > 2 mg/dL or (albumin < 3.5 g/dL and unparsed("Child-Pugh grade B")))"
+    Then the line reads, partly, as "decompensated_liver_disease within 12 months or gi_bleeding within 12 months or ascites within 12 months or encephalopathy within 12 months or unparsed("Prothrombin time or INR prolonged to > 1,7 x ULN") or bilirubin > 2 mg/dL within 12 months or (albumin < 3.5 g/dL within 12 months and unparsed("Child-Pugh grade B"))"
     And it is <met>
 
-    # the albumin bound was replaced by "child_pugh_class = B"; the window and the INR clause
-    # stay unread, so a decompensated patient is undecided whatever the labs
+    # the albumin bound was replaced by "child_pugh_class = B"; the INR clause stays unread,
+    # and the window dates the undatable fact too, so no patient is cleared by the labs
+    # alone (read "decompensated_liver_disease and …", the fact recorded false cleared one
+    # whatever bleeding, ascites or encephalopathy the record held)
     Examples:
       | observations                            | answer     | met       |
       | albumin 3.0 g/dL; bilirubin 1.0 mg/dL   | true       | undecided |
-      | albumin 4.0 g/dL; bilirubin 1.0 mg/dL   | false      | not met   |
+      | albumin 4.0 g/dL; bilirubin 1.0 mg/dL   | false      | undecided |
       | nothing                                 | unrecorded | undecided |
 
   Scenario Outline: "Patients must not have A or B" among exclusions is met by A or B (NCT01337492)
@@ -2883,7 +2888,7 @@ Feature: Constructs the grammar reads in real registry text
     Given the exclusion line "Disease-related: Unstable angina or myocardial infarction within 4 months prior to randomization, NYHA Class III or IV heart failure, uncontrolled angina, history of severe coronary artery disease, severe uncontrolled ventricular arrhythmias, sick sinus syndrome, or electrocardiographic evidence of acute ischemia or Grade 3 conduction system abnormalities unless subject has a pacemaker."
     And a patient with conditions <conditions>
     When the line is evaluated on 2026-11-27
-    Then the line reads, partly, as "(unstable_angina within 4 months or myocardial_infarction within 4 months or ((nyha_class = III or nyha_class = IV) and heart_failure) or uncontrolled_angina or history of severe_coronary_artery_disease or history of uncontrolled_ventricular_arrhythmia or history of bradycardia or unparsed("electrocardiographic evidence of acute ischemia") or unparsed("Grade 3 conduction system abnormalities")) and (not pacemaker or unparsed("unless subject has a pacemaker"))"
+    Then the line reads, partly, as "(unstable_angina within 4 months or myocardial_infarction within 4 months or nyha_class = III or nyha_class = IV or uncontrolled_angina or history of severe_coronary_artery_disease or history of uncontrolled_ventricular_arrhythmia or history of bradycardia or unparsed("electrocardiographic evidence of acute ischemia") or unparsed("Grade 3 conduction system abnormalities")) and (not pacemaker or unparsed("unless subject has a pacemaker"))"
     And it is <met>
 
     # read "(…) and not pacemaker", a patient with a pacemaker and an infarction last month
@@ -3147,3 +3152,33 @@ Feature: Constructs the grammar reads in real registry text
       | K76.6 since 2020-01-01; I85.11 since 2026-03-01 resolved 2026-03-10, complete | none | met |
       | R18 since 2024-01-01 resolved 2024-06-01, complete     | decompensated_liver_disease false | undecided |
       | nothing                                                | none                              | undecided |
+
+  Scenario Outline: A suspicion is an unread alternative to the diagnosis, not a narrowing of it (NCT02576509)
+    Given the exclusion line "Active, known, or suspected autoimmune disease"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "autoimmune_disease or unparsed("suspected autoimmune disease")"
+    And it is <met>
+
+    # read "unparsed("suspected") and autoimmune_disease": a patient with the disease
+    # suspected but not diagnosed (no code on record) was cleared
+    Examples:
+      | conditions                       | met       |
+      | M32.9 since 2020-01-01, complete | met       |
+      | nothing, complete                | undecided |
+      | nothing                          | undecided |
+
+  Scenario Outline: A NYHA class written with heart failure is the class, the failure implied (NCT06855056)
+    Given the exclusion line "Chronic heart failure NYHA class III or IV"
+    And a patient scored nyha_class <class> with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "nyha_class = III or nyha_class = IV"
+    And it is <met>
+
+    # read "nyha_class = III or nyha_class = IV": a patient in class IV
+    # whose record carried no heart-failure code was not excluded
+    Examples:
+      | class      | conditions                       | met       |
+      | IV         | nothing, complete                | met       |
+      | II         | I50.9 since 2020-01-01, complete | not met   |
+      | unmeasured | I50.9 since 2020-01-01, complete | undecided |
