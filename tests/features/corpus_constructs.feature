@@ -3017,10 +3017,13 @@ Feature: Constructs the grammar reads in real registry text
     And it is <met>
 
     # read "hepatic_impairment and creatinine_clearance < 50": a cirrhotic patient of the
-    # hepatic-impairment cohort without a hepatic failure code (K72) was cleared of it
+    # hepatic-impairment cohort without a hepatic failure code (K72) was cleared of it.
+    # Cirrhosis is hepatic impairment (Child-Pugh graded), so such a patient is of the cohort;
+    # another liver disease leaves the cohort open
     Examples:
       | observations                    | conditions                        | met       |
-      | creatinine_clearance 30 mL/min  | K74.60 since 2020-01-01, complete | undecided |
+      | creatinine_clearance 30 mL/min  | K74.60 since 2020-01-01, complete | met       |
+      | creatinine_clearance 30 mL/min  | K76.0 since 2020-01-01, complete  | undecided |
       | creatinine_clearance 30 mL/min  | K72.10 since 2020-01-01, complete | met       |
       | creatinine_clearance 70 mL/min  | K74.60 since 2020-01-01, complete | not met   |
       | nothing                         | nothing                           | undecided |
@@ -3035,7 +3038,8 @@ Feature: Constructs the grammar reads in real registry text
     # read "not hepatic_impairment or (…)": the same patient met it whatever her pressure
     Examples:
       | observations                                      | conditions                        | met       |
-      | systolic_bp 170 mm[Hg]; diastolic_bp 105 mm[Hg]   | K74.60 since 2020-01-01, complete | undecided |
+      | systolic_bp 170 mm[Hg]; diastolic_bp 105 mm[Hg]   | K74.60 since 2020-01-01, complete | not met   |
+      | systolic_bp 170 mm[Hg]; diastolic_bp 105 mm[Hg]   | K76.0 since 2020-01-01, complete  | undecided |
       | systolic_bp 170 mm[Hg]; diastolic_bp 105 mm[Hg]   | K72.10 since 2020-01-01, complete | not met   |
       | systolic_bp 150 mm[Hg]; diastolic_bp 95 mm[Hg]    | K74.60 since 2020-01-01, complete | met       |
       | nothing                                           | nothing                           | undecided |
@@ -3182,3 +3186,19 @@ Feature: Constructs the grammar reads in real registry text
       | IV         | nothing, complete                | met       |
       | II         | I50.9 since 2020-01-01, complete | not met   |
       | unmeasured | I50.9 since 2020-01-01, complete | undecided |
+
+  Scenario Outline: Impaired liver function excludes a cirrhotic patient without a hepatic failure code (NCT03928158)
+    Given the exclusion line "Impaired liver function;"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "hepatic_impairment"
+    And it is <met>
+
+    # hepatic_impairment was K72 (hepatic failure) only: a patient with Child-Pugh graded
+    # cirrhosis, whose hepatic function is impaired by definition, was cleared
+    Examples:
+      | conditions                        | met       |
+      | K74.60 since 2020-01-01, complete | met       |
+      | K72.10 since 2020-01-01, complete | met       |
+      | I10 since 2020-01-01, complete    | not met   |
+      | nothing                           | undecided |
