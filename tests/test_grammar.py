@@ -2879,6 +2879,11 @@ SAFETY = [
         "inclusion",
         "nyha_class >= II and nyha_class <= III",
     ),
+    # NCT01160926: "Pelvic sepsis" read "unparsed("Pelvic") and sepsis", a narrowing of the
+    # A40/A41 codes: a local pelvic infection coded by its site cleared the patient
+    ("Exc Criteria: Pelvic sepsis.", "inclusion", 'not unparsed("Pelvic sepsis")'),
+    ("intra-abdominal sepsis or HIV", "exclusion", 'unparsed("intra-abdominal sepsis") or hiv'),
+    ("Neonatal sepsis", "exclusion", 'unparsed("Neonatal") and sepsis'),
 ]
 
 

@@ -2830,6 +2830,7 @@ class Lexer:
         p(_state_adjectives)
         p(_despite_concept, text)
         p(_modifiers)
+        p(_site_sepsis, text)
         p(_treatment_of, text, vocab)
         p(_despite_treatment, text)
         p(_no_or_qualified, text)
@@ -4577,6 +4578,35 @@ def _relative_that_is(toks: list[Tok], text: str) -> list[Tok]:
                 return toks
             return [*toks[:i], *toks[i + 1 : j], *toks[j + 1 :]]
     return toks
+
+
+# anatomical sites whose "<site> sepsis" is a local infection there (surgical usage)
+_INFECTION_SITES = re.compile(
+    r"(?:pelvic|pelvis|abdominal|intra-?abdominal|peritoneal|perianal|perineal|perirectal|"
+    r"anal|biliary|wound|pouch|anastomotic|local|localised|localized)",
+    re.IGNORECASE,
+)
+
+
+@_needs("MOD CONCEPT", words=("sepsis",))
+def _site_sepsis(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Pelvic sepsis", "intra-abdominal sepsis": a site before "sepsis" names a local
+    infection (abscess, collection) coded by its site (K65, K61, N73 …), not the systemic
+    sepsis of A40/A41; read ``unparsed("Pelvic") and sepsis`` as a narrowing, a patient with a
+    pelvic abscess but no sepsis code was cleared (NCT01160926).  The phrase stays unread."""
+    out = list(toks)
+    for i in range(len(out) - 1):
+        mod, nxt = out[i], out[i + 1]
+        if (
+            mod.type == "MOD"
+            and nxt.type == "CONCEPT"
+            and nxt.value == "sepsis"
+            and _INFECTION_SITES.fullmatch(text[mod.start : mod.end].strip())
+            and not text[mod.end : nxt.start].strip()
+        ):
+            out[i : i + 2] = [Tok("WORD", text[mod.start : nxt.end], mod.start, nxt.end)]
+            return out
+    return out
 
 
 _GRADE_TOKENS = frozenset(("CMP", "CATEGORY", "BCATEGORY", "OR"))

@@ -3202,3 +3202,33 @@ Feature: Constructs the grammar reads in real registry text
       | K72.10 since 2020-01-01, complete | met       |
       | I10 since 2020-01-01, complete    | not met   |
       | nothing                           | undecided |
+
+  Scenario Outline: A site before "sepsis" names a local infection, left unread (NCT01160926)
+    Given the inclusion line "Exc Criteria: Pelvic sepsis."
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not unparsed("Pelvic sepsis")"
+    And it is <met>
+
+    # read "not (unparsed("Pelvic") and sepsis)": a patient with a pelvic abscess (coded by
+    # its site, no A40/A41 sepsis code) met "no pelvic sepsis"
+    Examples:
+      | conditions                        | met       |
+      | K65.1 since 2026-10-01, complete  | undecided |
+      | A41.9 since 2026-10-01, complete  | undecided |
+      | nothing                           | undecided |
+
+  Scenario Outline: Sepsis coded by its setting is sepsis ("Neonatal sepsis")
+    Given the exclusion line "Neonatal sepsis"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Neonatal") and sepsis"
+    And it is <met>
+
+    # sepsis was A40/A41/R65.2 only: a newborn coded P36 (bacterial sepsis of newborn) had
+    # no sepsis, and the exclusion was not met
+    Examples:
+      | conditions                        | met       |
+      | P36.9 since 2026-11-01, complete  | undecided |
+      | I10 since 2020-01-01, complete    | not met   |
+      | nothing                           | undecided |
