@@ -2884,6 +2884,14 @@ SAFETY = [
     ("Exc Criteria: Pelvic sepsis.", "inclusion", 'not unparsed("Pelvic sepsis")'),
     ("intra-abdominal sepsis or HIV", "exclusion", 'unparsed("intra-abdominal sepsis") or hiv'),
     ("Neonatal sepsis", "exclusion", 'unparsed("Neonatal") and sepsis'),
+    # NCT03529136: "HBV/HCV" read "hbv and hcv" in an inclusion; a slash between two diseases
+    # is one or the other ("mixed"/"combined" keeps both)
+    ("HBV/HCV infection", "inclusion", "hbv or hcv"),
+    (
+        "mixed cholangiocarcinoma/HCC",
+        "inclusion",
+        'unparsed("mixed") and cholangiocarcinoma and hcc',
+    ),
 ]
 
 

@@ -1932,6 +1932,13 @@ class Lexer:
                 return nm.end()
             if a and b:
                 conj = self._slash_conj(m.end())
+                if all(t.vocab[c].kind == "condition" for c in (a, b)) and not _BOTH_AT.search(
+                    text, max(0, pos - 20), pos
+                ):
+                    # "HBV/HCV viral loads", "Hepatitis B/C cirrhosis": one or the other
+                    # disease, never both (read "and", a patient with hepatitis B alone failed
+                    # NCT03529136's inclusion)
+                    conj = "OR"
                 self._emit("CONCEPT", a, pos, m.end("a"))
                 self._emit(conj, conj.lower(), m.end("a"), m.start("b"))
                 self._emit("CONCEPT", b, m.start("b"), m.end("b"))
@@ -4607,6 +4614,10 @@ def _site_sepsis(toks: list[Tok], text: str) -> list[Tok]:
             out[i : i + 2] = [Tok("WORD", text[mod.start : nxt.end], mod.start, nxt.end)]
             return out
     return out
+
+
+# "mixed cholangiocarcinoma/HCC", "combined HBV/HCV": one tumour or infection of both kinds
+_BOTH_AT = re.compile(r"\b(?:mixed|combined|co-?infection\s+(?:with\s+)?|concurrent)\s+$", re.I)
 
 
 _GRADE_TOKENS = frozenset(("CMP", "CATEGORY", "BCATEGORY", "OR"))

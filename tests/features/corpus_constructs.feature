@@ -3232,3 +3232,17 @@ Feature: Constructs the grammar reads in real registry text
       | P36.9 since 2026-11-01, complete  | undecided |
       | I10 since 2020-01-01, complete    | not met   |
       | nothing                           | undecided |
+
+  Scenario Outline: Two diseases joined by a slash are one or the other (NCT03529136)
+    Given the inclusion line "Hepatitis B/C Liver Cirrhosis After Viral Treatment, HBV/HCV Viral Loads Below Detection Level over six mouths, and the liver function remained below Child-pugh A grade or MELD score >10."
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Hepatitis") and unparsed("B/C") and cirrhosis and unparsed("After Viral Treatment") and (hbv or hcv) and unparsed("Viral Loads Below Detection Level over six mouths, and the liver function remained") and unparsed("below") and child_pugh_class = A and (unparsed("grade") or meld > 10)"
+    And it is <met>
+
+    # read "… and hbv and hcv and …": a cirrhotic patient with hepatitis B alone failed it
+    Examples:
+      | conditions                                        | met       |
+      | B18.1 since 2015-01-01; K74.60 since 2020-01-01, complete | undecided |
+      | K74.60 since 2020-01-01, complete                 | not met   |
+      | nothing                                           | undecided |
