@@ -1184,7 +1184,7 @@ SAFETY = [
         "PRIOR CONCURRENT THERAPY: No concurrent full-dose anticoagulation with coumarin "
         "derivatives",
         "inclusion",
-        "not (anticoagulants and vitamin_k_antagonists)",
+        'not (unparsed("full-dose") and anticoagulants and vitamin_k_antagonists)',
     ),
     # ... its parentheticals do not count as juxtaposed concepts (NCT03861819)
     (
@@ -2891,6 +2891,19 @@ SAFETY = [
         "mixed cholangiocarcinoma/HCC",
         "inclusion",
         'unparsed("mixed") and cholangiocarcinoma and hcc',
+    ),
+    # NCT01005199 / NCT03861819: "full dose anticoagulation", "chronic systemic steroids" and
+    # "chronic nonsteroidal anti inflammatory medication" were synonyms of the whole class,
+    # dropping the qualifier: under "no", a patient on low-dose or short-term use failed
+    (
+        "PRIOR CONCURRENT THERAPY: No chronic systemic steroids or other immunosuppressive agents",
+        "inclusion",
+        'not (unparsed("chronic") and (systemic_corticosteroids or immunosuppressants))',
+    ),
+    (
+        "No use of immunosuppression or chronic nonsteroidal anti-inflammatory medication",
+        "inclusion",
+        'not (immunosuppressants or (unparsed("chronic") and nsaids))',
     ),
 ]
 

@@ -5526,10 +5526,13 @@ def _cue_over_juxtaposition(toks: list[Tok], text: str) -> list[Tok]:
             "no",
             "without",
         )
+        first = i + 1
+        while negation and first < len(out) and out[first].type == "MOD":
+            first += 1  # "no concurrent full-dose anticoagulation with coumarin derivatives"
         if (
             (cue.type == "HISTORY" or negation)
-            and i + 1 < len(out)
-            and out[i + 1].type == "CONCEPT"
+            and first < len(out)
+            and out[first].type == "CONCEPT"
         ):
             j, depth, run = i + 1, 0, []
             while j < len(out):

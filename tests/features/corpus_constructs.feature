@@ -1048,13 +1048,15 @@ Feature: Constructs the grammar reads in real registry text
     And a patient taking <drug> since <when>
     And the patient's record declares its <complete> complete
     When the line is evaluated on 2026-11-27
-    Then the line reads as "not (anticoagulants and vitamin_k_antagonists)"
+    Then the line reads, partly, as "not (unparsed("full-dose") and anticoagulants and vitamin_k_antagonists)"
     And it is <met>
 
-    # a record with no anticoagulant at all once read as failing ("not X and Y" needed Y)
+    # a record with no anticoagulant at all once read as failing ("not X and Y" needed Y).
+    # "full-dose" was a synonym dropped into anticoagulants: a patient on low-dose warfarin
+    # failed; the dose is unread, so warfarin leaves the line open
     Examples:
       | drug     | when       | complete    | met       |
-      | warfarin | 2026-10-01 | no sections | not met   |
+      | warfarin | 2026-10-01 | no sections | undecided |
       | heparin  | 2026-10-01 | medications | met       |
       | heparin  | 2026-10-01 | no sections | undecided |
 
@@ -3246,3 +3248,19 @@ Feature: Constructs the grammar reads in real registry text
       | B18.1 since 2015-01-01; K74.60 since 2020-01-01, complete | undecided |
       | K74.60 since 2020-01-01, complete                 | not met   |
       | nothing                                           | undecided |
+
+  Scenario Outline: "chronic" before a drug class qualifies it, unread (NCT01005199)
+    Given the inclusion line "PRIOR CONCURRENT THERAPY: No chronic systemic steroids or other immunosuppressive agents"
+    And a patient taking <drug> since <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not (unparsed("chronic") and (systemic_corticosteroids or immunosuppressants))"
+    And it is <met>
+
+    # "chronic systemic steroids" was a synonym of systemic_corticosteroids: a patient given
+    # a short prednisone course failed "no chronic steroids"
+    Examples:
+      | drug        | when       | complete    | met       |
+      | prednisone  | 2026-11-20 | medications | undecided |
+      | paracetamol | 2026-11-20 | medications | met       |
+      | paracetamol | 2026-11-20 | no sections | undecided |
