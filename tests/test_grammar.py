@@ -2905,6 +2905,28 @@ SAFETY = [
         "inclusion",
         'not (immunosuppressants or (unparsed("chronic") and nsaids))',
     ),
+    # NCT01288573: "Fever (…) - if fever is between 37°C and 38.5°C, infection must be
+    # excluded as a cause" ANDed the unread case: a patient at 38 °C was cleared
+    (
+        "Fever (temperature >38.5°C) - if fever is between 37°C and 38.5°C, infection must be "
+        "excluded as a cause",
+        "exclusion",
+        'body_temperature > 38.5 Cel or unparsed("if fever is between 37°C and 38.5°C, '
+        'infection must be excluded as a cause")',
+    ),
+    # NCT01160926: "within the radiation fields" read as past radiotherapy: every patient
+    # never irradiated met "no small bowel within the radiation fields"
+    (
+        "Exc Criteria: Patients who have very significant small bowel delineated within the "
+        "radiation fields.",
+        "inclusion",
+        'not unparsed("very significant small bowel delineated within the radiation fields")',
+    ),
+    (
+        "Inc Criteria: Disease can be encompassed within a radical radiotherapy treatment volume",
+        "inclusion",
+        'unparsed("Disease can be encompassed within a radical radiotherapy treatment volume")',
+    ),
 ]
 
 

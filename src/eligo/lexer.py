@@ -2838,6 +2838,7 @@ class Lexer:
         p(_despite_concept, text)
         p(_modifiers)
         p(_site_sepsis, text)
+        p(_treatment_field, text)
         p(_treatment_of, text, vocab)
         p(_despite_treatment, text)
         p(_no_or_qualified, text)
@@ -2852,6 +2853,8 @@ class Lexer:
         p(_for_age_group, text)
         p(_if_no_else)
         p(_unread_condition, text)
+        if self.kind == "exclusion":
+            p(_dashed_case, text)
         p(_other_stage)
         p(_conditional_alternative, text)
         p(_none_or_qualified)
@@ -4163,6 +4166,30 @@ def _unread_condition(toks: list[Tok], text: str) -> list[Tok]:
     return toks
 
 
+_DASH = re.compile(r"\s*[-–—]\s*")
+
+
+@_needs("WORD", words=("if",))
+def _dashed_case(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Fever (temperature >38.5°C) - if fever is between 37°C and 38.5°C, infection must be
+    excluded as a cause": among exclusions, a case set off by a dash after a read criterion
+    is a further way to be excluded, an alternative to it.
+
+    Joined to it by juxtaposition ("and"), the unread case made the read threshold
+    necessary: a patient at 38°C whose fever came from an infection was cleared
+    (NCT01288573).  As an alternative the case keeps the line open below the threshold."""
+    for i in range(1, len(toks)):
+        tok, prev = toks[i], toks[i - 1]
+        if (
+            tok.type == "WORD"
+            and text[tok.start : tok.end].lower().startswith("if ")
+            and prev.type in ("RPAREN", "NUMBER", "UNIT", "ULN", "CONCEPT", "CATEGORY")
+            and _DASH.fullmatch(text[prev.end : tok.start])
+        ):
+            return [*toks[:i], Tok("OR", "or", prev.end, tok.start), *toks[i:]]
+    return toks
+
+
 @_needs("LPOST NUMBER TO UNIT RPAREN CONCEPT")
 def _restated_range(toks: list[Tok], vocab: Vocabulary) -> list[Tok]:
     """ "Serum potassium < 3.3 or >= 5.5 mEq/L (must be 3.5-5.5 mEq/L prior to …)": a range
@@ -4585,6 +4612,29 @@ def _relative_that_is(toks: list[Tok], text: str) -> list[Tok]:
                 return toks
             return [*toks[:i], *toks[i + 1 : j], *toks[j + 1 :]]
     return toks
+
+
+_FIELD_WORD = re.compile(r"\s*(?:fields?|ports?|portals?|volumes?)\b", re.IGNORECASE)
+
+
+@_needs("CONCEPT WORD", words=("field", "port", "volume"))
+def _treatment_field(toks: list[Tok], text: str) -> list[Tok]:
+    """ "small bowel delineated within the radiation fields": a radiation field is where the
+    planned treatment goes, no treatment the patient had; read as ``radiotherapy`` (a narrowing
+    of it), every patient without past radiotherapy met "no small bowel within the radiation
+    fields" (NCT01160926).  The noun phrase stays unread."""
+    out = list(toks)
+    for i in range(len(out) - 1):
+        tok, nxt = out[i], out[i + 1]
+        if (
+            tok.type == "CONCEPT"
+            and tok.value == "radiotherapy"
+            and nxt.type == "WORD"
+            and _FIELD_WORD.match(text, tok.end) is not None
+        ):
+            out[i : i + 2] = [Tok("WORD", text[tok.start : nxt.end], tok.start, nxt.end)]
+            return out
+    return out
 
 
 # anatomical sites whose "<site> sepsis" is a local infection there (surgical usage)

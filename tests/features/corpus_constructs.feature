@@ -3264,3 +3264,33 @@ Feature: Constructs the grammar reads in real registry text
       | prednisone  | 2026-11-20 | medications | undecided |
       | paracetamol | 2026-11-20 | medications | met       |
       | paracetamol | 2026-11-20 | no sections | undecided |
+
+  Scenario Outline: A case set off by a dash among exclusions is a further way to be excluded (NCT01288573)
+    Given the exclusion line "Fever (temperature >38.5°C) - if fever is between 37°C and 38.5°C, infection must be excluded as a cause"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "body_temperature > 38.5 Cel or unparsed("if fever is between 37°C and 38.5°C, infection must be excluded as a cause")"
+    And it is <met>
+
+    # read "body_temperature > 38.5 Cel and unparsed(…)": a patient at 38 °C, whose fever
+    # the line asks to be shown not infectious, was cleared
+    Examples:
+      | observations              | met       |
+      | body_temperature 39.2 Cel | met       |
+      | body_temperature 38.0 Cel | undecided |
+      | nothing                   | undecided |
+
+  Scenario Outline: A radiation field is where the planned treatment goes, not a past treatment (NCT01160926)
+    Given the inclusion line "Exc Criteria: Patients who have very significant small bowel delineated within the radiation fields."
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not unparsed("very significant small bowel delineated within the radiation fields")"
+    And it is <met>
+
+    # read "not (… and radiotherapy and …)": every patient without past radiotherapy met it,
+    # whatever bowel lay in the planned fields
+    Examples:
+      | conditions                        | met       |
+      | I10 since 2020-01-01, complete    | undecided |
+      | Z92.3 since 2020-01-01, complete  | undecided |
+      | nothing                           | undecided |
