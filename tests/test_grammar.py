@@ -2927,6 +2927,23 @@ SAFETY = [
         "inclusion",
         'unparsed("Disease can be encompassed within a radical radiotherapy treatment volume")',
     ),
+    # NCT01857115 / NCT01160926: consent (a requirement) read as a mention where met would
+    # exclude: every consenting patient was excluded; it stays unread there
+    (
+        "Disease-related: Any other clinically significant medical disease or condition that, "
+        "in the Investigator's opinion, may interfere with protocol adherence or a subject's "
+        "ability to give informed consent.",
+        "exclusion",
+        'unparsed("significant medical disease") or unparsed("ability to give informed consent")',
+    ),
+    # ... under "inability to", consent is read (the negation makes it what is required)
+    (
+        "Pregnancy; incarceration; inability to provide consent or lack of appropriate family "
+        "member",
+        "exclusion",
+        'pregnancy or unparsed("incarceration") or not (unparsed("provide") and consent) or '
+        'not unparsed("appropriate family member")',
+    ),
 ]
 
 

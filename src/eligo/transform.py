@@ -1409,6 +1409,10 @@ def _set_history(node: Any, cue: Unparsed) -> Any:
     return node
 
 
+# facts a trial requires of every participant: met, they never make a patient less eligible
+_REQUIREMENTS = frozenset(("consent", "willing_to_comply"))
+
+
 def _finish(node: Any, ctx: Context, excluding: bool) -> Node:
     """Resolve ``recent`` markers: a window settles them, otherwise 'recent' stays unread.
 
@@ -1425,6 +1429,12 @@ def _finish(node: Any, ctx: Context, excluding: bool) -> Node:
         and vocabulary()[node.concept].lasting
     ):
         return dc_replace(node, qualifier="history")
+    if excluding and type(node) is Mention and node.concept in _REQUIREMENTS:
+        # "… may interfere with protocol adherence or a subject's ability to give informed
+        # consent" among exclusions (NCT01857115): consent is what the trial requires, so
+        # met it never excludes; read as a mention, every consenting patient was excluded.
+        # What stands there (an inability, a disorder precluding it) stays unread
+        return Unparsed(ctx.norm.original[node.span.start : node.span.end], span=node.span)
     if isinstance(node, _Recent):
         child = _finish(node.child, ctx, excluding)
         leaves = [n for n in walk(child) if isinstance(n, (Mention, Comparison, Range))]

@@ -3294,3 +3294,16 @@ Feature: Constructs the grammar reads in real registry text
       | I10 since 2020-01-01, complete    | undecided |
       | Z92.3 since 2020-01-01, complete  | undecided |
       | nothing                           | undecided |
+
+  Scenario Outline: Consent, a requirement, never excludes by being given (NCT01857115)
+    Given the exclusion line "Disease-related: Any other clinically significant medical disease or condition that, in the Investigator's opinion, may interfere with protocol adherence or a subject's ability to give informed consent."
+    And a patient with the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("significant medical disease") or unparsed("ability to give informed consent")"
+    And it is <met>
+
+    # read "unparsed(…) or consent": every patient who had consented was excluded
+    Examples:
+      | facts         | met       |
+      | consent true  | undecided |
+      | consent false | undecided |
