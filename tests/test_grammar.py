@@ -2944,6 +2944,16 @@ SAFETY = [
         'pregnancy or unparsed("incarceration") or not (unparsed("provide") and consent) or '
         'not unparsed("appropriate family member")',
     ),
+    # a condition followed by thresholds on the measures that grade it (its defined_by) is
+    # that grade: read "heart_failure or nyha_class = III or …", an inclusion was met by a
+    # coded heart failure of class I ("Anemia (< 11 g/dL)" keeps its analyte reading)
+    (
+        "Congestive heart failure (NYHA class III or IV)",
+        "inclusion",
+        "nyha_class = III or nyha_class = IV",
+    ),
+    ("Renal impairment (eGFR < 60)", "inclusion", "egfr < 60 mL/min/{1.73_m2}"),
+    ("Anemia (< 11 g/dL)", "inclusion", "anemia or hemoglobin < 11 g/dL"),
 ]
 
 

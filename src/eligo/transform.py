@@ -1101,6 +1101,30 @@ class _Resolver:
                     "follows it"
                 )
                 node = content
+            elif (
+                fully_read
+                and isinstance(node, Mention)
+                and node.window is None
+                and _thresholds_only(content)
+                and self.vocab[node.concept].defined_by
+                and all(
+                    n.concept in self.vocab[node.concept].defined_by
+                    for n in walk(content)
+                    if isinstance(n, (Comparison, Range))
+                )
+                and not _EXAMPLE_WORDS.search(
+                    self.ctx.norm.original[node.span.end : content.span.start].lower()
+                )
+            ):
+                # "Congestive heart failure (NYHA class III or IV)", "renal impairment (eGFR <
+                # 60)": thresholds on the measures that grade the condition (its defined_by)
+                # state which of it is meant.  Read "or", an inclusion was met by a coded
+                # heart failure of NYHA class I
+                self.ctx.notes.append(
+                    f"'{self.ctx.text(node.span)}' read as defined by the parenthesis that "
+                    "follows it"
+                )
+                node = content
             elif _REQUIRED.search(
                 self.ctx.norm.original[span_of(node).end : span_of(content).start].lower()
             ):
