@@ -2808,11 +2808,16 @@ SAFETY = [
         "inclusion",
         "not (ascites or encephalopathy) and child_pugh_class = A",
     ),
-    # ... a parenthesis on the item's own grade stays on the item
+    # ... a parenthesis on the item's own grade stays on the item, as does a numeric grade
     (
         "no ascites or hepatic encephalopathy (grade 2 or more)",
         "inclusion",
         'not (ascites or (hepatic_encephalopathy and unparsed("grade 2 or more")))',
+    ),
+    (
+        "no ascites or hepatic encephalopathy (West Haven grade >= 2)",
+        "inclusion",
+        "not (ascites or hepatic_encephalopathy or west_haven_grade >= 2)",
     ),
     # NCT01909778: "Decompensated liver disease within past 12 months, as indicated by …" read
     # "decompensated_liver_disease and unparsed(window) and (… or ascites or …)": a patient

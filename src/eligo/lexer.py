@@ -6582,6 +6582,8 @@ def _summary_after_negated_list(toks: list[Tok], text: str, vocab: Vocabulary) -
     threshold after the last item of a negated list, on a measure that does not grade that
     item, sums up the whole line; it is no alternative of the list, so it stands outside the
     negation, ANDed to it: ``not (ascites or encephalopathy) and child_pugh_class = A``.
+    Only a class of a categorical score: a numeric grade ("(West Haven grade >= 2)") can be
+    the last item's own.
 
     Inside the negation (NCT01909778) it read ``not (ascites or (encephalopathy and
     child_pugh_class = A))`` (or ``… or child_pugh_class = A``): a patient with hepatic
@@ -6629,7 +6631,7 @@ def _summary_after_negated_list(toks: list[Tok], text: str, vocab: Vocabulary) -
             item is None
             or measure is None
             or item.kind != "condition"
-            or not (measure.numeric or measure.categories)
+            or not measure.categories  # a class ("Child-Pugh grade A"), no grade of the item
             or measure.id in (*item.defined_by, item.measured_by)
         ):
             i += 1
