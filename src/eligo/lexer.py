@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from types import MethodType, ModuleType
 from typing import TypeVar
 
-from .concepts import Vocabulary, comparable, vocabulary
+from .concepts import Concept, Vocabulary, comparable, vocabulary
 from .firstchars import StartTable
 from .nodes import fast_init
 from .normalize import Normalised
@@ -1935,6 +1935,13 @@ class Lexer:
                 return nm.end()
             if a and b:
                 conj = self._slash_conj(m.end())
+                if all(t.vocab[c].kind == "condition" for c in (a, b)) and not _BOTH_AT.search(
+                    text, max(0, pos - 20), pos
+                ):
+                    # "HBV/HCV viral loads", "Hepatitis B/C cirrhosis": one or the other
+                    # disease, never both (read "and", a patient with hepatitis B alone failed
+                    # NCT03529136's inclusion)
+                    conj = "OR"
                 self._emit("CONCEPT", a, pos, m.end("a"))
                 self._emit(conj, conj.lower(), m.end("a"), m.start("b"))
                 self._emit("CONCEPT", b, m.start("b"), m.end("b"))
@@ -2834,6 +2841,8 @@ class Lexer:
         p(_despite_concept, text)
         p(_modifiers)
         p(_defined_amount, vocab)
+        p(_site_sepsis, text)
+        p(_treatment_field, text)
         p(_treatment_of, text, vocab)
         p(_despite_treatment, text)
         p(_no_or_qualified, text)
@@ -2848,6 +2857,8 @@ class Lexer:
         p(_for_age_group, text)
         p(_if_no_else)
         p(_unread_condition, text)
+        if self.kind == "exclusion":
+            p(_dashed_case, text)
         p(_other_stage)
         p(_conditional_alternative, text)
         p(_none_or_qualified)
@@ -2861,6 +2872,9 @@ class Lexer:
         for cue in ("HISTORY", "NOT"):
             if p.has(cue):
                 p(_wrap_chains, cue, text)
+        p(_summary_after_negated_list, text, vocab)
+        p(_window_over_definition, text)
+        p(_elided_twin_score, text, vocab)
         p(_modifier_over_alternatives)
         p(_future_items, text)
         p(_unwilling_objects, text)
@@ -2968,6 +2982,7 @@ class Lexer:
         p(_needing_clause, text)
         p(_relative_that_is, text)
         p(_suspected_alternative, text)
+        p(_graded_condition, text, self.t.vocab)
 
 
 _BOUNDS = frozenset(["CMP", "BCMP", "CATEGORY", "BCATEGORY"])
@@ -4155,6 +4170,30 @@ def _unread_condition(toks: list[Tok], text: str) -> list[Tok]:
     return toks
 
 
+_DASH = re.compile(r"\s*[-–—]\s*")
+
+
+@_needs("WORD", words=("if",))
+def _dashed_case(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Fever (temperature >38.5°C) - if fever is between 37°C and 38.5°C, infection must be
+    excluded as a cause": among exclusions, a case set off by a dash after a read criterion
+    is a further way to be excluded, an alternative to it.
+
+    Joined to it by juxtaposition ("and"), the unread case made the read threshold
+    necessary: a patient at 38°C whose fever came from an infection was cleared
+    (NCT01288573).  As an alternative the case keeps the line open below the threshold."""
+    for i in range(1, len(toks)):
+        tok, prev = toks[i], toks[i - 1]
+        if (
+            tok.type == "WORD"
+            and text[tok.start : tok.end].lower().startswith("if ")
+            and prev.type in ("RPAREN", "NUMBER", "UNIT", "ULN", "CONCEPT", "CATEGORY")
+            and _DASH.fullmatch(text[prev.end : tok.start])
+        ):
+            return [*toks[:i], Tok("OR", "or", prev.end, tok.start), *toks[i:]]
+    return toks
+
+
 @_needs("LPOST NUMBER TO UNIT RPAREN CONCEPT")
 def _restated_range(toks: list[Tok], vocab: Vocabulary) -> list[Tok]:
     """ "Serum potassium < 3.3 or >= 5.5 mEq/L (must be 3.5-5.5 mEq/L prior to …)": a range
@@ -4579,6 +4618,188 @@ def _relative_that_is(toks: list[Tok], text: str) -> list[Tok]:
     return toks
 
 
+_FIELD_WORD = re.compile(r"\s*(?:fields?|ports?|portals?|volumes?)\b", re.IGNORECASE)
+
+
+@_needs("CONCEPT WORD", words=("field", "port", "volume"))
+def _treatment_field(toks: list[Tok], text: str) -> list[Tok]:
+    """ "small bowel delineated within the radiation fields": a radiation field is where the
+    planned treatment goes, no treatment the patient had; read as ``radiotherapy`` (a narrowing
+    of it), every patient without past radiotherapy met "no small bowel within the radiation
+    fields" (NCT01160926).  The noun phrase stays unread."""
+    out = list(toks)
+    for i in range(len(out) - 1):
+        tok, nxt = out[i], out[i + 1]
+        if (
+            tok.type == "CONCEPT"
+            and tok.value == "radiotherapy"
+            and nxt.type == "WORD"
+            and _FIELD_WORD.match(text, tok.end) is not None
+        ):
+            out[i : i + 2] = [Tok("WORD", text[tok.start : nxt.end], tok.start, nxt.end)]
+            return out
+    return out
+
+
+# anatomical sites whose "<site> sepsis" is a local infection there (surgical usage)
+_INFECTION_SITES = re.compile(
+    r"(?:pelvic|pelvis|abdominal|intra-?abdominal|peritoneal|perianal|perineal|perirectal|"
+    r"anal|biliary|wound|pouch|anastomotic|local|localised|localized)",
+    re.IGNORECASE,
+)
+
+
+@_needs("MOD CONCEPT", words=("sepsis",))
+def _site_sepsis(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Pelvic sepsis", "intra-abdominal sepsis": a site before "sepsis" names a local
+    infection (abscess, collection) coded by its site (K65, K61, N73 …), not the systemic
+    sepsis of A40/A41; read ``unparsed("Pelvic") and sepsis`` as a narrowing, a patient with a
+    pelvic abscess but no sepsis code was cleared (NCT01160926).  The phrase stays unread."""
+    out = list(toks)
+    for i in range(len(out) - 1):
+        mod, nxt = out[i], out[i + 1]
+        if (
+            mod.type == "MOD"
+            and nxt.type == "CONCEPT"
+            and nxt.value == "sepsis"
+            and _INFECTION_SITES.fullmatch(text[mod.start : mod.end].strip())
+            and not text[mod.end : nxt.start].strip()
+        ):
+            out[i : i + 2] = [Tok("WORD", text[mod.start : nxt.end], mod.start, nxt.end)]
+            return out
+    return out
+
+
+# "mixed cholangiocarcinoma/HCC", "combined HBV/HCV": one tumour or infection of both kinds
+_BOTH_AT = re.compile(r"\b(?:mixed|combined|co-?infection\s+(?:with\s+)?|concurrent)\s+$", re.I)
+
+
+_GRADE_TOKENS = frozenset(("CMP", "CATEGORY", "BCATEGORY", "OR"))
+_GRADE_GAP = re.compile(r"\s*(?:with\s+)?", re.IGNORECASE)
+
+
+@_needs("CONCEPT CATEGORY")
+def _graded_condition(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
+    """ "NYHA class III or IV heart failure", "Heart failure NYHA Class II or above": a class
+    of the score that grades the condition (its ``defined_by``), written right before or
+    after it, is the condition's definition: ``nyha_class = III or nyha_class = IV``.
+
+    Read "(nyha_class = III or nyha_class = IV) and heart_failure", a patient in NYHA class
+    IV whose record carried no heart-failure code was not excluded; the class itself says
+    the heart fails (the NYHA classes grade heart failure)."""
+
+    def grade_end(k: int) -> int:
+        """End of the class tokens of the score at ``k`` ("III or IV", ">= II")."""
+        j = k + 1
+        while j < len(toks) and toks[j].type in _GRADE_TOKENS:
+            if toks[j].type == "OR" and not (
+                j + 1 < len(toks) and toks[j + 1].type in ("CATEGORY", "BCATEGORY")
+            ):
+                break
+            j += 1
+        return j if toks[j - 1].type in ("CATEGORY", "BCATEGORY") else k
+
+    def graded(k: int) -> tuple[Concept, int] | None:
+        """The score and the end of its class tokens, from ``k``: "NYHA class III or IV",
+        or a group of its classes only ("(nyha_class >= II and nyha_class <= III)")."""
+        if toks[k].type == "LPAREN":
+            close = _group_end(toks, k)
+            if close is None or close == k + 1:
+                return None
+            inner = toks[k + 1 : close]
+            ids = {str(t.value) for t in inner if t.type == "CONCEPT"}
+            found = graded(k + 1) if len(ids) == 1 else None
+            if found is None or any(
+                t.type not in (*_GRADE_TOKENS, "CONCEPT", "AND") for t in inner
+            ):
+                return None
+            return found[0], close + 1
+        if toks[k].type != "CONCEPT":
+            return None
+        score = vocab.concepts.get(str(toks[k].value))
+        if score is None or not score.categories:
+            return None
+        end = grade_end(k)
+        return (score, end) if end > k else None
+
+    for i in range(len(toks)):
+        found = graded(i)
+        if found is None:
+            continue
+        score, end = found
+        grade = toks[i:end]
+        first = min(t.start for t in grade)
+        last = max(t.end for t in grade)
+        before = toks[i - 1] if i else None
+        after = toks[end] if end < len(toks) else None
+        for cond_tok, gap in (
+            (after, text[last : after.start] if after else ""),
+            (before, text[before.end : first] if before else ""),
+        ):
+            if cond_tok is None or cond_tok.type != "CONCEPT" or not _GRADE_GAP.fullmatch(gap):
+                continue
+            cond = vocab.concepts.get(str(cond_tok.value))
+            if cond is None or cond.kind != "condition" or score.id not in cond.defined_by:
+                continue
+            opened = Tok("LPOST", "def", first, first)
+            closed = Tok("RPAREN", ")", last, last)
+            if cond_tok is after:
+                return [*toks[:i], cond_tok, opened, *grade, closed, *toks[end + 1 :]]
+            return [*toks[: i - 1], cond_tok, opened, *grade, closed, *toks[end:]]
+    return toks
+
+
+# "Clinically diagnosed or suspected", "Active, known, or suspected": a diagnosis the
+# suspicion is an alternative to
+_DIAGNOSED_OR = re.compile(
+    r"\b(?:known|diagnosed|confirmed|proven|documented|active|current)\s*,?\s+or\s+$",
+    re.IGNORECASE,
+)
+_SUSPECTED_AS = re.compile(r"suspected(?:\s+(?:as|of|to\s+have))?\s*$", re.IGNORECASE)
+
+
+def _suspected_modifier(toks: list[Tok], text: str) -> list[Tok]:
+    """ "suspected autoimmune disease": a suspicion is no narrower kind of the disease (a
+    patient suspected of it has no diagnosis on record), so "suspected" cannot qualify the
+    concept as an unread narrowing word does (``unparsed("suspected") and X``, false for
+    every patient without X: NCT02576509 "Active, known, or suspected autoimmune disease"
+    cleared a patient with the disease suspected).  After "known / diagnosed … or" it is an
+    unread alternative to the diagnosis (``X or unparsed("suspected X")``); alone, the whole
+    "suspected X" stays unread."""
+    out = list(toks)
+    i = len(out) - 2
+    while i >= 0:
+        mod = out[i]
+        if mod.type != "MOD" or not _SUSPECTED_AS.fullmatch(text[mod.start : mod.end]):
+            i -= 1
+            continue
+        end = i + 1
+        if out[end].type == "LPAREN":
+            close = _group_end(out, end)
+            if close is None:
+                i -= 1
+                continue
+            end = close
+        elif out[end].type != "CONCEPT":
+            i -= 1
+            continue
+        item = out[i + 1 : end + 1]
+        unread = Tok("WORD", text[mod.start : out[end].end], mod.start, out[end].end)
+        if _DIAGNOSED_OR.search(text, max(0, mod.start - 40), mod.start):
+            at = item[0].start
+            out[i : end + 1] = [
+                Tok("LPAREN", "(", at, at),
+                *item,
+                Tok("OR", "or", mod.start, mod.start),
+                unread,
+                Tok("RPAREN", ")", unread.end, unread.end),
+            ]
+        else:
+            out[i : end + 1] = [unread]
+        i -= 1
+    return out
+
+
 # "Known or suspected malignancy": the cue (a filler) is dropped before the noun
 _KNOWN_OR_SUSPECTED = re.compile(
     r"(?:(?:known|confirmed|proven)\s+or\s+suspected|suspected\s+or\s+(?:known|confirmed))\s+$",
@@ -4595,17 +4816,26 @@ def _suspected_alternative(toks: list[Tok], text: str) -> list[Tok]:
     with a malignancy suspected but not diagnosed was not excluded.  Where no concept names the
     suspicion (or it names the same concept) the reading is left as it was."""
     phrases = tables().vocab.by_phrase
+    toks = _suspected_modifier(toks, text)
     for i, tok in enumerate(toks):
         if tok.type != "CONCEPT":
             continue
         m = _KNOWN_OR_SUSPECTED.search(text, max(0, tok.start - 40), tok.start)
-        suspected = phrases.get("suspected " + text[tok.start : tok.end].lower()) if m else None
-        if m is None or suspected is None or suspected == tok.value:
+        if m is None:
+            continue
+        suspected = phrases.get("suspected " + text[tok.start : tok.end].lower())
+        if suspected == tok.value:
             continue
         cue = m.start() + m.group(0).lower().index("suspected")
         # a window after the noun dates the diagnosis; the suspicion is a state now (a
         # recorded fact has no date to place in it)
         alt = Tok("CONCEPT", suspected, cue, cue + len("suspected"))
+        if suspected is None:
+            # no concept names the suspicion ("Known or suspected brain metastases"): it stays
+            # an unread alternative; dropped with the cue, a patient with metastases
+            # suspected on imaging but not diagnosed was cleared
+            start = cue if cue < tok.start else m.start()
+            alt = Tok("WORD", text[start : tok.end], start, tok.end)
         nxt = toks[i + 1].type if i + 1 < len(toks) else None
         if nxt not in (None, "WINDOW", "COMMA", "OR", "AND", "RPAREN"):
             return toks  # "… malignancy < 5 years or HIV": what follows binds to the noun
@@ -5350,10 +5580,13 @@ def _cue_over_juxtaposition(toks: list[Tok], text: str) -> list[Tok]:
             "no",
             "without",
         )
+        first = i + 1
+        while negation and first < len(out) and out[first].type == "MOD":
+            first += 1  # "no concurrent full-dose anticoagulation with coumarin derivatives"
         if (
             (cue.type == "HISTORY" or negation)
-            and i + 1 < len(out)
-            and out[i + 1].type == "CONCEPT"
+            and first < len(out)
+            and out[first].type == "CONCEPT"
         ):
             j, depth, run = i + 1, 0, []
             while j < len(out):
@@ -6285,6 +6518,140 @@ def _wrap_chains(toks: list[Tok], cue: str, text: str) -> list[Tok]:
                 i += 1
         i += 1
     return out
+
+
+@_needs("CONCEPT WINDOW LPOST")
+def _window_over_definition(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Decompensated liver disease within past 12 months, as indicated by variceal
+    bleeding, ascites, …": the window dates the term and so each indicator that defines it;
+    it is moved after the definition, whose reading it then bounds as a whole.
+
+    Left between them it bounded nothing it could reach and stayed unread, and the
+    indicators were read as current: a variceal bleed 3 months ago did not exclude."""
+    for i in range(1, len(toks) - 1):
+        if not (
+            toks[i].type == "WINDOW"
+            and toks[i - 1].type == "CONCEPT"
+            and toks[i + 1].type == "LPOST"
+            and toks[i + 1].value == "def"
+        ):
+            continue
+        close = _group_end(toks, i + 1)
+        if close is None or (close + 1 < len(toks) and toks[close + 1].type != "COMMA"):
+            continue
+        inside = toks[i + 2 : close]
+        if any(t.type in ("WINDOW", "EXCEPT", "NOT", "HISTORY", "RECENT") for t in inside):
+            continue  # a window, exception or negation of its own: what it reaches is unsure
+        return [*toks[:i], *toks[i + 1 : close + 1], toks[i], *toks[close + 1 :]]
+    return toks
+
+
+_SCORE_WORDS = frozenset(("score", "points", "point score"))
+
+
+@_needs("CONCEPT CATEGORY COMMA WORD", words=("score", "points"))
+def _elided_twin_score(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
+    """ "Child-Pugh grade A, score < 7": the "score" right after a graded score's class is
+    that score's points (its ``numeric_twin``), as "Child-Pugh score < 7" reads; left as an
+    unread word, the stated points limit was not checked."""
+    out = list(toks)
+    for k in range(3, len(out) - 2):
+        word, head = out[k], out[k - 3]
+        if (
+            word.type != "WORD"
+            or text[word.start : word.end].strip().lower() not in _SCORE_WORDS
+            or out[k - 1].type != "COMMA"
+            or out[k - 1].value != ","
+            or out[k - 2].type != "CATEGORY"
+            or head.type != "CONCEPT"
+            or out[k + 1].type not in ("CMP", "BCMP")
+            or out[k + 2].type != "NUMBER"
+        ):
+            continue
+        concept = vocab.concepts.get(str(head.value))
+        if concept is None or not concept.numeric_twin:
+            continue
+        out[k] = Tok("CONCEPT", concept.numeric_twin, word.start, word.end)
+    return out
+
+
+_SUMMARY_TAIL = frozenset(
+    ("CONCEPT", "CMP", "BCMP", "CATEGORY", "NUMBER", "UNIT", "ULN", "COMMA", "WORD")
+)
+
+
+@_needs("NOT OR LPOST CONCEPT")
+def _summary_after_negated_list(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
+    """ "no ascites or encephalopathy (Child-Pugh grade A, score < 7)": a parenthesised
+    threshold after the last item of a negated list, on a measure that does not grade that
+    item, sums up the whole line; it is no alternative of the list, so it stands outside the
+    negation, ANDed to it: ``not (ascites or encephalopathy) and child_pugh_class = A``.
+    Only a class of a categorical score: a numeric grade ("(West Haven grade >= 2)") can be
+    the last item's own.
+
+    Inside the negation (NCT01909778) it read ``not (ascites or (encephalopathy and
+    child_pugh_class = A))`` (or ``… or child_pugh_class = A``): a patient with hepatic
+    encephalopathy in Child-Pugh class B met "no … encephalopathy", and one in class A
+    without either failed it.  A parenthesis on the item's own grading measure ("no
+    encephalopathy (West Haven grade >= 2)") stays on the item."""
+    i = 0
+    while i + 1 < len(toks):
+        if toks[i].type != "NOT" or toks[i + 1].type != "LPAREN":
+            i += 1
+            continue
+        close = _group_end(toks, i + 1)
+        if close is None or toks[i + 1].start != toks[i + 1].end:
+            i += 1
+            continue  # only the group the lexer put round a negated list
+        depth, opened, alternatives = 0, None, False
+        for k in range(i + 2, close):
+            typ = toks[k].type
+            if depth == 0 and typ == "OR":
+                alternatives = True
+            if typ in ("LPAREN", "LPOST"):
+                if depth == 0:
+                    opened = k
+                depth += 1
+            elif typ == "RPAREN":
+                depth -= 1
+        last = close - 1
+        if (
+            not alternatives
+            or opened is None
+            or _group_end(toks, opened) != last
+            or toks[opened].value != "("
+            or text[toks[opened].start : toks[opened].end] != "("
+            or toks[opened - 1].type != "CONCEPT"
+            or opened + 2 >= last
+            or toks[opened + 1].type != "CONCEPT"
+            or toks[opened + 2].type not in ("CMP", "BCMP", "CATEGORY")
+            or any(t.type not in _SUMMARY_TAIL for t in toks[opened + 1 : last])
+        ):
+            i += 1
+            continue
+        item = vocab.concepts.get(str(toks[opened - 1].value))
+        measure = vocab.concepts.get(str(toks[opened + 1].value))
+        if (
+            item is None
+            or measure is None
+            or item.kind != "condition"
+            or not measure.categories  # a class ("Child-Pugh grade A"), no grade of the item
+            or measure.id in (*item.defined_by, item.measured_by)
+        ):
+            i += 1
+            continue
+        lpost, rpar = toks[opened], toks[last]
+        end = toks[opened - 1].end
+        return [
+            *toks[:opened],
+            Tok("RPAREN", ")", end, end),
+            Tok("AND", "and", end, end),
+            Tok("LPAREN", "(", lpost.start, lpost.end),
+            *toks[opened + 1 : last],
+            rpar,
+            *toks[close + 1 :],
+        ]
+    return toks
 
 
 @_needs("NOT OR")

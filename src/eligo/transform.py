@@ -986,6 +986,19 @@ class _Resolver:
         start = span_of(node).start
         return not any(t.type == "NOT" for t in self.ctx.toks if t.start <= start)
 
+    def _excluding_at(self, span: Span) -> bool:
+        """Whether a node at ``span`` being met makes the patient less eligible: an exclusion
+        line, or an inclusion under "no …", told by the negations written before it (a
+        header's negation, which only carries the line's kind, not counted)."""
+        flips = sum(
+            1
+            for t in self.ctx.toks
+            if t.type == "NOT"
+            and t.start <= span.start
+            and t.value not in (EXCLUSION_HEADER, REQUIREMENT_AMONG_EXCLUSIONS)
+        )
+        return (self.ctx.kind == "exclusion") != (flips % 2 == 1)
+
     def paren(self, atom: Any, contents: list[Any]) -> Any:
         node = atom
         for content in contents:
@@ -1020,6 +1033,19 @@ class _Resolver:
                         f"'{self.ctx.text(span_of(node))}' read as the definition that follows it"
                     )
                     node = inner
+                elif (
+                    isinstance(node, Mention)
+                    and self.vocab[node.concept].kind == "fact"
+                    and self._excluding_at(span_of(node))
+                ):
+                    # "Decompensated liver disease, as indicated by variceal bleeding, ascites,
+                    # …, INR prolonged to > 1.7 x ULN …" among exclusions: a judged fact and
+                    # the indicators that define it are evidence of one thing, so either
+                    # excludes.  ANDed with its partly unread definition, a patient with
+                    # ascites whose record said "not decompensated" was cleared
+                    # (NCT01909778).  (A coded condition keeps the "and": an unread
+                    # definition such as "by ROME III criteria" narrows its code.)
+                    node = AnyOf((node, inner), span=_join(span_of(node), span_of(inner)))
                 else:
                     node = AllOf((node, inner), span=_join(span_of(node), span_of(inner)))
                 continue
@@ -1100,6 +1126,30 @@ class _Resolver:
                 # "uncontrolled hypertension (diastolic BP > 110 mmHg)": an investigator's
                 # judgement the text defines by a threshold is that threshold ("e.g." would
                 # make the threshold one example, read "or")
+                self.ctx.notes.append(
+                    f"'{self.ctx.text(node.span)}' read as defined by the parenthesis that "
+                    "follows it"
+                )
+                node = content
+            elif (
+                fully_read
+                and isinstance(node, Mention)
+                and node.window is None
+                and _thresholds_only(content)
+                and self.vocab[node.concept].defined_by
+                and all(
+                    n.concept in self.vocab[node.concept].defined_by
+                    for n in walk(content)
+                    if isinstance(n, (Comparison, Range))
+                )
+                and not _EXAMPLE_WORDS.search(
+                    self.ctx.norm.original[node.span.end : content.span.start].lower()
+                )
+            ):
+                # "Congestive heart failure (NYHA class III or IV)", "renal impairment (eGFR <
+                # 60)": thresholds on the measures that grade the condition (its defined_by)
+                # state which of it is meant.  Read "or", an inclusion was met by a coded
+                # heart failure of NYHA class I
                 self.ctx.notes.append(
                     f"'{self.ctx.text(node.span)}' read as defined by the parenthesis that "
                     "follows it"
@@ -1413,6 +1463,10 @@ def _set_history(node: Any, cue: Unparsed) -> Any:
     return node
 
 
+# facts a trial requires of every participant: met, they never make a patient less eligible
+_REQUIREMENTS = frozenset(("consent", "willing_to_comply"))
+
+
 def _finish(node: Any, ctx: Context, excluding: bool) -> Node:
     """Resolve ``recent`` markers: a window settles them, otherwise 'recent' stays unread.
 
@@ -1429,6 +1483,12 @@ def _finish(node: Any, ctx: Context, excluding: bool) -> Node:
         and vocabulary()[node.concept].lasting
     ):
         return dc_replace(node, qualifier="history")
+    if excluding and type(node) is Mention and node.concept in _REQUIREMENTS:
+        # "… may interfere with protocol adherence or a subject's ability to give informed
+        # consent" among exclusions (NCT01857115): consent is what the trial requires, so
+        # met it never excludes; read as a mention, every consenting patient was excluded.
+        # What stands there (an inability, a disorder precluding it) stays unread
+        return Unparsed(ctx.norm.original[node.span.start : node.span.end], span=node.span)
     if isinstance(node, _Recent):
         child = _finish(node.child, ctx, excluding)
         leaves = [n for n in walk(child) if isinstance(n, (Mention, Comparison, Range))]
