@@ -34,7 +34,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from eligo.concepts import Concept, vocabulary
+from eligo.concepts import Concept, comparable, vocabulary
 from eligo.lookup import RecordView
 from eligo.nodes import (
     AllOf,
@@ -49,6 +49,7 @@ from eligo.nodes import (
     Range,
     RefMultiple,
     Unparsed,
+    Versus,
     Window,
 )
 from eligo.patient import ATC, ICD10CM, LOINC, RXNORM, SNOMED, normalize_code
@@ -542,11 +543,23 @@ def mentions(draw: st.DrawFn) -> Node:
     return Mention(c.id, draw(st.sampled_from(["current", "history"])), draw(WINDOWS), lasting)
 
 
+def comparable_pairs() -> tuple[tuple[str, str], ...]:
+    """Pairs of measures a :class:`Versus` may compare ("ast", "alt")."""
+    labs = [c for c in vocabulary() if c.kind == "analyte"]
+    return tuple((a.id, b.id) for a in labs for b in labs if comparable(a, b))
+
+
+@st.composite
+def versus(draw: st.DrawFn) -> Node:
+    left, right = draw(st.sampled_from(comparable_pairs()))
+    return Versus(left, draw(OPS), right, draw(WINDOWS))
+
+
 UNPARSED = st.builds(Unparsed, st.text(min_size=1, max_size=30))
 
 
 def leaves(unparsed: bool = True) -> st.SearchStrategy[Node]:
-    options = [comparisons(), ranges(), mentions()]
+    options = [comparisons(), ranges(), mentions(), versus()]
     if unparsed:
         options.append(UNPARSED)
     return st.one_of(*options)

@@ -26,7 +26,18 @@ import yaml
 from conftest import CRITERIA, shared_path
 from eligo.concepts import vocabulary
 from eligo.logic import Truth, k_and, k_not, k_or
-from eligo.nodes import AllOf, AnyOf, Comparison, Mention, Node, Not, Quantity, Range, Unparsed
+from eligo.nodes import (
+    AllOf,
+    AnyOf,
+    Comparison,
+    Mention,
+    Node,
+    Not,
+    Quantity,
+    Range,
+    Unparsed,
+    Versus,
+)
 from eligo.patient import parse_patient
 from eligo.screening import screen
 from eligo.trial import Trial, check_trial, load_trial
@@ -239,6 +250,8 @@ def _reachable(node: Node) -> set[Truth]:
         combine = k_and if isinstance(node, AllOf) else k_or
         options = [_reachable(c) for c in node.children]
         return {combine(list(p)) for p in itertools.product(*options)}
+    if isinstance(node, Versus):
+        return {_U}  # two labs
     assert isinstance(node, Comparison | Range | Mention)
     kind = vocabulary()[node.concept].kind
     if kind in _LAB_KINDS:

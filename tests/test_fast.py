@@ -332,3 +332,50 @@ def test_matched_items_are_whole() -> None:
                 assert hash(Item(**fields)) == hash(item)
                 seen += 1
     assert seen > 20
+
+
+def test_alcohol_servings_are_decided_as_by_the_full_evaluator() -> None:
+    # "≥ 14 units/week" is a threshold in g/wk; intakes are recorded a day or a week
+    from eligo.parse import compile_text
+    from eligo.trial import Criterion
+
+    lines = (
+        ("exclusion", "Alcohol intake ≥ 14 units/week (1 unit = 8 g of alcohol)"),
+        ("inclusion", "Alcohol consumption > 2 drinks per day (1 drink = 10 g of alcohol)"),
+    )
+    crits = []
+    for i, (kind, line) in enumerate(lines):
+        rule = compile_text(line, kind).rule  # type: ignore[arg-type]
+        crits.append(Criterion(f"A{i}", kind, line, rule))  # type: ignore[arg-type]
+    trial = Trial("alcohol", None, None, tuple(crits))
+    intakes = ((16, "g/d"), (15.9, "g/d"), (112, "g/wk"), (140, "g/wk"), (20, "g/d"), None)
+    seen: set[bool | None] = set()
+    for i, intake in enumerate(intakes):
+        amount = None if intake is None else {"value": intake[0], "unit": intake[1]}
+        facts = {} if amount is None else {"alcohol_intake": amount}
+        rec = parse_patient({"id": f"a{i}", "facts": facts}, "test")
+        want = _full(trial, rec, AS_OF)
+        assert screen(rec, trial, AS_OF).met == want, intake
+        seen.update(want)
+    assert seen == {True, False, None}
+
+
+def test_measures_compared_with_each_other_are_compiled_and_agree(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "ast > alt" on every record: the fast path decides it itself (no fallback), alike
+    from eligo.nodes import Versus
+    from eligo.trial import Criterion
+
+    rules_ = [Versus("ast", ">", "alt"), Versus("alt", "<=", "ast", Window(3, "mo"))]
+    rules_.append(Versus("creatinine", ">", "bilirubin"))
+    crits = tuple(Criterion(f"V{i}", "inclusion", "", r) for i, r in enumerate(rules_))
+    trial = Trial("versus", None, None, crits)
+    seen = _decided_by_fallback(monkeypatch)
+    truths: set[bool | None] = set()
+    for rec in records():
+        want = _full(trial, rec, AS_OF)
+        assert screen(rec, trial, AS_OF).met == want, rec.id
+        truths.update(want)
+    assert not [n for n in seen if isinstance(n, Versus)]
+    assert truths == {True, False, None}

@@ -78,9 +78,9 @@ ROUND_TRIP = [
     "anc >= 1000 /uL or bone_marrow_involvement",
     "urine_acr > 300 mg/g and urine_acr <= 5000 mg/g",
     "urine_protein_24h <= 1 g/d",
-    "heart_failure and (nyha_class = III or nyha_class = IV)",
+    "nyha_class = III or nyha_class = IV",
     "phes <= -4",
-    "nyha_class >= II and nyha_class <= III and heart_failure",
+    "nyha_class >= II and nyha_class <= III",
     "urine_protein_dipstick <= 1+ or urine_protein_conc < 0.6 g/L",
     "alt > 2.5 x ULN and (alt > 5 x ULN or not liver_metastases)",
     "potassium < 3.3 meq/L or potassium >= 5.5 meq/L or "
@@ -91,7 +91,7 @@ ROUND_TRIP = [
     "(ast < 2.5 x ULN or (ast < 5 x ULN and liver_involvement))",
     "not hematopoietic_growth_factors within 1 week and not pegfilgrastim within 3 weeks",
     "not (biologic_therapy within 7 days or modified_t_cell_therapy within 21 days)",
-    '(nyha_class = IV or unparsed("history of")) and history of heart_failure',
+    'nyha_class = IV or unparsed("history of")',
     "history of ascites or history of hepatic_encephalopathy",
     "type2_diabetes for >= 6 months",
     "history of sorafenib for > 4 weeks within 2 months",
@@ -100,6 +100,15 @@ ROUND_TRIP = [
     "liver_transplant within 144 months and not liver_transplant within 6 months",
     "not (locoregional_therapy within 4 weeks and hcc)",
     'liver_transplant within 6 months or unparsed("likely within the next 6 months")',
+    # servings of alcohol read as grams of ethanol a week
+    "alcohol_intake >= 112 g/wk",
+    'healthy_volunteer and (alcohol_intake > 392 g/wk within 6 months or unparsed("History of"))',
+    # two measures compared with each other
+    "ast > alt",
+    "ast >= alt within 7 days",
+    "not ast <= alt",
+    "alcoholic_hepatitis and bilirubin > 3 mg/dL and ast > alt and ast < 300 U/L",
+    'ast > alt or unparsed("History of")',
 ]
 
 
@@ -372,7 +381,7 @@ TEXT = [
     (
         "Patients who diagnosed heart failure with NYHA class 3 or 4",
         "exclusion",
-        "heart_failure and (nyha_class = III or nyha_class = IV)",
+        "nyha_class = III or nyha_class = IV",
     ),
     (
         "Patients with functional NYHA class II-IV with LVEF < 40% assessed within the last "
@@ -545,6 +554,48 @@ TEXT = [
         "inclusion",
         "liver_stiffness > 13 kPa",
     ),
+    # servings of alcohol: a unit or drink the line defines in grams is that many; a drink of
+    # the US standard volumes is 14 g (NIAAA)
+    (
+        "Alcohol consumption > 21 units per week (1 unit = 8 g of alcohol)",
+        "exclusion",
+        "alcohol_intake > 168 g/wk",
+    ),
+    (
+        "Alcohol intake > 3 units a day (1 unit = 10 g of ethanol)",
+        "exclusion",
+        "alcohol_intake > 30 g/d",
+    ),
+    (
+        "Alcohol consumption of more than 14 units per week (1 unit = 10 g of alcohol)",
+        "exclusion",
+        "alcohol_intake > 140 g/wk",
+    ),
+    (
+        "Alcohol consumption > 2 drinks per day (1 drink = 10 g of alcohol)",
+        "exclusion",
+        "alcohol_intake > 20 g/d",
+    ),
+    (
+        "Alcohol intake > 14 drinks/week (1 drink = 150 mL of wine or 360 mL of beer or 45 mL"
+        " of spirits)",
+        "exclusion",
+        "alcohol_intake > 196 g/wk",
+    ),
+    ("Alcohol intake > 112 g/week", "exclusion", "alcohol_intake > 112 g/wk"),
+    # a word for how much someone drinks is defined by the threshold right after the intake
+    ("Heavy alcohol consumption (> 40 g/d)", "exclusion", "alcohol_intake > 40 g/d"),
+    ("Regular alcohol intake of more than 30 g/day", "exclusion", "alcohol_intake > 30 g/d"),
+    # two lab measures with one unit compared with each other; a bound after them is on the
+    # first (NCT03432260)
+    ("AST > ALT", "inclusion", "ast > alt"),
+    ("AST greater than ALT within 7 days", "inclusion", "ast > alt within 7 days"),
+    (
+        "Patients with alcoholic hepatitis defined as: Serum bilirubin > 3 mg/dL AND AST > ALT, "
+        "but less than 300 U/L AND",
+        "inclusion",
+        "alcoholic_hepatitis and bilirubin > 3 mg/dL and ast > alt and ast < 300 U/L",
+    ),
 ]
 
 
@@ -572,7 +623,6 @@ SAFETY = [
         "exclusion",
         "prothrombin_time > 1.5 x ULN or aptt > 1.5 x ULN or fibrinogen < 0.5 x LLN",
     ),
-    ("Alcohol intake ≥ 14 units/week", "exclusion", 'unparsed("Alcohol intake ≥ 14 units/week")'),
     ("AST < 2.5 x the reference value", "inclusion", 'unparsed("AST < 2.5 x the reference")'),
     ("SBP < 90 mmHg", "exclusion", "systolic_bp < 90 mm[Hg]"),
     ("Seizure disorder is allowed", "exclusion", 'seizure_disorder and unparsed("allowed")'),
@@ -996,7 +1046,7 @@ SAFETY = [
     (
         "New York Heart Association (NYHA) class II-III heart failure;",
         "inclusion",
-        "nyha_class >= II and nyha_class <= III and heart_failure",
+        "nyha_class >= II and nyha_class <= III",
     ),
     ("NYHA class 2-3", "exclusion", "nyha_class >= II and nyha_class <= III"),
     ("NYHA class IV-II", "exclusion", "*unread*"),
@@ -1113,7 +1163,7 @@ SAFETY = [
     (
         "Current or history of New York Heart Association (NYHA) Class IV heart failure",
         "exclusion",
-        '(nyha_class = IV or unparsed("history of")) and history of heart_failure',
+        'nyha_class = IV or unparsed("history of")',
     ),
     # washouts: a brand name in brackets after the drug with a longer wait (NCT00679354)
     (
@@ -1184,7 +1234,7 @@ SAFETY = [
         "PRIOR CONCURRENT THERAPY: No concurrent full-dose anticoagulation with coumarin "
         "derivatives",
         "inclusion",
-        "not (anticoagulants and vitamin_k_antagonists)",
+        'not (unparsed("full-dose") and anticoagulants and vitamin_k_antagonists)',
     ),
     # ... its parentheticals do not count as juxtaposed concepts (NCT03861819)
     (
@@ -1556,7 +1606,7 @@ SAFETY = [
         "Prior or ongoing harmful alcohol intake defined as an average of ≥24g alcohol/day for "
         "women and ≥36g/d for men for ≥ 5 year.",
         "inclusion",
-        'unparsed("or") and unparsed("harmful") and unparsed("alcohol intake") and '
+        'unparsed("or") and unparsed("harmful alcohol intake") and '
         '((unparsed("≥24g alcohol/day") and sex = female) or (unparsed("≥36g/d") and sex = male))'
         ' and unparsed("≥ 5 year")',
     ),
@@ -1932,8 +1982,9 @@ SAFETY = [
         "inclusion",
         "creatinine_clearance >= 70 mL/min or measured_gfr >= 70 mL/min",
     ),
-    # drinks and UK units are not grams of ethanol (a drink is 8 to 14 g by country): unread
-    ("Alcohol intake ≥ 14 units/week", "exclusion", 'unparsed("Alcohol intake ≥ 14 units/week")'),
+    # drinks and units are not grams of ethanol (8 g in the UK, 10 g where a unit is the
+    # standard drink, 14 g a US drink) unless the line defines them: unread
+    ("Alcohol intake ≥ 14 units/week", "exclusion", "*unread*"),
     (
         "No more than 14 drinks per week (if male) or 7 drinks a week (if female) in the last "
         "2 years",
@@ -2644,8 +2695,8 @@ SAFETY = [
         "s syndrome, or electrocardiographic evidence of acute ischemia or Grade 3 conduction"
         " system abnormalities unless subject has a pacemaker.",
         "exclusion",
-        "(unstable_angina within 4 months or myocardial_infarction within 4 months or ((nyha_"
-        "class = III or nyha_class = IV) and heart_failure) or uncontrolled_angina or history"
+        "(unstable_angina within 4 months or myocardial_infarction within 4 months or nyha_"
+        "class = III or nyha_class = IV or uncontrolled_angina or history"
         " of severe_coronary_artery_disease or history of uncontrolled_ventricular_arrhythmia"
         ' or history of bradycardia or unparsed("electrocardiographic evidence of acute ische'
         'mia") or unparsed("Grade 3 conduction system abnormalities")) and (not pacemaker or '
@@ -2795,6 +2846,202 @@ SAFETY = [
         'major_surgery within 28 days or unparsed("anticipation of the need for major surgery'
         ' during the course of the study treatment")',
     ),
+    # a drink is no fixed mass (US 14 g, Australia 10 g, UK unit 8 g): drinks the line does
+    # not define, or defines by volumes that are not the US standard drink's, stay unread
+    ("Alcohol intake > 3 drinks/day", "exclusion", "*unread*"),
+    (
+        "No more than 14 drinks per week (if male) or 7 drinks a week (if female) in the last"
+        " 2 years",
+        "inclusion",
+        "*unread*",
+    ),
+    (
+        "Alcohol intake > 2 drinks per day (1 drink = 150 mL of wine or 100 mL of beer)",
+        "exclusion",
+        'unparsed("Alcohol intake >") and unparsed("2 drinks per day") and unparsed("1 drink ='
+        ' 150 mL of wine or 100 mL of beer")',
+    ),
+    # "chronic" says how long, which a recorded intake does not: it stays unread
+    (
+        "Chronic alcohol consumption (more than 40 g/day)",
+        "inclusion",
+        'unparsed("Chronic") and alcohol_intake > 40 g/d',
+    ),
+    # measures in different units are never compared with each other, nor is one that a
+    # threshold follows ("ALT < AST < 3 x ULN" is a chain, not AST > ALT alone)
+    ("Platelets > INR", "inclusion", "*unread*"),
+    ("Bilirubin > albumin", "inclusion", "*unread*"),
+    ("ALT < AST < 3 x ULN", "inclusion", 'unparsed("ALT") and unparsed("<") and ast < 3 x ULN'),
+    # "AST/ALT > 2" is the ratio: read "ast > 2 U/L or alt > 2 U/L" it was met by nearly
+    # every patient.  A unit or a multiple of the limit still bounds each measure
+    ("AST/ALT > 2", "inclusion", 'unparsed("AST/ALT > 2")'),
+    ("AST/ALT ≤ 2.5", "inclusion", 'unparsed("AST/ALT ≤ 2.5")'),
+    ("AST/ALT > 3 x ULN", "exclusion", "ast > 3 x ULN or alt > 3 x ULN"),
+    ("AST/ALT > 100 U/L", "exclusion", "ast > 100 U/L or alt > 100 U/L"),
+    # NCT01909778: "(Child-Pugh grade A, score < 7)" after "no ascites or encephalopathy" was
+    # read inside the negation, ANDed with encephalopathy: a patient with encephalopathy in
+    # class B met "no … encephalopathy"; the class sums up the line, outside the "no"
+    (
+        "no ascites or encephalopathy (Child-Pugh grade A, score < 7)",
+        "inclusion",
+        "not (ascites or encephalopathy) and child_pugh_class = A and child_pugh_points < 7",
+    ),
+    (
+        "no ascites or encephalopathy (Child-Pugh grade A)",
+        "inclusion",
+        "not (ascites or encephalopathy) and child_pugh_class = A",
+    ),
+    # ... a parenthesis on the item's own grade stays on the item, as does a numeric grade
+    (
+        "no ascites or hepatic encephalopathy (grade 2 or more)",
+        "inclusion",
+        'not (ascites or (hepatic_encephalopathy and unparsed("grade 2 or more")))',
+    ),
+    (
+        "no ascites or hepatic encephalopathy (West Haven grade >= 2)",
+        "inclusion",
+        "not (ascites or hepatic_encephalopathy or west_haven_grade >= 2)",
+    ),
+    # NCT01909778: "Decompensated liver disease within past 12 months, as indicated by …" read
+    # "decompensated_liver_disease and unparsed(window) and (… or ascites or …)": a patient
+    # with ascites whose record said "not decompensated" was cleared, and a variceal bleed
+    # 3 months ago did not count (the indicators were asked as current)
+    (
+        "Decompensated liver disease within past 12 months, as indicated by variceal bleeding, "
+        "ascites, encephalopathy, Prothrombin time or INR prolonged to > 1,7 x ULN, serum "
+        "bilirubin > 2 mg/dl or albumin < 3,5 g/dl (i.e. Child-Pugh grade B)",
+        "exclusion",
+        "decompensated_liver_disease within 12 months or gi_bleeding within 12 months or "
+        "ascites within 12 months or encephalopathy within 12 months or "
+        'unparsed("Prothrombin time or INR prolonged to > 1,7 x ULN") or bilirubin > 2 mg/dL '
+        "within 12 months or (albumin < 3.5 g/dL within 12 months and "
+        'unparsed("Child-Pugh grade B"))',
+    ),
+    (
+        "Decompensated liver disease, as indicated by variceal bleeding, ascites or glorp",
+        "exclusion",
+        'decompensated_liver_disease or gi_bleeding or ascites or unparsed("glorp")',
+    ),
+    # ... an inclusion keeps asking for both; a coded condition keeps its narrowing definition
+    (
+        "Decompensated liver disease, as indicated by variceal bleeding, ascites or glorp",
+        "inclusion",
+        'decompensated_liver_disease and (gi_bleeding or ascites or unparsed("glorp"))',
+    ),
+    (
+        "Irritable bowel syndrome defined by ROME III criteria",
+        "exclusion",
+        'irritable_bowel_syndrome and unparsed("ROME III criteria")',
+    ),
+    # NCT02576509: "Active, known, or suspected autoimmune disease" read "unparsed("suspected")
+    # and autoimmune_disease": a suspicion is no narrower kind of the disease, and a patient
+    # with it suspected but not diagnosed was cleared
+    (
+        "Active, known, or suspected autoimmune disease",
+        "exclusion",
+        'autoimmune_disease or unparsed("suspected autoimmune disease")',
+    ),
+    # ... "known or suspected X" with no concept for the suspicion kept only X
+    (
+        "Known or suspected brain metastases",
+        "exclusion",
+        'brain_metastases or unparsed("suspected brain metastases")',
+    ),
+    ("Suspected sepsis", "exclusion", 'unparsed("Suspected sepsis")'),
+    (
+        "Clinically diagnosed or suspected as malignancy, including hepatocellular carcinoma.",
+        "exclusion",
+        'cancer or hcc or unparsed("suspected as malignancy, including hepatocellular carcinoma")',
+    ),
+    # NCT06855056 / NCT01857115: "NYHA class III or IV heart failure" read "(nyha_class = III
+    # or nyha_class = IV) and heart_failure": a class IV patient without a heart-failure code
+    # was not excluded; the class grades heart failure (its defined_by)
+    (
+        "Chronic heart failure NYHA class III or IV",
+        "exclusion",
+        "nyha_class = III or nyha_class = IV",
+    ),
+    ("NYHA class III or IV heart failure", "exclusion", "nyha_class = III or nyha_class = IV"),
+    (
+        "New York Heart Association (NYHA) class II-III heart failure;",
+        "inclusion",
+        "nyha_class >= II and nyha_class <= III",
+    ),
+    # NCT01160926: "Pelvic sepsis" read "unparsed("Pelvic") and sepsis", a narrowing of the
+    # A40/A41 codes: a local pelvic infection coded by its site cleared the patient
+    ("Exc Criteria: Pelvic sepsis.", "inclusion", 'not unparsed("Pelvic sepsis")'),
+    ("intra-abdominal sepsis or HIV", "exclusion", 'unparsed("intra-abdominal sepsis") or hiv'),
+    ("Neonatal sepsis", "exclusion", 'unparsed("Neonatal") and sepsis'),
+    # NCT03529136: "HBV/HCV" read "hbv and hcv" in an inclusion; a slash between two diseases
+    # is one or the other ("mixed"/"combined" keeps both)
+    ("HBV/HCV infection", "inclusion", "hbv or hcv"),
+    (
+        "mixed cholangiocarcinoma/HCC",
+        "inclusion",
+        'unparsed("mixed") and cholangiocarcinoma and hcc',
+    ),
+    # NCT01005199 / NCT03861819: "full dose anticoagulation", "chronic systemic steroids" and
+    # "chronic nonsteroidal anti inflammatory medication" were synonyms of the whole class,
+    # dropping the qualifier: under "no", a patient on low-dose or short-term use failed
+    (
+        "PRIOR CONCURRENT THERAPY: No chronic systemic steroids or other immunosuppressive agents",
+        "inclusion",
+        'not (unparsed("chronic") and (systemic_corticosteroids or immunosuppressants))',
+    ),
+    (
+        "No use of immunosuppression or chronic nonsteroidal anti-inflammatory medication",
+        "inclusion",
+        'not (immunosuppressants or (unparsed("chronic") and nsaids))',
+    ),
+    # NCT01288573: "Fever (…) - if fever is between 37°C and 38.5°C, infection must be
+    # excluded as a cause" ANDed the unread case: a patient at 38 °C was cleared
+    (
+        "Fever (temperature >38.5°C) - if fever is between 37°C and 38.5°C, infection must be "
+        "excluded as a cause",
+        "exclusion",
+        'body_temperature > 38.5 Cel or unparsed("if fever is between 37°C and 38.5°C, '
+        'infection must be excluded as a cause")',
+    ),
+    # NCT01160926: "within the radiation fields" read as past radiotherapy: every patient
+    # never irradiated met "no small bowel within the radiation fields"
+    (
+        "Exc Criteria: Patients who have very significant small bowel delineated within the "
+        "radiation fields.",
+        "inclusion",
+        'not unparsed("very significant small bowel delineated within the radiation fields")',
+    ),
+    (
+        "Inc Criteria: Disease can be encompassed within a radical radiotherapy treatment volume",
+        "inclusion",
+        'unparsed("Disease can be encompassed within a radical radiotherapy treatment volume")',
+    ),
+    # NCT01857115 / NCT01160926: consent (a requirement) read as a mention where met would
+    # exclude: every consenting patient was excluded; it stays unread there
+    (
+        "Disease-related: Any other clinically significant medical disease or condition that, "
+        "in the Investigator's opinion, may interfere with protocol adherence or a subject's "
+        "ability to give informed consent.",
+        "exclusion",
+        'unparsed("significant medical disease") or unparsed("ability to give informed consent")',
+    ),
+    # ... under "inability to", consent is read (the negation makes it what is required)
+    (
+        "Pregnancy; incarceration; inability to provide consent or lack of appropriate family "
+        "member",
+        "exclusion",
+        'pregnancy or unparsed("incarceration") or not (unparsed("provide") and consent) or '
+        'not unparsed("appropriate family member")',
+    ),
+    # a condition followed by thresholds on the measures that grade it (its defined_by) is
+    # that grade: read "heart_failure or nyha_class = III or …", an inclusion was met by a
+    # coded heart failure of class I ("Anemia (< 11 g/dL)" keeps its analyte reading)
+    (
+        "Congestive heart failure (NYHA class III or IV)",
+        "inclusion",
+        "nyha_class = III or nyha_class = IV",
+    ),
+    ("Renal impairment (eGFR < 60)", "inclusion", "egfr < 60 mL/min/{1.73_m2}"),
+    ("Anemia (< 11 g/dL)", "inclusion", "anemia or hemoglobin < 11 g/dL"),
 ]
 
 
@@ -2987,3 +3234,11 @@ def test_durations_read_only_where_certain(text: str, kind: str) -> None:
     assert compiled.unparsed, render(compiled.rule)
     lasting = [n for n in walk(compiled.rule) if isinstance(n, Mention) and n.lasting]
     assert not lasting, render(compiled.rule)
+
+
+@pytest.mark.parametrize(
+    "rule", ["ast > bmi", "age > alt", "ast > ast", "alcohol_intake > alt", "egfr > creatinine"]
+)
+def test_only_two_lab_measures_with_one_unit_compare_with_each_other(rule: str) -> None:
+    with pytest.raises(CriterionSyntaxError, match="cannot be compared with each other"):
+        compile_rule(rule)

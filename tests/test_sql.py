@@ -131,6 +131,10 @@ CANONICAL = (
     # for ended ones, the window's first day as a start
     "cirrhosis for >= 6 months", "history of cancer for > 1 year", "ascites for < 2 weeks",
     "history of immunosuppressants for >= 30 days within 3 months", "dialysis for <= 1 year",
+    # two measures compared with each other, each in its own canonical unit (creatinine and
+    # bilirubin convert from umol/L by their own molar masses)
+    "ast > alt", "alt >= ast within 3 months", "not ast <= alt", "creatinine > bilirubin",
+    "platelets < wbc",
 )  # fmt: skip
 
 
@@ -469,3 +473,98 @@ def test_records_survive_the_tables(population: Population) -> None:
         assert same.facts == dict(rec.facts) or same.facts == rec.facts
         assert replace(same, facts=rec.facts) == rec
     assert math.isfinite(1.0)
+
+
+# "Alcohol intake ≥ 14 units/week (1 unit = 8 g …)" and "… exceeding 28 drinks/week (1 drink =
+# …)": servings read as grams a week, against intakes recorded a day or a week, on and around
+# the bounds
+ALCOHOL_LINES = (
+    ("exclusion", "Alcohol intake ≥ 14 units/week (1 unit = 8 g of alcohol)"),
+    (
+        "exclusion",
+        "Matched Healthy Volunteers: History of regular alcohol consumption exceeding 28 "
+        "drinks/week (1 drink = 150 mL of wine or 360 mL of beer or 45 mL of spirits) within 6 "
+        "months of Screening",
+    ),
+    ("inclusion", "Alcohol consumption > 2 drinks per day (1 drink = 10 g of alcohol)"),
+)
+ALCOHOL_FACTS = (
+    {"alcohol_intake": {"value": 16, "unit": "g/d"}},
+    {"alcohol_intake": {"value": 15.9, "unit": "g/d"}},
+    {"alcohol_intake": {"value": 112, "unit": "g/wk"}},
+    {"alcohol_intake": {"value": 140, "unit": "g/wk"}},
+    {"alcohol_intake": {"value": 56, "unit": "g/d"}, "healthy_volunteer": True},
+    {"alcohol_intake": {"value": 57, "unit": "g/d"}, "healthy_volunteer": True},
+    {"alcohol_intake": {"value": 20, "unit": "g/d"}, "healthy_volunteer": False},
+    {"healthy_volunteer": True},
+    {},
+)
+
+
+def test_sql_agrees_on_alcohol_servings_read_as_grams() -> None:
+    from eligo.parse import compile_text
+
+    crits = []
+    for i, (kind, line) in enumerate(ALCOHOL_LINES):
+        rule = compile_text(line, kind).rule  # type: ignore[arg-type]
+        crits.append(Criterion(f"A{i}", kind, render(rule), rule))  # type: ignore[arg-type]
+    trial = Trial("alcohol", None, None, tuple(crits))
+    records = [
+        parse_patient({"id": f"a{i}", "birth_date": "1970-01-01", "facts": facts}, "test")
+        for i, facts in enumerate(ALCOHOL_FACTS)
+    ]
+    cohort = records_to_cohort((r.id, r) for r in records)
+    result = screen_cohort(cohort, trial, AS_OF)
+    assert not result.compiled.fallback
+    wrong = _disagreements(trial, records, cohort)
+    assert not wrong, "\n".join(wrong)
+    met = {m for _, _, row in result.rows() for m in row}
+    assert met == {True, False, None}  # both sides of the bounds, and missing data
+
+
+# two measures compared with each other: each side its latest value (in the window), in its
+# own canonical unit; unknown when either side is missing, text, or without a unit
+VERSUS_RULES = ("ast > alt", "ast >= alt within 7 days", "not alt < ast", "creatinine > bilirubin")
+
+
+def _lab(name: str, value: object, unit: str | None, day: str = "2026-11-20") -> dict[str, object]:
+    obs: dict[str, object] = {"name": name, "value": value, "date": day}
+    if unit is not None:
+        obs["unit"] = unit
+    return obs
+
+
+VERSUS_RECORDS = (
+    [_lab("ast", 120, "U/L"), _lab("alt", 80, "U/L")],
+    [_lab("ast", 80, "U/L"), _lab("alt", 80, "U/L")],  # equal: > fails, >= holds
+    [_lab("ast", 1, "ukat/L"), _lab("alt", 59, "U/L")],  # 60 U/L against 59
+    [_lab("ast", 1, "ukat/L"), _lab("alt", 61, "U/L")],
+    [_lab("ast", 120, "U/L", "2026-11-01"), _lab("alt", 80, "U/L")],  # AST outside 7 days
+    [_lab("ast", 50, "U/L", "2026-11-01"), _lab("ast", 150, "U/L"), _lab("alt", 100, "U/L")],
+    [_lab("ast", 120, "U/L")],
+    [_lab("ast", 120, "U/L"), _lab("alt", "<5", "U/L")],  # a censored value
+    [_lab("creatinine", 100, "umol/L"), _lab("bilirubin", 1.0, "mg/dL")],  # 1.13 mg/dL > 1
+    [_lab("creatinine", 0.9, "mg/dL"), _lab("bilirubin", 17.1, "umol/L")],  # 0.9 < 1.0
+    [],
+)
+
+
+def test_sql_agrees_on_measures_compared_with_each_other() -> None:
+    crits = tuple(
+        Criterion(f"V{i}", "inclusion", text, compile_rule(text))
+        for i, text in enumerate(VERSUS_RULES)
+    )
+    trial = Trial("versus", None, None, crits)
+    records = [
+        parse_patient({"id": f"v{i}", "birth_date": "1970-01-01", "observations": obs}, "test")
+        for i, obs in enumerate(VERSUS_RECORDS)
+    ]
+    cohort = records_to_cohort((r.id, r) for r in records)
+    result = screen_cohort(cohort, trial, AS_OF)
+    assert not result.compiled.fallback
+    wrong = _disagreements(trial, records, cohort)
+    assert not wrong, "\n".join(wrong)
+    for i in range(len(VERSUS_RULES)):  # each rule met, not met and unknown somewhere
+        assert {row[i] for _, _, row in result.rows()} == {True, False, None}, VERSUS_RULES[i]
+    spark = result.compiled.sql("spark")
+    assert sqlglot.parse_one(spark, read="spark").sql(dialect="spark")

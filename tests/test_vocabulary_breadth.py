@@ -107,7 +107,7 @@ LINES = [
     (
         "Chronic heart failure NYHA class III or IV",  # NCT06855056
         "exclusion",
-        "heart_failure and (nyha_class = III or nyha_class = IV)",
+        "nyha_class = III or nyha_class = IV",
     ),
     # -- conditions
     ("Cardiac failure", "exclusion", "heart_failure"),  # NCT00108355
@@ -620,3 +620,27 @@ def test_covert_hepatic_encephalopathy_is_not_overt() -> None:
     view = RecordView(_record(conditions=(_cond("K76.82", "hepatic encephalopathy"), covert)))
     assert [i.name for i in view.items("covert_hepatic_encephalopathy")] == [covert.name]
     assert [i.name for i in view.items("hepatic_encephalopathy")] == ["hepatic encephalopathy"]
+
+
+def test_a_cirrhotic_is_hepatically_impaired_but_not_in_liver_failure() -> None:
+    # "Impaired liver function" (NCT03928158) cleared a Child-Pugh B cirrhotic without a K72
+    # code; hepatic impairment now includes cirrhosis (FDA 2003 grades it by Child-Pugh).  But
+    # "liver failure" is not every cirrhosis: were it a synonym of the widened concept, an
+    # inclusion "Patients with liver failure" would admit a compensated cirrhotic
+    as_of = date(2026, 11, 27)
+    impaired = compile_text("Impaired liver function", "exclusion").rule
+    failing = compile_text("Patients with liver failure", "inclusion").rule
+    for conditions, want_impaired, want_failing in (
+        ((_cond("K74.60", "cirrhosis"),), True, False),
+        ((_cond("K72.10", "chronic hepatic failure"),), True, True),
+        ((_cond("K72.00", "acute liver failure"),), True, True),
+        ((_cond("E11.9", "type 2 diabetes"),), False, False),
+    ):
+        record = Record(id="p", conditions=conditions, complete=frozenset({"conditions"}))
+        view = RecordView(record)
+        got = (
+            evaluate(impaired, view, as_of).root.truth,
+            evaluate(failing, view, as_of).root.truth,
+        )
+        want = tuple(Truth.MET if w else Truth.NOT_MET for w in (want_impaired, want_failing))
+        assert got == want, conditions[0].name

@@ -102,6 +102,23 @@ class Concept:
         return self.unit
 
 
+def comparable(a: Concept, b: Concept) -> bool:
+    """Whether two measures can be compared with each other ("AST > ALT"): two different
+    lab analytes, each read from its own observations (neither derived from others), with
+    one canonical unit, so each side converts to it as a threshold would."""
+    return (
+        a.id != b.id
+        and a.kind == "analyte"
+        and b.kind == "analyte"
+        and not a.categories
+        and not b.categories
+        and not a.derived
+        and not b.derived
+        and a.unit is not None
+        and a.unit == b.unit
+    )
+
+
 class VocabularyError(EligoError):
     """The vocabulary file itself is malformed (a packaging bug, not user input)."""
 

@@ -47,6 +47,7 @@ from .nodes import (
     Range,
     RefMultiple,
     Unparsed,
+    Versus,
     Window,
 )
 from .render import number, unit_text
@@ -179,6 +180,14 @@ def _qty(value: float, unit: str) -> str:
     # written after screening, where an error would cost the whole result
     shown = number(_tidy(value)) if math.isfinite(value) else str(value)
     return shown + unit_text(value, unit)
+
+
+def _written(target: Quantity) -> str:
+    """What the criterion wrote, when the threshold was read in another unit: a whole
+    quantity converted ("14 UK units a week read as 112 g/wk: …"), or only its unit."""
+    if target.written[:1].isdigit():
+        return f" (the criterion's {target.written})"
+    return f" (the criterion's {target.written} read as {target.unit})"
 
 
 def _tidy(x: float) -> float:
@@ -503,7 +512,7 @@ class _Evaluator:
             assumed = (
                 f" (unit {_unit_name(target.unit)} assumed: the criterion gives a bare number)"
                 if target.assumed
-                else f" (the criterion's {target.written} read as {target.unit})"
+                else _written(target)
                 if target.written
                 else ""
             )
@@ -556,6 +565,54 @@ class _Evaluator:
             )
 
         return (truth, multiple)
+
+    def versus(self, node: Versus) -> Step:
+        """Two measures' latest values, each in the unit they share, compared."""
+        sides = [
+            self._side(self.concepts.get(cid) or self.vocab[cid], node.window)
+            for cid in (node.left, node.right)
+        ]
+        (a, a_text), (b, b_text) = sides
+        if a is None or b is None:
+
+            def unknown() -> Detail:
+                texts = [t() for v, t in sides if v is None]
+                return (
+                    "; ".join(t[0] for t in texts),
+                    tuple(m for t in texts for m in t[1]),
+                    tuple(r for t in texts for r in t[2]),
+                )
+
+            return (UNKNOWN, unknown)
+        truth = _TRUTH[compare(a, node.op, b)]
+
+        def compared() -> Detail:
+            (left, _, read_a), (right, _, read_b) = a_text(), b_text()
+            verb = _OP_WORDS[node.op] if truth is MET else f"not {_OP_WORDS[node.op]}"
+            return f"{left} is {verb} {right}", (), (*read_a, *read_b)
+
+        return (truth, compared)
+
+    def _side(self, c: Concept, window: Window | None) -> tuple[float | None, Callable[[], Detail]]:
+        """One side of a :class:`Versus`: the value in the concept's own unit, and its text
+        (or why it is unknown)."""
+        value, unit, _, detail = self.value_of(c, window)
+        if value is None:
+            return None, lambda: _unknown(c, detail())
+        if isinstance(value, str):
+            return None, lambda: _not_a_number(c, detail())
+        to = c.unit or ""
+        try:
+            v = convert_analyte(c.id, value, unit or "1", to or "1", c.molar_mass)
+        except UnitError as e:
+            return None, _incomparable(c, detail, str(e))
+
+        def text() -> Detail:
+            desc, missing, read = detail()
+            shown = desc if _same_unit(unit, to) else f"{desc} = {_qty(v, to)}"
+            return shown, missing, read
+
+        return v, text
 
     def range(self, node: Range) -> Step:
         c = self.concepts.get(node.concept) or self.vocab[node.concept]
@@ -888,6 +945,7 @@ _VISIT: dict[type, Callable[[_Evaluator, Any], Step]] = {
     Not: _Evaluator.negate,
     Comparison: _Evaluator.comparison,
     Range: _Evaluator.range,
+    Versus: _Evaluator.versus,
     Mention: _Evaluator.mention,
     Unparsed: _Evaluator.unparsed,
 }

@@ -48,6 +48,7 @@ from .nodes import (
     Range,
     RefMultiple,
     Unparsed,
+    Versus,
     Window,
     walk,
 )
@@ -672,6 +673,38 @@ def _range(node: Range, vocab: Vocabulary, shared: Shared) -> Fn:
     return _measure(node, c, ranged)
 
 
+def _versus(node: Versus, vocab: Vocabulary, shared: Shared) -> Fn:
+    """``_Evaluator.versus``: each measure's latest value in its (shared) unit, compared."""
+    sides = []
+    for cid in (node.left, node.right):
+        c = _concept(vocab, cid)
+        read = _reader(c, node.window)
+        if read is None:
+            return fallback(node)
+        sides.append((c, c.unit or "", read))
+    test = _compare(node.op)
+
+    def side(ctx: Context, c: Concept, to: str, read: Reader) -> float | None:
+        got = read(ctx)
+        if got is None:
+            return None
+        v, unit, _ = got
+        if isinstance(v, str):
+            return None
+        return ctx.convert(c, v, unit, to)
+
+    (a, a_to, read_a), (b, b_to, read_b) = sides
+
+    def versus(ctx: Context) -> Met:
+        x = side(ctx, a, a_to, read_a)
+        if x is None:
+            return None
+        y = side(ctx, b, b_to, read_b)
+        return None if y is None else test(x, y)
+
+    return versus
+
+
 _COMPILERS: dict[type, Callable[[Any, Vocabulary, Shared], Fn]] = {
     AllOf: _all_of,
     AnyOf: _any_of,
@@ -680,4 +713,5 @@ _COMPILERS: dict[type, Callable[[Any, Vocabulary, Shared], Fn]] = {
     Mention: _mention,
     Comparison: _comparison,
     Range: _range,
+    Versus: _versus,
 }

@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from types import MethodType, ModuleType
 from typing import TypeVar
 
-from .concepts import Vocabulary, vocabulary
+from .concepts import Concept, Vocabulary, comparable, vocabulary
 from .firstchars import StartTable
 from .nodes import fast_init
 from .normalize import Normalised
@@ -1468,7 +1468,10 @@ class Lexer:
         p.run(_donated_conditions, text, self.t.vocab)
         p.run(_k_of_n, text)
         p.run(_dropped_alternative, text)
+        p.run(_alcohol_servings, text)
+        p.run(_measure_versus, text, self.t.vocab)
         self._tidy(p)
+        p.run(_slashed_ratio, text, self.t.vocab)
         p.run(_acronym_bound, text)
         p.run(_comma_or_split, text)
         if self.kind == "exclusion":
@@ -1988,6 +1991,13 @@ class Lexer:
                 return nm.end()
             if a and b:
                 conj = self._slash_conj(m.end())
+                if all(t.vocab[c].kind == "condition" for c in (a, b)) and not _BOTH_AT.search(
+                    text, max(0, pos - 20), pos
+                ):
+                    # "HBV/HCV viral loads", "Hepatitis B/C cirrhosis": one or the other
+                    # disease, never both (read "and", a patient with hepatitis B alone failed
+                    # NCT03529136's inclusion)
+                    conj = "OR"
                 self._emit("CONCEPT", a, pos, m.end("a"))
                 self._emit(conj, conj.lower(), m.end("a"), m.start("b"))
                 self._emit("CONCEPT", b, m.start("b"), m.end("b"))
@@ -2898,6 +2908,9 @@ class Lexer:
         p.run(_state_adjectives)
         p.run(_despite_concept, text)
         p.run(_modifiers)
+        p.run(_defined_amount, vocab)
+        p.run(_site_sepsis, text)
+        p.run(_treatment_field, text)
         p.run(_treatment_of, text, vocab)
         p.run(_despite_treatment, text)
         p.run(_no_or_qualified, text)
@@ -2912,6 +2925,8 @@ class Lexer:
         p.run(_for_age_group, text)
         p.run(_if_no_else)
         p.run(_unread_condition, text)
+        if self.kind == "exclusion":
+            p.run(_dashed_case, text)
         p.run(_other_stage)
         p.run(_conditional_alternative, text)
         p.run(_none_or_qualified)
@@ -2925,6 +2940,9 @@ class Lexer:
         for cue in ("HISTORY", "NOT"):
             if p.has(cue):
                 p.run(_wrap_chains, cue, text)
+        p.run(_summary_after_negated_list, text, vocab)
+        p.run(_window_over_definition, text)
+        p.run(_elided_twin_score, text, vocab)
         p.run(_modifier_over_alternatives)
         p.run(_future_items, text)
         p.run(_unwilling_objects, text)
@@ -3032,6 +3050,7 @@ class Lexer:
         p.run(_needing_clause, text)
         p.run(_relative_that_is, text)
         p.run(_suspected_alternative, text)
+        p.run(_graded_condition, text, self.t.vocab)
 
 
 _BOUNDS = frozenset(["CMP", "BCMP", "CATEGORY", "BCATEGORY"])
@@ -4219,6 +4238,30 @@ def _unread_condition(toks: list[Tok], text: str) -> list[Tok]:
     return toks
 
 
+_DASH = re.compile(r"\s*[-–—]\s*")
+
+
+@_needs("WORD", words=("if",))
+def _dashed_case(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Fever (temperature >38.5°C) - if fever is between 37°C and 38.5°C, infection must be
+    excluded as a cause": among exclusions, a case set off by a dash after a read criterion
+    is a further way to be excluded, an alternative to it.
+
+    Joined to it by juxtaposition ("and"), the unread case made the read threshold
+    necessary: a patient at 38°C whose fever came from an infection was cleared
+    (NCT01288573).  As an alternative the case keeps the line open below the threshold."""
+    for i in range(1, len(toks)):
+        tok, prev = toks[i], toks[i - 1]
+        if (
+            tok.type == "WORD"
+            and text[tok.start : tok.end].lower().startswith("if ")
+            and prev.type in ("RPAREN", "NUMBER", "UNIT", "ULN", "CONCEPT", "CATEGORY")
+            and _DASH.fullmatch(text[prev.end : tok.start])
+        ):
+            return [*toks[:i], Tok("OR", "or", prev.end, tok.start), *toks[i:]]
+    return toks
+
+
 @_needs("LPOST NUMBER TO UNIT RPAREN CONCEPT")
 def _restated_range(toks: list[Tok], vocab: Vocabulary) -> list[Tok]:
     """ "Serum potassium < 3.3 or >= 5.5 mEq/L (must be 3.5-5.5 mEq/L prior to …)": a range
@@ -4643,6 +4686,188 @@ def _relative_that_is(toks: list[Tok], text: str) -> list[Tok]:
     return toks
 
 
+_FIELD_WORD = re.compile(r"\s*(?:fields?|ports?|portals?|volumes?)\b", re.IGNORECASE)
+
+
+@_needs("CONCEPT WORD", words=("field", "port", "volume"))
+def _treatment_field(toks: list[Tok], text: str) -> list[Tok]:
+    """ "small bowel delineated within the radiation fields": a radiation field is where the
+    planned treatment goes, no treatment the patient had; read as ``radiotherapy`` (a narrowing
+    of it), every patient without past radiotherapy met "no small bowel within the radiation
+    fields" (NCT01160926).  The noun phrase stays unread."""
+    out = list(toks)
+    for i in range(len(out) - 1):
+        tok, nxt = out[i], out[i + 1]
+        if (
+            tok.type == "CONCEPT"
+            and tok.value == "radiotherapy"
+            and nxt.type == "WORD"
+            and _FIELD_WORD.match(text, tok.end) is not None
+        ):
+            out[i : i + 2] = [Tok("WORD", text[tok.start : nxt.end], tok.start, nxt.end)]
+            return out
+    return out
+
+
+# anatomical sites whose "<site> sepsis" is a local infection there (surgical usage)
+_INFECTION_SITES = re.compile(
+    r"(?:pelvic|pelvis|abdominal|intra-?abdominal|peritoneal|perianal|perineal|perirectal|"
+    r"anal|biliary|wound|pouch|anastomotic|local|localised|localized)",
+    re.IGNORECASE,
+)
+
+
+@_needs("MOD CONCEPT", words=("sepsis",))
+def _site_sepsis(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Pelvic sepsis", "intra-abdominal sepsis": a site before "sepsis" names a local
+    infection (abscess, collection) coded by its site (K65, K61, N73 …), not the systemic
+    sepsis of A40/A41; read ``unparsed("Pelvic") and sepsis`` as a narrowing, a patient with a
+    pelvic abscess but no sepsis code was cleared (NCT01160926).  The phrase stays unread."""
+    out = list(toks)
+    for i in range(len(out) - 1):
+        mod, nxt = out[i], out[i + 1]
+        if (
+            mod.type == "MOD"
+            and nxt.type == "CONCEPT"
+            and nxt.value == "sepsis"
+            and _INFECTION_SITES.fullmatch(text[mod.start : mod.end].strip())
+            and not text[mod.end : nxt.start].strip()
+        ):
+            out[i : i + 2] = [Tok("WORD", text[mod.start : nxt.end], mod.start, nxt.end)]
+            return out
+    return out
+
+
+# "mixed cholangiocarcinoma/HCC", "combined HBV/HCV": one tumour or infection of both kinds
+_BOTH_AT = re.compile(r"\b(?:mixed|combined|co-?infection\s+(?:with\s+)?|concurrent)\s+$", re.I)
+
+
+_GRADE_TOKENS = frozenset(("CMP", "CATEGORY", "BCATEGORY", "OR"))
+_GRADE_GAP = re.compile(r"\s*(?:with\s+)?", re.IGNORECASE)
+
+
+@_needs("CONCEPT CATEGORY")
+def _graded_condition(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
+    """ "NYHA class III or IV heart failure", "Heart failure NYHA Class II or above": a class
+    of the score that grades the condition (its ``defined_by``), written right before or
+    after it, is the condition's definition: ``nyha_class = III or nyha_class = IV``.
+
+    Read "(nyha_class = III or nyha_class = IV) and heart_failure", a patient in NYHA class
+    IV whose record carried no heart-failure code was not excluded; the class itself says
+    the heart fails (the NYHA classes grade heart failure)."""
+
+    def grade_end(k: int) -> int:
+        """End of the class tokens of the score at ``k`` ("III or IV", ">= II")."""
+        j = k + 1
+        while j < len(toks) and toks[j].type in _GRADE_TOKENS:
+            if toks[j].type == "OR" and not (
+                j + 1 < len(toks) and toks[j + 1].type in ("CATEGORY", "BCATEGORY")
+            ):
+                break
+            j += 1
+        return j if toks[j - 1].type in ("CATEGORY", "BCATEGORY") else k
+
+    def graded(k: int) -> tuple[Concept, int] | None:
+        """The score and the end of its class tokens, from ``k``: "NYHA class III or IV",
+        or a group of its classes only ("(nyha_class >= II and nyha_class <= III)")."""
+        if toks[k].type == "LPAREN":
+            close = _group_end(toks, k)
+            if close is None or close == k + 1:
+                return None
+            inner = toks[k + 1 : close]
+            ids = {str(t.value) for t in inner if t.type == "CONCEPT"}
+            found = graded(k + 1) if len(ids) == 1 else None
+            if found is None or any(
+                t.type not in (*_GRADE_TOKENS, "CONCEPT", "AND") for t in inner
+            ):
+                return None
+            return found[0], close + 1
+        if toks[k].type != "CONCEPT":
+            return None
+        score = vocab.concepts.get(str(toks[k].value))
+        if score is None or not score.categories:
+            return None
+        end = grade_end(k)
+        return (score, end) if end > k else None
+
+    for i in range(len(toks)):
+        found = graded(i)
+        if found is None:
+            continue
+        score, end = found
+        grade = toks[i:end]
+        first = min(t.start for t in grade)
+        last = max(t.end for t in grade)
+        before = toks[i - 1] if i else None
+        after = toks[end] if end < len(toks) else None
+        for cond_tok, gap in (
+            (after, text[last : after.start] if after else ""),
+            (before, text[before.end : first] if before else ""),
+        ):
+            if cond_tok is None or cond_tok.type != "CONCEPT" or not _GRADE_GAP.fullmatch(gap):
+                continue
+            cond = vocab.concepts.get(str(cond_tok.value))
+            if cond is None or cond.kind != "condition" or score.id not in cond.defined_by:
+                continue
+            opened = Tok("LPOST", "def", first, first)
+            closed = Tok("RPAREN", ")", last, last)
+            if cond_tok is after:
+                return [*toks[:i], cond_tok, opened, *grade, closed, *toks[end + 1 :]]
+            return [*toks[: i - 1], cond_tok, opened, *grade, closed, *toks[end:]]
+    return toks
+
+
+# "Clinically diagnosed or suspected", "Active, known, or suspected": a diagnosis the
+# suspicion is an alternative to
+_DIAGNOSED_OR = re.compile(
+    r"\b(?:known|diagnosed|confirmed|proven|documented|active|current)\s*,?\s+or\s+$",
+    re.IGNORECASE,
+)
+_SUSPECTED_AS = re.compile(r"suspected(?:\s+(?:as|of|to\s+have))?\s*$", re.IGNORECASE)
+
+
+def _suspected_modifier(toks: list[Tok], text: str) -> list[Tok]:
+    """ "suspected autoimmune disease": a suspicion is no narrower kind of the disease (a
+    patient suspected of it has no diagnosis on record), so "suspected" cannot qualify the
+    concept as an unread narrowing word does (``unparsed("suspected") and X``, false for
+    every patient without X: NCT02576509 "Active, known, or suspected autoimmune disease"
+    cleared a patient with the disease suspected).  After "known / diagnosed … or" it is an
+    unread alternative to the diagnosis (``X or unparsed("suspected X")``); alone, the whole
+    "suspected X" stays unread."""
+    out = list(toks)
+    i = len(out) - 2
+    while i >= 0:
+        mod = out[i]
+        if mod.type != "MOD" or not _SUSPECTED_AS.fullmatch(text[mod.start : mod.end]):
+            i -= 1
+            continue
+        end = i + 1
+        if out[end].type == "LPAREN":
+            close = _group_end(out, end)
+            if close is None:
+                i -= 1
+                continue
+            end = close
+        elif out[end].type != "CONCEPT":
+            i -= 1
+            continue
+        item = out[i + 1 : end + 1]
+        unread = Tok("WORD", text[mod.start : out[end].end], mod.start, out[end].end)
+        if _DIAGNOSED_OR.search(text, max(0, mod.start - 40), mod.start):
+            at = item[0].start
+            out[i : end + 1] = [
+                Tok("LPAREN", "(", at, at),
+                *item,
+                Tok("OR", "or", mod.start, mod.start),
+                unread,
+                Tok("RPAREN", ")", unread.end, unread.end),
+            ]
+        else:
+            out[i : end + 1] = [unread]
+        i -= 1
+    return out
+
+
 # "Known or suspected malignancy": the cue (a filler) is dropped before the noun
 _KNOWN_OR_SUSPECTED = re.compile(
     r"(?:(?:known|confirmed|proven)\s+or\s+suspected|suspected\s+or\s+(?:known|confirmed))\s+$",
@@ -4659,17 +4884,26 @@ def _suspected_alternative(toks: list[Tok], text: str) -> list[Tok]:
     with a malignancy suspected but not diagnosed was not excluded.  Where no concept names the
     suspicion (or it names the same concept) the reading is left as it was."""
     phrases = tables().vocab.by_phrase
+    toks = _suspected_modifier(toks, text)
     for i, tok in enumerate(toks):
         if tok.type != "CONCEPT":
             continue
         m = _KNOWN_OR_SUSPECTED.search(text, max(0, tok.start - 40), tok.start)
-        suspected = phrases.get("suspected " + text[tok.start : tok.end].lower()) if m else None
-        if m is None or suspected is None or suspected == tok.value:
+        if m is None:
+            continue
+        suspected = phrases.get("suspected " + text[tok.start : tok.end].lower())
+        if suspected == tok.value:
             continue
         cue = m.start() + m.group(0).lower().index("suspected")
         # a window after the noun dates the diagnosis; the suspicion is a state now (a
         # recorded fact has no date to place in it)
         alt = Tok("CONCEPT", suspected, cue, cue + len("suspected"))
+        if suspected is None:
+            # no concept names the suspicion ("Known or suspected brain metastases"): it stays
+            # an unread alternative; dropped with the cue, a patient with metastases
+            # suspected on imaging but not diagnosed was cleared
+            start = cue if cue < tok.start else m.start()
+            alt = Tok("WORD", text[start : tok.end], start, tok.end)
         nxt = toks[i + 1].type if i + 1 < len(toks) else None
         if nxt not in (None, "WINDOW", "COMMA", "OR", "AND", "RPAREN"):
             return toks  # "… malignancy < 5 years or HIV": what follows binds to the noun
@@ -5414,10 +5648,13 @@ def _cue_over_juxtaposition(toks: list[Tok], text: str) -> list[Tok]:
             "no",
             "without",
         )
+        first = i + 1
+        while negation and first < len(out) and out[first].type == "MOD":
+            first += 1  # "no concurrent full-dose anticoagulation with coumarin derivatives"
         if (
             (cue.type == "HISTORY" or negation)
-            and i + 1 < len(out)
-            and out[i + 1].type == "CONCEPT"
+            and first < len(out)
+            and out[first].type == "CONCEPT"
         ):
             j, depth, run = i + 1, 0, []
             while j < len(out):
@@ -6351,6 +6588,140 @@ def _wrap_chains(toks: list[Tok], cue: str, text: str) -> list[Tok]:
     return out
 
 
+@_needs("CONCEPT WINDOW LPOST")
+def _window_over_definition(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Decompensated liver disease within past 12 months, as indicated by variceal
+    bleeding, ascites, …": the window dates the term and so each indicator that defines it;
+    it is moved after the definition, whose reading it then bounds as a whole.
+
+    Left between them it bounded nothing it could reach and stayed unread, and the
+    indicators were read as current: a variceal bleed 3 months ago did not exclude."""
+    for i in range(1, len(toks) - 1):
+        if not (
+            toks[i].type == "WINDOW"
+            and toks[i - 1].type == "CONCEPT"
+            and toks[i + 1].type == "LPOST"
+            and toks[i + 1].value == "def"
+        ):
+            continue
+        close = _group_end(toks, i + 1)
+        if close is None or (close + 1 < len(toks) and toks[close + 1].type != "COMMA"):
+            continue
+        inside = toks[i + 2 : close]
+        if any(t.type in ("WINDOW", "EXCEPT", "NOT", "HISTORY", "RECENT") for t in inside):
+            continue  # a window, exception or negation of its own: what it reaches is unsure
+        return [*toks[:i], *toks[i + 1 : close + 1], toks[i], *toks[close + 1 :]]
+    return toks
+
+
+_SCORE_WORDS = frozenset(("score", "points", "point score"))
+
+
+@_needs("CONCEPT CATEGORY COMMA WORD", words=("score", "points"))
+def _elided_twin_score(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
+    """ "Child-Pugh grade A, score < 7": the "score" right after a graded score's class is
+    that score's points (its ``numeric_twin``), as "Child-Pugh score < 7" reads; left as an
+    unread word, the stated points limit was not checked."""
+    out = list(toks)
+    for k in range(3, len(out) - 2):
+        word, head = out[k], out[k - 3]
+        if (
+            word.type != "WORD"
+            or text[word.start : word.end].strip().lower() not in _SCORE_WORDS
+            or out[k - 1].type != "COMMA"
+            or out[k - 1].value != ","
+            or out[k - 2].type != "CATEGORY"
+            or head.type != "CONCEPT"
+            or out[k + 1].type not in ("CMP", "BCMP")
+            or out[k + 2].type != "NUMBER"
+        ):
+            continue
+        concept = vocab.concepts.get(str(head.value))
+        if concept is None or not concept.numeric_twin:
+            continue
+        out[k] = Tok("CONCEPT", concept.numeric_twin, word.start, word.end)
+    return out
+
+
+_SUMMARY_TAIL = frozenset(
+    ("CONCEPT", "CMP", "BCMP", "CATEGORY", "NUMBER", "UNIT", "ULN", "COMMA", "WORD")
+)
+
+
+@_needs("NOT OR LPOST CONCEPT")
+def _summary_after_negated_list(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
+    """ "no ascites or encephalopathy (Child-Pugh grade A, score < 7)": a parenthesised
+    threshold after the last item of a negated list, on a measure that does not grade that
+    item, sums up the whole line; it is no alternative of the list, so it stands outside the
+    negation, ANDed to it: ``not (ascites or encephalopathy) and child_pugh_class = A``.
+    Only a class of a categorical score: a numeric grade ("(West Haven grade >= 2)") can be
+    the last item's own.
+
+    Inside the negation (NCT01909778) it read ``not (ascites or (encephalopathy and
+    child_pugh_class = A))`` (or ``… or child_pugh_class = A``): a patient with hepatic
+    encephalopathy in Child-Pugh class B met "no … encephalopathy", and one in class A
+    without either failed it.  A parenthesis on the item's own grading measure ("no
+    encephalopathy (West Haven grade >= 2)") stays on the item."""
+    i = 0
+    while i + 1 < len(toks):
+        if toks[i].type != "NOT" or toks[i + 1].type != "LPAREN":
+            i += 1
+            continue
+        close = _group_end(toks, i + 1)
+        if close is None or toks[i + 1].start != toks[i + 1].end:
+            i += 1
+            continue  # only the group the lexer put round a negated list
+        depth, opened, alternatives = 0, None, False
+        for k in range(i + 2, close):
+            typ = toks[k].type
+            if depth == 0 and typ == "OR":
+                alternatives = True
+            if typ in ("LPAREN", "LPOST"):
+                if depth == 0:
+                    opened = k
+                depth += 1
+            elif typ == "RPAREN":
+                depth -= 1
+        last = close - 1
+        if (
+            not alternatives
+            or opened is None
+            or _group_end(toks, opened) != last
+            or toks[opened].value != "("
+            or text[toks[opened].start : toks[opened].end] != "("
+            or toks[opened - 1].type != "CONCEPT"
+            or opened + 2 >= last
+            or toks[opened + 1].type != "CONCEPT"
+            or toks[opened + 2].type not in ("CMP", "BCMP", "CATEGORY")
+            or any(t.type not in _SUMMARY_TAIL for t in toks[opened + 1 : last])
+        ):
+            i += 1
+            continue
+        item = vocab.concepts.get(str(toks[opened - 1].value))
+        measure = vocab.concepts.get(str(toks[opened + 1].value))
+        if (
+            item is None
+            or measure is None
+            or item.kind != "condition"
+            or not measure.categories  # a class ("Child-Pugh grade A"), no grade of the item
+            or measure.id in (*item.defined_by, item.measured_by)
+        ):
+            i += 1
+            continue
+        lpost, rpar = toks[opened], toks[last]
+        end = toks[opened - 1].end
+        return [
+            *toks[:opened],
+            Tok("RPAREN", ")", end, end),
+            Tok("AND", "and", end, end),
+            Tok("LPAREN", "(", lpost.start, lpost.end),
+            *toks[opened + 1 : last],
+            rpar,
+            *toks[close + 1 :],
+        ]
+    return toks
+
+
 @_needs("NOT OR")
 def _negated_examples(toks: list[Tok], text: str) -> list[Tok]:
     """ "No intercurrent cardiac dysfunction including, but not limited to, any of the
@@ -6865,6 +7236,195 @@ _PHRASE_GAP = re.compile(r"[\s\-]+")
 
 def _phrase(text: str) -> str:
     return _PHRASE_GAP.sub(" ", text.strip().lower())
+
+
+# "Alcohol intake >= 14 units/week", "28 drinks/week (1 drink = 150 mL of wine or …)": a count
+# of servings of alcohol a day or a week; a definition in parentheses may follow
+_SERVINGS = re.compile(
+    rf"(?P<n>{_NUM})\s*(?P<s>units?|drinks?)"
+    r"\s*(?:/\s*|\s+(?:per|a|an|each)\s+)(?P<per>weeks?|wk|days?)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+_SERVING_GRAMS = re.compile(
+    r"\s*\(\s*(?:1|one|a|an)\s+(?P<s>unit|drink)\s*(?:=|is|equals)\s*"
+    rf"(?P<g>{_NUM})\s*(?:g|grams?)\s+(?:of\s+)?(?:pure\s+)?(?:alcohol|ethanol)\s*\)",
+    re.IGNORECASE,
+)
+_SERVING_VOLUMES = re.compile(
+    r"\s*\(\s*(?:1|one|a|an)\s+drink\s*(?:=|is|equals)\s*(?P<body>[^()]+)\)", re.IGNORECASE
+)
+_BEVERAGE = re.compile(
+    rf"(?P<ml>{_NUM})\s*ml\s+(?:of\s+)?(?P<b>wine|beer|spirits|liquor|distilled\s+spirits)\b",
+    re.IGNORECASE,
+)
+# The US standard drink by volume (NIAAA, https://www.niaaa.nih.gov/alcohols-effects-health/
+# what-standard-drink): 12 fl oz of beer, 5 fl oz of wine, 1.5 fl oz of spirits, at
+# 29.5735 mL a US fluid ounce; a line's rounded metric volumes must lie within 5 % of these
+_US_DRINK_ML = {"beer": 354.9, "wine": 147.9, "spirits": 44.4, "liquor": 44.4}
+
+
+def _us_standard_drink(body: str) -> bool:
+    """Whether a drink defined as ``body`` ("150 mL of wine or 360 mL of beer or 45 mL of
+    spirits") is the US standard drink: every beverage at its standard volume, nothing else."""
+    found = list(_BEVERAGE.finditer(body))
+    if not found:
+        return False
+    rest = _BEVERAGE.sub(" ", body)
+    if re.sub(r"\b(?:or|and)\b|[,;\s]", "", rest, flags=re.IGNORECASE):
+        return False  # something besides the beverages and their connectives
+    for m in found:
+        kind = m.group("b").split()[-1].lower()
+        standard = _US_DRINK_ML[kind]
+        if abs(parse_number(m.group("ml")) - standard) > 0.05 * standard:
+            return False
+    return True
+
+
+@_needs("CONCEPT CMP WORD", words=("unit", "drink"))
+def _alcohol_servings(toks: list[Tok], text: str) -> list[Tok]:
+    """ "Alcohol intake >= 14 units/week": servings of alcohol, read as grams of ethanol.
+
+    A serving is no fixed mass (US standard drink 14 g, Australian 10 g, UK unit 8 g), so
+    only a count the line pins down is read: "units" or "drinks" with a definition in
+    parentheses right after them, in grams ("(1 unit = 10 g of alcohol)") or, for drinks, as
+    the US standard drink's volumes of beer, wine and spirits.  A bare "units" stays unread:
+    a unit of alcohol is 8 g in the UK (NHS) but 10 g where a "unit" is the standard drink
+    (Australia, Singapore), so "≥ 14 units/week" may mean 112 or 140 g.  The count then
+    arrives as NUMBER and a serving UNIT code (:func:`eligo.units.alcohol_serving`), which
+    the resolver turns into grams; the definition is read with it.  Only after alcohol intake
+    and its comparator."""
+    out: list[Tok] = []
+    skip_to = -1
+    for i, t in enumerate(toks):
+        if t.start < skip_to:
+            continue  # inside a definition read with its count
+        m = _SERVINGS.match(text, t.start) if t.type == "WORD" else None
+        words = m is not None and any(
+            u.end == m.end() for u in itertools.takewhile(lambda u: u.type == "WORD", toks[i:])
+        )
+        if (
+            m is None
+            or not words
+            or i < 2
+            or toks[i - 1].type != "CMP"
+            or toks[i - 2].type != "CONCEPT"
+            or toks[i - 2].value != "alcohol_intake"
+        ):
+            out.append(t)
+            continue
+        noun = m.group("s").lower().rstrip("s")
+        per = "wk" if m.group("per").lower().startswith("w") else "d"
+        end = m.end()
+        grams = _SERVING_GRAMS.match(text, end)
+        volumes = _SERVING_VOLUMES.match(text, end)
+        if grams is not None and grams.group("s").lower() == noun:
+            code, end = f"[{noun}_{parse_number(grams.group('g')):g}g]/{per}", grams.end()
+        elif noun == "drink" and volumes is not None and _us_standard_drink(volumes.group("body")):
+            code, end = f"[us_standard_drink]/{per}", volumes.end()
+        else:
+            out.append(t)
+            continue
+        out.append(Tok("NUMBER", parse_number(m.group("n")), m.start("n"), m.end("n")))
+        out.append(Tok("UNIT", code, m.start("s"), end))
+        skip_to = end
+    return out
+
+
+# how much or how habitually, of an intake: words a threshold right after the intake defines
+_AMOUNT_WORDS = frozenset(
+    ["heavy", "excessive", "regular", "habitual", "average", "harmful", "hazardous", "significant"]
+)
+
+
+@_needs("MOD CONCEPT CMP", "MOD CONCEPT BCMP")
+def _defined_amount(toks: list[Tok], vocab: Vocabulary) -> list[Tok]:
+    """ "Chronic alcohol consumption (more than 40 g/day)", "regular alcohol consumption
+    exceeding 28 drinks/week": a word saying how much or how habitually someone takes in
+    (heavy, regular, chronic, …), written before a recorded intake that a threshold follows
+    at once (or in parentheses), is defined by that threshold, as a qualified condition is by
+    the threshold after it.  Left as a modifier, it made the line unknown for everyone.  Only
+    a quantity fact (an intake recorded as an amount), the one word right before it, and a
+    threshold on that same intake right after it."""
+    out = list(toks)
+    for i in range(len(out) - 4, -1, -1):
+        mod, con = out[i], out[i + 1]
+        k = i + 3 if out[i + 2].type == "LPOST" else i + 2
+        if (
+            mod.type != "MOD"
+            or str(mod.value).lower() not in _AMOUNT_WORDS
+            or (i > 0 and out[i - 1].type == "MOD")
+            or con.type != "CONCEPT"
+            or k + 1 >= len(out)
+            or out[k].type not in ("CMP", "BCMP")
+            or out[k + 1].type != "NUMBER"
+        ):
+            continue
+        c = vocab.concepts.get(str(con.value))
+        if c is None or c.kind != "fact" or c.fact_type != "quantity":
+            continue
+        out[i : i + 2] = [Tok("CONCEPT", con.value, mod.start, con.end)]
+    return out
+
+
+_VERSUS_OPS = frozenset(("<", "<=", ">", ">="))
+
+
+@_needs("CONCEPT WORD", "CONCEPT CMP", "CONCEPT BCMP")
+def _measure_versus(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
+    """ "AST > ALT": two measures compared with each other, CONCEPT VERSUS CONCEPT.
+
+    Only a comparator (symbol or words, nothing else) between two lab measures that share a
+    unit (:func:`eligo.concepts.comparable`), and not when a threshold follows the second
+    ("ALT < AST < 3 x ULN" is another shape).  Left as words, "AST > ALT" was unread, and a
+    line asking for it was undecided for everyone."""
+    out: list[Tok] = []
+    i, n = 0, len(toks)
+    while i < n:
+        t = toks[i]
+        j = i + 1
+        while j < n and j - i <= 4 and toks[j].type in ("WORD", "MOD", "CMP", "BCMP"):
+            j += 1
+        if t.type == "CONCEPT" and i + 1 < j < n and toks[j].type == "CONCEPT":
+            op = COMPARATORS.get(_phrase(text[t.end : toks[j].start]))
+            a, b = vocab.concepts.get(str(t.value)), vocab.concepts.get(str(toks[j].value))
+            followed = j + 1 < n and toks[j + 1].type in ("CMP", "BCMP", "NUMBER", "TO")
+            if op in _VERSUS_OPS and a and b and comparable(a, b) and not followed:
+                out += [t, Tok("VERSUS", op, toks[i + 1].start, toks[j - 1].end), toks[j]]
+                i = j + 1
+                continue
+        out.append(t)
+        i += 1
+    return out
+
+
+@_needs("CONCEPT OR CMP NUMBER", "CONCEPT AND CMP NUMBER")
+def _slashed_ratio(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
+    """ "AST/ALT > 2": a bare number after two measures joined by a slash is their ratio
+    (the De Ritis ratio), not a bound on each in an assumed unit; read as "AST > 2 U/L or
+    ALT > 2 U/L" it was met by nearly everyone.  Left unread, as one word; with a unit or a
+    multiple of the limit ("AST/ALT > 3 x ULN") each measure is bounded, as before."""
+    out: list[Tok] = []
+    i, n = 0, len(toks)
+    while i < n:
+        a = toks[i]
+        if i + 4 < n and a.type == "CONCEPT":
+            slash, b, op, num = toks[i + 1 : i + 5]
+            if (
+                slash.type in ("OR", "AND")
+                and text[slash.start : slash.end] == "/"
+                and b.type == "CONCEPT"
+                and op.type == "CMP"
+                and num.type == "NUMBER"
+                and (i + 5 >= n or toks[i + 5].type not in ("UNIT", "ULN"))
+            ):
+                left, right = vocab.concepts.get(str(a.value)), vocab.concepts.get(str(b.value))
+                if left and right and comparable(left, right):
+                    out.append(Tok("WORD", text[a.start : num.end], a.start, num.end))
+                    i += 5
+                    continue
+        out.append(a)
+        i += 1
+    return out
 
 
 def lex(norm: Normalised, kind: str = "inclusion") -> tuple[list[Tok], list[tuple[int, int]]]:

@@ -156,6 +156,22 @@ class Range:
 
 @fast_init
 @dataclass(frozen=True)
+class Versus:
+    """``left op right``: two measures compared with each other ("AST > ALT").
+
+    Each side is its measure's latest value on or before the screening date (within
+    ``window`` when given), in the unit both measures share (:func:`eligo.concepts.comparable`);
+    unknown when either is missing, not a number, or in no unit it converts from."""
+
+    left: str
+    op: Op
+    right: str
+    window: Window | None = None
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+
+@fast_init
+@dataclass(frozen=True)
 class Mention:
     """A condition, medication, procedure or boolean fact: present now, ever, or in a window.
 
@@ -222,7 +238,7 @@ class Unparsed:
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-Node: TypeAlias = Comparison | Range | Mention | Not | AllOf | AnyOf | Unparsed
+Node: TypeAlias = Comparison | Range | Versus | Mention | Not | AllOf | AnyOf | Unparsed
 
 
 def walk(node: Node) -> list[Node]:

@@ -24,6 +24,7 @@ from .nodes import (
     RefMultiple,
     Unparsed,
     Value,
+    Versus,
     Window,
 )
 
@@ -94,6 +95,11 @@ def _(node: Range) -> str:
         f"{node.concept} {lo} {value_text(node.low)}{w} and "
         f"{node.concept} {hi} {value_text(node.high)}{w}"
     )
+
+
+@render.register
+def _(node: Versus) -> str:
+    return f"{node.left} {node.op} {node.right}{window_text(node.window)}"
 
 
 @render.register

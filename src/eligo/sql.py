@@ -63,6 +63,7 @@ from .nodes import (
     Range,
     RefMultiple,
     Unparsed,
+    Versus,
     Window,
 )
 from .record import SECTIONS
@@ -1210,6 +1211,8 @@ class _Compiler:
             return self.comparison(n)
         if isinstance(n, Range):
             return self.range(n)
+        if isinstance(n, Versus):
+            return self.versus(n)
         if isinstance(n, Mention):
             return self.mention(n)
         if isinstance(n, Unparsed):
@@ -1335,6 +1338,19 @@ class _Compiler:
             return null_bool()
         v = self._in(c, val, c.unit or "", "ref", to_default)
         return _compare(v, n.op, num(target.value * c.reference[0]))
+
+    def versus(self, n: Versus) -> exp.Expr:
+        """``evaluate._Evaluator.versus``: both latest values in their shared unit, compared;
+        NULL when either is unknown."""
+        sides = []
+        for cid in (n.left, n.right):
+            c = self.vocab[cid]
+            vals = self.values(c, n.window)
+            if len(vals) != 1 or vals[0].num is None or vals[0].alt is not None:
+                raise _Fallback(f"{cid} is no plain measure to compare with another")
+            sides.append(self._in_unit(c, vals[0], c.unit or ""))
+        x, y = sides
+        return case([(or_(is_null(x), is_null(y)), null_bool())], _compare(x, n.op, y))
 
     def range(self, n: Range) -> exp.Expr:
         c = self.vocab[n.concept]

@@ -54,7 +54,7 @@ from typing import Any, Literal
 from lark import Token, Transformer, Tree, v_args
 from lark.exceptions import VisitError
 
-from .concepts import Concept, vocabulary
+from .concepts import Concept, comparable, vocabulary
 from .errors import CriterionSyntaxError, UnitError, did_you_mean
 from .lexer import EXCLUSION_HEADER, REQUIREMENT_AMONG_EXCLUSIONS, TIME_UNITS, Tok
 from .nodes import (
@@ -73,6 +73,7 @@ from .nodes import (
     Span,
     Unparsed,
     Value,
+    Versus,
     Window,
     walk,
 )
@@ -375,6 +376,12 @@ class TextTransformer:
             return (("q", value, None, str(unit.value)), span)
         return (("q", value, str(unit.value), None), span)
 
+    def versus(self, left: Tok, op: Tok, right: Tok) -> Any:
+        """ "AST > ALT": two measures compared with each other (the lexer pairs only
+        comparable ones, :func:`eligo.concepts.comparable`)."""
+        span = self.ctx.span(left, right)
+        return PLeaf(Versus(str(left.value), str(op.value), str(right.value), span=span))  # type: ignore[arg-type]
+
     def sex(self, tok: Tok) -> Any:
         span = self.ctx.span(tok)
         return PLeaf(Comparison("sex", "=", Category(str(tok.value)), span=span))
@@ -419,7 +426,10 @@ class _Resolver:
                 if p.value[0] == "q" and p.value[2]:
                     self.units.setdefault(p.concept, p.value[2])
         elif kind is PLeaf:
-            if type(p.node) in (Mention, Comparison):
+            if type(p.node) is Versus:
+                # "AST > ALT, but less than 300 U/L": a bare bound after it is on the left one
+                self.last_concept = p.node.left
+            elif type(p.node) in (Mention, Comparison):
                 c = self.vocab[p.node.concept]
                 if c.categories:
                     self.last_categorical = c.id
@@ -456,6 +466,10 @@ class _Resolver:
             return Quantity(value, "")
         if concept.unit is None:
             return None
+        if unit.startswith("["):
+            served = self.servings(value, unit)
+            if served is not None:
+                return served if self.quantity(concept, served.value, served.unit) else None
         indexed = bsa_shorthand(unit, concept.unit)
         if indexed is not None:
             # "eGFR < 60 ml/min": an estimated GFR is per 1.73 m2 by definition
@@ -475,6 +489,22 @@ class _Resolver:
         if ok and not self.plausible(concept, value, unit):
             return None
         return Quantity(value, unit) if ok else None
+
+    def servings(self, value: float, code: str) -> Quantity | None:
+        """ "14 units/week": servings of alcohol the lexer wrote as a serving code, in grams.
+
+        The quantity keeps what the criterion wrote and the definition it was converted by,
+        for the explanation; a code that is no serving is ``None``."""
+        from .units import alcohol_serving
+
+        serving = alcohol_serving(code)
+        if serving is None:
+            return None
+        grams, unit, noun, why = serving
+        per = "a week" if unit.endswith("/wk") else "a day"
+        total = value * grams
+        written = f"{value:g} {noun} {per} read as {total:g} {unit}: {why}"
+        return Quantity(total, unit, written=written)
 
     def plausible(self, concept: Concept, value: float, unit: str) -> bool:
         """Whether a threshold lies within the analyte's plausible range.
@@ -956,6 +986,19 @@ class _Resolver:
         start = span_of(node).start
         return not any(t.type == "NOT" for t in self.ctx.toks if t.start <= start)
 
+    def _excluding_at(self, span: Span) -> bool:
+        """Whether a node at ``span`` being met makes the patient less eligible: an exclusion
+        line, or an inclusion under "no …", told by the negations written before it (a
+        header's negation, which only carries the line's kind, not counted)."""
+        flips = sum(
+            1
+            for t in self.ctx.toks
+            if t.type == "NOT"
+            and t.start <= span.start
+            and t.value not in (EXCLUSION_HEADER, REQUIREMENT_AMONG_EXCLUSIONS)
+        )
+        return (self.ctx.kind == "exclusion") != (flips % 2 == 1)
+
     def paren(self, atom: Any, contents: list[Any]) -> Any:
         node = atom
         for content in contents:
@@ -990,6 +1033,19 @@ class _Resolver:
                         f"'{self.ctx.text(span_of(node))}' read as the definition that follows it"
                     )
                     node = inner
+                elif (
+                    isinstance(node, Mention)
+                    and self.vocab[node.concept].kind == "fact"
+                    and self._excluding_at(span_of(node))
+                ):
+                    # "Decompensated liver disease, as indicated by variceal bleeding, ascites,
+                    # …, INR prolonged to > 1.7 x ULN …" among exclusions: a judged fact and
+                    # the indicators that define it are evidence of one thing, so either
+                    # excludes.  ANDed with its partly unread definition, a patient with
+                    # ascites whose record said "not decompensated" was cleared
+                    # (NCT01909778).  (A coded condition keeps the "and": an unread
+                    # definition such as "by ROME III criteria" narrows its code.)
+                    node = AnyOf((node, inner), span=_join(span_of(node), span_of(inner)))
                 else:
                     node = AllOf((node, inner), span=_join(span_of(node), span_of(inner)))
                 continue
@@ -1070,6 +1126,30 @@ class _Resolver:
                 # "uncontrolled hypertension (diastolic BP > 110 mmHg)": an investigator's
                 # judgement the text defines by a threshold is that threshold ("e.g." would
                 # make the threshold one example, read "or")
+                self.ctx.notes.append(
+                    f"'{self.ctx.text(node.span)}' read as defined by the parenthesis that "
+                    "follows it"
+                )
+                node = content
+            elif (
+                fully_read
+                and isinstance(node, Mention)
+                and node.window is None
+                and _thresholds_only(content)
+                and self.vocab[node.concept].defined_by
+                and all(
+                    n.concept in self.vocab[node.concept].defined_by
+                    for n in walk(content)
+                    if isinstance(n, (Comparison, Range))
+                )
+                and not _EXAMPLE_WORDS.search(
+                    self.ctx.norm.original[node.span.end : content.span.start].lower()
+                )
+            ):
+                # "Congestive heart failure (NYHA class III or IV)", "renal impairment (eGFR <
+                # 60)": thresholds on the measures that grade the condition (its defined_by)
+                # state which of it is meant.  Read "or", an inclusion was met by a coded
+                # heart failure of NYHA class I
                 self.ctx.notes.append(
                     f"'{self.ctx.text(node.span)}' read as defined by the parenthesis that "
                     "follows it"
@@ -1342,7 +1422,7 @@ def span_of(n: Any) -> Span:
 
 def _apply_window(node: Any, window: Window) -> Any:
     """Give ``window`` to every mention/comparison under ``node`` that has none."""
-    if isinstance(node, (Mention, Comparison, Range)):
+    if isinstance(node, (Mention, Comparison, Range, Versus)):
         return node if node.window is not None else dc_replace(node, window=window)
     if isinstance(node, (AllOf, AnyOf)):
         return dc_replace(node, children=tuple(_apply_window(c, window) for c in node.children))
@@ -1355,7 +1435,7 @@ def _apply_window(node: Any, window: Window) -> Any:
 
 def _windowable(node: Any) -> bool:
     """Whether a window after ``node`` has a mention or measurement in it to bound."""
-    if isinstance(node, Mention | Comparison | Range):
+    if isinstance(node, Mention | Comparison | Range | Versus):
         return True
     if isinstance(node, AllOf | AnyOf):
         return any(_windowable(c) for c in node.children)
@@ -1372,7 +1452,7 @@ def _set_history(node: Any, cue: Unparsed) -> Any:
     ``comparison or unparsed(cue)`` (met by the current value, else open)."""
     if isinstance(node, Mention):
         return node if node.window is not None else dc_replace(node, qualifier="history")
-    if isinstance(node, (Comparison, Range)):
+    if isinstance(node, (Comparison, Range, Versus)):
         return AnyOf((node, cue), span=_join(cue.span, node.span))
     if isinstance(node, (AllOf, AnyOf)):
         return dc_replace(node, children=tuple(_set_history(c, cue) for c in node.children))
@@ -1381,6 +1461,10 @@ def _set_history(node: Any, cue: Unparsed) -> Any:
     if isinstance(node, _Recent):
         return _Recent(_set_history(node.child, cue), node.span)
     return node
+
+
+# facts a trial requires of every participant: met, they never make a patient less eligible
+_REQUIREMENTS = frozenset(("consent", "willing_to_comply"))
 
 
 def _finish(node: Any, ctx: Context, excluding: bool) -> Node:
@@ -1399,6 +1483,12 @@ def _finish(node: Any, ctx: Context, excluding: bool) -> Node:
         and vocabulary()[node.concept].lasting
     ):
         return dc_replace(node, qualifier="history")
+    if excluding and type(node) is Mention and node.concept in _REQUIREMENTS:
+        # "… may interfere with protocol adherence or a subject's ability to give informed
+        # consent" among exclusions (NCT01857115): consent is what the trial requires, so
+        # met it never excludes; read as a mention, every consenting patient was excluded.
+        # What stands there (an inability, a disorder precluding it) stays unread
+        return Unparsed(ctx.norm.original[node.span.start : node.span.end], span=node.span)
     if isinstance(node, _Recent):
         child = _finish(node.child, ctx, excluding)
         leaves = [n for n in walk(child) if isinstance(n, (Mention, Comparison, Range))]
@@ -1676,6 +1766,9 @@ class RuleTransformer(Transformer[Token, Any]):
             val = RefMultiple(float(value[1]), value[2])
         else:
             word = str(value)
+            other = None if c.categories else self.vocab.concepts.get(word)
+            if other is not None:
+                return self._versus(c, op, other, window, ctok, value)
             if not c.categories:
                 raise self._error(f"'{c.id}' is compared with numbers, not '{word}'", value)
             match = next((k for k in c.categories if k.lower() == word.lower()), None)
@@ -1686,6 +1779,18 @@ class RuleTransformer(Transformer[Token, Any]):
                 )
             val = Category(match)
         return Comparison(c.id, str(op), val, window, span=self._span(ctok))  # type: ignore[arg-type]
+
+    def _versus(
+        self, c: Concept, op: Token, other: Concept, window: Window | None, ctok: Token, at: Token
+    ) -> Versus:
+        """ "ast > alt": two measures compared with each other, if they can be."""
+        if not comparable(c, other):
+            raise self._error(
+                f"'{c.id}' and '{other.id}' cannot be compared with each other: only two lab "
+                "measures with one unit can",
+                at,
+            )
+        return Versus(c.id, str(op), other.id, window, span=self._span(ctok))  # type: ignore[arg-type]
 
     def _quantity(self, c: Concept, num: Token, utok: Token | None, ctok: Token) -> Quantity:
         from .units import compatible, normalize_unit

@@ -67,7 +67,8 @@ TABLE_UNITS: tuple[str, ...] = (
     # pressure
     "mm[Hg]", "kPa", "cm[H2O]",
     # mass, dose, body size
-    "kg", "g", "mg", "ug", "[lb_av]", "mg/kg", "mg/kg/d", "mg/m2", "mg/d", "g/d", "ug/kg/min",
+    "kg", "g", "mg", "ug", "[lb_av]", "mg/kg", "mg/kg/d", "mg/m2", "mg/d", "g/d", "g/wk",
+    "ug/kg/min",
     "cm", "m", "mm", "[in_i]", "[ft_i]", "m2", "kg/m2", "g/m2",
     # time and rates
     "s", "ms", "min", "h", "d", "wk", "mo", "a", "/min", "{beats}/min", "{breaths}/min",
@@ -132,6 +133,7 @@ SPELLINGS: Mapping[str, str] = {
     "mg/kg": "mg/kg", "mg/kg/d": "mg/kg/d", "mg/kg/day": "mg/kg/d", "mg/m2": "mg/m2",
     "mg/d": "mg/d", "mg/day": "mg/d", "g/d": "g/d", "g/day": "g/d", "gm/d": "g/d",
     "mgperday": "mg/d", "gperday": "g/d",
+    "g/wk": "g/wk", "g/week": "g/wk", "gm/wk": "g/wk", "grams/week": "g/wk", "gperweek": "g/wk",
     "mg/g": "mg/g", "mg/gm": "mg/g", "mg/gram": "mg/g",
     "ug/kg/min": "ug/kg/min", "mcg/kg/min": "ug/kg/min",
     "cm": "cm", "mm": "mm", "in": "[in_i]", "inch": "[in_i]", "inches": "[in_i]",
@@ -151,6 +153,54 @@ SPELLINGS: Mapping[str, str] = {
     # temperature
     "°c": "Cel", "degc": "Cel", "cel": "Cel", "°f": "[degF]", "degf": "[degF]",
 }  # fmt: skip
+
+# Servings of alcohol a criterion may count intake in ("14 units/week", "28 drinks/week (1 drink =
+# …)"), as grams of ethanol.  A serving is no fixed mass: a US standard drink is 14 g, an
+# Australian standard drink 10 g, a UK unit 8 g.  So only a serving a citation fixes is
+# converted, and the lexer writes these codes only where the line says which it counts in (a
+# unit or drink the line itself defines); a bare "units" or "drinks" is never converted.
+# Codes are ``[<serving>]/<time>``, never UCUM: they are turned into grams before any unit
+# arithmetic (see :func:`alcohol_serving`).
+ALCOHOL_SERVINGS: Mapping[str, tuple[float, str, str]] = {
+    # NIAAA, "What is a standard drink?" (https://www.niaaa.nih.gov/alcohols-effects-health/
+    # what-standard-drink): 12 fl oz beer (~5 %), 5 fl oz wine (~12 %) or 1.5 fl oz spirits
+    # (~40 %), each "about 14 grams of pure alcohol"
+    "[us_standard_drink]": (
+        14.0,
+        "drinks",
+        "a drink of the volumes it gives is the US standard drink (12 fl oz beer, 5 fl oz "
+        "wine, 1.5 fl oz spirits), 14 g of ethanol (NIAAA)",
+    ),
+}
+_SERVING_CODE = re.compile(
+    r"\[(?:(?P<noun>drink|unit)_(?P<g>\d+(?:\.\d+)?)g|(?P<named>[a-z_]+))\]/(?P<per>d|wk)"
+)
+
+
+def alcohol_serving(code: str) -> tuple[float, str, str, str] | None:
+    """Grams of ethanol a serving code counts, the unit in grams, its noun, and why.
+
+    >>> alcohol_serving("[us_standard_drink]/wk")[:3]
+    (14.0, 'g/wk', 'drinks')
+    >>> alcohol_serving("[drink_10g]/d")
+    (10.0, 'g/d', 'drinks', 'the criterion defines a drink as 10 g of ethanol')
+    >>> alcohol_serving("mg/d") is None
+    True
+    """
+    m = _SERVING_CODE.fullmatch(code)
+    if m is None:
+        return None
+    unit = f"g/{m.group('per')}"
+    if m.group("g") is not None:
+        grams = float(m.group("g"))
+        noun = m.group("noun")
+        why = f"the criterion defines a {noun} as {m.group('g')} g of ethanol"
+        return grams, unit, f"{noun}s", why
+    named = ALCOHOL_SERVINGS.get(f"[{m.group('named')}]")
+    if named is None:
+        return None
+    return named[0], unit, named[1], named[2]
+
 
 _EXAMPLES = ("mg/dL", "umol/L", "10*9/L", "/uL", "[IU]/mL", "mm[Hg]", "mL/min/{1.73_m2}", "%")
 

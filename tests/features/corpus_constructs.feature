@@ -549,7 +549,7 @@ Feature: Constructs the grammar reads in real registry text
     Given the exclusion line "Patients who diagnosed heart failure with NYHA class 3 or 4"
     And a patient with conditions I50.9 since 2020-01-01 and the nyha_class recorded as <class>
     When the line is evaluated on 2026-11-27
-    Then the line reads as "heart_failure and (nyha_class = III or nyha_class = IV)"
+    Then the line reads as "nyha_class = III or nyha_class = IV"
     And it is <met>
 
     Examples:
@@ -775,7 +775,7 @@ Feature: Constructs the grammar reads in real registry text
     Given the inclusion line "New York Heart Association (NYHA) class II-III heart failure;"
     And a patient with conditions I50.9 since 2020-01-01 and the nyha_class recorded as <class>
     When the line is evaluated on 2026-11-27
-    Then the line reads as "nyha_class >= II and nyha_class <= III and heart_failure"
+    Then the line reads as "nyha_class >= II and nyha_class <= III"
     And it is <met>
 
     Examples:
@@ -892,16 +892,19 @@ Feature: Constructs the grammar reads in real registry text
     Given the exclusion line "Current or history of New York Heart Association (NYHA) Class IV heart failure"
     And a patient scored nyha_class <nyha> with conditions <conditions>
     When the line is evaluated on 2026-11-27
-    Then the line reads, partly, as "(nyha_class = IV or unparsed("history of")) and history of heart_failure"
+    Then the line reads, partly, as "nyha_class = IV or unparsed("history of")"
     And it is <met>
 
     # class IV now is history of it; an earlier class IV cannot be looked up, so class II now
-    # leaves the line open rather than clearing a patient whose failure was once class IV
+    # leaves the line open rather than clearing a patient whose failure was once class IV.
+    # The class grades heart failure, so no heart-failure code is asked besides it (read
+    # "… and history of heart_failure", a class IV patient without the code was cleared)
     Examples:
       | nyha       | conditions                                             | met       |
       | IV         | I50.9 since 2024-01-01                                 | met       |
+      | IV         | nothing, complete                                      | met       |
       | II         | I50.9 since 2020-01-01 resolved 2023-01-01, complete   | undecided |
-      | II         | I10 since 2020-01-01, complete                         | not met   |
+      | II         | I10 since 2020-01-01, complete                         | undecided |
       | unmeasured | I50.9 since 2024-01-01                                 | undecided |
 
   Scenario Outline: A longer wait for one drug, named with its brand ("(> 3 weeks for pegfilgrastim [Neulasta®])")
@@ -1045,13 +1048,15 @@ Feature: Constructs the grammar reads in real registry text
     And a patient taking <drug> since <when>
     And the patient's record declares its <complete> complete
     When the line is evaluated on 2026-11-27
-    Then the line reads as "not (anticoagulants and vitamin_k_antagonists)"
+    Then the line reads, partly, as "not (unparsed("full-dose") and anticoagulants and vitamin_k_antagonists)"
     And it is <met>
 
-    # a record with no anticoagulant at all once read as failing ("not X and Y" needed Y)
+    # a record with no anticoagulant at all once read as failing ("not X and Y" needed Y).
+    # "full-dose" was a synonym dropped into anticoagulants: a patient on low-dose warfarin
+    # failed; the dose is unread, so warfarin leaves the line open
     Examples:
       | drug     | when       | complete    | met       |
-      | warfarin | 2026-10-01 | no sections | not met   |
+      | warfarin | 2026-10-01 | no sections | undecided |
       | heparin  | 2026-10-01 | medications | met       |
       | heparin  | 2026-10-01 | no sections | undecided |
 
@@ -1441,7 +1446,7 @@ Feature: Constructs the grammar reads in real registry text
     Given the exclusion line "New York Heart Association Class 3 or 4 heart failure symptoms, known left ventricular ejection fraction ≤30%, or hospital admission for heart failure within the past 3 months"
     And a patient with observations <observations>
     When the line is evaluated on 2026-11-27
-    Then the line reads, partly, as "((nyha_class = III or nyha_class = IV) and heart_failure and unparsed("symptoms")) or lvef <= 30 % or (unparsed("hospital") and unparsed("admission") and heart_failure within 3 months)"
+    Then the line reads, partly, as "((nyha_class = III or nyha_class = IV) and unparsed("symptoms")) or lvef <= 30 % or (unparsed("hospital") and unparsed("admission") and heart_failure within 3 months)"
     And it is <met>
 
     # it once read "(lvef <= 30 % or hospital) and admission and heart_failure within 3 months":
@@ -1783,7 +1788,8 @@ Feature: Constructs the grammar reads in real registry text
     And it is <met>
 
     # "Chronic" stays unread (who drank heavily only lately is not chronic); the amount is read,
-    # so a light drinker fails the line; drinks and UK units are not grams (left unread)
+    # so a light drinker fails the line; drinks are grams only where the line defines them
+    # (UK units are 8 g: see the scenarios on NCT02654665 and NCT02121860)
     Examples:
       | facts                          | met       |
       | alcohol_intake 60 g/d          | undecided |
@@ -2332,15 +2338,17 @@ Feature: Constructs the grammar reads in real registry text
     Given the exclusion line "Decompensated liver disease within past 12 months, as indicated by variceal bleeding, ascites, encephalopathy, Prothrombin time or INR prolonged to > 1,7 x ULN, serum bilirubin > 2 mg/dl or albumin < 3,5 g/dl (i.e. Child-Pugh grade B)"
     And a patient with observations <observations> and the fact decompensated_liver_disease <answer>
     When the line is evaluated on 2026-11-27
-    Then the line reads, partly, as "decompensated_liver_disease and unparsed("within past 12 months") and (gi_bleeding or ascites or encephalopathy or unparsed("Prothrombin time or INR prolonged to > 1,7 x ULN") or bilirubin > 2 mg/dL or (albumin < 3.5 g/dL and unparsed("Child-Pugh grade B")))"
+    Then the line reads, partly, as "decompensated_liver_disease within 12 months or gi_bleeding within 12 months or ascites within 12 months or encephalopathy within 12 months or unparsed("Prothrombin time or INR prolonged to > 1,7 x ULN") or bilirubin > 2 mg/dL within 12 months or (albumin < 3.5 g/dL within 12 months and unparsed("Child-Pugh grade B"))"
     And it is <met>
 
-    # the albumin bound was replaced by "child_pugh_class = B"; the window and the INR clause
-    # stay unread, so a decompensated patient is undecided whatever the labs
+    # the albumin bound was replaced by "child_pugh_class = B"; the INR clause stays unread,
+    # and the window dates the undatable fact too, so no patient is cleared by the labs
+    # alone (read "decompensated_liver_disease and …", the fact recorded false cleared one
+    # whatever bleeding, ascites or encephalopathy the record held)
     Examples:
       | observations                            | answer     | met       |
       | albumin 3.0 g/dL; bilirubin 1.0 mg/dL   | true       | undecided |
-      | albumin 4.0 g/dL; bilirubin 1.0 mg/dL   | false      | not met   |
+      | albumin 4.0 g/dL; bilirubin 1.0 mg/dL   | false      | undecided |
       | nothing                                 | unrecorded | undecided |
 
   Scenario Outline: "Patients must not have A or B" among exclusions is met by A or B (NCT01337492)
@@ -2883,7 +2891,7 @@ Feature: Constructs the grammar reads in real registry text
     Given the exclusion line "Disease-related: Unstable angina or myocardial infarction within 4 months prior to randomization, NYHA Class III or IV heart failure, uncontrolled angina, history of severe coronary artery disease, severe uncontrolled ventricular arrhythmias, sick sinus syndrome, or electrocardiographic evidence of acute ischemia or Grade 3 conduction system abnormalities unless subject has a pacemaker."
     And a patient with conditions <conditions>
     When the line is evaluated on 2026-11-27
-    Then the line reads, partly, as "(unstable_angina within 4 months or myocardial_infarction within 4 months or ((nyha_class = III or nyha_class = IV) and heart_failure) or uncontrolled_angina or history of severe_coronary_artery_disease or history of uncontrolled_ventricular_arrhythmia or history of bradycardia or unparsed("electrocardiographic evidence of acute ischemia") or unparsed("Grade 3 conduction system abnormalities")) and (not pacemaker or unparsed("unless subject has a pacemaker"))"
+    Then the line reads, partly, as "(unstable_angina within 4 months or myocardial_infarction within 4 months or nyha_class = III or nyha_class = IV or uncontrolled_angina or history of severe_coronary_artery_disease or history of uncontrolled_ventricular_arrhythmia or history of bradycardia or unparsed("electrocardiographic evidence of acute ischemia") or unparsed("Grade 3 conduction system abnormalities")) and (not pacemaker or unparsed("unless subject has a pacemaker"))"
     And it is <met>
 
     # read "(…) and not pacemaker", a patient with a pacemaker and an infarction last month
@@ -3012,10 +3020,13 @@ Feature: Constructs the grammar reads in real registry text
     And it is <met>
 
     # read "hepatic_impairment and creatinine_clearance < 50": a cirrhotic patient of the
-    # hepatic-impairment cohort without a hepatic failure code (K72) was cleared of it
+    # hepatic-impairment cohort without a hepatic failure code (K72) was cleared of it.
+    # Cirrhosis is hepatic impairment (Child-Pugh graded), so such a patient is of the cohort;
+    # another liver disease leaves the cohort open
     Examples:
       | observations                    | conditions                        | met       |
-      | creatinine_clearance 30 mL/min  | K74.60 since 2020-01-01, complete | undecided |
+      | creatinine_clearance 30 mL/min  | K74.60 since 2020-01-01, complete | met       |
+      | creatinine_clearance 30 mL/min  | K76.0 since 2020-01-01, complete  | undecided |
       | creatinine_clearance 30 mL/min  | K72.10 since 2020-01-01, complete | met       |
       | creatinine_clearance 70 mL/min  | K74.60 since 2020-01-01, complete | not met   |
       | nothing                         | nothing                           | undecided |
@@ -3030,7 +3041,8 @@ Feature: Constructs the grammar reads in real registry text
     # read "not hepatic_impairment or (…)": the same patient met it whatever her pressure
     Examples:
       | observations                                      | conditions                        | met       |
-      | systolic_bp 170 mm[Hg]; diastolic_bp 105 mm[Hg]   | K74.60 since 2020-01-01, complete | undecided |
+      | systolic_bp 170 mm[Hg]; diastolic_bp 105 mm[Hg]   | K74.60 since 2020-01-01, complete | not met   |
+      | systolic_bp 170 mm[Hg]; diastolic_bp 105 mm[Hg]   | K76.0 since 2020-01-01, complete  | undecided |
       | systolic_bp 170 mm[Hg]; diastolic_bp 105 mm[Hg]   | K72.10 since 2020-01-01, complete | not met   |
       | systolic_bp 150 mm[Hg]; diastolic_bp 95 mm[Hg]    | K74.60 since 2020-01-01, complete | met       |
       | nothing                                           | nothing                           | undecided |
@@ -3113,3 +3125,254 @@ Feature: Constructs the grammar reads in real registry text
       | major surgery | 2026-11-15 | procedures  | undecided |
       | major surgery | never      | procedures  | undecided |
       | major surgery | never      | no sections | undecided |
+
+  Scenario Outline: Units of alcohol the line does not define stay unread (NCT02654665)
+    Given the exclusion line "Alcohol intake ≥ 14 units/week"
+    And a patient with the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Alcohol intake ≥ 14 units/week")"
+    And it is <met>
+
+    # a unit of alcohol is 8 g of ethanol in the UK (NHS) but 10 g where the "unit" is the
+    # standard drink (Australia, Singapore; this trial's Asian BMI cut-offs suggest it): 14
+    # units a week may be 112 or 140 g, so no intake is decided on a guessed mass
+    Examples:
+      | facts                    | met       |
+      | alcohol_intake 16 g/d    | undecided |
+      | alcohol_intake 150 g/wk  | undecided |
+      | moribund false           | undecided |
+
+  Scenario Outline: Units of alcohol the line defines in grams, a week (NCT02654665, defined)
+    Given the exclusion line "Alcohol intake ≥ 14 units/week (1 unit = 10 g of alcohol)"
+    And a patient with the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "alcohol_intake >= 140 g/wk"
+    And it is <met>
+    And its explanation mentions "<why>"
+
+    Examples:
+      | facts                    | met       | why                                                   |
+      | alcohol_intake 20 g/d    | met       | the criterion defines a unit as 10 g of ethanol       |
+      | alcohol_intake 19.9 g/d  | not met   | 139.3 g/wk is not ≥ 140 g/wk                          |
+      | alcohol_intake 150 g/wk  | met       | 150 g/wk is ≥ 140 g/wk                                |
+      | moribund false           | undecided | no alcohol intake (grams of ethanol) on record        |
+
+  Scenario Outline: Drinks the line defines as the US standard drink, over a history of intake (NCT02121860)
+    Given the exclusion line "Matched Healthy Volunteers: History of regular alcohol consumption exceeding 28 drinks/week (1 drink = 150 mL of wine or 360 mL of beer or 45 mL of spirits) within 6 months of Screening"
+    And a patient with the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "healthy_volunteer and (alcohol_intake > 392 g/wk within 6 months or unparsed("History of"))"
+    And it is <met>
+
+    # the drink's volumes are the US standard drink's (NIAAA: 12 fl oz beer, 5 fl oz wine,
+    # 1.5 fl oz spirits), 14 g of ethanol: 28 drinks a week are 392 g.  A volunteer drinking
+    # more now is excluded; one drinking less may have drunk more in the last 6 months
+    # ("history of" stays unread), so is undecided
+    Examples:
+      | facts                                           | met       |
+      | healthy_volunteer true; alcohol_intake 60 g/d   | met       |
+      | healthy_volunteer true; alcohol_intake 50 g/d   | undecided |
+      | healthy_volunteer false; alcohol_intake 60 g/d  | not met   |
+      | healthy_volunteer true                          | undecided |
+
+  Scenario Outline: One measure compared with another, then a bound on the first (NCT03432260)
+    Given the inclusion line "Patients with alcoholic hepatitis defined as: Serum bilirubin > 3 mg/dL AND AST > ALT, but less than 300 U/L AND"
+    And a patient with observations <observations> and conditions K70.10 since 2026-11-01
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "alcoholic_hepatitis and bilirubin > 3 mg/dL and ast > alt and ast < 300 U/L"
+    And it is <met>
+    And its explanation mentions "<why>"
+
+    # "AST > ALT" was unread, so every patient was undecided.  Each side is the measure's
+    # latest value, in the unit both share (1 ukat/L = 60 U/L); the bound after it ("but less
+    # than 300 U/L") is on AST, the measure it follows
+    Examples:
+      | observations                                           | met       | why                                               |
+      | bilirubin 5 mg/dL; ast 150 U/L; alt 60 U/L             | met       | AST (aspartate aminotransferase) 150 U/L          |
+      | bilirubin 5 mg/dL; ast 60 U/L; alt 150 U/L             | not met   | is not > ALT (alanine aminotransferase) 150 U/L   |
+      | bilirubin 5 mg/dL; ast 2 ukat/L; alt 100 U/L           | met       | 2 ukat/L (2026-11-20) = 120 U/L is > ALT          |
+      | bilirubin 5 mg/dL; ast 350 U/L; alt 60 U/L             | not met   | AST (aspartate aminotransferase) 350 U/L          |
+      | bilirubin 5 mg/dL; ast 150 U/L                         | undecided | no ALT (alanine aminotransferase) on record       |
+
+  Scenario Outline: A parenthesised class after a negated list sums up the line, outside the negation (NCT01909778)
+    Given the inclusion line "Compensated liver disease, as indicated by Prothrombin time or INR prolonged to <1.7 x ULN, serum bilirubin < 2 mg/dl, albumin > 3.5 g/dl, no ascites or encephalopathy (Child-Pugh grade A, score < 7)"
+    And a patient with conditions <conditions> and the child_pugh_class recorded as <class>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Compensated") and liver_disease and unparsed("Prothrombin time or INR prolonged to <1.7 x ULN") and bilirubin < 2 mg/dL and albumin > 3.5 g/dL and not (ascites or encephalopathy) and child_pugh_class = A and child_pugh_points < 7"
+    And it is <met>
+
+    # read "not (ascites or (encephalopathy and child_pugh_class = A and …))": the class was
+    # asked only of encephalopathy, inside the "no", so a patient with encephalopathy in
+    # Child-Pugh class B met "no … encephalopathy" and the class was never required
+    Examples:
+      | conditions                                            | class   | met       |
+      | G93.4 since 2026-01-01; K74.6 since 2024-01-01, complete | B       | not met   |
+      | K74.6 since 2024-01-01, complete                      | B       | not met   |
+      | K74.6 since 2024-01-01, complete                      | A       | undecided |
+      | nothing                                               | nothing | undecided |
+
+  Scenario Outline: A judged fact and the indicators that define it each exclude, within the window (NCT01909778)
+    Given the exclusion line "Decompensated liver disease within past 12 months, as indicated by variceal bleeding, ascites, encephalopathy, Prothrombin time or INR prolonged to > 1,7 x ULN, serum bilirubin > 2 mg/dl or albumin < 3,5 g/dl (i.e. Child-Pugh grade B)"
+    And a female patient with conditions <conditions> and the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "decompensated_liver_disease within 12 months or gi_bleeding within 12 months or ascites within 12 months or encephalopathy within 12 months or unparsed("Prothrombin time or INR prolonged to > 1,7 x ULN") or bilirubin > 2 mg/dL within 12 months or (albumin < 3.5 g/dL within 12 months and unparsed("Child-Pugh grade B"))"
+    And it is <met>
+
+    # read "decompensated_liver_disease and unparsed("within past 12 months") and (… or
+    # ascites or …)": a patient with ascites whose record said "not decompensated" was
+    # cleared, and the indicators were asked as current (a resolved bleed did not count)
+    Examples:
+      | conditions                                             | facts                             | met       |
+      | R18 since 2026-05-01, complete                         | decompensated_liver_disease false | met       |
+      | K76.6 since 2020-01-01; I85.11 since 2026-03-01 resolved 2026-03-10, complete | none | met |
+      | R18 since 2024-01-01 resolved 2024-06-01, complete     | decompensated_liver_disease false | undecided |
+      | nothing                                                | none                              | undecided |
+
+  Scenario Outline: A suspicion is an unread alternative to the diagnosis, not a narrowing of it (NCT02576509)
+    Given the exclusion line "Active, known, or suspected autoimmune disease"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "autoimmune_disease or unparsed("suspected autoimmune disease")"
+    And it is <met>
+
+    # read "unparsed("suspected") and autoimmune_disease": a patient with the disease
+    # suspected but not diagnosed (no code on record) was cleared
+    Examples:
+      | conditions                       | met       |
+      | M32.9 since 2020-01-01, complete | met       |
+      | nothing, complete                | undecided |
+      | nothing                          | undecided |
+
+  Scenario Outline: A NYHA class written with heart failure is the class, the failure implied (NCT06855056)
+    Given the exclusion line "Chronic heart failure NYHA class III or IV"
+    And a patient scored nyha_class <class> with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "nyha_class = III or nyha_class = IV"
+    And it is <met>
+
+    # read "nyha_class = III or nyha_class = IV": a patient in class IV
+    # whose record carried no heart-failure code was not excluded
+    Examples:
+      | class      | conditions                       | met       |
+      | IV         | nothing, complete                | met       |
+      | II         | I50.9 since 2020-01-01, complete | not met   |
+      | unmeasured | I50.9 since 2020-01-01, complete | undecided |
+
+  Scenario Outline: Impaired liver function excludes a cirrhotic patient without a hepatic failure code (NCT03928158)
+    Given the exclusion line "Impaired liver function;"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "hepatic_impairment"
+    And it is <met>
+
+    # hepatic_impairment was K72 (hepatic failure) only: a patient with Child-Pugh graded
+    # cirrhosis, whose hepatic function is impaired by definition, was cleared
+    Examples:
+      | conditions                        | met       |
+      | K74.60 since 2020-01-01, complete | met       |
+      | K72.10 since 2020-01-01, complete | met       |
+      | I10 since 2020-01-01, complete    | not met   |
+      | nothing                           | undecided |
+
+  Scenario Outline: A site before "sepsis" names a local infection, left unread (NCT01160926)
+    Given the inclusion line "Exc Criteria: Pelvic sepsis."
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not unparsed("Pelvic sepsis")"
+    And it is <met>
+
+    # read "not (unparsed("Pelvic") and sepsis)": a patient with a pelvic abscess (coded by
+    # its site, no A40/A41 sepsis code) met "no pelvic sepsis"
+    Examples:
+      | conditions                        | met       |
+      | K65.1 since 2026-10-01, complete  | undecided |
+      | A41.9 since 2026-10-01, complete  | undecided |
+      | nothing                           | undecided |
+
+  Scenario Outline: Sepsis coded by its setting is sepsis ("Neonatal sepsis")
+    Given the exclusion line "Neonatal sepsis"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Neonatal") and sepsis"
+    And it is <met>
+
+    # sepsis was A40/A41/R65.2 only: a newborn coded P36 (bacterial sepsis of newborn) had
+    # no sepsis, and the exclusion was not met
+    Examples:
+      | conditions                        | met       |
+      | P36.9 since 2026-11-01, complete  | undecided |
+      | I10 since 2020-01-01, complete    | not met   |
+      | nothing                           | undecided |
+
+  Scenario Outline: Two diseases joined by a slash are one or the other (NCT03529136)
+    Given the inclusion line "Hepatitis B/C Liver Cirrhosis After Viral Treatment, HBV/HCV Viral Loads Below Detection Level over six mouths, and the liver function remained below Child-pugh A grade or MELD score >10."
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Hepatitis") and unparsed("B/C") and cirrhosis and unparsed("After Viral Treatment") and (hbv or hcv) and unparsed("Viral Loads Below Detection Level over six mouths, and the liver function remained") and unparsed("below") and child_pugh_class = A and (unparsed("grade") or meld > 10)"
+    And it is <met>
+
+    # read "… and hbv and hcv and …": a cirrhotic patient with hepatitis B alone failed it
+    Examples:
+      | conditions                                        | met       |
+      | B18.1 since 2015-01-01; K74.60 since 2020-01-01, complete | undecided |
+      | K74.60 since 2020-01-01, complete                 | not met   |
+      | nothing                                           | undecided |
+
+  Scenario Outline: "chronic" before a drug class qualifies it, unread (NCT01005199)
+    Given the inclusion line "PRIOR CONCURRENT THERAPY: No chronic systemic steroids or other immunosuppressive agents"
+    And a patient taking <drug> since <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not (unparsed("chronic") and (systemic_corticosteroids or immunosuppressants))"
+    And it is <met>
+
+    # "chronic systemic steroids" was a synonym of systemic_corticosteroids: a patient given
+    # a short prednisone course failed "no chronic steroids"
+    Examples:
+      | drug        | when       | complete    | met       |
+      | prednisone  | 2026-11-20 | medications | undecided |
+      | paracetamol | 2026-11-20 | medications | met       |
+      | paracetamol | 2026-11-20 | no sections | undecided |
+
+  Scenario Outline: A case set off by a dash among exclusions is a further way to be excluded (NCT01288573)
+    Given the exclusion line "Fever (temperature >38.5°C) - if fever is between 37°C and 38.5°C, infection must be excluded as a cause"
+    And a patient with observations <observations>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "body_temperature > 38.5 Cel or unparsed("if fever is between 37°C and 38.5°C, infection must be excluded as a cause")"
+    And it is <met>
+
+    # read "body_temperature > 38.5 Cel and unparsed(…)": a patient at 38 °C, whose fever
+    # the line asks to be shown not infectious, was cleared
+    Examples:
+      | observations              | met       |
+      | body_temperature 39.2 Cel | met       |
+      | body_temperature 38.0 Cel | undecided |
+      | nothing                   | undecided |
+
+  Scenario Outline: A radiation field is where the planned treatment goes, not a past treatment (NCT01160926)
+    Given the inclusion line "Exc Criteria: Patients who have very significant small bowel delineated within the radiation fields."
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "not unparsed("very significant small bowel delineated within the radiation fields")"
+    And it is <met>
+
+    # read "not (… and radiotherapy and …)": every patient without past radiotherapy met it,
+    # whatever bowel lay in the planned fields
+    Examples:
+      | conditions                        | met       |
+      | I10 since 2020-01-01, complete    | undecided |
+      | Z92.3 since 2020-01-01, complete  | undecided |
+      | nothing                           | undecided |
+
+  Scenario Outline: Consent, a requirement, never excludes by being given (NCT01857115)
+    Given the exclusion line "Disease-related: Any other clinically significant medical disease or condition that, in the Investigator's opinion, may interfere with protocol adherence or a subject's ability to give informed consent."
+    And a patient with the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("significant medical disease") or unparsed("ability to give informed consent")"
+    And it is <met>
+
+    # read "unparsed(…) or consent": every patient who had consented was excluded
+    Examples:
+      | facts         | met       |
+      | consent true  | undecided |
+      | consent false | undecided |
