@@ -189,7 +189,7 @@ def test_a_clean_up_pass_skipped_by_its_trigger_would_have_changed_nothing(
 
     skipped: list[str] = []
     changed: list[tuple[str, str]] = []
-    call = lexer._Passes.__call__
+    call = lexer._Passes.run
 
     def checking(self: lexer._Passes, fn, *args):  # type: ignore[no-untyped-def]
         before = self.toks
@@ -200,7 +200,7 @@ def test_a_clean_up_pass_skipped_by_its_trigger_would_have_changed_nothing(
                 changed.append((getattr(fn, "__name__", str(fn)), text))
             skipped.append(getattr(fn, "__name__", str(fn)))
 
-    monkeypatch.setattr(lexer._Passes, "__call__", checking)
+    monkeypatch.setattr(lexer._Passes, "run", checking)
     seeds = [
         t for path in sorted((SHARED / "seeds").glob("*.txt"))
         for t in path.read_text("utf-8").splitlines() if t.strip()
@@ -271,3 +271,50 @@ def test_last_words_agree_on_every_initialism_of_real_lines() -> None:
             ), text
             seen += cid is not None
     assert seen
+
+
+def _same_stop_phrase(text: str) -> None:
+    t = tables()
+    for i in range(len(text)):
+        fast, plain = t.stops.match(text, i), t.stop_phrase.match(text, i)
+        assert (fast and fast.span()) == (plain and plain.span()), (text, i)
+
+
+# stop-phrase words, spelled in other cases and with other gaps, and look-alike letters
+STOP_WORDY = st.lists(
+    st.sampled_from(
+        ["at", "At", "AT", "the", "time", "of", "screening", "Screening", "any", "grade", "e.g.",
+         "i.e.", ",", "on", "day", "-1", "-12", "ecg", "(ecg)", "as", "follows", "must", "be",
+         "prior", "to", "randomization", "x", "1", "\u212a", "ſ", " ", "  ", "\t", "-"]
+    ),
+    max_size=14,
+).map(lambda words: " ".join(words))  # fmt: skip
+
+
+def test_stop_phrases_by_first_word_match_as_the_one_pattern_on_real_lines() -> None:
+    """``StopPhrases`` (the phrases of the first word at a position) matches what the pattern
+    of every stop phrase matches, at every position of every real line."""
+    for text, _ in _lines():
+        _same_stop_phrase(normalise(text).text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(STOP_WORDY)
+def test_stop_phrases_by_first_word_match_as_the_one_pattern(text: str) -> None:
+    _same_stop_phrase(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("aAnNdDoOrR/ x-ſé")), max_size=20),
+    st.integers(0, 22),
+    st.integers(0, 26),
+)
+def test_conjunction_test_by_substrings_matches_the_pattern(text: str, a: int, b: int) -> None:
+    """``Lexer._conj_in`` (substring tests of the lower-cased line) answers as ``_CONJ``."""
+    from eligo.lexer import _CONJ, Lexer
+
+    for line in (text, f"history of {text}", "for x", "AND", "x / y", "Or"):
+        lx = Lexer(normalise(line), "inclusion")
+        found = _CONJ.search(lx.text, a, b) is not None
+        assert lx._conj_in(a, b) == found, (lx.text, a, b)

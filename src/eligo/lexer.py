@@ -698,6 +698,7 @@ class _Tables:
     both_sexes: re.Pattern[str]
     stop_phrase: re.Pattern[str]
     vocab: Vocabulary
+    stops: StopPhrases  # stop_phrase, by the first word at a position
     # indexes (in _step_patterns) of the patterns that can match at a position
     starts: StartTable | None = None
 
@@ -739,15 +740,58 @@ def _tables() -> _Tables:
             re.IGNORECASE,
         ),
         both_sexes=_bounded(_words(BOTH_SEXES)),
-        stop_phrase=re.compile(
-            "|".join(
-                rf"{re.escape(p)}" + (r"(?![A-Za-z0-9])" if p[-1].isalnum() else "")
-                for p in sorted(STOP_PHRASES, key=len, reverse=True)
-            ),
-            re.IGNORECASE,
-        ),
+        stop_phrase=_stop_phrases(STOP_PHRASES),
         vocab=v,
+        stops=StopPhrases(STOP_PHRASES),
     )
+
+
+def _stop_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
+    """The stop phrases as one pattern, longest first (the longest that matches wins)."""
+    return re.compile(
+        "|".join(
+            rf"{re.escape(p)}" + (r"(?![A-Za-z0-9])" if p[-1].isalnum() else "")
+            for p in sorted(phrases, key=len, reverse=True)
+        ),
+        re.IGNORECASE,
+    )
+
+
+class StopPhrases:
+    """:data:`STOP_PHRASES` at a position, by the first word there.
+
+    The one pattern of all of them (``_Tables.stop_phrase``) tries its ~90 alternatives one by
+    one wherever a phrase's first characters can start ("at", "of", "the", "on" …), and fails
+    at most of them.  A phrase of several words matches only where its first word is followed
+    by a space, so the text up to the next space, lower-cased, names the only ones that can
+    match there: those with that first word, and the one-word phrases ("e.g.").  Those few,
+    in the same order, give the same match.  (Outside ASCII, where ``IGNORECASE`` is not
+    ``lower()``, the pattern of all of them.)
+    """
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        self.phrases = tuple(phrases)
+        self.every = _stop_phrases(self.phrases)
+        self.single = _stop_phrases(p for p in self.phrases if " " not in p)
+        self.firsts = frozenset(p.split(" ")[0].lower() for p in self.phrases if " " in p)
+        # first word → its phrases and the one-word ones, compiled when first met (start-up)
+        self.by_first: dict[str, re.Pattern[str]] = {}
+
+    def _of(self, first: str) -> re.Pattern[str]:
+        rx = self.by_first[first] = _stop_phrases(
+            p for p in self.phrases if " " not in p or p.split(" ")[0].lower() == first
+        )
+        return rx
+
+    def match(self, text: str, pos: int) -> re.Match[str] | None:
+        """``_Tables.stop_phrase.match(text, pos)``."""
+        if not text.isascii():
+            return self.every.match(text, pos)
+        space = text.find(" ", pos)
+        first = text[pos : space if space >= 0 else len(text)].lower()
+        if first not in self.firsts:
+            return self.single.match(text, pos)
+        return (self.by_first.get(first) or self._of(first)).match(text, pos)
 
 
 _WS = re.compile(r"\s+")
@@ -1203,6 +1247,10 @@ def _step_patterns(t: _Tables) -> list[re.Pattern[str]]:
 # time.  So each pass declares what its shape cannot do without (``_needs``): token types,
 # and words of the line; ``_Passes`` skips it in a line that lacks them.  A trigger only ever
 # skips a pass that would have changed nothing: it must name what the pass *requires*.
+#
+# Adding a pass: write ``def _my_pass(toks, text) -> list[Tok]`` (mark it ``@_needs(...)``
+# when it can only change a line with some token types or words) and call it where it
+# belongs in the chain (``Lexer.run`` or ``Lexer._tidy``) as ``p.run(_my_pass, text)``.
 
 _Pass = TypeVar("_Pass", bound=Callable[..., list[Tok]])
 # pass → (alternatives, each a set of token types all present; its words, any one will do)
@@ -1231,30 +1279,28 @@ class _Skips:
 
     def __init__(self) -> None:
         self.size = -1  # len(_TRIGGERS) the table was built from
-        self.memo: dict[frozenset[str], tuple[frozenset[object], dict[object, frozenset[str]]]]
-        self.memo = {}
+        self.memo: dict[frozenset[str], dict[object, frozenset[str] | None]] = {}
 
-    def get(self, types: frozenset[str]) -> tuple[frozenset[object], dict[object, frozenset[str]]]:
+    def get(self, types: frozenset[str]) -> dict[object, frozenset[str] | None]:
+        """The plan for a line with token ``types``: pass → ``None`` (skipped: its types are
+        missing) or the words one of which it needs; a pass not in the plan runs."""
         found = self.memo.get(types)
         if found is None:
             if self.size != len(_TRIGGERS) or len(self.memo) > 20_000:
                 self.size = len(_TRIGGERS)  # (a pass defined since, or arbitrary text)
                 self.memo.clear()
-            skipped = frozenset(
-                fn
-                for fn, (alternatives, _) in _TRIGGERS.items()
-                if alternatives and not any(alt <= types for alt in alternatives)
-            )
-            worded = {
-                fn: words
-                for fn, (_, words) in _TRIGGERS.items()
-                if words is not None and fn not in skipped
-            }
-            found = self.memo[types] = (skipped, worded)
+            found = {}
+            for fn, (alternatives, words) in _TRIGGERS.items():
+                if alternatives and not any(alt <= types for alt in alternatives):
+                    found[fn] = None
+                elif words is not None:
+                    found[fn] = words
+            self.memo[types] = found
         return found
 
 
 _SKIPS = _Skips()
+_RUN = frozenset(["(no trigger: run)"])  # the plan of a pass not in a line's plan, by identity
 
 
 class _Passes:
@@ -1263,17 +1309,19 @@ class _Passes:
 
     A new pass is a function ``(toks, *args) -> toks`` (or a ``Lexer`` method), marked with
     ``@_needs(...)`` if it can only change a line with some token types or words, and called
-    where it belongs in the chain as ``p(pass, *args)``.  The passes the line's token types
+    where it belongs in the chain as ``p.run(pass, *args)``.  The passes the line's token types
     rule out are looked up once (:class:`_Skips`), and again only after a pass that changed
-    the set of types, so a skipped pass costs one set lookup; trigger words are tested only
-    for the passes the types let through."""
+    the set of types, so a skipped pass costs one dict lookup; trigger words are tested only
+    for the passes the types let through.  (``p.run(...)``, not ``p(...)``: calling an
+    instance goes through ``__call__`` at twice the cost of a method call, and this runs some
+    90 times a line; ``p(...)`` still works.)"""
 
     def __init__(self, toks: list[Tok], text: str) -> None:
         self.toks = toks
         self.types = frozenset(map(_TYPE, toks))
         # outside ASCII, what IGNORECASE matches is not what lower() gives: no word test
         self.low = text.lower() if text.isascii() else None
-        self.skip, self.worded = _SKIPS.get(self.types)
+        self.plan = _SKIPS.get(self.types)
 
     def has(self, *types: str) -> bool:
         return any(t in self.types for t in types)
@@ -1284,22 +1332,25 @@ class _Passes:
             types = frozenset(map(_TYPE, toks))
             if types != self.types:
                 self.types = types
-                self.skip, self.worded = _SKIPS.get(types)
+                self.plan = _SKIPS.get(types)
 
-    def __call__(self, fn: Callable[..., list[Tok]], *args: object) -> None:
-        # written out (no helper calls): this runs some 60 times a line
-        key = fn.__func__ if type(fn) is MethodType else fn
-        if key in self.skip:
-            return
-        words = self.worded.get(key)
-        if words is not None and self.low is not None:
+    def run(self, fn: Callable[..., list[Tok]], *args: object) -> None:
+        """Run the pass ``fn(toks, *args)`` on the tokens, unless its trigger is missing."""
+        # written out (no helper calls): this runs some 90 times a line
+        words = self.plan.get(fn.__func__ if type(fn) is MethodType else fn, _RUN)
+        if words is not _RUN:
+            if words is None:
+                return  # its token types are missing
             low = self.low
-            for word in words:
-                if word in low:
-                    break
-            else:
-                return  # none of its words in the line
+            if low is not None:
+                for word in words:
+                    if word in low:
+                        break
+                else:
+                    return  # none of its words in the line
         self.set(fn(self.toks, *args))
+
+    __call__ = run
 
 
 class Lexer:
@@ -1342,6 +1393,11 @@ class Lexer:
         )
         # "… of the following:" (_K_OF_N) is tried only in a line that has the word
         self.following = not self.text.isascii() or "following" in low
+        # the line in lower case where that is what IGNORECASE matches (ASCII), else None
+        self.low = low if self.text.isascii() else None
+        # "AST/ALT", "140/90" (_SLASH_PAIR, _BP) are tried only in a line with a "/": they can
+        # start at nearly every word, and most lines have none
+        self.slash = "/" in self.text
 
     # -- helpers ----------------------------------------------------------------
     def _prev(self) -> str | None:
@@ -1391,10 +1447,10 @@ class Lexer:
         n = len(text)
         while pos < n:
             if text[pos].isspace():  # what \s matches in a str pattern
-                m = _WS.match(text, pos)
-                if m:
-                    pos = m.end()
-                    continue
+                pos += 1  # (mostly one space: cheaper stepped over than matched as \s+)
+                while pos < n and text[pos].isspace():
+                    pos += 1
+                continue
             pos = self._step(pos)
         self._close_definitions(len(text))
         if self.history_head is not None and self.tokens:
@@ -1408,45 +1464,45 @@ class Lexer:
                 Tok("RPAREN", ")", end, end),
             ]
         p = _Passes(self.tokens, text)
-        p(_donor_values, text, self.t.vocab)
-        p(_donated_conditions, text, self.t.vocab)
-        p(_k_of_n, text)
-        p(_dropped_alternative, text)
-        p(_alcohol_servings, text)
-        p(_measure_versus, text, self.t.vocab)
+        p.run(_donor_values, text, self.t.vocab)
+        p.run(_donated_conditions, text, self.t.vocab)
+        p.run(_k_of_n, text)
+        p.run(_dropped_alternative, text)
+        p.run(_alcohol_servings, text)
+        p.run(_measure_versus, text, self.t.vocab)
         self._tidy(p)
-        p(_slashed_ratio, text, self.t.vocab)
-        p(_acronym_bound, text)
-        p(_comma_or_split, text)
+        p.run(_slashed_ratio, text, self.t.vocab)
+        p.run(_acronym_bound, text)
+        p.run(_comma_or_split, text)
         if self.kind == "exclusion":
-            p(_open_list, text)
-            p(_colon_head, text)
-        p(self._upper_or)
-        p(self._for_groups)
+            p.run(_open_list, text)
+            p.run(_colon_head, text)
+        p.run(self._upper_or)
+        p.run(self._for_groups)
         toks = p.toks
         if other and toks and toks[0].start >= other.end() and toks[0].type == "CONCEPT":
             # "Other active liver diseases": other than the trial's own disease, which the
             # line does not name; read as any liver disease it excluded every patient
             p.set([Tok("WORD", other.group("w"), other.start("w"), other.end("w")), *toks])
         for step in (_childbearing_item, self._cohort, self._exclusion_header):
-            p(step)
-        p(_population_pair, text, self.kind)
-        p(_and_any_item, text, self.kind)
+            p.run(step)
+        p.run(_population_pair, text, self.kind)
+        p.run(_and_any_item, text, self.kind)
         for step in (_longer_washout, self._must_have, self._absent_condition):
-            p(step)
+            p.run(step)
         unread_permission = p.toks
-        p(_permission, text, self.kind)
+        p.run(_permission, text, self.kind)
         if p.toks is unread_permission:  # no conditional permission read: leave it unread
-            p(_permissions, text, self.kind)
-        p(_accepted, text)
-        p(_forward_window, text)
-        p(_completed_before, text, self.t.vocab, self.kind)
-        p(_forward_alternative, text)
-        p(_new_subject_alternative, text)
-        p(_shared_duration, self.t.vocab)
-        p(_durations, text, self.t.vocab)
-        p(_cohort_heading, text)
-        p(self._requirement)
+            p.run(_permissions, text, self.kind)
+        p.run(_accepted, text)
+        p.run(_forward_window, text)
+        p.run(_completed_before, text, self.t.vocab, self.kind)
+        p.run(_forward_alternative, text)
+        p.run(_new_subject_alternative, text)
+        p.run(_shared_duration, self.t.vocab)
+        p.run(_durations, text, self.t.vocab)
+        p.run(_cohort_heading, text)
+        p.run(self._requirement)
         return p.toks
 
     def _requirement(self, toks: list[Tok]) -> list[Tok]:
@@ -1847,7 +1903,7 @@ class Lexer:
                         return upper[1]
                 self._emit("CATEGORY", hit[0], pos, hit[1])
                 return hit[1]
-        m = _BP.match(text, pos) if _BP_AT in can else None
+        m = _BP.match(text, pos) if _BP_AT in can and self.slash else None
         if m is None and ch in "<>":
             m = _BARE_BP.match(text, pos)
         if m and "systolic_bp" in t.vocab and "diastolic_bp" in t.vocab:
@@ -1917,7 +1973,7 @@ class Lexer:
                     conj = self._slash_conj(pos + 1)
                     self._emit(conj, conj.lower(), pos, pos + 1)
                 return pos + 1
-        m = _SLASH_PAIR.match(text, pos) if _SLASH_PAIR_AT in can else None
+        m = _SLASH_PAIR.match(text, pos) if _SLASH_PAIR_AT in can and self.slash else None
         if m:
             a = t.vocab.lookup_phrase(m.group("a"))
             b = t.vocab.lookup_phrase(m.group("b"))
@@ -2183,7 +2239,7 @@ class Lexer:
                 # window already read, not a history cue
                 return anchor.end()
         if m:
-            stop = t.stop_phrase.match(text, pos)
+            stop = t.stops.match(text, pos)
             if stop and stop.end() > m.end():
                 # "prior to screening": when, not a history cue; "history of unresolved,
                 # abnormal …": still abnormal now, as the definition that follows says
@@ -2199,7 +2255,7 @@ class Lexer:
         if m:
             self._emit("SEX", SEX_WORDS[m.group(0).lower()], pos, m.end())
             return m.end()
-        m = t.stop_phrase.match(text, pos) if _STOP_PHRASE in can else None
+        m = t.stops.match(text, pos) if _STOP_PHRASE in can else None
         if m:
             return m.end()
         return None
@@ -2230,7 +2286,7 @@ class Lexer:
         words = _LEFT_WORDS.match(text, pos) if left and pos < self.last_conj else None
         m = (
             _ELLIPSIS_LEFT.match(text, pos)
-            if words and _CONJ.search(text, pos + 1, words.end() + 6)
+            if words and self._conj_in(pos + 1, words.end() + 6)
             else None
         )
         if m:
@@ -2302,6 +2358,18 @@ class Lexer:
             toks[-1] = Tok("OR", "or", link.start, link.end)
         self._emit("CONCEPT", cid, pos, w.end())
         return w.end()
+
+    def _conj_in(self, start: int, end: int) -> bool:
+        """Whether ``_CONJ`` ("and", "or", "/") is found in ``text[start:end]``: three
+        substring tests of the lower-cased line, where that is what IGNORECASE matches."""
+        low = self.low
+        if low is None:
+            return _CONJ.search(self.text, start, end) is not None
+        return (
+            low.find("and", start, end) >= 0
+            or low.find("or", start, end) >= 0
+            or (low.find("/", start, end) >= 0)
+        )
 
     def _normal_range(self, cid: str, start: int, end: int, phrase_end: int) -> None:
         """Tokens for "<concept> within normal limits": LLN <= concept <= ULN."""
@@ -2818,81 +2886,81 @@ class Lexer:
     def _tidy(self, p: _Passes) -> None:
         """The clean-up passes, in order, over the line's tokens in ``p``."""
         text, vocab = self.text, self.t.vocab
-        p(self._insert_age)
-        p(_compound_ratio, text, vocab)
-        p(_other_specimen, text, vocab)
+        p.run(self._insert_age)
+        p.run(_compound_ratio, text, vocab)
+        p.run(_other_specimen, text, vocab)
         for _ in range(3):  # nested: "(serum glutamic oxaloacetic transaminase [SGOT])"
             tidied = self._drop_abbreviations(p.toks)
             if tidied == p.toks:
                 break
             p.set(tidied)
-        p(self._formula_names)
+        p.run(self._formula_names)
         if p.has("NOT"):
             p.set(_one_negation(p.toks))
         if self.kind == "exclusion":
-            p(_prohibition, text)
-        p(_place_outside, text)
-        p(_nursing_setting, text)
-        p(_postfix_negation, text)
-        p(_defining_measure, text, vocab)
-        p(_juxtaposed_definition, text, vocab)
-        p(_family_history, text)
-        p(_state_adjectives)
-        p(_despite_concept, text)
-        p(_modifiers)
-        p(_defined_amount, vocab)
-        p(_site_sepsis, text)
-        p(_treatment_field, text)
-        p(_treatment_of, text, vocab)
-        p(_despite_treatment, text)
-        p(_no_or_qualified, text)
+            p.run(_prohibition, text)
+        p.run(_place_outside, text)
+        p.run(_nursing_setting, text)
+        p.run(_postfix_negation, text)
+        p.run(_defining_measure, text, vocab)
+        p.run(_juxtaposed_definition, text, vocab)
+        p.run(_family_history, text)
+        p.run(_state_adjectives)
+        p.run(_despite_concept, text)
+        p.run(_modifiers)
+        p.run(_defined_amount, vocab)
+        p.run(_site_sepsis, text)
+        p.run(_treatment_field, text)
+        p.run(_treatment_of, text, vocab)
+        p.run(_despite_treatment, text)
+        p.run(_no_or_qualified, text)
         if self.kind == "exclusion":
-            p(_slashed_alternatives)
-        p(_within_criteria, text, vocab)
-        p(_requiring_pairs, text)
-        p(_restated_range, vocab)
-        p(_sex_bounds)
-        p(_sex_adjectives)
-        p(self._sex_noun_alternatives)
-        p(_for_age_group, text)
-        p(_if_no_else)
-        p(_unread_condition, text)
+            p.run(_slashed_alternatives)
+        p.run(_within_criteria, text, vocab)
+        p.run(_requiring_pairs, text)
+        p.run(_restated_range, vocab)
+        p.run(_sex_bounds)
+        p.run(_sex_adjectives)
+        p.run(self._sex_noun_alternatives)
+        p.run(_for_age_group, text)
+        p.run(_if_no_else)
+        p.run(_unread_condition, text)
         if self.kind == "exclusion":
-            p(_dashed_case, text)
-        p(_other_stage)
-        p(_conditional_alternative, text)
-        p(_none_or_qualified)
-        p(_example_parenthesis, text, self.kind)
-        p(_cue_then_or, text)
-        p(_example_causes, text)
+            p.run(_dashed_case, text)
+        p.run(_other_stage)
+        p.run(_conditional_alternative, text)
+        p.run(_none_or_qualified)
+        p.run(_example_parenthesis, text, self.kind)
+        p.run(_cue_then_or, text)
+        p.run(_example_causes, text)
         if self.kind == "inclusion":  # an exclusion reads its comma lists as "or" already
-            p(_example_commas)
-        p(_cause_lists, text)
-        p(_negated_verb_pair, text)
+            p.run(_example_commas)
+        p.run(_cause_lists, text)
+        p.run(_negated_verb_pair, text)
         for cue in ("HISTORY", "NOT"):
             if p.has(cue):
-                p(_wrap_chains, cue, text)
-        p(_summary_after_negated_list, text, vocab)
-        p(_window_over_definition, text)
-        p(_elided_twin_score, text, vocab)
-        p(_modifier_over_alternatives)
-        p(_future_items, text)
-        p(_unwilling_objects, text)
-        p(_failed_objects, text)
-        p(_defining_alternative, vocab)
-        p(_graft_type, text)
-        p(_cue_over_juxtaposition, text)
-        p(_negated_examples, text)
-        p(_recent_within)
-        p(_window_over_unread, vocab)
-        p(_elapsed_range, text, vocab)
-        p(_oxford_items)
-        p(_leading_window_list)
-        p(_parenthesised_examples, text)
-        p(_postfix_exemption, text)
-        p(_counted_nouns, text)
-        p(_at_birth, text)
-        p(_window_then_during, text)
+                p.run(_wrap_chains, cue, text)
+        p.run(_summary_after_negated_list, text, vocab)
+        p.run(_window_over_definition, text)
+        p.run(_elided_twin_score, text, vocab)
+        p.run(_modifier_over_alternatives)
+        p.run(_future_items, text)
+        p.run(_unwilling_objects, text)
+        p.run(_failed_objects, text)
+        p.run(_defining_alternative, vocab)
+        p.run(_graft_type, text)
+        p.run(_cue_over_juxtaposition, text)
+        p.run(_negated_examples, text)
+        p.run(_recent_within)
+        p.run(_window_over_unread, vocab)
+        p.run(_elapsed_range, text, vocab)
+        p.run(_oxford_items)
+        p.run(_leading_window_list)
+        p.run(_parenthesised_examples, text)
+        p.run(_postfix_exemption, text)
+        p.run(_counted_nouns, text)
+        p.run(_at_birth, text)
+        p.run(_window_then_during, text)
         toks = p.toks
         out: list[Tok] = []
         last = None  # out[-1].type, kept in step with out
@@ -2917,7 +2985,7 @@ class Lexer:
         while out and out[-1].type in ("COMMA", "AND", "OR", "EXCEPT"):
             out.pop()
         p.set(out)
-        p(_balance)
+        p.run(_balance)
         out = p.toks
         # "(within last one month)": a parenthesised window is just a window
         res: list[Tok] = []
@@ -2976,13 +3044,13 @@ class Lexer:
                 if typ != tok.type:
                     res[k] = Tok(typ, tok.value, tok.start, tok.end)
         p.set(res)
-        p(_unread_subjects, text)
-        p(_shown_list, text)
-        p(_relation_objects, text)
-        p(_needing_clause, text)
-        p(_relative_that_is, text)
-        p(_suspected_alternative, text)
-        p(_graded_condition, text, self.t.vocab)
+        p.run(_unread_subjects, text)
+        p.run(_shown_list, text)
+        p.run(_relation_objects, text)
+        p.run(_needing_clause, text)
+        p.run(_relative_that_is, text)
+        p.run(_suspected_alternative, text)
+        p.run(_graded_condition, text, self.t.vocab)
 
 
 _BOUNDS = frozenset(["CMP", "BCMP", "CATEGORY", "BCATEGORY"])

@@ -77,7 +77,7 @@ REWRITES: tuple[tuple[str, str], ...] = (
     (r"⁹", "^9"),
     (r"³", "3"),
     (r"²", "2"),
-    (r"[；;]", ";"),
+    (r"；", ";"),  # (an ASCII ";" is itself: no rewrite, and no reason to scan the line)
     (r"[–—−‐]", "-"),
     (r"[‘’´`]", "'"),
     (r"[“”]", '"'),
@@ -103,6 +103,11 @@ _LITERALS: tuple[tuple[str, tuple[int, ...]], ...] = tuple(
 )
 # an ASCII line's lower case holds no literal outside ASCII: it tests only the ASCII ones
 _ASCII_LITERALS = tuple((lit, idxs) for lit, idxs in _LITERALS if lit.isascii())
+# rewrites anchored at the line's start ("4. " list numbers): asked once, at offset 0, rather
+# than kept for a scan of the whole line because the line holds a "." or a ")"
+_ANCHORED = frozenset(
+    i for i, (rx, _) in enumerate(_SUBS) if rx.pattern.startswith("^") and not rx.flags & re.M
+)
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
@@ -115,6 +120,9 @@ def _candidates(text: str) -> tuple[int, ...]:
     for lit, idxs in _ASCII_LITERALS if text.isascii() else _LITERALS:
         if lit in low:
             found.update(idxs)
+    for i in _ANCHORED & found:
+        if not _SUBS[i][0].match(text):
+            found.discard(i)  # (it can match nowhere else)
     return tuple(sorted(found))
 
 
