@@ -153,6 +153,10 @@ def _phrase(text: str) -> str:
 class Vocabulary:
     """Concepts by id, with indexes by synonym phrase and by code."""
 
+    # the on-disk cache key of the packaged vocabulary (set by :func:`vocabulary`), so what is
+    # built from it (eligo.lookup's tables) can be cached too; None for any other vocabulary
+    cache_key: str | None = None
+
     def __init__(self, concepts: dict[str, Concept]) -> None:
         self.concepts = concepts
         self.by_phrase: dict[str, str] = {}
@@ -253,4 +257,6 @@ def vocabulary() -> Vocabulary:
 
     text = resources.files("eligo").joinpath("data/vocabulary.yaml").read_text("utf-8")
     key = digest(text, Path(__file__).read_bytes())
-    return load_or_build("vocabulary", key, lambda: load_vocabulary_text(text), Vocabulary)
+    vocab = load_or_build("vocabulary", key, lambda: load_vocabulary_text(text), Vocabulary)
+    vocab.cache_key = key
+    return vocab
