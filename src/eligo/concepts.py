@@ -13,7 +13,6 @@ import functools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
@@ -255,7 +254,9 @@ def vocabulary() -> Vocabulary:
     """The packaged vocabulary, loaded once per process (and cached on disk across runs)."""
     from .cache import digest, load_or_build
 
-    text = resources.files("eligo").joinpath("data/vocabulary.yaml").read_text("utf-8")
+    # beside this module, as units.py reads its table (importlib.resources would cost a
+    # one-patient screen ~5 ms of imports for the same file)
+    text = (Path(__file__).parent / "data" / "vocabulary.yaml").read_text("utf-8")
     key = digest(text, Path(__file__).read_bytes())
     vocab = load_or_build("vocabulary", key, lambda: load_vocabulary_text(text), Vocabulary)
     vocab.cache_key = key
