@@ -231,7 +231,7 @@ def screen(
     ] = Engine.python,
 ) -> None:
     """Screen one patient (or a batch, or cohort tables) against a trial."""
-    from .cohort import iter_input
+    from .inputs import iter_input
     from .screening import screen as run
 
     day = _as_of(as_of)
