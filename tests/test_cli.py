@@ -230,6 +230,8 @@ try:
 except SystemExit:
     pass
 print("METADATA", "importlib.metadata" in sys.modules, file=sys.stderr)
+from pydantic.plugin._loader import PYDANTIC_ENTRY_POINT_GROUP  # any other name: the real one's
+print("GROUP", PYDANTIC_ENTRY_POINT_GROUP, file=sys.stderr)
 os.environ["PYDANTIC_DISABLE_PLUGINS"] = "some_plugin"
 from pydantic.plugin._loader import get_plugins
 print("PLUGINS", list(get_plugins()), hasattr(sys.modules["pydantic.plugin._loader"],
@@ -248,4 +250,5 @@ def test_screen_does_not_look_for_pydantic_plugins(patient_file: Path) -> None:
     )
     assert "NCT04243681" in p.stdout, p.stderr
     assert "METADATA False" in p.stderr, p.stderr
+    assert "GROUP pydantic" in p.stderr, p.stderr
     assert "PLUGINS [] True" in p.stderr, p.stderr

@@ -44,16 +44,25 @@ def _no_plugin_loader() -> None:
 
     stand_in = types.ModuleType(name, "eligo's stand-in while every pydantic plugin is off")
 
-    def get_plugins() -> Any:
-        if os.environ.get("PYDANTIC_DISABLE_PLUGINS") in off:
-            return ()
+    def real() -> Any:
         if sys.modules.get(name) is stand_in:
             del sys.modules[name]
         import importlib
 
-        return importlib.import_module(name).get_plugins()
+        return importlib.import_module(name)
+
+    def get_plugins() -> Any:
+        if os.environ.get("PYDANTIC_DISABLE_PLUGINS") in off:
+            return ()
+        return real().get_plugins()
+
+    def __getattr__(attr: str) -> Any:  # anything else pydantic may read: the real module's
+        if attr.startswith("__"):  # what the import system asks a module (__path__, ...)
+            raise AttributeError(attr)
+        return getattr(real(), attr)
 
     stand_in.get_plugins = get_plugins  # type: ignore[attr-defined]
+    stand_in.__getattr__ = __getattr__  # type: ignore[method-assign]
     sys.modules[name] = stand_in
 
 
