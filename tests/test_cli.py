@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -185,3 +186,69 @@ def test_python_api_matches_contract(patient_file: Path) -> None:
     assert result.verdict == "ineligible"
     assert result.criteria[0].met is True
     assert result.to_json()["verdict"] == "ineligible"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("screen",), ("screen", "--help"), ("cohort",), ("compile", "--help"), ("screem", "x")],
+)
+def test_entry_point_reads_as_the_whole_app(args: tuple[str, ...]) -> None:
+    """``main`` makes the click group with only the command named (start-up speed); usage,
+    help and errors read exactly as from the whole app."""
+    code = "import sys; sys.argv[0] = 'eligo'; from eligo.cli import app; app()"
+    whole = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=60
+    )
+    trimmed = run(*args)
+    assert (trimmed.returncode, trimmed.stdout, trimmed.stderr) == (
+        whole.returncode,
+        whole.stdout,
+        whole.stderr,
+    )
+    assert whole.returncode == 2 or "--help" in args
+    assert "Usage: eligo" in whole.stdout + whole.stderr
+
+
+def test_command_holds_only_the_command_named() -> None:
+    from eligo.cli import _command, app
+
+    every = set(_command([]).commands)
+    assert len(every) == len(app.registered_commands) + len(app.registered_groups) > 2
+    assert set(_command(["--help"]).commands) == set(_command(["screem"]).commands) == every
+    for name in every:
+        group = _command([name, "--help"])
+        assert set(group.commands) == {name}
+        assert group.name == "eligo" and group.no_args_is_help
+
+
+PLUGINS = """
+import os, sys
+sys.argv = ["eligo", "screen", {patient!r}, {trial!r}, "--as-of", "2026-11-27"]
+from eligo.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+print("METADATA", "importlib.metadata" in sys.modules, file=sys.stderr)
+from pydantic.plugin._loader import PYDANTIC_ENTRY_POINT_GROUP  # any other name: the real one's
+print("GROUP", PYDANTIC_ENTRY_POINT_GROUP, file=sys.stderr)
+os.environ["PYDANTIC_DISABLE_PLUGINS"] = "some_plugin"
+from pydantic.plugin._loader import get_plugins
+print("PLUGINS", list(get_plugins()), hasattr(sys.modules["pydantic.plugin._loader"],
+      "entry_points"), file=sys.stderr)
+"""
+
+
+def test_screen_does_not_look_for_pydantic_plugins(patient_file: Path) -> None:
+    """With every pydantic plugin off (eligo's default), a screen does not import
+    ``importlib.metadata`` to look them up; with the setting changed, pydantic's own loader
+    answers."""
+    code = PLUGINS.format(patient=str(patient_file), trial=TRIAL)
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    p = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env
+    )
+    assert "NCT04243681" in p.stdout, p.stderr
+    assert "METADATA False" in p.stderr, p.stderr
+    assert "GROUP pydantic" in p.stderr, p.stderr
+    assert "PLUGINS [] True" in p.stderr, p.stderr

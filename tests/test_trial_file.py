@@ -169,3 +169,28 @@ def test_compiled_trial_cache_is_used_and_invalidated(
     entries[0].write_bytes(b"not a pickle")
     p.write_text("id: X\ninclusion:\n  - Platelets > 80,000\n")
     assert load_trial(p) == first  # a corrupt entry is recompiled, not trusted
+
+
+def test_lookup_tables_cache_serves_the_same_tables(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The packaged vocabulary's lookup tables come from the on-disk cache the second time,
+    equal to the tables built; another vocabulary's are always built."""
+    from eligo import lookup
+    from eligo.concepts import load_vocabulary_text, vocabulary
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    vocab = vocabulary()
+    assert vocab.cache_key is not None
+    built = lookup._tables.__wrapped__(vocab)
+    entries = list((tmp_path / "cache" / "eligo" / "lookup").glob("*.pickle"))
+    assert len(entries) == 1
+    loaded = lookup._tables.__wrapped__(vocab)
+    assert loaded is not built and loaded.vocab is vocab
+    assert vars(loaded) == vars(built) == vars(lookup._Tables(vocab))
+    entries[0].write_bytes(b"not a pickle")
+    assert vars(lookup._tables.__wrapped__(vocab)) == vars(built)  # rebuilt, not trusted
+    other = load_vocabulary_text("concepts:\n  ascites: {kind: condition, icd10: [R18]}\n")
+    assert other.cache_key is None
+    assert lookup._tables.__wrapped__(other).icd10 == {"R18": [(0, 0, "ascites")]}
+    assert len(list((tmp_path / "cache" / "eligo" / "lookup").glob("*.pickle"))) == 1

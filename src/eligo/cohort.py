@@ -35,8 +35,6 @@ Design decisions:
 
 from __future__ import annotations
 
-import csv
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
@@ -47,6 +45,9 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from .errors import EligoError, PatientRecordError, did_you_mean
+from .inputs import EXTENSIONS as EXTENSIONS
+from .inputs import is_tabular as is_tabular
+from .inputs import iter_input as iter_input
 from .record import (
     SECTIONS,
     Condition,
@@ -131,7 +132,6 @@ LAYOUT: dict[str, tuple[Column, ...]] = {
     ),
 }
 TABLES = tuple(LAYOUT)
-EXTENSIONS = (".parquet", ".csv", ".csv.gz", ".tsv")
 _SEXES = ("female", "male", "other", "unknown")
 _CANONICAL_STATUS = ("active", "resolved", "inactive", "completed", "stopped", "absent", "unknown")
 
@@ -255,14 +255,6 @@ def _qi(s: str) -> str:
 # --------------------------------------------------------------------------- reading
 
 
-def is_tabular(path: str | Path) -> bool:
-    """True for a folder holding ``patients.csv|parquet`` or a DuckDB database file."""
-    p = Path(path)
-    if p.is_dir():
-        return any((p / f"patients{ext}").is_file() for ext in EXTENSIONS)
-    return p.is_file() and p.suffix.lower() in (".duckdb", ".db")
-
-
 def open_cohort(path: str | Path, progress: Progress = _quiet) -> Cohort:
     """Read a cohort: a table folder, a DuckDB file, or anything ``eligo screen`` reads.
 
@@ -301,21 +293,6 @@ def open_cohort(path: str | Path, progress: Progress = _quiet) -> Cohort:
     from .patient import iter_patients
 
     return records_to_cohort(iter_patients(p), str(p), progress)
-
-
-def iter_input(path: str | Path) -> Iterator[tuple[str, Record | PatientRecordError]]:
-    """What ``eligo screen`` reads: cohort tables (as records, in order) or patient files.
-
-    Raises:
-        CohortError: a cohort table cannot be read.
-        PatientRecordError: ``path`` does not exist or holds no patients.
-    """
-    if is_tabular(path):
-        yield from iter_records(open_cohort(path))
-        return
-    from .patient import iter_patients
-
-    yield from iter_patients(path)
 
 
 def _reader(path: Path) -> str:
@@ -686,6 +663,9 @@ def records_to_cohort(
     :attr:`Cohort.entries` as its error.  Two records with the same id get distinct table keys
     (``id#2``), and :attr:`Cohort.ids` maps keys back to ids.
     """
+    import csv  # here, not at the top: `eligo screen` of one patient reads records from
+    import tempfile  # this module and need not load these (~5 ms of its start)
+
     entries: list[tuple[str, str | PatientRecordError]] = []
     ids: dict[str, str] = {}
     with tempfile.TemporaryDirectory(prefix="eligo-cohort-") as tmp, ExitStack() as files:

@@ -13,7 +13,6 @@ import functools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
@@ -170,6 +169,10 @@ def _phrase(text: str) -> str:
 class Vocabulary:
     """Concepts by id, with indexes by synonym phrase and by code."""
 
+    # the on-disk cache key of the packaged vocabulary (set by :func:`vocabulary`), so what is
+    # built from it (eligo.lookup's tables) can be cached too; None for any other vocabulary
+    cache_key: str | None = None
+
     def __init__(self, concepts: dict[str, Concept]) -> None:
         self.concepts = concepts
         self.by_phrase: dict[str, str] = {}
@@ -268,6 +271,10 @@ def vocabulary() -> Vocabulary:
     """The packaged vocabulary, loaded once per process (and cached on disk across runs)."""
     from .cache import digest, load_or_build
 
-    text = resources.files("eligo").joinpath("data/vocabulary.yaml").read_text("utf-8")
+    # beside this module, as units.py reads its table (importlib.resources would cost a
+    # one-patient screen ~5 ms of imports for the same file)
+    text = (Path(__file__).parent / "data" / "vocabulary.yaml").read_text("utf-8")
     key = digest(text, Path(__file__).read_bytes())
-    return load_or_build("vocabulary", key, lambda: load_vocabulary_text(text), Vocabulary)
+    vocab = load_or_build("vocabulary", key, lambda: load_vocabulary_text(text), Vocabulary)
+    vocab.cache_key = key
+    return vocab

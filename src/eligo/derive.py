@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from . import scores
 from .errors import UnitError
+from .nodes import fast_init
 from .render import number
 from .units import convert, convert_analyte
 
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from .lookup import RecordView
 
 
+@fast_init
 @dataclass(frozen=True)
 class Input:
     """One value a derivation read."""
@@ -50,6 +52,7 @@ class Input:
         return f"{self.label} {v}{u}{d}"
 
 
+@fast_init
 @dataclass(frozen=True)
 class Derived:
     """A derived value with its inputs, or ``value is None`` with what is missing."""

@@ -51,7 +51,7 @@ from .nodes import (
     Window,
 )
 from .render import number, unit_text
-from .units import convert, convert_analyte
+from .units import analyte_converter, convert, convert_analyte, converter
 
 Detail = tuple[str, tuple[str, ...], tuple[str, ...]]
 """A node's text: (explanation, data that would decide it, record items it read)."""
@@ -921,9 +921,21 @@ def convert_value(
         if born is not None and to == "mo":
             return float(scores.age_months(born, as_of))
         return float(math.floor(convert(value, unit or "a", to or "a") + 1e-9))
-    if to in ("a", "mo", "wk", "d", "h") and unit in ("a", "mo", "wk", "d", "h"):
-        return convert(value, unit or "a", to or "a")
-    return convert_analyte(c.id, value, unit or "1", to or "1", c.molar_mass)
+    return value_converter(c.id, c.molar_mass, unit, to)(value)
+
+
+_TIMES = ("a", "mo", "wk", "d", "h")
+
+
+@functools.lru_cache(maxsize=4096)
+def value_converter(
+    concept_id: str, molar_mass: float | None, unit: str, to: str
+) -> Callable[[float], float]:
+    """:func:`convert_value` for any concept but age, as a function of the value: times by
+    calendar factors, analytes by their own rules.  Raises ``UnitError`` as it does."""
+    if to in _TIMES and unit in _TIMES:
+        return converter(unit or "a", to or "a")
+    return analyte_converter(concept_id, unit or "1", to or "1", molar_mass)
 
 
 def is_current(i: Item, as_of: date) -> bool:

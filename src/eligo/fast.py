@@ -34,7 +34,7 @@ from . import scores
 from .concepts import Concept, Vocabulary, vocabulary
 from .derive import DERIVERS, ITEMS_READ, derive
 from .errors import EligoError, UnitError
-from .evaluate import _window_start, compare_text, convert_value, decider, lasted
+from .evaluate import _window_start, compare_text, convert_value, decider, lasted, value_converter
 from .lookup import ConceptSet, Item, RecordView
 from .nodes import (
     AllOf,
@@ -609,15 +609,29 @@ def _comparison(node: Comparison, vocab: Vocabulary, shared: Shared) -> Fn:
     assert isinstance(target, Quantity)
     value, to = target.value, target.unit
 
-    convert = Context.convert_once if c.id == "age" else Context.convert
+    if c.id == "age":
+
+        def age(ctx: Context, got: Reading) -> Met:
+            assert got is not None
+            v, unit, _ = got
+            if isinstance(v, str):
+                return None
+            x = ctx.convert_once(c, v, unit, to)
+            return None if x is None else test(x, value)
+
+        return _measure(node, c, age)
+    cid, molar_mass = c.id, c.molar_mass
 
     def quantity(ctx: Context, got: Reading) -> Met:
         assert got is not None
         v, unit, _ = got
         if isinstance(v, str):
             return None
-        x = convert(ctx, c, v, unit, to)
-        return None if x is None else test(x, value)
+        try:  # Context.convert, without its layers: convert_value's own converter
+            x = value_converter(cid, molar_mass, unit, to)(v)
+        except UnitError:
+            return None
+        return test(x, value)
 
     return _measure(node, c, quantity)
 
@@ -658,6 +672,21 @@ def _range(node: Range, vocab: Vocabulary, shared: Shared) -> Fn:
 
     convert = Context.convert_once if c.id == "age" else Context.convert
     same_unit = low.unit == high.unit  # one conversion serves both bounds
+    if c.id != "age" and same_unit:
+        cid, molar_mass, to = c.id, c.molar_mass, low.unit
+
+        def one_unit(ctx: Context, got: Reading) -> Met:
+            assert got is not None
+            v, unit, _ = got
+            if isinstance(v, str):
+                return None
+            try:  # Context.convert, without its layers: convert_value's own converter
+                x = value_converter(cid, molar_mass, unit, to)(v)
+            except UnitError:
+                return None
+            return above(x, low.value) and below(x, high.value)
+
+        return _measure(node, c, one_unit)
 
     def ranged(ctx: Context, got: Reading) -> Met:
         assert got is not None

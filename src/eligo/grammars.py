@@ -6,13 +6,12 @@ importing Lark.
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 
 def grammar_text(name: str) -> str:
     """Source of ``grammar/<name>``: packaged in the wheel, or beside ``src/`` in a checkout."""
-    packaged = resources.files("eligo").joinpath("grammar", name)
+    packaged = Path(__file__).parent / "grammar" / name  # where the wheel puts it
     if packaged.is_file():
         return packaged.read_text("utf-8")
     here = Path(__file__).resolve().parents[2] / "grammar" / name

@@ -7,7 +7,7 @@ RxNorm code, then by drug name.  A code under a system that does not mean it (a 
 under the LOINC system, say) never matches: codes are compared only within their own system.
 The index is built once per record and reused across every criterion of every trial.
 
-Matching is fast because the vocabulary is indexed once per process (:class:`_Tables`): code
+Matching is fast because the vocabulary is indexed once (:class:`_Tables`, cached on disk): code
 prefixes (ICD-10-CM, ATC) and ids (SNOMED CT, RxNorm) map straight to the concepts they mean,
 and a concept's name pattern is compiled once and only tried on record names that contain the
 first word of one of its names.  These tables change how fast a match is found, never whether:
@@ -265,10 +265,27 @@ class _Tables:
             return not self.not_names[concept_id].search(name)
         return found
 
+    def __getstate__(self) -> dict[str, Any]:
+        # cached without the vocabulary (cached on its own): _tables puts it back
+        return {k: v for k, v in self.__dict__.items() if k != "vocab"}
+
 
 @functools.cache
 def _tables(vocab: Vocabulary) -> _Tables:
-    return _Tables(vocab)
+    """The tables of ``vocab``, built once per process; those of the packaged vocabulary are
+    also cached on disk (keyed by it, this module and Python), as building them costs a
+    one-patient screen more than loading them."""
+    if vocab.cache_key is None:
+        return _Tables(vocab)
+    import sys
+    from pathlib import Path
+
+    from .cache import digest, load_or_build
+
+    key = digest(vocab.cache_key, Path(__file__).read_bytes(), sys.version)
+    tables = load_or_build("lookup", key, lambda: _Tables(vocab), _Tables)
+    tables.vocab = vocab
+    return tables
 
 
 MEMO_LIMIT = 200_000

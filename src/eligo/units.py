@@ -325,9 +325,30 @@ def convert(value: float, from_unit: str, to_unit: str, molar_mass: float | None
     >>> round(convert(37, "Cel", "[degF]"), 6)
     98.6
     """
+    return converter(from_unit, to_unit, molar_mass)(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def converter(
+    from_unit: str, to_unit: str, molar_mass: float | None = None
+) -> Callable[[float], float]:
+    """:func:`convert` from one unit to another, as a function of the value (made once per
+    pair: screening converts the same few units over and over).
+
+    Raises:
+        UnitError: as :func:`convert` (which units convert does not depend on the value).
+
+    >>> converter("10*9/L", "/uL")(150)
+    150000.0
+    """
     src, dst = unit_entry(from_unit), unit_entry(to_unit)
     if src.dims == dst.dims:
-        return (value * src.factor + src.offset - dst.offset) / dst.factor
+        factor, offset, to_offset, to_factor = src.factor, src.offset, dst.offset, dst.factor
+
+        def scaled(value: float) -> float:
+            return (value * factor + offset - to_offset) / to_factor
+
+        return scaled
     step = _molar_step(src.dims, dst.dims)
     if step == 0:
         raise UnitError(
@@ -343,7 +364,12 @@ def convert(value: float, from_unit: str, to_unit: str, molar_mass: float | None
     if not molar_mass > 0:
         raise UnitError(f"molar mass must be a positive number of g/mol, got {molar_mass!r}")
     kg_per_mol = molar_mass / 1000.0  # SI base units are kg and mol
-    return value * src.factor / kg_per_mol**step / dst.factor
+    factor, per_mol, to_factor = src.factor, kg_per_mol**step, dst.factor
+
+    def molar(value: float) -> float:
+        return value * factor / per_mol / to_factor
+
+    return molar
 
 
 def compatible(a: str, b: str, molar_mass: float | None = None) -> bool:
@@ -697,9 +723,17 @@ def convert_analyte(
     >>> round(convert_analyte("creatinine", 1.0, "mg/dL", "umol/L", 113.12), 1)
     88.4
     """
+    return analyte_converter(concept_id, from_unit, to_unit, molar_mass)(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def analyte_converter(
+    concept_id: str, from_unit: str, to_unit: str, molar_mass: float | None = None
+) -> Callable[[float], float]:
+    """:func:`convert_analyte` as a function of the value (see :func:`converter`)."""
     special = _ANALYTE_CONVERSIONS.get((concept_id, from_unit, to_unit))
     if special is not None:
-        return special(value)
+        return special
     if concept_id == "hba1c" and {from_unit, to_unit} & {"mmol/mol"} and from_unit != to_unit:
         raise UnitError(f"HbA1c converts between % and mmol/mol only, not {from_unit} to {to_unit}")
-    return convert(value, from_unit, to_unit, molar_mass)
+    return converter(from_unit, to_unit, molar_mass)
