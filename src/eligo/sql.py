@@ -1642,6 +1642,12 @@ class _Compiler:
         field is the ``MAX``; an empty field is ``NULL``, as ``MAX`` over no rows.  So a few
         ``BIT_OR`` aggregates replace one per concept and window.  Other aggregates stay
         one each, their concept test inside the argument (:func:`_keyed`).
+
+        Many fields share one rank test (every current mention ranks a row alike), so each
+        distinct test is a column ``eligo_r<i>`` = ``2**rank`` (0 where the field's filter
+        fails), computed once per row over whole vectors; the word's ``CASE`` on the concept
+        then only multiplies the concept's columns by ``2**offset``.  Evaluating the string
+        and date tests inside one small ``CASE`` branch per concept cost more.
         """
         word_bits = 62  # bits of a non-negative BIGINT used per word
         others: dict[str, exp.Expr] = {}
@@ -1671,15 +1677,19 @@ class _Compiler:
 
         inner_aggs: dict[str, exp.Expr] = {}
         decoded: dict[str, exp.Expr] = {}
+        kinds: dict[str, tuple[str, exp.Expr]] = {}  # rank test (SQL text) → column, test
         for w, members in enumerate(words):
             name = f"eligo_w{w}"
             by_concept: dict[int, list[exp.Expr]] = {}
             for alias, cid, where, rank, ranks, offset in members:
-                bits = rank.copy()
-                for branch in bits.args.get("ifs") or []:
-                    branch.set("true", big(1 << (offset + _literal_int(branch.args["true"]))))
-                bits.set("default", big(1 << (offset + _literal_int(bits.args["default"]))))
-                part = bits if where is None else case([(where.copy(), bits)], big(0))
+                # the field's bit is 2**rank (its kind's column) moved up to its offset
+                power = rank.copy()
+                for branch in power.args.get("ifs") or []:
+                    branch.set("true", big(1 << _literal_int(branch.args["true"])))
+                power.set("default", big(1 << _literal_int(power.args["default"])))
+                test = power if where is None else case([(where.copy(), power)], big(0))
+                kind = kinds.setdefault(to_sql(test), (f"eligo_r{len(kinds)}", test))[0]
+                part = col(kind) if offset == 0 else mul(col(kind), big(1 << offset))
                 by_concept.setdefault(cid, []).append(part)
                 decoded[alias] = case(
                     [
@@ -1709,9 +1719,21 @@ class _Compiler:
                 big(0),
             )
             inner_aggs[name] = exp.BitwiseOrAgg(this=row)
-        grouped = _grouped("eligo_items", {**inner_aggs, **others})
         if not words:
-            return grouped
+            return _grouped("eligo_items", others)
+        # each distinct rank test once per row, over every row (whole vectors, no branch per
+        # concept); the words then only pick and shift the concept's own columns
+        ranked = _select(exp.Star(), *[_alias(t, c) for c, t in kinds.values()]).from_(
+            "eligo_items", copy=False
+        )
+        grouped = (
+            _select(col("patient_id"), *[_alias(e, k) for k, e in {**inner_aggs, **others}.items()])
+            .from_(
+                exp.Subquery(this=ranked, alias=exp.TableAlias(this=exp.to_identifier("eligo_ir"))),
+                copy=False,
+            )
+            .group_by(col("patient_id"), copy=False)
+        )
         return _select(
             col("patient_id"),
             *[_alias(e, k) for k, e in decoded.items()],
