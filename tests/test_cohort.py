@@ -147,6 +147,30 @@ def test_unread_loinc_codes_skip_the_key_join_but_a_local_system_is_read(tables:
     assert got == want
 
 
+def test_a_new_condition_code_is_caught_with_item_keys_kept(tables: Path) -> None:
+    """Item keys (conditions, procedures, medications) are read once per cohort too; a row
+    whose key they lack is caught and the screening redone with fresh keys."""
+    cohort = open_cohort(tables)
+    trial = load_trial(TRIAL)
+    screen_cohort(cohort, trial, AS_OF)
+    stale = cohort.bindings()
+    assert cohort.bindings().items is stale.items  # reused, not re-read
+    new_key = ("condition", "Z21", "icd10", None, None)
+    assert new_key not in stale.items
+    cohort.con.execute(
+        "INSERT INTO conditions (patient_id, seq, code, system, status, onset_date) "
+        "VALUES ('A', 90, 'Z21', 'icd10', 'active', DATE '2025-01-01')"
+    )
+    want = {
+        pid: (r.verdict, tuple(c.met for c in r.criteria))
+        for pid, r in ((pid, screen(rec, trial, AS_OF)) for pid, rec in iter_records(cohort))
+    }
+    assert want["A"][0] == "ineligible"  # HIV (Z21) excludes A
+    got = {pid: (v, met) for pid, v, met in screen_cohort(cohort, trial, AS_OF).rows()}
+    assert got == want
+    assert new_key in cohort.bindings().items
+
+
 @pytest.mark.parametrize("fmt", ["parquet", "csv"])
 def test_written_tables_read_back_the_same(tmp_path: Path, fmt: str) -> None:
     cohort = open_cohort(EXAMPLES / "patients")

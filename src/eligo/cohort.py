@@ -174,7 +174,7 @@ class Cohort:
     as (label, table key) or (label, the error that record gave), so screening output keeps the
     input order and reports bad records in place.  ``ids`` maps table keys back to record ids.
 
-    The distinct observation keys :meth:`bindings` reads are kept: a query compiled with
+    The distinct observation and item keys :meth:`bindings` reads are kept: a query compiled with
     ``check_keys`` reports any row whose key they lack, and :func:`screen_cohort` then reads
     them again and redoes the screening, so changed tables are never screened with stale keys.
     """
@@ -186,13 +186,17 @@ class Cohort:
     _obs_keys: tuple[tuple[str | None, ...], ...] | None = field(
         default=None, repr=False, compare=False
     )
+    _item_keys: tuple[tuple[str | None, ...], ...] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     def bindings(self, fresh: bool = False) -> Bindings:
         """The distinct codes, systems, names and units of the tables (:class:`Bindings`).
 
-        One ``SELECT DISTINCT`` per table, except that the observation keys (the largest
-        table, four text columns) are read once and reused unless ``fresh``: only valid for a
-        query compiled with ``check_keys``, which finds a key they lack.
+        One ``SELECT DISTINCT`` per table, except that the observation keys and the item keys
+        (conditions, procedures, medications: the large tables, three or four text columns)
+        are read once and reused unless ``fresh``: only valid for a query compiled with
+        ``check_keys``, which finds a key they lack.
         """
         from .sql import Bindings, distinct_queries
 
@@ -201,11 +205,12 @@ class Cohort:
         def rows(name: str) -> tuple[tuple[Any, ...], ...]:
             return tuple(tuple(r) for r in self.con.execute(queries[name]).fetchall())
 
-        if fresh or self._obs_keys is None:
+        if fresh or self._obs_keys is None or self._item_keys is None:
             self._obs_keys = rows("observations")
+            self._item_keys = rows("items")
         return Bindings(
             observations=self._obs_keys,  # type: ignore[arg-type]
-            items=rows("items"),
+            items=self._item_keys,  # type: ignore[arg-type]
             facts=rows("facts"),
             age_units=tuple(r[0] for r in rows("age_units")),
         )
@@ -938,7 +943,7 @@ def screen_cohort(
         ).fetchone()
         if attempt == 2 or not (stale and stale[0]):
             break
-        progress("observation codes changed since they were read: reading them again")
+        progress("record codes changed since they were read: reading them again")
         bindings = cohort.bindings(fresh=True)
     if compiled.fallback:
         _fallback(cohort, compiled, as_of, assume_complete, progress)

@@ -37,6 +37,7 @@ cohort runner (:func:`eligo.cohort.screen_cohort`) evaluates it in-process and s
 from __future__ import annotations
 
 import functools
+import gc
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -1658,11 +1659,20 @@ class _Compiler:
         field is the ``MAX``; an empty field is ``NULL``, as ``MAX`` over no rows.  So a few
         ``BIT_OR`` aggregates replace one per concept and window.  Other aggregates stay
         one each, their concept test inside the argument (:func:`_keyed`).
+
+        Many fields share one rank test (every current mention ranks a row alike), so each
+        distinct test is a column ``eligo_r<i>`` = ``2**rank`` (0 where the field's filter
+        fails), computed once per row over whole vectors; the word's ``CASE`` on the concept
+        then only multiplies the concept's columns by ``2**offset``.  Evaluating the string
+        and date tests inside one small ``CASE`` branch per concept cost more.
         """
         word_bits = 62  # bits of a non-negative BIGINT used per word
         others: dict[str, exp.Expr] = {}
         fields: list[tuple[str, int, exp.Expr | None, exp.Case, tuple[int, ...]]] = []
         for alias, (cid, agg) in self.item_aggs.items():
+            if cid < 0:  # no concept's aggregate: the unknown-key flag, over every row
+                others[alias] = agg
+                continue
             where = agg.expression.this if isinstance(agg, exp.Filter) else None
             inner = agg.this if isinstance(agg, exp.Filter) else agg
             ranks = _small_ranks(inner, word_bits)
@@ -1687,15 +1697,19 @@ class _Compiler:
 
         inner_aggs: dict[str, exp.Expr] = {}
         decoded: dict[str, exp.Expr] = {}
+        kinds: dict[str, tuple[str, exp.Expr]] = {}  # rank test (SQL text) → column, test
         for w, members in enumerate(words):
             name = f"eligo_w{w}"
             by_concept: dict[int, list[exp.Expr]] = {}
             for alias, cid, where, rank, ranks, offset in members:
-                bits = rank.copy()
-                for branch in bits.args.get("ifs") or []:
-                    branch.set("true", big(1 << (offset + _literal_int(branch.args["true"]))))
-                bits.set("default", big(1 << (offset + _literal_int(bits.args["default"]))))
-                part = bits if where is None else case([(where.copy(), bits)], big(0))
+                # the field's bit is 2**rank (its kind's column) moved up to its offset
+                power = rank.copy()
+                for branch in power.args.get("ifs") or []:
+                    branch.set("true", big(1 << _literal_int(branch.args["true"])))
+                power.set("default", big(1 << _literal_int(power.args["default"])))
+                test = power if where is None else case([(where.copy(), power)], big(0))
+                kind = kinds.setdefault(to_sql(test), (f"eligo_r{len(kinds)}", test))[0]
+                part = col(kind) if offset == 0 else mul(col(kind), big(1 << offset))
                 by_concept.setdefault(cid, []).append(part)
                 decoded[alias] = case(
                     [
@@ -1725,9 +1739,21 @@ class _Compiler:
                 big(0),
             )
             inner_aggs[name] = exp.BitwiseOrAgg(this=row)
-        grouped = _grouped("eligo_items", {**inner_aggs, **others})
         if not words:
-            return grouped
+            return _grouped("eligo_items", others)
+        # each distinct rank test once per row, over every row (whole vectors, no branch per
+        # concept); the words then only pick and shift the concept's own columns
+        ranked = _select(exp.Star(), *[_alias(t, c) for c, t in kinds.values()]).from_(
+            "eligo_items", copy=False
+        )
+        grouped = (
+            _select(col("patient_id"), *[_alias(e, k) for k, e in {**inner_aggs, **others}.items()])
+            .from_(
+                exp.Subquery(this=ranked, alias=exp.TableAlias(this=exp.to_identifier("eligo_ir"))),
+                copy=False,
+            )
+            .group_by(col("patient_id"), copy=False)
+        )
         return _select(
             col("patient_id"),
             *[_alias(e, k) for k, e in decoded.items()],
@@ -1763,12 +1789,17 @@ class _Compiler:
                 (*k, None, None, None, True)
                 for k in sorted(set(self.b.observations) - used, key=_sort_key)
             )
+        # a medication row's key includes its dose unit (the dose conversions read the units
+        # the bindings list); other sections have no unit
+        every, unit_of = _item_units(self.b.items)
         irows: list[tuple[object, ...]] = []
         for cid in sorted(self.item_concepts):
-            irows.extend(
-                (*k, self.item_ids[cid], direct)
-                for k, direct in _item_matches(ikeys, cid, self.vocab)
-            )
+            for k, direct in _item_matches(ikeys, cid, self.vocab):
+                dose_units = unit_of.get(tuple(k), (None,))
+                irows.extend((*k, u, self.item_ids[cid], direct, True) for u in dose_units)
+        if self.check_keys:  # every other key the bindings know, so no row goes unaccounted
+            used = {r[:5] for r in irows}
+            irows.extend((*k, None, None, True) for k in every if k not in used)
         return {"eligo_obs_map": orows, "eligo_item_map": irows}
 
     def query(
@@ -1831,9 +1862,7 @@ class _Compiler:
         ctes.append(("eligo_obs", obs_rows))
         pivot = self._obs_pivot(span)
         if self.check_keys:  # 1 where a row's key is not in the bindings (they are stale)
-            pivot[UNKNOWN_KEYS] = fn(
-                "MAX", case([(is_null(col("known")), integer(1))], _cast(exp.Null(), "INTEGER"))
-            )
+            pivot[UNKNOWN_KEYS] = _unknown_flag()
         ctes.append(("eligo_obs_p", _grouped("eligo_obs", pivot)))
         parts = []
         for section, table, start, end, dose in (
@@ -1845,7 +1874,10 @@ class _Compiler:
                 exp.EQ(this=col("section", "m"), expression=text(section)),
                 _key_join("x", "m", ("code", "system", "name")),
             )
-            parts.append(
+            if dose:  # a medication key includes its dose unit (other map rows have none)
+                unit = exp.NullSafeEQ(this=col("dose_unit", "x"), expression=col("unit", "m"))
+                on = and_(on, unit)
+            joined = (
                 _select(
                     col("patient_id", "x"),
                     col("section", "m"),
@@ -1860,12 +1892,25 @@ class _Compiler:
                         col("dose_unit", "x") if dose else _cast(exp.Null(), "VARCHAR"),
                         "dose_unit",
                     ),
+                    *([col("known", "m")] if self.check_keys else []),
                 )
                 .from_(_alias(exp.to_table(table), "x", table=True), copy=False)
-                .join(_alias(exp.to_table("eligo_item_map"), "m", table=True), on=on, copy=False)
+                .join(
+                    _alias(exp.to_table("eligo_item_map"), "m", table=True),
+                    on=on,
+                    join_type="left" if self.check_keys else None,
+                    copy=False,
+                )
             )
+            if self.check_keys:  # the trial's rows, and rows whose key the bindings lack
+                joined = joined.where(
+                    or_(not_null(col("concept", "m")), is_null(col("known", "m"))), copy=False
+                )
+            parts.append(joined)
         items = exp.union(exp.union(parts[0], parts[1], distinct=False), parts[2], distinct=False)
         ctes.append(("eligo_items", items))
+        if self.check_keys:  # 1 where an item row's key is not in the bindings
+            self.item_aggs[UNKNOWN_ITEMS] = (-1, _unknown_flag())
         ctes.append(("eligo_items_p", self._items_pivot()))
         ctes.append(("eligo_facts_p", _grouped("facts", self.fact_aggs)))
         pcols = ["patient_id", "birth_date", "age_value", "age_unit", "sex"]
@@ -1875,8 +1920,17 @@ class _Compiler:
         base = _select(
             *[col(x, "p") for x in pcols],
             *[col(k, "op") for k in self.obs_cols],
-            *([col(UNKNOWN_KEYS, "op")] if self.check_keys else []),
-            *[col(k, "ip") for k in self.item_aggs],
+            *(
+                [
+                    _alias(
+                        fn("COALESCE", col(UNKNOWN_KEYS, "op"), col(UNKNOWN_ITEMS, "ip")),
+                        UNKNOWN_KEYS,
+                    )
+                ]
+                if self.check_keys
+                else []
+            ),
+            *[col(k, "ip") for k in self.item_aggs if k != UNKNOWN_ITEMS],
             *[col(k, "fp") for k in self.fact_aggs],
         ).from_(_alias(exp.to_table("patients"), "p", table=True), copy=False)
         for cte, alias in (("eligo_obs_p", "op"), ("eligo_items_p", "ip"), ("eligo_facts_p", "fp")):
@@ -1994,6 +2048,13 @@ def _key_join(left: str, right: str, cols: Sequence[str]) -> exp.Expr:
 
 
 UNKNOWN_KEYS = "eligo_unknown_keys"  # result column of a query compiled with check_keys
+UNKNOWN_ITEMS = "eligo_unknown_items"  # the same for condition / procedure / medication rows
+
+
+def _unknown_flag() -> exp.Expr:
+    """1 for a patient with a row the key join did not find (``known`` NULL), else NULL."""
+    return fn("MAX", case([(is_null(col("known")), integer(1))], _cast(exp.Null(), "INTEGER")))
+
 
 MAP_COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "eligo_obs_map": (
@@ -2001,8 +2062,8 @@ MAP_COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("VARCHAR",) * 4 + ("INTEGER", "DATE", "INTEGER", "BOOLEAN"),
     ),
     "eligo_item_map": (
-        ("section", "code", "system", "name", "concept", "direct"),
-        ("VARCHAR",) * 4 + ("INTEGER", "BOOLEAN"),
+        ("section", "code", "system", "name", "unit", "concept", "direct", "known"),
+        ("VARCHAR",) * 5 + ("INTEGER", "BOOLEAN", "BOOLEAN"),
     ),
 }
 
@@ -2033,6 +2094,22 @@ class _Keys:
 def _sorted_keys(keys: frozenset[tuple[str | None, ...]]) -> _Keys:
     """The keys in a fixed order (the same for the same set, however the cohort listed them)."""
     return _Keys(tuple(sorted(keys, key=_sort_key)))
+
+
+@functools.lru_cache(maxsize=8)
+def _item_units(
+    items: tuple[ItemKey, ...],
+) -> tuple[tuple[ItemKey, ...], dict[tuple[object, ...], tuple[str | None, ...]]]:
+    """The bindings' item keys sorted, and the units of each (section, code, system, name).
+
+    Cached: a cohort keeps its keys (one tuple) across screenings, so thousands of keys are
+    sorted once, not for every screening.
+    """
+    every = tuple(sorted(items, key=_sort_key))
+    units: dict[tuple[object, ...], list[str | None]] = {}
+    for item in every:
+        units.setdefault(tuple(item[:4]), []).append(item[4])
+    return every, {k: tuple(v) for k, v in units.items()}
 
 
 @functools.lru_cache(maxsize=8)
@@ -2248,14 +2325,36 @@ def compile_trial(
             tables ``eligo_obs_map`` / ``eligo_item_map`` the caller creates from
             :attr:`CompiledTrial.maps` (faster to print and plan for large cohorts).
         check_keys: ``bindings`` may be stale (gathered from the tables earlier): the query
-            reads every observation row against every known key and sets column
-            ``eligo_unknown_keys`` (:data:`UNKNOWN_KEYS`) to 1 for a patient with a row whose
-            (code, system, name, unit) the bindings lack; their results must then be redone
-            with fresh bindings.
+            reads every observation, condition, procedure and medication row against every
+            known key and sets column ``eligo_unknown_keys`` (:data:`UNKNOWN_KEYS`) to 1 for a
+            patient with a row whose (code, system, name, unit / dose unit) the bindings lack;
+            their results must then be redone with fresh bindings.
 
     Returns:
         The query and the criteria (if any) left to the in-process evaluator, with reasons.
     """
+    enabled = gc.isenabled()
+    gc.disable()  # the build allocates ~20,000 tree nodes; collections mid-build cost ~20 %
+    try:
+        return _compile_trial(
+            trial, as_of, bindings, assume_complete, row_column, vocab, inline_maps, check_keys
+        )
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _compile_trial(
+    trial: Trial,
+    as_of: date,
+    bindings: Bindings | None = None,
+    assume_complete: Iterable[str] = (),
+    row_column: str | None = None,
+    vocab: Vocabulary | None = None,
+    inline_maps: bool = True,
+    check_keys: bool = False,
+) -> CompiledTrial:
+    """:func:`compile_trial`, with the garbage collector as the caller left it."""
     comp = _Compiler(
         as_of,
         bindings or Bindings(),
