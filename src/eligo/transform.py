@@ -1117,39 +1117,29 @@ class _Resolver:
                 fully_read
                 and isinstance(node, Mention)
                 and node.window is None
-                and self.vocab[node.concept].kind == "fact"
                 and _thresholds_only(content)
+                and (
+                    self.vocab[node.concept].kind == "fact"
+                    or (
+                        bool(self.vocab[node.concept].defined_by)
+                        and all(
+                            n.concept in self.vocab[node.concept].defined_by
+                            for n in walk(content)
+                            if isinstance(n, (Comparison, Range))
+                        )
+                    )
+                )
                 and not _EXAMPLE_WORDS.search(
                     self.ctx.norm.original[node.span.end : content.span.start].lower()
                 )
             ):
                 # "uncontrolled hypertension (diastolic BP > 110 mmHg)": an investigator's
-                # judgement the text defines by a threshold is that threshold ("e.g." would
-                # make the threshold one example, read "or")
-                self.ctx.notes.append(
-                    f"'{self.ctx.text(node.span)}' read as defined by the parenthesis that "
-                    "follows it"
-                )
-                node = content
-            elif (
-                fully_read
-                and isinstance(node, Mention)
-                and node.window is None
-                and _thresholds_only(content)
-                and self.vocab[node.concept].defined_by
-                and all(
-                    n.concept in self.vocab[node.concept].defined_by
-                    for n in walk(content)
-                    if isinstance(n, (Comparison, Range))
-                )
-                and not _EXAMPLE_WORDS.search(
-                    self.ctx.norm.original[node.span.end : content.span.start].lower()
-                )
-            ):
-                # "Congestive heart failure (NYHA class III or IV)", "renal impairment (eGFR <
-                # 60)": thresholds on the measures that grade the condition (its defined_by)
-                # state which of it is meant.  Read "or", an inclusion was met by a coded
-                # heart failure of NYHA class I
+                # judgement the text defines by a threshold is that threshold; "Congestive
+                # heart failure (NYHA class III or IV)", "renal impairment (eGFR < 60)":
+                # thresholds on the measures that grade a condition (its defined_by) state
+                # which of it is meant (read "or", an inclusion was met by a coded heart
+                # failure of NYHA class I).  "e.g." would make the threshold one example,
+                # read "or"
                 self.ctx.notes.append(
                     f"'{self.ctx.text(node.span)}' read as defined by the parenthesis that "
                     "follows it"
