@@ -42,7 +42,7 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, ParamSpec, TypeVar
 
 from sqlglot import exp
 from sqlglot.dialects.duckdb import DuckDB
@@ -70,6 +70,9 @@ from .nodes import (
 from .record import SECTIONS
 from .trial import Trial
 from .units import convert, unit_entry
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 if TYPE_CHECKING:
     from .lookup import RecordView
@@ -2301,6 +2304,25 @@ def _evaluator_derivable() -> frozenset[str]:
     return frozenset(getattr(derive, "DERIVERS", SQL_DERIVED))
 
 
+def _gc_paused(fn: Callable[_P, _R]) -> Callable[_P, _R]:
+    """``fn`` with the cyclic garbage collector off while it runs (restored as the caller
+    left it): building a trial's query allocates ~20,000 tree nodes, and collections mid-build
+    cost ~20 %."""
+
+    @functools.wraps(fn)
+    def paused(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            if enabled:
+                gc.enable()
+
+    return paused
+
+
+@_gc_paused
 def compile_trial(
     trial: Trial,
     as_of: date,
@@ -2333,28 +2355,6 @@ def compile_trial(
     Returns:
         The query and the criteria (if any) left to the in-process evaluator, with reasons.
     """
-    enabled = gc.isenabled()
-    gc.disable()  # the build allocates ~20,000 tree nodes; collections mid-build cost ~20 %
-    try:
-        return _compile_trial(
-            trial, as_of, bindings, assume_complete, row_column, vocab, inline_maps, check_keys
-        )
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _compile_trial(
-    trial: Trial,
-    as_of: date,
-    bindings: Bindings | None = None,
-    assume_complete: Iterable[str] = (),
-    row_column: str | None = None,
-    vocab: Vocabulary | None = None,
-    inline_maps: bool = True,
-    check_keys: bool = False,
-) -> CompiledTrial:
-    """:func:`compile_trial`, with the garbage collector as the caller left it."""
     comp = _Compiler(
         as_of,
         bindings or Bindings(),
