@@ -3042,6 +3042,15 @@ SAFETY = [
     ),
     ("Renal impairment (eGFR < 60)", "inclusion", "egfr < 60 mL/min/{1.73_m2}"),
     ("Anemia (< 11 g/dL)", "inclusion", "anemia or hemoglobin < 11 g/dL"),
+    # an item of a "history of" list that names its own time is read in that time: read as
+    # history, a cured hepatitis C excluded like an active one
+    ("History of HIV or active hepatitis B", "exclusion", "history of hiv or hbv"),
+    ("History of stroke or current smoking", "exclusion", "history of stroke or tobacco_use"),
+    (
+        "History of stroke, MI or ongoing angina",
+        "exclusion",
+        "history of stroke or history of myocardial_infarction or angina",
+    ),
 ]
 
 

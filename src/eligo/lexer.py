@@ -6542,9 +6542,18 @@ def _cue_then_or(toks: list[Tok], text: str) -> list[Tok]:
 _LIST_NEGATION = re.compile(r"\s*(?:no|not|without|absence|none|free)(?![A-Za-z])", re.IGNORECASE)
 
 
+# an item of a "history of" list that says it is current ("… or active hepatitis B")
+_NOW_CUE = re.compile(
+    r"\s*(?:or|and|,)?\s*(?:an?\s+|any\s+)?(?:active|current|currently|ongoing|present)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+
+
 def _wrap_chains(toks: list[Tok], cue: str, text: str) -> list[Tok]:
     """ "No A or B", "history of A, B or C", "previous A, B, C, etc.": the cue covers every
-    alternative of the list."""
+    alternative of the list.  Not an item that names its own time: in "history of HIV or
+    active infection with HCV" the hepatitis is current, and read as history it excluded
+    every patient whose hepatitis C was cured."""
     out = list(toks)
     i = 0
     while i < len(out):
@@ -6555,6 +6564,7 @@ def _wrap_chains(toks: list[Tok], cue: str, text: str) -> list[Tok]:
             end = _item_end(out, i + 1, unread=unread)
             seps = 0
             last_sep = None
+            stopped = False
             while end is not None and end < len(out) and out[end].type in ("OR", "COMMA"):
                 sep = end
                 if (
@@ -6564,6 +6574,9 @@ def _wrap_chains(toks: list[Tok], cue: str, text: str) -> list[Tok]:
                     and out[end + 1].type == "OR"
                 ):
                     sep = end + 1  # "history of A, B, or C": the Oxford comma before "or"
+                if cue == "HISTORY" and _NOW_CUE.match(text, out[sep].end):
+                    stopped = True  # "history of A or active B": B is current, not history
+                    break
                 nxt = _item_end(out, sep + 1, unread=unread)
                 if nxt is None and cue == "NOT":
                     nxt = _history_item_end(out, sep + 1)
@@ -6575,11 +6588,11 @@ def _wrap_chains(toks: list[Tok], cue: str, text: str) -> list[Tok]:
             etc = (
                 last_sep == "COMMA" and end is not None and bool(_ETC.match(text, out[end - 1].end))
             )
-            listed = seps and (last_sep == "OR" or etc) and end is not None
+            listed = seps and (last_sep == "OR" or etc or stopped) and end is not None
             if not listed and cue == "NOT" and i == 0 and unread:
                 end = _serial_list_end(out)  # "No A of grade >= 2, B of any grade, or C"
                 seps, last_sep = (1, "OR") if end is not None else (0, None)
-            if seps and (last_sep == "OR" or etc) and end is not None:
+            if seps and (last_sep == "OR" or etc or stopped) and end is not None:
                 at = out[i].end
                 out.insert(end, Tok("RPAREN", ")", out[end - 1].end, out[end - 1].end))
                 out.insert(i + 1, Tok("LPAREN", "(", at, at))

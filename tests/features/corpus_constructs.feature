@@ -3376,3 +3376,20 @@ Feature: Constructs the grammar reads in real registry text
       | facts         | met       |
       | consent true  | undecided |
       | consent false | undecided |
+
+  Scenario Outline: "History of" reaches no item that names its own time (NCT01217749)
+    Given the exclusion line "Known history of Human Immunodeficiency Virus (HIV) or active infection with Hepatitis C Virus (HCV) or Hepatitis B Virus (HBV) or any uncontrolled active systemic infection"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "history of hiv or hcv or hbv or active_infection"
+    And it is <met>
+
+    # read "history of hcv or …": a patient whose hepatitis C was cured years ago was
+    # excluded as if it were active
+    Examples:
+      | conditions                                           | met       |
+      | B18.2 since 2010-01-01 resolved 2016-01-01, complete | not met   |
+      | B18.2 since 2010-01-01, complete                     | met       |
+      | B20 since 2001-01-01 resolved 2002-01-01, complete   | met       |
+      | I10 since 2020-01-01, complete                       | not met   |
+      | nothing                                              | undecided |
