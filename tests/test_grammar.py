@@ -3095,6 +3095,14 @@ SAFETY = [
     # an elided head is read only where the shared words and the one word name a concept
     ("Prior stem cell transplant or rescue", "exclusion", "history of stem_cell_transplant"),
     ("Prior stem cell transplant or donation", "exclusion", "*unread*"),
+    # NCT02521181: the NYHA classes grade symptoms; "heart failure symptoms" without a class
+    # is not a diagnosis of heart failure, and stays unread
+    (
+        "NYHA class III or IV heart failure symptoms",
+        "exclusion",
+        "nyha_class = III or nyha_class = IV",
+    ),
+    ("heart failure symptoms", "exclusion", "*unread*"),
 ]
 
 

@@ -3178,6 +3178,7 @@ class Lexer:
         p.run(_relative_that_is, text)
         p.run(_suspected_alternative, text)
         p.run(_graded_condition, text, self.t.vocab)
+        p.run(_graded_symptoms, text)
 
 
 _BOUNDS = frozenset(["CMP", "BCMP", "CATEGORY", "BCATEGORY"])
@@ -7405,6 +7406,40 @@ def _us_standard_drink(body: str) -> bool:
         if abs(parse_number(m.group("ml")) - standard) > 0.05 * standard:
             return False
     return True
+
+
+# Scores whose classes grade symptoms: the NYHA classes are the limitation of physical
+# activity by heart-failure symptoms (Criteria Committee of the NYHA, Nomenclature and
+# Criteria for Diagnosis of Diseases of the Heart and Great Vessels, 9th ed. 1994; REF §3.10)
+_SYMPTOM_GRADES = frozenset(["nyha_class"])
+_SYMPTOMS = re.compile(r"symptoms?", re.I)
+
+
+@_needs("CONCEPT CATEGORY RPAREN WORD", words=("symptom",))
+def _graded_symptoms(toks: list[Tok], text: str) -> list[Tok]:
+    """ "New York Heart Association Class 3 or 4 heart failure symptoms": the class grades
+    the symptoms, so "symptoms" right after a group of that score's classes (the graded
+    condition's definition) adds nothing; left unread, a class IV patient was undecided.
+    Only scores that grade symptoms (:data:`_SYMPTOM_GRADES`) and a group of their classes."""
+    out = list(toks)
+    for j in range(len(out) - 1, 1, -1):
+        word = out[j]
+        if word.type != "WORD" or out[j - 1].type != "RPAREN":
+            continue
+        if not _SYMPTOMS.fullmatch(text[word.start : word.end].strip()):
+            continue
+        k = j - 2
+        while k >= 0 and out[k].type in _GRADE_TOKENS:
+            k -= 1
+        if (
+            k >= 1
+            and out[k].type == "CONCEPT"
+            and out[k].value in _SYMPTOM_GRADES
+            and out[k - 1].type in ("LPOST", "LPAREN")
+            and k + 1 < j - 1
+        ):
+            del out[j]
+    return out
 
 
 # "Measurable disease by RECIST v1.1", "at least 1 lesion with measurable disease"

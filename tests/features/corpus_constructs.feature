@@ -1447,7 +1447,7 @@ Feature: Constructs the grammar reads in real registry text
     Given the exclusion line "New York Heart Association Class 3 or 4 heart failure symptoms, known left ventricular ejection fraction ≤30%, or hospital admission for heart failure within the past 3 months"
     And a patient with observations <observations>
     When the line is evaluated on 2026-11-27
-    Then the line reads, partly, as "((nyha_class = III or nyha_class = IV) and unparsed("symptoms")) or lvef <= 30 % or (unparsed("hospital") and unparsed("admission") and heart_failure within 3 months)"
+    Then the line reads, partly, as "nyha_class = III or nyha_class = IV or lvef <= 30 % or (unparsed("hospital") and unparsed("admission") and heart_failure within 3 months)"
     And it is <met>
 
     # it once read "(lvef <= 30 % or hospital) and admission and heart_failure within 3 months":
@@ -3443,3 +3443,20 @@ Feature: Constructs the grammar reads in real registry text
       | allogeneic stem cell transplant | 2025-01-01 | procedures  | met       |
       | allogeneic stem cell transplant | never      | procedures  | met       |
       | allogeneic stem cell transplant | never      | no sections | undecided |
+
+  Scenario Outline: The NYHA classes grade heart-failure symptoms: "symptoms" after them adds nothing (NCT02521181)
+    Given the exclusion line "New York Heart Association Class 3 or 4 heart failure symptoms, known left ventricular ejection fraction ≤30%, or hospital admission for heart failure within the past 3 months"
+    And a patient in NYHA class <nyha> with observations <observations>, conditions <conditions> and the fact moribund unrecorded
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "nyha_class = III or nyha_class = IV or lvef <= 30 % or (unparsed("hospital") and unparsed("admission") and heart_failure within 3 months)"
+    And it is <met>
+
+    # read "(nyha_class = III or nyha_class = IV) and unparsed("symptoms")": a class IV
+    # patient was undecided; a hospital admission stays unread (no encounters are recorded)
+    Examples:
+      | nyha | observations | conditions                        | met       |
+      | IV   | lvef 50 %    | nothing, complete                 | met       |
+      | III  | nothing      | nothing                           | met       |
+      | II   | lvef 50 %    | nothing, complete                 | not met   |
+      | II   | lvef 50 %    | I50.9 since 2026-10-01, complete  | undecided |
+      | II   | nothing      | nothing                           | undecided |
