@@ -3077,9 +3077,10 @@ SAFETY = [
     # list ("and in baseline (day 0)")
     ("HE within 6 months (Day -7 to -1)", "inclusion", "*unread*"),
     # "at least 1 measurable lesion" is RECIST 1.1 measurable disease only where the line
-    # names RECIST 1.1 right there; other counts, other versions, and a line whose RECIST
-    # mention carries a further condition ("that has not been previously irradiated",
-    # swallowed by the "according to" annotation) stay unread (NCT00516165)
+    # names RECIST 1.1 right there; other counts and other versions stay unread.  NCT00516165:
+    # "according to RECIST criteria that has not been previously irradiated. If …" was all
+    # swallowed by the "according to" annotation, the condition on the site dropped unseen;
+    # a relative clause "that has (not) been …" now ends the annotation and stays unread
     ("at least 2 measurable lesions per RECIST 1.1", "inclusion", "*unread*"),
     ("Measurable disease per RECIST 1.0", "inclusion", "*unread*"),
     ("At least one measurable lesion", "inclusion", "*unread*"),
@@ -3088,7 +3089,9 @@ SAFETY = [
         "previously irradiated. If it has had previous radiation to teh marker lesion(s), there "
         "must be evidence of progression since the radiation",
         "inclusion",
-        "*unread*",
+        'unparsed("At least one") and measurable_disease and not unparsed("irradiated") and '
+        'unparsed("If it has had previous radiation to teh marker lesion(s), there must be '
+        'evidence of progression since the radiation")',
     ),
     # "after N months of treatment" is a drug's duration only after a response to that drug
     ("Cirrhosis after 6 months of treatment", "inclusion", "*unread*"),

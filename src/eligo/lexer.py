@@ -2143,6 +2143,10 @@ class Lexer:
                     and (_WINDOW.match(text, end + 1) or _BEFORE.match(text, end + 1))
                 ):
                     break  # "… in the opinion of the investigator within 3 years": a window
+                if depth == 0 and c.isspace() and _CONDITION_CLAUSE.match(text, end + 1):
+                    # "measurable site of disease according to RECIST criteria that has not
+                    # been previously irradiated": a condition on the thing, not on the method
+                    break
                 if depth == 0 and c.isspace() and _LISTED_EXAMPLES.match(text, end + 1):
                     # "No … lung disease according to baseline pulmonary function studies
                     # including any of the following …: FEV1 < 50%": the examples the "no"
@@ -7442,6 +7446,9 @@ def _graded_symptoms(toks: list[Tok], text: str) -> list[Tok]:
     return out
 
 
+# "… according to RECIST criteria that has not been previously irradiated": a relative
+# clause stating a condition ends an annotation (the method) before it
+_CONDITION_CLAUSE = re.compile(r"(?:that|which)\s+(?:has|have)\s+(?:not\s+)?been\b", re.I)
 # "Measurable disease by RECIST v1.1", "at least 1 lesion with measurable disease"
 _PER_RECIST_11 = re.compile(
     r"(?:(?:by|per|according\s+to|using|as\s+defined\s+by)\s+)?(?:the\s+)?RECIST\s*"

@@ -3460,3 +3460,19 @@ Feature: Constructs the grammar reads in real registry text
       | II   | lvef 50 %    | nothing, complete                 | not met   |
       | II   | lvef 50 %    | I50.9 since 2026-10-01, complete  | undecided |
       | II   | nothing      | nothing                           | undecided |
+
+  Scenario Outline: A clause "that has not been …" after "according to …" is a condition, not the method (NCT00516165)
+    Given the inclusion line "At least one measurable site of disease according to RECIST criteria that has not been previously irradiated. If it has had previous radiation to teh marker lesion(s), there must be evidence of progression since the radiation"
+    And a patient with the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("At least one") and measurable_disease and not unparsed("irradiated") and unparsed("If it has had previous radiation to teh marker lesion(s), there must be evidence of progression since the radiation")"
+    And it is <met>
+
+    # the "according to" annotation swallowed the rest of the line: whether the site was
+    # irradiated vanished from the reading, so reading "At least one" would have cleared
+    # a patient whose only measurable site was irradiated
+    Examples:
+      | facts                    | met       |
+      | measurable_disease true  | undecided |
+      | measurable_disease false | not met   |
+      | moribund false           | undecided |
