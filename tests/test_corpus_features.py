@@ -344,3 +344,15 @@ def patient_in_nyha_class(
     ]
     patient["facts"] = {} if answer == "unrecorded" else {fact: answer == "true"}
     return patient
+
+
+@given(
+    parsers.parse("a patient taking {name} since {when} with the facts {facts}"),
+    target_fixture="patient",
+)
+def patient_taking_drug_with_facts(name: str, when: str, facts: str) -> dict[str, Any]:
+    """A drug still taken since ``when`` ("nothing" for none), and facts."""
+    patient = patient_with_facts(facts)
+    if name != "nothing":
+        patient["medications"] = [{"name": name, "start": when, "status": "active"}]
+    return patient

@@ -109,6 +109,9 @@ ROUND_TRIP = [
     "not ast <= alt",
     "alcoholic_hepatitis and bilirubin > 3 mg/dL and ast > alt and ast < 300 U/L",
     'ast > alt or unparsed("History of")',
+    # a response to a drug judged after months of it; a window on the episode of a tied pair
+    "udca_incomplete_response and udca for >= 6 months",
+    'history of hepatic_encephalopathy within 6 months and unparsed("associated") and cirrhosis',
 ]
 
 
@@ -595,6 +598,19 @@ TEXT = [
         "but less than 300 U/L AND",
         "inclusion",
         "alcoholic_hepatitis and bilirubin > 3 mg/dL and ast > alt and ast < 300 U/L",
+    ),
+    # RECIST 1.1 measurable disease is at least one measurable lesion (NCT03794440)
+    (
+        "At least 1 lesion with measurable disease at baseline by RECIST V1.1.",
+        "inclusion",
+        "measurable_disease",
+    ),
+    ("Measurable disease per RECIST v1.1", "inclusion", "measurable_disease"),
+    # an elided head: "stem cell transplant or [stem cell] rescue" (NCT00679354)
+    (
+        "At least 6 months since prior allogeneic stem cell transplant (SCT) or rescue",
+        "inclusion",
+        "not stem_cell_transplant within 6 months",
     ),
 ]
 
@@ -1999,7 +2015,13 @@ SAFETY = [
     ("Severe sepsis or septic shock", "inclusion", "severe_sepsis or septic_shock"),
     # a fact whose synonym was the whole sentence read the duration as understood
     ("Use of a loop diuretic for at least one month", "inclusion", "loop_diuretics for >= 1 month"),
-    ("Incomplete response to UDCA after 6 months of treatment.", "inclusion", "*unread*"),
+    # ... the duration is now read as the drug's own (a response to it judged after N months
+    # of it), never dropped
+    (
+        "Incomplete response to UDCA after 6 months of treatment.",
+        "inclusion",
+        "udca_incomplete_response and udca for >= 6 months",
+    ),
     # an ulcer bleed met an inclusion for variceal bleeding (NCT01112852)
     ("Acute esophageal variceal bleeding", "inclusion", "bleeding_esophageal_varices"),
     # cACLD is liver stiffness >= 10 kPa (Baveno VII), narrower than chronic liver disease
@@ -3051,6 +3073,48 @@ SAFETY = [
         "exclusion",
         "history of stroke or history of myocardial_infarction or angina",
     ),
+    # NCT01842581: the window after "HE associated with cirrhosis" was put on the cirrhosis:
+    # HE years ago with cirrhosis found lately was "HE … cirrhosis within 6 months"
+    (
+        "Have had one or more episodes of overt HE associated with cirrhosis within 6 months "
+        "prior to screening visit (Day -7 to -1).",
+        "inclusion",
+        'history of hepatic_encephalopathy within 6 months and unparsed("associated") and '
+        "cirrhosis",
+    ),
+    # study days in parentheses are dropped only right after the visit they date, not in a
+    # list ("and in baseline (day 0)")
+    ("HE within 6 months (Day -7 to -1)", "inclusion", "*unread*"),
+    # "at least 1 measurable lesion" is RECIST 1.1 measurable disease only where the line
+    # names RECIST 1.1 right there; other counts and other versions stay unread.  NCT00516165:
+    # "according to RECIST criteria that has not been previously irradiated. If …" was all
+    # swallowed by the "according to" annotation, the condition on the site dropped unseen;
+    # a relative clause "that has (not) been …" now ends the annotation and stays unread
+    ("at least 2 measurable lesions per RECIST 1.1", "inclusion", "*unread*"),
+    ("Measurable disease per RECIST 1.0", "inclusion", "*unread*"),
+    ("At least one measurable lesion", "inclusion", "*unread*"),
+    (
+        "At least one measurable site of disease according to RECIST criteria that has not been "
+        "previously irradiated. If it has had previous radiation to teh marker lesion(s), there "
+        "must be evidence of progression since the radiation",
+        "inclusion",
+        'unparsed("At least one") and measurable_disease and not unparsed("irradiated") and '
+        'unparsed("If it has had previous radiation to teh marker lesion(s), there must be '
+        'evidence of progression since the radiation")',
+    ),
+    # "after N months of treatment" is a drug's duration only after a response to that drug
+    ("Cirrhosis after 6 months of treatment", "inclusion", "*unread*"),
+    # an elided head is read only where the shared words and the one word name a concept
+    ("Prior stem cell transplant or rescue", "exclusion", "history of stem_cell_transplant"),
+    ("Prior stem cell transplant or donation", "exclusion", "*unread*"),
+    # NCT02521181: the NYHA classes grade symptoms; "heart failure symptoms" without a class
+    # is not a diagnosis of heart failure, and stays unread
+    (
+        "NYHA class III or IV heart failure symptoms",
+        "exclusion",
+        "nyha_class = III or nyha_class = IV",
+    ),
+    ("heart failure symptoms", "exclusion", "*unread*"),
 ]
 
 

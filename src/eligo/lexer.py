@@ -2143,6 +2143,10 @@ class Lexer:
                     and (_WINDOW.match(text, end + 1) or _BEFORE.match(text, end + 1))
                 ):
                     break  # "… in the opinion of the investigator within 3 years": a window
+                if depth == 0 and c.isspace() and _CONDITION_CLAUSE.match(text, end + 1):
+                    # "measurable site of disease according to RECIST criteria that has not
+                    # been previously irradiated": a condition on the thing, not on the method
+                    break
                 if depth == 0 and c.isspace() and _LISTED_EXAMPLES.match(text, end + 1):
                     # "No … lung disease according to baseline pulmonary function studies
                     # including any of the following …: FEV1 < 50%": the examples the "no"
@@ -2585,6 +2589,128 @@ class Lexer:
                 out.insert(j, Tok("CONCEPT", "age", out[j].start, out[j].start))
         return out
 
+    @_needs("CONCEPT WORD", words=("after",))
+    def _response_after_treatment(self, toks: list[Tok]) -> list[Tok]:
+        """ "Incomplete response to UDCA after 6 months of treatment": a recorded response
+        to a named drug, judged after N months of that treatment, also says the drug was
+        taken that long: ``udca_incomplete_response and udca for >= 6 months``.  Only a fact
+        whose own words end "response to <drug>" (the drug a medication concept), and the
+        whole unread rest of the line "after N <weeks|months|years> of treatment|therapy"."""
+        vocab = self.t.vocab
+        out = list(toks)
+        for i in range(len(out) - 2, -1, -1):
+            fact, rest = out[i], out[i + 1]
+            if fact.type != "CONCEPT" or rest.type != "WORD" or (i + 2 < len(out)):
+                continue
+            c = vocab.concepts.get(str(fact.value))
+            after = _AFTER_TREATMENT.fullmatch(self.text[rest.start : rest.end].strip())
+            to = _RESPONSE_TO.search(self.text, fact.start, fact.end)
+            if c is None or c.kind != "fact" or after is None or to is None:
+                continue
+            hit = self.t.concept.match(self.text, to.end())
+            drug = vocab.concepts.get(hit[0]) if hit else None
+            if hit is None or hit[1] != fact.end or drug is None or drug.kind != "medication":
+                continue
+            unit = TIME_UNITS[after["u"].lower()]
+            out[i + 1 :] = [
+                Tok("AND", "and", rest.start, rest.start),
+                Tok("CONCEPT", drug.id, to.end(), fact.end),
+                Tok("LASTING", (">=", parse_number(after["n"]), unit), rest.start, rest.end),
+            ]
+        return out
+
+    @_needs("CONCEPT", words=("recist",))
+    def _measurable_per_recist(self, toks: list[Tok]) -> list[Tok]:
+        """ "Measurable disease by RECIST V1.1", "At least 1 lesion with measurable disease":
+        RECIST 1.1 defines measurable disease as at least one measurable lesion (Eisenhauer
+        2009 Eur J Cancer 45:228, §3.1), which is what ``measurable_disease`` records.  So the
+        standard named right after it ("by / per / according to RECIST 1.1", no other version)
+        is kept as an annotation, and a count of exactly "at least 1" lesion before it says
+        the same thing; any other count ("≥ 2 measurable lesions") stays unread."""
+        out = list(toks)
+        for i in range(len(out) - 1, -1, -1):
+            tok = out[i] if i < len(out) else None  # (the list shrinks behind a reading)
+            if tok is None or tok.type != "CONCEPT" or tok.value != "measurable_disease":
+                continue
+            nxt = out[i + 1] if i + 1 < len(out) else None
+            if (
+                nxt is not None
+                and nxt.type == "WORD"
+                and _PER_RECIST_11.fullmatch(self.text[nxt.start : nxt.end].strip())
+            ):
+                self.annotations.append((nxt.start, nxt.end))
+                del out[i + 1]
+            else:
+                continue  # the count is read only where the line names RECIST 1.1 here
+            k = i - 1 if i and out[i - 1].type == "MOD" else i
+            if k < i and not _LESION_WITH.fullmatch(self.text[out[k].start : out[k].end]):
+                continue
+            if (
+                k >= 2
+                and out[k - 2].type == "BCMP"
+                and out[k - 2].value == ">="
+                and out[k - 1].type == "NUMBER"
+                and out[k - 1].value == 1
+                and (k == 2 or out[k - 3].type in ("AND", "COMMA", "LPAREN", "LPOST"))
+            ):
+                out[k - 2 : i + 1] = [Tok("CONCEPT", tok.value, out[k - 2].start, tok.end)]
+        return out
+
+    @_needs("CONCEPT OR WORD")
+    def _elided_head_alternative(self, toks: list[Tok]) -> list[Tok]:
+        """ "allogeneic stem cell transplant (SCT) or rescue": one word after "or" that,
+        with the leading words of the phrase before it, names a concept ("stem cell rescue")
+        is that concept; the words are written once and shared.  Only a single unread word
+        right after "or", a concept of two or more words before it, and a whole-phrase match;
+        the longest shared prefix is tried first."""
+        out = list(toks)
+        for i in range(len(out) - 3, -1, -1):
+            con, alt, word = out[i : i + 3]
+            if con.type != "CONCEPT" or alt.type != "OR" or word.type != "WORD":
+                continue
+            name = self.text[word.start : word.end]
+            words = self.text[con.start : con.end].split()
+            if not name.isalpha() or len(words) < 2:
+                continue
+            for lead in range(0, len(words) - 1):
+                for upto in range(len(words) - 1, lead, -1):
+                    phrase = " ".join([*words[lead:upto], name])
+                    hit = self.t.concept.match(phrase, 0)
+                    if hit is not None and hit[1] == len(phrase):
+                        out[i + 2] = Tok("CONCEPT", hit[0], word.start, word.end)
+                        break
+                else:
+                    continue
+                break
+        return out
+
+    @_needs("LPAREN WORD RPAREN", words=("day",))
+    def _visit_days(self, toks: list[Tok]) -> list[Tok]:
+        """ "within 6 months prior to screening visit (Day -7 to -1)": study days in
+        parentheses right after the visit they number say when that visit is, not a
+        criterion; they are kept as an annotation.  Only after a window or a concept (the
+        visit ends what it dates), never inside a list ("and in baseline (day 0)")."""
+        out: list[Tok] = []
+        i = 0
+        while i < len(toks):
+            tok = toks[i]
+            if (
+                tok.type == "LPAREN"
+                and out
+                and out[-1].type in ("WINDOW", "CONCEPT")
+                and i + 2 < len(toks)
+                and toks[i + 1].type == "WORD"
+                and toks[i + 2].type == "RPAREN"
+                and _STUDY_DAYS.fullmatch(str(toks[i + 1].value).strip())
+                and _VISIT_END.search(self.text, 0, tok.start)
+            ):
+                self.annotations.append((tok.start, toks[i + 2].end))
+                i += 3
+                continue
+            out.append(tok)
+            i += 1
+        return out
+
     @_needs("CONCEPT LPOST RPAREN", words=("cockcroft", "cockroft", "gault", "mdrd", "ckd"))
     def _formula_names(self, toks: list[Tok]) -> list[Tok]:
         """ "creatinine clearance (Cockroft & Gault formula) > 60 mL/min": the equation a
@@ -2909,6 +3035,7 @@ class Lexer:
         p.run(_despite_concept, text)
         p.run(_modifiers)
         p.run(_defined_amount, vocab)
+        p.run(_window_past_tie, text, vocab)
         p.run(_site_sepsis, text)
         p.run(_treatment_field, text)
         p.run(_treatment_of, text, vocab)
@@ -2986,6 +3113,10 @@ class Lexer:
             out.pop()
         p.set(out)
         p.run(_balance)
+        p.run(self._visit_days)
+        p.run(self._elided_head_alternative)
+        p.run(self._measurable_per_recist)
+        p.run(self._response_after_treatment)
         out = p.toks
         # "(within last one month)": a parenthesised window is just a window
         res: list[Tok] = []
@@ -3051,6 +3182,7 @@ class Lexer:
         p.run(_relative_that_is, text)
         p.run(_suspected_alternative, text)
         p.run(_graded_condition, text, self.t.vocab)
+        p.run(_graded_symptoms, text)
 
 
 _BOUNDS = frozenset(["CMP", "BCMP", "CATEGORY", "BCATEGORY"])
@@ -7291,6 +7423,95 @@ def _us_standard_drink(body: str) -> bool:
         if abs(parse_number(m.group("ml")) - standard) > 0.05 * standard:
             return False
     return True
+
+
+# Scores whose classes grade symptoms: the NYHA classes are the limitation of physical
+# activity by heart-failure symptoms (Criteria Committee of the NYHA, Nomenclature and
+# Criteria for Diagnosis of Diseases of the Heart and Great Vessels, 9th ed. 1994; REF §3.10)
+_SYMPTOM_GRADES = frozenset(["nyha_class"])
+_SYMPTOMS = re.compile(r"symptoms?", re.I)
+
+
+@_needs("CONCEPT CATEGORY RPAREN WORD", words=("symptom",))
+def _graded_symptoms(toks: list[Tok], text: str) -> list[Tok]:
+    """ "New York Heart Association Class 3 or 4 heart failure symptoms": the class grades
+    the symptoms, so "symptoms" right after a group of that score's classes (the graded
+    condition's definition) adds nothing; left unread, a class IV patient was undecided.
+    Only scores that grade symptoms (:data:`_SYMPTOM_GRADES`) and a group of their classes."""
+    out = list(toks)
+    for j in range(len(out) - 1, 1, -1):
+        word = out[j]
+        if word.type != "WORD" or out[j - 1].type != "RPAREN":
+            continue
+        if not _SYMPTOMS.fullmatch(text[word.start : word.end].strip()):
+            continue
+        k = j - 2
+        while k >= 0 and out[k].type in _GRADE_TOKENS:
+            k -= 1
+        if (
+            k >= 1
+            and out[k].type == "CONCEPT"
+            and out[k].value in _SYMPTOM_GRADES
+            and out[k - 1].type in ("LPOST", "LPAREN")
+            and k + 1 < j - 1
+        ):
+            del out[j]
+    return out
+
+
+# "… according to RECIST criteria that has not been previously irradiated": a relative
+# clause stating a condition ends an annotation (the method) before it
+_CONDITION_CLAUSE = re.compile(r"(?:that|which)\s+(?:has|have)\s+(?:not\s+)?been\b", re.I)
+# "Measurable disease by RECIST v1.1", "at least 1 lesion with measurable disease"
+_PER_RECIST_11 = re.compile(
+    r"(?:(?:by|per|according\s+to|using|as\s+defined\s+by)\s+)?(?:the\s+)?RECIST\s*"
+    r"(?:v(?:ersion)?\.?\s*)?1\.1(?:\s+criteria)?\.?",
+    re.I,
+)
+_LESION_WITH = re.compile(r"lesions?(?:\s+with)?", re.I)
+# "Incomplete response to UDCA after 6 months of treatment"
+_RESPONSE_TO = re.compile(r"\bresponse\s+to\s+", re.I)
+_AFTER_TREATMENT = re.compile(
+    r"after\s+(?:at\s+least\s+)?(?P<n>\d+)\s+(?P<u>weeks?|months?|years?)\s+of\s+"
+    r"(?:treatment|therapy)\.?",
+    re.I,
+)
+# "screening visit (Day -7 to -1)": a visit, then the study days it falls on
+_VISIT_END = re.compile(
+    r"(?:screening|baseline|randomi[sz]ation|enrol(?:l)?ment)(?:\s+visit)?\s*$", re.I
+)
+_STUDY_DAYS = re.compile(
+    r"(?:study\s+)?days?\s*[-+]?\d+(?:\s*(?:to|through|-|–)\s*[-+]?\d+)?", re.I
+)
+# "overt HE associated with cirrhosis within 6 months": the condition an event is tied to
+_TIED_TO = re.compile(r"(?:associated|related)\s+(?:with|to)\b", re.I)
+
+
+@_needs("CONCEPT MOD CONCEPT WINDOW", words=("associated", "related"))
+def _window_past_tie(toks: list[Tok], text: str, vocab: Vocabulary) -> list[Tok]:
+    """ "Have had one or more episodes of overt HE associated with cirrhosis within 6 months
+    prior to screening": "associated with cirrhosis" qualifies the episode, and the window
+    that ends the line dates the episode, not the condition it is tied to.  Read with the
+    window on the last concept, a patient whose HE was years ago but whose cirrhosis was
+    diagnosed lately had "HE … within 6 months".  Only condition - tie - condition - window at
+    the end of the line (or before a parenthesis); the window moves to the event."""
+    out = list(toks)
+    for i in range(len(out) - 4, -1, -1):
+        event, tie, cause, window = out[i : i + 4]
+        if (
+            event.type != "CONCEPT"
+            or tie.type != "MOD"
+            or cause.type != "CONCEPT"
+            or window.type != "WINDOW"
+            or (i + 4 < len(out) and out[i + 4].type != "LPAREN")
+            or not _TIED_TO.match(text, tie.start)
+        ):
+            continue
+        kinds = {getattr(vocab.concepts.get(str(t.value)), "kind", None) for t in (event, cause)}
+        if kinds != {"condition"}:
+            continue
+        out[i + 1 : i + 4] = [window, tie, cause]
+    return out
 
 
 @_needs("CONCEPT CMP WORD", words=("unit", "drink"))

@@ -1075,15 +1075,16 @@ Feature: Constructs the grammar reads in real registry text
       | appendectomy                                  | 2020-03-01 | procedures  | undecided |
       | appendectomy                                  | 2020-03-01 | no sections | undecided |
 
-  Scenario Outline: A duration after a judged fact stays unread ("Incomplete response to UDCA after 6 months of treatment")
+  Scenario Outline: A duration after a judged fact is never dropped ("Incomplete response to UDCA after 6 months of treatment")
     Given the inclusion line "Incomplete response to UDCA after 6 months of treatment."
     And a patient with observations nothing and the fact udca_incomplete_response <answer>
     When the line is evaluated on 2026-11-27
-    Then the line reads, partly, as "udca_incomplete_response and unparsed("after 6 months of treatment")"
+    Then the line reads as "udca_incomplete_response and udca for >= 6 months"
     And it is <met>
 
-    # a fact whose synonym was this whole sentence read the duration as understood; only an
-    # answer that decides the line alone (no response recorded as false) decides it now
+    # a fact whose synonym was this whole sentence read the duration as understood; the
+    # duration is the drug's own (see the scenario on NCT00713934 below), so without the
+    # drug on record only an answer that decides the line alone (false) decides it
     Examples:
       | answer     | met       |
       | true       | undecided |
@@ -1446,7 +1447,7 @@ Feature: Constructs the grammar reads in real registry text
     Given the exclusion line "New York Heart Association Class 3 or 4 heart failure symptoms, known left ventricular ejection fraction ≤30%, or hospital admission for heart failure within the past 3 months"
     And a patient with observations <observations>
     When the line is evaluated on 2026-11-27
-    Then the line reads, partly, as "((nyha_class = III or nyha_class = IV) and unparsed("symptoms")) or lvef <= 30 % or (unparsed("hospital") and unparsed("admission") and heart_failure within 3 months)"
+    Then the line reads, partly, as "nyha_class = III or nyha_class = IV or lvef <= 30 % or (unparsed("hospital") and unparsed("admission") and heart_failure within 3 months)"
     And it is <met>
 
     # it once read "(lvef <= 30 % or hospital) and admission and heart_failure within 3 months":
@@ -3393,3 +3394,102 @@ Feature: Constructs the grammar reads in real registry text
       | B20 since 2001-01-01 resolved 2002-01-01, complete   | met       |
       | I10 since 2020-01-01, complete                       | not met   |
       | nothing                                              | undecided |
+
+  Scenario Outline: The window after "X associated with Y" dates the episode X, not Y (NCT01842581)
+    Given the inclusion line "Have had one or more episodes of overt HE associated with cirrhosis within 6 months prior to screening visit (Day -7 to -1)."
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "history of hepatic_encephalopathy within 6 months and unparsed("associated") and cirrhosis"
+    And it is <met>
+
+    # read "history of hepatic_encephalopathy and … and cirrhosis within 6 months": an HE
+    # episode years ago counted when the cirrhosis was diagnosed lately; "(Day -7 to -1)"
+    # dates the screening visit.  Whether the HE came of the cirrhosis stays unread.
+    Examples:
+      | conditions                                                           | met       |
+      | K76.82 since 2026-09-01; K74.60 since 2020-01-01, complete           | undecided |
+      | K76.82 since 2019-01-01 resolved 2019-03-01; K74.60 since 2026-10-01, complete | not met   |
+      | K74.60 since 2026-10-01, complete                                    | not met   |
+      | nothing                                                              | undecided |
+
+  Scenario Outline: RECIST 1.1 measurable disease is at least one measurable lesion (NCT03794440)
+    Given the inclusion line "At least 1 lesion with measurable disease at baseline by RECIST V1.1."
+    And a patient with the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "measurable_disease"
+    And it is <met>
+
+    # "At least 1", "lesion" and "RECIST V1.1" were unread: every patient was undecided
+    Examples:
+      | facts                    | met       |
+      | measurable_disease true  | met       |
+      | measurable_disease false | not met   |
+      | moribund false           | undecided |
+
+  Scenario Outline: A response judged after months of a drug says the drug was taken that long (NCT00713934)
+    Given the inclusion line "Incomplete response to UDCA after 6 months of treatment."
+    And a patient taking <drug> since <when> with the facts <facts>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "udca_incomplete_response and udca for >= 6 months"
+    And it is <met>
+
+    # "after 6 months of treatment" was unread: every patient was undecided
+    Examples:
+      | drug     | when       | facts                          | complete    | met       |
+      | ursodiol | 2026-01-01 | udca_incomplete_response true  | no sections | met       |
+      | ursodiol | 2026-08-01 | udca_incomplete_response true  | medications | not met   |
+      | ursodiol | 2026-08-01 | udca_incomplete_response true  | no sections | undecided |
+      | ursodiol | 2026-01-01 | udca_incomplete_response false | no sections | not met   |
+      | nothing  | 2026-01-01 | udca_incomplete_response true  | no sections | undecided |
+
+  Scenario Outline: "stem cell transplant or rescue": the rescue is a stem cell rescue (NCT00679354)
+    Given the inclusion line "At least 6 months since prior allogeneic stem cell transplant (SCT) or rescue"
+    And a patient with the procedure <procedure> on <when>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "not stem_cell_transplant within 6 months"
+    And it is <met>
+
+    # "rescue" (autologous stem cell rescue after high-dose chemotherapy) was unread: a
+    # rescue a month ago left the line undecided instead of unmet
+    Examples:
+      | procedure                       | when       | complete    | met       |
+      | autologous stem cell rescue     | 2026-10-01 | no sections | not met   |
+      | allogeneic stem cell transplant | 2026-10-01 | no sections | not met   |
+      | allogeneic stem cell transplant | 2025-01-01 | procedures  | met       |
+      | allogeneic stem cell transplant | never      | procedures  | met       |
+      | allogeneic stem cell transplant | never      | no sections | undecided |
+
+  Scenario Outline: The NYHA classes grade heart-failure symptoms: "symptoms" after them adds nothing (NCT02521181)
+    Given the exclusion line "New York Heart Association Class 3 or 4 heart failure symptoms, known left ventricular ejection fraction ≤30%, or hospital admission for heart failure within the past 3 months"
+    And a patient in NYHA class <nyha> with observations <observations>, conditions <conditions> and the fact moribund unrecorded
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "nyha_class = III or nyha_class = IV or lvef <= 30 % or (unparsed("hospital") and unparsed("admission") and heart_failure within 3 months)"
+    And it is <met>
+
+    # read "(nyha_class = III or nyha_class = IV) and unparsed("symptoms")": a class IV
+    # patient was undecided; a hospital admission stays unread (no encounters are recorded)
+    Examples:
+      | nyha | observations | conditions                        | met       |
+      | IV   | lvef 50 %    | nothing, complete                 | met       |
+      | III  | nothing      | nothing                           | met       |
+      | II   | lvef 50 %    | nothing, complete                 | not met   |
+      | II   | lvef 50 %    | I50.9 since 2026-10-01, complete  | undecided |
+      | II   | nothing      | nothing                           | undecided |
+
+  Scenario Outline: A clause "that has not been …" after "according to …" is a condition, not the method (NCT00516165)
+    Given the inclusion line "At least one measurable site of disease according to RECIST criteria that has not been previously irradiated. If it has had previous radiation to teh marker lesion(s), there must be evidence of progression since the radiation"
+    And a patient with the facts <facts>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("At least one") and measurable_disease and not unparsed("irradiated") and unparsed("If it has had previous radiation to teh marker lesion(s), there must be evidence of progression since the radiation")"
+    And it is <met>
+
+    # the "according to" annotation swallowed the rest of the line: whether the site was
+    # irradiated vanished from the reading, so reading "At least one" would have cleared
+    # a patient whose only measurable site was irradiated
+    Examples:
+      | facts                    | met       |
+      | measurable_disease true  | undecided |
+      | measurable_disease false | not met   |
+      | moribund false           | undecided |
