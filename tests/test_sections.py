@@ -57,7 +57,7 @@ def test_a_line_under_the_heading_reads_as_the_exclusion_negated() -> None:
     # read alone as an inclusion, "Baseline LVEF ≤50%" is met by the patients it excludes
     assert render(compile_text(NCT01160926[2], "inclusion").rule) == "lvef <= 50 %"
     assert render(reread(NCT01160926[2], "AZD6244 cohorts").rule) == (
-        'not lvef <= 50 % or unparsed("AZD6244 cohorts")'
+        "not lvef <= 50 % or not study_cohort = azd6244"
     )
     assert render(reread("APTT ratio > 1.5 x ULN", None).rule) == "not aptt_ratio > 1.5 x ULN"
 
@@ -82,12 +82,18 @@ HIGH = {"observations": [{"name": "lvef", "value": 60, "unit": "%", "date": "202
 def test_screening_never_clears_a_patient_the_exclusion_names(tmp_path: Path) -> None:
     trial = _trial(tmp_path, NCT01160926)
     lvef = trial.criteria[2]
-    assert lvef.kind == "inclusion" and not lvef.understood
+    assert lvef.kind == "inclusion" and lvef.understood
     # LVEF 45%: was met ("lvef <= 50 %"); excluded in the AZD6244 cohorts, free in the
-    # Cediranib ones, and eligo cannot tell the cohort: unknown; LVEF 60% passes either way
+    # Cediranib ones: unknown while the cohort is unrecorded; LVEF 60% passes either way
     assert _met(trial, LOW) is None
     assert _met(trial, HIGH) is True
     assert _met(trial, {}) is None
+    # the coordinator records the cohort the patient is screened for (facts.study_cohort)
+    for cohort, low in (("azd6244", False), ("AZD6244", False), ("cediranib", True)):
+        assert _met(trial, {**LOW, "facts": {"study_cohort": cohort}}) is low, cohort
+        assert _met(trial, {**HIGH, "facts": {"study_cohort": cohort}}) is True, cohort
+    assert _met(trial, {"facts": {"study_cohort": "azd6244"}}) is None
+    assert _met(trial, {"facts": {"study_cohort": "cediranib"}}) is True
 
 
 def test_a_bare_heading_excludes_everyone_its_lines_name(tmp_path: Path) -> None:
@@ -103,9 +109,9 @@ def test_coverage_reads_the_lines_as_screening_does(tmp_path: Path) -> None:
     _trial(tmp_path, NCT01160926)
     (tc,) = coverage([tmp_path])
     rules = [d["rule"] for d in tc.details]
-    assert rules[2] == 'not lvef <= 50 % or unparsed("AZD6244 cohorts")'
-    assert rules[4] == 'not aptt_ratio > 1.5 x ULN or unparsed("Cediranib cohorts")'
-    assert tc.details[2]["level"] == "partial"
+    assert rules[2] == "not lvef <= 50 % or not study_cohort = azd6244"
+    assert rules[4] == "not aptt_ratio > 1.5 x ULN or not study_cohort = cediranib"
+    assert tc.details[2]["level"] == "full"
 
 
 # NCT01611363 (verbatim, abridged): each cohort heading heads the lines after it
@@ -134,23 +140,46 @@ def test_lines_under_one_of_several_cohort_headings_are_found_with_their_cohort(
 def test_a_cohort_line_is_not_required_of_the_other_cohorts() -> None:
     # read as a criterion of everyone, "HbA1c above 7%" failed every healthy volunteer of
     # the other cohort, and "FPG < 5.6" every T2DM subject: nobody could be eligible
-    inc = for_cohort(compile_text(NCT01611363[4], "inclusion"), "inclusion", "Part A: T2DM")
-    assert render(inc.rule) == '(hba1c > 7 % and hba1c < 9 %) or unparsed("Part A: T2DM")'
+    inc = for_cohort(
+        compile_text(NCT01611363[4], "inclusion"), "inclusion", "Part A: T2DM", {"part_a"}
+    )
+    assert render(inc.rule) == (
+        'not (study_cohort = part_a and (type2_diabetes or unparsed("T2DM"))) '
+        "or (hba1c > 7 % and hba1c < 9 %)"
+    )
     exc = for_cohort(
         compile_text("Subject has type 1 diabetes mellitus", "exclusion"),
         "exclusion",
         "Part A & Part B: T2DM subjects",
+        {"part_a"},
     )
-    assert render(exc.rule) == 'type1_diabetes and unparsed("Part A & Part B: T2DM subjects")'
+    assert render(exc.rule) == (
+        "(study_cohort = part_a or study_cohort = part_b) "
+        'and (type2_diabetes or unparsed("T2DM subjects")) and type1_diabetes'
+    )
     from eligo.evaluate import evaluate
     from eligo.lookup import RecordView
 
-    # a healthy volunteer's HbA1c of 5.2% no longer fails the T2DM cohort's line: unknown;
-    # a T2DM subject's 8.0% meets it
-    for hba1c, truth in ((5.2, None), (8.0, True)):
+    # a healthy volunteer's HbA1c of 5.2% no longer fails the T2DM cohort's line: unknown
+    # without a cohort, met for a patient of Part B; a T2DM subject's 8.0% meets it; a Part A
+    # patient coded with T2DM and 5.2% fails it; one without the code is open (unknown), as
+    # she may be of the T2DM cohort with the code missing
+    t2dm = {"code": "E11.9", "system": "http://hl7.org/fhir/sid/icd-10-cm", "onset": "2020-01-01"}
+    for hba1c, cohort, conditions, truth in (
+        (5.2, None, [], None),
+        (8.0, None, [], True),
+        (5.2, "part_b", [], True),
+        (5.2, "part_a", [t2dm], False),
+        (8.0, "part_a", [t2dm], True),
+        (5.2, "part_a", [], None),
+    ):
         obs = {"name": "hba1c", "value": hba1c, "unit": "%", "date": "2026-11-20"}
-        record = parse_patient({"id": "p", "birth_date": "1970-01-01", "observations": [obs]}, "t")
-        assert evaluate(inc.rule, RecordView(record), AS_OF).root.truth.value is truth, hba1c
+        facts = {} if cohort is None else {"study_cohort": cohort}
+        patient = {"id": "p", "birth_date": "1970-01-01", "observations": [obs], "facts": facts}
+        patient["conditions"] = conditions
+        record = parse_patient(patient, "t")
+        got = evaluate(inc.rule, RecordView(record), AS_OF).root.truth.value
+        assert got is truth, (hba1c, cohort, conditions)
 
 
 # NCT01005199 (verbatim): the items of an "allowed" heading, flattened to lines of their own

@@ -35,8 +35,9 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 
+from .concepts import vocabulary
 from .lexer import _COHORT_HEADING, _STATES_VALUE
-from .nodes import AllOf, AnyOf, Not, Unparsed
+from .nodes import AllOf, AnyOf, Category, Comparison, Mention, Node, Not, Unparsed, unparsed_spans
 from .parse import Compiled, compile_text
 from .transform import Kind, canonicalize
 
@@ -77,17 +78,132 @@ def reread(text: str, who: str | None) -> Compiled:
     >>> from eligo.render import render
     >>> render(reread("INR > 2", None).rule)
     'not inr > 2'
-    >>> render(reread("INR > 2", "X cohorts").rule)
-    'not inr > 2 or unparsed("X cohorts")'
+    >>> render(reread("INR > 2", "AZD6244 cohorts").rule)
+    'not inr > 2 or not study_cohort = azd6244'
     """
     c = compile_text(text, "exclusion")
     rule = canonicalize(Not(c.rule))
     unparsed = c.unparsed
     if who is not None:
-        cohort = Unparsed(who)
-        rule = canonicalize(AnyOf((rule, cohort)))
-        unparsed = (*unparsed, cohort)
+        cohort = cohort_condition(who)
+        rule = canonicalize(AnyOf((rule, Not(cohort))))
+        unparsed = (*unparsed, *unparsed_in(cohort))
     return replace(c, rule=rule, unparsed=unparsed)
+
+
+# "Part A", "Stage 2", "Cohort 1", "Arm B": a named part of a multi-part trial
+_PART = re.compile(r"(?P<word>part|stage|cohort|arm|group)\s+(?P<id>[A-Za-z]|\d{1,2})\b", re.I)
+_PART_JOIN = re.compile(r"\s*(?:&|,|/|\band\b|\bor\b)\s*", re.I)
+# "AZD6244 cohorts", "Cediranib cohort": cohorts named by the drug they are given
+_NAMED_COHORTS = re.compile(r"(?P<name>[A-Za-z][A-Za-z0-9]{1,30})\s+(?:cohorts?|arms?)", re.I)
+COHORT_FACT = "study_cohort"  # the vocabulary fact a coordinator records (facts.study_cohort)
+
+
+def cohort_labels(names: str) -> tuple[str, ...] | None:
+    """The ``study_cohort`` labels a heading's names stand for, or None when any word of
+    them is not a part's or cohort's name.
+
+    >>> cohort_labels("Part A & Part B"), cohort_labels("Stage 2"), cohort_labels("AZD6244 cohorts")
+    (('part_a', 'part_b'), ('stage_2',), ('azd6244',))
+    >>> cohort_labels("Healthy subjects") is None
+    True
+    """
+    names = names.strip()
+    named = _NAMED_COHORTS.fullmatch(names)
+    if named:
+        return (named.group("name").lower(),)
+    labels: list[str] = []
+    at = 0
+    while at < len(names):
+        if labels:
+            joint = _PART_JOIN.match(names, at)
+            if not joint or joint.end() == at:
+                return None
+            at = joint.end()
+        m = _PART.match(names, at)
+        if not m:
+            return None
+        labels.append(f"{m.group('word')}_{m.group('id')}".lower())
+        at = m.end()
+    return tuple(dict.fromkeys(labels)) or None
+
+
+def cohort_condition(who: str, shared: Collection[str] = ()) -> Node:
+    """Who a cohort heading names, as a condition on the patient.
+
+    Its parts are ``study_cohort`` labels (the part the coordinator records the patient is
+    screened for).  The population it names ("Healthy subjects") is asked too only where a
+    part it names holds another population under another heading of the list (``shared``
+    labels: Part A has healthy and T2DM subjects); else it describes everyone of the part,
+    and the lines under the heading, asked of the whole part, say what that takes ("diagnosed
+    with T2DM"): read as a condition, a Part B patient without a T2DM code escaped every line.
+    A population is a recorded fact (healthy_volunteer: the investigator's designation) or a
+    coded condition; a code may be missing for a patient of the cohort (as for
+    "Subjects with Hepatic Impairment"), so a condition reads ``type2_diabetes or
+    unparsed(…)``: open, never ruled out, without the code.  What is not read stays unread.
+
+    >>> from eligo.render import render
+    >>> render(cohort_condition("Part A: Healthy subjects", {"part_a"}))
+    'study_cohort = part_a and healthy_volunteer'
+    >>> render(cohort_condition("Part A & Part B: T2DM", {"part_a"}))
+    '(study_cohort = part_a or study_cohort = part_b) and (type2_diabetes or unparsed("T2DM"))'
+    >>> render(cohort_condition("Part B: T2DM subjects", {"part_a"}))
+    'study_cohort = part_b'
+    >>> render(cohort_condition("Cediranib cohorts")), render(cohort_condition("healthy subjects"))
+    ('study_cohort = cediranib', 'healthy_volunteer')
+    >>> render(cohort_condition("Part A: fit for surgery", {"part_a"}))
+    'study_cohort = part_a and unparsed("fit for surgery")'
+    """
+    names, colon, population = who.partition(":")
+    if not colon:
+        labels = cohort_labels(who)
+        names, population = ("", who) if labels is None else (who, "")
+    else:
+        labels = cohort_labels(names)
+        if labels is None:  # "Subjects with X: …" (a colon, but no part named)
+            return Unparsed(who)
+    parts: list[Node] = []
+    if labels:
+        ors = [Comparison(COHORT_FACT, "=", Category(label)) for label in labels]
+        parts.append(ors[0] if len(ors) == 1 else AnyOf(tuple(ors)))
+    population = population.strip()
+    if population and (not labels or any(label in shared for label in labels)):
+        parts.append(_population(population))
+    if not parts:
+        return Unparsed(who)
+    return canonicalize(parts[0] if len(parts) == 1 else AllOf(tuple(parts)))
+
+
+def _population(text: str) -> Node:
+    """ "Healthy subjects" → healthy_volunteer (a recorded fact); "T2DM subjects" →
+    ``type2_diabetes or unparsed("T2DM subjects")`` (a code the cohort's patient may lack)."""
+    read = compile_text(text, "inclusion")
+    rule = read.rule
+    if not read.understood or not isinstance(rule, Mention):
+        return Unparsed(text)
+    if vocabulary()[rule.concept].kind == "fact":
+        return rule
+    return AnyOf((rule, Unparsed(text)))
+
+
+def shared_parts(heads: Collection[str]) -> frozenset[str]:
+    """The part labels that more than one population's heading names.
+
+    >>> sorted(shared_parts(["Part A: Healthy subjects", "Part A: T2DM subjects",
+    ...                      "Part B: T2DM subjects"]))
+    ['part_a']
+    """
+    seen: dict[str, set[str]] = {}
+    for head in heads:
+        names, _, population = head.partition(":")
+        for label in cohort_labels(names) or ():
+            seen.setdefault(label, set()).add(" ".join(population.lower().split()))
+    return frozenset(label for label, pops in seen.items() if len(pops) > 1)
+
+
+def unparsed_in(node: Node) -> tuple[Unparsed, ...]:
+    """The unread leaves of a cohort condition."""
+    return tuple(unparsed_spans(node))
 
 
 # "Inclusion Part A: " / "Exclusion criteria for ": the list's words before the cohort's name
@@ -95,6 +211,19 @@ _COHORT_LEAD = re.compile(r"\s*(?:inclusion|exclusion)(?:\s+criteria)?\s+(?:for\
 
 
 _EVERYONE = re.compile(r"(?:all|every|each|both)\b", re.IGNORECASE)
+
+
+def cohort_heads(texts: Sequence[str]) -> dict[int, str]:
+    """The list's cohort heading lines, each mapped to the cohort's name.
+
+    >>> cohort_heads(["Inclusion Part A: Healthy", "BMI < 28", "Inclusion criteria for T2DM"])
+    {0: 'Part A: Healthy', 2: 'T2DM'}
+    """
+    return {
+        i: _COHORT_LEAD.sub("", t, count=1).strip()
+        for i, t in enumerate(texts)
+        if _COHORT_HEADING.match(t) and not _STATES_VALUE.search(t)
+    }
 
 
 def cohort_sections(texts: Sequence[str]) -> dict[int, str]:
@@ -106,11 +235,7 @@ def cohort_sections(texts: Sequence[str]) -> dict[int, str]:
     ...                  "Inclusion criteria for all subjects", "Consent"])
     {2: 'Part A: Healthy', 4: 'Part B: T2DM'}
     """
-    heads = {
-        i: _COHORT_LEAD.sub("", t, count=1).strip()
-        for i, t in enumerate(texts)
-        if _COHORT_HEADING.match(t) and not _STATES_VALUE.search(t)
-    }
+    heads = cohort_heads(texts)
     if len(set(heads.values())) < 2:
         return {}
     out: dict[int, str] = {}
@@ -124,18 +249,18 @@ def cohort_sections(texts: Sequence[str]) -> dict[int, str]:
     return out
 
 
-def for_cohort(c: Compiled, kind: Kind, who: str) -> Compiled:
+def for_cohort(c: Compiled, kind: Kind, who: str, shared: Collection[str] = ()) -> Compiled:
     """A line asked only of one cohort: its rule, open where the cohort would decide.
 
     >>> from eligo.render import render
     >>> render(for_cohort(compile_text("BMI < 28", "inclusion"), "inclusion", "Part A").rule)
-    'bmi < 28 kg/m2 or unparsed("Part A")'
+    'not study_cohort = part_a or bmi < 28 kg/m2'
     >>> render(for_cohort(compile_text("BMI > 35", "exclusion"), "exclusion", "Part A").rule)
-    'bmi > 35 kg/m2 and unparsed("Part A")'
+    'study_cohort = part_a and bmi > 35 kg/m2'
     """
-    cohort = Unparsed(who)
-    joined = AnyOf((c.rule, cohort)) if kind == "inclusion" else AllOf((c.rule, cohort))
-    return replace(c, rule=canonicalize(joined), unparsed=(*c.unparsed, cohort))
+    cohort = cohort_condition(who, shared)
+    joined = AnyOf((Not(cohort), c.rule)) if kind == "inclusion" else AllOf((cohort, c.rule))
+    return replace(c, rule=canonicalize(joined), unparsed=(*c.unparsed, *unparsed_in(cohort)))
 
 
 _PERMITTED_LIST = re.compile(
@@ -193,9 +318,10 @@ def list_readings(
     out: dict[int, Compiled] = {}
     sections = exclusion_sections(texts, kind)
     allowed = set(permitted_items(texts))
+    shared = shared_parts(cohort_heads(texts).values())
     for i, who in cohort_sections(texts).items():
         if i not in sections and i not in grouped and i not in allowed:
-            out[i] = for_cohort(compile_text(texts[i], kind), kind, who)
+            out[i] = for_cohort(compile_text(texts[i], kind), kind, who, shared)
     for i in allowed:
         if i not in sections and i not in grouped:
             out[i] = permitted(compile_text(texts[i], kind))
