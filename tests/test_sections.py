@@ -8,6 +8,7 @@ verbatim so the tests do not need ../shared.
 
 from __future__ import annotations
 
+from dataclasses import replace as dataclasses_replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -245,3 +246,75 @@ def test_coverage_counts_every_corpus_line_as_the_loaded_trial_reads_it(tmp_path
             assert reported == loaded, (path.name, kind)
             checked += len(loaded)
     assert checked > 1000
+
+
+# SAFETY: the corpus's multi-part trials, every line asked of a cohort, on generated patients
+COHORT_TRIALS = ("NCT01611363", "NCT01160926", "NCT01165268", "NCT02442531")
+
+
+def _corpus_trial(tmp_path: Path, tid: str) -> Trial:
+    from conftest import shared_path
+
+    data = yaml.safe_load(shared_path("corpus", f"{tid}.yaml").read_text(encoding="utf-8"))
+    keep = {k: data[k] for k in ("id", "inclusion", "exclusion") if data.get(k)}
+    f = tmp_path / f"{tid}.yaml"
+    f.write_text(yaml.safe_dump(keep, allow_unicode=True), encoding="utf-8")
+    return load_trial(f, cache=False)
+
+
+def _cohorts_of(rule: Any) -> list[str]:
+    from eligo.nodes import Category, Comparison, walk
+
+    return [
+        n.value.value
+        for n in walk(rule)
+        if isinstance(n, Comparison) and n.concept == "study_cohort"
+        if isinstance(n.value, Category)
+    ]
+
+
+def test_another_cohort_is_never_failed_and_a_missing_one_never_decides(tmp_path: Path) -> None:
+    from eligo.evaluate import evaluate
+    from eligo.lookup import RecordView
+    from eligo.record import Record
+    from eligo.synthetic import Generator
+
+    records: list[Record] = []
+    for data in Generator(20261128, AS_OF).patients(400):
+        try:
+            records.append(parse_patient(data, "t"))
+        except Exception:
+            continue
+    asked = 0
+    outcomes: set[tuple[str, bool | None]] = set()
+    for tid in COHORT_TRIALS:
+        trial = _corpus_trial(tmp_path, tid)
+        for c in trial.criteria:
+            labels = _cohorts_of(c.rule)
+            if not labels:
+                continue
+            asked += 1
+            for rec in records[:150]:
+                facts = {k: v for k, v in rec.facts.items() if k != "study_cohort"}
+                truth = {}
+                for who in (labels[0], "zz_other", None):
+                    mine = dict(facts) if who is None else {**facts, "study_cohort": who}
+                    view = RecordView(dataclasses_replace(rec, facts=mine))
+                    truth[who] = evaluate(c.rule, view, AS_OF).root.truth.value
+                # a patient of another cohort is neither failed nor excluded by the line
+                assert truth["zz_other"] is (c.kind == "inclusion"), (tid, c.id, rec.id)
+                # an unrecorded cohort decides only what every cohort would decide alike
+                if truth[None] is not None:
+                    assert truth[None] is truth[labels[0]] is truth["zz_other"], (tid, c.id)
+                outcomes.add((c.kind, truth[labels[0]]))
+    assert asked >= 35
+    # the lines do decide for their own cohort, both ways
+    assert {("inclusion", True), ("inclusion", False), ("exclusion", True)} <= outcomes
+
+
+def test_a_patient_without_data_is_never_eligible_for_a_multi_part_trial(tmp_path: Path) -> None:
+    for tid in COHORT_TRIALS:
+        trial = _corpus_trial(tmp_path, tid)
+        for facts in ({}, {"study_cohort": "part_a"}, {"study_cohort": "zz_other"}):
+            record = parse_patient({"id": "p", "facts": facts}, "t")
+            assert screen(record, trial, AS_OF).verdict != "eligible", (tid, facts)

@@ -9,18 +9,19 @@ LVEF ≤ 50% met "Baseline LVEF ≤50%", the very patients the trial excludes.
 
 This stage finds such headings and re-reads each line under one as the exclusion it is,
 negated (an inclusion list holds what must be met): ``not (exclusion)``.  A heading that
-names whom its exclusions apply to ("(AZD6244 cohorts)") adds that condition unread:
-``not (exclusion) or unparsed("AZD6244 cohorts")``: met when the exclusion is not, unknown
-otherwise, since eligo cannot tell a patient's cohort.  The section runs to the next
-inclusion heading or the end of the list; the heading line itself stays as compiled (an
-unread line, unknown).
+names whom its exclusions apply to ("(AZD6244 cohorts)") adds that cohort as a condition on
+the ``study_cohort`` fact the coordinator records (the part of the trial the patient is
+screened for): ``not (exclusion) or not study_cohort = azd6244``: met when the exclusion is
+not or the patient is of another cohort, unknown while the cohort is unrecorded.  The
+section runs to the next inclusion heading or the end of the list; the heading line itself
+stays as compiled (an unread line, unknown).
 
 Cohort headings work alike: "Inclusion Part A: Healthy subjects", "Inclusion Part B: T2DM
 subjects", each heading the lines after it.  Where a list has two or more such headings,
-each line under one is asked only of that cohort; eligo cannot tell a patient's cohort, so
-the heading is added unread: an inclusion ``rule or unparsed("Part A: Healthy subjects")``
-(met when the rule is; a patient of another cohort is not failed by it), an exclusion
-``rule and unparsed(…)`` (not met when the rule is not).
+each line under one is asked only of that cohort (:func:`cohort_condition`): an inclusion
+``not (cohort) or rule`` (a patient of another cohort is not failed by it), an exclusion
+``cohort and rule`` (nor excluded by it); with the cohort unrecorded the rule alone decides
+only when it is met (inclusion) or not met (exclusion).
 
 A line "The following prior therapies are allowed …" heads the items it permits ("Surgery",
 "Liver-directed therapy …"), filed as lines of their own.  Read alone, "Surgery" was a
@@ -218,12 +219,22 @@ def cohort_heads(texts: Sequence[str]) -> dict[int, str]:
 
     >>> cohort_heads(["Inclusion Part A: Healthy", "BMI < 28", "Inclusion criteria for T2DM"])
     {0: 'Part A: Healthy', 2: 'T2DM'}
+    >>> cohort_heads(["For Part 1:", "Solid tumour", "For Part 2:", "For patients over 70:"])
+    {0: 'Part 1', 2: 'Part 2'}
     """
-    return {
-        i: _COHORT_LEAD.sub("", t, count=1).strip()
-        for i, t in enumerate(texts)
-        if _COHORT_HEADING.match(t) and not _STATES_VALUE.search(t)
-    }
+    out: dict[int, str] = {}
+    for i, t in enumerate(texts):
+        if _COHORT_HEADING.match(t) and not _STATES_VALUE.search(t):
+            out[i] = _COHORT_LEAD.sub("", t, count=1).strip()
+            continue
+        m = _FOR_PART.fullmatch(t)
+        if m and cohort_labels(m.group("names")) is not None:
+            out[i] = m.group("names").strip()
+    return out
+
+
+# "For Part 1:": a line that only names the part the lines after it are for
+_FOR_PART = re.compile(r"\s*for\s+(?P<names>[^:]{1,60}?)\s*:\s*", re.IGNORECASE)
 
 
 def cohort_sections(texts: Sequence[str]) -> dict[int, str]:
