@@ -318,3 +318,23 @@ def test_a_patient_without_data_is_never_eligible_for_a_multi_part_trial(tmp_pat
         for facts in ({}, {"study_cohort": "part_a"}, {"study_cohort": "zz_other"}):
             record = parse_patient({"id": "p", "facts": facts}, "t")
             assert screen(record, trial, AS_OF).verdict != "eligible", (tid, facts)
+
+
+def test_fhir_input_has_no_cohort_so_a_cohort_line_is_open() -> None:
+    # a FHIR Bundle carries no study_cohort: the line is unknown unless its rule decides it
+    from conftest import EXAMPLES
+    from eligo.evaluate import evaluate
+    from eligo.lookup import RecordView
+    from eligo.parse import compile_rule
+    from eligo.patient import load_patient
+
+    record = load_patient(EXAMPLES / "fhir" / "A01-bundle.json")
+    assert "study_cohort" not in record.facts
+    view = RecordView(record)
+    for text, truth in (
+        ("not study_cohort = part_a or age < 0 years", None),  # the rule fails: open
+        ("not study_cohort = part_a or age >= 0 years", True),  # the rule alone decides
+        ("study_cohort = part_a and age >= 0 years", None),  # an exclusion: open
+        ("study_cohort = part_a and age < 0 years", False),
+    ):
+        assert evaluate(compile_rule(text), view, AS_OF).root.truth.value is truth, text
