@@ -338,3 +338,14 @@ def test_fhir_input_has_no_cohort_so_a_cohort_line_is_open() -> None:
         ("study_cohort = part_a and age < 0 years", False),
     ):
         assert evaluate(compile_rule(text), view, AS_OF).root.truth.value is truth, text
+
+
+def test_a_heading_for_all_cohorts_names_no_cohort() -> None:
+    # read as the label "all", a patient of any recorded cohort was cleared of every exclusion
+    rule = reread(NCT01160926[2], "all cohorts").rule
+    assert render(rule) == 'not lvef <= 50 % or not unparsed("all cohorts")'
+    record = parse_patient({"id": "p", **LOW, "facts": {"study_cohort": "azd6244"}}, "test")
+    from eligo.evaluate import evaluate
+    from eligo.lookup import RecordView
+
+    assert evaluate(rule, RecordView(record), AS_OF).root.truth.value is None

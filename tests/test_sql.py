@@ -603,3 +603,6 @@ def test_sql_agrees_on_cohort_headed_lines(population: Population, tmp_path: Pat
     at = [i for i, c in enumerate(crits) if "study_cohort" in c.rule_text]
     seen = {row[i] for _, _, row in result.rows() for i in at}
     assert seen == {True, False, None}
+    spark = result.compiled.sql("spark")  # the facts' value_text, in Spark SQL too
+    assert "value_text" in spark
+    assert sqlglot.parse_one(spark, read="spark").sql(dialect="spark")

@@ -97,6 +97,7 @@ _PART = re.compile(r"(?P<word>part|stage|cohort|arm|group)\s+(?P<id>[A-Za-z]|\d{
 _PART_JOIN = re.compile(r"\s*(?:&|,|/|\band\b|\bor\b)\s*", re.I)
 # "AZD6244 cohorts", "Cediranib cohort": cohorts named by the drug they are given
 _NAMED_COHORTS = re.compile(r"(?P<name>[A-Za-z][A-Za-z0-9]{1,30})\s+(?:cohorts?|arms?)", re.I)
+_NOT_A_NAME = frozenset(["all", "every", "each", "both", "any", "other", "remaining", "the"])
 COHORT_FACT = "study_cohort"  # the vocabulary fact a coordinator records (facts.study_cohort)
 
 
@@ -106,13 +107,15 @@ def cohort_labels(names: str) -> tuple[str, ...] | None:
 
     >>> cohort_labels("Part A & Part B"), cohort_labels("Stage 2"), cohort_labels("AZD6244 cohorts")
     (('part_a', 'part_b'), ('stage_2',), ('azd6244',))
-    >>> cohort_labels("Healthy subjects") is None
-    True
+    >>> cohort_labels("Healthy subjects") is None, cohort_labels("all cohorts") is None
+    (True, True)
     """
     names = names.strip()
     named = _NAMED_COHORTS.fullmatch(names)
     if named:
-        return (named.group("name").lower(),)
+        # "all cohorts", "other arms": every cohort or an unnamed one, no label
+        name = named.group("name").lower()
+        return None if name in _NOT_A_NAME else (name,)
     labels: list[str] = []
     at = 0
     while at < len(names):
