@@ -388,3 +388,10 @@ def patient_recorded(patient: dict[str, Any], fact: str, answer: str) -> dict[st
     if answer != "unrecorded":
         facts[fact] = answer == "true"
     return {**patient, "facts": facts}
+
+
+@given(parsers.parse("a patient of cohort {cohort} born {born}"), target_fixture="patient")
+def patient_of_cohort_born(cohort: str, born: str) -> dict[str, Any]:
+    patient = patient_born(born)
+    patient["facts"] = {} if cohort == "unrecorded" else {"study_cohort": cohort}
+    return patient

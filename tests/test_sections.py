@@ -349,3 +349,30 @@ def test_a_heading_for_all_cohorts_names_no_cohort() -> None:
     from eligo.lookup import RecordView
 
     assert evaluate(rule, RecordView(record), AS_OF).root.truth.value is None
+
+
+def test_a_staged_exclusion_excludes_only_in_its_stage() -> None:
+    from eligo.evaluate import evaluate
+    from eligo.lookup import RecordView
+    from eligo.sections import staged
+
+    line = "Age 2 to < 18 years during stage 1 and 1 to < 18 years during stage 2"
+    c = staged(line, "exclusion")
+    assert c is not None and c.understood
+    assert render(c.rule) == (
+        "(study_cohort = stage_1 and age >= 2 years and age < 18 years) "
+        "or (study_cohort = stage_2 and age >= 1 year and age < 18 years)"
+    )
+    for born, cohort, truth in (
+        ("2025-05-01", "stage_2", True),  # 18 months
+        ("2025-05-01", "stage_1", False),
+        ("2025-05-01", None, None),  # excluded in stage 2 only: open
+        ("1990-01-01", None, False),  # excluded in neither
+    ):
+        facts = {} if cohort is None else {"study_cohort": cohort}
+        record = parse_patient({"id": "p", "birth_date": born, "facts": facts}, "t")
+        assert evaluate(c.rule, RecordView(record), AS_OF).root.truth.value is truth
+    # one stage named, a stage named twice, or text after the last with no lead: not staged
+    assert staged("Age 2 to < 18 years during stage 1", "inclusion") is None
+    assert staged("A during stage 1 and B during stage 1", "inclusion") is None
+    assert staged("during stage 1, A and during stage 2, B", "inclusion") is None

@@ -23,6 +23,10 @@ each line under one is asked only of that cohort (:func:`cohort_condition`): an 
 ``cohort and rule`` (nor excluded by it); with the cohort unrecorded the rule alone decides
 only when it is met (inclusion) or not met (exclusion).
 
+A line whose clauses each hold during one stage of the trial ("Age 2 to < 18 years during
+stage 1 and 1 to < 18 years during stage 2") is read clause by clause, each asked of its
+stage (:func:`staged`).
+
 A line "The following prior therapies are allowed …" heads the items it permits ("Surgery",
 "Liver-directed therapy …"), filed as lines of their own.  Read alone, "Surgery" was a
 requirement: every patient without surgery failed it.  A permitted item decides nothing:
@@ -277,6 +281,72 @@ def for_cohort(c: Compiled, kind: Kind, who: str, shared: Collection[str] = ()) 
     return replace(c, rule=canonicalize(joined), unparsed=(*c.unparsed, *unparsed_in(cohort)))
 
 
+# "… during stage 1 and … during stage 2", "…: during study Stage 1, >80 … and during study
+# Stage 2, >60 …": one line's thresholds, each for one stage (part) of the trial
+_DURING = re.compile(
+    r"[\s,;]*\bduring\s+(?:the\s+)?(?:study\s+)?(?P<word>stage|part)\s+(?P<id>\d{1,2}|[A-Z])\b"
+    r"[\s,;]*",
+    re.IGNORECASE,
+)
+_JOINT = re.compile(r"^\s*(?:and|,|;)\s*|\s*(?:and|,|;)\s*$", re.IGNORECASE)
+_VALUE_START = re.compile(r"\s*(?:[<>≤≥=]|\d|(?:more|less|greater|at\s+least)\b)", re.IGNORECASE)
+
+
+def staged(text: str, kind: Kind) -> Compiled | None:
+    """A line whose clauses each hold during one stage of the trial, read clause by clause:
+    an inclusion ``(not study_cohort = stage_1 or A) and (not study_cohort = stage_2 or B)``,
+    an exclusion ``(study_cohort = stage_1 and A) or (study_cohort = stage_2 and B)``; a clause
+    without its subject ("1 to < 18 years") takes the line's ("Age").  None unless the line
+    names two stages or more, each once.
+
+    Read as a whole, "Age 2 to < 18 years during stage 1 and 1 to < 18 years during stage 2"
+    asked 2 to 18 years of every patient, and left the stage-2 range unread.
+
+    >>> from eligo.render import render
+    >>> render(staged("Age 2 to < 18 years during stage 1 and 1 to < 18 years during stage 2",
+    ...               "inclusion").rule)  # doctest: +NORMALIZE_WHITESPACE
+    '(not study_cohort = stage_1 or (age >= 2 years and age < 18 years))
+     and (not study_cohort = stage_2 or (age >= 1 year and age < 18 years))'
+    >>> staged("Stage 1 or 2 disease during stage 1", "inclusion") is None
+    True
+    """
+    marks = list(_DURING.finditer(text))
+    labels = [f"{m.group('word')}_{m.group('id')}".lower() for m in marks]
+    if len(marks) < 2 or len(set(labels)) != len(labels):
+        return None
+    if not text[marks[-1].end() :].strip(" .;"):  # "A during stage 1 and B during stage 2"
+        starts = [0, *(m.end() for m in marks[:-1])]
+        clauses = [text[a : m.start()] for a, m in zip(starts, marks, strict=True)]
+        lead = ""
+    else:  # "Lead: during stage 1, A and during stage 2, B"
+        head = text[: marks[0].start()].rstrip()
+        if not head.endswith(":"):
+            return None
+        lead = head[:-1].strip()
+        ends = [m.start() for m in marks[1:]] + [len(text)]
+        clauses = [text[m.end() : e] for m, e in zip(marks, ends, strict=True)]
+    clauses = [_JOINT.sub("", c).strip() for c in clauses]
+    if not all(clauses):
+        return None
+    if not lead:  # the first clause's words before its value are the line's subject
+        v = _VALUE_START.search(clauses[0])
+        lead = clauses[0][: v.start()].strip() if v and v.start() > 0 else ""
+    parts: list[Node] = []
+    unread: list[Unparsed] = []
+    for label, clause in zip(labels, clauses, strict=True):
+        if lead and _VALUE_START.match(clause):
+            clause = f"{lead} {clause}"
+        c = compile_text(clause, kind)
+        unread += c.unparsed
+        stage = Comparison(COHORT_FACT, "=", Category(label))
+        if kind == "inclusion":
+            parts.append(AnyOf((Not(stage), c.rule)))
+        else:
+            parts.append(AllOf((stage, c.rule)))
+    joined = AllOf(tuple(parts)) if kind == "inclusion" else AnyOf(tuple(parts))
+    return Compiled(text, canonicalize(joined), tuple(unread), (), ())
+
+
 _PERMITTED_LIST = re.compile(
     r"\bthe\s+following\b[^:]*?\b(?:are|is)\s+(?:allowed|permitted)\b", re.IGNORECASE
 )
@@ -324,7 +394,8 @@ def list_readings(
 
     A line under an "EXC CRITERIA" heading is re-read as an exclusion (:func:`reread`), even
     in a sub-bullet group; else a permitted item stays unread (:func:`permitted`); else a
-    line under one of several cohort headings is asked of that cohort (:func:`for_cohort`).
+    line under one of several cohort headings is asked of that cohort (:func:`for_cohort`);
+    else a line of clauses for two stages or more is read clause by clause (:func:`staged`).
     Lines in ``grouped`` (sub-bullet groups, :mod:`eligo.groups`) keep their group's reading
     unless a section re-reads them.  Trial loading and the coverage report both use this,
     so a report counts the reading screening uses.
@@ -339,6 +410,12 @@ def list_readings(
     for i in allowed:
         if i not in sections and i not in grouped:
             out[i] = permitted(compile_text(texts[i], kind))
+    for i, text in enumerate(texts):
+        if i in out or i in sections or i in grouped or "stage" not in text.lower():
+            continue
+        reading = staged(text, kind)
+        if reading is not None:
+            out[i] = reading
     for i, heading in sections.items():
         out[i] = reread(texts[i], heading)
     return out

@@ -3499,3 +3499,22 @@ Feature: Constructs the grammar reads in real registry text
       | azd6244    | met       | study cohort recorded as azd6244         |
       | cediranib  | undecided | no aPTT ratio                            |
       | unrecorded | undecided | no study cohort on record                |
+
+  Scenario Outline: Each clause of a line holds during its own stage of the trial (NCT01288573)
+    Given the inclusion line "Age 2 to < 18 years during stage 1 and 1 to < 18 years during stage 2" in the lists of NCT01288573
+    And a patient of cohort <cohort> born <born>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "(not study_cohort = stage_1 or (age >= 2 years and age < 18 years)) and (not study_cohort = stage_2 or (age >= 1 year and age < 18 years))"
+    And it is <met>
+
+    # read "age >= 2 years and age < 18 years and unparsed(…)": a child of 18 months in
+    # stage 2 failed the line the trial wrote for her
+    Examples:
+      | cohort     | born       | met       |
+      | stage_2    | 2025-05-01 | met       |
+      | stage_1    | 2025-05-01 | not met   |
+      | unrecorded | 2025-05-01 | undecided |
+      | unrecorded | 2020-01-01 | met       |
+      | stage_1    | 2020-01-01 | met       |
+      | stage_2    | 2005-01-01 | not met   |
+      | stage_2    | unknown    | undecided |
