@@ -333,18 +333,22 @@ def staged(text: str, kind: Kind) -> Compiled | None:
         lead = clauses[0][: v.start()].strip() if v and v.start() > 0 else ""
     parts: list[Node] = []
     unread: list[Unparsed] = []
+    annotations: list[str] = []
+    notes: list[str] = []
     for label, clause in zip(labels, clauses, strict=True):
         if lead and _VALUE_START.match(clause):
             clause = f"{lead} {clause}"
         c = compile_text(clause, kind)
         unread += c.unparsed
+        annotations += (a for a in c.annotations if a not in annotations)
+        notes += (n for n in c.notes if n not in notes)
         stage = Comparison(COHORT_FACT, "=", Category(label))
         if kind == "inclusion":
             parts.append(AnyOf((Not(stage), c.rule)))
         else:
             parts.append(AllOf((stage, c.rule)))
     joined = AllOf(tuple(parts)) if kind == "inclusion" else AnyOf(tuple(parts))
-    return Compiled(text, canonicalize(joined), tuple(unread), (), ())
+    return Compiled(text, canonicalize(joined), tuple(unread), tuple(annotations), tuple(notes))
 
 
 _PERMITTED_LIST = re.compile(
@@ -411,7 +415,7 @@ def list_readings(
         if i not in sections and i not in grouped:
             out[i] = permitted(compile_text(texts[i], kind))
     for i, text in enumerate(texts):
-        if i in out or i in sections or i in grouped or "stage" not in text.lower():
+        if i in out or i in sections or i in grouped or "during" not in text.lower():
             continue
         reading = staged(text, kind)
         if reading is not None:
