@@ -403,16 +403,16 @@ def test_screen_cohort_option_sets_the_study_cohort_alike_in_either_engine(
     batch = tmp_path / "batch.jsonl"
     batch.write_text("\n".join(json.dumps(p) for p in patients) + "\n", encoding="utf-8")
     fpg_line: dict[tuple[str, ...], list[object]] = {}
-    for option in ((), ("--cohort", "part_a"), ("--cohort", "PART_B")):
+    for option in ((), ("--study-cohort", "part_a"), ("--study-cohort", "PART_B")):
         args = ("screen", str(batch), str(trial), "--as-of", "2026-11-27", "-f", "json")
         default = run(*args, *option)
         duck = run(*args, *option, "--engine", "duckdb")
         assert default.returncode == duck.returncode == 0, default.stderr + duck.stderr
         assert _met(duck.stdout.splitlines()) == _met(default.stdout.splitlines()), option
         fpg_line[option] = [json.loads(x)["criteria"][1]["met"] for x in duck.stdout.splitlines()]
-    # H1 records no cohort (unknown), H2 part B (not asked); --cohort sets it for both
+    # H1 records no cohort (unknown), H2 part B (not asked); --study-cohort sets it for both
     assert fpg_line[()] == [None, True]
-    assert fpg_line[("--cohort", "part_a")] == [False, False]
-    assert fpg_line[("--cohort", "PART_B")] == [True, True]
-    bad = run("screen", str(batch), str(trial), "--cohort", "part a")
+    assert fpg_line[("--study-cohort", "part_a")] == [False, False]
+    assert fpg_line[("--study-cohort", "PART_B")] == [True, True]
+    bad = run("screen", str(batch), str(trial), "--study-cohort", "part a")
     assert bad.returncode != 0 and "not a cohort label" in bad.stderr

@@ -137,12 +137,12 @@ _LABEL = re.compile(r"[A-Za-z][A-Za-z0-9_\-]*")
 
 
 def _cohort_label(value: str | None) -> str | None:
-    """``--cohort``: a study_cohort label as a rule writes it (part_a, stage_2, azd6244)."""
+    """``--study-cohort``: a study_cohort label as a rule writes it (part_a, stage_2, azd6244)."""
     if value is None:
         return None
     if not _LABEL.fullmatch(value.strip()):
         raise _fail(
-            f"--cohort: '{value}' is not a cohort label; write the heading's name as a word "
+            f"--study-cohort: '{value}' is not a cohort label; write the heading's name as a word "
             "(Part A -> part_a, Stage 2 -> stage_2)"
         )
     return value.strip()
@@ -265,7 +265,7 @@ def screen(
     cohort: Annotated[
         str | None,
         typer.Option(
-            "--cohort",
+            "--study-cohort",
             help="The part of a multi-part trial every record is screened for (part_a, "
             "stage_2, …): sets the fact study_cohort.",
         ),
