@@ -118,6 +118,39 @@ def comparable(a: Concept, b: Concept) -> bool:
     )
 
 
+def _icd(code: str) -> str:
+    return code.replace(".", "").upper()
+
+
+def narrower(vocab: Vocabulary, broad: str, narrow: str) -> bool:
+    """Whether ``narrow`` names a kind of ``broad``: what "broad except narrow" can set aside.
+
+    True when ``broad`` includes it (transitively), or when it is of the same kind and each
+    of its ICD-10 codes falls inside ``broad``'s codes, inside or within a code ``broad``
+    already sets aside (``cancer`` leaves out non-melanoma skin cancer C44 by convention, so
+    "malignancy except non-melanoma skin cancer" names a kind of malignancy too).  Unrelated
+    concepts ("diabetes except insulin") are not.
+    """
+    b, n = vocab[broad], vocab[narrow]
+    if b.id == n.id or b.kind != n.kind or b.kind not in ("condition", "procedure", "medication"):
+        return False
+    seen: set[str] = set()
+    stack = list(b.includes)
+    while stack:
+        cid = stack.pop()
+        if cid == n.id:
+            return True
+        if cid not in seen and cid in vocab:
+            seen.add(cid)
+            stack.extend(vocab[cid].includes)
+    prefixes = [_icd(c) for c in (*b.icd10, *b.exclude_icd10)]
+    return (
+        bool(n.icd10)
+        and bool(b.icd10)
+        and all(any(_icd(code).startswith(p) for p in prefixes) for code in n.icd10)
+    )
+
+
 class VocabularyError(EligoError):
     """The vocabulary file itself is malformed (a packaging bug, not user input)."""
 

@@ -54,7 +54,7 @@ from typing import Any, Literal
 from lark import Token, Transformer, Tree, v_args
 from lark.exceptions import VisitError
 
-from .concepts import Concept, comparable, vocabulary
+from .concepts import Concept, comparable, narrower, vocabulary
 from .errors import CriterionSyntaxError, UnitError, did_you_mean
 from .lexer import EXCLUSION_HEADER, REQUIREMENT_AMONG_EXCLUSIONS, TIME_UNITS, Tok
 from .nodes import (
@@ -1728,11 +1728,31 @@ class RuleTransformer(Transformer[Token, Any]):
             raise self._error(f"a duration is a whole number of {unit}, not {n}", n)
         return Duration(str(op), amount, word)  # type: ignore[arg-type]
 
+    def excluding(self, *names: Token) -> Any:
+        return ("excluding", names)
+
+    def _excluding(self, c: Concept, names: tuple[Token, ...]) -> tuple[str, ...]:
+        """The concepts of ``c except (…)``: each narrower than ``c``, each named once."""
+        out: list[str] = []
+        for tok in names:
+            other = self._concept(tok)
+            if other.id in out:
+                raise self._error(f"'{other.id}' is named twice after except", tok)
+            if not narrower(self.vocab, c.id, other.id):
+                raise self._error(
+                    f"'{other.id}' is not a kind of {c.id}: 'except' sets aside narrower "
+                    "concepts only",
+                    tok,
+                )
+            out.append(other.id)
+        return tuple(out)
+
     def mention(self, *parts: Any) -> Node:
         history = any(isinstance(p, Token) and p.type == "HISTORY" for p in parts)
         ctok = next(p for p in parts if isinstance(p, Token) and p.type == "CONCEPT")
         window = next((p for p in parts if isinstance(p, Window)), None)
         lasting = next((p for p in parts if isinstance(p, Duration)), None)
+        names = next((p[1] for p in parts if isinstance(p, tuple)), ())
         c = self._concept(ctok)
         if c.numeric or c.categories:
             raise self._error(
@@ -1742,8 +1762,14 @@ class RuleTransformer(Transformer[Token, Any]):
             )
         if lasting is not None and c.kind == "fact":
             raise self._error(f"'{c.id}' is a recorded fact, with no dates to last over", ctok)
+        excluding = self._excluding(c, names)
         return Mention(
-            c.id, "history" if history else "current", window, lasting, span=self._span(ctok)
+            c.id,
+            "history" if history else "current",
+            window,
+            lasting,
+            excluding,
+            span=self._span(ctok),
         )
 
     def comparison(self, ctok: Token, op: Token, value: Any, window: Window | None = None) -> Node:
