@@ -553,7 +553,7 @@ def mentions(draw: st.DrawFn) -> Node:
 def narrower_concepts() -> dict[str, tuple[str, ...]]:
     """The concepts "X except (…)" may set aside, by X (:func:`eligo.concepts.narrower`)."""
     voc = vocabulary()
-    items = [c.id for c in voc if c.kind in ("condition", "procedure", "medication")]
+    items = [c.id for c in voc if c.kind in ("condition", "procedure")]
     found = {x: tuple(y for y in items if narrower(voc, x, y)) for x in items}
     return {x: ys for x, ys in found.items() if ys}
 

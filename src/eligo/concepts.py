@@ -129,10 +129,12 @@ def narrower(vocab: Vocabulary, broad: str, narrow: str) -> bool:
     of its ICD-10 codes falls inside ``broad``'s codes (not covering them all), or
     within a code ``broad`` already sets aside (``cancer`` leaves out non-melanoma skin
     cancer C44 by convention, so "malignancy except non-melanoma skin cancer" names a kind
-    of malignancy too).  Unrelated concepts ("diabetes except insulin") are not.
+    of malignancy too).  Unrelated concepts ("diabetes except insulin") are not, nor drugs.
     """
     b, n = vocab[broad], vocab[narrow]
-    if b.id == n.id or b.kind != n.kind or b.kind not in ("condition", "procedure", "medication"):
+    # not medications: one record entry may be several drugs ("sitagliptin/metformin"), and
+    # setting it aside as metformin would hide the other from "antidiabetics except metformin"
+    if b.id == n.id or b.kind != n.kind or b.kind not in ("condition", "procedure"):
         return False
     seen: set[str] = set()
     stack = list(b.includes)

@@ -202,8 +202,9 @@ class Mention:
     them.  Everything else is as without it (open world): an excluded item alone decides
     nothing of another item, so with only excluded items on record the mention is unknown,
     false only when the section is declared complete or the concept is recorded absent.
-    Each excluded concept is narrower than the mention's (included by it, or coded inside
-    codes it sets aside: see :func:`eligo.concepts.narrower`).
+    Each excluded concept is a narrower condition or procedure than the mention's (included
+    by it, or coded inside its codes or codes it sets aside: :func:`eligo.concepts.narrower`);
+    never a drug, as one medication entry may be several drugs.
     """
 
     concept: str

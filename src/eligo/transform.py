@@ -717,7 +717,7 @@ class _Resolver:
         mention = base.child if isinstance(base, Not) else base
         if type(mention) is not Mention or mention.excluding:
             return None
-        if self.vocab[mention.concept].kind not in ("condition", "procedure", "medication"):
+        if self.vocab[mention.concept].kind not in ("condition", "procedure"):
             return None
         parts = list(exception.children) if isinstance(exception, AnyOf | AllOf) else [exception]
         names: list[str] = []
@@ -1799,7 +1799,7 @@ class RuleTransformer(Transformer[Token, Any]):
             if not narrower(self.vocab, c.id, other.id):
                 raise self._error(
                     f"'{other.id}' is not a kind of {c.id}: 'except' sets aside narrower "
-                    "concepts only",
+                    "conditions or procedures only",
                     tok,
                 )
             out.append(other.id)
