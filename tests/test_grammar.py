@@ -3195,6 +3195,26 @@ SAFETY = [
     # NCT01288573: "any form of" names every kind of the concept
     ("Any form of leukemia", "exclusion", "leukemia"),
     ("some form of leukemia", "exclusion", "*unread*"),
+    # words after the last excepted concept, a window of its own, or an excepted concept
+    # that is no kind of malignancy (carcinoma in situ, D codes) keep the partial reading
+    (
+        "History of malignancy, except non-melanoma skin cancer treated curatively",
+        "exclusion",
+        'history of cancer and (not (nonmelanoma_skin_cancer and unparsed("treated '
+        'curatively")) or unparsed("except non-melanoma skin cancer treated curatively"))',
+    ),
+    (
+        "Malignancy except non-melanoma skin cancer within 5 years",
+        "exclusion",
+        'cancer and (not nonmelanoma_skin_cancer within 5 years or unparsed("except '
+        'non-melanoma skin cancer"))',
+    ),
+    (
+        "No malignancy except non-melanoma skin cancer or cervical cancer in situ",
+        "inclusion",
+        "not (cancer and (not (nonmelanoma_skin_cancer or cervical_carcinoma_in_situ) or "
+        'unparsed("except non-melanoma skin cancer or cervical cancer in situ")))',
+    ),
 ]
 
 
