@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+import duckdb
 import pytest
 import sqlglot
 
@@ -373,6 +374,44 @@ def test_kleene_logic_is_sql_logic() -> None:
     t, f, u = "TRUE", "FALSE", "CAST(NULL AS BOOLEAN)"
     row = _one(f"SELECT {f} AND {u}, {t} AND {u}, {t} OR {u}, {f} OR {u}, NOT {u}")
     assert row == (False, None, True, None, None)
+
+
+def test_repeated_subexpressions_become_one_column_each() -> None:
+    """A repeated subtree that cannot fail is computed once, in an earlier layer; one that
+    could fail outside its CASE branch (LN of a value that may be <= 0) stays where it was."""
+    x = sql.col("x")
+    big = sql.add(sql.mul(sql.fn("ABS", x), sql.num(2.0)), sql.mul(x, sql.num(3.0)))
+    risky = sql.fn("LN", sql.add(sql.mul(x, sql.num(2.0)), sql.num(1.0)))
+    guarded = sql.case([(sql.cmp(x, ">", sql.num(0.0)), risky)], sql.null_double())
+    safe_ln = sql.fn("LN", sql.fn("GREATEST", x, sql.num(1.0)))
+    columns = {
+        "a": sql.add(big, sql.num(1.0)),
+        "b": sql.sub(big, safe_ln),
+        "c": sql.add(guarded, safe_ln),
+        "d": sql.mul(guarded, sql.num(2.0)),
+    }
+    before = {k: sql.to_sql(e) for k, e in columns.items()}
+    shared = sql._shared_columns(columns, iter(f"s{i}" for i in range(100)))
+    hoisted = {sql.to_sql(e) for layer in shared for e in layer.values()}
+    assert hoisted == {sql.to_sql(sql.paren(big)), sql.to_sql(sql.paren(safe_ln))}
+    assert "LN((x * 2.0e0) + 1.0e0)" in sql.to_sql(columns["c"])  # still inside its CASE
+    # the same values, computed in layers
+    layers = [*shared, columns]
+    query = "SELECT * FROM (SELECT 0.5 AS x UNION ALL SELECT -3.0 UNION ALL SELECT NULL) t0"
+    for i, layer in enumerate(layers, 1):
+        cols = ", ".join(f"{sql.to_sql(e)} AS {k}" for k, e in layer.items())
+        query = f"SELECT *, {cols} FROM ({query}) t{i}"
+    plain = ", ".join(f"{e} AS {k}" for k, e in before.items())
+    got = duckdb.connect().execute(f"SELECT a, b, c, d FROM ({query}) ORDER BY x").fetchall()
+    want = (
+        duckdb.connect()
+        .execute(
+            f"SELECT {plain} FROM (SELECT 0.5 AS x UNION ALL SELECT -3.0 UNION ALL SELECT NULL) t "
+            "ORDER BY x"
+        )
+        .fetchall()
+    )
+    assert got == want
 
 
 # ---------------------------------------------------------------------------- Spark

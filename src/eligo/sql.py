@@ -38,8 +38,9 @@ from __future__ import annotations
 
 import functools
 import gc
+import itertools
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, ParamSpec, TypeVar
@@ -1968,17 +1969,25 @@ class _Compiler:
             )
         ctes.append(("eligo_base", base))
         prev = "eligo_base"
+        fresh = (f"eligo_s{i}" for i in itertools.count())
         for i, layer in enumerate(self.layers[1:], 1):
             if layer:
-                sel = _select(exp.Star(), *[_alias(e, k) for k, e in layer.items()]).from_(
-                    prev, copy=False
-                )
-                ctes.append((f"eligo_d{i}", sel))
+                layer = dict(layer)
+                for j, shared in enumerate(_shared_columns(layer, fresh)):
+                    ctes.append((f"eligo_d{i}s{j}", _layer(shared, prev)))
+                    prev = f"eligo_d{i}s{j}"
+                ctes.append((f"eligo_d{i}", _layer(layer, prev)))
                 prev = f"eligo_d{i}"
+        met_cols = dict(criteria)
+        for j, shared in enumerate(_shared_columns(met_cols, fresh)):
+            ctes.append((f"eligo_cs{j}", _layer(shared, prev)))
+            prev = f"eligo_cs{j}"
         outs = [col("patient_id")] + ([col(row_column)] if row_column else [])
         if self.check_keys:
             outs.append(col(UNKNOWN_KEYS))
-        met = _select(*outs, *[_alias(e, name) for name, e in criteria]).from_(prev, copy=False)
+        met = _select(*outs, *[_alias(e, name) for name, e in met_cols.items()]).from_(
+            prev, copy=False
+        )
         met.set(
             "with_",
             exp.With(
@@ -1994,6 +2003,180 @@ class _Compiler:
             copy=False,
         )
         return met, full
+
+
+def _layer(columns: dict[str, exp.Expr], prev: str) -> exp.Select:
+    """``SELECT *, <columns> FROM prev``: one more layer of computed columns."""
+    return _select(exp.Star(), *[_alias(e, k) for k, e in columns.items()]).from_(prev, copy=False)
+
+
+_SHARE_MIN = 8  # nodes: a repeat smaller than this costs less than a column of its own
+# node types whose evaluation never fails, whatever their inputs: a shared subexpression of
+# these alone may be computed for every row, outside the CASE branch that held it
+_NEVER_FAIL = (
+    exp.Column,
+    exp.Identifier,
+    exp.Literal,
+    exp.Boolean,
+    exp.Null,
+    exp.Paren,
+    exp.Add,
+    exp.Sub,
+    exp.Mul,
+    exp.Neg,
+    exp.EQ,
+    exp.NEQ,
+    exp.GT,
+    exp.GTE,
+    exp.LT,
+    exp.LTE,
+    exp.NullSafeEQ,
+    exp.And,
+    exp.Or,
+    exp.Not,
+    exp.Is,
+    exp.Case,
+    exp.If,
+    exp.Coalesce,
+    exp.Abs,
+    exp.Floor,
+    exp.Trunc,
+    exp.Greatest,
+    exp.Least,
+    exp.In,
+    exp.DataType,
+)
+
+
+_NOT_A_VALUE = (exp.If, exp.Identifier, exp.DataType)  # parts of a node, never a column
+
+
+def _positive(e: exp.Expr) -> bool:
+    """``e`` is NULL or a number > 0 for every input (so ``LN(e)`` cannot fail)."""
+    if isinstance(e, exp.Null):
+        return True
+    if isinstance(e, exp.Paren):
+        return _positive(e.this)
+    if isinstance(e, exp.Literal):
+        value = _constant(e)
+        return value is not None and value > 0
+    if isinstance(e, exp.Greatest):
+        return any(_positive(a) for a in [e.this, *e.expressions])
+    if isinstance(e, exp.Least):
+        return all(_positive(a) for a in [e.this, *e.expressions])
+    if isinstance(e, exp.Cast):
+        return _positive(e.this)
+    if isinstance(e, exp.Case):
+        values = [b.args.get("true") for b in e.args.get("ifs") or []] + [e.args.get("default")]
+        return all(v is None or _positive(v) for v in values)
+    return False
+
+
+def _never_fails_here(e: exp.Expr) -> bool:
+    """Evaluating node ``e`` itself (its inputs apart) raises no error for any input."""
+    if isinstance(e, _NEVER_FAIL):
+        return True
+    if isinstance(e, exp.Cast):  # the compiler casts numbers to DOUBLE, and literals
+        to = e.args.get("to")
+        target = to.this if isinstance(to, exp.DataType) else None
+        return target == exp.DataType.Type.DOUBLE or isinstance(e.this, exp.Literal | exp.Null)
+    if isinstance(e, exp.Div):  # by a non-zero literal
+        value = _constant(
+            e.expression.this if isinstance(e.expression, exp.Paren) else e.expression
+        )
+        return value is not None and value != 0
+    if isinstance(e, exp.Ln):
+        return _positive(e.this)
+    return False
+
+
+class _Shapes:
+    """Structural identity of expression nodes: equal trees get equal integer keys."""
+
+    def __init__(self) -> None:
+        self.ids: dict[tuple[object, ...], int] = {}
+        self.memo: dict[int, tuple[int, int, bool]] = {}  # id(node) → key, size, never fails
+
+    def of(self, node: exp.Expr) -> tuple[int, int, bool]:
+        found = self.memo.get(id(node))
+        if found is not None:
+            return found
+        parts: list[object] = [type(node).__name__]
+        size, safe = 1, _never_fails_here(node)
+        for name in sorted(node.args):
+            value = node.args[name]
+            if value is None or value == []:
+                continue
+            items = value if isinstance(value, list) else [value]
+            keys: list[object] = []
+            for item in items:
+                if isinstance(item, exp.Expr):
+                    k, n, ok = self.of(item)
+                    keys.append(k)
+                    size += n
+                    safe = safe and ok
+                else:
+                    keys.append(item)
+                    # a non-expression argument (a flag, a name) is part of the shape
+            parts.append((name, isinstance(value, list), tuple(keys)))
+        key = self.ids.setdefault(tuple(parts), len(self.ids))
+        found = self.memo[id(node)] = (key, size, safe)
+        return found
+
+
+def _shared_columns(
+    columns: dict[str, exp.Expr], fresh: Iterator[str]
+) -> list[dict[str, exp.Expr]]:
+    """Compute each repeated subexpression of ``columns`` once, as a column of its own.
+
+    The criteria and derived values repeat whole subtrees (a score's raw value inside its
+    rounding, one reading of a value judged again when an alternative agrees); DuckDB
+    evaluates every copy for every row.  Each outermost subtree of at least
+    :data:`_SHARE_MIN` nodes that occurs twice or more and cannot fail (it leaves the CASE
+    branch that held it, so it is evaluated for every row) becomes a column, and each entry of
+    ``columns`` is replaced by an expression that reads it (the trees themselves are left as
+    they are).  The new columns may repeat subtrees themselves, so they are shared the same
+    way.  Returns the layers to compute before ``columns``, earliest
+    first; the results are unchanged (the same pure expressions, evaluated once).
+    """
+    shapes = _Shapes()
+    counts: dict[int, int] = {}
+    for e in columns.values():
+        for node in e.walk():
+            key, size, safe = shapes.of(node)
+            if size >= _SHARE_MIN and safe and not isinstance(node, _NOT_A_VALUE):
+                counts[key] = counts.get(key, 0) + 1
+    shared: dict[int, tuple[str, exp.Expr]] = {}
+
+    def rewrite(node: exp.Expr) -> exp.Expr:
+        # a new node where a part changed; the trees passed in are never modified (the
+        # compiler shares subtrees between columns and layers)
+        key = shapes.of(node)[0]
+        if counts.get(key, 0) >= 2:
+            if key not in shared:
+                shared[key] = (next(fresh), node)
+            return col(shared[key][0])
+        args: dict[str, object] = {}
+        changed = False
+        for name, value in node.args.items():
+            if isinstance(value, exp.Expr):
+                new = rewrite(value)
+                changed = changed or new is not value
+                args[name] = new
+            elif isinstance(value, list):
+                items = [rewrite(v) if isinstance(v, exp.Expr) else v for v in value]
+                changed = changed or any(a is not b for a, b in zip(items, value, strict=True))
+                args[name] = items
+            else:
+                args[name] = value
+        return type(node)(**args) if changed else node
+
+    for name in columns:
+        columns[name] = rewrite(columns[name])
+    if not shared:
+        return []
+    layer = {alias: body for alias, body in shared.values()}
+    return [*_shared_columns(layer, fresh), layer]
 
 
 def _built(e: exp.Expr | Callable[[], exp.Expr] | None) -> exp.Expr | None:
