@@ -471,6 +471,10 @@ def _compile_rule(text: str) -> Node:
         else:
             col = int(e.column or 1)
             hint = _token_hint(text, col - 1)
+            # "," is a token since "except (a, b)", so "80,000" fails on a token here
+            comma = _character_hint(text, col - 1) if str(e.token) == "," else None
+            if comma is not None:
+                hint = (comma, None)
             msg = f"unexpected {str(e.token)!r} in rule"
         if hint is not None:
             msg, col = hint[0], hint[1] or col
