@@ -232,7 +232,7 @@ TEXT = [
     ("Inability to give informed consent", "exclusion", "not consent"),
     ("Lack of informed consent", "exclusion", "not consent"),
     ("No history of cancer", "exclusion", 'unparsed("No history of cancer")'),
-    ("Recent variceal bleeding", "exclusion", 'gi_bleeding and unparsed("Recent")'),
+    ("Recent variceal bleeding", "exclusion", 'history of gi_bleeding and unparsed("Recent")'),
     ("MELD score greater than or equal to 15", "inclusion", "meld >= 15"),
     ("Child-Pugh class C", "exclusion", "child_pugh_class = C"),
     ("Child-Pugh: <=7", "inclusion", "child_pugh_points <= 7"),
@@ -457,7 +457,8 @@ TEXT = [
     (
         "6 to 144 months after liver transplantation with HCV",
         "inclusion",
-        'unparsed("6 to 144 months") and unparsed("after") and liver_transplant and hcv',
+        'unparsed("6 to 144 months") and unparsed("after") and history of liver_transplant and '
+        "history of hcv",
     ),
     # "of any grade" asks for the condition whatever its grade
     ("Hepatic encephalopathy of any grade", "exclusion", "hepatic_encephalopathy"),
@@ -1172,7 +1173,7 @@ SAFETY = [
         "symptoms are allowed provided 1 week washout occurs",
         "exclusion",
         "immunotherapy within 4 weeks or chemotherapy within 4 weeks or radiotherapy within "
-        "4 weeks or investigational_drug within 4 weeks or (corticosteroids and "
+        "4 weeks or investigational_drug within 4 weeks or (history of corticosteroids and "
         'unparsed("disease-related symptoms are allowed provided 1 week washout occurs"))',
     ),
     # a history cue cannot be put on a measurement: met by the value now, else open
@@ -1905,7 +1906,8 @@ SAFETY = [
     (
         "Duration of diabetes > 12 weeks, 3 days a week",
         "inclusion",
-        'unparsed("Duration") and diabetes and unparsed("> 12 weeks")'
+        # (the unread duration dates the diabetes: "at any time", see the last SAFETY cases)
+        'unparsed("Duration") and history of diabetes and unparsed("> 12 weeks")'
         ' and unparsed("3 days a week")',
     ),
     # "no active or chronic hepatitis B" once read 'not unparsed("or") and hbv', asking for
@@ -2287,7 +2289,7 @@ SAFETY = [
         "inclusion",
         'not (unparsed("absolute contra-indications to exercise") or '
         '(unparsed("recent (<6 months) acute cardiac") and ((unparsed("event") and '
-        'unstable_angina) or (unparsed("uncontrolled") and arrhythmia)) and '
+        'history of unstable_angina) or (unparsed("uncontrolled") and arrhythmia)) and '
         'unparsed("causing symptoms or hemodynamic compromise")))',
     ),
     ("None of the following: HIV, HBV", "inclusion", "not (hiv or hbv)"),
@@ -2407,7 +2409,8 @@ SAFETY = [
         "Chemotherapy must be completed at least 4 weeks prior to enrollment and patients"
         " must have recovered",
         "inclusion",
-        'chemotherapy and unparsed("completed at least 4 weeks prior to enrollment and patients'
+        'history of chemotherapy and unparsed("completed at least 4 weeks prior to enrollment '
+        "and patients"
         ' must have recovered")',
     ),
     # "despite" with no concept right after it stays unread
@@ -2703,7 +2706,8 @@ SAFETY = [
         "haemochromatosis, non-alcoholic steatohepatitis or others.",
         "inclusion",
         'cirrhosis and history of liver_biopsy and ((unparsed("possible aetiologies") and '
-        'unparsed("cured") and hcv) or (unparsed("former") and alcohol_use_disorder) or '
+        'unparsed("cured") and hcv) or (unparsed("former") and history of alcohol_use_disorder) '
+        "or "
         'hemochromatosis or nash or unparsed("others"))',
     ),
     ("Cirrhosis; HCV or NASH", "inclusion", "cirrhosis and (hcv or nash)"),
@@ -3115,6 +3119,40 @@ SAFETY = [
         "nyha_class = III or nyha_class = IV",
     ),
     ("heart failure symptoms", "exclusion", "*unread*"),
+    # an unread span that dates its neighbour ("≥2 in the past year", "controlled for at
+    # least 5 days", "recent") makes a "now" mention next to it "at any time": read "uti and
+    # unparsed(…)", NCT02521181 cleared a patient with three infections last year and none
+    # today; "myocardial_infarction and unparsed("recent")" cleared an infarction 3 weeks ago
+    (
+        "Frequent urinary tract infections (≥2 in the past year)",
+        "exclusion",
+        'unparsed("Frequent") and history of uti and unparsed("≥2 in the past year")',
+    ),
+    (
+        "Uncontrolled upper GI bleeding (bleeding must be controlled for at least 5 days)",
+        "exclusion",
+        'unparsed("Uncontrolled") and history of gi_bleeding and history of bleeding and '
+        'unparsed("controlled for at least 5 days")',
+    ),
+    (
+        "Dialysis therapy for >14 days from transplantation to randomization",
+        "exclusion",
+        'history of dialysis and unparsed(">14 days from transplantation to randomization")',
+    ),
+    (
+        "3. recent MI(Myocardial Infarction)",
+        "exclusion",
+        'history of myocardial_infarction and unparsed("recent")',
+    ),
+    # … but only a mention close to the dating words: not a list's lead-in, and not across
+    # "and"/"or" or punctuation
+    ("Pregnancy (self-reported)", "exclusion", 'pregnancy and unparsed("self-reported")'),
+    (
+        "Hypertension, Frequent urinary tract infections (≥2 in the past year)",
+        "exclusion",
+        'hypertension or (unparsed("Frequent") and history of uti and '
+        'unparsed("≥2 in the past year"))',
+    ),
 ]
 
 

@@ -2017,7 +2017,7 @@ Feature: Constructs the grammar reads in real registry text
     And a patient with the procedure <procedure> on <when>
     And the patient's record declares its <complete> complete
     When the line is evaluated on 2026-11-27
-    Then the line reads, partly, as "not (history of tace and unparsed("history can participate")) or (unparsed("if") and tace and unparsed("performed more than 4 weeks") and unparsed("ago") and measurable_disease and unparsed("outside") and history of tace and unparsed("field"))"
+    Then the line reads, partly, as "not (history of tace and unparsed("history can participate")) or (unparsed("if") and history of tace and unparsed("performed more than 4 weeks") and unparsed("ago") and measurable_disease and unparsed("outside") and unparsed("field"))"
     And it is <met>
 
     # read before as "not (… and not history of tace …)": met by everyone, a chemoembolization
@@ -2242,7 +2242,7 @@ Feature: Constructs the grammar reads in real registry text
     Given the inclusion line "No absolute contra-indications to exercise: recent (<6 months) acute cardiac event unstable angina, uncontrolled dysrhythmias causing symptoms or hemodynamic compromise, symptomatic aortic stenosis, uncontrolled symptomatic heart failure, acute pulmonary embolus, acute myocarditis or pericarditis, suspected or known dissecting aneurism and acute systemic infection"
     And a patient with conditions <conditions>
     When the line is evaluated on 2026-11-27
-    Then the line reads, partly, as "not (unparsed("absolute contra-indications to exercise") or (unparsed("recent (<6 months) acute cardiac") and ((unparsed("event") and unstable_angina) or (unparsed("uncontrolled") and arrhythmia)) and (unparsed("causing symptoms") or unparsed("hemodynamic compromise") or (unparsed("symptomatic") and aortic_stenosis) or uncontrolled_heart_failure or (unparsed("acute") and pulmonary_embolism) or (unparsed("acute") and (myocarditis or pericarditis)) or (unparsed("dissecting aneurism") and unparsed("acute") and active_infection))))"
+    Then the line reads, partly, as "not (unparsed("absolute contra-indications to exercise") or (unparsed("recent (<6 months) acute cardiac") and ((unparsed("event") and history of unstable_angina) or (unparsed("uncontrolled") and arrhythmia)) and (unparsed("causing symptoms") or unparsed("hemodynamic compromise") or (unparsed("symptomatic") and aortic_stenosis) or uncontrolled_heart_failure or (unparsed("acute") and pulmonary_embolism) or (unparsed("acute") and (myocarditis or pericarditis)) or (unparsed("dissecting aneurism") and unparsed("acute") and active_infection))))"
     And it is <met>
 
     # the list alone, mis-grouped where a comma is missing, read not (unparsed(…) and (…) and
@@ -2876,7 +2876,7 @@ Feature: Constructs the grammar reads in real registry text
     Given the inclusion line "Patients with liver cirrhosis, that is histologically proven in a previous liver biopsy; possible aetiologies are: cured HCV infection, former alcohol abuse, genetic haemochromatosis, non-alcoholic steatohepatitis or others."
     And a patient with conditions <conditions> and the procedure liver biopsy on <when>
     When the line is evaluated on 2026-11-27
-    Then the line reads, partly, as "cirrhosis and history of liver_biopsy and ((unparsed("possible aetiologies") and unparsed("cured") and hcv) or (unparsed("former") and alcohol_use_disorder) or hemochromatosis or nash or unparsed("others"))"
+    Then the line reads, partly, as "cirrhosis and history of liver_biopsy and ((unparsed("possible aetiologies") and unparsed("cured") and hcv) or (unparsed("former") and history of alcohol_use_disorder) or hemochromatosis or nash or unparsed("others"))"
     And it is <met>
 
     # read "history of liver_biopsy or … or nash or …", a patient with NASH (or a biopsy) but
@@ -3493,3 +3493,48 @@ Feature: Constructs the grammar reads in real registry text
       | measurable_disease true  | undecided |
       | measurable_disease false | not met   |
       | moribund false           | undecided |
+
+  Scenario Outline: Unread words that date a condition make it "at any time", not "now" (NCT02521181)
+    Given the exclusion line "Frequent urinary tract infections (≥2 in the past year)"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Frequent") and history of uti and unparsed("≥2 in the past year")"
+    And it is <met>
+
+    # read "uti and unparsed(…)": a patient with infections last spring and none today was
+    # cleared ("not current"), though the line asks about the past year
+    Examples:
+      | conditions                                                            | met       |
+      | N39.0 since 2026-03-01 resolved 2026-03-10; N39.0 since 2026-06-01 resolved 2026-06-09, complete | undecided |
+      | N39.0 since 2026-11-20                                                | undecided |
+      | I10 since 2020-01-01, complete                                        | not met   |
+      | nothing                                                               | undecided |
+
+  Scenario Outline: "Uncontrolled bleeding (must be controlled for at least 5 days)" does not clear a bleed that stopped 3 days ago (NCT01801332)
+    Given the exclusion line "Uncontrolled upper GI bleeding (bleeding must be controlled for at least 5 days)"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Uncontrolled") and history of gi_bleeding and history of bleeding and unparsed("controlled for at least 5 days")"
+    And it is <met>
+
+    # read "gi_bleeding and bleeding and …" (now): a bleed that stopped 3 days ago cleared
+    Examples:
+      | conditions                                      | met       |
+      | K92.2 since 2026-11-20 resolved 2026-11-24, complete | undecided |
+      | I10 since 2020-01-01, complete                  | not met   |
+      | nothing                                         | undecided |
+
+  Scenario Outline: A "recent" infarction is one that happened, not one current today (NCT03864276)
+    Given the exclusion line "3. recent MI(Myocardial Infarction)"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "history of myocardial_infarction and unparsed("recent")"
+    And it is <met>
+
+    # read "myocardial_infarction and unparsed("recent")": an infarction three weeks ago,
+    # resolved, was "not current" and cleared the patient
+    Examples:
+      | conditions                                      | met       |
+      | I21.9 since 2026-11-01 resolved 2026-11-08, complete | undecided |
+      | I10 since 2020-01-01, complete                  | not met   |
+      | nothing                                         | undecided |
