@@ -3153,6 +3153,26 @@ SAFETY = [
         'hypertension or (unparsed("Frequent") and history of uti and '
         'unparsed("≥2 in the past year"))',
     ),
+    # NCT01611363: "a history of unexplained syncope, cardiac arrest, unexplained significant
+    # cardiac arrhythmias or torsades de pointes, structural heart disease, or …": the history
+    # list stopped at the item with two unread qualifiers, so cardiac arrest was read "now"
+    # and a cardiac arrest two years ago did not exclude
+    (
+        "History of syncope, cardiac arrest, unexplained significant arrhythmias or stroke",
+        "exclusion",
+        'history of syncope or history of cardiac_arrest or (unparsed("unexplained") and '
+        'unparsed("significant") and (history of arrhythmia or history of stroke))',
+    ),
+    # … a "no" list is not extended so: NCT01160926 "which would deter radiotherapy" would
+    # become an item, and the list's last example ("prior adhesions") fell out of the "no"
+    (
+        "Inc Criteria: No pre-existing condition which would deter radiotherapy, e.g. fistulas, "
+        "severe ulcerative colitis, Crohn's disease, prior adhesions",
+        "inclusion",
+        'not (unparsed("pre-existing") and ((unparsed("deter") and radiotherapy) or '
+        'unparsed("fistulas") or (unparsed("severe") and (ulcerative_colitis or crohns_disease)) '
+        'or unparsed("adhesions")))',
+    ),
 ]
 
 

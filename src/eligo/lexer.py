@@ -5372,13 +5372,15 @@ def _future_items(toks: list[Tok], text: str) -> list[Tok]:
     return out
 
 
-def _item_end(toks: list[Tok], j: int, unread: bool = False) -> int | None:
+def _item_end(toks: list[Tok], j: int, unread: bool = False, qualified: bool = False) -> int | None:
     """End of one alternative in a list: MOD* CONCEPT followed by its parentheticals.
 
     With ``unread``, unread words standing alone (before "or", ",", ")" or the end) are
     an alternative too: "No glorp or diabetes" is "no glorp and no diabetes", whatever glorp
     is; left out of the list, the "no" stopped before it and "or diabetes" was an
-    alternative to the unread negation, met by every diabetic."""
+    alternative to the unread negation, met by every diabetic.  With ``qualified`` too,
+    unread words before a concept are one item with it ("unexplained significant
+    arrhythmias")."""
     while j < len(toks) and toks[j].type == "MOD":
         j += 1
     if unread and j < len(toks) and toks[j].type == "WORD":
@@ -5387,7 +5389,13 @@ def _item_end(toks: list[Tok], j: int, unread: bool = False) -> int | None:
             k += 1  # "severe glorp": unread words, one item
         if k == len(toks) or toks[k].type in ("OR", "COMMA", "RPAREN"):
             return k
-        return None
+        if not qualified:
+            return None
+        while k < len(toks) and toks[k].type == "MOD":
+            k += 1
+        if k == len(toks) or toks[k].type != "CONCEPT":
+            return None
+        j = k
     if j >= len(toks) or toks[j].type != "CONCEPT":
         return None
     j += 1
@@ -6709,7 +6717,9 @@ def _wrap_chains(toks: list[Tok], cue: str, text: str) -> list[Tok]:
                 if cue == "HISTORY" and _NOW_CUE.match(text, out[sep].end):
                     stopped = True  # "history of A or active B": B is current, not history
                     break
-                nxt = _item_end(out, sep + 1, unread=unread)
+                # a history list reaches an item with unread qualifiers ("history of A, B,
+                # unexplained significant arrhythmias or C"): stopped there, B read "now"
+                nxt = _item_end(out, sep + 1, unread=unread, qualified=cue == "HISTORY")
                 if nxt is None and cue == "NOT":
                     nxt = _history_item_end(out, sep + 1)
                 if nxt is None:

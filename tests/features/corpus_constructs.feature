@@ -1208,7 +1208,7 @@ Feature: Constructs the grammar reads in real registry text
     Given the exclusion line "A QTc interval of >430 ms (males) and >450 ms (females), a history of unexplained syncope, cardiac arrest, unexplained significant cardiac arrhythmias or torsades de pointes, structural heart disease, or a family history of Long QT Syndrome (LQTS)"
     And a patient with conditions <conditions>
     When the line is evaluated on 2026-11-27
-    Then the line reads, in part, as "(qtc > 430 ms and sex = male) or (qtc > 450 ms and sex = female) or (unparsed("unexplained") and history of syncope) or cardiac_arrest or (unparsed("unexplained") and unparsed("significant") and (arrhythmia or ventricular_arrhythmia)) or structural_heart_disease or unparsed("family history of Long QT Syndrome")"
+    Then the line reads, in part, as "(qtc > 430 ms and sex = male) or (qtc > 450 ms and sex = female) or (unparsed("unexplained") and history of syncope) or history of cardiac_arrest or (unparsed("unexplained") and unparsed("significant") and (history of arrhythmia or history of ventricular_arrhythmia)) or history of structural_heart_disease or unparsed("family history of Long QT Syndrome")"
     And it is <met>
 
     # "family" once split the list: "(structural heart disease or family) and history of
@@ -3538,3 +3538,19 @@ Feature: Constructs the grammar reads in real registry text
       | I21.9 since 2026-11-01 resolved 2026-11-08, complete | undecided |
       | I10 since 2020-01-01, complete                  | not met   |
       | nothing                                         | undecided |
+
+  Scenario Outline: A history list reaches past an item with unread qualifiers (NCT01611363)
+    Given the exclusion line "History of syncope, cardiac arrest, unexplained significant arrhythmias or stroke"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "history of syncope or history of cardiac_arrest or (unparsed("unexplained") and unparsed("significant") and (history of arrhythmia or history of stroke))"
+    And it is <met>
+
+    # the history cue stopped before "unexplained significant arrhythmias": cardiac arrest
+    # was read "now", and an arrest two years ago, resolved, cleared the patient
+    Examples:
+      | conditions                                           | met       |
+      | I46.9 since 2024-05-01 resolved 2024-05-02, complete | met       |
+      | I63.9 since 2020-01-01 resolved 2020-02-01, complete | undecided |
+      | I10 since 2020-01-01, complete                       | not met   |
+      | nothing                                              | undecided |
