@@ -3173,6 +3173,16 @@ SAFETY = [
         'unparsed("fistulas") or (unparsed("severe") and (ulcerative_colitis or crohns_disease)) '
         'or unparsed("adhesions")))',
     ),
+    # NCT01857115: "infection requiring treatment (antibiotics, …) within 14 days": the window
+    # bounded the drugs only and the infection was asked "now"; an infection treated last
+    # week and resolved did not exclude
+    (
+        "Disease-related: Acute active infection requiring treatment (systemic antibiotics, "
+        "antivirals, or antifungals) within 14 days prior to randomization.",
+        "exclusion",
+        'unparsed("Acute") and active_infection within 14 days and (antibiotics within 14 days '
+        "or antivirals within 14 days or antifungals within 14 days)",
+    ),
 ]
 
 

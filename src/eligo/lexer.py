@@ -3908,7 +3908,8 @@ def _window_over_unread(toks: list[Tok], vocab: Vocabulary) -> list[Tok]:
     excluded (NCT02521181).  The unread words and their window stay unread beside it, so
     the copy can only turn a decided answer into an open one, never decide one.  Conditions
     only: a measure or treatment before unread words ("creatinine doubling within 3 months")
-    is no state the window dates."""
+    is no state the window dates.  A parenthesis naming the treatments may stand between
+    the unread words and the window (:func:`_treatment_examples_end`)."""
     out = list(toks)
     i = 0
     while i < len(out) - 2:
@@ -3917,6 +3918,8 @@ def _window_over_unread(toks: list[Tok], vocab: Vocabulary) -> list[Tok]:
             j = i + 1
             while j < len(out) and j - i <= 2 and out[j].type == "WORD":
                 j += 1
+            if j > i + 1 and j < len(out) and out[j].type == "LPOST":
+                j = _treatment_examples_end(out, j)
             if j > i + 1 and j < len(out) and out[j].type == "WINDOW":
                 w = out[j]
                 out.insert(i + 1, Tok("WINDOW", w.value, w.start, w.end))
@@ -3924,6 +3927,22 @@ def _window_over_unread(toks: list[Tok], vocab: Vocabulary) -> list[Tok]:
                 continue
         i += 1
     return out
+
+
+def _treatment_examples_end(toks: list[Tok], at: int) -> int:
+    """After "infection requiring treatment": the index past a parenthesis naming the
+    treatments ("(systemic antibiotics, antivirals, or antifungals)"), else ``at``.
+
+    NCT01857115 "Acute active infection requiring treatment (…) within 14 days prior to
+    randomization": the window bounded the drugs only, and the infection was asked as
+    current, so an infection treated last week and resolved did not exclude."""
+    close = _group_end(toks, at)
+    if close is None:
+        return at
+    inside = toks[at + 1 : close]
+    if not inside or any(t.type not in ("CONCEPT", "COMMA", "OR", "MOD") for t in inside):
+        return at
+    return close + 1
 
 
 _PERMITS = re.compile(

@@ -3554,3 +3554,20 @@ Feature: Constructs the grammar reads in real registry text
       | I63.9 since 2020-01-01 resolved 2020-02-01, complete | undecided |
       | I10 since 2020-01-01, complete                       | not met   |
       | nothing                                              | undecided |
+
+  Scenario Outline: "Infection requiring treatment (drugs) within 14 days" dates the infection too (NCT01857115)
+    Given the exclusion line "Disease-related: Acute active infection requiring treatment (systemic antibiotics, antivirals, or antifungals) within 14 days prior to randomization."
+    And a patient whose record holds <items>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Acute") and active_infection within 14 days and (antibiotics within 14 days or antivirals within 14 days or antifungals within 14 days)"
+    And it is <met>
+
+    # the infection was asked "now": treated last week and resolved, it cleared the patient
+    # whose records were complete
+    Examples:
+      | items                                                                                         | complete                | met       |
+      | condition A49.9 from 2026-11-15 to 2026-11-22; drug amoxicillin from 2026-11-15 to 2026-11-22 | conditions, medications | undecided |
+      | condition A49.9 from 2026-01-01 to 2026-01-10; drug amoxicillin from 2026-01-01 to 2026-01-10 | conditions, medications | not met   |
+      | nothing                                                                                       | conditions, medications | not met   |
+      | nothing                                                                                       | no sections             | undecided |
