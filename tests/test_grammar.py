@@ -3183,6 +3183,13 @@ SAFETY = [
         'unparsed("Acute") and active_infection within 14 days and (antibiotics within 14 days '
         "or antivirals within 14 days or antifungals within 14 days)",
     ),
+    # NCT01801332: "Positive … HCV serology" is an antibody test, positive after a cure too:
+    # read "hcv and unparsed("serology")", a patient whose hepatitis C was cured was cleared
+    (
+        "Positive HIV or HCV serology, positive HBs Antigen",
+        "exclusion",
+        '((hiv or history of hcv) and unparsed("serology")) or hbv',
+    ),
 ]
 
 

@@ -1558,10 +1558,14 @@ def _settle(node: Any, ctx: Context, excluding: bool) -> Node:
 
 
 # an unread span that places something in the past: "(≥2 in the past year)", "recent",
-# "controlled for at least 5 days", ">14 days from transplantation to randomization"
+# "controlled for at least 5 days", ">14 days from transplantation to randomization"; or
+# that names evidence outlasting it: antibodies stay after a cured infection ("positive HCV
+# serology": an anti-HCV antibody test, positive after a cure; CDC, "Testing for HCV
+# infection: an update of guidance for clinicians and laboratorians", MMWR 2013;62(18))
 _PAST_TIME = re.compile(
     r"\b(?:past|previous(?:ly)?|last|prior|ago|recent(?:ly)?|since|ever|former(?:ly)?)\b"
-    r"|\d\s*(?:hours?|hrs?|days?|weeks?|wks?|months?|mos?|years?|yrs?)\b",
+    r"|\d\s*(?:hours?|hrs?|days?|weeks?|wks?|months?|mos?|years?|yrs?)\b"
+    r"|\bsero(?:logy|logical(?:ly)?|positive|positivity)\b|\bantibod(?:y|ies)\b",
     re.IGNORECASE,
 )
 

@@ -2486,7 +2486,7 @@ Feature: Constructs the grammar reads in real registry text
     Given the exclusion line "Significant hepatic disease, including, but not limited to, chronic active hepatitis and/or severe hepatic insufficiency and/or significant abnormal liver function, including patients with Alanine transaminase (ALT) and/or Aspartate transaminase (AST) ≥3x ULN (Upper Limit of Normal)and/or Total Bilirubin ≥2.0x ULN. History of severe hepatobiliary disease or hepatotoxicity with any medication. Positive serologic evidence of current infectious liver disease, including patients who are known to be positive for Hepatitis viral antibody ImmunoglobulinM (IgM), Hepatitis B surface antigen, and Hepatitis C virus antibody."
     And a patient with observations <observations>
     When the line is evaluated on 2026-11-27
-    Then the line reads, partly, as "significant_hepatic_disease or unparsed("chronic active hepatitis") or severe_hepatic_impairment or unparsed("significant abnormal liver function") or alt >= 3 x ULN or ast >= 3 x ULN or bilirubin >= 2 x ULN or (unparsed("severe") and history of liver_disease) or unparsed("hepatotoxicity with any medication") or (unparsed("serologic") and ((unparsed("infectious") and liver_disease) or (unparsed("Hepatitis viral antibody ImmunoglobulinM") and unparsed("IgM")))) or (hbv and hcv and unparsed("antibody"))"
+    Then the line reads, partly, as "significant_hepatic_disease or unparsed("chronic active hepatitis") or severe_hepatic_impairment or unparsed("significant abnormal liver function") or alt >= 3 x ULN or ast >= 3 x ULN or bilirubin >= 2 x ULN or (unparsed("severe") and history of liver_disease) or unparsed("hepatotoxicity with any medication") or (unparsed("serologic") and ((unparsed("infectious") and liver_disease) or (unparsed("Hepatitis viral antibody ImmunoglobulinM") and unparsed("IgM")))) or (hbv and history of hcv and unparsed("antibody"))"
     And it is <met>
 
     # "(Upper Limit of Normal)" stayed unread and joined each bound by "and": an ALT of five
@@ -3571,3 +3571,19 @@ Feature: Constructs the grammar reads in real registry text
       | condition A49.9 from 2026-01-01 to 2026-01-10; drug amoxicillin from 2026-01-01 to 2026-01-10 | conditions, medications | not met   |
       | nothing                                                                                       | conditions, medications | not met   |
       | nothing                                                                                       | no sections             | undecided |
+
+  Scenario Outline: A positive HCV serology stays positive after a cure (NCT01801332)
+    Given the exclusion line "Positive HIV or HCV serology, positive HBs Antigen"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "((hiv or history of hcv) and unparsed("serology")) or hbv"
+    And it is <met>
+
+    # read "(hiv or hcv) and unparsed("serology")": hepatitis C cured in 2022 was "not
+    # current", and the antibody-positive patient was cleared
+    Examples:
+      | conditions                                           | met       |
+      | B18.2 since 2018-01-01 resolved 2022-06-01, complete | undecided |
+      | B18.1 since 2018-01-01                               | met       |
+      | I10 since 2020-01-01, complete                       | not met   |
+      | nothing                                              | undecided |
