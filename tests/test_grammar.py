@@ -3190,6 +3190,31 @@ SAFETY = [
         "exclusion",
         '((hiv or history of hcv) and unparsed("serology")) or hbv',
     ),
+    # an "according to …" annotation swallowed the rest of the line up to ")" ";" or the end:
+    # NCT06223893 "… according to the West-Haven classification, unable to give consent"
+    # dropped the last clause unseen; "…, severe sepsis" would clear a septic patient.  A
+    # named standard now ends at a comma, any annotation at a full stop
+    (
+        "Hepatic encephalopathy according to the West-Haven classification, severe sepsis.",
+        "exclusion",
+        "hepatic_encephalopathy or severe_sepsis",
+    ),
+    (
+        "Current overt hepatic encephalopathy, defined as grade II-IV hepatic encephalopathy "
+        "according to the West-Haven classification, unable to give consent.",
+        "exclusion",
+        'hepatic_encephalopathy and ((unparsed("grade") and unparsed("II-IV") and '
+        'hepatic_encephalopathy) or not (unparsed("give") and consent))',
+    ),
+    # … a method's list goes on after its commas (NCT02692703: the drugs a regimen is "based
+    # on" are no alternatives of the line)
+    (
+        "Subject is currently taking a stable immunosuppression regimen based on tacrolimus, "
+        "sirolimus, everolimus, mycophenolate mofetil (MMF), mycophenolic acid, azathioprine, "
+        "and/or cyclosporine.",
+        "inclusion",
+        'unparsed("taking") and unparsed("stable") and immunosuppressants',
+    ),
 ]
 
 

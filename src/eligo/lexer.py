@@ -2147,6 +2147,17 @@ class Lexer:
                     # "measurable site of disease according to RECIST criteria that has not
                     # been previously irradiated": a condition on the thing, not on the method
                     break
+                if (
+                    depth == 0
+                    and (c == "." or (c == "," and _STANDARD_CUE.match(m.group(0))))
+                    and _NEXT_CLAUSE.match(text, end + 1)
+                ):
+                    # "… hepatic encephalopathy according to the West-Haven classification,
+                    # severe sepsis": a named standard ends at the comma (a method's list,
+                    # "based on clinical findings, laboratory tests, …", goes on), and any
+                    # annotation at a full stop; what follows is more of the line (swallowed,
+                    # "severe sepsis" was dropped unseen)
+                    break
                 if depth == 0 and c.isspace() and _LISTED_EXAMPLES.match(text, end + 1):
                     # "No … lung disease according to baseline pulmonary function studies
                     # including any of the following …: FEV1 < 50%": the examples the "no"
@@ -7488,6 +7499,10 @@ def _graded_symptoms(toks: list[Tok], text: str) -> list[Tok]:
     return out
 
 
+# after a comma or full stop ending an annotation: more words of the line (not the end)
+_NEXT_CLAUSE = re.compile(r"\s+\S")
+# an annotation naming the standard a term is judged by, not a list of methods
+_STANDARD_CUE = re.compile(r"according\s+to|as\s+per\b", re.IGNORECASE)
 # "… according to RECIST criteria that has not been previously irradiated": a relative
 # clause stating a condition ends an annotation (the method) before it
 _CONDITION_CLAUSE = re.compile(r"(?:that|which)\s+(?:has|have)\s+(?:not\s+)?been\b", re.I)

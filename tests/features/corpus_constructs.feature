@@ -3587,3 +3587,18 @@ Feature: Constructs the grammar reads in real registry text
       | B18.1 since 2018-01-01                               | met       |
       | I10 since 2020-01-01, complete                       | not met   |
       | nothing                                              | undecided |
+
+  Scenario Outline: An "according to …" standard ends at a comma: the rest of the line is read (NCT06223893)
+    Given the exclusion line "Current overt hepatic encephalopathy, defined as grade II-IV hepatic encephalopathy according to the West-Haven classification, unable to give consent."
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "hepatic_encephalopathy and ((unparsed("grade") and unparsed("II-IV") and hepatic_encephalopathy) or not (unparsed("give") and consent))"
+    And it is <met>
+
+    # "… classification, unable to give consent" was swallowed by the annotation and dropped
+    # unseen (the line read "hepatic_encephalopathy and unparsed(grade) and unparsed(II-IV)")
+    Examples:
+      | conditions                     | met       |
+      | K76.82 since 2026-11-20        | undecided |
+      | I10 since 2020-01-01, complete | not met   |
+      | nothing                        | undecided |
