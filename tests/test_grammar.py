@@ -3215,6 +3215,13 @@ SAFETY = [
         "inclusion",
         'unparsed("taking") and unparsed("stable") and immunosuppressants',
     ),
+    # … and an annotation ends at a sentence's full stop, not at an abbreviation's
+    (
+        "Hepatic encephalopathy as assessed by the investigator. Severe sepsis",
+        "exclusion",
+        "hepatic_encephalopathy or severe_sepsis",
+    ),
+    ("Cirrhosis based on histology, i.e. biopsy", "inclusion", "cirrhosis"),
 ]
 
 

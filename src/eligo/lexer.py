@@ -2149,7 +2149,10 @@ class Lexer:
                     break
                 if (
                     depth == 0
-                    and (c == "." or (c == "," and _STANDARD_CUE.match(m.group(0))))
+                    and (
+                        (c == "." and _SENTENCE_ENDS.search(text, 0, end + 1) is not None)
+                        or (c == "," and _STANDARD_CUE.match(m.group(0)))
+                    )
                     and _NEXT_CLAUSE.match(text, end + 1)
                 ):
                     # "… hepatic encephalopathy according to the West-Haven classification,
@@ -7501,6 +7504,8 @@ def _graded_symptoms(toks: list[Tok], text: str) -> list[Tok]:
 
 # after a comma or full stop ending an annotation: more words of the line (not the end)
 _NEXT_CLAUSE = re.compile(r"\s+\S")
+# a full stop after a word, not an abbreviation ("e.g.", "i.e.", "et al.", "etc.", "vs.")
+_SENTENCE_ENDS = re.compile(r"(?<![.\w])(?!(?:etc|al|vs|approx|incl)\.)[A-Za-z]{3,}\.$", re.I)
 # an annotation naming the standard a term is judged by, not a list of methods
 _STANDARD_CUE = re.compile(r"according\s+to|as\s+per\b", re.IGNORECASE)
 # "… according to RECIST criteria that has not been previously irradiated": a relative
