@@ -3222,6 +3222,22 @@ SAFETY = [
         "hepatic_encephalopathy or severe_sepsis",
     ),
     ("Cirrhosis based on histology, i.e. biopsy", "inclusion", "cirrhosis"),
+    # NCT03432260 (exclusion): "If female, …" puts a condition on the rest of the line; read
+    # as one more item ("(unparsed("If") and sex = female) or pregnancy or lactation") every
+    # woman neither pregnant nor nursing stayed undecided (too strict)
+    (
+        "If female, known pregnancy, or has a positive serum pregnancy test, or "
+        "lactating/breastfeeding",
+        "exclusion",
+        "sex = female and (pregnancy or lactation)",
+    ),
+    # … not in an inclusion ("not female or …" there), nor with another sex in the line
+    ("If female, negative pregnancy test", "inclusion", "*unread*"),
+    (
+        "If female, pregnant or male, smoking",
+        "exclusion",
+        '(unparsed("If") and sex = female) or pregnancy or sex = male or tobacco_use',
+    ),
 ]
 
 

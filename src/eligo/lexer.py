@@ -3057,6 +3057,7 @@ class Lexer:
         p.run(_no_or_qualified, text)
         if self.kind == "exclusion":
             p.run(_slashed_alternatives)
+            p.run(_if_sex_lead, text)
         p.run(_within_criteria, text, vocab)
         p.run(_requiring_pairs, text)
         p.run(_restated_range, vocab)
@@ -5848,6 +5849,38 @@ def _cue_over_juxtaposition(toks: list[Tok], text: str) -> list[Tok]:
                 out.insert(i + 1, Tok("LPAREN", "(", out[i].end, out[i].end))
         i += 1
     return out
+
+
+@_needs("WORD SEX COMMA", words=("if",))
+def _if_sex_lead(toks: list[Tok], text: str) -> list[Tok]:
+    """ "If female, known pregnancy, or has a positive serum pregnancy test, or lactating"
+    (an exclusion): the leading "If <sex>," puts a condition on the whole rest of the line,
+    ``sex = female and (…)``.  Read as one more item of the list, "(unparsed("If") and sex =
+    female) or pregnancy or lactation", every woman neither pregnant nor nursing was left
+    undecided (NCT03432260).  Exclusions only (in an inclusion it would be "not female
+    or …"); a line naming a sex again is left as it is."""
+    if len(toks) < 4:
+        return toks
+    cue, sex, comma = toks[0], toks[1], toks[2]
+    if not (
+        cue.type == "WORD"
+        and text[cue.start : cue.end].strip().lower() == "if"
+        and sex.type == "SEX"
+        and comma.type == "COMMA"
+        and comma.value == ","
+    ):
+        return toks
+    rest = toks[3:]
+    if any(t.type == "SEX" for t in rest):
+        return toks
+    first, last = rest[0], rest[-1]
+    return [
+        Tok("SEX", sex.value, sex.start, sex.end),
+        Tok("AND", "and", comma.start, comma.end),
+        Tok("LPAREN", "(", first.start, first.start),
+        *rest,
+        Tok("RPAREN", ")", last.end, last.end),
+    ]
 
 
 _REQUIRING = re.compile(r"\s+requiring\s+", re.IGNORECASE)

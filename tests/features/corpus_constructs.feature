@@ -3602,3 +3602,19 @@ Feature: Constructs the grammar reads in real registry text
       | K76.82 since 2026-11-20        | undecided |
       | I10 since 2020-01-01, complete | not met   |
       | nothing                        | undecided |
+
+  Scenario Outline: "If female, A, B, or C" among exclusions puts the sex on the whole list (NCT03432260)
+    Given the exclusion line "If female, known pregnancy, or has a positive serum pregnancy test, or lactating/breastfeeding"
+    And a <sex> patient with conditions <conditions> and the facts none
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "sex = female and (pregnancy or lactation)"
+    And it is <met>
+
+    # read "(unparsed("If") and sex = female) or pregnancy or lactation": every woman who was
+    # neither pregnant nor nursing stayed undecided
+    Examples:
+      | sex     | conditions                     | met       |
+      | female  | Z33.1 since 2026-10-01         | met       |
+      | female  | I10 since 2020-01-01, complete | not met   |
+      | male    | nothing                        | not met   |
+      | unknown | nothing                        | undecided |
