@@ -378,3 +378,41 @@ def test_cohort_errors_are_one_line(tmp_path: Path) -> None:
     assert p.returncode == 2
     assert "Traceback" not in p.stderr
     assert "patients.csv: column sex: 'f' is not a sex" in p.stderr
+
+
+def test_screen_cohort_option_sets_the_study_cohort_alike_in_either_engine(
+    tmp_path: Path,
+) -> None:
+    # NCT01611363 (verbatim, abridged): lines asked of one part's population
+    trial = tmp_path / "NCT01611363.yaml"
+    trial.write_text(
+        "id: NCT01611363\ninclusion:\n"
+        "  - 'Inclusion Part A: Healthy subjects'\n"
+        "  - Subject has a fasted plasma glucose (FPG) of less than 5.6 mmol/l at screening\n"
+        "  - 'Inclusion Part B: T2DM subjects'\n"
+        "  - Subject has a FPG of less than 10.0 mmol/l\n",
+        encoding="utf-8",
+    )
+    fpg = {"name": "fasting_glucose", "value": 6.0, "unit": "mmol/L", "date": "2026-11-20"}
+    patients = [
+        {"id": "H1", "birth_date": "1970-01-01", "facts": {"healthy_volunteer": True},
+         "observations": [fpg]},
+        {"id": "H2", "birth_date": "1970-01-01",
+         "facts": {"healthy_volunteer": True, "study_cohort": "part_b"}, "observations": [fpg]},
+    ]  # fmt: skip
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("\n".join(json.dumps(p) for p in patients) + "\n", encoding="utf-8")
+    fpg_line: dict[tuple[str, ...], list[object]] = {}
+    for option in ((), ("--study-cohort", "part_a"), ("--study-cohort", "PART_B")):
+        args = ("screen", str(batch), str(trial), "--as-of", "2026-11-27", "-f", "json")
+        default = run(*args, *option)
+        duck = run(*args, *option, "--engine", "duckdb")
+        assert default.returncode == duck.returncode == 0, default.stderr + duck.stderr
+        assert _met(duck.stdout.splitlines()) == _met(default.stdout.splitlines()), option
+        fpg_line[option] = [json.loads(x)["criteria"][1]["met"] for x in duck.stdout.splitlines()]
+    # H1 records no cohort (unknown), H2 part B (not asked); --study-cohort sets it for both
+    assert fpg_line[()] == [None, True]
+    assert fpg_line[("--study-cohort", "part_a")] == [False, False]
+    assert fpg_line[("--study-cohort", "PART_B")] == [True, True]
+    bad = run("screen", str(batch), str(trial), "--study-cohort", "part a")
+    assert bad.returncode != 0 and "not a cohort label" in bad.stderr

@@ -356,3 +356,54 @@ def patient_taking_drug_with_facts(name: str, when: str, facts: str) -> dict[str
     if name != "nothing":
         patient["medications"] = [{"name": name, "start": when, "status": "active"}]
     return patient
+
+
+@given(
+    parsers.parse('the {kind} line "{line}" in the lists of {trial}'),
+    target_fixture="compiled",
+)
+def the_line_in_its_list(kind: str, line: str, trial: str) -> Compiled:
+    """A corpus line read as trial loading reads it: in its list, under its headings
+    (eligo.sections), from ../shared/corpus/{trial}.yaml."""
+    import yaml
+
+    from conftest import shared_path
+    from eligo.groups import find_groups, members
+    from eligo.sections import list_readings
+
+    data = yaml.safe_load(shared_path("corpus", f"{trial}.yaml").read_text(encoding="utf-8"))
+    texts = [t if isinstance(t, str) else t["text"] for t in data.get(kind) or []]
+    grouped = members(find_groups(texts, kind))  # type: ignore[arg-type]
+    placed = list_readings(texts, kind, grouped)  # type: ignore[arg-type]
+    i = texts.index(line)
+    assert i in placed or i not in grouped, "a sub-bullet group's line: not read alone"
+    return placed[i] if i in placed else compile_text(line, kind)  # type: ignore[arg-type]
+
+
+@given(
+    parsers.parse(
+        "a patient of cohort {cohort} with observations {observations} and conditions {conditions}"
+    ),
+    target_fixture="patient",
+)
+def patient_of_cohort(cohort: str, observations: str, conditions: str) -> dict[str, Any]:
+    """ "a patient of cohort part_a …": facts.study_cohort, or none ("unrecorded")."""
+    patient = patient_with_observations_and_conditions(observations, conditions)
+    patient["facts"] = {} if cohort == "unrecorded" else {"study_cohort": cohort}
+    return patient
+
+
+@given(parsers.parse("the patient is recorded {fact} {answer}"), target_fixture="patient")
+def patient_recorded(patient: dict[str, Any], fact: str, answer: str) -> dict[str, Any]:
+    """A yes/no fact added to the record ("unrecorded" adds none)."""
+    facts = dict(patient.get("facts") or {})
+    if answer != "unrecorded":
+        facts[fact] = answer == "true"
+    return {**patient, "facts": facts}
+
+
+@given(parsers.parse("a patient of cohort {cohort} born {born}"), target_fixture="patient")
+def patient_of_cohort_born(cohort: str, born: str) -> dict[str, Any]:
+    patient = patient_born(born)
+    patient["facts"] = {} if cohort == "unrecorded" else {"study_cohort": cohort}
+    return patient

@@ -379,3 +379,36 @@ def test_measures_compared_with_each_other_are_compiled_and_agree(
         truths.update(want)
     assert not [n for n in seen if isinstance(n, Versus)]
     assert truths == {True, False, None}
+
+
+def test_the_study_cohort_fact_is_compiled_and_agrees(monkeypatch: pytest.MonkeyPatch) -> None:
+    # cohort-headed lines (eligo.sections): a category fact compared with a label, decided by
+    # the fast path itself, on generated records with and without a study_cohort
+    from eligo.nodes import Comparison, Mention, Quantity
+    from eligo.parse import compile_rule
+    from eligo.trial import Criterion
+
+    texts = (
+        "not (study_cohort = part_a and healthy_volunteer) or fasting_glucose < 5.6 mmol/L",
+        '(study_cohort = part_a or study_cohort = part_b) and (type2_diabetes or unparsed("T2DM"))'
+        " and urine_acr >= 300 mg/g",
+        "not lvef <= 50 % or not study_cohort = azd6244",
+        "study_cohort != part_b",
+    )
+    rules_: list[Node] = [compile_rule(text) for text in texts]
+    # a category fact mentioned bare (not yes/no) or compared with a number: unknown
+    rules_ += [Mention("study_cohort"), Comparison("study_cohort", ">", Quantity(3, "mg"))]
+    crits = tuple(Criterion(f"S{i}", "inclusion", "", r) for i, r in enumerate(rules_))
+    trial = Trial("cohorts", None, None, crits)
+    seen = _decided_by_fallback(monkeypatch)
+    truths: set[bool | None] = set()
+    cohorts = set()
+    for rec in records():
+        want = _full(trial, rec, AS_OF)
+        assert screen(rec, trial, AS_OF).met == want, rec.id
+        assert want[4:] == (None, None)
+        truths.update(want[:4])
+        cohorts.add(rec.facts.get("study_cohort"))
+    assert not [n for n in seen if isinstance(n, Comparison) and n.concept == "study_cohort"]
+    assert truths == {True, False, None}
+    assert {None, "part_a", "PART_B"} <= cohorts

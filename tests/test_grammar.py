@@ -112,6 +112,12 @@ ROUND_TRIP = [
     # a response to a drug judged after months of it; a window on the episode of a tied pair
     "udca_incomplete_response and udca for >= 6 months",
     'history of hepatic_encephalopathy within 6 months and unparsed("associated") and cirrhosis',
+    # the cohort a multi-part trial's line is asked of (a recorded category fact)
+    "not (study_cohort = part_a and healthy_volunteer) or fasting_glucose < 5.6 mmol/L",
+    "(study_cohort = part_a or study_cohort = part_b) and (type2_diabetes or "
+    'unparsed("T2DM subjects")) and urine_acr >= 300 mg/g',
+    "not lvef <= 50 % or not study_cohort = azd6244",
+    "study_cohort != stage_2",
 ]
 
 
@@ -3438,3 +3444,21 @@ def test_durations_read_only_where_certain(text: str, kind: str) -> None:
 def test_only_two_lab_measures_with_one_unit_compare_with_each_other(rule: str) -> None:
     with pytest.raises(CriterionSyntaxError, match="cannot be compared with each other"):
         compile_rule(rule)
+
+
+def test_a_free_label_fact_is_compared_by_label_only() -> None:
+    # study_cohort has no listed categories: any label, lower-cased, equal or not
+    assert compile_rule("study_cohort = Part_A") == Comparison(
+        "study_cohort", "=", Category("part_a")
+    )
+    # a label that names a concept is still a label ("cediranib" is no comparison of drugs)
+    assert compile_rule("study_cohort = cediranib") == Comparison(
+        "study_cohort", "=", Category("cediranib")
+    )
+    for bad, message in (
+        ("study_cohort > part_a", "labels, not ranks"),
+        ("study_cohort = 3", "compared with a label"),
+        ("study_cohort = 3 mg", "compared with a label"),
+    ):
+        with pytest.raises(CriterionSyntaxError, match=message):
+            compile_rule(bad)

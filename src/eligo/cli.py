@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from datetime import date
 from enum import StrEnum
@@ -132,6 +133,29 @@ def _sections(value: str | None) -> tuple[str, ...]:
     return tuple(out)
 
 
+_LABEL = re.compile(r"[A-Za-z][A-Za-z0-9_\-]*")
+
+
+def _cohort_label(value: str | None) -> str | None:
+    """``--study-cohort``: a study_cohort label as a rule writes it (part_a, stage_2, azd6244)."""
+    if value is None:
+        return None
+    if not _LABEL.fullmatch(value.strip()):
+        raise _fail(
+            f"--study-cohort: '{value}' is not a cohort label; write the heading's name as a word "
+            "(Part A -> part_a, Stage 2 -> stage_2)"
+        )
+    return value.strip()
+
+
+def _with_cohort(rec: Any, label: str) -> Any:
+    """The record with the fact study_cohort set to ``label`` (in place of its own)."""
+    from dataclasses import replace
+    from types import MappingProxyType
+
+    return replace(rec, facts=MappingProxyType({**rec.facts, "study_cohort": label}))
+
+
 def _load_trial(path: Path) -> Any:
     from .trial import load_trial
 
@@ -238,6 +262,14 @@ def screen(
         Engine,
         typer.Option("--engine", help="python (default), or duckdb: screen in SQL, for cohorts."),
     ] = Engine.python,
+    cohort: Annotated[
+        str | None,
+        typer.Option(
+            "--study-cohort",
+            help="The part of a multi-part trial every record is screened for (part_a, "
+            "stage_2, …): sets the fact study_cohort.",
+        ),
+    ] = None,
 ) -> None:
     """Screen one patient (or a batch, or cohort tables) against a trial."""
     from .inputs import iter_input
@@ -245,6 +277,7 @@ def screen(
 
     day = _as_of(as_of)
     sections = _sections(assume_complete)
+    study_cohort = _cohort_label(cohort)
     t = _load_trial(trial)
     if not patient.exists():
         raise _fail(f"{patient}: no such file or folder")
@@ -255,7 +288,7 @@ def screen(
             raise _fail("--engine duckdb writes text or json; use eligo cohort screen for files")
         from .cohort_cli import screen_duckdb
 
-        raise typer.Exit(screen_duckdb(patient, t, day, sections, fmt.value))
+        raise typer.Exit(screen_duckdb(patient, t, day, sections, fmt.value, study_cohort))
     pages: list[Any] = []
     page_errors: list[str] = []
     bad = 0
@@ -264,6 +297,8 @@ def screen(
         for label, rec in iter_input(patient):
             progress.advance()
             result = None
+            if study_cohort is not None and not isinstance(rec, EligoError):
+                rec = _with_cohort(rec, study_cohort)
             if not isinstance(rec, EligoError):
                 try:
                     result = run(rec, t, day, sections)  # type: ignore[arg-type]

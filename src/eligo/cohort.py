@@ -215,6 +215,17 @@ class Cohort:
             age_units=tuple(r[0] for r in rows("age_units")),
         )
 
+    def set_fact(self, fact: str, text: str) -> None:
+        """Record the category fact ``fact`` as ``text`` for every patient, in place of any
+        recorded value (``eligo screen --cohort``: the part every record is screened for).
+        The tables are the connection's own copy; a source file is never written."""
+        self.con.execute("DELETE FROM facts WHERE fact = ?", [fact])
+        self.con.execute(
+            "INSERT INTO facts (patient_id, fact, value_text) "
+            "SELECT patient_id, ?, ? FROM patients",
+            [fact, text],
+        )
+
     def count(self) -> int:
         row = self.con.execute("SELECT count(*) FROM patients").fetchone()
         return int(row[0]) if row else 0

@@ -81,7 +81,12 @@ def _bad_records(cohort: Cohort) -> list[tuple[str, str]]:
 
 
 def screen_duckdb(
-    patients: Path, trial: Trial, as_of: date, sections: tuple[str, ...], fmt: str
+    patients: Path,
+    trial: Trial,
+    as_of: date,
+    sections: tuple[str, ...],
+    fmt: str,
+    study_cohort: str | None = None,
 ) -> int:
     """``eligo screen --engine duckdb``: the default engine's output, computed in SQL.
 
@@ -94,6 +99,8 @@ def screen_duckdb(
     from .cohort import screen_cohort
 
     cohort = _open(patients)
+    if study_cohort is not None:
+        cohort.set_fact("study_cohort", study_cohort)
     result = screen_cohort(cohort, trial, as_of, sections, _say)
     out = sys.stdout
     criteria = trial.criteria

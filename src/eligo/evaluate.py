@@ -351,6 +351,8 @@ class _Evaluator:
             v, u = float(raw[0]), str(raw[1] or c.unit or "")
         elif isinstance(raw, bool):
             return None, "", None, _fixed("", (f"{c.label} as a quantity",), (f"facts.{c.id}",))
+        elif isinstance(raw, str):  # a category fact: "study_cohort": "part_a"
+            return raw, "", None, _fixed(f"{c.label} recorded as {raw}", (), (f"facts.{c.id}",))
         else:
             v, u = float(raw), c.unit or ""
         return v, u, None, lambda: (f"{c.label} {_qty(v, u)}", (), (f"facts.{c.id}",))

@@ -510,6 +510,8 @@ def _reader(c: Concept, window: Window | None) -> Reader | None:
                 return float(raw[0]), str(raw[1] or default or ""), None
             if isinstance(raw, bool):
                 return None
+            if isinstance(raw, str):  # a category fact ("study_cohort": "part_a")
+                return raw, "", None
             return float(raw), default or "", None
 
         return fact

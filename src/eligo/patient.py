@@ -518,6 +518,11 @@ class FactsIn(_Model):
     life_expectancy: QuantityIn | None = Field(
         default=None, description="e.g. {value: 6, unit: mo}"
     )
+    study_cohort: str | None = Field(
+        default=None,
+        description="the part / stage / cohort of a multi-part trial the patient is screened "
+        "for, as a label: part_a, part_1, stage_2, cediranib (case-insensitive)",
+    )
 
 
 class PatientIn(_Model):

@@ -9,18 +9,23 @@ LVEF ≤ 50% met "Baseline LVEF ≤50%", the very patients the trial excludes.
 
 This stage finds such headings and re-reads each line under one as the exclusion it is,
 negated (an inclusion list holds what must be met): ``not (exclusion)``.  A heading that
-names whom its exclusions apply to ("(AZD6244 cohorts)") adds that condition unread:
-``not (exclusion) or unparsed("AZD6244 cohorts")``: met when the exclusion is not, unknown
-otherwise, since eligo cannot tell a patient's cohort.  The section runs to the next
-inclusion heading or the end of the list; the heading line itself stays as compiled (an
-unread line, unknown).
+names whom its exclusions apply to ("(AZD6244 cohorts)") adds that cohort as a condition on
+the ``study_cohort`` fact the coordinator records (the part of the trial the patient is
+screened for): ``not (exclusion) or not study_cohort = azd6244``: met when the exclusion is
+not or the patient is of another cohort, unknown while the cohort is unrecorded.  The
+section runs to the next inclusion heading or the end of the list; the heading line itself
+stays as compiled (an unread line, unknown).
 
 Cohort headings work alike: "Inclusion Part A: Healthy subjects", "Inclusion Part B: T2DM
 subjects", each heading the lines after it.  Where a list has two or more such headings,
-each line under one is asked only of that cohort; eligo cannot tell a patient's cohort, so
-the heading is added unread: an inclusion ``rule or unparsed("Part A: Healthy subjects")``
-(met when the rule is; a patient of another cohort is not failed by it), an exclusion
-``rule and unparsed(…)`` (not met when the rule is not).
+each line under one is asked only of that cohort (:func:`cohort_condition`): an inclusion
+``not (cohort) or rule`` (a patient of another cohort is not failed by it), an exclusion
+``cohort and rule`` (nor excluded by it); with the cohort unrecorded the rule alone decides
+only when it is met (inclusion) or not met (exclusion).
+
+A line whose clauses each hold during one stage of the trial ("Age 2 to < 18 years during
+stage 1 and 1 to < 18 years during stage 2") is read clause by clause, each asked of its
+stage (:func:`staged`).
 
 A line "The following prior therapies are allowed …" heads the items it permits ("Surgery",
 "Liver-directed therapy …"), filed as lines of their own.  Read alone, "Surgery" was a
@@ -35,8 +40,9 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 
+from .concepts import vocabulary
 from .lexer import _COHORT_HEADING, _STATES_VALUE
-from .nodes import AllOf, AnyOf, Not, Unparsed
+from .nodes import AllOf, AnyOf, Category, Comparison, Mention, Node, Not, Unparsed, unparsed_spans
 from .parse import Compiled, compile_text
 from .transform import Kind, canonicalize
 
@@ -77,17 +83,135 @@ def reread(text: str, who: str | None) -> Compiled:
     >>> from eligo.render import render
     >>> render(reread("INR > 2", None).rule)
     'not inr > 2'
-    >>> render(reread("INR > 2", "X cohorts").rule)
-    'not inr > 2 or unparsed("X cohorts")'
+    >>> render(reread("INR > 2", "AZD6244 cohorts").rule)
+    'not inr > 2 or not study_cohort = azd6244'
     """
     c = compile_text(text, "exclusion")
     rule = canonicalize(Not(c.rule))
     unparsed = c.unparsed
     if who is not None:
-        cohort = Unparsed(who)
-        rule = canonicalize(AnyOf((rule, cohort)))
-        unparsed = (*unparsed, cohort)
+        cohort = cohort_condition(who)
+        rule = canonicalize(AnyOf((rule, Not(cohort))))
+        unparsed = (*unparsed, *unparsed_in(cohort))
     return replace(c, rule=rule, unparsed=unparsed)
+
+
+# "Part A", "Stage 2", "Cohort 1", "Arm B": a named part of a multi-part trial
+_PART = re.compile(r"(?P<word>part|stage|cohort|arm|group)\s+(?P<id>[A-Za-z]|\d{1,2})\b", re.I)
+_PART_JOIN = re.compile(r"\s*(?:&|,|/|\band\b|\bor\b)\s*", re.I)
+# "AZD6244 cohorts", "Cediranib cohort": cohorts named by the drug they are given
+_NAMED_COHORTS = re.compile(r"(?P<name>[A-Za-z][A-Za-z0-9]{1,30})\s+(?:cohorts?|arms?)", re.I)
+_NOT_A_NAME = frozenset(["all", "every", "each", "both", "any", "other", "remaining", "the"])
+COHORT_FACT = "study_cohort"  # the vocabulary fact a coordinator records (facts.study_cohort)
+
+
+def cohort_labels(names: str) -> tuple[str, ...] | None:
+    """The ``study_cohort`` labels a heading's names stand for, or None when any word of
+    them is not a part's or cohort's name.
+
+    >>> cohort_labels("Part A & Part B"), cohort_labels("Stage 2"), cohort_labels("AZD6244 cohorts")
+    (('part_a', 'part_b'), ('stage_2',), ('azd6244',))
+    >>> cohort_labels("Healthy subjects") is None, cohort_labels("all cohorts") is None
+    (True, True)
+    """
+    names = names.strip()
+    named = _NAMED_COHORTS.fullmatch(names)
+    if named:
+        # "all cohorts", "other arms": every cohort or an unnamed one, no label
+        name = named.group("name").lower()
+        return None if name in _NOT_A_NAME else (name,)
+    labels: list[str] = []
+    at = 0
+    while at < len(names):
+        if labels:
+            joint = _PART_JOIN.match(names, at)
+            if not joint or joint.end() == at:
+                return None
+            at = joint.end()
+        m = _PART.match(names, at)
+        if not m:
+            return None
+        labels.append(f"{m.group('word')}_{m.group('id')}".lower())
+        at = m.end()
+    return tuple(dict.fromkeys(labels)) or None
+
+
+def cohort_condition(who: str, shared: Collection[str] = ()) -> Node:
+    """Who a cohort heading names, as a condition on the patient.
+
+    Its parts are ``study_cohort`` labels (the part the coordinator records the patient is
+    screened for).  The population it names ("Healthy subjects") is asked too only where a
+    part it names holds another population under another heading of the list (``shared``
+    labels: Part A has healthy and T2DM subjects); else it describes everyone of the part,
+    and the lines under the heading, asked of the whole part, say what that takes ("diagnosed
+    with T2DM"): read as a condition, a Part B patient without a T2DM code escaped every line.
+    A population is a recorded fact (healthy_volunteer: the investigator's designation) or a
+    coded condition; a code may be missing for a patient of the cohort (as for
+    "Subjects with Hepatic Impairment"), so a condition reads ``type2_diabetes or
+    unparsed(…)``: open, never ruled out, without the code.  What is not read stays unread.
+
+    >>> from eligo.render import render
+    >>> render(cohort_condition("Part A: Healthy subjects", {"part_a"}))
+    'study_cohort = part_a and healthy_volunteer'
+    >>> render(cohort_condition("Part A & Part B: T2DM", {"part_a"}))
+    '(study_cohort = part_a or study_cohort = part_b) and (type2_diabetes or unparsed("T2DM"))'
+    >>> render(cohort_condition("Part B: T2DM subjects", {"part_a"}))
+    'study_cohort = part_b'
+    >>> render(cohort_condition("Cediranib cohorts")), render(cohort_condition("healthy subjects"))
+    ('study_cohort = cediranib', 'healthy_volunteer')
+    >>> render(cohort_condition("Part A: fit for surgery", {"part_a"}))
+    'study_cohort = part_a and unparsed("fit for surgery")'
+    """
+    names, colon, population = who.partition(":")
+    if not colon:
+        labels = cohort_labels(who)
+        names, population = ("", who) if labels is None else (who, "")
+    else:
+        labels = cohort_labels(names)
+        if labels is None:  # "Subjects with X: …" (a colon, but no part named)
+            return Unparsed(who)
+    parts: list[Node] = []
+    if labels:
+        ors = [Comparison(COHORT_FACT, "=", Category(label)) for label in labels]
+        parts.append(ors[0] if len(ors) == 1 else AnyOf(tuple(ors)))
+    population = population.strip()
+    if population and (not labels or any(label in shared for label in labels)):
+        parts.append(_population(population))
+    if not parts:
+        return Unparsed(who)
+    return canonicalize(parts[0] if len(parts) == 1 else AllOf(tuple(parts)))
+
+
+def _population(text: str) -> Node:
+    """ "Healthy subjects" → healthy_volunteer (a recorded fact); "T2DM subjects" →
+    ``type2_diabetes or unparsed("T2DM subjects")`` (a code the cohort's patient may lack)."""
+    read = compile_text(text, "inclusion")
+    rule = read.rule
+    if not read.understood or not isinstance(rule, Mention):
+        return Unparsed(text)
+    if vocabulary()[rule.concept].kind == "fact":
+        return rule
+    return AnyOf((rule, Unparsed(text)))
+
+
+def shared_parts(heads: Collection[str]) -> frozenset[str]:
+    """The part labels that more than one population's heading names.
+
+    >>> sorted(shared_parts(["Part A: Healthy subjects", "Part A: T2DM subjects",
+    ...                      "Part B: T2DM subjects"]))
+    ['part_a']
+    """
+    seen: dict[str, set[str]] = {}
+    for head in heads:
+        names, _, population = head.partition(":")
+        for label in cohort_labels(names) or ():
+            seen.setdefault(label, set()).add(" ".join(population.lower().split()))
+    return frozenset(label for label, pops in seen.items() if len(pops) > 1)
+
+
+def unparsed_in(node: Node) -> tuple[Unparsed, ...]:
+    """The unread leaves of a cohort condition."""
+    return tuple(unparsed_spans(node))
 
 
 # "Inclusion Part A: " / "Exclusion criteria for ": the list's words before the cohort's name
@@ -95,6 +219,29 @@ _COHORT_LEAD = re.compile(r"\s*(?:inclusion|exclusion)(?:\s+criteria)?\s+(?:for\
 
 
 _EVERYONE = re.compile(r"(?:all|every|each|both)\b", re.IGNORECASE)
+
+
+def cohort_heads(texts: Sequence[str]) -> dict[int, str]:
+    """The list's cohort heading lines, each mapped to the cohort's name.
+
+    >>> cohort_heads(["Inclusion Part A: Healthy", "BMI < 28", "Inclusion criteria for T2DM"])
+    {0: 'Part A: Healthy', 2: 'T2DM'}
+    >>> cohort_heads(["For Part 1:", "Solid tumour", "For Part 2:", "For patients over 70:"])
+    {0: 'Part 1', 2: 'Part 2'}
+    """
+    out: dict[int, str] = {}
+    for i, t in enumerate(texts):
+        if _COHORT_HEADING.match(t) and not _STATES_VALUE.search(t):
+            out[i] = _COHORT_LEAD.sub("", t, count=1).strip()
+            continue
+        m = _FOR_PART.fullmatch(t)
+        if m and cohort_labels(m.group("names")) is not None:
+            out[i] = m.group("names").strip()
+    return out
+
+
+# "For Part 1:": a line that only names the part the lines after it are for
+_FOR_PART = re.compile(r"\s*for\s+(?P<names>[^:]{1,60}?)\s*:\s*", re.IGNORECASE)
 
 
 def cohort_sections(texts: Sequence[str]) -> dict[int, str]:
@@ -106,11 +253,7 @@ def cohort_sections(texts: Sequence[str]) -> dict[int, str]:
     ...                  "Inclusion criteria for all subjects", "Consent"])
     {2: 'Part A: Healthy', 4: 'Part B: T2DM'}
     """
-    heads = {
-        i: _COHORT_LEAD.sub("", t, count=1).strip()
-        for i, t in enumerate(texts)
-        if _COHORT_HEADING.match(t) and not _STATES_VALUE.search(t)
-    }
+    heads = cohort_heads(texts)
     if len(set(heads.values())) < 2:
         return {}
     out: dict[int, str] = {}
@@ -124,18 +267,88 @@ def cohort_sections(texts: Sequence[str]) -> dict[int, str]:
     return out
 
 
-def for_cohort(c: Compiled, kind: Kind, who: str) -> Compiled:
+def for_cohort(c: Compiled, kind: Kind, who: str, shared: Collection[str] = ()) -> Compiled:
     """A line asked only of one cohort: its rule, open where the cohort would decide.
 
     >>> from eligo.render import render
     >>> render(for_cohort(compile_text("BMI < 28", "inclusion"), "inclusion", "Part A").rule)
-    'bmi < 28 kg/m2 or unparsed("Part A")'
+    'not study_cohort = part_a or bmi < 28 kg/m2'
     >>> render(for_cohort(compile_text("BMI > 35", "exclusion"), "exclusion", "Part A").rule)
-    'bmi > 35 kg/m2 and unparsed("Part A")'
+    'study_cohort = part_a and bmi > 35 kg/m2'
     """
-    cohort = Unparsed(who)
-    joined = AnyOf((c.rule, cohort)) if kind == "inclusion" else AllOf((c.rule, cohort))
-    return replace(c, rule=canonicalize(joined), unparsed=(*c.unparsed, cohort))
+    cohort = cohort_condition(who, shared)
+    joined = AnyOf((Not(cohort), c.rule)) if kind == "inclusion" else AllOf((cohort, c.rule))
+    return replace(c, rule=canonicalize(joined), unparsed=(*c.unparsed, *unparsed_in(cohort)))
+
+
+# "… during stage 1 and … during stage 2", "…: during study Stage 1, >80 … and during study
+# Stage 2, >60 …": one line's thresholds, each for one stage (part) of the trial
+_DURING = re.compile(
+    r"[\s,;]*\bduring\s+(?:the\s+)?(?:study\s+)?(?P<word>stage|part)\s+(?P<id>\d{1,2}|[A-Z])\b"
+    r"[\s,;]*",
+    re.IGNORECASE,
+)
+_JOINT = re.compile(r"^\s*(?:and|,|;)\s*|\s*(?:and|,|;)\s*$", re.IGNORECASE)
+_VALUE_START = re.compile(r"\s*(?:[<>≤≥=]|\d|(?:more|less|greater|at\s+least)\b)", re.IGNORECASE)
+
+
+def staged(text: str, kind: Kind) -> Compiled | None:
+    """A line whose clauses each hold during one stage of the trial, read clause by clause:
+    an inclusion ``(not study_cohort = stage_1 or A) and (not study_cohort = stage_2 or B)``,
+    an exclusion ``(study_cohort = stage_1 and A) or (study_cohort = stage_2 and B)``; a clause
+    without its subject ("1 to < 18 years") takes the line's ("Age").  None unless the line
+    names two stages or more, each once.
+
+    Read as a whole, "Age 2 to < 18 years during stage 1 and 1 to < 18 years during stage 2"
+    asked 2 to 18 years of every patient, and left the stage-2 range unread.
+
+    >>> from eligo.render import render
+    >>> render(staged("Age 2 to < 18 years during stage 1 and 1 to < 18 years during stage 2",
+    ...               "inclusion").rule)  # doctest: +NORMALIZE_WHITESPACE
+    '(not study_cohort = stage_1 or (age >= 2 years and age < 18 years))
+     and (not study_cohort = stage_2 or (age >= 1 year and age < 18 years))'
+    >>> staged("Stage 1 or 2 disease during stage 1", "inclusion") is None
+    True
+    """
+    marks = list(_DURING.finditer(text))
+    labels = [f"{m.group('word')}_{m.group('id')}".lower() for m in marks]
+    if len(marks) < 2 or len(set(labels)) != len(labels):
+        return None
+    if not text[marks[-1].end() :].strip(" .;"):  # "A during stage 1 and B during stage 2"
+        starts = [0, *(m.end() for m in marks[:-1])]
+        clauses = [text[a : m.start()] for a, m in zip(starts, marks, strict=True)]
+        lead = ""
+    else:  # "Lead: during stage 1, A and during stage 2, B"
+        head = text[: marks[0].start()].rstrip()
+        if not head.endswith(":"):
+            return None
+        lead = head[:-1].strip()
+        ends = [m.start() for m in marks[1:]] + [len(text)]
+        clauses = [text[m.end() : e] for m, e in zip(marks, ends, strict=True)]
+    clauses = [_JOINT.sub("", c).strip() for c in clauses]
+    if not all(clauses):
+        return None
+    if not lead:  # the first clause's words before its value are the line's subject
+        v = _VALUE_START.search(clauses[0])
+        lead = clauses[0][: v.start()].strip() if v and v.start() > 0 else ""
+    parts: list[Node] = []
+    unread: list[Unparsed] = []
+    annotations: list[str] = []
+    notes: list[str] = []
+    for label, clause in zip(labels, clauses, strict=True):
+        if lead and _VALUE_START.match(clause):
+            clause = f"{lead} {clause}"
+        c = compile_text(clause, kind)
+        unread += c.unparsed
+        annotations += (a for a in c.annotations if a not in annotations)
+        notes += (n for n in c.notes if n not in notes)
+        stage = Comparison(COHORT_FACT, "=", Category(label))
+        if kind == "inclusion":
+            parts.append(AnyOf((Not(stage), c.rule)))
+        else:
+            parts.append(AllOf((stage, c.rule)))
+    joined = AllOf(tuple(parts)) if kind == "inclusion" else AnyOf(tuple(parts))
+    return Compiled(text, canonicalize(joined), tuple(unread), tuple(annotations), tuple(notes))
 
 
 _PERMITTED_LIST = re.compile(
@@ -185,7 +398,8 @@ def list_readings(
 
     A line under an "EXC CRITERIA" heading is re-read as an exclusion (:func:`reread`), even
     in a sub-bullet group; else a permitted item stays unread (:func:`permitted`); else a
-    line under one of several cohort headings is asked of that cohort (:func:`for_cohort`).
+    line under one of several cohort headings is asked of that cohort (:func:`for_cohort`);
+    else a line of clauses for two stages or more is read clause by clause (:func:`staged`).
     Lines in ``grouped`` (sub-bullet groups, :mod:`eligo.groups`) keep their group's reading
     unless a section re-reads them.  Trial loading and the coverage report both use this,
     so a report counts the reading screening uses.
@@ -193,12 +407,19 @@ def list_readings(
     out: dict[int, Compiled] = {}
     sections = exclusion_sections(texts, kind)
     allowed = set(permitted_items(texts))
+    shared = shared_parts(cohort_heads(texts).values())
     for i, who in cohort_sections(texts).items():
         if i not in sections and i not in grouped and i not in allowed:
-            out[i] = for_cohort(compile_text(texts[i], kind), kind, who)
+            out[i] = for_cohort(compile_text(texts[i], kind), kind, who, shared)
     for i in allowed:
         if i not in sections and i not in grouped:
             out[i] = permitted(compile_text(texts[i], kind))
+    for i, text in enumerate(texts):
+        if i in out or i in sections or i in grouped or "during" not in text.lower():
+            continue
+        reading = staged(text, kind)
+        if reading is not None:
+            out[i] = reading
     for i, heading in sections.items():
         out[i] = reread(texts[i], heading)
     return out

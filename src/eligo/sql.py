@@ -598,7 +598,7 @@ class _Compiler:
         self.fact_ids.add(fact_id)
         alias = self._name(("fact", fact_id, what), "f")
         if alias not in self.fact_aggs:
-            source = {"b": "value_bool", "v": "value", "u": "unit"}[what]
+            source = {"b": "value_bool", "v": "value", "u": "unit", "t": "value_text"}[what]
             value: exp.Expr = col(source)
             if what == "b":
                 value = case(
@@ -698,6 +698,10 @@ class _Compiler:
             sex = col("sex")
             known = and_(not_null(sex), exp.NEQ(this=sex, expression=text("unknown")))
             return [_Val(known, None, _Unit(""), text=sex, key=("sex",))]
+        if c.kind == "fact" and c.fact_type == "category":
+            # a category fact ("study_cohort": "part_a") is its text, as in process
+            t = self.fact(c.id, "t")
+            return [_Val(not_null(t), None, _Unit(""), text=t, key=("fact", c.id))]
         if c.kind == "fact":
             v, u = self.fact(c.id, "v"), self.fact(c.id, "u")
             units = {u_ or c.unit or "" for f, u_ in self.b.facts if f == c.id}

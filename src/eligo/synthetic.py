@@ -97,6 +97,8 @@ _MED_STATUSES = (
     "on-hold",
 )
 _FACTS = ("consent", "willing_for_transplant", "improving_on_standard_treatment", "milan_criteria")
+# study_cohort labels, as headings name them (part_a) and as a coordinator may write them
+_COHORTS = ("part_a", "part_b", "Part_A", "PART_B", "part_1", "part_2", "azd6244", "cediranib")
 
 
 class Generator:
@@ -106,6 +108,8 @@ class Generator:
         from .concepts import vocabulary
 
         self.rng = random.Random(seed)
+        # the study cohort from its own stream, so the rest of each patient stays as it was
+        self.cohort_rng = random.Random(seed * 7919 + 1)
         self.as_of = as_of
         vocab = vocabulary()
         self.coded = [c for c in vocab if c.kind in ("condition", "procedure", "medication")]
@@ -310,6 +314,10 @@ class Generator:
                 (("mo", 3), ("mo", 2.9), ("mo", 12), ("a", 0.25), ("wk", 13), ("a", 2))
             )
             facts["life_expectancy"] = {"value": value, "unit": unit}
+        if self.cohort_rng.random() < 0.6:  # the part of a multi-part trial screened for
+            facts["study_cohort"] = self.cohort_rng.choice(_COHORTS)
+        if self.cohort_rng.random() < 0.5:  # which population of a part (healthy or not)
+            facts["healthy_volunteer"] = self.cohort_rng.random() < 0.5
         p["facts"] = facts
         complete = [s for s in ("conditions", "medications", "procedures") if r.random() < 0.25]
         if complete:

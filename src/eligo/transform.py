@@ -1827,7 +1827,9 @@ class RuleTransformer(Transformer[Token, Any]):
     def comparison(self, ctok: Token, op: Token, value: Any, window: Window | None = None) -> Node:
         c = self._concept(ctok)
         val: Value
-        if isinstance(value, tuple) and value[0] == "q":
+        if c.fact_type == "category" and not c.categories:
+            val = self._free_label(c, op, value, ctok)
+        elif isinstance(value, tuple) and value[0] == "q":
             _, num, utok = value
             val = self._quantity(c, num, utok, ctok)
         elif isinstance(value, tuple) and value[0] == "ref":
@@ -1847,6 +1849,15 @@ class RuleTransformer(Transformer[Token, Any]):
                 )
             val = Category(match)
         return Comparison(c.id, str(op), val, window, span=self._span(ctok))  # type: ignore[arg-type]
+
+    def _free_label(self, c: Concept, op: Token, value: Any, ctok: Token) -> Category:
+        """ "study_cohort = part_a": a category fact with free labels (no listed categories)
+        is equal or not to a label, in lower case; unranked, so never ``<`` or ``>``."""
+        if str(op) not in ("=", "!="):
+            raise self._error(f"'{c.id}' has labels, not ranks: compare it with = or !=", op)
+        if isinstance(value, tuple):
+            raise self._error(f"'{c.id}' is compared with a label such as part_a", ctok)
+        return Category(str(value).lower())
 
     def _versus(
         self, c: Concept, op: Token, other: Concept, window: Window | None, ctok: Token, at: Token
