@@ -34,7 +34,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from eligo.concepts import Concept, comparable, vocabulary
+from eligo.concepts import Concept, comparable, narrower, vocabulary
 from eligo.lookup import RecordView
 from eligo.nodes import (
     AllOf,
@@ -540,7 +540,22 @@ def mentions(draw: st.DrawFn) -> Node:
     _, _, mentionable = rule_concepts()
     c = draw(st.sampled_from(mentionable))
     lasting = None if c.kind == "fact" else draw(DURATIONS)  # a fact has no dates to last over
-    return Mention(c.id, draw(st.sampled_from(["current", "history"])), draw(WINDOWS), lasting)
+    kinds = narrower_concepts().get(c.id, ())
+    excluding: tuple[str, ...] = ()
+    if kinds:
+        excluding = tuple(draw(st.lists(st.sampled_from(kinds), max_size=2, unique=True)))
+    return Mention(
+        c.id, draw(st.sampled_from(["current", "history"])), draw(WINDOWS), lasting, excluding
+    )
+
+
+@cache
+def narrower_concepts() -> dict[str, tuple[str, ...]]:
+    """The concepts "X except (…)" may set aside, by X (:func:`eligo.concepts.narrower`)."""
+    voc = vocabulary()
+    items = [c.id for c in voc if c.kind in ("condition", "procedure")]
+    found = {x: tuple(y for y in items if narrower(voc, x, y)) for x in items}
+    return {x: ys for x, ys in found.items() if ys}
 
 
 def comparable_pairs() -> tuple[tuple[str, str], ...]:

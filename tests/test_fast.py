@@ -412,3 +412,29 @@ def test_the_study_cohort_fact_is_compiled_and_agrees(monkeypatch: pytest.Monkey
     assert not [n for n in seen if isinstance(n, Comparison) and n.concept == "study_cohort"]
     assert truths == {True, False, None}
     assert {None, "part_a", "PART_B"} <= cohorts
+
+
+def test_mentions_with_exceptions_are_compiled_and_agree(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "X except Y": the fast path sets the same items aside as the full evaluator, itself
+    from eligo.parse import compile_rule as compile_text
+    from eligo.trial import Criterion
+
+    texts = (
+        "cirrhosis except (alcoholic_cirrhosis)",  # the edge records' K70.30 is set aside
+        "history of liver_disease except (nafld) within 1 month",
+        "not cancer except (hcc, nonmelanoma_skin_cancer)",
+        "history of liver_disease except (alcohol_related_liver_disease) for >= 1 month",
+        "history of organ_transplant except (liver_transplant)",  # the edge records' one
+    )
+    crits = tuple(Criterion(f"X{i}", "inclusion", t, compile_text(t)) for i, t in enumerate(texts))
+    trial = Trial("except", None, None, crits)
+    seen = _decided_by_fallback(monkeypatch)
+    truths: list[set[bool | None]] = [set() for _ in texts]
+    for rec in [*records(), *_edge_records()]:
+        for as_of in (AS_OF, AS_OF - timedelta(days=1)):
+            want = _full(trial, rec, as_of)
+            assert screen(rec, trial, as_of).met == want, rec.id
+            for got, t in zip(want, truths, strict=True):
+                t.add(got)
+    assert not [n for n in seen if isinstance(n, Mention)]
+    assert all(t == {True, False, None} for t in truths), truths

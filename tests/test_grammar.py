@@ -118,6 +118,11 @@ ROUND_TRIP = [
     'unparsed("T2DM subjects")) and urine_acr >= 300 mg/g',
     "not lvef <= 50 % or not study_cohort = azd6244",
     "study_cohort != stage_2",
+    # an item of a concept other than the narrower ones named after "except"
+    "history of cancer except (hcc, nonmelanoma_skin_cancer) within 5 years",
+    "not cancer except (nonmelanoma_skin_cancer)",
+    "cancer except (leukemia) for >= 6 months within 2 years",
+    "liver_disease except (nafld) or history of organ_transplant except (kidney_transplant)",
 ]
 
 
@@ -709,19 +714,18 @@ SAFETY = [
         "cabg within 3 months or pci within 3 months",
     ),
     # exceptions restrict what precedes them; under "no" they restrict what is negated.
-    # "cancer except HCC" asks for another cancer, which concepts cannot tell apart from HCC
-    # on a patient with both: with the exception present the line stays open, never false
+    # "cancer except HCC" asks for a cancer item other than HCC: a plain list of narrower
+    # concepts sets their items aside (read "cancer and (not hcc or unread)", a patient with
+    # HCC and a colon cancer stayed open, one with only HCC on a complete record too)
     (
         "History of malignancy in the last 5 years (except hepatoma or non-melanoma skin cancer)",
         "exclusion",
-        "history of cancer within 5 years and (not (hcc or nonmelanoma_skin_cancer) or "
-        'unparsed("except hepatoma or non-melanoma skin cancer"))',
+        "history of cancer except (hcc, nonmelanoma_skin_cancer) within 5 years",
     ),
     (
         "No diagnosis of malignancy (except non-melanoma skin cancer)",
         "inclusion",
-        'not (cancer and (not nonmelanoma_skin_cancer or unparsed("except non-melanoma skin '
-        'cancer")))',
+        "not cancer except (nonmelanoma_skin_cancer)",
     ),
     (
         "Active malignancy (except for hepatocellular carcinoma within the Milan criteria or "
@@ -3125,6 +3129,96 @@ SAFETY = [
         "nyha_class = III or nyha_class = IV",
     ),
     ("heart failure symptoms", "exclusion", "*unread*"),
+    # "X except Y" sets Y's items aside only when Y is a plain list of narrower concepts; an
+    # exception with judgement words ("adequately treated", "localized", "in situ … that has
+    # been excised") keeps the partial reading: which treated cancers it spares is unread
+    (
+        "Participant has active malignancy within the last 5 years prior to screening visit, "
+        "except basal cell carcinoma of the skin, or if female, in situ cervical carcinoma that "
+        "has been surgically excised.",
+        "exclusion",
+        'cancer within 5 years and (not (basal_cell_carcinoma or unparsed("if female, in situ '
+        'cervical carcinoma that has been surgically excised")) or unparsed("except basal cell '
+        "carcinoma of the skin, or if female, in situ cervical carcinoma that has been surgically "
+        'excised"))',
+    ),
+    (
+        "Prior malignancy except localized nonmelanoma skin cancer",
+        "exclusion",
+        'history of cancer and (not (unparsed("localized") and nonmelanoma_skin_cancer) or '
+        'unparsed("except localized nonmelanoma skin cancer"))',
+    ),
+    (
+        "Malignancy except basal cell carcinoma that has been excised",
+        "exclusion",
+        'cancer and (not (basal_cell_carcinoma and unparsed("excised")) or unparsed("except '
+        'basal cell carcinoma that has been excised"))',
+    ),
+    (
+        "Malignancy except some basal cell carcinoma",
+        "exclusion",
+        'cancer and (not basal_cell_carcinoma or unparsed("except some basal cell carcinoma"))',
+    ),
+    (
+        "All Subjects: Subjects with active or history of malignancies other than curatively "
+        "treated skin cancer (basal cell or squamous cell carcinomas)",
+        "exclusion",
+        "*unread*",
+    ),
+    (
+        "History of prior malignancy, except for adequately treated basal cell or squamous cell "
+        "skin cancer, in situ cervical cancer, or other cancer from which the subject has been "
+        "disease free for at least 2 years or which will not limit survival to < 2 years",
+        "exclusion",
+        "*unread*",
+    ),
+    # an exception that names no kind of the concept keeps the partial reading
+    (
+        "Diabetes except insulin",
+        "exclusion",
+        'diabetes and (not insulin or unparsed("except insulin"))',
+    ),
+    # a plain list of narrower concepts, after any of the cues
+    (
+        "Malignancy within 5 years other than basal cell carcinoma",
+        "exclusion",
+        "cancer except (basal_cell_carcinoma) within 5 years",
+    ),
+    (
+        "Malignancy, with the exception of basal cell carcinoma or squamous cell skin cancer",
+        "exclusion",
+        "cancer except (basal_cell_carcinoma, cutaneous_squamous_cell_carcinoma)",
+    ),
+    ("malignancy (excluding any form of leukemia)", "exclusion", "cancer except (leukemia)"),
+    (
+        # drugs keep the partial reading: one entry may be several drugs
+        "Any immunosuppressant other than tacrolimus",
+        "exclusion",
+        'immunosuppressants and (not tacrolimus or unparsed("other than tacrolimus"))',
+    ),
+    # NCT01288573: "any form of" names every kind of the concept
+    ("Any form of leukemia", "exclusion", "leukemia"),
+    ("some form of leukemia", "exclusion", "*unread*"),
+    # words after the last excepted concept, a window of its own, or an excepted concept
+    # that is no kind of malignancy (carcinoma in situ, D codes) keep the partial reading
+    (
+        "History of malignancy, except non-melanoma skin cancer treated curatively",
+        "exclusion",
+        'history of cancer and (not (nonmelanoma_skin_cancer and unparsed("treated '
+        'curatively")) or unparsed("except non-melanoma skin cancer treated curatively"))',
+    ),
+    (
+        "Malignancy except non-melanoma skin cancer within 5 years",
+        "exclusion",
+        'cancer and (not nonmelanoma_skin_cancer within 5 years or unparsed("except '
+        'non-melanoma skin cancer"))',
+    ),
+    (
+        "No malignancy except non-melanoma skin cancer or cervical cancer in situ",
+        "inclusion",
+        "not (cancer and (not (nonmelanoma_skin_cancer or cervical_carcinoma_in_situ) or "
+        'unparsed("except non-melanoma skin cancer or cervical cancer in situ")))',
+    ),
     # an unread span that dates its neighbour ("≥2 in the past year", "controlled for at
     # least 5 days", "recent") makes a "now" mention next to it "at any time": read "uti and
     # unparsed(…)", NCT02521181 cleared a patient with three infections last year and none
@@ -3245,6 +3339,23 @@ SAFETY = [
         '(unparsed("If") and sex = female) or pregnancy or sex = male or tobacco_use',
     ),
 ]
+
+
+@pytest.mark.parametrize(
+    ("rule", "message"),
+    [
+        ("cancer except (type2_diabetes)", "not a kind of cancer"),
+        ("cancer except (cancer)", "not a kind of cancer"),
+        ("extrahepatic_malignancy except (cancer)", "not a kind of"),
+        ("cancer except (hcc, hcc)", "named twice"),
+        ("consent except (cancer)", "not a kind of"),
+        # one entry may be several drugs: none is set aside for being one of them
+        ("immunosuppressants except (tacrolimus)", "not a kind of"),
+    ],
+)
+def test_exceptions_the_rule_language_refuses(rule: str, message: str) -> None:
+    with pytest.raises(CriterionSyntaxError, match=message):
+        compile_rule(rule)
 
 
 @pytest.mark.parametrize(("text", "kind", "rule"), SAFETY)

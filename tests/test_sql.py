@@ -606,3 +606,63 @@ def test_sql_agrees_on_cohort_headed_lines(population: Population, tmp_path: Pat
     spark = result.compiled.sql("spark")  # the facts' value_text, in Spark SQL too
     assert "value_text" in spark
     assert sqlglot.parse_one(spark, read="spark").sql(dialect="spark")
+
+
+# "malignancy except hepatoma or non-melanoma skin cancer": an item of the concept that is no
+# item of the excepted ones; an excepted item alone decides nothing (open world)
+EXCEPT_RULES = (
+    "history of cancer except (hcc, nonmelanoma_skin_cancer) within 5 years",
+    "not cancer except (nonmelanoma_skin_cancer)",
+    "cancer except (leukemia)",
+    "history of cancer except (hcc)",
+    "cancer except (hcc) for >= 6 months",
+)
+
+_ICD = "http://hl7.org/fhir/sid/icd-10-cm"
+
+
+def _dx(code: str | None, name: str, onset: str = "2024-03-01", **more: str) -> dict[str, str]:
+    entry = {"name": name, "onset": onset, **more}
+    if code is not None:
+        entry |= {"code": code, "system": _ICD}
+    return entry
+
+
+EXCEPT_RECORDS: tuple[tuple[list[dict[str, str]], list[str]], ...] = (
+    ([_dx("C44.91", "Basal cell carcinoma of skin")], []),  # only an excepted item: open
+    ([_dx("C44.91", "Basal cell carcinoma of skin")], ["conditions"]),  # … closed world
+    ([_dx("C44.91", "Basal cell carcinoma of skin"), _dx("C18.9", "Colon cancer")], []),
+    ([_dx("C22.0", "Hepatocellular carcinoma")], ["conditions"]),
+    ([_dx("C18.9", "Colon cancer", "2015-01-01", abatement="2016-01-01")], ["conditions"]),
+    ([], []),
+    ([], ["conditions"]),
+    ([_dx("C80.1", "Malignant neoplasm, unspecified")], []),  # generic: not known to be HCC
+    ([_dx("C80.1", "Malignant neoplasm, unspecified", status="absent")], []),
+    ([_dx("C91.10", "Chronic lymphocytic leukemia")], ["conditions"]),
+    ([_dx(None, "basal cell carcinoma"), _dx(None, "hepatocellular carcinoma")], ["conditions"]),
+    ([_dx("C22.0", "Hepatocellular carcinoma"), _dx("C91.10", "CLL", "2026-11-01")], []),
+)
+
+
+def test_sql_agrees_on_mentions_with_exceptions() -> None:
+    crits = tuple(
+        Criterion(f"E{i}", "inclusion", text, compile_rule(text))
+        for i, text in enumerate(EXCEPT_RULES)
+    )
+    trial = Trial("except", None, None, crits)
+    records = [
+        parse_patient(
+            {"id": f"e{i}", "birth_date": "1970-01-01", "conditions": dx, "complete": done},
+            "test",
+        )
+        for i, (dx, done) in enumerate(EXCEPT_RECORDS)
+    ]
+    cohort = records_to_cohort((r.id, r) for r in records)
+    result = screen_cohort(cohort, trial, AS_OF)
+    assert not result.compiled.fallback
+    wrong = _disagreements(trial, records, cohort)
+    assert not wrong, "\n".join(wrong)
+    for i in range(len(EXCEPT_RULES)):  # each rule met, not met and unknown somewhere
+        assert {row[i] for _, _, row in result.rows()} == {True, False, None}, EXCEPT_RULES[i]
+    spark = result.compiled.sql("spark")
+    assert sqlglot.parse_one(spark, read="spark").sql(dialect="spark")

@@ -100,3 +100,19 @@ def test_seed_concepts_exist() -> None:
 def test_malformed_vocabulary_is_refused(text: str, message: str) -> None:
     with pytest.raises(Exception, match=message.replace("[", r"\[").replace("]", r"\]")):
         load_vocabulary_text(text)
+
+
+def test_narrower_concepts_are_what_except_may_set_aside() -> None:
+    from eligo.concepts import narrower
+
+    v = vocabulary()
+    assert narrower(v, "cancer", "hcc")  # included
+    assert narrower(v, "cancer", "leukemia")  # C91-C95 inside C
+    assert narrower(v, "cancer", "nonmelanoma_skin_cancer")  # C44, set aside by convention
+    assert narrower(v, "cirrhosis", "alcoholic_cirrhosis")
+    assert not narrower(v, "cancer", "cancer")
+    assert not narrower(v, "extrahepatic_malignancy", "cancer")  # covers it all
+    assert not narrower(v, "solid_tumour", "cancer")
+    assert not narrower(v, "cancer", "cervical_carcinoma_in_situ")  # D06: no malignancy code
+    assert not narrower(v, "diabetes", "insulin")  # unrelated kinds
+    assert not narrower(v, "immunosuppressants", "tacrolimus")  # drugs: one entry, several

@@ -118,6 +118,45 @@ def comparable(a: Concept, b: Concept) -> bool:
     )
 
 
+def _icd(code: str) -> str:
+    return code.replace(".", "").upper()
+
+
+def narrower(vocab: Vocabulary, broad: str, narrow: str) -> bool:
+    """Whether ``narrow`` names a kind of ``broad``: what "broad except narrow" can set aside.
+
+    True when ``broad`` includes it (transitively), or when it is of the same kind and each
+    of its ICD-10 codes falls inside ``broad``'s codes (not covering them all), or
+    within a code ``broad`` already sets aside (``cancer`` leaves out non-melanoma skin
+    cancer C44 by convention, so "malignancy except non-melanoma skin cancer" names a kind
+    of malignancy too).  Unrelated concepts ("diabetes except insulin") are not, nor drugs.
+    """
+    b, n = vocab[broad], vocab[narrow]
+    # not medications: one record entry may be several drugs ("sitagliptin/metformin"), and
+    # setting it aside as metformin would hide the other from "antidiabetics except metformin"
+    if b.id == n.id or b.kind != n.kind or b.kind not in ("condition", "procedure"):
+        return False
+    seen: set[str] = set()
+    stack = list(b.includes)
+    while stack:
+        cid = stack.pop()
+        if cid == n.id:
+            return True
+        if cid not in seen and cid in vocab:
+            seen.add(cid)
+            stack.extend(vocab[cid].includes)
+    prefixes = [_icd(c) for c in (*b.icd10, *b.exclude_icd10)]
+    codes = [_icd(c) for c in n.icd10]
+    return (
+        bool(codes)
+        and bool(b.icd10)
+        and all(any(code.startswith(p) for p in prefixes) for code in codes)
+        # strictly narrower: ``narrow``'s codes do not cover all of ``broad``'s (solid
+        # tumour, C…, is no kind of malignancy outside the liver, C…)
+        and not all(any(_icd(x).startswith(code) for code in codes) for x in b.icd10)
+    )
+
+
 class VocabularyError(EligoError):
     """The vocabulary file itself is malformed (a packaging bug, not user input)."""
 

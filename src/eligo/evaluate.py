@@ -678,6 +678,30 @@ class _Evaluator:
             )
         as_of = self.as_of
         items = [i for i in self.view.items(c.id) if i.start is None or i.start <= as_of]
+        if node.excluding:
+            items, aside = self._set_aside(items, node.excluding)
+            truth, detail = self._items_mention(node, c, items)
+            return truth, lambda: _with_aside(detail(), aside, self._excepted(node))
+        return self._items_mention(node, c, items)
+
+    def _set_aside(
+        self, items: list[Item], excluding: tuple[str, ...]
+    ) -> tuple[list[Item], list[Item]]:
+        """``items`` split into those that count and those set aside: record entries that
+        mean one of the ``excluding`` concepts (whatever else they mean)."""
+        view = self.view
+        excluded = {i.source for cid in excluding for i in view.items(cid)}
+        kept = [i for i in items if i.source not in excluded]
+        return kept, [i for i in items if i.source in excluded]
+
+    def _excepted(self, node: Mention) -> str:
+        vocab = self.vocab
+        return " or ".join((self.concepts.get(cid) or vocab[cid]).label for cid in node.excluding)
+
+    def _items_mention(self, node: Mention, c: Concept, items: list[Item]) -> Step:
+        """:meth:`mention` of an item concept over its ``items`` (started by the screening
+        date; for ``excluding``, those not set aside)."""
+        as_of = self.as_of
         section = _SECTIONS.get(c.kind, "conditions")
         window = node.window
         since = None if window is None else self.since(window)
@@ -1049,6 +1073,17 @@ def _window_start(window: Window, as_of: date) -> date:
 
 def _since(since: date) -> str:
     return f"since {since.isoformat()}"
+
+
+def _with_aside(detail: Detail, aside: list[Item], excepted: str) -> Detail:
+    """A mention's text with what "except …" set aside: the concepts, and the items."""
+    said, missing, read = detail
+    if aside:
+        shown = ", ".join(_item_text(i) for i in aside)
+        said += f" (except {excepted}: {shown} set aside)"
+    else:
+        said += f" (except {excepted}: none on record)"
+    return said, missing, read + tuple(i.source for i in aside if i.source not in read)
 
 
 def _sources(items: list[Item]) -> tuple[str, ...]:

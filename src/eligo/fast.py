@@ -222,6 +222,7 @@ def _mentioned(rules: list[Node], vocab: Vocabulary) -> tuple[str, ...]:
             if isinstance(node, Mention):
                 if c.kind != "fact":
                     out[c.id] = None
+                    out.update(dict.fromkeys(x for x in node.excluding if x in vocab))
             elif c.derived:
                 out.update(dict.fromkeys(x for x in ITEMS_READ.get(c.derived, ()) if x in vocab))
     return tuple(out)
@@ -362,12 +363,15 @@ def _mention(node: Mention, vocab: Vocabulary, shared: Shared) -> Fn:
     history = node.qualifier == "history"
     if node.lasting is not None:
         return _lasting(node, cid, only_sex, section)
+    excluding = node.excluding
 
     def mention(ctx: Context) -> Met:
         sex = ctx.sex
         if only_sex is not None and sex != only_sex and sex in ("female", "male"):
             return False
         items = ctx.found.get(cid, ()) if cid in ctx.matched else ctx.view.matches(cid)
+        if excluding and items:
+            items = _kept(ctx, items, excluding)
         if not items:  # nothing on record: the section's completeness decides
             return False if section in ctx.complete else None
         as_of = ctx.as_of
@@ -421,18 +425,29 @@ def _mention(node: Mention, vocab: Vocabulary, shared: Shared) -> Fn:
     return mention
 
 
+def _kept(ctx: Context, items: tuple[Item, ...], excluding: tuple[str, ...]) -> tuple[Item, ...]:
+    """``_Evaluator._set_aside``: the items that count, none meaning an excluded concept."""
+    excluded = {i.source for cid in excluding for i in ctx.items(cid)}
+    if not excluded:
+        return items
+    return tuple(i for i in items if i.source not in excluded)
+
+
 def _lasting(node: Mention, cid: str, only_sex: str | None, section: str) -> Fn:
     """``_Evaluator._lasting``: a mention with a duration (see :class:`Mention`)."""
     lasting = node.lasting
     assert lasting is not None
     window = node.window
     history = node.qualifier == "history"
+    excluding = node.excluding
 
     def mention(ctx: Context) -> Met:
         sex = ctx.sex
         if only_sex is not None and sex != only_sex and sex in ("female", "male"):
             return False
         items = ctx.found.get(cid, ()) if cid in ctx.matched else ctx.view.matches(cid)
+        if excluding and items:
+            items = _kept(ctx, items, excluding)
         if not items:
             return False if section in ctx.complete else None
         as_of = ctx.as_of

@@ -3100,6 +3100,7 @@ class Lexer:
         p.run(_leading_window_list)
         p.run(_parenthesised_examples, text)
         p.run(_postfix_exemption, text)
+        p.run(_any_form_of, text)
         p.run(_counted_nouns, text)
         p.run(_at_birth, text)
         p.run(_window_then_during, text)
@@ -7329,6 +7330,29 @@ def _counted_nouns(toks: list[Tok], text: str) -> list[Tok]:
             and (i + 3 >= len(out) or out[i + 3].type not in ("OR", "AND"))
         ):
             out[i : i + 3] = [Tok("WORD", text[cmp.start : word.end], cmp.start, word.end)]
+    return out
+
+
+_ANY_BEFORE = re.compile(r"(?:^|\W)(?:any|all)\s+$", re.IGNORECASE)
+_FORM_OF = re.compile(r"(?:forms?|types?|kinds?)\s+of\s+", re.IGNORECASE)
+
+
+@_needs("MOD CONCEPT", words=("form", "type", "kind"))
+def _any_form_of(toks: list[Tok], text: str) -> list[Tok]:
+    """ "any form of leukemia", "any type of cancer", "all kinds of …": every kind of the
+    concept, which is what the concept means (records of its narrower kinds are its items
+    too), so the words add nothing.  Read alone, "form" was an unread qualifier that left
+    "other malignancy (excluding any form of leukemia)" open."""
+    out = list(toks)
+    for i in range(len(out) - 2, -1, -1):
+        mod, concept = out[i], out[i + 1]
+        if (
+            mod.type == "MOD"
+            and concept.type == "CONCEPT"
+            and _FORM_OF.fullmatch(text, mod.start, concept.start)
+            and _ANY_BEFORE.search(text, 0, mod.start)
+        ):
+            del out[i]
     return out
 
 

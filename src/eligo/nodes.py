@@ -193,12 +193,25 @@ class Mention:
     recorded absent.  ``<`` and ``<=`` are per item too (some item lasted less; a longer one
     does not rule it out), so registry text is read only into ``>`` and ``>=``.  Facts have
     no dates: a fact with ``lasting`` is unknown.
+
+    ``excluding`` (``history of cancer except (hcc, nonmelanoma_skin_cancer)``, "malignancy
+    except hepatoma or non-melanoma skin cancer") names narrower concepts whose items do not
+    count: the mention asks for an item of the concept that is no item of any of them (a
+    record entry meaning an excluded concept is set aside, whatever else it also means).  An
+    item coded only generically (unspecified malignancy) counts: it is not known to be one of
+    them.  Everything else is as without it (open world): an excluded item alone decides
+    nothing of another item, so with only excluded items on record the mention is unknown,
+    false only when the section is declared complete or the concept is recorded absent.
+    Each excluded concept is a narrower condition or procedure than the mention's (included
+    by it, or coded inside its codes or codes it sets aside: :func:`eligo.concepts.narrower`);
+    never a drug, as one medication entry may be several drugs.
     """
 
     concept: str
     qualifier: Qualifier = "current"
     window: Window | None = None
     lasting: Duration | None = None
+    excluding: tuple[str, ...] = ()
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 

@@ -75,6 +75,11 @@ def lasting_text(d: Duration | None) -> str:
     return f" for {d.op} {number(d.amount)}{unit_text(d.amount, d.unit)}"
 
 
+def excluding_text(excluding: tuple[str, ...]) -> str:
+    """`` except (hcc, nonmelanoma_skin_cancer)`` / ``''``."""
+    return f" except ({', '.join(excluding)})" if excluding else ""
+
+
 @functools.singledispatch
 def render(node: Node) -> str:
     """Canonical text of a rule node."""
@@ -105,7 +110,10 @@ def _(node: Versus) -> str:
 @render.register
 def _(node: Mention) -> str:
     prefix = "history of " if node.qualifier == "history" else ""
-    return f"{prefix}{node.concept}{lasting_text(node.lasting)}{window_text(node.window)}"
+    return (
+        f"{prefix}{node.concept}{excluding_text(node.excluding)}{lasting_text(node.lasting)}"
+        f"{window_text(node.window)}"
+    )
 
 
 @render.register

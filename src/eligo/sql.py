@@ -525,6 +525,8 @@ class _Compiler:
         self.obs_concepts: set[str] = set()
         self.item_concepts: set[str] = set()
         self.item_ids: dict[str, int] = {}
+        # "cancer except (hcc, …)": a pseudo concept's name → (concept, excluded concepts)
+        self.excepts: dict[str, tuple[str, tuple[str, ...]]] = {}
         self.fact_ids: set[str] = set()
         self._names: dict[object, str] = {}
         self._obs_units: dict[str, set[str]] | None = None
@@ -579,6 +581,13 @@ class _Compiler:
         self.item_concepts.add(concept)
         cid = self.item_ids.setdefault(concept, len(self.item_ids))
         return exp.EQ(this=col("concept"), expression=integer(cid))
+
+    def except_concept(self, concept: str, excluding: tuple[str, ...]) -> str:
+        """The item rows of ``concept except (excluding)`` as a concept of their own: the
+        item keys of ``concept`` that mean none of ``excluding`` (``Mention.excluding``)."""
+        name = f"{concept} except ({', '.join(excluding)})"
+        self.excepts[name] = (concept, excluding)
+        return name
 
     def item(
         self, key: tuple[object, ...], concept: str, build: Callable[[], exp.Expr]
@@ -1390,7 +1399,8 @@ class _Compiler:
                 ],
                 null_bool(),
             )
-        self.item_concepts.add(c.id)
+        ic = self.except_concept(c.id, n.excluding) if n.excluding else c.id
+        self.item_concepts.add(ic)
         a = day(self.as_of)
         section = _SECTION_OF_KIND.get(c.kind, "conditions")
         started = or_(is_null(col("start_date")), cmp(col("start_date"), "<=", a))
@@ -1432,7 +1442,7 @@ class _Compiler:
                     ],
                     integer(0),
                 )
-            key: tuple[object, ...] = ("window", c.id, since, n.lasting)
+            key: tuple[object, ...] = ("window", ic, since, n.lasting)
         elif n.qualifier == "history":
             rank_row = case([(present, integer(4)), (absent_direct, integer(2))], integer(0))
             if n.lasting is not None:
@@ -1445,7 +1455,7 @@ class _Compiler:
                     ],
                     integer(0),
                 )
-            key = ("history", c.id, n.lasting)
+            key = ("history", ic, n.lasting)
         else:
             unsure = and_(
                 exp.EQ(this=col("status"), expression=text("unknown")),
@@ -1470,8 +1480,8 @@ class _Compiler:
                     ],
                     integer(0),
                 )
-            key = ("current", c.id, n.lasting)
-        rank = self.item(key, c.id, lambda: _filtered(fn("MAX", rank_row), started))
+            key = ("current", ic, n.lasting)
+        rank = self.item(key, ic, lambda: _filtered(fn("MAX", rank_row), started))
         # 4 qualifies, 3 undetermined, 2 ruled out by a direct "absent"; an item that is
         # resolved, stopped or outside the window says nothing of another one (open world)
         top = 4
@@ -1801,13 +1811,22 @@ class _Compiler:
         every, unit_of = _item_units(self.b.items)
         irows: list[tuple[object, ...]] = []
         for cid in sorted(self.item_concepts):
-            for k, direct in _item_matches(ikeys, cid, self.vocab):
+            for k, direct in self._item_rows(ikeys, cid):
                 dose_units = unit_of.get(tuple(k), (None,))
                 irows.extend((*k, u, self.item_ids[cid], direct, True) for u in dose_units)
         if self.check_keys:  # every other key the bindings know, so no row goes unaccounted
             used = {r[:5] for r in irows}
             irows.extend((*k, None, None, True) for k in every if k not in used)
         return {"eligo_obs_map": orows, "eligo_item_map": irows}
+
+    def _item_rows(self, ikeys: _Keys, cid: str) -> tuple[tuple[tuple[str | None, ...], bool], ...]:
+        """The item keys (with ``direct``) that mean ``cid``: a concept, or a pseudo concept of
+        :meth:`except_concept`, whose keys meaning an excluded concept are left out."""
+        if cid not in self.excepts:
+            return _item_matches(ikeys, cid, self.vocab)
+        concept, excluding = self.excepts[cid]
+        aside = {k for x in excluding for k, _ in _item_matches(ikeys, x, self.vocab)}
+        return tuple(m for m in _item_matches(ikeys, concept, self.vocab) if m[0] not in aside)
 
     def query(
         self,

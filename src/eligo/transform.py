@@ -44,6 +44,8 @@ Two transformers share one finishing pass (:func:`canonicalize`):
 from __future__ import annotations
 
 import copy
+import dataclasses
+import itertools
 import json
 import math
 import re
@@ -54,7 +56,7 @@ from typing import Any, Literal
 from lark import Token, Transformer, Tree, v_args
 from lark.exceptions import VisitError
 
-from .concepts import Concept, comparable, vocabulary
+from .concepts import Concept, comparable, narrower, vocabulary
 from .errors import CriterionSyntaxError, UnitError, did_you_mean
 from .lexer import EXCLUSION_HEADER, REQUIREMENT_AMONG_EXCLUSIONS, TIME_UNITS, Tok
 from .nodes import (
@@ -687,6 +689,10 @@ class _Resolver:
             exception = exception.node
         if isinstance(base, (PWindow, _Except)) or isinstance(exception, (PWindow, _Except)):
             return self.unparsed(_join(span_of(base), span_of(exception)))
+        if not unless:
+            kinds = self._excepted_kinds(base, exception, cue_span)
+            if kinds is not None:
+                return kinds
         if unless and self.ctx.kind == "inclusion":
             return AnyOf((base, exception), span=_join(span_of(base), span_of(exception)))
         left_out: Node = Not(exception, span=span_of(exception))
@@ -699,6 +705,47 @@ class _Resolver:
             inner = AllOf((base.child, left_out), span=_join(span_of(base), span_of(exception)))
             return Not(inner, span=inner.span)
         return AllOf((base, left_out), span=_join(span_of(base), span_of(exception)))
+
+    def _excepted_kinds(self, base: Any, exception: Any, cue_span: Span) -> Node | None:
+        """ "malignancy (except hepatoma or non-melanoma skin cancer)": a mention whose
+        exception is a plain list of narrower concepts reads as one mention that sets their
+        items aside (``Mention.excluding``); "no X except Y" negates it.  ``None`` (the
+        caller's ``X and not Y`` reading) for anything else: an exception with words of its
+        own ("adequately treated", "in situ … that has been excised"), a qualifier, window
+        or duration on an excepted concept, or a concept that is no kind of X."""
+        negated = isinstance(base, Not)
+        mention = base.child if isinstance(base, Not) else base
+        if type(mention) is not Mention or mention.excluding:
+            return None
+        if self.vocab[mention.concept].kind not in ("condition", "procedure"):
+            return None
+        parts = list(exception.children) if isinstance(exception, AnyOf | AllOf) else [exception]
+        names: list[str] = []
+        for part in parts:
+            if (
+                type(part) is not Mention
+                or part.qualifier != "current"
+                or part.window is not None
+                or part.lasting is not None
+                or part.excluding
+                or part.concept in names
+                or not narrower(self.vocab, mention.concept, part.concept)
+            ):
+                return None
+            names.append(part.concept)
+        # every word of the exception is one of its concepts or a list's connective
+        spans = sorted((p.span for p in parts), key=lambda sp: sp.start)
+        gaps = [self.ctx.text(Span(a.end, b.start)) for a, b in itertools.pairwise(spans)]
+        if not all(_LIST_GLUE.fullmatch(g) for g in gaps):
+            return None
+        original = self.ctx.norm.original
+        if not _EXCEPT_CUE.fullmatch(original[cue_span.start : spans[0].start]):
+            return None  # "except adequately treated …": words before the first concept
+        if not _EXCEPT_END.match(original, spans[-1].end):
+            return None  # "except X that has been excised": words after the last one
+        span = _join(span_of(base), span_of(exception))
+        read = dataclasses.replace(mention, excluding=tuple(names), span=span_of(mention))
+        return Not(read, span=span) if negated else read
 
     def modified(self, p: PModified) -> Any:
         """ "severe liver failure (Child Pugh score > 6)": a stated threshold defines it."""
@@ -1386,6 +1433,17 @@ class _Definition:
     node: Any
 
 
+# the cue of an exception read as a list, and what may follow its last concept
+_EXCEPT_CUE = re.compile(
+    r"(?:except(?:\s+for)?|other\s+than|excluding|with\s+the\s+exception\s+of)\s*"
+    r"(?:(?:any|all)\s+(?:(?:forms?|types?|kinds?)\s+of\s+)?)?",  # "… any form of leukemia"
+    re.I,
+)
+_EXCEPT_END = re.compile(r"\s*(?:$|[).;])")
+# what stands between the concepts of an exception read as a list ("A, B or C", "A/B")
+_LIST_GLUE = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or|and/or)\s+|/\s*)", re.I)
+
+
 @dataclass(frozen=True)
 class _Except:
     """ "(except Y)": resolved against the pieces before it (see ``_Resolver.except_``)."""
@@ -1806,11 +1864,31 @@ class RuleTransformer(Transformer[Token, Any]):
             raise self._error(f"a duration is a whole number of {unit}, not {n}", n)
         return Duration(str(op), amount, word)  # type: ignore[arg-type]
 
+    def excluding(self, *names: Token) -> Any:
+        return ("excluding", names)
+
+    def _excluding(self, c: Concept, names: tuple[Token, ...]) -> tuple[str, ...]:
+        """The concepts of ``c except (…)``: each narrower than ``c``, each named once."""
+        out: list[str] = []
+        for tok in names:
+            other = self._concept(tok)
+            if other.id in out:
+                raise self._error(f"'{other.id}' is named twice after except", tok)
+            if not narrower(self.vocab, c.id, other.id):
+                raise self._error(
+                    f"'{other.id}' is not a kind of {c.id}: 'except' sets aside narrower "
+                    "conditions or procedures only",
+                    tok,
+                )
+            out.append(other.id)
+        return tuple(out)
+
     def mention(self, *parts: Any) -> Node:
         history = any(isinstance(p, Token) and p.type == "HISTORY" for p in parts)
         ctok = next(p for p in parts if isinstance(p, Token) and p.type == "CONCEPT")
         window = next((p for p in parts if isinstance(p, Window)), None)
         lasting = next((p for p in parts if isinstance(p, Duration)), None)
+        names = next((p[1] for p in parts if isinstance(p, tuple)), ())
         c = self._concept(ctok)
         if c.numeric or c.categories:
             raise self._error(
@@ -1820,8 +1898,14 @@ class RuleTransformer(Transformer[Token, Any]):
             )
         if lasting is not None and c.kind == "fact":
             raise self._error(f"'{c.id}' is a recorded fact, with no dates to last over", ctok)
+        excluding = self._excluding(c, names)
         return Mention(
-            c.id, "history" if history else "current", window, lasting, span=self._span(ctok)
+            c.id,
+            "history" if history else "current",
+            window,
+            lasting,
+            excluding,
+            span=self._span(ctok),
         )
 
     def comparison(self, ctok: Token, op: Token, value: Any, window: Window | None = None) -> Node:

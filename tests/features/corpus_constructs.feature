@@ -120,19 +120,26 @@ Feature: Constructs the grammar reads in real registry text
     Given the exclusion line "History of malignancy in the last 5 years (except hepatoma or non-melanoma skin cancer)"
     And a patient with conditions <conditions>
     When the line is evaluated on 2026-11-27
-    Then the line reads, partly, as "history of cancer within 5 years and (not (hcc or nonmelanoma_skin_cancer) or unparsed("except hepatoma or non-melanoma skin cancer"))"
+    Then the line reads as "history of cancer except (hcc, nonmelanoma_skin_cancer) within 5 years"
     And it is <met>
+    And its explanation mentions "<says>"
 
-    # HCC alone does not rule the line out: a patient with HCC and a colon cancer has a
-    # cancer other than HCC, and concepts cannot tell which item that is (never a wrong pass)
+    # an item of cancer other than HCC or NMSC decides: HCC and a colon cancer exclude, HCC
+    # alone clears only a record declared complete (it says nothing of another cancer); an
+    # unspecified malignancy (C80.1) is not known to be one of the exceptions, so it counts
     Examples:
-      | conditions                              | met       |
-      | C18.9 since 2024-03-01, complete        | met       |
-      | C18.9 since 2015-03-01 resolved 2016-01-01, complete | not met |
-      | C22.0 since 2024-03-01, complete        | undecided |
-      | C22.0 since 2024-03-01; C18.9 since 2024-03-01, complete | undecided |
-      | C18.9 since 2024-03-01                  | undecided |
-      | nothing                                 | undecided |
+      | conditions                                                | met       | says                       |
+      | C18.9 since 2024-03-01, complete                          | met       | C18.9 (active since 2024-03-01) is within the window |
+      | C18.9 since 2015-03-01 resolved 2016-01-01, complete      | not met   | is before the window       |
+      | C22.0 since 2024-03-01, complete                          | not met   | C22.0 (active since 2024-03-01) set aside |
+      | C22.0 since 2024-03-01; C18.9 since 2024-03-01, complete  | met       | C22.0 (active since 2024-03-01) set aside |
+      | C22.0 since 2024-03-01                                    | undecided | record not declared complete |
+      | C44.91 since 2024-03-01                                   | undecided | record not declared complete |
+      | C44.91 since 2024-03-01, complete                         | not met   | conditions declared complete |
+      | C22.0 since 2024-03-01; C18.9 since 2015-03-01 resolved 2016-01-01, complete | not met | set aside |
+      | C80.1 since 2024-03-01                                    | met       | C80.1                      |
+      | C18.9 since 2024-03-01                                    | met       | within the window          |
+      | nothing                                                   | undecided | no malignancy              |
 
   Scenario Outline: A qualified concept defined by its threshold (NCT03864276 "uncontrolled hypertension (diastolic BP > 110mmHg)")
     Given the exclusion line "4. uncontrolled hypertension (diastolic BP > 110mmHg)"
@@ -3635,6 +3642,51 @@ Feature: Constructs the grammar reads in real registry text
       | stage_1    | 2020-01-01 | met       |
       | stage_2    | 2005-01-01 | not met   |
       | stage_2    | unknown    | undecided |
+
+  Scenario Outline: A negated exception asks for no item other than the excepted ones (NCT03861819)
+    Given the inclusion line "No diagnosis of malignancy (except non-melanoma skin cancer)"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "not cancer except (nonmelanoma_skin_cancer)"
+    And it is <met>
+
+    # read "not (cancer and (not nmsc or unread))": a patient with only a basal cell
+    # carcinoma on a complete record stayed undecided though the text clears him
+    Examples:
+      | conditions                                               | met       |
+      | C44.91 since 2024-03-01, complete                        | met       |
+      | C44.91 since 2024-03-01                                  | undecided |
+      | C44.91 since 2024-03-01; C18.9 since 2024-03-01, complete | not met  |
+      | C18.9 since 2015-03-01 resolved 2016-01-01, complete     | met       |
+      | nothing, complete                                        | met       |
+      | nothing                                                  | undecided |
+
+  Scenario Outline: "Any form of" names every kind of the concept (NCT01288573)
+    Given the exclusion line "Any form of leukemia"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "leukemia"
+    And it is <met>
+
+    Examples:
+      | conditions                         | met       |
+      | C91.10 since 2024-03-01            | met       |
+      | C92.00 since 2024-03-01            | met       |
+      | C18.9 since 2024-03-01, complete   | not met   |
+      | nothing                            | undecided |
+
+  Scenario Outline: An exception read as a list inside a partly read line (NCT01288573 "excluding any form of leukemia")
+    Given the inclusion line "Ewing's sarcoma, soft tissue sarcoma, lymphoma, neuroblastoma, brain tumors or other malignancy (excluding any form of leukemia) requiring treatment with high dose chemotherapy and autologous transplant as rescue therapy"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Ewing's sarcoma") and unparsed("soft tissue sarcoma") and lymphoma and unparsed("neuroblastoma") and (cns_tumour or cancer except (leukemia)) and chemotherapy and stem_cell_transplant and unparsed("rescue therapy")"
+    And it is <met>
+
+    # a leukaemia is no "other malignancy" here; the unread tumour names keep the line open
+    Examples:
+      | conditions                          | met       |
+      | C91.10 since 2024-03-01, complete   | not met   |
+      | nothing                             | undecided |
 
   Scenario Outline: Unread words that date a condition make it "at any time", not "now" (NCT02521181)
     Given the exclusion line "Frequent urinary tract infections (≥2 in the past year)"
