@@ -243,7 +243,7 @@ TEXT = [
     ("Inability to give informed consent", "exclusion", "not consent"),
     ("Lack of informed consent", "exclusion", "not consent"),
     ("No history of cancer", "exclusion", 'unparsed("No history of cancer")'),
-    ("Recent variceal bleeding", "exclusion", 'gi_bleeding and unparsed("Recent")'),
+    ("Recent variceal bleeding", "exclusion", 'history of gi_bleeding and unparsed("Recent")'),
     ("MELD score greater than or equal to 15", "inclusion", "meld >= 15"),
     ("Child-Pugh class C", "exclusion", "child_pugh_class = C"),
     ("Child-Pugh: <=7", "inclusion", "child_pugh_points <= 7"),
@@ -468,7 +468,8 @@ TEXT = [
     (
         "6 to 144 months after liver transplantation with HCV",
         "inclusion",
-        'unparsed("6 to 144 months") and unparsed("after") and liver_transplant and hcv',
+        'unparsed("6 to 144 months") and unparsed("after") and history of liver_transplant and '
+        "history of hcv",
     ),
     # "of any grade" asks for the condition whatever its grade
     ("Hepatic encephalopathy of any grade", "exclusion", "hepatic_encephalopathy"),
@@ -1182,7 +1183,7 @@ SAFETY = [
         "symptoms are allowed provided 1 week washout occurs",
         "exclusion",
         "immunotherapy within 4 weeks or chemotherapy within 4 weeks or radiotherapy within "
-        "4 weeks or investigational_drug within 4 weeks or (corticosteroids and "
+        "4 weeks or investigational_drug within 4 weeks or (history of corticosteroids and "
         'unparsed("disease-related symptoms are allowed provided 1 week washout occurs"))',
     ),
     # a history cue cannot be put on a measurement: met by the value now, else open
@@ -1915,7 +1916,8 @@ SAFETY = [
     (
         "Duration of diabetes > 12 weeks, 3 days a week",
         "inclusion",
-        'unparsed("Duration") and diabetes and unparsed("> 12 weeks")'
+        # (the unread duration dates the diabetes: "at any time", see the last SAFETY cases)
+        'unparsed("Duration") and history of diabetes and unparsed("> 12 weeks")'
         ' and unparsed("3 days a week")',
     ),
     # "no active or chronic hepatitis B" once read 'not unparsed("or") and hbv', asking for
@@ -2297,7 +2299,7 @@ SAFETY = [
         "inclusion",
         'not (unparsed("absolute contra-indications to exercise") or '
         '(unparsed("recent (<6 months) acute cardiac") and ((unparsed("event") and '
-        'unstable_angina) or (unparsed("uncontrolled") and arrhythmia)) and '
+        'history of unstable_angina) or (unparsed("uncontrolled") and arrhythmia)) and '
         'unparsed("causing symptoms or hemodynamic compromise")))',
     ),
     ("None of the following: HIV, HBV", "inclusion", "not (hiv or hbv)"),
@@ -2417,7 +2419,8 @@ SAFETY = [
         "Chemotherapy must be completed at least 4 weeks prior to enrollment and patients"
         " must have recovered",
         "inclusion",
-        'chemotherapy and unparsed("completed at least 4 weeks prior to enrollment and patients'
+        'history of chemotherapy and unparsed("completed at least 4 weeks prior to enrollment '
+        "and patients"
         ' must have recovered")',
     ),
     # "despite" with no concept right after it stays unread
@@ -2713,7 +2716,8 @@ SAFETY = [
         "haemochromatosis, non-alcoholic steatohepatitis or others.",
         "inclusion",
         'cirrhosis and history of liver_biopsy and ((unparsed("possible aetiologies") and '
-        'unparsed("cured") and hcv) or (unparsed("former") and alcohol_use_disorder) or '
+        'unparsed("cured") and hcv) or (unparsed("former") and history of alcohol_use_disorder) '
+        "or "
         'hemochromatosis or nash or unparsed("others"))',
     ),
     ("Cirrhosis; HCV or NASH", "inclusion", "cirrhosis and (hcv or nash)"),
@@ -3214,6 +3218,125 @@ SAFETY = [
         "inclusion",
         "not (cancer and (not (nonmelanoma_skin_cancer or cervical_carcinoma_in_situ) or "
         'unparsed("except non-melanoma skin cancer or cervical cancer in situ")))',
+    ),
+    # an unread span that dates its neighbour ("≥2 in the past year", "controlled for at
+    # least 5 days", "recent") makes a "now" mention next to it "at any time": read "uti and
+    # unparsed(…)", NCT02521181 cleared a patient with three infections last year and none
+    # today; "myocardial_infarction and unparsed("recent")" cleared an infarction 3 weeks ago
+    (
+        "Frequent urinary tract infections (≥2 in the past year)",
+        "exclusion",
+        'unparsed("Frequent") and history of uti and unparsed("≥2 in the past year")',
+    ),
+    (
+        "Uncontrolled upper GI bleeding (bleeding must be controlled for at least 5 days)",
+        "exclusion",
+        'unparsed("Uncontrolled") and history of gi_bleeding and history of bleeding and '
+        'unparsed("controlled for at least 5 days")',
+    ),
+    (
+        "Dialysis therapy for >14 days from transplantation to randomization",
+        "exclusion",
+        'history of dialysis and unparsed(">14 days from transplantation to randomization")',
+    ),
+    (
+        "3. recent MI(Myocardial Infarction)",
+        "exclusion",
+        'history of myocardial_infarction and unparsed("recent")',
+    ),
+    # … but only a mention close to the dating words: not a list's lead-in, and not across
+    # "and"/"or" or punctuation
+    ("Pregnancy (self-reported)", "exclusion", 'pregnancy and unparsed("self-reported")'),
+    (
+        "Hypertension, Frequent urinary tract infections (≥2 in the past year)",
+        "exclusion",
+        'hypertension or (unparsed("Frequent") and history of uti and '
+        'unparsed("≥2 in the past year"))',
+    ),
+    # NCT01611363: "a history of unexplained syncope, cardiac arrest, unexplained significant
+    # cardiac arrhythmias or torsades de pointes, structural heart disease, or …": the history
+    # list stopped at the item with two unread qualifiers, so cardiac arrest was read "now"
+    # and a cardiac arrest two years ago did not exclude
+    (
+        "History of syncope, cardiac arrest, unexplained significant arrhythmias or stroke",
+        "exclusion",
+        'history of syncope or history of cardiac_arrest or (unparsed("unexplained") and '
+        'unparsed("significant") and (history of arrhythmia or history of stroke))',
+    ),
+    # … a "no" list is not extended so: NCT01160926 "which would deter radiotherapy" would
+    # become an item, and the list's last example ("prior adhesions") fell out of the "no"
+    (
+        "Inc Criteria: No pre-existing condition which would deter radiotherapy, e.g. fistulas, "
+        "severe ulcerative colitis, Crohn's disease, prior adhesions",
+        "inclusion",
+        'not (unparsed("pre-existing") and ((unparsed("deter") and radiotherapy) or '
+        'unparsed("fistulas") or (unparsed("severe") and (ulcerative_colitis or crohns_disease)) '
+        'or unparsed("adhesions")))',
+    ),
+    # NCT01857115: "infection requiring treatment (antibiotics, …) within 14 days": the window
+    # bounded the drugs only and the infection was asked "now"; an infection treated last
+    # week and resolved did not exclude
+    (
+        "Disease-related: Acute active infection requiring treatment (systemic antibiotics, "
+        "antivirals, or antifungals) within 14 days prior to randomization.",
+        "exclusion",
+        'unparsed("Acute") and active_infection within 14 days and (antibiotics within 14 days '
+        "or antivirals within 14 days or antifungals within 14 days)",
+    ),
+    # NCT01801332: "Positive … HCV serology" is an antibody test, positive after a cure too:
+    # read "hcv and unparsed("serology")", a patient whose hepatitis C was cured was cleared
+    (
+        "Positive HIV or HCV serology, positive HBs Antigen",
+        "exclusion",
+        '((hiv or history of hcv) and unparsed("serology")) or hbv',
+    ),
+    # an "according to …" annotation swallowed the rest of the line up to ")" ";" or the end:
+    # NCT06223893 "… according to the West-Haven classification, unable to give consent"
+    # dropped the last clause unseen; "…, severe sepsis" would clear a septic patient.  A
+    # named standard now ends at a comma, any annotation at a full stop
+    (
+        "Hepatic encephalopathy according to the West-Haven classification, severe sepsis.",
+        "exclusion",
+        "hepatic_encephalopathy or severe_sepsis",
+    ),
+    (
+        "Current overt hepatic encephalopathy, defined as grade II-IV hepatic encephalopathy "
+        "according to the West-Haven classification, unable to give consent.",
+        "exclusion",
+        'hepatic_encephalopathy and ((unparsed("grade") and unparsed("II-IV") and '
+        'hepatic_encephalopathy) or not (unparsed("give") and consent))',
+    ),
+    # … a method's list goes on after its commas (NCT02692703: the drugs a regimen is "based
+    # on" are no alternatives of the line)
+    (
+        "Subject is currently taking a stable immunosuppression regimen based on tacrolimus, "
+        "sirolimus, everolimus, mycophenolate mofetil (MMF), mycophenolic acid, azathioprine, "
+        "and/or cyclosporine.",
+        "inclusion",
+        'unparsed("taking") and unparsed("stable") and immunosuppressants',
+    ),
+    # … and an annotation ends at a sentence's full stop, not at an abbreviation's
+    (
+        "Hepatic encephalopathy as assessed by the investigator. Severe sepsis",
+        "exclusion",
+        "hepatic_encephalopathy or severe_sepsis",
+    ),
+    ("Cirrhosis based on histology, i.e. biopsy", "inclusion", "cirrhosis"),
+    # NCT03432260 (exclusion): "If female, …" puts a condition on the rest of the line; read
+    # as one more item ("(unparsed("If") and sex = female) or pregnancy or lactation") every
+    # woman neither pregnant nor nursing stayed undecided (too strict)
+    (
+        "If female, known pregnancy, or has a positive serum pregnancy test, or "
+        "lactating/breastfeeding",
+        "exclusion",
+        "sex = female and (pregnancy or lactation)",
+    ),
+    # … not in an inclusion ("not female or …" there), nor with another sex in the line
+    ("If female, negative pregnancy test", "inclusion", "*unread*"),
+    (
+        "If female, pregnant or male, smoking",
+        "exclusion",
+        '(unparsed("If") and sex = female) or pregnancy or sex = male or tobacco_use',
     ),
 ]
 

@@ -2147,6 +2147,20 @@ class Lexer:
                     # "measurable site of disease according to RECIST criteria that has not
                     # been previously irradiated": a condition on the thing, not on the method
                     break
+                if (
+                    depth == 0
+                    and (
+                        (c == "." and _SENTENCE_ENDS.search(text, 0, end + 1) is not None)
+                        or (c == "," and _STANDARD_CUE.match(m.group(0)))
+                    )
+                    and _NEXT_CLAUSE.match(text, end + 1)
+                ):
+                    # "… hepatic encephalopathy according to the West-Haven classification,
+                    # severe sepsis": a named standard ends at the comma (a method's list,
+                    # "based on clinical findings, laboratory tests, …", goes on), and any
+                    # annotation at a full stop; what follows is more of the line (swallowed,
+                    # "severe sepsis" was dropped unseen)
+                    break
                 if depth == 0 and c.isspace() and _LISTED_EXAMPLES.match(text, end + 1):
                     # "No … lung disease according to baseline pulmonary function studies
                     # including any of the following …: FEV1 < 50%": the examples the "no"
@@ -3043,6 +3057,7 @@ class Lexer:
         p.run(_no_or_qualified, text)
         if self.kind == "exclusion":
             p.run(_slashed_alternatives)
+            p.run(_if_sex_lead, text)
         p.run(_within_criteria, text, vocab)
         p.run(_requiring_pairs, text)
         p.run(_restated_range, vocab)
@@ -3909,7 +3924,8 @@ def _window_over_unread(toks: list[Tok], vocab: Vocabulary) -> list[Tok]:
     excluded (NCT02521181).  The unread words and their window stay unread beside it, so
     the copy can only turn a decided answer into an open one, never decide one.  Conditions
     only: a measure or treatment before unread words ("creatinine doubling within 3 months")
-    is no state the window dates."""
+    is no state the window dates.  A parenthesis naming the treatments may stand between
+    the unread words and the window (:func:`_treatment_examples_end`)."""
     out = list(toks)
     i = 0
     while i < len(out) - 2:
@@ -3918,6 +3934,8 @@ def _window_over_unread(toks: list[Tok], vocab: Vocabulary) -> list[Tok]:
             j = i + 1
             while j < len(out) and j - i <= 2 and out[j].type == "WORD":
                 j += 1
+            if j > i + 1 and j < len(out) and out[j].type == "LPOST":
+                j = _treatment_examples_end(out, j)
             if j > i + 1 and j < len(out) and out[j].type == "WINDOW":
                 w = out[j]
                 out.insert(i + 1, Tok("WINDOW", w.value, w.start, w.end))
@@ -3925,6 +3943,22 @@ def _window_over_unread(toks: list[Tok], vocab: Vocabulary) -> list[Tok]:
                 continue
         i += 1
     return out
+
+
+def _treatment_examples_end(toks: list[Tok], at: int) -> int:
+    """After "infection requiring treatment": the index past a parenthesis naming the
+    treatments ("(systemic antibiotics, antivirals, or antifungals)"), else ``at``.
+
+    NCT01857115 "Acute active infection requiring treatment (…) within 14 days prior to
+    randomization": the window bounded the drugs only, and the infection was asked as
+    current, so an infection treated last week and resolved did not exclude."""
+    close = _group_end(toks, at)
+    if close is None:
+        return at
+    inside = toks[at + 1 : close]
+    if not inside or any(t.type not in ("CONCEPT", "COMMA", "OR", "MOD") for t in inside):
+        return at
+    return close + 1
 
 
 _PERMITS = re.compile(
@@ -5373,13 +5407,15 @@ def _future_items(toks: list[Tok], text: str) -> list[Tok]:
     return out
 
 
-def _item_end(toks: list[Tok], j: int, unread: bool = False) -> int | None:
+def _item_end(toks: list[Tok], j: int, unread: bool = False, qualified: bool = False) -> int | None:
     """End of one alternative in a list: MOD* CONCEPT followed by its parentheticals.
 
     With ``unread``, unread words standing alone (before "or", ",", ")" or the end) are
     an alternative too: "No glorp or diabetes" is "no glorp and no diabetes", whatever glorp
     is; left out of the list, the "no" stopped before it and "or diabetes" was an
-    alternative to the unread negation, met by every diabetic."""
+    alternative to the unread negation, met by every diabetic.  With ``qualified`` too,
+    unread words before a concept are one item with it ("unexplained significant
+    arrhythmias")."""
     while j < len(toks) and toks[j].type == "MOD":
         j += 1
     if unread and j < len(toks) and toks[j].type == "WORD":
@@ -5388,7 +5424,13 @@ def _item_end(toks: list[Tok], j: int, unread: bool = False) -> int | None:
             k += 1  # "severe glorp": unread words, one item
         if k == len(toks) or toks[k].type in ("OR", "COMMA", "RPAREN"):
             return k
-        return None
+        if not qualified:
+            return None
+        while k < len(toks) and toks[k].type == "MOD":
+            k += 1
+        if k == len(toks) or toks[k].type != "CONCEPT":
+            return None
+        j = k
     if j >= len(toks) or toks[j].type != "CONCEPT":
         return None
     j += 1
@@ -5808,6 +5850,38 @@ def _cue_over_juxtaposition(toks: list[Tok], text: str) -> list[Tok]:
                 out.insert(i + 1, Tok("LPAREN", "(", out[i].end, out[i].end))
         i += 1
     return out
+
+
+@_needs("WORD SEX COMMA", words=("if",))
+def _if_sex_lead(toks: list[Tok], text: str) -> list[Tok]:
+    """ "If female, known pregnancy, or has a positive serum pregnancy test, or lactating"
+    (an exclusion): the leading "If <sex>," puts a condition on the whole rest of the line,
+    ``sex = female and (…)``.  Read as one more item of the list, "(unparsed("If") and sex =
+    female) or pregnancy or lactation", every woman neither pregnant nor nursing was left
+    undecided (NCT03432260).  Exclusions only (in an inclusion it would be "not female
+    or …"); a line naming a sex again is left as it is."""
+    if len(toks) < 4:
+        return toks
+    cue, sex, comma = toks[0], toks[1], toks[2]
+    if not (
+        cue.type == "WORD"
+        and text[cue.start : cue.end].strip().lower() == "if"
+        and sex.type == "SEX"
+        and comma.type == "COMMA"
+        and comma.value == ","
+    ):
+        return toks
+    rest = toks[3:]
+    if any(t.type == "SEX" for t in rest):
+        return toks
+    first, last = rest[0], rest[-1]
+    return [
+        Tok("SEX", sex.value, sex.start, sex.end),
+        Tok("AND", "and", comma.start, comma.end),
+        Tok("LPAREN", "(", first.start, first.start),
+        *rest,
+        Tok("RPAREN", ")", last.end, last.end),
+    ]
 
 
 _REQUIRING = re.compile(r"\s+requiring\s+", re.IGNORECASE)
@@ -6710,7 +6784,9 @@ def _wrap_chains(toks: list[Tok], cue: str, text: str) -> list[Tok]:
                 if cue == "HISTORY" and _NOW_CUE.match(text, out[sep].end):
                     stopped = True  # "history of A or active B": B is current, not history
                     break
-                nxt = _item_end(out, sep + 1, unread=unread)
+                # a history list reaches an item with unread qualifiers ("history of A, B,
+                # unexplained significant arrhythmias or C"): stopped there, B read "now"
+                nxt = _item_end(out, sep + 1, unread=unread, qualified=cue == "HISTORY")
                 if nxt is None and cue == "NOT":
                     nxt = _history_item_end(out, sep + 1)
                 if nxt is None:
@@ -7483,6 +7559,12 @@ def _graded_symptoms(toks: list[Tok], text: str) -> list[Tok]:
     return out
 
 
+# after a comma or full stop ending an annotation: more words of the line (not the end)
+_NEXT_CLAUSE = re.compile(r"\s+\S")
+# a full stop after a word, not an abbreviation ("e.g.", "i.e.", "et al.", "etc.", "vs.")
+_SENTENCE_ENDS = re.compile(r"(?<![.\w])(?!(?:etc|al|vs|approx|incl)\.)[A-Za-z]{3,}\.$", re.I)
+# an annotation naming the standard a term is judged by, not a list of methods
+_STANDARD_CUE = re.compile(r"according\s+to|as\s+per\b", re.IGNORECASE)
 # "… according to RECIST criteria that has not been previously irradiated": a relative
 # clause stating a condition ends an annotation (the method) before it
 _CONDITION_CLAUSE = re.compile(r"(?:that|which)\s+(?:has|have)\s+(?:not\s+)?been\b", re.I)

@@ -1544,7 +1544,12 @@ def _finish(node: Any, ctx: Context, excluding: bool) -> Node:
             return child
         span = node.span
         return AllOf(
-            (child, Unparsed(ctx.norm.original[span.start : span.end], span=span)),
+            # "recent X" dates X in the past: a myocardial infarction three weeks ago is not
+            # current, but it is recent (see _widen_to_history)
+            (
+                _widen_to_history(child, (span.start,), ctx.norm.original),
+                Unparsed(ctx.norm.original[span.start : span.end], span=span),
+            ),
             span=_join(span, span_of(child)),
         )
     if isinstance(node, (AllOf, AnyOf)):
@@ -1579,6 +1584,15 @@ def _settle(node: Any, ctx: Context, excluding: bool) -> Node:
                 flat.append(settled)
         if kind is AllOf:
             flat = _fold_ranges(flat)
+            dating = [
+                c.span.start + m.start()
+                for c in flat
+                if type(c) is Unparsed
+                for m in _PAST_TIME.finditer(c.text)
+            ]
+            if dating:
+                text = ctx.norm.original
+                flat = [_widen_to_history(c, dating, text) for c in flat]
         flat = _distinct(flat)
         if len(flat) == 1:
             return flat[0]
@@ -1599,6 +1613,70 @@ def _settle(node: Any, ctx: Context, excluding: bool) -> Node:
     if kind is PWindow or kind is _Except:
         return _finish(node, ctx, excluding)
     return node  # type: ignore[no-any-return]
+
+
+# an unread span that places something in the past: "(≥2 in the past year)", "recent",
+# "controlled for at least 5 days", ">14 days from transplantation to randomization"; or
+# that names evidence outlasting it: antibodies stay after a cured infection ("positive HCV
+# serology": an anti-HCV antibody test, positive after a cure; CDC, "Testing for HCV
+# infection: an update of guidance for clinicians and laboratorians", MMWR 2013;62(18))
+_PAST_TIME = re.compile(
+    r"\b(?:past|previous(?:ly)?|last|prior|ago|recent(?:ly)?|since|ever|former(?:ly)?)\b"
+    r"|\d\s*(?:hours?|hrs?|days?|weeks?|wks?|months?|mos?|years?|yrs?)\b"
+    r"|\bsero(?:logy|logical(?:ly)?|positive|positivity)\b|\bantibod(?:y|ies)\b",
+    re.IGNORECASE,
+)
+
+
+def _widen_to_history(node: Node, dating: list[int] | tuple[int, ...], text: str) -> Node:
+    """A "now" mention next to unread words that date it: read "at any time" instead.
+
+    In ``X and unparsed("≥2 in the past year")`` ("Frequent urinary tract infections (≥2 in
+    the past year)") the unread words may put X in the past, so "X is not current" does not
+    make the and false: a patient with three infections last year and none today was cleared.
+    ``history of X`` is false only when X never happened, which makes the and false whatever
+    the unread words say; and the and is never true (the unread part is unknown), so the
+    wider mention decides nothing the text does not.  Through and/or only: under a negation
+    widening would narrow.  Facts have no dates and are left alone.  Only a mention in the
+    clause as a dating word and close to it (``dating``: where each starts in ``text``; see
+    :func:`_same_clause`) is widened: a list's lead-in ("… hematopoietic neoplasms /
+    Presence of weight loss over the preceding 6 months") is not dated by its item's words.
+    """
+    kind = type(node)
+    if kind is Mention:
+        m: Mention = node  # type: ignore[assignment]
+        if m.qualifier != "current" or m.window is not None:
+            return node
+        if vocabulary()[m.concept].kind == "fact":
+            return node
+        if not any(_same_clause(m.span, at, text) for at in dating):
+            return node
+        return dc_replace(m, qualifier="history")
+    if kind is AllOf or kind is AnyOf:
+        old = node.children  # type: ignore[union-attr]
+        children = [_widen_to_history(c, dating, text) for c in old]
+        if all(a is b for a, b in zip(children, old, strict=True)):
+            return node
+        return dc_replace(node, children=tuple(children))  # type: ignore[arg-type]
+    return node
+
+
+def _same_clause(a: Span, at: int, text: str) -> bool:
+    """Whether the words at offset ``at`` are close to span ``a``: no punctuation, "and" or
+    "or" between them, and at most six words ("bleeding must be controlled for at least 5
+    days"), or inside a parenthesis right after ``a`` ("haemorrhage (>30mL bleeding/episode
+    in previous 3 months)")."""
+    after = at >= a.end
+    gap = text[a.end : at] if after else text[at : a.start]
+    if _CLAUSE_BREAK.search(gap) is not None:
+        return False
+    if len(gap.split()) <= 6:
+        return True
+    opened = gap.lstrip()
+    return after and opened.startswith("(") and ")" not in opened
+
+
+_CLAUSE_BREAK = re.compile(r"[:;.,]|\b(?:and|or)\b", re.IGNORECASE)
 
 
 def _distinct(items: list[Node]) -> list[Node]:

@@ -1215,7 +1215,7 @@ Feature: Constructs the grammar reads in real registry text
     Given the exclusion line "A QTc interval of >430 ms (males) and >450 ms (females), a history of unexplained syncope, cardiac arrest, unexplained significant cardiac arrhythmias or torsades de pointes, structural heart disease, or a family history of Long QT Syndrome (LQTS)"
     And a patient with conditions <conditions>
     When the line is evaluated on 2026-11-27
-    Then the line reads, in part, as "(qtc > 430 ms and sex = male) or (qtc > 450 ms and sex = female) or (unparsed("unexplained") and history of syncope) or cardiac_arrest or (unparsed("unexplained") and unparsed("significant") and (arrhythmia or ventricular_arrhythmia)) or structural_heart_disease or unparsed("family history of Long QT Syndrome")"
+    Then the line reads, in part, as "(qtc > 430 ms and sex = male) or (qtc > 450 ms and sex = female) or (unparsed("unexplained") and history of syncope) or history of cardiac_arrest or (unparsed("unexplained") and unparsed("significant") and (history of arrhythmia or history of ventricular_arrhythmia)) or history of structural_heart_disease or unparsed("family history of Long QT Syndrome")"
     And it is <met>
 
     # "family" once split the list: "(structural heart disease or family) and history of
@@ -2024,7 +2024,7 @@ Feature: Constructs the grammar reads in real registry text
     And a patient with the procedure <procedure> on <when>
     And the patient's record declares its <complete> complete
     When the line is evaluated on 2026-11-27
-    Then the line reads, partly, as "not (history of tace and unparsed("history can participate")) or (unparsed("if") and tace and unparsed("performed more than 4 weeks") and unparsed("ago") and measurable_disease and unparsed("outside") and history of tace and unparsed("field"))"
+    Then the line reads, partly, as "not (history of tace and unparsed("history can participate")) or (unparsed("if") and history of tace and unparsed("performed more than 4 weeks") and unparsed("ago") and measurable_disease and unparsed("outside") and unparsed("field"))"
     And it is <met>
 
     # read before as "not (… and not history of tace …)": met by everyone, a chemoembolization
@@ -2249,7 +2249,7 @@ Feature: Constructs the grammar reads in real registry text
     Given the inclusion line "No absolute contra-indications to exercise: recent (<6 months) acute cardiac event unstable angina, uncontrolled dysrhythmias causing symptoms or hemodynamic compromise, symptomatic aortic stenosis, uncontrolled symptomatic heart failure, acute pulmonary embolus, acute myocarditis or pericarditis, suspected or known dissecting aneurism and acute systemic infection"
     And a patient with conditions <conditions>
     When the line is evaluated on 2026-11-27
-    Then the line reads, partly, as "not (unparsed("absolute contra-indications to exercise") or (unparsed("recent (<6 months) acute cardiac") and ((unparsed("event") and unstable_angina) or (unparsed("uncontrolled") and arrhythmia)) and (unparsed("causing symptoms") or unparsed("hemodynamic compromise") or (unparsed("symptomatic") and aortic_stenosis) or uncontrolled_heart_failure or (unparsed("acute") and pulmonary_embolism) or (unparsed("acute") and (myocarditis or pericarditis)) or (unparsed("dissecting aneurism") and unparsed("acute") and active_infection))))"
+    Then the line reads, partly, as "not (unparsed("absolute contra-indications to exercise") or (unparsed("recent (<6 months) acute cardiac") and ((unparsed("event") and history of unstable_angina) or (unparsed("uncontrolled") and arrhythmia)) and (unparsed("causing symptoms") or unparsed("hemodynamic compromise") or (unparsed("symptomatic") and aortic_stenosis) or uncontrolled_heart_failure or (unparsed("acute") and pulmonary_embolism) or (unparsed("acute") and (myocarditis or pericarditis)) or (unparsed("dissecting aneurism") and unparsed("acute") and active_infection))))"
     And it is <met>
 
     # the list alone, mis-grouped where a comma is missing, read not (unparsed(…) and (…) and
@@ -2493,7 +2493,7 @@ Feature: Constructs the grammar reads in real registry text
     Given the exclusion line "Significant hepatic disease, including, but not limited to, chronic active hepatitis and/or severe hepatic insufficiency and/or significant abnormal liver function, including patients with Alanine transaminase (ALT) and/or Aspartate transaminase (AST) ≥3x ULN (Upper Limit of Normal)and/or Total Bilirubin ≥2.0x ULN. History of severe hepatobiliary disease or hepatotoxicity with any medication. Positive serologic evidence of current infectious liver disease, including patients who are known to be positive for Hepatitis viral antibody ImmunoglobulinM (IgM), Hepatitis B surface antigen, and Hepatitis C virus antibody."
     And a patient with observations <observations>
     When the line is evaluated on 2026-11-27
-    Then the line reads, partly, as "significant_hepatic_disease or unparsed("chronic active hepatitis") or severe_hepatic_impairment or unparsed("significant abnormal liver function") or alt >= 3 x ULN or ast >= 3 x ULN or bilirubin >= 2 x ULN or (unparsed("severe") and history of liver_disease) or unparsed("hepatotoxicity with any medication") or (unparsed("serologic") and ((unparsed("infectious") and liver_disease) or (unparsed("Hepatitis viral antibody ImmunoglobulinM") and unparsed("IgM")))) or (hbv and hcv and unparsed("antibody"))"
+    Then the line reads, partly, as "significant_hepatic_disease or unparsed("chronic active hepatitis") or severe_hepatic_impairment or unparsed("significant abnormal liver function") or alt >= 3 x ULN or ast >= 3 x ULN or bilirubin >= 2 x ULN or (unparsed("severe") and history of liver_disease) or unparsed("hepatotoxicity with any medication") or (unparsed("serologic") and ((unparsed("infectious") and liver_disease) or (unparsed("Hepatitis viral antibody ImmunoglobulinM") and unparsed("IgM")))) or (hbv and history of hcv and unparsed("antibody"))"
     And it is <met>
 
     # "(Upper Limit of Normal)" stayed unread and joined each bound by "and": an ALT of five
@@ -2883,7 +2883,7 @@ Feature: Constructs the grammar reads in real registry text
     Given the inclusion line "Patients with liver cirrhosis, that is histologically proven in a previous liver biopsy; possible aetiologies are: cured HCV infection, former alcohol abuse, genetic haemochromatosis, non-alcoholic steatohepatitis or others."
     And a patient with conditions <conditions> and the procedure liver biopsy on <when>
     When the line is evaluated on 2026-11-27
-    Then the line reads, partly, as "cirrhosis and history of liver_biopsy and ((unparsed("possible aetiologies") and unparsed("cured") and hcv) or (unparsed("former") and alcohol_use_disorder) or hemochromatosis or nash or unparsed("others"))"
+    Then the line reads, partly, as "cirrhosis and history of liver_biopsy and ((unparsed("possible aetiologies") and unparsed("cured") and hcv) or (unparsed("former") and history of alcohol_use_disorder) or hemochromatosis or nash or unparsed("others"))"
     And it is <met>
 
     # read "history of liver_biopsy or … or nash or …", a patient with NASH (or a biopsy) but
@@ -3687,3 +3687,128 @@ Feature: Constructs the grammar reads in real registry text
       | conditions                          | met       |
       | C91.10 since 2024-03-01, complete   | not met   |
       | nothing                             | undecided |
+
+  Scenario Outline: Unread words that date a condition make it "at any time", not "now" (NCT02521181)
+    Given the exclusion line "Frequent urinary tract infections (≥2 in the past year)"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Frequent") and history of uti and unparsed("≥2 in the past year")"
+    And it is <met>
+
+    # read "uti and unparsed(…)": a patient with infections last spring and none today was
+    # cleared ("not current"), though the line asks about the past year
+    Examples:
+      | conditions                                                            | met       |
+      | N39.0 since 2026-03-01 resolved 2026-03-10; N39.0 since 2026-06-01 resolved 2026-06-09, complete | undecided |
+      | N39.0 since 2026-11-20                                                | undecided |
+      | I10 since 2020-01-01, complete                                        | not met   |
+      | nothing                                                               | undecided |
+
+  Scenario Outline: "Uncontrolled bleeding (must be controlled for at least 5 days)" does not clear a bleed that stopped 3 days ago (NCT01801332)
+    Given the exclusion line "Uncontrolled upper GI bleeding (bleeding must be controlled for at least 5 days)"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Uncontrolled") and history of gi_bleeding and history of bleeding and unparsed("controlled for at least 5 days")"
+    And it is <met>
+
+    # read "gi_bleeding and bleeding and …" (now): a bleed that stopped 3 days ago cleared
+    Examples:
+      | conditions                                      | met       |
+      | K92.2 since 2026-11-20 resolved 2026-11-24, complete | undecided |
+      | I10 since 2020-01-01, complete                  | not met   |
+      | nothing                                         | undecided |
+
+  Scenario Outline: A "recent" infarction is one that happened, not one current today (NCT03864276)
+    Given the exclusion line "3. recent MI(Myocardial Infarction)"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "history of myocardial_infarction and unparsed("recent")"
+    And it is <met>
+
+    # read "myocardial_infarction and unparsed("recent")": an infarction three weeks ago,
+    # resolved, was "not current" and cleared the patient
+    Examples:
+      | conditions                                      | met       |
+      | I21.9 since 2026-11-01 resolved 2026-11-08, complete | undecided |
+      | I10 since 2020-01-01, complete                  | not met   |
+      | nothing                                         | undecided |
+
+  Scenario Outline: A history list reaches past an item with unread qualifiers (NCT01611363)
+    Given the exclusion line "History of syncope, cardiac arrest, unexplained significant arrhythmias or stroke"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "history of syncope or history of cardiac_arrest or (unparsed("unexplained") and unparsed("significant") and (history of arrhythmia or history of stroke))"
+    And it is <met>
+
+    # the history cue stopped before "unexplained significant arrhythmias": cardiac arrest
+    # was read "now", and an arrest two years ago, resolved, cleared the patient
+    Examples:
+      | conditions                                           | met       |
+      | I46.9 since 2024-05-01 resolved 2024-05-02, complete | met       |
+      | I63.9 since 2020-01-01 resolved 2020-02-01, complete | undecided |
+      | I10 since 2020-01-01, complete                       | not met   |
+      | nothing                                              | undecided |
+
+  Scenario Outline: "Infection requiring treatment (drugs) within 14 days" dates the infection too (NCT01857115)
+    Given the exclusion line "Disease-related: Acute active infection requiring treatment (systemic antibiotics, antivirals, or antifungals) within 14 days prior to randomization."
+    And a patient whose record holds <items>
+    And the patient's record declares its <complete> complete
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "unparsed("Acute") and active_infection within 14 days and (antibiotics within 14 days or antivirals within 14 days or antifungals within 14 days)"
+    And it is <met>
+
+    # the infection was asked "now": treated last week and resolved, it cleared the patient
+    # whose records were complete
+    Examples:
+      | items                                                                                         | complete                | met       |
+      | condition A49.9 from 2026-11-15 to 2026-11-22; drug amoxicillin from 2026-11-15 to 2026-11-22 | conditions, medications | undecided |
+      | condition A49.9 from 2026-01-01 to 2026-01-10; drug amoxicillin from 2026-01-01 to 2026-01-10 | conditions, medications | not met   |
+      | nothing                                                                                       | conditions, medications | not met   |
+      | nothing                                                                                       | no sections             | undecided |
+
+  Scenario Outline: A positive HCV serology stays positive after a cure (NCT01801332)
+    Given the exclusion line "Positive HIV or HCV serology, positive HBs Antigen"
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "((hiv or history of hcv) and unparsed("serology")) or hbv"
+    And it is <met>
+
+    # read "(hiv or hcv) and unparsed("serology")": hepatitis C cured in 2022 was "not
+    # current", and the antibody-positive patient was cleared
+    Examples:
+      | conditions                                           | met       |
+      | B18.2 since 2018-01-01 resolved 2022-06-01, complete | undecided |
+      | B18.1 since 2018-01-01                               | met       |
+      | I10 since 2020-01-01, complete                       | not met   |
+      | nothing                                              | undecided |
+
+  Scenario Outline: An "according to …" standard ends at a comma: the rest of the line is read (NCT06223893)
+    Given the exclusion line "Current overt hepatic encephalopathy, defined as grade II-IV hepatic encephalopathy according to the West-Haven classification, unable to give consent."
+    And a patient with conditions <conditions>
+    When the line is evaluated on 2026-11-27
+    Then the line reads, partly, as "hepatic_encephalopathy and ((unparsed("grade") and unparsed("II-IV") and hepatic_encephalopathy) or not (unparsed("give") and consent))"
+    And it is <met>
+
+    # "… classification, unable to give consent" was swallowed by the annotation and dropped
+    # unseen (the line read "hepatic_encephalopathy and unparsed(grade) and unparsed(II-IV)")
+    Examples:
+      | conditions                     | met       |
+      | K76.82 since 2026-11-20        | undecided |
+      | I10 since 2020-01-01, complete | not met   |
+      | nothing                        | undecided |
+
+  Scenario Outline: "If female, A, B, or C" among exclusions puts the sex on the whole list (NCT03432260)
+    Given the exclusion line "If female, known pregnancy, or has a positive serum pregnancy test, or lactating/breastfeeding"
+    And a <sex> patient with conditions <conditions> and the facts none
+    When the line is evaluated on 2026-11-27
+    Then the line reads as "sex = female and (pregnancy or lactation)"
+    And it is <met>
+
+    # read "(unparsed("If") and sex = female) or pregnancy or lactation": every woman who was
+    # neither pregnant nor nursing stayed undecided
+    Examples:
+      | sex     | conditions                     | met       |
+      | female  | Z33.1 since 2026-10-01         | met       |
+      | female  | I10 since 2020-01-01, complete | not met   |
+      | male    | nothing                        | not met   |
+      | unknown | nothing                        | undecided |
