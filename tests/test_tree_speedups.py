@@ -1,7 +1,8 @@
 """The parse and transform speed-ups must never change an answer.
 
 ``eligo.transform._settle`` finishes and canonicalizes a resolved tree in one walk; it must give
-what the two passes (``_finish``, then ``canonicalize``) give, node for node and span for span.
+what the two passes (``_finish``, then ``canonicalize`` of the line's text) give, node for
+node and span for span.
 (``_LalrTables`` is pinned to Lark's own parse in ``test_speedups``.)
 """
 
@@ -34,7 +35,7 @@ def test_settling_in_one_walk_gives_what_finish_then_canonicalize_give() -> None
         r.fill(proto)
         node = r.resolve(proto)
         for excluding in (False, True):
-            want = canonicalize(_finish(node, ctx, excluding))
+            want = canonicalize(_finish(node, ctx, excluding), norm.original)
             assert _shape(_settle(node, ctx, excluding)) == _shape(want), text
             settled += 1
     assert settled > 200

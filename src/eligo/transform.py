@@ -1566,7 +1566,7 @@ def _finish(node: Any, ctx: Context, excluding: bool) -> Node:
 
 
 def _settle(node: Any, ctx: Context, excluding: bool) -> Node:
-    """``canonicalize(_finish(node, ctx, excluding))`` in one walk of the tree.
+    """``canonicalize(_finish(node, ctx, excluding), the line's text)`` in one walk of the tree.
 
     The two passes meet at every and/or: finishing a child and then putting it in canonical
     form is the child's own ``_settle``, so the and/or is flattened, folded and freed of
@@ -1583,16 +1583,7 @@ def _settle(node: Any, ctx: Context, excluding: bool) -> Node:
             else:
                 flat.append(settled)
         if kind is AllOf:
-            flat = _fold_ranges(flat)
-            dating = [
-                c.span.start + m.start()
-                for c in flat
-                if type(c) is Unparsed
-                for m in _PAST_TIME.finditer(c.text)
-            ]
-            if dating:
-                text = ctx.norm.original
-                flat = [_widen_to_history(c, dating, text) for c in flat]
+            flat = _widen_dated(_fold_ranges(flat), ctx.norm.original)
         flat = _distinct(flat)
         if len(flat) == 1:
             return flat[0]
@@ -1609,7 +1600,7 @@ def _settle(node: Any, ctx: Context, excluding: bool) -> Node:
             return node  # type: ignore[no-any-return]
         return Not(child, span=node.span)
     if kind is _Recent:
-        return canonicalize(_finish(node, ctx, excluding))
+        return canonicalize(_finish(node, ctx, excluding), ctx.norm.original)
     if kind is PWindow or kind is _Except:
         return _finish(node, ctx, excluding)
     return node  # type: ignore[no-any-return]
@@ -1626,6 +1617,20 @@ _PAST_TIME = re.compile(
     r"|\bsero(?:logy|logical(?:ly)?|positive|positivity)\b|\bantibod(?:y|ies)\b",
     re.IGNORECASE,
 )
+
+
+def _widen_dated(items: list[Node], text: str) -> list[Node]:
+    """The children of an "and", each "now" mention dated by an unread sibling widened
+    (:func:`_widen_to_history`)."""
+    dating = [
+        c.span.start + m.start()
+        for c in items
+        if type(c) is Unparsed
+        for m in _PAST_TIME.finditer(c.text)
+    ]
+    if not dating:
+        return items
+    return [_widen_to_history(c, dating, text) for c in items]
 
 
 def _widen_to_history(node: Node, dating: list[int] | tuple[int, ...], text: str) -> Node:
@@ -1730,14 +1735,16 @@ _FOLD_LOW = {">=": True, ">": False}
 _FOLD_HIGH = {"<=": True, "<": False}
 
 
-def canonicalize(node: Node) -> Node:
+def canonicalize(node: Node, dated_in: str | None = None) -> Node:
     """Flatten nested and/or, drop double negation and repeated children, fold ``c >= a and
     c <= b`` into a Range.
 
     Both transformers end here, so text and canonical rules meet in one normal form.
+    ``dated_in``: the line's text, for a tree read from it: each "and" then also widens the
+    "now" mentions its unread words date (:func:`_widen_dated`, as :func:`_settle` does).
     """
     if isinstance(node, Not):
-        child = canonicalize(node.child)
+        child = canonicalize(node.child, dated_in)
         if isinstance(child, Not):
             return child.child
         if child is node.child and type(node) is Not:
@@ -1746,13 +1753,15 @@ def canonicalize(node: Node) -> Node:
     if isinstance(node, (AllOf, AnyOf)):
         flat: list[Node] = []
         for c in node.children:
-            c = canonicalize(c)
+            c = canonicalize(c, dated_in)
             if type(c) is type(node):
                 flat.extend(c.children)
             else:
                 flat.append(c)
         if isinstance(node, AllOf):
             flat = _fold_ranges(flat)
+            if dated_in is not None:
+                flat = _widen_dated(flat, dated_in)
         # "chimeric antigen receptor therapy or other modified T cell therapy" names one
         # concept twice: "a or a" is a
         flat = _distinct(flat)
