@@ -22,7 +22,7 @@ import sqlglot
 
 from conftest import CRITERIA, SHARED
 from eligo import sql
-from eligo.cohort import Cohort, records_to_cohort, screen_cohort
+from eligo.cohort import Cohort, CohortResult, records_to_cohort, screen_cohort
 from eligo.errors import PatientRecordError
 from eligo.evaluate import evaluate
 from eligo.lookup import RecordView
@@ -83,6 +83,17 @@ def _disagreements(
         if verdict != expected.verdict:
             out.append(f"{rec.id}: verdict {expected.verdict} in-process, {verdict} in SQL")
     return out
+
+
+def _agrees(trial: Trial, records: list[Record]) -> CohortResult:
+    """Screen ``records`` on DuckDB: every criterion has its SQL form (none falls back to
+    the in-process evaluator) and agrees with the in-process evaluator on every record."""
+    cohort = records_to_cohort((r.id, r) for r in records)
+    result = screen_cohort(cohort, trial, AS_OF)
+    assert not result.compiled.fallback
+    wrong = _disagreements(trial, records, cohort)
+    assert not wrong, f"{len(wrong)} disagreements, first ones:\n" + "\n".join(wrong[:10])
+    return result
 
 
 def test_population_is_large_and_varied(population: Population) -> None:
@@ -155,10 +166,7 @@ def test_sql_agrees_on_every_derived_value_and_construct(population: Population)
     crits += [Criterion(f"G{i}", "exclusion", render(r), r) for i, r in enumerate(ranges)]
     trial = Trial("constructs", None, None, tuple(crits))
     records = population.records[:600]
-    cohort = records_to_cohort((r.id, r) for r in records)
-    assert not screen_cohort(cohort, trial, AS_OF).compiled.fallback
-    wrong = _disagreements(trial, records, cohort)
-    assert not wrong, f"{len(wrong)} disagreements, first ones:\n" + "\n".join(wrong[:10])
+    _agrees(trial, records)
 
 
 DURATION_RULES = (
@@ -220,10 +228,7 @@ def test_sql_agrees_on_durations_at_their_bounds() -> None:
         for i, text in enumerate(DURATION_RULES)
     )
     trial = Trial("durations", None, None, crits)
-    cohort = records_to_cohort((r.id, r) for r in records)
-    assert not screen_cohort(cohort, trial, AS_OF).compiled.fallback
-    wrong = _disagreements(trial, records, cohort)
-    assert not wrong, f"{len(wrong)} disagreements, first ones:\n" + "\n".join(wrong[:10])
+    _agrees(trial, records)
     seen = {
         (crit.id, evaluate(crit.rule, RecordView(r), AS_OF).root.truth.value)
         for r in records
@@ -552,11 +557,7 @@ def test_sql_agrees_on_alcohol_servings_read_as_grams() -> None:
         parse_patient({"id": f"a{i}", "birth_date": "1970-01-01", "facts": facts}, "test")
         for i, facts in enumerate(ALCOHOL_FACTS)
     ]
-    cohort = records_to_cohort((r.id, r) for r in records)
-    result = screen_cohort(cohort, trial, AS_OF)
-    assert not result.compiled.fallback
-    wrong = _disagreements(trial, records, cohort)
-    assert not wrong, "\n".join(wrong)
+    result = _agrees(trial, records)
     met = {m for _, _, row in result.rows() for m in row}
     assert met == {True, False, None}  # both sides of the bounds, and missing data
 
@@ -598,11 +599,7 @@ def test_sql_agrees_on_measures_compared_with_each_other() -> None:
         parse_patient({"id": f"v{i}", "birth_date": "1970-01-01", "observations": obs}, "test")
         for i, obs in enumerate(VERSUS_RECORDS)
     ]
-    cohort = records_to_cohort((r.id, r) for r in records)
-    result = screen_cohort(cohort, trial, AS_OF)
-    assert not result.compiled.fallback
-    wrong = _disagreements(trial, records, cohort)
-    assert not wrong, "\n".join(wrong)
+    result = _agrees(trial, records)
     for i in range(len(VERSUS_RULES)):  # each rule met, not met and unknown somewhere
         assert {row[i] for _, _, row in result.rows()} == {True, False, None}, VERSUS_RULES[i]
     spark = result.compiled.sql("spark")
@@ -696,11 +693,7 @@ def test_sql_agrees_on_mentions_with_exceptions() -> None:
         )
         for i, (dx, done) in enumerate(EXCEPT_RECORDS)
     ]
-    cohort = records_to_cohort((r.id, r) for r in records)
-    result = screen_cohort(cohort, trial, AS_OF)
-    assert not result.compiled.fallback
-    wrong = _disagreements(trial, records, cohort)
-    assert not wrong, "\n".join(wrong)
+    result = _agrees(trial, records)
     for i in range(len(EXCEPT_RULES)):  # each rule met, not met and unknown somewhere
         assert {row[i] for _, _, row in result.rows()} == {True, False, None}, EXCEPT_RULES[i]
     spark = result.compiled.sql("spark")
