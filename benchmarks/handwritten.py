@@ -234,7 +234,7 @@ c AS (
     CASE WHEN hiv = 2 THEN true WHEN hiv = 1 OR closed THEN false END AS e7,
     CASE WHEN cardio = 2 THEN true WHEN cardio = 1 OR closed THEN false END AS e8
   FROM m)
-SELECT patient_id, _row,
+SELECT patient_id, _row, i1, i2, i3, i4, i5, i6, e2, e3, e4, e5, e6, e7, e8,
   CASE WHEN NOT i1 OR NOT i2 OR NOT i3 OR NOT i4 OR NOT i5 OR NOT i6
          OR e2 OR e3 OR e4 OR e5 OR e6 OR e7 OR e8 OR NOT i6 THEN 'ineligible'
        WHEN i1 IS NULL OR i2 IS NULL OR i3 IS NULL OR i4 IS NULL OR i5 IS NULL OR i6 IS NULL
@@ -243,6 +243,28 @@ SELECT patient_id, _row,
        ELSE 'eligible' END AS verdict
 FROM c
 """
+
+
+# eligo's criterion ids (criteria/NCT04243681.yaml; "age" is the population's age range) →
+# the hand-written query's result (alias h) for the same criterion, to compare them one by one
+CRITERIA = {
+    "age": "h.i1",
+    "I1": "h.i1",
+    "I2": "h.i2",
+    "I3": "h.i3",
+    "I4": "h.i4",
+    "I5": "h.i5",
+    "I6": "h.i6",
+    "E1": "NOT h.i1",
+    "E2": "h.e2",
+    "E3": "h.e3",
+    "E4": "h.e4",
+    "E5": "h.e5",
+    "E6": "h.e6",
+    "E7": "h.e7",
+    "E8": "h.e8",
+    "E9": "NOT h.i6",
+}
 
 
 def sql(as_of: date = AS_OF) -> str:

@@ -93,9 +93,9 @@ def in_process(n: int) -> dict[str, float]:
 
 def on_duckdb(n: int, work: Path) -> dict[str, float]:
     from generate import generate
-    from handwritten import sql
+    from handwritten import CRITERIA, sql
 
-    from eligo.cohort import open_cohort, screen_cohort
+    from eligo.cohort import CohortResult, open_cohort, screen_cohort
     from eligo.trial import load_trial
 
     folder = generate(n, work / f"cohort{n}")
@@ -106,14 +106,14 @@ def on_duckdb(n: int, work: Path) -> dict[str, float]:
     con = cohort.con
     hand_sql = sql(AS_OF)
 
-    def eligo() -> None:
-        screen_cohort(cohort, trial, AS_OF)
+    def eligo() -> CohortResult:
+        return screen_cohort(cohort, trial, AS_OF)
 
     def hand() -> None:
         con.execute(f"CREATE OR REPLACE TEMP TABLE hand_result AS {hand_sql}")
 
     started = time.perf_counter()
-    eligo()  # warm: imports, vocabulary, lookup tables; reads the cohort's distinct keys
+    first = eligo()  # warm: imports, vocabulary, lookup tables; reads the cohort's distinct keys
     first_s = time.perf_counter() - started
     hand()
     eligo_s, eligo_cpu = _best_both(eligo, 2)
@@ -123,6 +123,36 @@ def on_duckdb(n: int, work: Path) -> dict[str, float]:
         "FROM eligo_result e JOIN hand_result h USING (patient_id)"
     ).fetchone()
     agree = float(row[0]) if row and row[0] is not None else float("nan")
+    # the same three-valued result (met, not met, unknown), criterion by criterion
+    pairs = [
+        (column, CRITERIA[c.id])
+        for column, c in zip(first.compiled.columns, first.compiled.trial.criteria, strict=True)
+        if c.id in CRITERIA
+    ]
+    same = " + ".join(
+        f"CASE WHEN e.{column} IS NOT DISTINCT FROM ({hand_expr}) THEN 1.0 ELSE 0.0 END"
+        for column, hand_expr in pairs
+    )
+    row = con.execute(
+        f"SELECT avg(({same}) / {len(pairs)}) "
+        "FROM eligo_result e JOIN hand_result h USING (patient_id)"
+    ).fetchone()
+    criteria_agree = float(row[0]) if row and row[0] is not None else float("nan")
+    # observation rows each query reads: eligo's map keeps its trial's rows (labs also by
+    # name, ascites and encephalopathy grades, a recorded MELD), the hand query five codes
+    row = con.execute(
+        "SELECT count(*) FROM observations x JOIN eligo_obs_map m ON "
+        + " AND ".join(
+            f"x.{k} IS NOT DISTINCT FROM m.{k}" for k in ("code", "system", "name", "unit")
+        )
+        + " WHERE m.slot IS NOT NULL"
+    ).fetchone()
+    eligo_rows = int(row[0]) if row else 0
+    row = con.execute(
+        "SELECT count(*) FROM observations WHERE code IN "
+        "('777-3', '6301-6', '2160-0', '1975-2', '1751-7') OR name = 'Child-Pugh class'"
+    ).fetchone()
+    hand_rows = int(row[0]) if row else 0
     return {
         "patients": n,
         "load_s": load_s,
@@ -132,6 +162,9 @@ def on_duckdb(n: int, work: Path) -> dict[str, float]:
         "eligo_cpu": eligo_cpu,
         "hand_cpu": hand_cpu,
         "agree": agree,
+        "criteria_agree": criteria_agree,
+        "eligo_rows": eligo_rows,
+        "hand_rows": hand_rows,
     }
 
 
@@ -246,7 +279,9 @@ def _print_duckdb(db: dict[str, float]) -> None:
         f"eligo {db['eligo_s']:.2f} s, "
         f"hand-written {db['hand_s']:.2f} s -> ratio {db['eligo_s'] / db['hand_s']:.2f}x "
         f"(goal <= 1.5x); CPU {db['eligo_cpu']:.2f} s vs {db['hand_cpu']:.2f} s -> ratio "
-        f"{db['eligo_cpu'] / db['hand_cpu']:.2f}x; verdicts agree on {100 * db['agree']:.1f}%"
+        f"{db['eligo_cpu'] / db['hand_cpu']:.2f}x; verdicts agree on {100 * db['agree']:.1f}%, "
+        f"criterion results on {100 * db['criteria_agree']:.1f}%; observation rows read: "
+        f"eligo {db['eligo_rows']:,.0f}, hand-written {db['hand_rows']:,.0f}"
     )
 
 
