@@ -167,9 +167,10 @@ def predicate(rec: Record, as_of: date = AS_OF) -> str:
     return "eligible"
 
 
-# The same trial as one DuckDB query over the cohort tables.
-SQL = """
-WITH lab AS (
+# The same trial as one DuckDB query over the cohort tables.  ``{lab}``: the latest lab
+# values (and, reading the same rows as eligo, grades and a recorded MELD); ``{scores}``:
+# MELD and the Child-Pugh class as the query computes them.
+LAB = """lab AS (
   SELECT patient_id,
     arg_max(value * CASE unit WHEN '/uL' THEN 1 WHEN '10*9/L' THEN 1000
                               WHEN '10*3/uL' THEN 1000 END, date)
@@ -183,7 +184,49 @@ WITH lab AS (
       FILTER (WHERE code = '1751-7') AS alb
   FROM observations
   WHERE date <= DATE '{as_of}' AND code IN ('777-3', '6301-6', '2160-0', '1975-2', '1751-7')
-  GROUP BY patient_id),
+  GROUP BY patient_id)"""
+SCORES = """least(round(10 * (0.957 * ln(least(greatest(cr, 1), 4)) + 0.378 * ln(greatest(bili, 1))
+      + 1.12 * ln(greatest(inr, 1)) + 0.643)), 40) AS meld, cp AS cp_class"""
+
+# The same, reading the observation rows eligo reads for this trial: labs recorded by name
+# (no code) too, the ascites and West Haven grades (Child-Pugh's other two terms, so the
+# class is computed when none is recorded) and a recorded MELD (used before a computed one).
+LAB_SAME_ROWS = """lab AS (
+  SELECT patient_id,
+    arg_max(value * CASE unit WHEN '/uL' THEN 1 WHEN '10*9/L' THEN 1000
+                              WHEN '10*3/uL' THEN 1000 END, date)
+      FILTER (WHERE code = '777-3' OR name IN ('Platelets', 'platelet count')) AS plt,
+    arg_max(value, date)
+      FILTER (WHERE code = '6301-6' OR name IN ('INR', 'international normalized ratio')) AS inr,
+    arg_max(value * CASE unit WHEN 'mg/dL' THEN 1 WHEN 'umol/L' THEN 1 / 88.4 END, date)
+      FILTER (WHERE code = '2160-0' OR name IN ('Creatinine', 'serum creatinine')) AS cr,
+    arg_max(value * CASE unit WHEN 'mg/dL' THEN 1 WHEN 'umol/L' THEN 1 / 17.1 END, date)
+      FILTER (WHERE code = '1975-2' OR name IN ('Bilirubin total', 'total bilirubin')) AS bili,
+    arg_max(value * CASE unit WHEN 'g/dL' THEN 1 WHEN 'g/L' THEN 0.1 END, date)
+      FILTER (WHERE code = '1751-7' OR name IN ('Albumin', 'serum albumin')) AS alb,
+    arg_max(value, date) FILTER (WHERE name = 'ascites grade') AS ascites,
+    arg_max(value, date) FILTER (WHERE name = 'west haven grade') AS he,
+    arg_max(value, date) FILTER (WHERE name IN ('MELD score', 'meld')) AS meld_recorded
+  FROM observations
+  WHERE date <= DATE '{as_of}' AND (code IN ('777-3', '6301-6', '2160-0', '1975-2', '1751-7')
+    OR name IN ('Platelets', 'platelet count', 'INR', 'international normalized ratio',
+                'Creatinine', 'serum creatinine', 'Bilirubin total', 'total bilirubin',
+                'Albumin', 'serum albumin', 'ascites grade', 'west haven grade',
+                'MELD score', 'meld'))
+  GROUP BY patient_id)"""
+_POINTS = """(CASE WHEN bili < 2 THEN 1 WHEN bili <= 3 THEN 2 ELSE 3 END)
+      + (CASE WHEN alb > 3.5 THEN 1 WHEN alb >= 2.8 THEN 2 ELSE 3 END)
+      + (CASE WHEN inr < 1.7 THEN 1 WHEN inr <= 2.3 THEN 2 ELSE 3 END)
+      + coalesce(least(ascites, 2) + 1, 1)
+      + CASE WHEN coalesce(he, 0) = 0 THEN 1 WHEN he <= 2 THEN 2 ELSE 3 END"""
+SCORES_SAME_ROWS = f"""coalesce(meld_recorded, least(round(10 * (
+      0.957 * ln(least(greatest(cr, 1), 4)) + 0.378 * ln(greatest(bili, 1))
+      + 1.12 * ln(greatest(inr, 1)) + 0.643)), 40)) AS meld,
+    coalesce(cp, CASE WHEN bili IS NULL OR alb IS NULL OR inr IS NULL THEN NULL
+      WHEN {_POINTS} <= 6 THEN 'A' WHEN {_POINTS} <= 9 THEN 'B' ELSE 'C' END) AS cp_class"""
+
+SQL = """
+WITH {lab},
 cp AS (
   SELECT patient_id, arg_max(upper(value_text), date) AS cp FROM observations
   WHERE name = 'Child-Pugh class' AND date <= DATE '{as_of}' GROUP BY patient_id),
@@ -221,13 +264,12 @@ p AS (
   FROM patients p LEFT JOIN lab USING (patient_id) LEFT JOIN cp USING (patient_id)
   LEFT JOIN cond USING (patient_id) LEFT JOIN fact USING (patient_id)),
 m AS (
-  SELECT *, least(round(10 * (0.957 * ln(least(greatest(cr, 1), 4)) + 0.378 * ln(greatest(bili, 1))
-            + 1.12 * ln(greatest(inr, 1)) + 0.643)), 40) AS meld FROM p),
+  SELECT *, {scores} FROM p),
 c AS (
   SELECT patient_id, _row,
     age BETWEEN 20 AND 70 AS i1,
     CASE WHEN cirrhosis = 2 THEN true WHEN cirrhosis = 1 OR closed THEN false END
-      AND (cp = 'B' OR (meld > 10 AND meld < 20)) AS i2,
+      AND (cp_class = 'B' OR (meld > 10 AND meld < 20)) AS i2,
     NOT willing AS i3, plt > 80000 AND inr < 1.6 AS i4, life_mo >= 3 AS i5, consent AS i6,
     CASE WHEN tumour = 2 THEN true WHEN tumour = 1 OR closed THEN false END AS e2,
     CASE WHEN preg = 2 THEN true WHEN preg = 1 OR closed THEN false END AND sex = 'female' AS e3,
@@ -270,7 +312,10 @@ CRITERIA = {
 }
 
 
-def sql(as_of: date = AS_OF) -> str:
-    """The hand-written query for screening date ``as_of``."""
+def sql(as_of: date = AS_OF, same_rows: bool = False) -> str:
+    """The hand-written query for screening date ``as_of``; with ``same_rows``, the variant
+    that reads the observation rows eligo reads (:data:`LAB_SAME_ROWS`)."""
     month_ago = date(as_of.year, as_of.month - 1, as_of.day) if as_of.month > 1 else as_of
-    return SQL.format(as_of=as_of.isoformat(), month_ago=month_ago.isoformat())
+    dates = {"as_of": as_of.isoformat(), "month_ago": month_ago.isoformat()}
+    lab, scores = (LAB_SAME_ROWS, SCORES_SAME_ROWS) if same_rows else (LAB, SCORES)
+    return SQL.format(lab=lab.format(**dates), scores=scores, **dates)
