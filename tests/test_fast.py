@@ -317,6 +317,27 @@ def test_one_pass_matching_agrees_with_matching_each_concept() -> None:
             assert fresh.meanings(key) == want, (trial.id, key)
 
 
+def test_one_pass_matching_lists_an_entry_coded_twice_once() -> None:
+    # one record entry (one source) given with two codes that both mean cirrhosis, beside a
+    # second entry: match_all lists each entry once, in record order, as items() does
+    from eligo.lookup import ConceptSet
+
+    def cond(code: str, source: str) -> Condition:
+        return Condition(code, ICD10, None, "active", None, None, source)
+
+    rec = Record(
+        id="twice",
+        conditions=(cond("K70.30", "c1"), cond("K74.60", "c1"), cond("K74.69", "c2")),
+    )
+    each = RecordView(rec).items("cirrhosis")
+    view = RecordView(rec)
+    view.match_all(ConceptSet(("cirrhosis", "hiv"), vocabulary()))
+    once = view.items("cirrhosis")
+    assert [i.source for i in once] == ["c1", "c2"]
+    assert once == each
+    assert view.items("hiv") == []
+
+
 def test_matched_items_are_whole() -> None:
     # lookup fills an Item's fields at once, not through its __init__
     from eligo.lookup import Item

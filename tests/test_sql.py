@@ -698,3 +698,23 @@ def test_sql_agrees_on_mentions_with_exceptions() -> None:
         assert {row[i] for _, _, row in result.rows()} == {True, False, None}, EXCEPT_RULES[i]
     spark = result.compiled.sql("spark")
     assert sqlglot.parse_one(spark, read="spark").sql(dialect="spark")
+
+
+def test_item_keys_matched_in_one_pass_give_the_same_lookup_tables(
+    population: Population, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The compiler matches a cohort's item keys against all of a trial's concepts at once
+    (``sql._match_items``); the lookup tables are the ones matching concept by concept gives."""
+    bindings = population.cohort.bindings()
+    for path in SEED_TRIALS:
+        trial = load_trial(path)
+        for cache in (sql._match_items, sql._item_matches, sql._item_view):
+            cache.cache_clear()
+        one_pass = sql.compile_trial(trial, AS_OF, bindings, check_keys=True).maps
+        for cache in (sql._match_items, sql._item_matches, sql._item_view):
+            cache.cache_clear()
+        with monkeypatch.context() as m:
+            m.setattr(sql, "_match_items", lambda *args: None)
+            each = sql.compile_trial(trial, AS_OF, bindings, check_keys=True).maps
+        assert one_pass == each, trial.id
+        assert one_pass["eligo_item_map"], trial.id

@@ -690,6 +690,7 @@ class RecordView:
                 return  # done for this view already (the trial screened again with it)
         known = self._items
         found: dict[str, list[Item]] = {}
+        sources: dict[str, set[str]] = {}  # per concept, the entries it has an item of
         meanings = wanted.meanings
         entries = self._entries if self._entries is not None else self._index()
         for n, key in enumerate(self._keys):
@@ -703,8 +704,12 @@ class RecordView:
                     if cid in known:
                         continue  # found before, by items()
                     out = found[cid] = []
-                elif any(i.source == source for i in out):
-                    continue  # one item per record entry, as in items()
+                    sources[cid] = {source}
+                else:
+                    seen = sources[cid]
+                    if source in seen:
+                        continue  # one item per record entry, as in items()
+                    seen.add(source)
                 out.append(self._item(n, direct))
         for cid, items in found.items():
             known[cid] = tuple(items)

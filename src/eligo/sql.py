@@ -1810,6 +1810,11 @@ class _Compiler:
         # a medication row's key includes its dose unit (the dose conversions read the units
         # the bindings list); other sections have no unit
         every, unit_of = _item_units(self.b.items)
+        wanted: set[str] = set()
+        for cid in self.item_concepts:
+            concept, excluding = self.excepts.get(cid, (cid, ()))
+            wanted.update((concept, *excluding))
+        _match_items(ikeys, tuple(sorted(wanted)), self.vocab)
         irows: list[tuple[object, ...]] = []
         for cid in sorted(self.item_concepts):
             for k, direct in self._item_rows(ikeys, cid):
@@ -2362,6 +2367,21 @@ def _item_view(table: _Keys, vocab: Vocabulary) -> RecordView:
         medications=tuple(made["medication"]),
     )
     return RecordView(rec, vocab)
+
+
+@functools.lru_cache(maxsize=64)
+def _match_items(table: _Keys, concepts: tuple[str, ...], vocab: Vocabulary) -> None:
+    """Match every item key against all of ``concepts`` in one pass (``RecordView.match_all``),
+    so that :func:`_item_matches` finds each concept's items ready.
+
+    Matching concept by concept tests every key once per concept: 16 concepts over a cohort's
+    15,000 item keys were 235,000 decisions and most of a first screening's compile time.
+    The one-pass decisions are the same (tests/test_fast.py checks them against each other).
+    """
+    from .lookup import ConceptSet
+
+    if concepts:
+        _item_view(table, vocab).match_all(ConceptSet(concepts, vocab))
 
 
 @functools.lru_cache(maxsize=4096)
