@@ -179,6 +179,23 @@ def _ungated(fn, toks, args):  # type: ignore[no-untyped-def]
     return fn(list(toks), *args)
 
 
+def _every_step(p, lx, chain) -> None:  # type: ignore[no-untyped-def]
+    """``_Passes.chain`` as it decides, the slow way: every step through ``_Passes.run``
+    (which skips one whose trigger is missing), none stepped over unseen."""
+    from types import MethodType
+
+    from eligo import lexer
+
+    values = {"text": lx.text, "vocab": lx.t.vocab, "kind": lx.kind}
+    for step in chain.steps:
+        if step.how == lexer._HOOK:
+            step.fn(lx, p)
+        elif step.how == lexer._METHOD:
+            p.run(MethodType(step.fn, lx))
+        else:
+            p.run(step.fn, *[values[name] for name in lexer._SIGNATURES[step.sig]])
+
+
 def test_a_clean_up_pass_skipped_by_its_trigger_would_have_changed_nothing(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -201,6 +218,7 @@ def test_a_clean_up_pass_skipped_by_its_trigger_would_have_changed_nothing(
             skipped.append(getattr(fn, "__name__", str(fn)))
 
     monkeypatch.setattr(lexer._Passes, "run", checking)
+    monkeypatch.setattr(lexer._Passes, "chain", _every_step)
     seeds = [
         t for path in sorted((SHARED / "seeds").glob("*.txt"))
         for t in path.read_text("utf-8").splitlines() if t.strip()
@@ -210,6 +228,27 @@ def test_a_clean_up_pass_skipped_by_its_trigger_would_have_changed_nothing(
             lex(normalise(text), kind)
     assert skipped  # the check ran
     assert not changed, changed[:5]
+
+
+def test_the_chain_lexes_every_line_as_every_step_through_run_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``_Passes.chain`` steps over the passes a line's token types rule out, unseen, and
+    tests trigger words itself: every real line (both kinds) and seed lexes to the same
+    tokens as when each step goes through ``_Passes.run``, which decides each on its own."""
+    from eligo import lexer
+
+    seeds = [
+        t for path in sorted((SHARED / "seeds").glob("*.txt"))
+        for t in path.read_text("utf-8").splitlines() if t.strip()
+    ]  # fmt: skip
+    texts = [t for t, _ in _lines()] + seeds
+    kinds = ("inclusion", "exclusion")
+    fast = [lex(normalise(text), kind) for text in texts for kind in kinds]
+    with monkeypatch.context() as m:
+        m.setattr(lexer._Passes, "chain", _every_step)
+        slow = [lex(normalise(text), kind) for text in texts for kind in kinds]
+    assert fast == slow
 
 
 def _names_same_by_search(before: str, cid: str | None, phrases: dict[str, str]) -> bool:
