@@ -357,3 +357,53 @@ def test_conjunction_test_by_substrings_matches_the_pattern(text: str, a: int, b
         lx = Lexer(normalise(line), "inclusion")
         found = _CONJ.search(lx.text, a, b) is not None
         assert lx._conj_in(a, b) == found, (lx.text, a, b)
+
+
+class _Everything:
+    """A set that holds every string: a ``PhraseMatcher`` with it as ``starts`` never takes
+    its quick "no"."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+def _unhurried(phrases: dict[str, str]):  # type: ignore[no-untyped-def]
+    from eligo.lexer import PhraseMatcher
+
+    slow = PhraseMatcher(phrases)
+    slow.starts = _Everything()  # type: ignore[assignment]
+    return slow
+
+
+def test_the_phrase_matcher_quick_no_changes_no_match_of_a_real_line() -> None:
+    """At every position of every real line (as the lexer reads it), the vocabulary's phrase
+    matcher finds what it finds without its quick first-characters test."""
+    fast = tables().concept
+    slow = _unhurried(fast.phrases)
+    for text, _ in _lines():
+        norm = normalise(text).text
+        for pos in range(len(norm)):
+            assert fast.match(norm, pos) == slow.match(norm, pos), (norm, pos)
+
+
+PHRASE_TEXT = st.lists(
+    st.sampled_from(
+        ["a", "A", "ab", "Ab", "abc", "x", "b.", "a'", "a:", "\u0130", "\u0131", "é", "\u212a",
+         " ", "-", "/", ".", ",", "'", "+", "_", ":", "1", "2b"]
+    ),
+    max_size=8,
+).map("".join)  # fmt: skip
+
+
+@given(PHRASE_TEXT)
+@settings(max_examples=500, deadline=None)
+def test_the_phrase_matcher_quick_no_holds_for_short_words_and_odd_characters(text: str) -> None:
+    """Phrases whose first words are one, two or three characters long, and text with
+    punctuation and letters that lower-case to something else (Turkish dotted I, Kelvin)."""
+    from eligo.lexer import PhraseMatcher
+
+    phrases = {"a": "c1", "ab": "c2", "abc": "c3", "a b": "c4", "b": "c5", "x": "c6", "2b": "c7"}
+    fast = PhraseMatcher(phrases)
+    slow = _unhurried(phrases)
+    for pos in range(len(text) + 1):
+        assert fast.match(text, pos) == slow.match(text, pos), (text, pos)

@@ -616,6 +616,9 @@ def _bounded(alternation: str) -> re.Pattern[str]:
 # a word of a phrase and the gap after it (one match per word, no second one for the gap)
 _PHRASE_WORD = re.compile(r"([A-Za-z0-9'+/._:]+)[\s\-]*")
 _HYPHEN_WORD = re.compile(r"-[A-Za-z0-9]")
+# the characters after which a word of _PHRASE_WORD goes on (not ".", ":", "'": they may
+# end one, being stripped from its end)
+_GOES_ON = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_")
 
 
 class PhraseMatcher:
@@ -634,13 +637,23 @@ class PhraseMatcher:
             words = phrase.split(" ")
             prefixes.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
         self.prefixes = frozenset(prefixes)
-        # the first one or two characters of every phrase's first word: a quick "no"
-        self.starts = frozenset(p.split(" ")[0][:2] for p in phrases)
+        # a quick "no": the first three characters of every phrase's first word, and the
+        # first words of one or two characters, whole
+        first = {p.split(" ")[0] for p in phrases}
+        self.starts = frozenset(w[:3] for w in first if len(w) >= 3)
+        self.short = frozenset(w for w in first if len(w) <= 2)
 
     def match(self, text: str, pos: int) -> tuple[str, int] | None:
         """(concept id, end offset) of the longest phrase starting at ``pos``."""
-        two = text[pos : pos + 2].lower()
-        if two not in self.starts and two[:1] not in self.starts:
+        # no phrase where the word read here (ASCII: lower-cased character by character) is
+        # no phrase's first word, by its first three characters or, one or two long, whole
+        head = text[pos : pos + 3]
+        low = head.lower()
+        if (
+            low not in self.starts
+            and (low[:2] not in self.short or head[2:3] in _GOES_ON)
+            and (low[:1] not in self.short or head[1:2] in _GOES_ON)
+        ):
             return None
         # the first word on its own: at most positions no phrase starts with it
         m = _PHRASE_WORD.match(text, pos)
