@@ -2769,14 +2769,16 @@ class Lexer:
 
         out: list[Tok] = []
         i = 0
-        while i < len(toks):
+        n = len(toks)
+        while i < n:
             tok = toks[i]
+            typ = tok.type
+            last = out[-1].type if out else None
             if (
-                tok.type == "LPOST"
-                and i + 2 < len(toks)
+                typ == "LPOST"
+                and i + 2 < n
                 and toks[i + 2].type == "RPAREN"
-                and out
-                and out[-1].type in ("CONCEPT", "UNIT", "ULN")
+                and last in ("CONCEPT", "UNIT", "ULN")
             ):
                 inner = toks[i + 1]
                 inner_text = self.text[inner.start : inner.end]
@@ -2803,32 +2805,26 @@ class Lexer:
                 if same or abbrev or unit:
                     i += 3
                     continue
-            spelt = _spelt_limit_end(toks, i, self.text) if out and out[-1].type == "ULN" else None
-            if spelt is not None and _spelt_limit(self.text[tok.end : toks[spelt].start]) == str(
-                out[-1].value
-            ):
-                i = spelt + 1  # "3x ULN (Upper Limit of Normal)": the limit spelt out
-                continue
-            if (
-                tok.type in ("WORD", "CONCEPT")
-                and out
-                and out[-1].type == "CONCEPT"
-                and self.text[tok.start : tok.end].lower()
-                in _NOUNS_BY_KIND.get(self.t.vocab[str(out[-1].value)].kind, MEASURE_NOUNS)
-            ):
-                # "HIV (HIV) infection", "hepatitis B positive": the noun restates the concept
-                out[-1] = Tok("CONCEPT", out[-1].value, out[-1].start, tok.end)
-                i += 1
-                continue
-            if (
-                tok.type == "CONCEPT"
-                and out
-                and out[-1].type == "CONCEPT"
-                and out[-1].value == tok.value
-            ):
-                out[-1] = Tok("CONCEPT", tok.value, out[-1].start, tok.end)
-                i += 1
-                continue
+            if last == "ULN":
+                spelt = _spelt_limit_end(toks, i, self.text)
+                if spelt is not None and _spelt_limit(
+                    self.text[tok.end : toks[spelt].start]
+                ) == str(out[-1].value):
+                    i = spelt + 1  # "3x ULN (Upper Limit of Normal)": the limit spelt out
+                    continue
+            if last == "CONCEPT" and typ in ("WORD", "CONCEPT"):
+                if self.text[tok.start : tok.end].lower() in _NOUNS_BY_KIND.get(
+                    self.t.vocab[str(out[-1].value)].kind, MEASURE_NOUNS
+                ):
+                    # "HIV (HIV) infection", "hepatitis B positive": the noun restates the
+                    # concept
+                    out[-1] = Tok("CONCEPT", out[-1].value, out[-1].start, tok.end)
+                    i += 1
+                    continue
+                if typ == "CONCEPT" and out[-1].value == tok.value:
+                    out[-1] = Tok("CONCEPT", tok.value, out[-1].start, tok.end)
+                    i += 1
+                    continue
             out.append(tok)
             i += 1
         return out
