@@ -5600,6 +5600,7 @@ def _item_end(toks: list[Tok], j: int, unread: bool = False, qualified: bool = F
     return j
 
 
+@_needs("OR")
 def _example_commas(toks: list[Tok]) -> list[Tok]:
     """ "No liver disease, e.g. ascites, ulcerative colitis, Crohn's disease": the commas
     after an example cue separate examples, any one of which is an instance.  An inclusion
