@@ -1409,9 +1409,10 @@ class Lexer:
         self.t = tables()
         # "pegfilgrastim [Neulasta®]": a trademark sign is no part of the name
         phrases = self.t.vocab.by_phrase
-        self.text = _blank_same_alternative(
-            _blank_initialisms(norm.text, phrases), phrases
-        ).translate(_TRADEMARKS)
+        text = _blank_same_alternative(_blank_initialisms(norm.text, phrases), phrases)
+        # (both signs are outside ASCII: an ASCII line, most, skips the translation, some
+        # microseconds a line)
+        self.text = text if text.isascii() else text.translate(_TRADEMARKS)
         self.tokens: list[Tok] = []
         self.units_at: dict[int, tuple[str, int] | None] = {}  # see _unit_at, for this line
         self.annotations: list[tuple[int, int]] = []
