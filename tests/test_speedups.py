@@ -179,6 +179,23 @@ def _ungated(fn, toks, args):  # type: ignore[no-untyped-def]
     return fn(list(toks), *args)
 
 
+def _every_step(p, lx, chain) -> None:  # type: ignore[no-untyped-def]
+    """``_Passes.chain`` as it decides, the slow way: every step through ``_Passes.run``
+    (which skips one whose trigger is missing), none stepped over unseen."""
+    from types import MethodType
+
+    from eligo import lexer
+
+    values = {"text": lx.text, "vocab": lx.t.vocab, "kind": lx.kind}
+    for step in chain.steps:
+        if step.how == lexer._HOOK:
+            step.fn(lx, p)
+        elif step.how == lexer._METHOD:
+            p.run(MethodType(step.fn, lx))
+        else:
+            p.run(step.fn, *[values[name] for name in lexer._SIGNATURES[step.sig]])
+
+
 def test_a_clean_up_pass_skipped_by_its_trigger_would_have_changed_nothing(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -201,6 +218,7 @@ def test_a_clean_up_pass_skipped_by_its_trigger_would_have_changed_nothing(
             skipped.append(getattr(fn, "__name__", str(fn)))
 
     monkeypatch.setattr(lexer._Passes, "run", checking)
+    monkeypatch.setattr(lexer._Passes, "chain", _every_step)
     seeds = [
         t for path in sorted((SHARED / "seeds").glob("*.txt"))
         for t in path.read_text("utf-8").splitlines() if t.strip()
@@ -210,6 +228,27 @@ def test_a_clean_up_pass_skipped_by_its_trigger_would_have_changed_nothing(
             lex(normalise(text), kind)
     assert skipped  # the check ran
     assert not changed, changed[:5]
+
+
+def test_the_chain_lexes_every_line_as_every_step_through_run_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``_Passes.chain`` steps over the passes a line's token types rule out, unseen, and
+    tests trigger words itself: every real line (both kinds) and seed lexes to the same
+    tokens as when each step goes through ``_Passes.run``, which decides each on its own."""
+    from eligo import lexer
+
+    seeds = [
+        t for path in sorted((SHARED / "seeds").glob("*.txt"))
+        for t in path.read_text("utf-8").splitlines() if t.strip()
+    ]  # fmt: skip
+    texts = [t for t, _ in _lines()] + seeds
+    kinds = ("inclusion", "exclusion")
+    fast = [lex(normalise(text), kind) for text in texts for kind in kinds]
+    with monkeypatch.context() as m:
+        m.setattr(lexer._Passes, "chain", _every_step)
+        slow = [lex(normalise(text), kind) for text in texts for kind in kinds]
+    assert fast == slow
 
 
 def _names_same_by_search(before: str, cid: str | None, phrases: dict[str, str]) -> bool:
@@ -318,3 +357,53 @@ def test_conjunction_test_by_substrings_matches_the_pattern(text: str, a: int, b
         lx = Lexer(normalise(line), "inclusion")
         found = _CONJ.search(lx.text, a, b) is not None
         assert lx._conj_in(a, b) == found, (lx.text, a, b)
+
+
+class _Everything:
+    """A set that holds every string: a ``PhraseMatcher`` with it as ``starts`` never takes
+    its quick "no"."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+def _unhurried(phrases: dict[str, str]):  # type: ignore[no-untyped-def]
+    from eligo.lexer import PhraseMatcher
+
+    slow = PhraseMatcher(phrases)
+    slow.starts = _Everything()  # type: ignore[assignment]
+    return slow
+
+
+def test_the_phrase_matcher_quick_no_changes_no_match_of_a_real_line() -> None:
+    """At every position of every real line (as the lexer reads it), the vocabulary's phrase
+    matcher finds what it finds without its quick first-characters test."""
+    fast = tables().concept
+    slow = _unhurried(fast.phrases)
+    for text, _ in _lines():
+        norm = normalise(text).text
+        for pos in range(len(norm)):
+            assert fast.match(norm, pos) == slow.match(norm, pos), (norm, pos)
+
+
+PHRASE_TEXT = st.lists(
+    st.sampled_from(
+        ["a", "A", "ab", "Ab", "abc", "x", "b.", "a'", "a:", "\u0130", "\u0131", "é", "\u212a",
+         " ", "-", "/", ".", ",", "'", "+", "_", ":", "1", "2b"]
+    ),
+    max_size=8,
+).map("".join)  # fmt: skip
+
+
+@given(PHRASE_TEXT)
+@settings(max_examples=500, deadline=None)
+def test_the_phrase_matcher_quick_no_holds_for_short_words_and_odd_characters(text: str) -> None:
+    """Phrases whose first words are one, two or three characters long, and text with
+    punctuation and letters that lower-case to something else (Turkish dotted I, Kelvin)."""
+    from eligo.lexer import PhraseMatcher
+
+    phrases = {"a": "c1", "ab": "c2", "abc": "c3", "a b": "c4", "b": "c5", "x": "c6", "2b": "c7"}
+    fast = PhraseMatcher(phrases)
+    slow = _unhurried(phrases)
+    for pos in range(len(text) + 1):
+        assert fast.match(text, pos) == slow.match(text, pos), (text, pos)

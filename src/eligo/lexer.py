@@ -29,7 +29,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from types import MethodType, ModuleType
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from .concepts import Concept, Vocabulary, comparable, vocabulary
 from .firstchars import StartTable
@@ -616,6 +616,9 @@ def _bounded(alternation: str) -> re.Pattern[str]:
 # a word of a phrase and the gap after it (one match per word, no second one for the gap)
 _PHRASE_WORD = re.compile(r"([A-Za-z0-9'+/._:]+)[\s\-]*")
 _HYPHEN_WORD = re.compile(r"-[A-Za-z0-9]")
+# the characters after which a word of _PHRASE_WORD goes on (not ".", ":", "'": they may
+# end one, being stripped from its end)
+_GOES_ON = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_")
 
 
 class PhraseMatcher:
@@ -634,13 +637,23 @@ class PhraseMatcher:
             words = phrase.split(" ")
             prefixes.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
         self.prefixes = frozenset(prefixes)
-        # the first one or two characters of every phrase's first word: a quick "no"
-        self.starts = frozenset(p.split(" ")[0][:2] for p in phrases)
+        # a quick "no": the first three characters of every phrase's first word, and the
+        # first words of one or two characters, whole
+        first = {p.split(" ")[0] for p in phrases}
+        self.starts = frozenset(w[:3] for w in first if len(w) >= 3)
+        self.short = frozenset(w for w in first if len(w) <= 2)
 
     def match(self, text: str, pos: int) -> tuple[str, int] | None:
         """(concept id, end offset) of the longest phrase starting at ``pos``."""
-        two = text[pos : pos + 2].lower()
-        if two not in self.starts and two[:1] not in self.starts:
+        # no phrase where the word read here (ASCII: lower-cased character by character) is
+        # no phrase's first word, by its first three characters or, one or two long, whole
+        head = text[pos : pos + 3]
+        low = head.lower()
+        if (
+            low not in self.starts
+            and (low[:2] not in self.short or head[2:3] in _GOES_ON)
+            and (low[:1] not in self.short or head[1:2] in _GOES_ON)
+        ):
             return None
         # the first word on its own: at most positions no phrase starts with it
         m = _PHRASE_WORD.match(text, pos)
@@ -1249,8 +1262,8 @@ def _step_patterns(t: _Tables) -> list[re.Pattern[str]]:
 # skips a pass that would have changed nothing: it must name what the pass *requires*.
 #
 # Adding a pass: write ``def _my_pass(toks, text) -> list[Tok]`` (mark it ``@_needs(...)``
-# when it can only change a line with some token types or words) and call it where it
-# belongs in the chain (``Lexer.run`` or ``Lexer._tidy``) as ``p.run(_my_pass, text)``.
+# when it can only change a line with some token types or words) and list it where it
+# belongs in the chain (``_clean_up``) as ``_step(_my_pass, "text")``.
 
 _Pass = TypeVar("_Pass", bound=Callable[..., list[Tok]])
 # pass → (alternatives, each a set of token types all present; its words, any one will do)
@@ -1308,13 +1321,13 @@ class _Passes:
     (``_needs``) is missing.
 
     A new pass is a function ``(toks, *args) -> toks`` (or a ``Lexer`` method), marked with
-    ``@_needs(...)`` if it can only change a line with some token types or words, and called
-    where it belongs in the chain as ``p.run(pass, *args)``.  The passes the line's token types
-    rule out are looked up once (:class:`_Skips`), and again only after a pass that changed
-    the set of types, so a skipped pass costs one dict lookup; trigger words are tested only
-    for the passes the types let through.  (``p.run(...)``, not ``p(...)``: calling an
-    instance goes through ``__call__`` at twice the cost of a method call, and this runs some
-    90 times a line; ``p(...)`` still works.)"""
+    ``@_needs(...)`` if it can only change a line with some token types or words, and listed
+    where it belongs in the chain (``_clean_up``), which :meth:`chain` walks.  The passes the
+    line's token types rule out are looked up once (:class:`_Skips`, :class:`_Chain`), and
+    again only after a pass that changed the set of types, so the walk steps over them
+    without a call; trigger words are tested only for the passes the types let through.
+    (``p.run(...)``, not ``p(...)``: calling an instance goes through ``__call__`` at twice
+    the cost of a method call; ``p(...)`` still works.)"""
 
     def __init__(self, toks: list[Tok], text: str) -> None:
         self.toks = toks
@@ -1322,9 +1335,6 @@ class _Passes:
         # outside ASCII, what IGNORECASE matches is not what lower() gives: no word test
         self.low = text.lower() if text.isascii() else None
         self.plan = _SKIPS.get(self.types)
-
-    def has(self, *types: str) -> bool:
-        return any(t in self.types for t in types)
 
     def set(self, toks: list[Tok]) -> None:
         if toks is not self.toks and toks != self.toks:  # (a copy, unchanged, keeps the set)
@@ -1352,6 +1362,40 @@ class _Passes:
 
     __call__ = run
 
+    def chain(self, lx: Lexer, chain: _Chain) -> None:
+        """Run ``chain``'s steps for the line ``lx`` reads, in order, each where its trigger is
+        there as :meth:`run` decides: the steps the token types rule out are stepped over
+        without a look (``chain.plan``, looked up again after a step that changed the set of
+        types), the trigger words tested for the others."""
+        text, vocab, kind = lx.text, lx.t.vocab, lx.kind
+        # the values of each of _SIGNATURES (in its order)
+        values = ((text,), (text, vocab), (vocab,), (text, kind), (text, vocab, kind), ())
+        low = self.low
+        types = self.types
+        plan = chain.plan(types)
+        steps = chain.steps
+        n = len(steps)
+        i = plan[0]
+        while i < n:
+            fn, how, sig, words, _ = steps[i]
+            if words is not None and low is not None:
+                for word in words:
+                    if word in low:
+                        break
+                else:
+                    i = plan[i + 1]
+                    continue  # none of its words in the line
+            if how == _FUNCTION:
+                self.set(fn(self.toks, *values[sig]))  # type: ignore[arg-type]
+            elif how == _METHOD:
+                self.set(fn(lx, self.toks))  # type: ignore[arg-type]
+            else:
+                fn(lx, self)
+            if self.types is not types:
+                types = self.types
+                plan = chain.plan(types)
+            i = plan[i + 1]
+
 
 class Lexer:
     """Turn one normalised criterion into :class:`Tok` tokens plus annotations."""
@@ -1365,9 +1409,10 @@ class Lexer:
         self.t = tables()
         # "pegfilgrastim [Neulasta®]": a trademark sign is no part of the name
         phrases = self.t.vocab.by_phrase
-        self.text = _blank_same_alternative(
-            _blank_initialisms(norm.text, phrases), phrases
-        ).translate(_TRADEMARKS)
+        text = _blank_same_alternative(_blank_initialisms(norm.text, phrases), phrases)
+        # (both signs are outside ASCII: an ASCII line, most, skips the translation, some
+        # microseconds a line)
+        self.text = text if text.isascii() else text.translate(_TRADEMARKS)
         self.tokens: list[Tok] = []
         self.units_at: dict[int, tuple[str, int] | None] = {}  # see _unit_at, for this line
         self.annotations: list[tuple[int, int]] = []
@@ -1398,6 +1443,8 @@ class Lexer:
         # "AST/ALT", "140/90" (_SLASH_PAIR, _BP) are tried only in a line with a "/": they can
         # start at nearly every word, and most lines have none
         self.slash = "/" in self.text
+        # "Other …" leading the line (_LEADING_OTHER), for _other_concept
+        self.other: re.Match[str] | None = None
 
     # -- helpers ----------------------------------------------------------------
     def _prev(self) -> str | None:
@@ -1463,46 +1510,9 @@ class Lexer:
                 *self.tokens,
                 Tok("RPAREN", ")", end, end),
             ]
+        self.other = other
         p = _Passes(self.tokens, text)
-        p.run(_donor_values, text, self.t.vocab)
-        p.run(_donated_conditions, text, self.t.vocab)
-        p.run(_k_of_n, text)
-        p.run(_dropped_alternative, text)
-        p.run(_alcohol_servings, text)
-        p.run(_measure_versus, text, self.t.vocab)
-        self._tidy(p)
-        p.run(_slashed_ratio, text, self.t.vocab)
-        p.run(_acronym_bound, text)
-        p.run(_comma_or_split, text)
-        if self.kind == "exclusion":
-            p.run(_open_list, text)
-            p.run(_colon_head, text)
-        p.run(self._upper_or)
-        p.run(self._for_groups)
-        toks = p.toks
-        if other and toks and toks[0].start >= other.end() and toks[0].type == "CONCEPT":
-            # "Other active liver diseases": other than the trial's own disease, which the
-            # line does not name; read as any liver disease it excluded every patient
-            p.set([Tok("WORD", other.group("w"), other.start("w"), other.end("w")), *toks])
-        for step in (_childbearing_item, self._cohort, self._exclusion_header):
-            p.run(step)
-        p.run(_population_pair, text, self.kind)
-        p.run(_and_any_item, text, self.kind)
-        for step in (_longer_washout, self._must_have, self._absent_condition):
-            p.run(step)
-        unread_permission = p.toks
-        p.run(_permission, text, self.kind)
-        if p.toks is unread_permission:  # no conditional permission read: leave it unread
-            p.run(_permissions, text, self.kind)
-        p.run(_accepted, text)
-        p.run(_forward_window, text)
-        p.run(_completed_before, text, self.t.vocab, self.kind)
-        p.run(_forward_alternative, text)
-        p.run(_new_subject_alternative, text)
-        p.run(_shared_duration, self.t.vocab)
-        p.run(_durations, text, self.t.vocab)
-        p.run(_cohort_heading, text)
-        p.run(self._requirement)
+        p.chain(self, _chain(self.kind))
         return p.toks
 
     def _requirement(self, toks: list[Tok]) -> list[Tok]:
@@ -2760,14 +2770,16 @@ class Lexer:
 
         out: list[Tok] = []
         i = 0
-        while i < len(toks):
+        n = len(toks)
+        while i < n:
             tok = toks[i]
+            typ = tok.type
+            last = out[-1].type if out else None
             if (
-                tok.type == "LPOST"
-                and i + 2 < len(toks)
+                typ == "LPOST"
+                and i + 2 < n
                 and toks[i + 2].type == "RPAREN"
-                and out
-                and out[-1].type in ("CONCEPT", "UNIT", "ULN")
+                and last in ("CONCEPT", "UNIT", "ULN")
             ):
                 inner = toks[i + 1]
                 inner_text = self.text[inner.start : inner.end]
@@ -2794,32 +2806,26 @@ class Lexer:
                 if same or abbrev or unit:
                     i += 3
                     continue
-            spelt = _spelt_limit_end(toks, i, self.text) if out and out[-1].type == "ULN" else None
-            if spelt is not None and _spelt_limit(self.text[tok.end : toks[spelt].start]) == str(
-                out[-1].value
-            ):
-                i = spelt + 1  # "3x ULN (Upper Limit of Normal)": the limit spelt out
-                continue
-            if (
-                tok.type in ("WORD", "CONCEPT")
-                and out
-                and out[-1].type == "CONCEPT"
-                and self.text[tok.start : tok.end].lower()
-                in _NOUNS_BY_KIND.get(self.t.vocab[str(out[-1].value)].kind, MEASURE_NOUNS)
-            ):
-                # "HIV (HIV) infection", "hepatitis B positive": the noun restates the concept
-                out[-1] = Tok("CONCEPT", out[-1].value, out[-1].start, tok.end)
-                i += 1
-                continue
-            if (
-                tok.type == "CONCEPT"
-                and out
-                and out[-1].type == "CONCEPT"
-                and out[-1].value == tok.value
-            ):
-                out[-1] = Tok("CONCEPT", tok.value, out[-1].start, tok.end)
-                i += 1
-                continue
+            if last == "ULN":
+                spelt = _spelt_limit_end(toks, i, self.text)
+                if spelt is not None and _spelt_limit(
+                    self.text[tok.end : toks[spelt].start]
+                ) == str(out[-1].value):
+                    i = spelt + 1  # "3x ULN (Upper Limit of Normal)": the limit spelt out
+                    continue
+            if last == "CONCEPT" and typ in ("WORD", "CONCEPT"):
+                if self.text[tok.start : tok.end].lower() in _NOUNS_BY_KIND.get(
+                    self.t.vocab[str(out[-1].value)].kind, MEASURE_NOUNS
+                ):
+                    # "HIV (HIV) infection", "hepatitis B positive": the noun restates the
+                    # concept
+                    out[-1] = Tok("CONCEPT", out[-1].value, out[-1].start, tok.end)
+                    i += 1
+                    continue
+                if typ == "CONCEPT" and out[-1].value == tok.value:
+                    out[-1] = Tok("CONCEPT", tok.value, out[-1].start, tok.end)
+                    i += 1
+                    continue
             out.append(tok)
             i += 1
         return out
@@ -3023,88 +3029,9 @@ class Lexer:
             k += 1
         return k - i + 1 if k < len(toks) and toks[k].type == "RPAREN" else 0
 
-    def _tidy(self, p: _Passes) -> None:
-        """The clean-up passes, in order, over the line's tokens in ``p``."""
-        text, vocab = self.text, self.t.vocab
-        p.run(self._insert_age)
-        p.run(_compound_ratio, text, vocab)
-        p.run(_other_specimen, text, vocab)
-        for _ in range(3):  # nested: "(serum glutamic oxaloacetic transaminase [SGOT])"
-            tidied = self._drop_abbreviations(p.toks)
-            if tidied == p.toks:
-                break
-            p.set(tidied)
-        p.run(self._formula_names)
-        if p.has("NOT"):
-            p.set(_one_negation(p.toks))
-        if self.kind == "exclusion":
-            p.run(_prohibition, text)
-        p.run(_place_outside, text)
-        p.run(_nursing_setting, text)
-        p.run(_postfix_negation, text)
-        p.run(_defining_measure, text, vocab)
-        p.run(_juxtaposed_definition, text, vocab)
-        p.run(_family_history, text)
-        p.run(_state_adjectives)
-        p.run(_despite_concept, text)
-        p.run(_modifiers)
-        p.run(_defined_amount, vocab)
-        p.run(_window_past_tie, text, vocab)
-        p.run(_site_sepsis, text)
-        p.run(_treatment_field, text)
-        p.run(_treatment_of, text, vocab)
-        p.run(_despite_treatment, text)
-        p.run(_no_or_qualified, text)
-        if self.kind == "exclusion":
-            p.run(_slashed_alternatives)
-            p.run(_if_sex_lead, text)
-        p.run(_within_criteria, text, vocab)
-        p.run(_requiring_pairs, text)
-        p.run(_restated_range, vocab)
-        p.run(_sex_bounds)
-        p.run(_sex_adjectives)
-        p.run(self._sex_noun_alternatives)
-        p.run(_for_age_group, text)
-        p.run(_if_no_else)
-        p.run(_unread_condition, text)
-        if self.kind == "exclusion":
-            p.run(_dashed_case, text)
-        p.run(_other_stage)
-        p.run(_conditional_alternative, text)
-        p.run(_none_or_qualified)
-        p.run(_example_parenthesis, text, self.kind)
-        p.run(_cue_then_or, text)
-        p.run(_example_causes, text)
-        if self.kind == "inclusion":  # an exclusion reads its comma lists as "or" already
-            p.run(_example_commas)
-        p.run(_cause_lists, text)
-        p.run(_negated_verb_pair, text)
-        for cue in ("HISTORY", "NOT"):
-            if p.has(cue):
-                p.run(_wrap_chains, cue, text)
-        p.run(_summary_after_negated_list, text, vocab)
-        p.run(_window_over_definition, text)
-        p.run(_elided_twin_score, text, vocab)
-        p.run(_modifier_over_alternatives)
-        p.run(_future_items, text)
-        p.run(_unwilling_objects, text)
-        p.run(_failed_objects, text)
-        p.run(_defining_alternative, vocab)
-        p.run(_graft_type, text)
-        p.run(_cue_over_juxtaposition, text)
-        p.run(_negated_examples, text)
-        p.run(_recent_within)
-        p.run(_window_over_unread, vocab)
-        p.run(_elapsed_range, text, vocab)
-        p.run(_oxford_items)
-        p.run(_leading_window_list)
-        p.run(_parenthesised_examples, text)
-        p.run(_postfix_exemption, text)
-        p.run(_any_form_of, text)
-        p.run(_counted_nouns, text)
-        p.run(_at_birth, text)
-        p.run(_window_then_during, text)
-        toks = p.toks
+    def _join_words(self, toks: list[Tok]) -> list[Tok]:
+        """Adjacent words joined into one, and commas / links dropped where nothing they
+        join is (at the start, after an opening or another link, before a closing)."""
         out: list[Tok] = []
         last = None  # out[-1].type, kept in step with out
         for tok in toks:
@@ -3127,13 +3054,12 @@ class Lexer:
             last = typ
         while out and out[-1].type in ("COMMA", "AND", "OR", "EXCEPT"):
             out.pop()
-        p.set(out)
-        p.run(_balance)
-        p.run(self._visit_days)
-        p.run(self._elided_head_alternative)
-        p.run(self._measurable_per_recist)
-        p.run(self._response_after_treatment)
-        out = p.toks
+        return out
+
+    def _bare_parentheses(self, toks: list[Tok]) -> list[Tok]:
+        """Parentheses around just a window or a concept dropped, a measure's bound put after
+        it, and each comparator or category marked bound or bare by what comes before."""
+        out = toks
         # "(within last one month)": a parenthesised window is just a window
         res: list[Tok] = []
         i = 0
@@ -3190,15 +3116,236 @@ class Lexer:
                 typ = base if attached else "B" + base
                 if typ != tok.type:
                     res[k] = Tok(typ, tok.value, tok.start, tok.end)
-        p.set(res)
-        p.run(_unread_subjects, text)
-        p.run(_shown_list, text)
-        p.run(_relation_objects, text)
-        p.run(_needing_clause, text)
-        p.run(_relative_that_is, text)
-        p.run(_suspected_alternative, text)
-        p.run(_graded_condition, text, self.t.vocab)
-        p.run(_graded_symptoms, text)
+        return res
+
+    def _drop_nested_abbreviations(self, toks: list[Tok]) -> list[Tok]:
+        """:meth:`_drop_abbreviations` until nothing changes, three times at most: nested,
+        as in "(serum glutamic oxaloacetic transaminase [SGOT])"."""
+        for _ in range(3):
+            tidied = self._drop_abbreviations(toks)
+            if tidied == toks:
+                break
+            toks = tidied
+        return toks
+
+    def _other_concept(self, toks: list[Tok]) -> list[Tok]:
+        """ "Other active liver diseases": other than the trial's own disease, which the line
+        does not name; read as any liver disease it excluded every patient.  Unread."""
+        other = self.other
+        if other and toks and toks[0].start >= other.end() and toks[0].type == "CONCEPT":
+            return [Tok("WORD", other.group("w"), other.start("w"), other.end("w")), *toks]
+        return toks
+
+    def _permission_or_permissions(self, p: _Passes) -> None:
+        """A conditional permission (:func:`_permission`), else, where none was read, a
+        plain one (:func:`_permissions`): left unread otherwise."""
+        unread_permission = p.toks
+        p.run(_permission, self.text, self.kind)
+        if p.toks is unread_permission:  # no conditional permission read: leave it unread
+            p.run(_permissions, self.text, self.kind)
+
+
+# ---------------------------------------------------------------------------- the chain
+#
+# The clean-up passes a line's tokens go through after the main loop (``Lexer.run``), in
+# order: a list, not a run of calls, so that ``_Passes.chain`` can step over every pass the
+# line's token types rule out without calling anything (see ``_Chain``).
+
+
+# how a step is called: a pass ``fn(toks, *args)``, a ``Lexer`` method ``fn(lexer, toks)``,
+# a hook ``fn(lexer, passes)`` (a lexer method that runs passes of its own)
+_FUNCTION, _METHOD, _HOOK = range(3)
+# the line's values a pass can take after the tokens, by a step's ``sig``
+_SIGNATURES = (
+    ("text",),
+    ("text", "vocab"),
+    ("vocab",),
+    ("text", "kind"),
+    ("text", "vocab", "kind"),
+    (),
+)
+# lexer methods in the chain that take the ``_Passes``, not the tokens
+_HOOKS = frozenset(["_permission_or_permissions"])
+
+
+class _Step(NamedTuple):
+    """One step of the chain: ``fn``, called as ``how`` says, given (a pass) the line's
+    values ``_SIGNATURES[sig]`` after the tokens; ``words``: its trigger words (``_needs``),
+    one of which the line must hold; ``only``: a step only lines of that kind take."""
+
+    fn: Callable[..., object]
+    how: int
+    sig: int
+    words: frozenset[str] | None
+    only: str | None
+
+
+def _step(fn: Callable[..., object], *args: str, only: str | None = None) -> _Step:
+    method = getattr(Lexer, fn.__name__, None) is fn
+    how = (_HOOK if fn.__name__ in _HOOKS else _METHOD) if method else _FUNCTION
+    if method and args:
+        raise TypeError(f"{fn.__name__}: a lexer method in the chain takes the tokens only")
+    words = _TRIGGERS[fn][1] if fn in _TRIGGERS else None
+    return _Step(fn, how, _SIGNATURES.index(args), words, only)
+
+
+def _clean_up() -> list[_Step]:
+    """The chain, both kinds' steps, in order."""
+    return [
+        _step(_donor_values, "text", "vocab"),
+        _step(_donated_conditions, "text", "vocab"),
+        _step(_k_of_n, "text"),
+        _step(_dropped_alternative, "text"),
+        _step(_alcohol_servings, "text"),
+        _step(_measure_versus, "text", "vocab"),
+        # the tidy-up
+        _step(Lexer._insert_age),
+        _step(_compound_ratio, "text", "vocab"),
+        _step(_other_specimen, "text", "vocab"),
+        _step(Lexer._drop_nested_abbreviations),
+        _step(Lexer._formula_names),
+        _step(_one_negation),
+        _step(_prohibition, "text", only="exclusion"),
+        _step(_place_outside, "text"),
+        _step(_nursing_setting, "text"),
+        _step(_postfix_negation, "text"),
+        _step(_defining_measure, "text", "vocab"),
+        _step(_juxtaposed_definition, "text", "vocab"),
+        _step(_family_history, "text"),
+        _step(_state_adjectives),
+        _step(_despite_concept, "text"),
+        _step(_modifiers),
+        _step(_defined_amount, "vocab"),
+        _step(_window_past_tie, "text", "vocab"),
+        _step(_site_sepsis, "text"),
+        _step(_treatment_field, "text"),
+        _step(_treatment_of, "text", "vocab"),
+        _step(_despite_treatment, "text"),
+        _step(_no_or_qualified, "text"),
+        _step(_slashed_alternatives, only="exclusion"),
+        _step(_if_sex_lead, "text", only="exclusion"),
+        _step(_within_criteria, "text", "vocab"),
+        _step(_requiring_pairs, "text"),
+        _step(_restated_range, "vocab"),
+        _step(_sex_bounds),
+        _step(_sex_adjectives),
+        _step(Lexer._sex_noun_alternatives),
+        _step(_for_age_group, "text"),
+        _step(_if_no_else),
+        _step(_unread_condition, "text"),
+        _step(_dashed_case, "text", only="exclusion"),
+        _step(_other_stage),
+        _step(_conditional_alternative, "text"),
+        _step(_none_or_qualified),
+        _step(_example_parenthesis, "text", "kind"),
+        _step(_cue_then_or, "text"),
+        _step(_example_causes, "text"),
+        # an exclusion reads its comma lists as "or" already
+        _step(_example_commas, only="inclusion"),
+        _step(_cause_lists, "text"),
+        _step(_negated_verb_pair, "text"),
+        _step(_history_chains, "text"),
+        _step(_negation_chains, "text"),
+        _step(_summary_after_negated_list, "text", "vocab"),
+        _step(_window_over_definition, "text"),
+        _step(_elided_twin_score, "text", "vocab"),
+        _step(_modifier_over_alternatives),
+        _step(_future_items, "text"),
+        _step(_unwilling_objects, "text"),
+        _step(_failed_objects, "text"),
+        _step(_defining_alternative, "vocab"),
+        _step(_graft_type, "text"),
+        _step(_cue_over_juxtaposition, "text"),
+        _step(_negated_examples, "text"),
+        _step(_recent_within),
+        _step(_window_over_unread, "vocab"),
+        _step(_elapsed_range, "text", "vocab"),
+        _step(_oxford_items),
+        _step(_leading_window_list),
+        _step(_parenthesised_examples, "text"),
+        _step(_postfix_exemption, "text"),
+        _step(_any_form_of, "text"),
+        _step(_counted_nouns, "text"),
+        _step(_at_birth, "text"),
+        _step(_window_then_during, "text"),
+        _step(Lexer._join_words),
+        _step(_balance),
+        _step(Lexer._visit_days),
+        _step(Lexer._elided_head_alternative),
+        _step(Lexer._measurable_per_recist),
+        _step(Lexer._response_after_treatment),
+        _step(Lexer._bare_parentheses),
+        _step(_unread_subjects, "text"),
+        _step(_shown_list, "text"),
+        _step(_relation_objects, "text"),
+        _step(_needing_clause, "text"),
+        _step(_relative_that_is, "text"),
+        _step(_suspected_alternative, "text"),
+        _step(_graded_condition, "text", "vocab"),
+        _step(_graded_symptoms, "text"),
+        # after the tidy-up
+        _step(_slashed_ratio, "text", "vocab"),
+        _step(_acronym_bound, "text"),
+        _step(_comma_or_split, "text"),
+        _step(_open_list, "text", only="exclusion"),
+        _step(_colon_head, "text", only="exclusion"),
+        _step(Lexer._upper_or),
+        _step(Lexer._for_groups),
+        _step(Lexer._other_concept),
+        _step(_childbearing_item),
+        _step(Lexer._cohort),
+        _step(Lexer._exclusion_header),
+        _step(_population_pair, "text", "kind"),
+        _step(_and_any_item, "text", "kind"),
+        _step(_longer_washout),
+        _step(Lexer._must_have),
+        _step(Lexer._absent_condition),
+        _step(Lexer._permission_or_permissions),
+        _step(_accepted, "text"),
+        _step(_forward_window, "text"),
+        _step(_completed_before, "text", "vocab", "kind"),
+        _step(_forward_alternative, "text"),
+        _step(_new_subject_alternative, "text"),
+        _step(_shared_duration, "vocab"),
+        _step(_durations, "text", "vocab"),
+        _step(_cohort_heading, "text"),
+        _step(Lexer._requirement),
+    ]
+
+
+class _Chain:
+    """One kind's steps, and for each set of token types (memoised, like :class:`_Skips`)
+    where the walk goes from each step: the first step at or after it that the types do not
+    rule out.  A per-process table of the triggers, never of any line's result."""
+
+    def __init__(self, kind: str) -> None:
+        self.steps = tuple(step for step in _clean_up() if step.only in (None, kind))
+        self.size = -1  # len(_TRIGGERS) the table was built from
+        self.memo: dict[frozenset[str], tuple[int, ...]] = {}
+
+    def plan(self, types: frozenset[str]) -> tuple[int, ...]:
+        """``plan[i]``: the first step from ``i`` on that can run with ``types`` (the number
+        of steps if none); ``plan[len(steps)]`` ends the walk."""
+        found = self.memo.get(types)
+        if found is None:
+            if self.size != len(_TRIGGERS) or len(self.memo) > 20_000:
+                self.size = len(_TRIGGERS)
+                self.memo.clear()
+            skips = _SKIPS.get(types)
+            n = len(self.steps)
+            plan = [n] * (n + 1)
+            for i in range(n - 1, -1, -1):
+                step = self.steps[i]
+                ruled_out = step.how != _HOOK and skips.get(step.fn, _RUN) is None
+                plan[i] = plan[i + 1] if ruled_out else i
+            found = self.memo[types] = tuple(plan)
+        return found
+
+
+@functools.lru_cache(maxsize=8)
+def _chain(kind: str) -> _Chain:
+    """The chain a line of ``kind`` goes through, built once per kind."""
+    return _Chain(kind)
 
 
 _BOUNDS = frozenset(["CMP", "BCMP", "CATEGORY", "BCATEGORY"])
@@ -3243,6 +3390,7 @@ def _prohibition(toks: list[Tok], text: str) -> list[Tok]:
     ]
 
 
+@_needs("NOT")
 def _one_negation(toks: list[Tok]) -> list[Tok]:
     """ "unable or unwilling to": one negation."""
     merged: list[Tok] = []
@@ -5453,6 +5601,7 @@ def _item_end(toks: list[Tok], j: int, unread: bool = False, qualified: bool = F
     return j
 
 
+@_needs("OR")
 def _example_commas(toks: list[Tok]) -> list[Tok]:
     """ "No liver disease, e.g. ascites, ulcerative colitis, Crohn's disease": the commas
     after an example cue separate examples, any one of which is an instance.  An inclusion
@@ -6754,6 +6903,18 @@ _NOW_CUE = re.compile(
     r"\s*(?:or|and|,)?\s*(?:an?\s+|any\s+)?(?:active|current|currently|ongoing|present)(?![A-Za-z])",
     re.IGNORECASE,
 )
+
+
+@_needs("HISTORY")
+def _history_chains(toks: list[Tok], text: str) -> list[Tok]:
+    """:func:`_wrap_chains` of a history cue."""
+    return _wrap_chains(toks, "HISTORY", text)
+
+
+@_needs("NOT")
+def _negation_chains(toks: list[Tok], text: str) -> list[Tok]:
+    """:func:`_wrap_chains` of a negation."""
+    return _wrap_chains(toks, "NOT", text)
 
 
 def _wrap_chains(toks: list[Tok], cue: str, text: str) -> list[Tok]:
