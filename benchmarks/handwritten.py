@@ -4,9 +4,11 @@ What a programmer would write for this one trial without eligo: codes and thresh
 the latest value per lab by LOINC code, ICD-10 prefixes for conditions, three-valued results
 (None = unknown) and the same verdict rule.  They are speed baselines, not references: they
 skip what eligo does for safety (name matching, SNOMED/ATC codes, ``absent`` only ruling out
-the concept itself, windows on procedures, undated values, every unit; the query reads no
-ascites or encephalopathy grade and no recorded MELD, so its Child-Pugh assumes neither), so
-their verdicts agree with eligo's on most, not all, synthetic patients.  ``run.py`` prints
+the concept itself, windows on procedures, undated values, every unit).  The predicate's
+Child-Pugh counts no ascites and no encephalopathy; the lean query computes no Child-Pugh
+class (it reads a recorded one only) and reads no recorded MELD, which the variant with
+:data:`LAB_SAME_ROWS` does.  So their verdicts agree with eligo's on most, not all,
+synthetic patients.  ``run.py`` prints
 the share, and for the query also the share of criterion results that agree (via
 ``CRITERIA``) and how many observation rows each side reads.
 """
