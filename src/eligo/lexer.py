@@ -1334,7 +1334,6 @@ class _Passes:
         self.types = frozenset(map(_TYPE, toks))
         # outside ASCII, what IGNORECASE matches is not what lower() gives: no word test
         self.low = text.lower() if text.isascii() else None
-        self.plan = _SKIPS.get(self.types)
 
     def set(self, toks: list[Tok]) -> None:
         if toks is not self.toks and toks != self.toks:  # (a copy, unchanged, keeps the set)
@@ -1342,12 +1341,14 @@ class _Passes:
             types = frozenset(map(_TYPE, toks))
             if types != self.types:
                 self.types = types
-                self.plan = _SKIPS.get(types)
 
     def run(self, fn: Callable[..., list[Tok]], *args: object) -> None:
         """Run the pass ``fn(toks, *args)`` on the tokens, unless its trigger is missing."""
-        # written out (no helper calls): this runs some 90 times a line
-        words = self.plan.get(fn.__func__ if type(fn) is MethodType else fn, _RUN)
+        # (the chain's hook steps and the tests' step-by-step walker call this; the chain
+        # itself walks :class:`_Chain`'s table.)  The line's plan is looked up here, from
+        # its token types, not kept up to date on every change of types
+        plan = _SKIPS.get(self.types)
+        words = plan.get(fn.__func__ if type(fn) is MethodType else fn, _RUN)
         if words is not _RUN:
             if words is None:
                 return  # its token types are missing
